@@ -1,0 +1,123 @@
+// Periods, financial years and calendar dates as the design names them (DESIGN §2). Dates are ISO
+// strings `YYYY-MM-DD` and periods `YYYY-MM`; both compare correctly as strings.
+import { ISO_DATE_PATTERN, PERIOD_PATTERN } from './vocabulary.js';
+
+export type IsoDate = string;
+export type Period = string;
+
+/** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+export function isValidIsoDate(text: string): boolean {
+  if (!ISO_DATE_PATTERN.test(text)) return false;
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const isValidPeriod = (text: string): boolean => PERIOD_PATTERN.test(text);
+
+export function excelSerialToIsoDate(serial: number): IsoDate {
+  return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isoDateToExcelSerial(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / DAY_MS);
+}
+
+/**
+ * A `Date` from a spreadsheet library stands for a calendar day. exceljs gives UTC midnight; other
+ * writers give local midnight, so a date within 12 hours of midnight is rounded to the nearest day.
+ */
+export function jsDateToIsoDate(date: Date): IsoDate | undefined {
+  const t = date.getTime();
+  if (Number.isNaN(t)) return undefined;
+  return new Date(Math.round(t / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Reads a date cell: an Excel serial, a `Date`, ISO `YYYY-MM-DD` or UK `dd/mm/yyyy` text. */
+export function parseDateValue(value: unknown): IsoDate | undefined {
+  if (value instanceof Date) return jsDateToIsoDate(value);
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && value >= 1 && value < 2958466 ? excelSerialToIsoDate(value) : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+Z?)?$/.exec(text);
+  if (iso) {
+    const date = `${iso[1]}-${iso[2]}-${iso[3]}`;
+    return isValidIsoDate(date) ? date : undefined;
+  }
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (uk) {
+    const date = `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}`;
+    return isValidIsoDate(date) ? date : undefined;
+  }
+  return undefined;
+}
+
+/** Reads a month cell: `YYYY-MM` text, or any date (its month is taken). */
+export function parseMonthValue(value: unknown): Period | undefined {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (isValidPeriod(text)) return text;
+    const mmYyyy = /^(\d{1,2})\/(\d{4})$/.exec(text);
+    if (mmYyyy) {
+      const period = `${mmYyyy[2]}-${mmYyyy[1]!.padStart(2, '0')}`;
+      return isValidPeriod(period) ? period : undefined;
+    }
+  }
+  return parseDateValue(value)?.slice(0, 7);
+}
+
+/** The financial year label (`2026-27`) of a period or date: April to March. */
+export function financialYearOf(periodOrDate: string): string {
+  const year = Number(periodOrDate.slice(0, 4));
+  const month = Number(periodOrDate.slice(5, 7));
+  const start = month >= 4 ? year : year - 1;
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The twelve periods of a financial year, April first. */
+export function monthsOfFinancialYear(financialYear: string): Period[] {
+  const start = Number(financialYear.slice(0, 4));
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((i + 3) % 12) + 1;
+    const year = i < 9 ? start : start + 1;
+    return `${year}-${String(month).padStart(2, '0')}`;
+  });
+}
+
+/** Months of the period's financial year up to and including the period (April = 1). */
+export function monthIndexInFinancialYear(period: Period): number {
+  return monthsOfFinancialYear(financialYearOf(period)).indexOf(period) + 1;
+}
+
+export const firstDayOf = (period: Period): IsoDate => `${period}-01`;
+
+export function lastDayOf(period: Period): IsoDate {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export function addMonths(period: Period, months: number): Period {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(y, m - 1 + months, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** "March 2027" for subjects and headings. */
+export function periodLabel(period: Period): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The day a period's return is due: the deadline day of the month after the period. */
+export const submissionDeadline = (period: Period, deadlineDay: number): IsoDate =>
+  `${addMonths(period, 1)}-${String(deadlineDay).padStart(2, '0')}`;

@@ -1,0 +1,527 @@
+// One declarative layout per sheet (DESIGN §3, §8). The same layouts drive the template the service
+// writes, the tables the add-in creates, the parser that reads cells back and the consolidated workbook.
+import type { Partnership } from './schemas.js';
+import {
+  CONTRIBUTION_TYPES,
+  COST_SHARE_METHODS,
+  FUNDING_STATUSES,
+  MEMBERSHIPS,
+  ORGANISATION_TYPES,
+  PHASES,
+  RAGS,
+  SKILL_LEVELS,
+  SKILLS,
+  THEMES,
+} from './vocabulary.js';
+
+/**
+ * How a cell is read and written. `money` cells hold pounds and map to integer pence keys;
+ * `councilList` is council IDs separated by `,` or `;`.
+ */
+export type CellType =
+  | 'text'
+  | 'email'
+  | 'money'
+  | 'number'
+  | 'integer'
+  | 'percent'
+  | 'date'
+  | 'month'
+  | 'choice'
+  | 'councilList'
+  | 'boolean';
+
+/** Where a drop-down list comes from: the fixed vocabulary or the partnership's own data. */
+export type ListSource =
+  | 'skills'
+  | 'skillLevels'
+  | 'phases'
+  | 'rags'
+  | 'themes'
+  | 'organisationTypes'
+  | 'contributionTypes'
+  | 'memberships'
+  | 'fundingStatuses'
+  | 'costShareMethods'
+  | 'budgetLines'
+  | 'councils';
+
+export interface ColumnLayout {
+  /** The header text users see (contract); matched case- and space-insensitively. */
+  readonly header: string;
+  /** The property of the typed row this column fills. */
+  readonly key: string;
+  readonly type: CellType;
+  /** Required on every row; rules that depend on other cells live in validation. */
+  readonly required: boolean;
+  readonly list?: ListSource;
+  readonly maxLength?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly numberFormat?: string;
+  /** Column width in Excel's character units. */
+  readonly width: number;
+}
+
+export interface SheetLayout {
+  /** The sheet name (contract): sheets are found by name. */
+  readonly sheet: string;
+  /** The Excel table name the template and the add-in give the data. */
+  readonly table: string;
+  /** Columns whose values identify a row, for duplicate checks and change reports. */
+  readonly rowKey: readonly string[];
+  readonly columns: readonly ColumnLayout[];
+}
+
+export const MONEY_FORMAT = '£#,##0.00';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const MONTH_FORMAT = 'mmm yyyy';
+export const DECIMAL_FORMAT = '0.0';
+export const INTEGER_FORMAT = '#,##0';
+export const TEXT_FORMAT = '@';
+
+const money = (header: string, key: string, required = false): ColumnLayout => ({
+  header,
+  key,
+  type: 'money',
+  required,
+  min: 0,
+  numberFormat: MONEY_FORMAT,
+  width: 16,
+});
+const text = (
+  header: string,
+  key: string,
+  width: number,
+  maxLength?: number,
+  required = false,
+): ColumnLayout => ({
+  header,
+  key,
+  type: 'text',
+  required,
+  width,
+  numberFormat: TEXT_FORMAT,
+  ...(maxLength ? { maxLength } : {}),
+});
+const choice = (
+  header: string,
+  key: string,
+  list: ListSource,
+  width: number,
+  required = true,
+): ColumnLayout => ({
+  header,
+  key,
+  type: 'choice',
+  required,
+  list,
+  width,
+});
+const date = (header: string, key: string, required = false): ColumnLayout => ({
+  header,
+  key,
+  type: 'date',
+  required,
+  numberFormat: DATE_FORMAT,
+  width: 12,
+});
+const month = (header: string, key: string): ColumnLayout => ({
+  header,
+  key,
+  type: 'month',
+  required: true,
+  numberFormat: MONTH_FORMAT,
+  width: 11,
+});
+
+// ---- Council workbook (DESIGN §3.1) ---------------------------------------------------------------
+
+export const ABOUT_SHEET = 'About';
+export const ABOUT_LABELS = {
+  council: 'Council ID',
+  period: 'Period',
+  layoutVersion: 'Layout version',
+} as const;
+
+export const CONTRIBUTIONS_LAYOUT: SheetLayout = {
+  sheet: 'Contributions',
+  table: 'Contributions',
+  rowKey: ['month', 'type', 'budgetLine', 'personEmail', 'reference'],
+  columns: [
+    month('Month', 'month'),
+    choice('Type', 'type', 'contributionTypes', 10),
+    choice('Budget line', 'budgetLine', 'budgetLines', 24),
+    money('Amount (£)', 'amountPence'),
+    {
+      header: 'Days',
+      key: 'days',
+      type: 'number',
+      required: false,
+      min: 0,
+      numberFormat: DECIMAL_FORMAT,
+      width: 8,
+    },
+    money('Day rate (£)', 'dayRatePence'),
+    { header: 'Person email', key: 'personEmail', type: 'email', required: false, maxLength: 254, width: 28 },
+    text('Reference', 'reference', 16, 100),
+    text('Notes', 'notes', 30, 500),
+  ],
+};
+
+export const SKILLS_LAYOUT: SheetLayout = {
+  sheet: 'Skills',
+  table: 'Skills',
+  rowKey: ['email', 'skill'],
+  columns: [
+    text('Person', 'person', 22, 200, true),
+    { header: 'Email', key: 'email', type: 'email', required: true, maxLength: 254, width: 28 },
+    choice('Organisation type', 'organisationType', 'organisationTypes', 16),
+    text('Organisation', 'organisation', 22, 200, true),
+    choice('Skill', 'skill', 'skills', 24),
+    choice('Level', 'level', 'skillLevels', 13),
+    {
+      header: 'Days per month',
+      key: 'daysPerMonth',
+      type: 'number',
+      required: true,
+      min: 0,
+      max: 23,
+      numberFormat: DECIMAL_FORMAT,
+      width: 10,
+    },
+    money('Day rate (£)', 'dayRatePence'),
+    date('From', 'from'),
+    date('To', 'to'),
+    text('Notes', 'notes', 30, 1000),
+  ],
+};
+
+export const PROJECTS_LAYOUT: SheetLayout = {
+  sheet: 'Projects',
+  table: 'Projects',
+  rowKey: ['id'],
+  columns: [
+    text('Project ID', 'id', 12, 32, true),
+    text('Title', 'title', 32, 200, true),
+    choice('Theme', 'theme', 'themes', 20),
+    choice('Lead council', 'lead', 'councils', 20),
+    {
+      header: 'Partners',
+      key: 'partners',
+      type: 'councilList',
+      required: false,
+      width: 30,
+      numberFormat: TEXT_FORMAT,
+    },
+    text('External partners', 'externalPartners', 24, 500),
+    choice('Phase', 'phase', 'phases', 11),
+    choice('RAG', 'rag', 'rags', 8),
+    date('Start', 'start'),
+    date('Due', 'due'),
+    money('Budget (£)', 'budgetPence'),
+    money('Spent to date (£)', 'spentPence'),
+    money('Savings target (£/yr)', 'savingsTargetPence'),
+    money('Savings realised (£)', 'savingsRealisedPence'),
+    money('Investment secured (£)', 'investmentPence'),
+    text('Owner', 'owner', 18, 200),
+    text('Update', 'update', 40, 1000),
+  ],
+};
+
+/** The three data sheets of a council workbook, in workbook order. */
+export const COUNCIL_LAYOUTS = [CONTRIBUTIONS_LAYOUT, SKILLS_LAYOUT, PROJECTS_LAYOUT] as const;
+
+/** Which submission array each council sheet fills. */
+export const COUNCIL_SHEET_KEYS = {
+  Contributions: 'contributions',
+  Skills: 'skills',
+  Projects: 'projects',
+} as const;
+
+// ---- Partnership workbook (DESIGN §3.2) -----------------------------------------------------------
+
+export const SETTINGS_SHEET = 'Settings';
+export const SETTINGS_LABELS = {
+  name: 'Partnership name',
+  costShareMethod: 'Cost-share method',
+  hybridEqualPercent: 'Hybrid equal part (%)',
+  submissionDeadlineDay: 'Submission deadline (day of month)',
+  rollupRecipients: 'Roll-up recipients',
+  reminderDaysBeforeDeadline: 'Reminder days before deadline',
+} as const;
+
+export const COUNCILS_LAYOUT: SheetLayout = {
+  sheet: 'Councils',
+  table: 'Councils',
+  rowKey: ['id'],
+  columns: [
+    text('Council ID', 'id', 22, 60, true),
+    text('Council name', 'name', 28, 200, true),
+    choice('Membership', 'membership', 'memberships', 12),
+    {
+      header: 'Population',
+      key: 'population',
+      type: 'integer',
+      required: false,
+      min: 0,
+      numberFormat: INTEGER_FORMAT,
+      width: 12,
+    },
+    {
+      header: 'Contact email',
+      key: 'contactEmail',
+      type: 'email',
+      required: false,
+      maxLength: 254,
+      width: 28,
+    },
+    date('Joined', 'joined'),
+    date('Left', 'left'),
+  ],
+};
+
+export const BUDGET_LAYOUT: SheetLayout = {
+  sheet: 'Budget',
+  table: 'Budget',
+  rowKey: ['financialYear', 'budgetLine'],
+  columns: [
+    text('Financial year', 'financialYear', 12, 7, true),
+    text('Budget line', 'budgetLine', 28, 200, true),
+    money('Amount (£)', 'amountPence', true),
+    text('Notes', 'notes', 30, 500),
+  ],
+};
+
+export const FUNDING_LAYOUT: SheetLayout = {
+  sheet: 'Funding',
+  table: 'Funding',
+  rowKey: ['financialYear', 'funder'],
+  columns: [
+    text('Financial year', 'financialYear', 12, 7, true),
+    text('Funder', 'funder', 28, 200, true),
+    money('Amount (£)', 'amountPence', true),
+    choice('Status', 'status', 'fundingStatuses', 12),
+    text('Notes', 'notes', 30, 500),
+  ],
+};
+
+export const CDO_TIME_LAYOUT: SheetLayout = {
+  sheet: 'CDO time',
+  table: 'CdoTime',
+  rowKey: ['month', 'council'],
+  columns: [
+    month('Month', 'month'),
+    choice('Council ID', 'council', 'councils', 22),
+    {
+      header: 'Days',
+      key: 'days',
+      type: 'number',
+      required: true,
+      min: 0,
+      max: 31,
+      numberFormat: DECIMAL_FORMAT,
+      width: 8,
+    },
+    text('Notes', 'notes', 30, 500),
+  ],
+};
+
+export const COST_SHARES_LAYOUT: SheetLayout = {
+  sheet: 'Cost shares',
+  table: 'CostShares',
+  rowKey: ['financialYear', 'council'],
+  columns: [
+    text('Financial year', 'financialYear', 12, 7, true),
+    choice('Council ID', 'council', 'councils', 22),
+    {
+      header: 'Share (%)',
+      key: 'sharePercent',
+      type: 'percent',
+      required: true,
+      min: 0,
+      max: 100,
+      numberFormat: '0.00',
+      width: 10,
+    },
+  ],
+};
+
+export const PARTNERSHIP_LAYOUTS = [
+  COUNCILS_LAYOUT,
+  BUDGET_LAYOUT,
+  FUNDING_LAYOUT,
+  CDO_TIME_LAYOUT,
+  COST_SHARES_LAYOUT,
+] as const;
+
+export const PARTNERSHIP_SHEET_KEYS = {
+  Councils: 'councils',
+  Budget: 'budget',
+  Funding: 'funding',
+  'CDO time': 'cdoTime',
+  'Cost shares': 'costShares',
+} as const;
+
+// ---- Consolidated workbook (written only) ---------------------------------------------------------
+
+const pence = (header: string, key: string): ColumnLayout => ({ ...money(header, key), required: true });
+const count = (header: string, key: string): ColumnLayout => ({
+  header,
+  key,
+  type: 'integer',
+  required: true,
+  numberFormat: INTEGER_FORMAT,
+  width: 12,
+});
+const fte = (header: string, key: string): ColumnLayout => ({
+  header,
+  key,
+  type: 'number',
+  required: true,
+  numberFormat: '0.00',
+  width: 10,
+});
+
+export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: SheetLayout = {
+  sheet: 'Contributions',
+  table: 'ConsolidatedContributions',
+  rowKey: ['council'],
+  columns: [
+    text('Council ID', 'council', 22),
+    text('Council name', 'name', 28),
+    text('Membership', 'membership', 12),
+    count('Months of membership', 'monthsOfMembership'),
+    pence('Due (£)', 'duePence'),
+    pence('Profiled due (£)', 'profiledDuePence'),
+    pence('Cash paid (£)', 'cashPaidPence'),
+    pence('In-kind (£)', 'inKindPence'),
+    pence('Contributed (£)', 'contributedPence'),
+    pence('Balance (£)', 'balancePence'),
+    text('Status', 'status', 10),
+  ],
+};
+
+export const CONSOLIDATED_SKILLS_LAYOUT: SheetLayout = {
+  sheet: 'Skills coverage',
+  table: 'SkillsCoverage',
+  rowKey: ['skill'],
+  columns: [
+    text('Skill', 'skill', 24),
+    count('People (Working+)', 'people'),
+    count('Practitioners+', 'practitioners'),
+    fte('FTE', 'fte'),
+    fte('External FTE', 'externalFte'),
+    count('Councils', 'councils'),
+    text('Status', 'status', 10),
+  ],
+};
+
+export const CONSOLIDATED_PEOPLE_LAYOUT: SheetLayout = {
+  sheet: 'People',
+  table: 'People',
+  rowKey: ['email'],
+  columns: [
+    text('Person', 'name', 22),
+    text('Email', 'email', 28),
+    text('Organisation type', 'organisationType', 16),
+    text('Organisation', 'organisation', 22),
+    text('Councils', 'councils', 30),
+    fte('FTE', 'fte'),
+    text('Skills', 'skills', 50),
+  ],
+};
+
+export const CONSOLIDATED_PROJECTS_LAYOUT: SheetLayout = {
+  sheet: 'Projects',
+  table: 'ConsolidatedProjects',
+  rowKey: ['id'],
+  columns: [
+    text('Project ID', 'id', 12),
+    text('Title', 'title', 32),
+    text('Theme', 'theme', 20),
+    text('Lead council', 'lead', 20),
+    text('Partners', 'partners', 30),
+    text('Phase', 'phase', 11),
+    text('RAG', 'rag', 8),
+    date('Start', 'start'),
+    date('Due', 'due'),
+    pence('Budget (£)', 'budgetPence'),
+    pence('Spent to date (£)', 'spentPence'),
+    pence('Savings target (£/yr)', 'savingsTargetPence'),
+    pence('Savings realised (£)', 'savingsRealisedPence'),
+    pence('Investment secured (£)', 'investmentPence'),
+    { header: 'Overdue', key: 'overdue', type: 'boolean', required: true, width: 9 },
+    text('Reported by', 'reportedBy', 30),
+    text('Update', 'update', 40),
+  ],
+};
+
+export const CONSOLIDATED_DATA_QUALITY_LAYOUT: SheetLayout = {
+  sheet: 'Data quality',
+  table: 'DataQuality',
+  rowKey: ['kind', 'council', 'project', 'message'],
+  columns: [
+    text('Kind', 'kind', 18),
+    text('Council ID', 'council', 22),
+    text('Project ID', 'project', 12),
+    text('Message', 'message', 80),
+  ],
+};
+
+export const CONSOLIDATED_SUBMISSIONS_LAYOUT: SheetLayout = {
+  sheet: 'Submissions',
+  table: 'Submissions',
+  rowKey: ['council'],
+  columns: [
+    text('Council ID', 'council', 22),
+    text('Period', 'period', 10),
+    count('Version', 'version'),
+    text('Submitted at', 'submittedAt', 22),
+    text('Review', 'review', 10),
+  ],
+};
+
+export const CONSOLIDATED_SHEETS = {
+  summary: 'Summary',
+  contributions: CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
+  skills: CONSOLIDATED_SKILLS_LAYOUT,
+  people: CONSOLIDATED_PEOPLE_LAYOUT,
+  projects: CONSOLIDATED_PROJECTS_LAYOUT,
+  dataQuality: CONSOLIDATED_DATA_QUALITY_LAYOUT,
+  submissions: CONSOLIDATED_SUBMISSIONS_LAYOUT,
+} as const;
+
+// ---- Drop-down lists ------------------------------------------------------------------------------
+
+const FIXED_LISTS: Record<Exclude<ListSource, 'budgetLines' | 'councils'>, readonly string[]> = {
+  skills: SKILLS,
+  skillLevels: SKILL_LEVELS,
+  phases: PHASES,
+  rags: RAGS,
+  themes: THEMES,
+  organisationTypes: ORGANISATION_TYPES,
+  contributionTypes: CONTRIBUTION_TYPES,
+  memberships: MEMBERSHIPS,
+  fundingStatuses: FUNDING_STATUSES,
+  costShareMethods: COST_SHARE_METHODS,
+};
+
+/**
+ * The values of a drop-down list. Budget lines are those of the given financial year (all years when
+ * none is given); councils are the partnership's council IDs. Without a partnership those two are empty.
+ */
+export function listValues(source: ListSource, partnership?: Partnership, financialYear?: string): string[] {
+  if (source === 'councils') return partnership ? partnership.councils.map((c) => c.id) : [];
+  if (source === 'budgetLines') {
+    if (!partnership) return [];
+    const lines = partnership.budget
+      .filter((b) => financialYear === undefined || b.financialYear === financialYear)
+      .map((b) => b.budgetLine);
+    return [...new Set(lines)];
+  }
+  return [...FIXED_LISTS[source]];
+}
+
+/** Header text as compared: case- and space-insensitive (DESIGN §3). */
+export const normaliseHeader = (header: string): string => header.replace(/\s+/g, '').toLowerCase();
