@@ -1,0 +1,82 @@
+// Serves the built task pane under /addin/ and the add-in manifest rewritten to the public origin.
+// The pane is framed by Excel (desktop webview or Excel on the web), so these responses relax the
+// service's default framing rules and allow office.js from Microsoft's CDN — and nothing else.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Response } from 'express';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const ADDIN_DIST_DIR = `${repoRoot}addin/dist`;
+export const MANIFEST_FILE = `${repoRoot}manifest.xml`;
+
+/** The origin the committed manifest points at: the one Office's developer tooling expects. */
+export const DEV_ORIGIN = 'https://localhost:3000';
+export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Points every URL of the development manifest at `publicUrl` (an https origin, no trailing slash). */
+export function rewriteManifest(xml: string, publicUrl: string): string {
+  const origin = new URL(publicUrl).origin;
+  return xml.split(DEV_ORIGIN).join(origin);
+}
+
+const PANE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  // Fluent web components adopt constructed style sheets and set inline styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  // The user may point the pane at another service than the one that served it.
+  "connect-src 'self' https: http://localhost:*",
+  'frame-src https://*.office.com https://*.officeapps.live.com https://*.microsoft.com',
+  "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.officeapps.live.com https://*.sharepoint.com https://*.microsoft.com https://*.cloud.microsoft",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+function allowOfficeFraming(res: Response): void {
+  res.removeHeader('X-Frame-Options');
+  res.setHeader('Content-Security-Policy', PANE_CSP);
+  // Office hosts load the pane cross-origin; helmet's same-origin defaults would block its assets.
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  res.removeHeader('Cross-Origin-Embedder-Policy');
+  res.removeHeader('Cross-Origin-Opener-Policy');
+}
+
+export function addinRoutes(config: { publicUrl?: string }): express.Router {
+  const router = express.Router();
+
+  router.get('/manifest.xml', async (_req, res, next) => {
+    try {
+      const xml = await readFile(MANIFEST_FILE, 'utf8');
+      res.type('application/xml').send(config.publicUrl ? rewriteManifest(xml, config.publicUrl) : xml);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use('/addin', (_req, res, next) => {
+    allowOfficeFraming(res);
+    next();
+  });
+  router.use(
+    '/addin',
+    express.static(ADDIN_DIST_DIR, {
+      index: 'taskpane.html',
+      // The bundle's file names do not change between builds, so a new build must be seen at once.
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
+  router.get(['/addin', '/addin/*rest'], (_req, res) => {
+    res
+      .status(404)
+      .json({
+        error: {
+          code: 'not_found',
+          message: 'No such add-in file. Is the task pane built? Run npm run build:addin.',
+        },
+      });
+  });
+  return router;
+}
