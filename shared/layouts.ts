@@ -46,6 +46,9 @@ export type ListSource =
   | 'budgetLines'
   | 'councils';
 
+/** A text column whose values follow an identifier pattern of DESIGN §2 / §3. */
+export type TextFormat = 'councilId' | 'projectId' | 'financialYear';
+
 export interface ColumnLayout {
   /** The header text users see (contract); matched case- and space-insensitively. */
   readonly header: string;
@@ -56,6 +59,7 @@ export interface ColumnLayout {
   readonly required: boolean;
   readonly list?: ListSource;
   readonly maxLength?: number;
+  readonly format?: TextFormat;
   readonly min?: number;
   readonly max?: number;
   readonly numberFormat?: string;
@@ -159,6 +163,7 @@ export const CONTRIBUTIONS_LAYOUT: SheetLayout = {
       type: 'number',
       required: false,
       min: 0,
+      max: 31,
       numberFormat: DECIMAL_FORMAT,
       width: 8,
     },
@@ -202,7 +207,7 @@ export const PROJECTS_LAYOUT: SheetLayout = {
   table: 'Projects',
   rowKey: ['id'],
   columns: [
-    text('Project ID', 'id', 12, 32, true),
+    { ...text('Project ID', 'id', 12, 32, true), format: 'projectId' },
     text('Title', 'title', 32, 200, true),
     choice('Theme', 'theme', 'themes', 20),
     choice('Lead council', 'lead', 'councils', 20),
@@ -242,6 +247,10 @@ export const COUNCIL_SHEET_KEYS = {
 // ---- Partnership workbook (DESIGN §3.2) -----------------------------------------------------------
 
 export const SETTINGS_SHEET = 'Settings';
+const financialYear: ColumnLayout = {
+  ...text('Financial year', 'financialYear', 12, 7, true),
+  format: 'financialYear',
+};
 export const SETTINGS_LABELS = {
   name: 'Partnership name',
   costShareMethod: 'Cost-share method',
@@ -256,7 +265,7 @@ export const COUNCILS_LAYOUT: SheetLayout = {
   table: 'Councils',
   rowKey: ['id'],
   columns: [
-    text('Council ID', 'id', 22, 60, true),
+    { ...text('Council ID', 'id', 22, 60, true), format: 'councilId' },
     text('Council name', 'name', 28, 200, true),
     choice('Membership', 'membership', 'memberships', 12),
     {
@@ -286,7 +295,7 @@ export const BUDGET_LAYOUT: SheetLayout = {
   table: 'Budget',
   rowKey: ['financialYear', 'budgetLine'],
   columns: [
-    text('Financial year', 'financialYear', 12, 7, true),
+    financialYear,
     text('Budget line', 'budgetLine', 28, 200, true),
     money('Amount (£)', 'amountPence', true),
     text('Notes', 'notes', 30, 500),
@@ -298,7 +307,7 @@ export const FUNDING_LAYOUT: SheetLayout = {
   table: 'Funding',
   rowKey: ['financialYear', 'funder'],
   columns: [
-    text('Financial year', 'financialYear', 12, 7, true),
+    financialYear,
     text('Funder', 'funder', 28, 200, true),
     money('Amount (£)', 'amountPence', true),
     choice('Status', 'status', 'fundingStatuses', 12),
@@ -332,7 +341,7 @@ export const COST_SHARES_LAYOUT: SheetLayout = {
   table: 'CostShares',
   rowKey: ['financialYear', 'council'],
   columns: [
-    text('Financial year', 'financialYear', 12, 7, true),
+    financialYear,
     choice('Council ID', 'council', 'councils', 22),
     {
       header: 'Share (%)',
