@@ -1,0 +1,119 @@
+// Who pays what (DESIGN §4 rules 1–7): net cost, dues by the cost-share method, what each council has
+// paid in cash and in kind up to P, and how that compares with its due profiled over the months so far.
+import { financialYearOf, monthIndexInFinancialYear } from '../dates.js';
+import type {
+  ConsolidatedView,
+  ContributionRow,
+  CouncilContribution,
+  DataQualityWarning,
+  Partnership,
+  SubmissionRecord,
+} from '../schemas.js';
+import { apportionLargestRemainder } from './apportion.js';
+import { monthsOfMembership } from './membership.js';
+import { decimalToFraction, roundFraction } from './rational.js';
+import { costShareWeights, type Payer } from './weights.js';
+
+export type ContributionsView = ConsolidatedView['contributions'];
+
+/** round(Days × Day rate in pence), exactly: Days is read as the decimal the cell shows. */
+function inKindValuePence(row: ContributionRow): number {
+  if (row.days === undefined || row.dayRatePence === undefined) return row.amountPence ?? 0;
+  const days = decimalToFraction(row.days);
+  return Number(roundFraction(days.numerator * BigInt(row.dayRatePence), days.denominator));
+}
+
+function paidToDate(rows: readonly ContributionRow[], period: string): { cash: number; inKind: number } {
+  const financialYear = financialYearOf(period);
+  let cash = 0;
+  let inKind = 0;
+  for (const row of rows) {
+    if (row.month > period || financialYearOf(row.month) !== financialYear) continue;
+    if (row.type === 'Cash') cash += row.amountPence ?? 0;
+    else inKind += inKindValuePence(row);
+  }
+  return { cash, inKind };
+}
+
+function status(balance: number, contributed: number, profiledDue: number): CouncilContribution['status'] {
+  if (balance <= 0) return 'paid';
+  return contributed >= profiledDue ? 'on-track' : 'behind';
+}
+
+export function consolidateContributions(
+  partnership: Partnership,
+  chosen: ReadonlyMap<string, SubmissionRecord>,
+  period: string,
+): { contributions: ContributionsView; warnings: DataQualityWarning[] } {
+  const financialYear = financialYearOf(period);
+  const budgetPence = partnership.budget
+    .filter((b) => b.financialYear === financialYear)
+    .reduce((sum, b) => sum + b.amountPence, 0);
+  const fundingPence = partnership.funding
+    .filter((f) => f.financialYear === financialYear && f.status === 'Confirmed')
+    .reduce((sum, f) => sum + f.amountPence, 0);
+  const netCostPence = Math.max(0, budgetPence - fundingPence);
+  const surplusPence = Math.max(0, fundingPence - budgetPence);
+
+  const months = new Map(partnership.councils.map((c) => [c.id, monthsOfMembership(c, financialYear)]));
+  const payers: Payer[] = partnership.councils
+    .filter((c) => c.membership === 'Member' && (months.get(c.id) ?? 0) > 0)
+    .map((council) => ({ council, months: months.get(council.id) ?? 0 }));
+  const { weights, appliedMethod, warnings } = costShareWeights(partnership, payers, period);
+  if (payers.length === 0 && netCostPence > 0) {
+    warnings.push({
+      code: 'no-paying-councils',
+      council: null,
+      project: null,
+      message: `No council is a paying member in ${financialYear}, so nobody is due to pay the net cost.`,
+    });
+  }
+  const dues =
+    payers.length > 0 ? apportionLargestRemainder(netCostPence, weights) : new Map<string, number>();
+
+  const k = BigInt(monthIndexInFinancialYear(period));
+  const councils = partnership.councils.map((council): CouncilContribution => {
+    const duePence = dues.get(council.id) ?? 0;
+    const profiledDuePence = Number(roundFraction(BigInt(duePence) * k, 12n));
+    const { cash, inKind } = paidToDate(chosen.get(council.id)?.data.contributions ?? [], period);
+    const contributedPence = cash + inKind;
+    const balancePence = duePence - contributedPence;
+    return {
+      council: council.id,
+      name: council.name,
+      membership: council.membership,
+      monthsOfMembership: months.get(council.id) ?? 0,
+      duePence,
+      profiledDuePence,
+      cashPaidPence: cash,
+      inKindPence: inKind,
+      contributedPence,
+      balancePence,
+      status: status(balancePence, contributedPence, profiledDuePence),
+    };
+  });
+
+  const sum = (key: keyof ContributionsView['totals']): number =>
+    councils.reduce((total, c) => total + c[key], 0);
+  const totals = {
+    duePence: sum('duePence'),
+    profiledDuePence: sum('profiledDuePence'),
+    cashPaidPence: sum('cashPaidPence'),
+    inKindPence: sum('inKindPence'),
+    contributedPence: sum('contributedPence'),
+    balancePence: sum('balancePence'),
+  };
+  return {
+    contributions: {
+      budgetPence,
+      fundingPence,
+      netCostPence,
+      surplusPence,
+      method: partnership.costShareMethod,
+      appliedMethod,
+      totals,
+      councils,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,155 @@
+// What we are doing together (DESIGN §4 Projects): one item per upper-cased Project ID, with the lead
+// council's own row as the authority and every council's spend, savings and investment added up.
+import { lastDayOf } from '../dates.js';
+import type {
+  ConsolidatedProject,
+  ConsolidatedView,
+  DataQualityWarning,
+  ProjectConflict,
+  ProjectRow,
+  SubmissionRecord,
+} from '../schemas.js';
+import { PHASES, RAGS, THEMES } from '../vocabulary.js';
+
+export type ProjectsView = ConsolidatedView['projects'];
+
+interface Report {
+  council: string;
+  row: ProjectRow;
+}
+
+const CONFLICT_FIELDS = ['title', 'phase', 'rag', 'lead'] as const;
+const FINISHED_PHASES: readonly string[] = ['Live', 'Retired'];
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function groupById(
+  councilOrder: readonly string[],
+  chosen: ReadonlyMap<string, SubmissionRecord>,
+): Map<string, Report[]> {
+  const byId = new Map<string, Report[]>();
+  for (const council of councilOrder) {
+    const seen = new Set<string>();
+    for (const row of chosen.get(council)?.data.projects ?? []) {
+      const id = row.id.toUpperCase();
+      // A council's own duplicate is an error its return was checked for; its first row stands.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const reports = byId.get(id);
+      if (reports === undefined) byId.set(id, [{ council, row }]);
+      else reports.push({ council, row });
+    }
+  }
+  return byId;
+}
+
+/** The lead's own row (a council naming itself as lead), else the row of the lowest council ID. */
+function authorityOf(reports: readonly Report[]): { authority: Report; leadReported: boolean } {
+  const byLowestId = [...reports].sort((a, b) => compareText(a.council, b.council));
+  const own = byLowestId.find((r) => r.row.lead === r.council);
+  const authority = own ?? byLowestId[0];
+  if (authority === undefined) throw new Error('A project is only grouped when a council reports it');
+  return { authority, leadReported: own !== undefined };
+}
+
+const sumOf = (reports: readonly Report[], key: 'spentPence' | 'savingsRealisedPence' | 'investmentPence') =>
+  reports.reduce((sum, r) => sum + (r.row[key] ?? 0), 0);
+
+function countsOf(words: readonly string[], values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(words.map((w) => [w, 0]));
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+export function consolidateProjects(
+  councilOrder: readonly string[],
+  chosen: ReadonlyMap<string, SubmissionRecord>,
+  period: string,
+): { projects: ProjectsView; warnings: DataQualityWarning[] } {
+  const endOfPeriod = lastDayOf(period);
+  const items: ConsolidatedProject[] = [];
+  const conflicts: ProjectConflict[] = [];
+  const warnings: DataQualityWarning[] = [];
+  const grouped = [...groupById(councilOrder, chosen)].sort(([a], [b]) => compareText(a, b));
+  for (const [id, reports] of grouped) {
+    const { authority, leadReported } = authorityOf(reports);
+    const main = authority.row;
+    const partners = [...new Set(main.partners)];
+    if (!leadReported) {
+      warnings.push({
+        code: 'lead-missing',
+        council: main.lead,
+        project: id,
+        message:
+          `Project ${id} names ${main.lead} as lead council, but ${main.lead}'s return does not list it as ` +
+          `its own; the details reported by ${authority.council} are used.`,
+      });
+    }
+    for (const { council, row } of reports) {
+      if (council !== main.lead && !partners.includes(council)) {
+        warnings.push({
+          code: 'not-a-partner',
+          council,
+          project: id,
+          message: `${council} reports project ${id} but is neither its lead council nor one of its partners.`,
+        });
+      }
+      if (council === authority.council) continue;
+      for (const field of CONFLICT_FIELDS) {
+        if (row[field] !== main[field]) {
+          conflicts.push({ project: id, field, council, value: row[field], leadValue: main[field] });
+        }
+      }
+    }
+    items.push({
+      id,
+      title: main.title,
+      theme: main.theme,
+      lead: main.lead,
+      partners,
+      phase: main.phase,
+      rag: main.rag,
+      start: main.start ?? null,
+      due: main.due ?? null,
+      budgetPence: main.budgetPence ?? 0,
+      spentPence: sumOf(reports, 'spentPence'),
+      savingsTargetPence: main.savingsTargetPence ?? 0,
+      savingsRealisedPence: sumOf(reports, 'savingsRealisedPence'),
+      investmentPence: sumOf(reports, 'investmentPence'),
+      overdue: main.due !== undefined && main.due < endOfPeriod && !FINISHED_PHASES.includes(main.phase),
+      reportedBy: reports.map((r) => r.council),
+      update: main.update ?? null,
+    });
+  }
+
+  const total = (key: keyof ConsolidatedProject & `${string}Pence`): number =>
+    items.reduce((sum, item) => sum + item[key], 0);
+  return {
+    projects: {
+      items,
+      conflicts,
+      byPhase: countsOf(
+        PHASES,
+        items.map((i) => i.phase),
+      ),
+      byRag: countsOf(
+        RAGS,
+        items.map((i) => i.rag),
+      ),
+      byTheme: countsOf(
+        THEMES,
+        items.map((i) => i.theme),
+      ),
+      totals: {
+        count: items.length,
+        overdue: items.filter((i) => i.overdue).length,
+        budgetPence: total('budgetPence'),
+        spentPence: total('spentPence'),
+        savingsTargetPence: total('savingsTargetPence'),
+        savingsRealisedPence: total('savingsRealisedPence'),
+        investmentPence: total('investmentPence'),
+      },
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,174 @@
+// Cost-share weights (DESIGN §4 rule 3) as exact fractions, one per paying council.
+import { financialYearOf, periodLabel } from '../dates.js';
+import type { Council, DataQualityWarning, Partnership } from '../schemas.js';
+import type { CostShareMethod } from '../vocabulary.js';
+import type { ApportionWeight } from './apportion.js';
+import { ConsolidationError } from './errors.js';
+import { addFractions, decimalToFraction, type Fraction } from './rational.js';
+
+export interface Payer {
+  council: Council;
+  months: number;
+}
+
+export interface CostShareWeights {
+  weights: ApportionWeight[];
+  /** Usage (or a population-based method without populations) falls back to Equal. */
+  appliedMethod: CostShareMethod;
+  warnings: DataQualityWarning[];
+}
+
+const ZERO: Fraction = { numerator: 0n, denominator: 1n };
+
+const fallbackWarning = (code: string, message: string): DataQualityWarning => ({
+  code,
+  council: null,
+  project: null,
+  message,
+});
+
+function equalWeights(payers: readonly Payer[]): ApportionWeight[] {
+  return payers.map((p) => ({ council: p.council.id, numerator: BigInt(p.months), denominator: 12n }));
+}
+
+const populationMonths = (p: Payer): bigint => BigInt(p.council.population) * BigInt(p.months);
+
+function populationWeights(payers: readonly Payer[]): ApportionWeight[] {
+  return payers.map((p) => ({ council: p.council.id, numerator: populationMonths(p), denominator: 12n }));
+}
+
+/**
+ * h/100 × (m/12)/Σ(m/12) + (1 − h/100) × (pop × m/12)/Σ(pop × m/12), put over the one denominator
+ * 100 · hd · Σm · Σ(pop × m) where h = hn/hd exactly (the twelfths cancel).
+ */
+function hybridWeights(payers: readonly Payer[], equalPercent: number, sumPopulationMonths: bigint) {
+  const h = decimalToFraction(equalPercent);
+  const sumMonths = payers.reduce((sum, p) => sum + BigInt(p.months), 0n);
+  const denominator = 100n * h.denominator * sumMonths * sumPopulationMonths;
+  return payers.map((p): ApportionWeight => ({
+    council: p.council.id,
+    numerator:
+      h.numerator * BigInt(p.months) * sumPopulationMonths +
+      (100n * h.denominator - h.numerator) * populationMonths(p) * sumMonths,
+    denominator,
+  }));
+}
+
+function usageDays(
+  partnership: Partnership,
+  payers: readonly Payer[],
+  period: string,
+): Map<string, Fraction> {
+  const financialYear = financialYearOf(period);
+  const days = new Map<string, Fraction>(payers.map((p) => [p.council.id, ZERO]));
+  for (const entry of partnership.cdoTime) {
+    const sofar = days.get(entry.council);
+    if (sofar === undefined || entry.month > period || financialYearOf(entry.month) !== financialYear)
+      continue;
+    days.set(entry.council, addFractions(sofar, decimalToFraction(entry.days)));
+  }
+  return days;
+}
+
+/** Share (%) of the financial year; a missing share or a total other than 100 ± 0.01 stops consolidation. */
+function fixedWeights(partnership: Partnership, payers: readonly Payer[], financialYear: string) {
+  const shares = new Map<string, Fraction>();
+  let total = ZERO;
+  for (const row of partnership.costShares) {
+    if (row.financialYear !== financialYear) continue;
+    if (shares.has(row.council)) {
+      throw new ConsolidationError(
+        'Cost shares',
+        `Council ${row.council} has more than one share for ${financialYear}; keep one row per council.`,
+      );
+    }
+    const share = decimalToFraction(row.sharePercent);
+    shares.set(row.council, share);
+    total = addFractions(total, share);
+  }
+  // |total − 100| ≤ 0.01, i.e. |100 · total − 10000| ≤ 1 in hundredths of a percent.
+  const offBy = 100n * total.numerator - 10000n * total.denominator;
+  if (offBy > total.denominator || offBy < -total.denominator) {
+    const shown = (Number(total.numerator) / Number(total.denominator)).toFixed(2);
+    throw new ConsolidationError(
+      'Cost shares',
+      shares.size === 0
+        ? `The cost-share method is Fixed but no shares are set for ${financialYear}.`
+        : `The shares for ${financialYear} add up to ${shown}% but must add up to 100%.`,
+    );
+  }
+  const unshared = payers.filter((p) => !shares.has(p.council.id)).map((p) => p.council.id);
+  if (unshared.length > 0) {
+    throw new ConsolidationError(
+      'Cost shares',
+      `No share is set for ${financialYear} for ${unshared.join(', ')}; every paying member needs one.`,
+    );
+  }
+  const paying = new Set(payers.map((p) => p.council.id));
+  const warnings = [...shares]
+    .filter(([council, share]) => !paying.has(council) && share.numerator > 0n)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([council]) => ({
+      code: 'share-not-paying',
+      council,
+      project: null,
+      message:
+        `${council} has a share for ${financialYear} but is not a paying member that year, ` +
+        'so the paying members share the whole cost in proportion to their own shares.',
+    }));
+  const weights = payers.map((p): ApportionWeight => ({
+    council: p.council.id,
+    ...(shares.get(p.council.id) ?? ZERO),
+  }));
+  return { weights, warnings };
+}
+
+export function costShareWeights(
+  partnership: Partnership,
+  payers: readonly Payer[],
+  period: string,
+): CostShareWeights {
+  const method = partnership.costShareMethod;
+  const financialYear = financialYearOf(period);
+  const equal = (code: string, message: string): CostShareWeights => ({
+    weights: equalWeights(payers),
+    appliedMethod: 'Equal',
+    warnings: [fallbackWarning(code, message)],
+  });
+  switch (method) {
+    case 'Equal':
+      return { weights: equalWeights(payers), appliedMethod: method, warnings: [] };
+    case 'Population':
+    case 'Hybrid': {
+      const sumPopulationMonths = payers.reduce((sum, p) => sum + populationMonths(p), 0n);
+      if (sumPopulationMonths === 0n && payers.length > 0) {
+        return equal(
+          'population-missing',
+          `No paying council has a population, so costs are shared equally instead of by the ${method} method.`,
+        );
+      }
+      const weights =
+        method === 'Population'
+          ? populationWeights(payers)
+          : hybridWeights(payers, partnership.hybridEqualPercent, sumPopulationMonths);
+      return { weights, appliedMethod: method, warnings: [] };
+    }
+    case 'Usage': {
+      const days = usageDays(partnership, payers, period);
+      if ([...days.values()].every((d) => d.numerator === 0n) && payers.length > 0) {
+        return equal(
+          'usage-fallback',
+          `No CDO time is recorded for paying councils in ${financialYear} up to ${periodLabel(period)}, ` +
+            'so costs are shared equally instead of by usage.',
+        );
+      }
+      const weights = payers.map((p): ApportionWeight => ({
+        council: p.council.id,
+        ...(days.get(p.council.id) ?? ZERO),
+      }));
+      return { weights, appliedMethod: method, warnings: [] };
+    }
+    case 'Fixed':
+      return { ...fixedWeights(partnership, payers, financialYear), appliedMethod: method };
+  }
+}
