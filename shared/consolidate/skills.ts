@@ -43,9 +43,12 @@ interface PersonRecord {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The listing whose name and organisation stand for the person: the lowest council ID, then name. */
+/** The listing whose name and organisation stand for the person: the lowest council ID, then text order. */
 const preferredListing = (a: Listing, b: Listing): boolean =>
-  (compareText(a.council, b.council) || compareText(a.row.person, b.row.person)) < 0;
+  (compareText(a.council, b.council) ||
+    compareText(a.row.person, b.row.person) ||
+    compareText(a.row.organisationType, b.row.organisationType) ||
+    compareText(a.row.organisation, b.row.organisation)) < 0;
 
 const isActive = (row: SkillRow, period: string): boolean =>
   (row.from === undefined || row.from <= lastDayOf(period)) &&
