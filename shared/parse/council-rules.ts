@@ -1,0 +1,305 @@
+// The rules of DESIGN §3.1 that look beyond one cell: across a row, across rows, across sheets and
+// against the partnership. The workbook path and the JSON path both run exactly these.
+import { financialYearOf, firstDayOf, lastDayOf, monthsOfFinancialYear, periodLabel } from '../dates.js';
+import { CONTRIBUTIONS_LAYOUT, listValues, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../layouts.js';
+import { formatPounds, roundHalfAwayFromZero } from '../money.js';
+import type { ContributionRow, Partnership, Problem, ProjectRow, SkillRow } from '../schemas.js';
+import { unknownCouncilMessage } from './columns.js';
+import { plainNumber, problem, ukDate } from './problems.js';
+import { duplicateRowProblems, header } from './row-rules.js';
+import type { Located } from './sheet.js';
+
+export interface CouncilRows {
+  contributions: readonly Located<ContributionRow>[];
+  skills: readonly Located<SkillRow>[];
+  projects: readonly Located<ProjectRow>[];
+}
+
+export interface CouncilRuleContext {
+  /** Without it, the rules that need the partnership are skipped. */
+  partnership?: Partnership;
+  /** The period of the return; without it, the Month rules are skipped. */
+  period?: string;
+}
+
+const C = CONTRIBUTIONS_LAYOUT;
+const CONTRIBUTIONS = C.sheet;
+const MONTH = header(C, 'month');
+const BUDGET_LINE = header(C, 'budgetLine');
+const AMOUNT = header(C, 'amountPence');
+const DAYS = header(C, 'days');
+const DAY_RATE = header(C, 'dayRatePence');
+const PERSON = header(C, 'personEmail');
+const SKILLS = SKILLS_LAYOUT.sheet;
+const SKILL_DAY_RATE = header(SKILLS_LAYOUT, 'dayRatePence');
+const TO = header(SKILLS_LAYOUT, 'to');
+const FROM = header(SKILLS_LAYOUT, 'from');
+const PROJECTS = PROJECTS_LAYOUT.sheet;
+const LEAD = header(PROJECTS_LAYOUT, 'lead');
+const PARTNERS = header(PROJECTS_LAYOUT, 'partners');
+const START = header(PROJECTS_LAYOUT, 'start');
+const DUE = header(PROJECTS_LAYOUT, 'due');
+
+/** Days × Day rate in pence, rounded half away from zero (DESIGN §4.5). */
+export const inKindPence = (days: number, dayRatePence: number): number =>
+  roundHalfAwayFromZero(days * dayRatePence);
+
+const validDays = (days: number): boolean => days > 0 && Number.isInteger(days * 2);
+
+export function councilRowProblems(rows: CouncilRows, ctx: CouncilRuleContext): Problem[] {
+  return [
+    ...contributionProblems(rows, ctx),
+    ...inKindCapacityProblems(rows),
+    ...skillProblems(rows.skills),
+    ...projectProblems(rows.projects, ctx.partnership),
+  ];
+}
+
+function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Problem[] {
+  const problems: Problem[] = [];
+  const add = (
+    row: number,
+    column: string,
+    code: string,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => problems.push(problem(CONTRIBUTIONS, row, column, code, severity, message));
+  const people = new Set(rows.skills.map((s) => s.value.email.toLowerCase()));
+  const linesByYear = new Map<string, string[]>();
+  const budgetLines = (fy: string, p: Partnership): string[] => {
+    let lines = linesByYear.get(fy);
+    if (!lines) linesByYear.set(fy, (lines = listValues('budgetLines', p, fy)));
+    return lines;
+  };
+  const { period, partnership } = ctx;
+  const year = period === undefined ? undefined : financialYearOf(period);
+  const yearMonths = year === undefined ? [] : monthsOfFinancialYear(year);
+
+  for (const { row, value: c } of rows.contributions) {
+    if (period !== undefined && year !== undefined) {
+      if (financialYearOf(c.month) !== year) {
+        add(
+          row,
+          MONTH,
+          'month-outside-year',
+          `${MONTH} must be in the financial year ${year} of this return (${periodLabel(yearMonths[0]!)} to ${periodLabel(yearMonths[11]!)}) — found ${periodLabel(c.month)}.`,
+        );
+      } else if (c.month > period) {
+        add(
+          row,
+          MONTH,
+          'month-after-period',
+          `${MONTH} must not be after the period of this return (${periodLabel(period)}) — found ${periodLabel(c.month)}.`,
+        );
+      }
+    }
+    if (partnership) {
+      const fy = financialYearOf(c.month);
+      const lines = budgetLines(fy, partnership);
+      if (!lines.includes(c.budgetLine)) {
+        add(
+          row,
+          BUDGET_LINE,
+          'unknown-budget-line',
+          lines.length > 0
+            ? `${BUDGET_LINE} must be one of the partnership's budget lines for ${fy} (${lines.join(', ')}) — found "${c.budgetLine}".`
+            : `${BUDGET_LINE} must be one of the partnership's budget lines for ${fy}, but it has none for that year — found "${c.budgetLine}".`,
+        );
+      }
+    }
+    if (c.type === 'Cash') {
+      if (c.amountPence === undefined) {
+        add(row, AMOUNT, 'required', `${AMOUNT} is required for a Cash row.`);
+      }
+      continue;
+    }
+    if (c.days === undefined) {
+      add(row, DAYS, 'required', `${DAYS} is required for an In-kind row.`);
+    } else if (!validDays(c.days)) {
+      add(
+        row,
+        DAYS,
+        'days-not-half-steps',
+        `${DAYS} must be more than 0, in steps of 0.5, like 1.5 — found ${plainNumber(c.days)}.`,
+      );
+    }
+    if (c.dayRatePence === undefined) {
+      add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} is required for an In-kind row.`);
+    } else if (c.dayRatePence <= 0) {
+      add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} must be more than £0.00 for an In-kind row.`);
+    }
+    if (c.days !== undefined && validDays(c.days) && c.dayRatePence && c.amountPence !== undefined) {
+      const expected = inKindPence(c.days, c.dayRatePence);
+      if (c.amountPence !== expected) {
+        add(
+          row,
+          AMOUNT,
+          'in-kind-amount-mismatch',
+          `${AMOUNT} must be blank or equal Days × Day rate (${plainNumber(c.days)} × ${formatPounds(c.dayRatePence)} = ${formatPounds(expected)}) — found ${formatPounds(c.amountPence)}.`,
+        );
+      }
+    }
+    if (c.personEmail === undefined) {
+      add(row, PERSON, 'required', `${PERSON} is required for an In-kind row.`);
+    } else if (!people.has(c.personEmail.toLowerCase())) {
+      add(
+        row,
+        PERSON,
+        'person-not-on-skills',
+        `${c.personEmail} is not on this council's ${SKILLS} sheet; add them there so their time is counted.`,
+        'warning',
+      );
+    }
+  }
+  problems.push(...duplicateRowProblems(C, rows.contributions, 'warning'));
+  return problems;
+}
+
+/** In-kind Days per person and month must fit the person's Days per month on the Skills sheet. */
+function inKindCapacityProblems(rows: CouncilRows): Problem[] {
+  const skillsByPerson = new Map<string, SkillRow[]>();
+  for (const { value } of rows.skills) {
+    const email = value.email.toLowerCase();
+    const list = skillsByPerson.get(email);
+    if (list) list.push(value);
+    else skillsByPerson.set(email, [value]);
+  }
+  const claimed = new Map<string, number>();
+  const reported = new Set<string>();
+  const problems: Problem[] = [];
+  for (const { row, value: c } of rows.contributions) {
+    if (c.type !== 'In-kind' || c.personEmail === undefined || c.days === undefined) continue;
+    const email = c.personEmail.toLowerCase();
+    const skills = skillsByPerson.get(email);
+    if (!skills) continue;
+    const key = `${email}\u0000${c.month}`;
+    const total = (claimed.get(key) ?? 0) + c.days;
+    claimed.set(key, total);
+    if (reported.has(key)) continue;
+    const first = firstDayOf(c.month);
+    const last = lastDayOf(c.month);
+    const active = skills.filter((s) => (s.from ?? first) <= last && (s.to ?? last) >= first);
+    if (active.length === 0) continue;
+    const capacity = Math.max(...active.map((s) => s.daysPerMonth));
+    if (total > capacity) {
+      reported.add(key);
+      problems.push(
+        problem(
+          CONTRIBUTIONS,
+          row,
+          DAYS,
+          'in-kind-days-exceed',
+          'warning',
+          `In-kind Days for ${c.personEmail} in ${periodLabel(c.month)} add up to ${plainNumber(total)}, more than their ${plainNumber(capacity)} Days per month on the ${SKILLS} sheet.`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const { row, value: s } of rows) {
+    if (
+      s.dayRatePence === undefined &&
+      (s.organisationType === 'SME' || s.organisationType === 'Freelancer')
+    ) {
+      problems.push(
+        problem(
+          SKILLS,
+          row,
+          SKILL_DAY_RATE,
+          'day-rate-missing',
+          'warning',
+          `${SKILL_DAY_RATE} is blank for a person from ${s.organisationType === 'SME' ? 'an SME' : 'a Freelancer'}; add it so the cost of their time is known.`,
+        ),
+      );
+    }
+    if (s.from !== undefined && s.to !== undefined && s.to < s.from) {
+      problems.push(
+        problem(
+          SKILLS,
+          row,
+          TO,
+          'to-before-from',
+          'error',
+          `${TO} (${ukDate(s.to)}) must not be before ${FROM} (${ukDate(s.from)}).`,
+        ),
+      );
+    }
+  }
+  problems.push(...duplicateRowProblems(SKILLS_LAYOUT, rows, 'error'));
+  return problems;
+}
+
+function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Partnership): Problem[] {
+  const problems: Problem[] = [];
+  const councils = partnership ? new Set(partnership.councils.map((c) => c.id)) : undefined;
+  for (const { row, value: p } of rows) {
+    if (partnership && councils) {
+      if (!councils.has(p.lead)) {
+        problems.push(
+          problem(
+            PROJECTS,
+            row,
+            LEAD,
+            'unknown-council',
+            'error',
+            unknownCouncilMessage(LEAD, `"${p.lead}"`, partnership.councils),
+          ),
+        );
+      }
+      const unknown = p.partners.filter((id) => !councils.has(id));
+      if (unknown.length > 0) {
+        problems.push(
+          problem(
+            PROJECTS,
+            row,
+            PARTNERS,
+            'unknown-council',
+            'error',
+            unknownCouncilMessage(PARTNERS, unknown.map((id) => `"${id}"`).join(', '), partnership.councils),
+          ),
+        );
+      }
+    }
+    if (p.start !== undefined && p.due !== undefined && p.due < p.start) {
+      problems.push(
+        problem(
+          PROJECTS,
+          row,
+          DUE,
+          'due-before-start',
+          'error',
+          `${DUE} (${ukDate(p.due)}) must not be before ${START} (${ukDate(p.start)}).`,
+        ),
+      );
+    }
+  }
+  problems.push(...duplicateRowProblems(PROJECTS_LAYOUT, rows, 'error'));
+  return problems;
+}
+
+/**
+ * Budget lines typed in another case take the partnership's spelling for the row's financial year, so
+ * the rules and consolidation compare exact names.
+ */
+export function canonicalBudgetLines(
+  rows: Located<ContributionRow>[],
+  partnership: Partnership,
+): Located<ContributionRow>[] {
+  const byYear = new Map<string, Map<string, string>>();
+  for (const b of partnership.budget) {
+    let lines = byYear.get(b.financialYear);
+    if (!lines) byYear.set(b.financialYear, (lines = new Map()));
+    lines.set(b.budgetLine.trim().replace(/\s+/g, ' ').toLowerCase(), b.budgetLine);
+  }
+  return rows.map((r) => {
+    const wanted = r.value.budgetLine.replace(/\s+/g, ' ').toLowerCase();
+    const line = byYear.get(financialYearOf(r.value.month))?.get(wanted);
+    return line === undefined || line === r.value.budgetLine
+      ? r
+      : { row: r.row, value: { ...r.value, budgetLine: line } };
+  });
+}

@@ -1,0 +1,227 @@
+// The council workbook (DESIGN §3.1): About, Contributions, Skills and Projects to a submission, and
+// the same row rules for a submission that arrives as JSON.
+import { periodLabel } from '../dates.js';
+import type { ColumnLayout, SheetLayout } from '../layouts.js';
+import {
+  ABOUT_LABELS,
+  ABOUT_SHEET,
+  CONTRIBUTIONS_LAYOUT,
+  PROJECTS_LAYOUT,
+  SKILLS_LAYOUT,
+} from '../layouts.js';
+import type {
+  ContributionRow,
+  CouncilSubmission,
+  Partnership,
+  Problem,
+  ProjectRow,
+  SkillRow,
+} from '../schemas.js';
+import { LAYOUT_VERSION } from '../vocabulary.js';
+import type { ReadContext } from './columns.js';
+import { unknownCouncilMessage } from './columns.js';
+import { canonicalBudgetLines, councilRowProblems, inKindPence } from './council-rules.js';
+import type { CouncilRows } from './council-rules.js';
+import { readLabelValues, VALUE_COLUMN } from './label-values.js';
+import { problem, sortProblems } from './problems.js';
+import { locate } from './row-rules.js';
+import type { Located, WorkbookGrids } from './sheet.js';
+import { findGrid, readSheet } from './sheet.js';
+
+export interface CouncilContext {
+  partnership?: Partnership;
+  council?: string;
+  period?: string;
+}
+
+export interface ParsedCouncilWorkbook {
+  about: { council?: string; period?: string; layoutVersion?: number };
+  /** The rows that parsed (rows with errors are left out). */
+  submission: CouncilSubmission;
+  /** Errors, warnings and notes, in sheet and row order. */
+  problems: Problem[];
+  /** No problem of severity 'error'. */
+  ok: boolean;
+}
+
+const SHEET_ORDER = [ABOUT_SHEET, CONTRIBUTIONS_LAYOUT.sheet, SKILLS_LAYOUT.sheet, PROJECTS_LAYOUT.sheet];
+
+const aboutField = (header: string, key: string, type: ColumnLayout['type']): ColumnLayout => ({
+  header,
+  key,
+  type,
+  required: false,
+  width: 0,
+  ...(type === 'choice' ? { list: 'councils' as const } : {}),
+  ...(type === 'integer' ? { min: 1 } : {}),
+});
+const ABOUT_FIELDS = [
+  aboutField(ABOUT_LABELS.council, 'council', 'choice'),
+  aboutField(ABOUT_LABELS.period, 'period', 'month'),
+  aboutField(ABOUT_LABELS.layoutVersion, 'layoutVersion', 'integer'),
+];
+
+interface AboutRead {
+  about: ParsedCouncilWorkbook['about'];
+  problems: Problem[];
+}
+
+function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: ReadContext): AboutRead {
+  const grid = findGrid(grids, ABOUT_SHEET);
+  const problems: Problem[] = [];
+  const add = (row: number | null, code: string, message: string) =>
+    problems.push(problem(ABOUT_SHEET, row, row === null ? null : VALUE_COLUMN, code, 'error', message));
+  if (!grid) {
+    if (context.council === undefined || context.period === undefined) {
+      add(
+        null,
+        'about-missing',
+        `The workbook has no ${ABOUT_SHEET} sheet, so it does not say which council and period it is for; start from the council template.`,
+      );
+    }
+    return { about: {}, problems };
+  }
+  const read = readLabelValues(ABOUT_SHEET, grid, ABOUT_FIELDS, readContext);
+  problems.push(...read.problems);
+  const about: AboutRead['about'] = {};
+  const council = read.values.council as string | undefined;
+  const period = read.values.period as string | undefined;
+  const version = read.values.layoutVersion as number | undefined;
+  const rowOf = (key: string): number | null => read.rows[key] ?? null;
+
+  for (const [key, label, given] of [
+    ['council', ABOUT_LABELS.council, context.council],
+    ['period', ABOUT_LABELS.period, context.period],
+  ] as const) {
+    if (!(key in read.rows) && given === undefined) {
+      problems.push(
+        problem(
+          ABOUT_SHEET,
+          null,
+          VALUE_COLUMN,
+          'about-missing',
+          'error',
+          `The ${ABOUT_SHEET} sheet has no "${label}" row; add that label with its value in the next cell.`,
+        ),
+      );
+    }
+  }
+  if (council !== undefined) {
+    about.council = council;
+    const partnership = context.partnership;
+    if (partnership && !partnership.councils.some((c) => c.id === council)) {
+      add(
+        rowOf('council'),
+        'unknown-council',
+        unknownCouncilMessage(ABOUT_LABELS.council, `"${council}"`, partnership.councils),
+      );
+    } else if (context.council !== undefined && context.council !== council) {
+      add(
+        rowOf('council'),
+        'about-council-mismatch',
+        `The ${ABOUT_SHEET} sheet says this workbook is for ${council}, but it is being submitted for ${context.council}.`,
+      );
+    }
+  }
+  if (period !== undefined) {
+    about.period = period;
+    if (context.period !== undefined && context.period !== period) {
+      add(
+        rowOf('period'),
+        'about-period-mismatch',
+        `The ${ABOUT_SHEET} sheet says this workbook is for ${periodLabel(period)}, but it is being submitted for ${periodLabel(context.period)}.`,
+      );
+    }
+  }
+  if (version !== undefined) {
+    about.layoutVersion = version;
+    if (version !== LAYOUT_VERSION) {
+      add(
+        rowOf('layoutVersion'),
+        'about-layout-version',
+        `${ABOUT_LABELS.layoutVersion} ${version} is not one this service reads (it reads ${LAYOUT_VERSION}); download a fresh council template.`,
+      );
+    }
+  }
+  return { about, problems };
+}
+
+function readCouncilSheet<T>(
+  grids: WorkbookGrids,
+  layout: SheetLayout,
+  ctx: ReadContext,
+  problems: Problem[],
+): Located<T>[] {
+  const grid = findGrid(grids, layout.sheet);
+  if (!grid) {
+    problems.push(
+      problem(
+        layout.sheet,
+        null,
+        null,
+        'missing-sheet',
+        'error',
+        `The workbook has no sheet named "${layout.sheet}"; the council template has ${SHEET_ORDER.join(', ')}.`,
+      ),
+    );
+    return [];
+  }
+  const read = readSheet<T>(layout, grid, ctx);
+  problems.push(...read.problems);
+  return read.rows;
+}
+
+/** Reads a council workbook's sheets into a submission, checking every rule of DESIGN §3.1. */
+export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilContext): ParsedCouncilWorkbook {
+  const { partnership } = context;
+  const readContext: ReadContext = partnership ? { councils: partnership.councils } : {};
+  const { about, problems } = readAbout(grids, context, readContext);
+  const period = context.period ?? about.period;
+
+  const contributions = readCouncilSheet<ContributionRow>(grids, CONTRIBUTIONS_LAYOUT, readContext, problems);
+  const rows: CouncilRows = {
+    contributions: partnership ? canonicalBudgetLines(contributions, partnership) : contributions,
+    skills: readCouncilSheet<SkillRow>(grids, SKILLS_LAYOUT, readContext, problems),
+    projects: readCouncilSheet<ProjectRow>(grids, PROJECTS_LAYOUT, readContext, problems),
+  };
+  const ruleProblems = councilRowProblems(rows, { partnership, period });
+  problems.push(...ruleProblems);
+
+  const failed = new Set(
+    ruleProblems
+      .filter((p) => p.severity === 'error' && p.row !== null)
+      .map((p) => `${p.sheet}\u0000${p.row}`),
+  );
+  const kept = <T>(sheet: string, located: readonly Located<T>[]): T[] =>
+    located.filter((r) => !failed.has(`${sheet}\u0000${r.row}`)).map((r) => r.value);
+  const submission: CouncilSubmission = {
+    period: period ?? '',
+    contributions: kept(CONTRIBUTIONS_LAYOUT.sheet, rows.contributions).map(withInKindAmount),
+    skills: kept(SKILLS_LAYOUT.sheet, rows.skills),
+    projects: kept(PROJECTS_LAYOUT.sheet, rows.projects),
+  };
+  const sorted = sortProblems(problems, SHEET_ORDER);
+  return { about, submission, problems: sorted, ok: !sorted.some((p) => p.severity === 'error') };
+}
+
+/** A blank In-kind Amount is Days × Day rate. */
+function withInKindAmount(row: ContributionRow): ContributionRow {
+  if (row.type !== 'In-kind' || row.amountPence !== undefined || !row.days || !row.dayRatePence) return row;
+  return { ...row, amountPence: inKindPence(row.days, row.dayRatePence) };
+}
+
+/** Cross-row, cross-sheet and partnership rules for a JSON submission (row = index + 2). */
+export function validateCouncilSubmission(
+  s: CouncilSubmission,
+  ctx: { partnership: Partnership; council: string; period: string },
+): Problem[] {
+  const rows: CouncilRows = {
+    contributions: locate(s.contributions),
+    skills: locate(s.skills),
+    projects: locate(s.projects),
+  };
+  return sortProblems(
+    councilRowProblems(rows, { partnership: ctx.partnership, period: ctx.period }),
+    SHEET_ORDER,
+  );
+}

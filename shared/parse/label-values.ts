@@ -1,0 +1,74 @@
+// Two-column "label | value" sheets (About, Settings): each value is read by the same column readers as
+// table cells, and problems point at the value cell (the label's row, column "Value").
+import type { ColumnLayout } from '../layouts.js';
+import { normaliseHeader } from '../layouts.js';
+import type { Problem } from '../schemas.js';
+import { ExcelErrorValue, plainCell } from './cells.js';
+import type { ReadContext } from './columns.js';
+import { CellFault, columnReader } from './columns.js';
+import { problem } from './problems.js';
+import type { SheetGrid } from './sheet.js';
+
+export const VALUE_COLUMN = 'Value';
+
+export interface LabelValues {
+  /** Values by field key; a field whose cell is blank or wrong is absent. */
+  values: Record<string, unknown>;
+  /** The Excel row of each label found, by field key. */
+  rows: Record<string, number>;
+  problems: Problem[];
+}
+
+/** Reads label | value pairs; `fields` use the label as header. Unknown labels are ignored. */
+export function readLabelValues(
+  sheet: string,
+  grid: SheetGrid,
+  fields: readonly ColumnLayout[],
+  ctx: ReadContext,
+): LabelValues {
+  const byLabel = new Map(fields.map((f) => [normaliseHeader(f.header), f]));
+  const firstRow = grid.firstRow ?? 1;
+  const result: LabelValues = { values: {}, rows: {}, problems: [] };
+  grid.values.forEach((cells, r) => {
+    const labelIndex = cells.findIndex((cell) => plainCell(cell) !== undefined);
+    if (labelIndex === -1) return;
+    const field = byLabel.get(normaliseHeader(String(plainCell(cells[labelIndex]))));
+    if (!field || field.key in result.rows) return;
+    const row = firstRow + r;
+    result.rows[field.key] = row;
+    const cell = plainCell(cells[labelIndex + 1]);
+    let value: unknown;
+    if (cell === undefined) {
+      value = field.required
+        ? new CellFault('required', `${field.header} is required but the cell is blank.`)
+        : undefined;
+    } else if (cell instanceof ExcelErrorValue) {
+      value = new CellFault(
+        'cell-error',
+        `${field.header} shows the Excel error ${cell.text}; correct the formula or type the value.`,
+      );
+    } else {
+      value = columnReader(field, ctx)(cell);
+    }
+    if (value instanceof CellFault) {
+      result.problems.push(problem(sheet, row, VALUE_COLUMN, value.code, 'error', value.message));
+    } else if (value !== undefined) {
+      result.values[field.key] = value;
+    }
+  });
+  for (const field of fields) {
+    if (field.required && !(field.key in result.rows)) {
+      result.problems.push(
+        problem(
+          sheet,
+          null,
+          VALUE_COLUMN,
+          'missing-label',
+          'error',
+          `The ${sheet} sheet has no "${field.header}" row; add that label with its value in the next cell.`,
+        ),
+      );
+    }
+  }
+  return result;
+}

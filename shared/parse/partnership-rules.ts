@@ -1,0 +1,150 @@
+// Rules over a whole partnership (DESIGN §3.2, §4): run on the CDO's workbook and on a partnership that
+// arrives as JSON.
+import {
+  BUDGET_LAYOUT,
+  CDO_TIME_LAYOUT,
+  COST_SHARES_LAYOUT,
+  COUNCILS_LAYOUT,
+  FUNDING_LAYOUT,
+  SETTINGS_SHEET,
+} from '../layouts.js';
+import type { BudgetLine, CdoTime, CostShare, Council, Funding, Partnership, Problem } from '../schemas.js';
+import { unknownCouncilMessage } from './columns.js';
+import { plainNumber, problem, sortProblems, ukDate } from './problems.js';
+import { duplicateRowProblems, header, locate } from './row-rules.js';
+import type { Located } from './sheet.js';
+
+export interface PartnershipRows {
+  councils: readonly Located<Council>[];
+  budget: readonly Located<BudgetLine>[];
+  funding: readonly Located<Funding>[];
+  cdoTime: readonly Located<CdoTime>[];
+  costShares: readonly Located<CostShare>[];
+}
+
+export const PARTNERSHIP_SHEET_ORDER = [
+  SETTINGS_SHEET,
+  COUNCILS_LAYOUT.sheet,
+  BUDGET_LAYOUT.sheet,
+  FUNDING_LAYOUT.sheet,
+  CDO_TIME_LAYOUT.sheet,
+  COST_SHARES_LAYOUT.sheet,
+];
+
+/** Fixed shares may be off by this much (percentage points) from 100, for rounding in the sheet. */
+const SHARE_TOLERANCE = 0.01;
+const LEFT = header(COUNCILS_LAYOUT, 'left');
+const JOINED = header(COUNCILS_LAYOUT, 'joined');
+const SHARE = header(COST_SHARES_LAYOUT, 'sharePercent');
+
+export function partnershipRowProblems(
+  method: Partnership['costShareMethod'] | undefined,
+  rows: PartnershipRows,
+): Problem[] {
+  const problems: Problem[] = [];
+  const councils = rows.councils.map((r) => r.value);
+  if (councils.length === 0) {
+    problems.push(
+      problem(
+        COUNCILS_LAYOUT.sheet,
+        null,
+        null,
+        'no-councils',
+        'error',
+        `The ${COUNCILS_LAYOUT.sheet} sheet lists no councils; add at least one.`,
+      ),
+    );
+  }
+  for (const { row, value: c } of rows.councils) {
+    if (c.joined !== undefined && c.left !== undefined && c.left < c.joined) {
+      problems.push(
+        problem(
+          COUNCILS_LAYOUT.sheet,
+          row,
+          LEFT,
+          'left-before-joined',
+          'error',
+          `${LEFT} (${ukDate(c.left)}) must not be before ${JOINED} (${ukDate(c.joined)}).`,
+        ),
+      );
+    }
+  }
+  const ids = new Set(councils.map((c) => c.id));
+  for (const layout of [CDO_TIME_LAYOUT, COST_SHARES_LAYOUT]) {
+    const column = header(layout, 'council');
+    const located = layout === CDO_TIME_LAYOUT ? rows.cdoTime : rows.costShares;
+    for (const { row, value } of located) {
+      if (ids.has(value.council)) continue;
+      problems.push(
+        problem(
+          layout.sheet,
+          row,
+          column,
+          'unknown-council',
+          'error',
+          unknownCouncilMessage(column, `"${value.council}"`, councils),
+        ),
+      );
+    }
+  }
+  problems.push(
+    ...duplicateRowProblems(COUNCILS_LAYOUT, rows.councils, 'error'),
+    ...duplicateRowProblems(BUDGET_LAYOUT, rows.budget, 'error'),
+    ...duplicateRowProblems(FUNDING_LAYOUT, rows.funding, 'warning'),
+    ...duplicateRowProblems(CDO_TIME_LAYOUT, rows.cdoTime, 'warning'),
+    ...duplicateRowProblems(COST_SHARES_LAYOUT, rows.costShares, 'error'),
+  );
+  if (method === 'Fixed') problems.push(...fixedShareProblems(rows));
+  return problems;
+}
+
+/** With the Fixed method, every financial year budgeted or shared must have shares totalling 100%. */
+function fixedShareProblems(rows: PartnershipRows): Problem[] {
+  const totals = new Map<string, number>();
+  for (const { value } of rows.budget)
+    if (!totals.has(value.financialYear)) totals.set(value.financialYear, 0);
+  for (const { value } of rows.costShares) {
+    totals.set(value.financialYear, (totals.get(value.financialYear) ?? 0) + value.sharePercent);
+  }
+  const shared = new Set(rows.costShares.map((r) => r.value.financialYear));
+  const problems: Problem[] = [];
+  for (const [year, total] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+    const sheet = COST_SHARES_LAYOUT.sheet;
+    if (!shared.has(year)) {
+      problems.push(
+        problem(
+          sheet,
+          null,
+          SHARE,
+          'shares-missing',
+          'error',
+          `${sheet} has no rows for ${year}; the Fixed cost-share method needs each financial year's shares to total 100%.`,
+        ),
+      );
+    } else if (Math.abs(total - 100) > SHARE_TOLERANCE + 1e-9) {
+      problems.push(
+        problem(
+          sheet,
+          null,
+          SHARE,
+          'shares-not-100',
+          'error',
+          `${sheet} for ${year} total ${plainNumber(total)}%; the Fixed cost-share method needs them to total 100%.`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Rules over a whole partnership (Fixed shares total 100 ± 0.01 per FY, unique council IDs, ...). */
+export function validatePartnership(p: Partnership): Problem[] {
+  const rows: PartnershipRows = {
+    councils: locate(p.councils),
+    budget: locate(p.budget),
+    funding: locate(p.funding),
+    cdoTime: locate(p.cdoTime),
+    costShares: locate(p.costShares),
+  };
+  return sortProblems(partnershipRowProblems(p.costShareMethod, rows), PARTNERSHIP_SHEET_ORDER);
+}

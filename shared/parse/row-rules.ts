@@ -1,0 +1,59 @@
+// Pieces the row rules of both workbooks share: a column's header by key, JSON row numbers and the
+// duplicate-row check by the layout's row key.
+import type { SheetLayout } from '../layouts.js';
+import type { Problem } from '../schemas.js';
+import type { Severity } from './problems.js';
+import { listInWords, problem } from './problems.js';
+import type { Located } from './sheet.js';
+
+export function header(layout: SheetLayout, key: string): string {
+  const column = layout.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`${layout.sheet} has no column for ${key}`);
+  return column.header;
+}
+
+/** JSON rows are numbered as if row 1 held the headers. */
+export const locate = <T>(rows: readonly T[]): Located<T>[] =>
+  rows.map((value, i) => ({ row: i + 2, value }));
+
+const keyPart = (value: unknown): string =>
+  value === undefined || value === null ? '' : String(value).trim().toLowerCase();
+
+/**
+ * Rows with the same values in the layout's row-key columns (compared case-insensitively, so Project IDs
+ * upper-cased and e-mails lower-cased alike). Each repeat is reported against the first row.
+ */
+export function duplicateRowProblems(
+  layout: SheetLayout,
+  rows: readonly Located<object>[],
+  severity: Severity,
+): Problem[] {
+  const first = new Map<string, number>();
+  const problems: Problem[] = [];
+  const headers = layout.rowKey.map((key) => header(layout, key));
+  const what = listInWords(headers);
+  const advice =
+    severity === 'error' ? 'each must appear only once on this sheet' : 'check it is not entered twice';
+  for (const { row, value } of rows) {
+    const record = value as Record<string, unknown>;
+    const parts = layout.rowKey.map((key) => record[key]);
+    const key = parts.map(keyPart).join('\u0000');
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row);
+      continue;
+    }
+    const shown = parts.filter((p) => keyPart(p) !== '').map(String);
+    problems.push(
+      problem(
+        layout.sheet,
+        row,
+        headers[0] ?? null,
+        'duplicate-row',
+        severity,
+        `Same ${what} as row ${earlier} (${shown.join(', ')}); ${advice}.`,
+      ),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,190 @@
+// The one generic reader: a grid of cells to typed rows, driven by a SheetLayout. Columns are found by
+// header text (case- and space-insensitive), never by position (DESIGN §3).
+import type { ColumnLayout, SheetLayout } from '../layouts.js';
+import { normaliseHeader } from '../layouts.js';
+import type { Problem } from '../schemas.js';
+import { ExcelErrorValue, plainCell } from './cells.js';
+import type { CellReader, ReadContext } from './columns.js';
+import { blankValue, CellFault, columnReader } from './columns.js';
+import { listInWords, problem } from './problems.js';
+
+/** A sheet's cells as Office.js range.values or exceljs give them; values[0] is Excel row `firstRow` (default 1). */
+export interface SheetGrid {
+  values: unknown[][];
+  firstRow?: number;
+}
+
+/** Sheets by name as they appear in the workbook (matched to layouts case-insensitively). */
+export type WorkbookGrids = Record<string, SheetGrid>;
+
+/** A typed row and the row number Excel shows for it. */
+export interface Located<T> {
+  readonly row: number;
+  readonly value: T;
+}
+
+export interface SheetRead<T> {
+  rows: Located<T>[];
+  problems: Problem[];
+}
+
+/** Finds a sheet by name, ignoring case and surrounding space. */
+export function findGrid(grids: WorkbookGrids, sheet: string): SheetGrid | undefined {
+  const wanted = sheet.trim().toLowerCase();
+  for (const [name, grid] of Object.entries(grids)) if (name.trim().toLowerCase() === wanted) return grid;
+  return undefined;
+}
+
+const headerText = (cell: unknown): string | undefined => {
+  const plain = plainCell(cell);
+  if (plain === undefined || plain instanceof ExcelErrorValue) return undefined;
+  return plain instanceof Date ? plain.toISOString() : String(plain);
+};
+
+const isBlankRow = (row: readonly unknown[] | undefined): boolean =>
+  !row || row.every((cell) => plainCell(cell) === undefined);
+
+interface BoundColumn {
+  readonly column: ColumnLayout;
+  readonly index: number;
+  readonly read: CellReader;
+}
+
+/** Reads the data rows of one sheet. Rows with a faulty cell are reported and left out. */
+export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadContext): SheetRead<T> {
+  const { sheet } = layout;
+  const values = grid.values;
+  const firstRow = grid.firstRow ?? 1;
+  const problems: Problem[] = [];
+  const headerIndex = values.findIndex((row) => !isBlankRow(row));
+  if (headerIndex === -1) {
+    const headers = layout.columns.map((c) => c.header).join(', ');
+    problems.push(
+      problem(
+        sheet,
+        null,
+        null,
+        'missing-header',
+        'error',
+        `The ${sheet} sheet is empty; its first row must hold the column headers (${headers}).`,
+      ),
+    );
+    return { rows: [], problems };
+  }
+  const headerRow = firstRow + headerIndex;
+  const byHeader = new Map(layout.columns.map((c) => [normaliseHeader(c.header), c]));
+  const bound = new Map<ColumnLayout, BoundColumn>();
+  const extra: string[] = [];
+  const reportedDuplicates = new Set<ColumnLayout>();
+  (values[headerIndex] ?? []).forEach((cell, index) => {
+    const text = headerText(cell);
+    if (text === undefined) return;
+    const column = byHeader.get(normaliseHeader(text));
+    if (!column) {
+      extra.push(`"${text}"`);
+    } else if (!bound.has(column)) {
+      bound.set(column, { column, index, read: columnReader(column, ctx) });
+    } else if (!reportedDuplicates.has(column)) {
+      reportedDuplicates.add(column);
+      problems.push(
+        problem(
+          sheet,
+          headerRow,
+          column.header,
+          'duplicate-column',
+          'error',
+          `The column "${column.header}" appears more than once; keep one column with that header.`,
+        ),
+      );
+    }
+  });
+  const missingRequired = layout.columns.filter((c) => c.required && !bound.has(c));
+  for (const column of missingRequired) {
+    problems.push(
+      problem(
+        sheet,
+        headerRow,
+        column.header,
+        'missing-column',
+        'error',
+        `The column "${column.header}" is missing; add a column with that header.`,
+      ),
+    );
+  }
+  const missingOptional = layout.columns.filter((c) => !c.required && !bound.has(c));
+  if (missingOptional.length > 0) {
+    const names = listInWords(missingOptional.map((c) => `"${c.header}"`));
+    problems.push(
+      problem(
+        sheet,
+        headerRow,
+        null,
+        'missing-optional-columns',
+        'note',
+        `No column ${names}; ${missingOptional.length === 1 ? 'it is' : 'they are'} read as blank.`,
+      ),
+    );
+  }
+  if (extra.length > 0) {
+    problems.push(
+      problem(
+        sheet,
+        headerRow,
+        null,
+        'extra-columns',
+        'note',
+        `Extra ${extra.length === 1 ? 'column' : 'columns'} ${listInWords(extra)} ${extra.length === 1 ? 'is' : 'are'} kept in your workbook and ignored.`,
+      ),
+    );
+  }
+  if (missingRequired.length > 0) return { rows: [], problems };
+
+  const columns = [...bound.values()];
+  const absent = layout.columns.filter((c) => !bound.has(c));
+  const cells: unknown[] = new Array<unknown>(columns.length);
+  const rows: Located<T>[] = [];
+  for (let r = headerIndex + 1; r < values.length; r++) {
+    const raw = values[r];
+    if (!raw) continue;
+    let blank = true;
+    for (let i = 0; i < columns.length; i++) {
+      const cell = plainCell(raw[columns[i]!.index]);
+      cells[i] = cell;
+      if (cell !== undefined) blank = false;
+    }
+    if (blank) continue;
+    const rowNumber = firstRow + r;
+    const value: Record<string, unknown> = {};
+    let faulty = false;
+    for (let i = 0; i < columns.length; i++) {
+      const { column, read } = columns[i]!;
+      const cell = cells[i] as ReturnType<typeof plainCell>;
+      let result: unknown;
+      if (cell === undefined) {
+        result = column.required
+          ? new CellFault('required', `${column.header} is required but the cell is blank.`)
+          : blankValue(column);
+      } else if (cell instanceof ExcelErrorValue) {
+        result = new CellFault(
+          'cell-error',
+          `${column.header} shows the Excel error ${cell.text}; correct the formula or type the value.`,
+        );
+      } else {
+        result = read(cell);
+      }
+      if (result instanceof CellFault) {
+        faulty = true;
+        problems.push(problem(sheet, rowNumber, column.header, result.code, 'error', result.message));
+      } else if (result !== undefined) {
+        value[column.key] = result;
+      }
+    }
+    if (faulty) continue;
+    for (const column of absent) {
+      const blankCell = blankValue(column);
+      if (blankCell !== undefined) value[column.key] = blankCell;
+    }
+    rows.push({ row: rowNumber, value: value as T });
+  }
+  return { rows, problems };
+}
