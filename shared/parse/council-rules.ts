@@ -20,6 +20,8 @@ export interface CouncilRuleContext {
   partnership?: Partnership;
   /** The period of the return; without it, the Month rules are skipped. */
   period?: string;
+  /** The workbook's Skills sheet could not be read: people are not looked up on it. */
+  skillsUnreadable?: boolean;
 }
 
 const C = CONTRIBUTIONS_LAYOUT;
@@ -141,7 +143,7 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
     }
     if (c.personEmail === undefined) {
       add(row, PERSON, 'required', `${PERSON} is required for an In-kind row.`);
-    } else if (!people.has(c.personEmail.toLowerCase())) {
+    } else if (!ctx.skillsUnreadable && !people.has(c.personEmail.toLowerCase())) {
       add(
         row,
         PERSON,

@@ -146,12 +146,13 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
   return { about, problems };
 }
 
+/** One data sheet's rows, or undefined when the sheet is missing or its header row unusable. */
 function readCouncilSheet<T>(
   grids: WorkbookGrids,
   layout: SheetLayout,
   ctx: ReadContext,
   problems: Problem[],
-): Located<T>[] {
+): Located<T>[] | undefined {
   const grid = findGrid(grids, layout.sheet);
   if (!grid) {
     problems.push(
@@ -164,11 +165,11 @@ function readCouncilSheet<T>(
         `The workbook has no sheet named "${layout.sheet}"; the council template has ${SHEET_ORDER.join(', ')}.`,
       ),
     );
-    return [];
+    return undefined;
   }
   const read = readSheet<T>(layout, grid, ctx);
   problems.push(...read.problems);
-  return read.rows;
+  return read.readable ? read.rows : undefined;
 }
 
 /** Reads a council workbook's sheets into a submission, checking every rule of DESIGN §3.1. */
@@ -178,13 +179,15 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
   const { about, problems } = readAbout(grids, context, readContext);
   const period = context.period ?? about.period;
 
-  const contributions = readCouncilSheet<ContributionRow>(grids, CONTRIBUTIONS_LAYOUT, readContext, problems);
+  const contributions =
+    readCouncilSheet<ContributionRow>(grids, CONTRIBUTIONS_LAYOUT, readContext, problems) ?? [];
+  const skills = readCouncilSheet<SkillRow>(grids, SKILLS_LAYOUT, readContext, problems);
   const rows: CouncilRows = {
     contributions: partnership ? canonicalBudgetLines(contributions, partnership) : contributions,
-    skills: readCouncilSheet<SkillRow>(grids, SKILLS_LAYOUT, readContext, problems),
-    projects: readCouncilSheet<ProjectRow>(grids, PROJECTS_LAYOUT, readContext, problems),
+    skills: skills ?? [],
+    projects: readCouncilSheet<ProjectRow>(grids, PROJECTS_LAYOUT, readContext, problems) ?? [],
   };
-  const ruleProblems = councilRowProblems(rows, { partnership, period });
+  const ruleProblems = councilRowProblems(rows, { partnership, period, skillsUnreadable: !skills });
   problems.push(...ruleProblems);
 
   const failed = new Set(

@@ -26,6 +26,8 @@ export interface Located<T> {
 export interface SheetRead<T> {
   rows: Located<T>[];
   problems: Problem[];
+  /** False when the header row is missing or lacks a required column, so no row could be read. */
+  readable: boolean;
 }
 
 /** Finds a sheet by name, ignoring case and surrounding space. */
@@ -69,7 +71,7 @@ export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadCont
         `The ${sheet} sheet is empty; its first row must hold the column headers (${headers}).`,
       ),
     );
-    return { rows: [], problems };
+    return { rows: [], problems, readable: false };
   }
   const headerRow = firstRow + headerIndex;
   const byHeader = new Map(layout.columns.map((c) => [normaliseHeader(c.header), c]));
@@ -121,7 +123,9 @@ export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadCont
         null,
         'missing-optional-columns',
         'note',
-        `No column ${names}; ${missingOptional.length === 1 ? 'it is' : 'they are'} read as blank.`,
+        missingOptional.length === 1
+          ? `Optional column ${names} is not in the sheet and is read as blank.`
+          : `Optional columns ${names} are not in the sheet and are read as blank.`,
       ),
     );
   }
@@ -137,7 +141,7 @@ export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadCont
       ),
     );
   }
-  if (missingRequired.length > 0) return { rows: [], problems };
+  if (missingRequired.length > 0) return { rows: [], problems, readable: false };
 
   const columns = [...bound.values()];
   const absent = layout.columns.filter((c) => !bound.has(c));
@@ -186,5 +190,5 @@ export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadCont
     }
     rows.push({ row: rowNumber, value: value as T });
   }
-  return { rows, problems };
+  return { rows, problems, readable: true };
 }
