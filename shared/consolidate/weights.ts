@@ -104,6 +104,12 @@ function fixedWeights(partnership: Partnership, payers: readonly Payer[], financ
       `No share is set for ${financialYear} for ${unshared.join(', ')}; every paying member needs one.`,
     );
   }
+  if (payers.length > 0 && payers.every((p) => (shares.get(p.council.id)?.numerator ?? 0n) === 0n)) {
+    throw new ConsolidationError(
+      'Cost shares',
+      `Every paying member has a share of 0% for ${financialYear}, so nobody would pay the net cost.`,
+    );
+  }
   const paying = new Set(payers.map((p) => p.council.id));
   const warnings = [...shares]
     .filter(([council, share]) => !paying.has(council) && share.numerator > 0n)

@@ -143,6 +143,10 @@ describe('cost-share methods', () => {
     expect(() => consolidate(missingOne, [], '2026-06')).toThrow(
       'No share is set for 2026-27 for west-oxfordshire; every paying member needs one.',
     );
+    const allZero = demoPartnership({ costShareMethod: 'Fixed', costShares: shares(0, 0, 0, 0) });
+    expect(() => consolidate(allZero, [], '2026-06')).toThrow(
+      'The shares for 2026-27 add up to 0.00% but must add up to 100%.',
+    );
     const none = demoPartnership({ costShareMethod: 'Fixed', costShares: [] });
     expect(() => consolidate(none, [], '2026-06')).toThrow(
       'The cost-share method is Fixed but no shares are set for 2026-27.',
@@ -164,6 +168,14 @@ describe('cost-share methods', () => {
     expect(view.dataQuality.warnings.map((w) => [w.code, w.council])).toEqual([
       ['share-not-paying', 'west-oxfordshire'],
     ]);
+    const observerOnly = demoPartnership({
+      costShareMethod: 'Fixed',
+      councils: partnership.councils,
+      costShares: shares(0, 0, 0, 100),
+    });
+    expect(() => consolidate(observerOnly, [], '2026-06')).toThrow(
+      'Every paying member has a share of 0% for 2026-27, so nobody would pay the net cost.',
+    );
   });
 
   it('Hybrid with another equal part breaks a tie of remainders by council ID', () => {
