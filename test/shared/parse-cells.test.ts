@@ -29,7 +29,8 @@ function parseRow(sheet: keyof typeof sheets, cells: Record<string, unknown>) {
   const rows =
     result.submission[sheet === 'Projects' ? 'projects' : sheet === 'Skills' ? 'skills' : 'contributions'];
   const problems = result.problems.filter((p) => p.sheet === sheet);
-  return { row: problems.some((p) => p.severity === 'error') ? undefined : rows[rows.length - 1], problems };
+  const row = problems.some((p) => p.severity === 'error') ? undefined : rows[rows.length - 1];
+  return { row: row as Record<string, unknown> | undefined, problems };
 }
 
 const error = (sheet: string, column: string, code: string, message: string): Problem => ({
