@@ -1,0 +1,114 @@
+// The roll-up's charts, built from the consolidated view. The same PNGs go inline in the e-mail and
+// onto the consolidated workbook's Summary sheet.
+import type { TopLevelSpec } from 'vega-lite';
+import type { ConsolidatedView } from '../../shared/schemas.js';
+import { PHASES, RAGS } from '../../shared/vocabulary.js';
+import { CHART_FONT, renderChartPng } from './render.js';
+
+export interface RollupChart {
+  /** Stable content ID for `cid:` references; also the attachment's file name stem. */
+  id: string;
+  title: string;
+  /** Alternative text for readers that do not show images. */
+  alt: string;
+  png: Buffer;
+}
+
+/** CSS pixels; the e-mail shows charts at this width or narrower. */
+export const CHART_WIDTH = 560;
+
+/** GOV.UK palette: readable on white, and the RAG colours people expect. */
+const RAG_COLOURS: Record<(typeof RAGS)[number], string> = {
+  Red: '#d4351c',
+  Amber: '#f47738',
+  Green: '#00703c',
+};
+
+const baseConfig = {
+  font: CHART_FONT,
+  view: { stroke: null },
+  axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#0b0c0c', titleColor: '#0b0c0c' },
+  legend: { labelFontSize: 12, titleFontSize: 12, orient: 'top', labelLimit: 0, title: null },
+  title: { fontSize: 15, anchor: 'start', color: '#0b0c0c' },
+} as const;
+
+export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
+  const members = view.contributions.councils.filter((c) => c.membership === 'Member');
+  const values = members.flatMap((c) => [
+    { council: c.name, series: 'Contributed to date', pounds: c.contributedPence / 100 },
+    { council: c.name, series: 'Profiled due to date', pounds: c.profiledDuePence / 100 },
+  ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Contributed to date against profiled due',
+    width: CHART_WIDTH - 200,
+    config: baseConfig,
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'council', type: 'nominal', title: null, sort: null, axis: { labelLimit: 220 } },
+      yOffset: { field: 'series', type: 'nominal' },
+      x: {
+        field: 'pounds',
+        type: 'quantitative',
+        title: null,
+        axis: { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" },
+      },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#b1b4b6'] },
+      },
+    },
+  };
+}
+
+export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
+  const values = PHASES.flatMap((phase) =>
+    RAGS.map((rag) => ({
+      phase,
+      rag,
+      count: view.projects.items.filter((p) => p.phase === phase && p.rag === rag).length,
+    })),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Projects by phase and RAG',
+    width: CHART_WIDTH - 80,
+    height: 200,
+    config: baseConfig,
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      x: { field: 'phase', type: 'ordinal', sort: [...PHASES], title: null, axis: { labelAngle: 0 } },
+      y: { field: 'count', type: 'quantitative', title: 'Projects', axis: { tickMinStep: 1, format: 'd' } },
+      color: {
+        field: 'rag',
+        type: 'nominal',
+        sort: [...RAGS],
+        scale: { domain: [...RAGS], range: RAGS.map((r) => RAG_COLOURS[r]) },
+      },
+      order: { field: 'rag', sort: 'ascending' },
+    },
+  };
+}
+
+export async function renderRollupCharts(view: ConsolidatedView): Promise<RollupChart[]> {
+  const members = view.contributions.councils.filter((c) => c.membership === 'Member');
+  const overdue = view.projects.totals.overdue;
+  return [
+    {
+      id: 'chart-contributions',
+      title: 'Contributed to date against profiled due',
+      alt: `Bar chart: contributed to date and profiled due to date for each of ${members.length} member councils.`,
+      png: await renderChartPng(contributionsChartSpec(view)),
+    },
+    {
+      id: 'chart-projects',
+      title: 'Projects by phase and RAG',
+      alt: `Stacked bar chart: ${view.projects.totals.count} projects by phase, coloured by RAG status (${overdue} overdue).`,
+      png: await renderChartPng(projectsChartSpec(view)),
+    },
+  ];
+}

@@ -1,0 +1,84 @@
+// The e-mail outbox tables (a transactional outbox): one row per e-mail, unique per (kind, period,
+// recipient), holding the composed message; and a lease row so only one service instance sends.
+import { sql, type Generated, type Kysely } from 'kysely';
+
+export const MAIL_KINDS = ['rollup', 'statement', 'reminder'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: MailKind;
+  period: string;
+  /** Lower-cased address: the third part of the unique key. */
+  recipient: string;
+  envelope_from: string;
+  subject: string;
+  /** The composed RFC 5322 message, sent byte for byte on every attempt. */
+  message: Buffer;
+  /** JSON the sender may need to decide whether the e-mail is still wanted (e.g. a reminder's councils). */
+  meta: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  /** Epoch milliseconds; a pending row is not tried before then (back-off). */
+  next_attempt_at: number;
+  claimed_by: string | null;
+  /** Epoch milliseconds; a `sending` row whose claim has expired was abandoned by a crashed sender. */
+  claim_expires_at: number | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface MailLeaseTable {
+  name: string;
+  holder: string;
+  /** Epoch milliseconds. */
+  expires_at: number;
+}
+
+export interface MailTables {
+  mail_outbox: MailOutboxTable;
+  mail_lease: MailLeaseTable;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
+export async function createMailOutboxTables(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('mail_outbox')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('rollup', 'statement', 'reminder')`))
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('recipient', 'text', (c) => c.notNull())
+    .addColumn('envelope_from', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('message', 'blob', (c) => c.notNull())
+    .addColumn('meta', 'text')
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed', 'cancelled')`),
+    )
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+    .addColumn('claimed_by', 'text')
+    .addColumn('claim_expires_at', 'integer')
+    .addColumn('last_error', 'text')
+    .addColumn('smtp_response', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text')
+    .addUniqueConstraint('mail_outbox_one_per_key', ['kind', 'period', 'recipient'])
+    .execute();
+  await db.schema
+    .createIndex('mail_outbox_due')
+    .on('mail_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createTable('mail_lease')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('holder', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'integer', (c) => c.notNull())
+    .execute();
+}

@@ -1,0 +1,56 @@
+// Where composed messages go: an SMTP server (SMTP_URL), or, with none configured, `.eml` files in a
+// folder so the demo works offline. Both take the already-composed bytes.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+export interface Envelope {
+  from: string;
+  to: string;
+}
+
+export interface MailTransport {
+  /** Delivers the message; resolves with the server's reply (or the file written). */
+  send(envelope: Envelope, raw: Buffer, fileStem: string): Promise<string>;
+  close(): void;
+}
+
+/** Timeouts short enough that a claimed message is never held longer than the outbox's claim time. */
+const SMTP_TIMEOUTS: SMTPTransport.Options = {
+  connectionTimeout: 30_000,
+  greetingTimeout: 30_000,
+  socketTimeout: 60_000,
+};
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl, SMTP_TIMEOUTS);
+  return {
+    async send(envelope, raw) {
+      const info = await transporter.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
+      return info.response;
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/** A file name anyone can open; never a path outside the folder. */
+export const safeFileStem = (stem: string): string => stem.replace(/[^A-Za-z0-9._@-]+/g, '_').slice(0, 200);
+
+export function fileTransport(dir: string): MailTransport {
+  return {
+    async send(_envelope, raw, fileStem) {
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${safeFileStem(fileStem)}.eml`);
+      // Written whole then renamed, so a reader never sees half a message and a retry overwrites it.
+      writeFileSync(`${path}.tmp`, raw);
+      renameSync(`${path}.tmp`, path);
+      return `written ${path}`;
+    },
+    close: () => undefined,
+  };
+}
+
+export function createMailTransport(options: { smtpUrl?: string; outboxDir: string }): MailTransport {
+  return options.smtpUrl ? smtpTransport(options.smtpUrl) : fileTransport(options.outboxDir);
+}
