@@ -1,0 +1,423 @@
+// A small streaming .xlsx writer: sheets are generated row by row straight into the zip, so a workbook
+// of hundreds of thousands of rows never exists in memory. It writes what our workbooks need and no
+// more: typed cells with number formats, real Excel tables, frozen headers, column widths, drop-down
+// validation, conditional fills and PNG images. Every string is an inline string cell, so text can
+// never become a formula.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { columnLetter } from './columns.js';
+
+/** A cell: blank, text, number, boolean, or a value with its own format / emphasis. */
+export type Cell = string | number | boolean | null | undefined | StyledCell;
+export interface StyledCell {
+  value: string | number | boolean | null | undefined;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export interface SheetColumn {
+  header: string;
+  /** Excel character units. */
+  width: number;
+  /** Applied to the column's data cells, and to the whole column so that typed values take it too. */
+  numberFormat?: string;
+}
+
+/** Fills for conditional formatting, as Excel's built-in "Good", "Neutral" and "Bad" styles. */
+export type Highlight = 'good' | 'neutral' | 'bad';
+const HIGHLIGHTS: readonly Highlight[] = ['bad', 'neutral', 'good'];
+/** Fill a cell of a 0-based column when it equals a value. */
+export interface HighlightRule {
+  column: number;
+  equals: string;
+  highlight: Highlight;
+}
+
+export interface Validation {
+  /** 0-based column of the table. */
+  column: number;
+  type: 'list' | 'decimal' | 'whole';
+  /** A list: a range such as `Lists!$A$2:$A$9`. A number: the lower bound. */
+  formula1: string;
+  /** A number: the upper bound; without it the rule is "at least formula1". */
+  formula2?: string;
+  /** Plain-English message Excel shows when the value is refused. */
+  message: string;
+}
+
+export interface Image {
+  png: Buffer;
+  title: string;
+  /** 0-based top-left cell. */
+  row: number;
+  column: number;
+  /** Displayed width in pixels; the height keeps the image's proportions. */
+  width: number;
+}
+
+export interface SheetSpec {
+  name: string;
+  columns: readonly SheetColumn[];
+  /** Data rows written under the header row (or from row 1 when `header` is false). */
+  rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>;
+  /** How many rows `rows` yields; tables, validations and formats need the extent before streaming. */
+  rowCount: number;
+  /** Write the column headers as row 1 (default true). */
+  header?: boolean;
+  /** Make the header and rows an Excel table with this name (needs `header`). */
+  table?: string;
+  freezeHeader?: boolean;
+  hidden?: boolean;
+  /** Rows that validations cover beyond the data, so rows the user adds get drop-downs too. */
+  validationRows?: number;
+  validations?: readonly Validation[];
+  highlights?: readonly HighlightRule[];
+  images?: readonly Image[];
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT_BASE = 'application/vnd.openxmlformats-officedocument';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** Excel refuses longer cell text. */
+const MAX_CELL_CHARS = 32_767;
+const EMU_PER_PIXEL = 9_525;
+/** Rows are batched into chunks of about this many characters before they go to the zip. */
+const CHUNK_CHARS = 1 << 16;
+/** Deflate level: level 1 writes several times faster than the default for a few per cent more bytes. */
+const COMPRESSION_LEVEL = 1;
+
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '@': 49 };
+
+/** Number formats and fonts used by cells, registered as sheets are written and saved last. */
+class Styles {
+  private readonly formats = new Map<string, number>();
+  private readonly xfs = new Map<string, number>([['0|false', 0]]);
+  private readonly xfList: { numFmtId: number; bold: boolean }[] = [{ numFmtId: 0, bold: false }];
+
+  id(numberFormat: string | undefined, bold = false): number {
+    const numFmtId = numberFormat === undefined ? 0 : this.formatId(numberFormat);
+    const key = `${numFmtId}|${bold}`;
+    let id = this.xfs.get(key);
+    if (id === undefined) {
+      id = this.xfList.length;
+      this.xfList.push({ numFmtId, bold });
+      this.xfs.set(key, id);
+    }
+    return id;
+  }
+
+  private formatId(code: string): number {
+    const builtin = BUILTIN_FORMATS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.formats.get(code);
+    if (id === undefined) {
+      id = 164 + this.formats.size;
+      this.formats.set(code, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const numFmts = [...this.formats].map(
+      ([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`,
+    );
+    const xfs = this.xfList.map(
+      ({ numFmtId, bold }) =>
+        `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
+        `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}/>`,
+    );
+    const dxf = (font: string, fill: string) =>
+      `<dxf><font><color rgb="FF${font}"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
+    return (
+      `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+      (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
+      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+      '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      // In HIGHLIGHTS order: bad, neutral, good.
+      `<dxfs count="3">${dxf('9C0006', 'FFC7CE')}${dxf('9C5700', 'FFEB9C')}${dxf('006100', 'C6EFCE')}</dxfs>` +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
+  }
+}
+
+/** Writes the sheets as an .xlsx to `out`, resolving once the last byte is written. */
+export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.WritableStream): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const done = pipeline(zip.outputStream, out);
+  const styles = new Styles();
+  const overrides: [part: string, type: string][] = [
+    [`/xl/workbook.xml`, `${CT_BASE}.spreadsheetml.sheet.main+xml`],
+  ];
+  const options = { compress: true, compressionLevel: COMPRESSION_LEVEL };
+  const add = (part: string, xml: string) => zip.addBuffer(Buffer.from(xml, 'utf8'), part, options);
+
+  let tableCount = 0;
+  let imageCount = 0;
+  sheets.forEach((sheet, index) => {
+    const n = index + 1;
+    const rels: string[] = [];
+    const sheetRel = (type: string, target: string) => {
+      rels.push(`<Relationship Id="rId${rels.length + 1}" Type="${REL_TYPE}/${type}" Target="${target}"/>`);
+      return `rId${rels.length}`;
+    };
+    let tablePart = '';
+    if (sheet.table) {
+      tableCount += 1;
+      const rId = sheetRel('table', `../tables/table${tableCount}.xml`);
+      tablePart = `<tableParts count="1"><tablePart r:id="${rId}"/></tableParts>`;
+      add(`xl/tables/table${tableCount}.xml`, tableXml(sheet, tableCount));
+      overrides.push([`/xl/tables/table${tableCount}.xml`, `${CT_BASE}.spreadsheetml.table+xml`]);
+    }
+    let drawingPart = '';
+    if (sheet.images?.length) {
+      const first = imageCount + 1;
+      imageCount += sheet.images.length;
+      const rId = sheetRel('drawing', `../drawings/drawing${n}.xml`);
+      drawingPart = `<drawing r:id="${rId}"/>`;
+      sheet.images.forEach((image, i) => zip.addBuffer(image.png, `xl/media/image${first + i}.png`, options));
+      add(`xl/drawings/drawing${n}.xml`, drawingXml(sheet.images));
+      add(
+        `xl/drawings/_rels/drawing${n}.xml.rels`,
+        relsXml(sheet.images.map((_, i) => ['image', `../media/image${first + i}.png`])),
+      );
+      overrides.push([`/xl/drawings/drawing${n}.xml`, `${CT_BASE}.drawing+xml`]);
+    }
+    const rows = Readable.from(sheetXml(sheet, index === 0, styles, `${drawingPart}${tablePart}`), {
+      objectMode: false,
+    });
+    // yazl does not pass on a failing entry; end the whole workbook with the error instead of hanging.
+    rows.on('error', (error) => (zip.outputStream as Readable).destroy(error));
+    zip.addReadStream(rows, `xl/worksheets/sheet${n}.xml`, options);
+    if (rels.length) add(`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXmlRaw(rels));
+    overrides.push([`/xl/worksheets/sheet${n}.xml`, `${CT_BASE}.spreadsheetml.worksheet+xml`]);
+  });
+
+  add(
+    'xl/workbook.xml',
+    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+      sheets
+        .map(
+          (s, i) =>
+            `<sheet name="${attr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+        )
+        .join('') +
+      '</sheets></workbook>',
+  );
+  add(
+    'xl/_rels/workbook.xml.rels',
+    relsXml([
+      ...sheets.map((_, i): [string, string] => ['worksheet', `worksheets/sheet${i + 1}.xml`]),
+      ['styles', 'styles.xml'],
+    ]),
+  );
+  add('_rels/.rels', relsXml([['officeDocument', 'xl/workbook.xml']]));
+  overrides.push(['/xl/styles.xml', `${CT_BASE}.spreadsheetml.styles+xml`]);
+  add(
+    '[Content_Types].xml',
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>` +
+      overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
+      '</Types>',
+  );
+  // Styles are known only once every sheet has been streamed, so they go last: yazl writes entries in
+  // order and pulls a lazy entry's stream only when it reaches it.
+  zip.addReadStreamLazy('xl/styles.xml', options, (cb) =>
+    cb(null, Readable.from([Buffer.from(styles.xml())])),
+  );
+  zip.end();
+  await done;
+}
+
+async function* sheetXml(sheet: SheetSpec, selected: boolean, styles: Styles, tail: string) {
+  const { columns } = sheet;
+  const withHeader = sheet.header !== false;
+  const letters = columns.map((_, i) => columnLetter(i + 1));
+  const columnStyles = columns.map((c) => (c.numberFormat ? styles.id(c.numberFormat) : 0));
+  const firstDataRow = withHeader ? 2 : 1;
+  const lastRow = Math.max(firstDataRow - 1 + sheet.rowCount, withHeader ? 1 : 0);
+  const lastColumn = letters[letters.length - 1] ?? 'A';
+  const pane =
+    sheet.freezeHeader && withHeader
+      ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+      : '';
+  let chunk =
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<dimension ref="A1:${lastColumn}${Math.max(lastRow, 1)}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${columns
+      .map(
+        (c, i) =>
+          `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${columnStyles[i] ? ` style="${columnStyles[i]}"` : ''}/>`,
+      )
+      .join('')}</cols><sheetData>`;
+
+  if (withHeader) {
+    const bold = styles.id(undefined, true);
+    chunk += `<row r="1">${columns.map((c, i) => `<c r="${letters[i]}1" s="${bold}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
+  }
+  let r = firstDataRow;
+  for await (const row of sheet.rows) {
+    let xml = `<row r="${r}">`;
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      if (cell === null || cell === undefined || cell === '') continue;
+      const ref = `${letters[i] ?? columnLetter(i + 1)}${r}`;
+      if (typeof cell === 'object') {
+        const s = styles.id(cell.numberFormat ?? columns[i]?.numberFormat, cell.bold);
+        xml += cellXml(ref, cell.value, s);
+      } else {
+        xml += cellXml(ref, cell, columnStyles[i] ?? 0);
+      }
+    }
+    chunk += `${xml}</row>`;
+    r += 1;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield Buffer.from(chunk, 'utf8');
+      chunk = '';
+    }
+  }
+  if (r - firstDataRow !== sheet.rowCount) {
+    throw new Error(`Sheet ${sheet.name}: ${r - firstDataRow} rows written, ${sheet.rowCount} announced`);
+  }
+  chunk += '</sheetData>';
+  chunk += highlightsXml(sheet, letters, firstDataRow, lastRow);
+  chunk += validationsXml(sheet, letters, firstDataRow, lastRow);
+  chunk += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  chunk += `${tail}</worksheet>`;
+  yield Buffer.from(chunk, 'utf8');
+}
+
+function cellXml(ref: string, value: string | number | boolean | null | undefined, s: number): string {
+  const style = s ? ` s="${s}"` : '';
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
+  }
+  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value === null || value === undefined || value === '') return style ? `<c r="${ref}"${style}/>` : '';
+  return `<c r="${ref}"${style} t="inlineStr">${inline(value)}</c>`;
+}
+
+function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, lastRow: number): string {
+  if (!sheet.highlights?.length || lastRow < firstRow) return '';
+  let priority = 0;
+  const byColumn = new Map<number, HighlightRule[]>();
+  for (const h of sheet.highlights) byColumn.set(h.column, [...(byColumn.get(h.column) ?? []), h]);
+  return [...byColumn]
+    .map(([column, rules]) => {
+      const ref = `${letters[column]}${firstRow}:${letters[column]}${lastRow}`;
+      const cfRules = rules.map((rule) => {
+        priority += 1;
+        const value = `"${rule.equals.replace(/"/g, '""')}"`;
+        return `<cfRule type="cellIs" dxfId="${HIGHLIGHTS.indexOf(rule.highlight)}" priority="${priority}" operator="equal"><formula>${text(value)}</formula></cfRule>`;
+      });
+      return `<conditionalFormatting sqref="${ref}">${cfRules.join('')}</conditionalFormatting>`;
+    })
+    .join('');
+}
+
+function validationsXml(sheet: SheetSpec, letters: string[], firstRow: number, lastRow: number): string {
+  if (!sheet.validations?.length) return '';
+  const last = Math.max(lastRow, firstRow - 1 + (sheet.validationRows ?? 0), firstRow);
+  const rules = sheet.validations.map((v) => {
+    const operator =
+      v.type === 'list' ? '' : ` operator="${v.formula2 === undefined ? 'greaterThanOrEqual' : 'between'}"`;
+    return (
+      `<dataValidation type="${v.type}"${operator} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+      ` errorTitle="Not accepted" error="${attr(v.message)}" sqref="${letters[v.column]}${firstRow}:${letters[v.column]}${last}">` +
+      `<formula1>${text(v.formula1)}</formula1>${v.formula2 === undefined ? '' : `<formula2>${text(v.formula2)}</formula2>`}` +
+      '</dataValidation>'
+    );
+  });
+  return `<dataValidations count="${rules.length}">${rules.join('')}</dataValidations>`;
+}
+
+function tableXml(sheet: SheetSpec, id: number): string {
+  const lastColumn = columnLetter(sheet.columns.length);
+  // A table needs at least one data row; an empty one is left blank for the user to fill.
+  const ref = `A1:${lastColumn}${1 + Math.max(1, sheet.rowCount)}`;
+  const name = attr(sheet.table ?? `Table${id}`);
+  return (
+    `${XML_HEAD}<table xmlns="${MAIN_NS}" id="${id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${sheet.columns.length}">` +
+    sheet.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${attr(c.header)}"/>`).join('') +
+    '</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>' +
+    '</table>'
+  );
+}
+
+function drawingXml(images: readonly Image[]): string {
+  const anchors = images.map((image, i) => {
+    const { width, height } = pngSize(image.png);
+    const cx = Math.round(image.width * EMU_PER_PIXEL);
+    const cy = Math.round(((image.width * height) / width) * EMU_PER_PIXEL);
+    return (
+      `<xdr:oneCellAnchor><xdr:from><xdr:col>${image.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${image.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:ext cx="${cx}" cy="${cy}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="${attr(image.title)}" descr="${attr(image.title)}"/>` +
+      '<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>' +
+      `<xdr:blipFill><a:blip r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
+      `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
+      '</xdr:pic><xdr:clientData/></xdr:oneCellAnchor>'
+    );
+  });
+  return (
+    `${XML_HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"` +
+    ` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">${anchors.join('')}</xdr:wsDr>`
+  );
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  if (png.length < 24 || png.toString('latin1', 12, 16) !== 'IHDR')
+    throw new Error('A chart image is not a PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+function relsXml(rels: readonly [type: string, target: string][]): string {
+  return relsXmlRaw(
+    rels.map(
+      ([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/${type}" Target="${target}"/>`,
+    ),
+  );
+}
+
+function relsXmlRaw(rels: readonly string[]): string {
+  return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`;
+}
+
+// XML 1.0 forbids most control characters; Excel would call the file corrupt.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// Excel reads `_x0041_` in cell text as an escaped character; `_x005F_` keeps such text literal.
+const EXCEL_ESCAPE_LOOKALIKE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+function text(value: string): string {
+  return value
+    .replace(INVALID_XML_CHARS, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+}
+
+/** An inline string: written as text whatever it looks like, so `=SUM(…)` stays text. */
+function inline(value: string): string {
+  const clipped = value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
+  const escaped = text(clipped.replace(EXCEL_ESCAPE_LOOKALIKE, '_x005F_$1'));
+  const space = /^\s|\s$/.test(clipped) ? ' xml:space="preserve"' : '';
+  return `<is><t${space}>${escaped}</t></is>`;
+}

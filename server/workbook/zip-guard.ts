@@ -1,0 +1,148 @@
+// Checks an .xlsx (a zip of XML parts) before any XML parser sees it: size, part count, declared and
+// actual inflated sizes, compression ratio, and DTDs. Every part is inflated here under the caps, so a
+// zip whose headers lie cannot make a later reader allocate more than the caps allow.
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { WorkbookRejected } from './rejected.js';
+
+export interface ZipLimits {
+  maxBytes: number;
+  maxUncompressedBytes: number;
+}
+
+/** A workbook has a few dozen parts; thousands only serve to exhaust the reader. */
+const MAX_PARTS = 2_000;
+/** Real sheet XML deflates to about 1:10–1:100; far beyond that is a bomb. Small parts are exempt. */
+const MAX_COMPRESSION_RATIO = 1_000;
+const RATIO_EXEMPT_BYTES = 1 << 20;
+/** The parts an XML parser reads. */
+const XML_PART = /\.(xml|rels|vml)$/i;
+const DTD_MARKERS = [Buffer.from('<!DOCTYPE'), Buffer.from('<!ENTITY')];
+const MARKER_OVERLAP = Math.max(...DTD_MARKERS.map((m) => m.length)) - 1;
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Old .xls files and password-protected .xlsx files are OLE compound documents. */
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const NOT_XLSX = 'This file is not an Excel workbook (.xlsx).';
+const megabytes = (bytes: number): string => `${Math.round((bytes / (1 << 20)) * 10) / 10} MB`;
+
+const notXlsx = (message = NOT_XLSX) => new WorkbookRejected('not-xlsx', 422, message);
+const unsafe = (status: 413 | 422, detail: string) =>
+  new WorkbookRejected('zip-bomb', status, `${detail}; the workbook was refused as unsafe.`);
+
+/** A zip whose parts have all been checked; parts open as UTF-8 text. */
+export interface CheckedZip {
+  has(part: string): boolean;
+  openText(part: string): Promise<Readable>;
+}
+
+export async function inspectZip(buffer: Buffer, limits: ZipLimits): Promise<CheckedZip> {
+  if (buffer.length > limits.maxBytes) {
+    throw new WorkbookRejected(
+      'too-large',
+      413,
+      `This file is ${megabytes(buffer.length)}; workbooks up to ${megabytes(limits.maxBytes)} are accepted.`,
+    );
+  }
+  if (buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
+    throw notXlsx(
+      `${NOT_XLSX} It is an older .xls file or a password-protected workbook: save it as an .xlsx without a password and try again.`,
+    );
+  }
+  if (!buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE)) throw notXlsx();
+
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
+  } catch {
+    throw notXlsx();
+  }
+  if (zip.entryCount > MAX_PARTS) {
+    throw unsafe(422, `This workbook holds ${zip.entryCount.toLocaleString('en-GB')} parts`);
+  }
+
+  const entries = await listEntries(zip, limits);
+  let inflated = 0;
+  for (const entry of entries.values()) {
+    if (!XML_PART.test(entry.fileName)) continue;
+    inflated += await scanXmlPart(zip, entry, limits.maxUncompressedBytes, inflated);
+  }
+
+  return {
+    has: (part) => entries.has(part),
+    async openText(part) {
+      const entry = entries.get(part);
+      if (!entry) throw new WorkbookRejected('unreadable', 422, `This workbook has no part ${part}.`);
+      const stream = await zip.openReadStreamPromise(entry);
+      stream.setEncoding('utf8');
+      return stream;
+    },
+  };
+}
+
+async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>();
+  let declared = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entries.has(entry.fileName))
+        throw notXlsx(`${NOT_XLSX} It holds the part ${entry.fileName} twice.`);
+      if (entry.isEncrypted()) throw notXlsx();
+      declared += entry.uncompressedSize;
+      if (declared > limits.maxUncompressedBytes) {
+        throw unsafe(413, `This workbook expands to more than ${megabytes(limits.maxUncompressedBytes)}`);
+      }
+      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+      if (entry.uncompressedSize > RATIO_EXEMPT_BYTES && ratio > MAX_COMPRESSION_RATIO) {
+        throw unsafe(422, `Its part ${entry.fileName} is compressed ${Math.round(ratio)} to 1`);
+      }
+      entries.set(entry.fileName, entry);
+    }
+  } catch (error) {
+    if (error instanceof WorkbookRejected) throw error;
+    throw notXlsx();
+  }
+  return entries;
+}
+
+/** Inflates one XML part within what is left of the cap, refusing DTDs; returns its inflated size. */
+async function scanXmlPart(
+  zip: ZipFile,
+  entry: Entry,
+  cap: number,
+  alreadyInflated: number,
+): Promise<number> {
+  let size = 0;
+  let tail = Buffer.alloc(0);
+  try {
+    const stream = await zip.openReadStreamPromise(entry);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (alreadyInflated + size > cap)
+        throw unsafe(413, `This workbook expands to more than ${megabytes(cap)}`);
+      const seam = Buffer.concat([tail, chunk.subarray(0, MARKER_OVERLAP)]);
+      if (DTD_MARKERS.some((m) => chunk.includes(m) || seam.includes(m))) {
+        throw new WorkbookRejected(
+          'xml-entities',
+          422,
+          `This workbook contains XML document type or entity declarations (in ${entry.fileName}), which Excel never writes; it was refused as unsafe.`,
+        );
+      }
+      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - MARKER_OVERLAP)));
+    }
+  } catch (error) {
+    if (error instanceof WorkbookRejected) throw error;
+    // yauzl checks the inflated size against the central directory as it goes.
+    if (error instanceof Error && /bytes in the stream/.test(error.message)) {
+      throw unsafe(422, `Its part ${entry.fileName} holds more data than its header declares`);
+    }
+    throw new WorkbookRejected(
+      'unreadable',
+      422,
+      `This workbook is damaged: its part ${entry.fileName} cannot be read.`,
+    );
+  }
+  return size;
+}
