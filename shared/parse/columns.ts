@@ -73,10 +73,15 @@ export function councilResolver(councils?: readonly Council[]): (text: string) =
 }
 
 /** The message for a council reference that is not one of the partnership's councils. */
-export function unknownCouncilMessage(header: string, found: string, councils?: readonly Council[]): string {
+export function unknownCouncilMessage(
+  header: string,
+  found: string,
+  councils?: readonly Council[],
+  many = false,
+): string {
   return councils && councils.length > 0
-    ? `${header} must be a council of the partnership (${councils.map((c) => c.id).join(', ')}) — found ${found}.`
-    : `${header} must be a council ID, like vale-of-white-horse — found ${found}.`;
+    ? `${header} must be ${many ? 'councils' : 'a council'} of the partnership (${councils.map((c) => c.id).join(', ')}) — found ${found}.`
+    : `${header} must be ${many ? 'council IDs' : 'a council ID'}, like vale-of-white-horse — found ${found}.`;
 }
 
 function rangeFault(column: ColumnLayout, value: number, shown: string): CellFault | undefined {
@@ -223,7 +228,7 @@ function councilListReader(column: ColumnLayout, ctx: ReadContext): CellReader {
       if (id === undefined) {
         return new CellFault(
           'unknown-council',
-          unknownCouncilMessage(column.header, `"${item}"`, ctx.councils),
+          unknownCouncilMessage(column.header, `"${item}"`, ctx.councils, true),
         );
       }
       if (!ids.includes(id)) ids.push(id);

@@ -214,7 +214,7 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
           SKILL_DAY_RATE,
           'day-rate-missing',
           'warning',
-          `${SKILL_DAY_RATE} is blank for a person from ${s.organisationType === 'SME' ? 'an SME' : 'a Freelancer'}; add it so the cost of their time is known.`,
+          `${SKILL_DAY_RATE} is blank for ${s.organisationType === 'SME' ? 'someone from an SME' : 'a Freelancer'}; add it so the cost of their time is known.`,
         ),
       );
     }
@@ -261,7 +261,12 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
             PARTNERS,
             'unknown-council',
             'error',
-            unknownCouncilMessage(PARTNERS, unknown.map((id) => `"${id}"`).join(', '), partnership.councils),
+            unknownCouncilMessage(
+              PARTNERS,
+              unknown.map((id) => `"${id}"`).join(', '),
+              partnership.councils,
+              true,
+            ),
           ),
         );
       }
