@@ -1,0 +1,180 @@
+// The Express application: security headers, logs, limits, authentication, the API routes of
+// DESIGN §5 under /api/v1, the add-in's files, and one error handler that never leaks a stack trace.
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './auth/middleware.js';
+import type { Config } from './config.js';
+import { HttpError, InvalidInput } from './errors.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/index.js';
+import { addinRoutes } from './routes/addin.js';
+import { consolidatedRoutes } from './routes/consolidated.js';
+import type { RouteContext } from './routes/context.js';
+import { docsRoutes } from './routes/docs.js';
+import { healthRoutes } from './routes/health.js';
+import { lockRoutes } from './routes/locks.js';
+import { meRoutes } from './routes/me.js';
+import { partnershipRoutes } from './routes/partnership.js';
+import { API_PREFIX, ApiRegistry, XLSX_TYPE } from './routes/registry.js';
+import { statusRoutes } from './routes/status.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { templateRoutes } from './routes/templates.js';
+import { tooLarge } from './routes/uploads.js';
+
+export interface AppDeps {
+  store: Store;
+  logger: Logger;
+  /** The clock (tests set it to check deadlines and periods). */
+  now?: () => Date;
+}
+
+/** Failed sign-ins allowed per client address in the window before it is refused for a while. */
+const FAILED_AUTH_LIMIT = 30;
+const FAILED_AUTH_WINDOW_MS = 15 * 60_000;
+
+export function createApp(config: Config, deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const ctx: RouteContext = {
+    config,
+    store: deps.store,
+    logger: deps.logger,
+    now: deps.now ?? (() => new Date()),
+    registry: new ApiRegistry(authenticate(deps.store)),
+  };
+
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // Query strings can hold e-mail addresses; log the path only.
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(healthRoutes(ctx));
+  app.use(docsRoutes(ctx));
+
+  const api = express.Router();
+  api.use(allowCrossOrigin);
+  api.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) =>
+        sendError(res, 429, 'rate-limited', 'Too many requests; wait a minute and try again.'),
+    }),
+  );
+  api.use(
+    rateLimit({
+      windowMs: FAILED_AUTH_WINDOW_MS,
+      limit: FAILED_AUTH_LIMIT,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+      standardHeaders: false,
+      legacyHeaders: false,
+      handler: (_req, res) =>
+        sendError(
+          res,
+          429,
+          'too-many-failed-sign-ins',
+          'Too many requests with a wrong token; try again later.',
+        ),
+    }),
+  );
+  api.use(express.json({ limit: config.maxUploadBytes }));
+  api.use(express.raw({ type: XLSX_TYPE, limit: config.maxUploadBytes }));
+  for (const routes of [
+    meRoutes,
+    partnershipRoutes,
+    submissionRoutes,
+    statusRoutes,
+    consolidatedRoutes,
+    templateRoutes,
+    lockRoutes,
+  ]) {
+    api.use(routes(ctx));
+  }
+  api.use((req, _res, next) =>
+    next(new HttpError(404, 'not-found', `There is no API route ${req.method} ${req.baseUrl}${req.path}.`)),
+  );
+  app.use(API_PREFIX, api);
+
+  app.use(addinRoutes({ ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }));
+  app.use((req, _res, next) => next(new HttpError(404, 'not-found', `Nothing is found at ${req.path}.`)));
+  app.use(errorHandler(config));
+  return app;
+}
+
+function sendError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** Bearer tokens, no cookies: any origin may call the API (an add-in can be served from elsewhere). */
+const allowCrossOrigin: RequestHandler = (req, res, next) => {
+  res.set('Access-Control-Allow-Origin', '*');
+  res.set('Access-Control-Expose-Headers', 'ETag, Location');
+  if (req.method !== 'OPTIONS') {
+    next();
+    return;
+  }
+  res
+    .set('Access-Control-Allow-Methods', 'GET, PUT, POST, DELETE')
+    .set(
+      'Access-Control-Allow-Headers',
+      'Authorization, Content-Type, If-Match, Idempotency-Key, X-Submission-Source',
+    )
+    .set('Access-Control-Max-Age', '600')
+    .status(204)
+    .end();
+};
+
+function errorHandler(config: Config): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (res.headersSent) {
+      req.log.error({ err: error }, 'response failed after it started');
+      res.destroy();
+      return;
+    }
+    if (error instanceof InvalidInput) {
+      res.status(422).json({
+        errors: error.problems.map(({ sheet, row, column, code, message }) => ({
+          sheet,
+          row,
+          column,
+          code,
+          message,
+        })),
+      });
+      return;
+    }
+    if (error instanceof HttpError) {
+      sendError(res, error.status, error.code, error.message);
+      return;
+    }
+    // body-parser errors carry a status and a type.
+    const status = (error as { status?: unknown }).status;
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      const e = tooLarge(config.maxUploadBytes);
+      sendError(res, e.status, e.code, e.message);
+    } else if (type === 'entity.parse.failed') {
+      sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');
+    } else if (typeof status === 'number' && status >= 400 && status < 500) {
+      sendError(res, status, 'bad-request', 'The request could not be read.');
+    } else {
+      req.log.error({ err: error }, 'request failed');
+      sendError(res, 500, 'internal', 'Something went wrong on the server; the error has been logged.');
+    }
+  };
+}

@@ -1,0 +1,102 @@
+// Starts the service: configuration, database (migrated), the demo on first start, HTTP or HTTPS, and
+// a graceful stop that lets requests in flight finish before the database closes.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { loadDemo, type DemoLoad } from './services/demo.js';
+import { openStore, type Store } from './store/index.js';
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Where the start-up banner (URLs, demo tokens) goes; standard output by default. */
+  out?: NodeJS.WritableStream;
+  /** Where logs go; standard output by default. */
+  logDestination?: NodeJS.WritableStream;
+}
+
+export interface RunningService {
+  config: Config;
+  url: string;
+  server: http.Server;
+  store: Store;
+  logger: Logger;
+  demo?: DemoLoad;
+  /** Stops accepting connections, finishes requests in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** How long a stop waits for requests in flight before it cuts the remaining connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startService(options: StartOptions = {}): Promise<RunningService> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const now = options.now ?? (() => new Date());
+  const store = await openStore(config.databaseFile);
+  let demo: DemoLoad | undefined;
+  try {
+    if (config.demo && (await store.isEmpty())) demo = await loadDemo(store, logger, now(), config.timeZone);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const app = createApp(config, { store, logger, now });
+  const server = config.tls
+    ? https.createServer(
+        { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+        app,
+      )
+    : http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
+  logger.info({ port, tls: Boolean(config.tls) }, 'Shared CDO service listening');
+  (options.out ?? process.stdout).write(banner(config, url, demo));
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    }).then(() => store.close()));
+  return { config, url, server, store, logger, ...(demo ? { demo } : {}), close };
+}
+
+function banner(config: Config, url: string, demo: DemoLoad | undefined): string {
+  const publicUrl = config.publicUrl ?? url;
+  const lines = [
+    `Shared CDO is running at ${url}`,
+    `  API:        ${publicUrl}/api/v1   (routes: ${publicUrl}/api, OpenAPI: ${publicUrl}/api/v1/openapi.json)`,
+    `  Add-in:     ${publicUrl}/manifest.xml   (task pane under ${publicUrl}/addin/)`,
+    `  Health:     ${publicUrl}/healthz, ${publicUrl}/readyz`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      `Demo data loaded: the demo partnership with returns for ${demo.periods.join(' and ')}.`,
+      `Consolidated view: ${publicUrl}/api/v1/consolidated?period=${demo.periods.at(-1)}`,
+      'Demo tokens (shown only this once: the service stores only their hashes; make more with',
+      '`shared-cdo token create --role ROLE [--council ID] --label TEXT`):',
+      ...demo.tokens.map(
+        (t) => `  ${(t.council ? `${t.role} (${t.council})` : t.role).padEnd(20)} ${t.token}`,
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

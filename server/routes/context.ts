@@ -1,0 +1,13 @@
+// What every route module receives from `createApp`.
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+import type { ApiRegistry } from './registry.js';
+
+export interface RouteContext {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  now: () => Date;
+  registry: ApiRegistry;
+}

@@ -1,0 +1,29 @@
+// GET /me: who the token belongs to, so the add-in can show it and hide what the role may not do.
+import { Router } from 'express';
+import { meSchema, type Me } from '../../shared/api.js';
+import { callerOf } from '../auth/middleware.js';
+import type { RouteContext } from './context.js';
+
+export function meRoutes({ registry }: RouteContext): Router {
+  const router = Router();
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/me',
+      who: 'any',
+      summary: 'Who this token is',
+      responses: { 200: { description: 'The caller', json: meSchema } },
+    },
+    (_req, res) => {
+      const caller = callerOf(res);
+      const me: Me = {
+        role: caller.role,
+        ...(caller.council ? { council: caller.council } : {}),
+        label: caller.label,
+      };
+      res.json(me);
+    },
+  );
+  return router;
+}

@@ -1,0 +1,26 @@
+// Route parameters and query strings, checked with the shared schemas; a bad one is a 400 that says
+// what was expected (or a 404 for a path segment that cannot name anything).
+import type { Request } from 'express';
+import { z } from 'zod';
+import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
+import { badRequest, notFound } from '../errors.js';
+
+export const councilParams = z.object({ council: councilIdSchema });
+export const submissionParams = z.object({ council: councilIdSchema, sid: z.coerce.number().int().min(1) });
+export const periodParams = z.object({ period: periodSchema });
+export const periodQuery = z.object({ period: periodSchema.optional() });
+
+export function pathParams<T extends z.ZodObject>(schema: T, req: Request): z.infer<T> {
+  const parsed = schema.safeParse(req.params);
+  if (!parsed.success) throw notFound(`Nothing is found at ${req.originalUrl.split('?')[0]}.`);
+  return parsed.data;
+}
+
+export function queryParams<T extends z.ZodObject>(schema: T, req: Request): z.infer<T> {
+  const parsed = schema.safeParse(req.query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badRequest('invalid-query', `${issue.path.join('.') || 'query'}: ${issue.message}`);
+  }
+  return parsed.data;
+}

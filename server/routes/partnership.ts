@@ -1,0 +1,71 @@
+// The partnership settings: anyone signed in reads them; the CDO replaces them with JSON or the
+// partnership workbook. Every replacement is a new stored version.
+import { Router } from 'express';
+import { partnershipResponseSchema } from '../../shared/api.js';
+import { parsePartnershipWorkbook, validatePartnership } from '../../shared/parse/index.js';
+import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
+import { callerOf } from '../auth/middleware.js';
+import { InvalidInput, notFound } from '../errors.js';
+import { PARTNERSHIP_JSON, zodProblems } from '../services/json-problems.js';
+import { rejectedWorkbook } from '../services/workbook-errors.js';
+import { readWorkbookGrids } from '../workbook/read.js';
+import type { RouteContext } from './context.js';
+import { XLSX_TYPE } from './registry.js';
+import { readUpload } from './uploads.js';
+
+export function partnershipRoutes({ registry, store, config, now }: RouteContext): Router {
+  const router = Router();
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/partnership',
+      who: 'any',
+      summary: 'The current partnership settings',
+      description: 'The ETag header carries the settings version.',
+      responses: { 200: { description: 'The settings', json: partnershipSchema } },
+      errors: [404],
+    },
+    async (_req, res) => {
+      const current = await store.currentPartnership();
+      if (!current) throw notFound('The partnership settings have not been set up yet.');
+      res.set('ETag', `"${current.version}"`).json(current.partnership);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'put',
+      path: '/partnership',
+      who: ['cdo', 'admin'],
+      summary: 'Replace the partnership settings',
+      description: 'JSON, or the partnership workbook (.xlsx raw body or multipart field "file"). Versioned.',
+      body: { 'application/json': partnershipSchema, [XLSX_TYPE]: partnershipSchema },
+      responses: { 200: { description: 'The new version', json: partnershipResponseSchema } },
+      errors: [400, 413, 415, 422],
+    },
+    async (req, res) => {
+      const input = await readUpload(req, config.maxUploadBytes);
+      let partnership: Partnership;
+      if (input.kind === 'json') {
+        const parsed = partnershipSchema.safeParse(input.body);
+        if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, PARTNERSHIP_JSON));
+        partnership = parsed.data;
+      } else {
+        const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
+        const parsed = parsePartnershipWorkbook(grids);
+        const errors = parsed.problems.filter((p) => p.severity === 'error');
+        if (errors.length || !parsed.partnership) throw new InvalidInput(errors);
+        partnership = parsed.partnership;
+      }
+      const errors = validatePartnership(partnership).filter((p) => p.severity === 'error');
+      if (errors.length) throw new InvalidInput(errors);
+      const at = now().toISOString();
+      const version = await store.savePartnership(partnership, callerOf(res).label, at);
+      res.set('ETag', `"${version}"`).json({ version, updatedAt: at });
+    },
+  );
+  return router;
+}

@@ -1,0 +1,120 @@
+// One declaration per API route: its path, who may call it and its request/response schemas. The same
+// declaration mounts the Express handler behind `allow(...)`, feeds the OpenAPI document and the
+// human-readable /api page, so the three can never disagree.
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { RequestHandler, Router } from 'express';
+import type { z } from 'zod';
+import { apiErrorSchema, apiProblemsSchema } from '../../shared/api.js';
+import { allow, type Audience } from '../auth/middleware.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const API_PREFIX = '/api/v1';
+
+type Method = 'get' | 'put' | 'post' | 'delete';
+
+export interface RouteSpec {
+  method: Method;
+  /** Express syntax (`/councils/:council`); shown as `{council}` in the documents. */
+  path: string;
+  who: Audience | 'public';
+  summary: string;
+  description?: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Accepted bodies by content type. */
+  body?: Partial<Record<'application/json' | typeof XLSX_TYPE | 'multipart/form-data', z.ZodType>>;
+  headers?: z.ZodObject;
+  /** Success responses by status: a JSON schema, or a content type for files. */
+  responses: Record<number, { description: string; json?: z.ZodType; contentType?: string }>;
+  /** Error statuses this route can answer with (401/403 are added for signed-in routes). */
+  errors?: number[];
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad request',
+  401: 'No valid access token',
+  403: 'The token may not do this',
+  404: 'Not found',
+  409: 'Conflict (stale If-Match, or no partnership yet)',
+  413: 'Over the size limit',
+  422: 'Invalid input: every problem with sheet, row and column',
+  423: 'The period is locked',
+};
+
+export class ApiRegistry {
+  readonly openapi = new OpenAPIRegistry();
+  readonly routes: RouteSpec[] = [];
+
+  constructor(private readonly authenticate: RequestHandler) {
+    this.openapi.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  }
+
+  /** Declares a route and mounts it on `router` (which is mounted at API_PREFIX). */
+  add(router: Router, spec: RouteSpec, ...handlers: RequestHandler[]): void {
+    this.routes.push(spec);
+    this.register(spec);
+    const guard = spec.who === 'public' ? [] : [this.authenticate, allow(spec.who)];
+    router[spec.method](spec.path, ...guard, ...handlers);
+  }
+
+  document(serverUrl?: string): object {
+    return new OpenApiGeneratorV31(this.openapi.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: {
+        title: 'Shared CDO sync service',
+        version: '1',
+        description:
+          'Councils submit their contribution, skills and project returns; the service keeps every version ' +
+          'and merges all councils into one consolidated view. Money is integer pence.',
+      },
+      servers: [{ url: `${serverUrl ?? ''}${API_PREFIX}` }],
+    });
+  }
+
+  private register(spec: RouteSpec): void {
+    const errors = new Set([...(spec.errors ?? []), ...(spec.who === 'public' ? [] : [401, 403])]);
+    const responses: Record<string, object> = {};
+    for (const [status, r] of Object.entries(spec.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.json
+          ? { content: { 'application/json': { schema: r.json } } }
+          : r.contentType
+            ? { content: { [r.contentType]: { schema: { type: 'string', format: 'binary' } } } }
+            : {}),
+      };
+    }
+    for (const status of [...errors].sort()) {
+      responses[status] = {
+        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/json': { schema: status === 422 ? apiProblemsSchema : apiErrorSchema } },
+      };
+    }
+    const who =
+      spec.who === 'public' ? 'public' : spec.who === 'any' ? 'any signed-in role' : spec.who.join(', ');
+    this.openapi.registerPath({
+      method: spec.method,
+      path: openApiPath(spec.path),
+      summary: spec.summary,
+      description: `${spec.description ? `${spec.description}\n\n` : ''}Who: ${who}.`,
+      ...(spec.who === 'public' ? {} : { security: [{ bearer: [] }] }),
+      request: {
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.headers ? { headers: spec.headers } : {}),
+        ...(spec.body
+          ? {
+              body: {
+                content: Object.fromEntries(
+                  Object.entries(spec.body).map(([type, schema]) => [type, { schema }]),
+                ),
+              },
+            }
+          : {}),
+      },
+      responses,
+    });
+  }
+}
+
+export const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');

@@ -1,0 +1,171 @@
+// A council's returns: submit a version, list versions, read one, and the CDO's review.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import {
+  reviewRequestSchema,
+  submissionDetailSchema,
+  submissionListSchema,
+  submissionReceiptSchema,
+  submissionSummarySchema,
+  type SubmissionDetail,
+} from '../../shared/api.js';
+import { councilSubmissionSchema, periodSchema } from '../../shared/schemas.js';
+import { callerOf, sameCouncil } from '../auth/middleware.js';
+import { HttpError, InvalidInput, badRequest, notFound } from '../errors.js';
+import type { SubmissionSource } from '../store/index.js';
+import { submitReturn } from '../services/submit-return.js';
+import { zodProblems } from '../services/json-problems.js';
+import type { RouteContext } from './context.js';
+import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
+import { XLSX_TYPE } from './registry.js';
+import { readUpload } from './uploads.js';
+
+const submitHeaders = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The version this is based on ("0" for the first); 409 if stale'),
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .optional()
+    .describe('A retry with the same key returns the first result'),
+});
+
+export function submissionRoutes({ registry, store, config, now }: RouteContext): Router {
+  const router = Router();
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/councils/:council/submissions',
+      who: ['council', 'cdo', 'admin'],
+      summary: "Submit a council's return for a period",
+      description:
+        'JSON (money in pence) or the council workbook (.xlsx raw body or multipart field "file"); the ' +
+        "workbook's About sheet must name this council and period. A council token may submit only its own.",
+      params: councilParams,
+      query: z.object({ period: periodSchema }),
+      headers: submitHeaders,
+      body: { 'application/json': councilSubmissionSchema, [XLSX_TYPE]: councilSubmissionSchema },
+      responses: { 201: { description: 'The receipt', json: submissionReceiptSchema } },
+      errors: [400, 404, 409, 413, 415, 422, 423],
+    },
+    sameCouncil,
+    async (req, res) => {
+      const { council } = pathParams(councilParams, req);
+      const { period } = queryParams(z.object({ period: periodSchema }), req);
+      const caller = callerOf(res);
+      const input = await readUpload(req, config.maxUploadBytes);
+      const idempotencyKey = req.get('idempotency-key');
+      const expectedVersion = parseIfMatch(req);
+      const receipt = await submitReturn(store, {
+        council,
+        period,
+        input,
+        source: sourceOf(req, input.kind),
+        tokenId: caller.id,
+        submittedBy: caller.label,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        now: now(),
+      });
+      res
+        .status(201)
+        .set('ETag', `"${receipt.version}"`)
+        .location(`${req.baseUrl}/councils/${council}/submissions/${receipt.id}`)
+        .json(receipt);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/councils/:council/submissions',
+      who: ['council', 'cdo', 'admin'],
+      summary: "A council's versions, newest first",
+      params: councilParams,
+      query: z.object({ period: periodSchema.optional() }),
+      responses: { 200: { description: 'The versions', json: submissionListSchema } },
+      errors: [400, 404],
+    },
+    sameCouncil,
+    async (req, res) => {
+      const { council } = pathParams(councilParams, req);
+      const { period } = queryParams(z.object({ period: periodSchema.optional() }), req);
+      const submissions = await store.listSubmissions(council, period);
+      if (period) res.set('ETag', `"${submissions[0]?.version ?? 0}"`);
+      res.json({ submissions });
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/councils/:council/submissions/:sid',
+      who: ['council', 'cdo', 'admin'],
+      summary: 'One version in full, with its review status',
+      params: submissionParams,
+      responses: { 200: { description: 'The version', json: submissionDetailSchema } },
+      errors: [404],
+    },
+    sameCouncil,
+    async (req, res) => {
+      const { council, sid } = pathParams(submissionParams, req);
+      const found = await store.getSubmission(council, sid);
+      if (!found) throw notFound(`${council} has no submission ${sid}.`);
+      const detail: SubmissionDetail = found;
+      res.set('ETag', `"${found.version}"`).json(detail);
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/councils/:council/submissions/:sid/review',
+      who: ['cdo', 'admin'],
+      summary: 'Accept or return a submission',
+      params: submissionParams,
+      body: { 'application/json': reviewRequestSchema },
+      responses: {
+        200: { description: 'The submission with its new status', json: submissionSummarySchema },
+      },
+      errors: [404, 422],
+    },
+    async (req, res) => {
+      const { council, sid } = pathParams(submissionParams, req);
+      const parsed = reviewRequestSchema.safeParse(req.body);
+      if (!parsed.success)
+        throw new InvalidInput(zodProblems(parsed.error.issues, { tables: {}, settings: {} }));
+      if (!(await store.getSubmission(council, sid))) throw notFound(`${council} has no submission ${sid}.`);
+      await store.addReview(sid, parsed.data, callerOf(res).label, now().toISOString());
+      const { data: _data, reviews: _reviews, ...summary } = (await store.getSubmission(council, sid))!;
+      res.json(summary);
+    },
+  );
+
+  return router;
+}
+
+/** `If-Match: "3"` (or 3, W/"3"): the version the client last saw. `*` sets no condition. */
+function parseIfMatch(req: Request): number | undefined {
+  const header = req.get('if-match')?.trim();
+  if (!header || header === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header);
+  if (!match)
+    throw badRequest('invalid-if-match', 'If-Match must be a version number, e.g. "3" (or "0" for none).');
+  return Number(match[1]);
+}
+
+/** The add-in sends JSON read from the cells; a workbook file is an upload. A client may say which. */
+function sourceOf(req: Request, kind: 'json' | 'xlsx'): SubmissionSource {
+  const declared = req.get('x-submission-source');
+  if (declared === 'addin' || declared === 'upload') return declared;
+  if (declared)
+    throw new HttpError(400, 'invalid-source', 'X-Submission-Source must be "addin" or "upload".');
+  return kind === 'json' ? 'addin' : 'upload';
+}

@@ -1,0 +1,69 @@
+// A JSON body that fails its zod schema gets the same 422 shape as a workbook: each problem names the
+// sheet, the row as it would be in Excel (index + 2, under the header) and the column header.
+import type { z } from 'zod';
+import {
+  ABOUT_LABELS,
+  ABOUT_SHEET,
+  COUNCIL_LAYOUTS,
+  COUNCIL_SHEET_KEYS,
+  PARTNERSHIP_LAYOUTS,
+  PARTNERSHIP_SHEET_KEYS,
+  SETTINGS_LABELS,
+  SETTINGS_SHEET,
+  type SheetLayout,
+} from '../../shared/layouts.js';
+import type { Problem } from '../../shared/schemas.js';
+
+interface SheetMap {
+  /** Array property → its sheet layout. */
+  tables: Record<string, SheetLayout>;
+  /** Scalar property → [sheet, label]. */
+  settings: Record<string, [string, string]>;
+}
+
+function tablesOf(
+  keys: Record<string, string>,
+  layouts: readonly SheetLayout[],
+): Record<string, SheetLayout> {
+  return Object.fromEntries(
+    Object.entries(keys).map(([sheet, key]) => [key, layouts.find((l) => l.sheet === sheet)!]),
+  );
+}
+
+export const COUNCIL_JSON: SheetMap = {
+  tables: tablesOf(COUNCIL_SHEET_KEYS, COUNCIL_LAYOUTS),
+  settings: { period: [ABOUT_SHEET, ABOUT_LABELS.period] },
+};
+
+export const PARTNERSHIP_JSON: SheetMap = {
+  tables: tablesOf(PARTNERSHIP_SHEET_KEYS, PARTNERSHIP_LAYOUTS),
+  settings: Object.fromEntries(
+    Object.entries(SETTINGS_LABELS).map(([key, label]) => [key, [SETTINGS_SHEET, label] as [string, string]]),
+  ),
+};
+
+export function zodProblems(issues: readonly z.core.$ZodIssue[], map: SheetMap): Problem[] {
+  return issues.map((issue) => {
+    const [first, index, field] = issue.path;
+    const layout = typeof first === 'string' ? map.tables[first] : undefined;
+    if (layout) {
+      const column = layout.columns.find((c) => c.key === field);
+      const row = typeof index === 'number' ? index + 2 : null;
+      const where = column ? `${column.header}: ` : '';
+      return problem(layout.sheet, row, column?.header ?? null, `${where}${issue.message}`);
+    }
+    const setting = typeof first === 'string' ? map.settings[first] : undefined;
+    if (setting) return problem(setting[0], null, setting[1], `${setting[1]}: ${issue.message}`);
+    const name = issue.path.length ? issue.path.join('.') : 'the request body';
+    return problem('Request', null, null, `${name}: ${issue.message}`);
+  });
+}
+
+const problem = (sheet: string, row: number | null, column: string | null, message: string): Problem => ({
+  sheet,
+  row,
+  column,
+  code: 'invalid-value',
+  severity: 'error',
+  message,
+});

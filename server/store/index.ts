@@ -1,0 +1,5 @@
+export { openStore } from './open.js';
+export { migrations, migrate, type Migration } from './migrations.js';
+export { Store } from './store.js';
+export type * from './store.js';
+export type { SubmissionSource } from './schema.js';

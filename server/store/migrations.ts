@@ -1,0 +1,123 @@
+// Versioned schema migrations, applied in array order at start-up; each runs once, in a transaction.
+// Append new entries at the end (never edit or reorder one that has shipped).
+import { sql, type Kysely } from 'kysely';
+
+export interface Migration {
+  /** Sequence number: 1, 2, 3, ... in array order. */
+  readonly id: number;
+  readonly name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
+  up(db: Kysely<any>): Promise<void>;
+}
+
+export const migrations: Migration[] = [
+  {
+    id: 1,
+    name: 'initial',
+    async up(db) {
+      await db.schema
+        .createTable('partnership_versions')
+        .addColumn('version', 'integer', (c) => c.primaryKey())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('councils')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('membership', 'text', (c) => c.notNull())
+        .addColumn('partnership_version', 'integer', (c) =>
+          c.notNull().references('partnership_versions.version'),
+        )
+        .execute();
+      await db.schema
+        .createTable('tokens')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) =>
+          c.notNull().check(sql`role in ('admin', 'cdo', 'council', 'viewer')`),
+        )
+        .addColumn('council', 'text')
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addCheckConstraint('council_token_has_council', sql`(role = 'council') = (council is not null)`)
+        .execute();
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('council', 'text', (c) => c.notNull())
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 1`))
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text', (c) => c.notNull())
+        .addColumn('token_id', 'integer', (c) => c.references('tokens.id'))
+        .addColumn('submitted_by', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('addin', 'upload', 'cli')`))
+        .addColumn('idempotency_key', 'text')
+        .addColumn('request_hash', 'text')
+        .addColumn('receipt', 'text', (c) => c.notNull())
+        .addUniqueConstraint('submissions_one_number_per_version', ['council', 'period', 'version'])
+        .addUniqueConstraint('submissions_idempotency', ['council', 'idempotency_key'])
+        .execute();
+      await db.schema
+        .createTable('reviews')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('accepted', 'returned')`))
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('reviewed_at', 'text', (c) => c.notNull())
+        .addColumn('reviewed_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('reviews_by_submission').on('reviews').column('submission_id').execute();
+      await db.schema
+        .createTable('period_locks')
+        .addColumn('period', 'text', (c) => c.primaryKey())
+        .addColumn('locked_at', 'text', (c) => c.notNull())
+        .addColumn('locked_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .execute();
+    },
+  },
+];
+
+/** Applies every migration not yet recorded in `schema_migrations`, in order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs before the typed schema exists
+export async function migrate(db: Kysely<any>, list: readonly Migration[] = migrations): Promise<number[]> {
+  list.forEach((m, index) => {
+    if (m.id !== index + 1)
+      throw new Error(`Migration "${m.name}" is number ${m.id} at position ${index + 1}`);
+  });
+  await db.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const done = new Set(
+    (await db.selectFrom('schema_migrations').select('id').execute()).map((row: { id: number }) => row.id),
+  );
+  const applied: number[] = [];
+  for (const migration of list) {
+    if (done.has(migration.id)) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ id: migration.id, name: migration.name, applied_at: new Date().toISOString() })
+        .execute();
+    });
+    applied.push(migration.id);
+  }
+  return applied;
+}

@@ -1,0 +1,92 @@
+// The database as Kysely sees it: one interface per table, so queries are checked against the columns.
+import type { Generated } from 'kysely';
+import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
+
+export type SubmissionSource = 'addin' | 'upload' | 'cli';
+
+export interface SchemaMigrationsTable {
+  id: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface PartnershipVersionsTable {
+  version: number;
+  /** The whole partnership as JSON (the shared zod schema's shape). */
+  data: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The councils of the current partnership version, for joins and look-ups without parsing JSON. */
+export interface CouncilsTable {
+  id: string;
+  name: string;
+  membership: string;
+  partnership_version: number;
+}
+
+export interface TokensTable {
+  id: Generated<number>;
+  /** SHA-256 of the token, hex; the token itself is never stored. */
+  hash: string;
+  role: Role;
+  council: string | null;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  council: string;
+  period: string;
+  /** 1..n per (council, period); a unique index keeps two writers from taking the same number. */
+  version: number;
+  /** The whole submission as JSON. Rows are never updated or deleted. */
+  data: string;
+  submitted_at: string;
+  token_id: number | null;
+  submitted_by: string;
+  source: SubmissionSource;
+  idempotency_key: string | null;
+  /** SHA-256 of what was sent, so a reused Idempotency-Key with a different body is refused. */
+  request_hash: string | null;
+  /** The 201 body as first returned, for idempotent retries. */
+  receipt: string;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  submission_id: number;
+  status: Exclude<ReviewStatus, 'pending'>;
+  comment: string;
+  reviewed_at: string;
+  reviewed_by: string;
+}
+
+export interface PeriodLocksTable {
+  period: string;
+  locked_at: string;
+  locked_by: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string | null;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  partnership_versions: PartnershipVersionsTable;
+  councils: CouncilsTable;
+  tokens: TokensTable;
+  submissions: SubmissionsTable;
+  reviews: ReviewsTable;
+  period_locks: PeriodLocksTable;
+  audit_log: AuditLogTable;
+}

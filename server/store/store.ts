@@ -1,0 +1,467 @@
+// Everything the service keeps: partnership versions, tokens (hashes), submissions (append-only
+// versions), reviews, period locks and the audit log. Each write that must not be half-done is one
+// transaction; Kysely's SQLite driver runs a transaction alone on the single connection.
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import {
+  councilSubmissionSchema,
+  partnershipSchema,
+  type CouncilSubmission,
+  type Partnership,
+  type SubmissionRecord,
+} from '../../shared/schemas.js';
+import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
+import type { Database, SubmissionSource } from './schema.js';
+
+export interface StoredToken {
+  id: number;
+  role: Role;
+  council: string | null;
+  label: string;
+}
+
+export interface SubmissionSummary {
+  id: number;
+  council: string;
+  period: string;
+  version: number;
+  submittedAt: string;
+  submittedBy: string;
+  source: SubmissionSource;
+  review: ReviewStatus;
+}
+
+export interface ReviewEntry {
+  status: Exclude<ReviewStatus, 'pending'>;
+  comment: string;
+  reviewedAt: string;
+  reviewedBy: string;
+}
+
+export interface StoredSubmission extends SubmissionSummary {
+  data: CouncilSubmission;
+  reviews: ReviewEntry[];
+}
+
+/** What the caller computes from the previous version once the new version number is known. */
+export type ReceiptBuilder = (args: { id: number; version: number; previous?: CouncilSubmission }) => object;
+
+export interface AppendSubmission {
+  council: string;
+  period: string;
+  data: CouncilSubmission;
+  submittedAt: string;
+  tokenId: number | null;
+  submittedBy: string;
+  source: SubmissionSource;
+  idempotencyKey?: string;
+  requestHash?: string;
+  /** `If-Match`: the version the sender based this on (0 = none yet); anything else is a conflict. */
+  expectedVersion?: number;
+  receipt: ReceiptBuilder;
+}
+
+export type AppendResult =
+  | { kind: 'created'; receipt: object }
+  | { kind: 'replayed'; receipt: object }
+  | { kind: 'stale'; latest: number }
+  | { kind: 'locked' }
+  | { kind: 'key-reused' };
+
+/** The submission's current review status: its latest review, or null while none exists. */
+const latestReview = (eb: ExpressionBuilder<Database, 'submissions'>) =>
+  eb
+    .selectFrom('reviews')
+    .select('reviews.status')
+    .whereRef('reviews.submission_id', '=', 'submissions.id')
+    .orderBy('reviews.id', 'desc')
+    .limit(1)
+    .as('review');
+
+export class Store {
+  constructor(readonly db: Kysely<Database>) {}
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async isReady(): Promise<boolean> {
+    const result = await sql<{ one: number }>`select 1 as one`.execute(this.db);
+    return result.rows[0]?.one === 1;
+  }
+
+  /** Nothing stored yet: no partnership, no tokens, no submissions (the demo loads only then). */
+  async isEmpty(): Promise<boolean> {
+    const counts = await sql<{ n: number }>`
+      select (select count(*) from partnership_versions) + (select count(*) from tokens)
+           + (select count(*) from submissions) as n`.execute(this.db);
+    return counts.rows[0]?.n === 0;
+  }
+
+  // ---- Partnership --------------------------------------------------------------------------------
+
+  async currentPartnership(): Promise<
+    { version: number; partnership: Partnership; createdAt: string } | undefined
+  > {
+    const row = await this.db
+      .selectFrom('partnership_versions')
+      .selectAll()
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      version: row.version,
+      partnership: partnershipSchema.parse(JSON.parse(row.data)),
+      createdAt: row.created_at,
+    };
+  }
+
+  /** Stores a new partnership version and makes its councils current; returns the version number. */
+  async savePartnership(partnership: Partnership, actor: string, at: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('partnership_versions')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .executeTakeFirst();
+      const version = (last?.version ?? 0) + 1;
+      await trx
+        .insertInto('partnership_versions')
+        .values({ version, data: JSON.stringify(partnership), created_at: at, created_by: actor })
+        .execute();
+      await trx.deleteFrom('councils').execute();
+      await trx
+        .insertInto('councils')
+        .values(
+          partnership.councils.map((c) => ({
+            id: c.id,
+            name: c.name,
+            membership: c.membership,
+            partnership_version: version,
+          })),
+        )
+        .execute();
+      await audit(trx, { at, actor, action: 'partnership.replace', subject: `partnership v${version}` });
+      return version;
+    });
+  }
+
+  // ---- Tokens -------------------------------------------------------------------------------------
+
+  async insertToken(
+    token: { hash: string; role: Role; council?: string; label: string },
+    at: string,
+  ): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('tokens')
+        .values({
+          hash: token.hash,
+          role: token.role,
+          council: token.council ?? null,
+          label: token.label,
+          created_at: at,
+          revoked_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const subject = token.council ? `${token.role} token for ${token.council}` : `${token.role} token`;
+      await audit(trx, {
+        at,
+        actor: 'cli',
+        action: 'token.create',
+        subject,
+        detail: { id: row.id, label: token.label },
+      });
+      return row.id;
+    });
+  }
+
+  async findToken(hash: string): Promise<StoredToken | undefined> {
+    return this.db
+      .selectFrom('tokens')
+      .select(['id', 'role', 'council', 'label'])
+      .where('hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  // ---- Submissions --------------------------------------------------------------------------------
+
+  /**
+   * Appends a version in one transaction: lock check, idempotency look-up, `If-Match`, the next
+   * version number and the insert happen together, so a crash leaves either the whole version or none.
+   */
+  async appendSubmission(input: AppendSubmission): Promise<AppendResult> {
+    return this.db.transaction().execute(async (trx): Promise<AppendResult> => {
+      if (input.idempotencyKey !== undefined) {
+        const earlier = await trx
+          .selectFrom('submissions')
+          .select(['receipt', 'request_hash'])
+          .where('council', '=', input.council)
+          .where('idempotency_key', '=', input.idempotencyKey)
+          .executeTakeFirst();
+        if (earlier) {
+          return earlier.request_hash === (input.requestHash ?? null)
+            ? { kind: 'replayed', receipt: JSON.parse(earlier.receipt) as object }
+            : { kind: 'key-reused' };
+        }
+      }
+      const locked = await trx
+        .selectFrom('period_locks')
+        .select('period')
+        .where('period', '=', input.period)
+        .executeTakeFirst();
+      if (locked) return { kind: 'locked' };
+      const previous = await trx
+        .selectFrom('submissions')
+        .select(['version', 'data'])
+        .where('council', '=', input.council)
+        .where('period', '=', input.period)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const latest = previous?.version ?? 0;
+      if (input.expectedVersion !== undefined && input.expectedVersion !== latest)
+        return { kind: 'stale', latest };
+      const version = latest + 1;
+      const inserted = await trx
+        .insertInto('submissions')
+        .values({
+          council: input.council,
+          period: input.period,
+          version,
+          data: JSON.stringify(input.data),
+          submitted_at: input.submittedAt,
+          token_id: input.tokenId,
+          submitted_by: input.submittedBy,
+          source: input.source,
+          idempotency_key: input.idempotencyKey ?? null,
+          request_hash: input.requestHash ?? null,
+          receipt: '{}',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const receipt = input.receipt({
+        id: inserted.id,
+        version,
+        ...(previous ? { previous: councilSubmissionSchema.parse(JSON.parse(previous.data)) } : {}),
+      });
+      await trx
+        .updateTable('submissions')
+        .set({ receipt: JSON.stringify(receipt) })
+        .where('id', '=', inserted.id)
+        .execute();
+      await audit(trx, {
+        at: input.submittedAt,
+        actor: input.submittedBy,
+        action: 'submission.create',
+        subject: `${input.council} ${input.period} v${version}`,
+        detail: { id: inserted.id, source: input.source },
+      });
+      return { kind: 'created', receipt };
+    });
+  }
+
+  /** Versions newest first (metadata only), optionally for one period. */
+  async listSubmissions(council: string, period?: string): Promise<SubmissionSummary[]> {
+    let query = this.db
+      .selectFrom('submissions')
+      .select(['id', 'council', 'period', 'version', 'submitted_at', 'submitted_by', 'source'])
+      .select(latestReview)
+      .where('council', '=', council);
+    if (period) query = query.where('period', '=', period);
+    const rows = await query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(toSummary);
+  }
+
+  async getSubmission(council: string, id: number): Promise<StoredSubmission | undefined> {
+    const row = await this.db
+      .selectFrom('submissions')
+      .selectAll()
+      .where('council', '=', council)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const reviews = await this.db
+      .selectFrom('reviews')
+      .select(['status', 'comment', 'reviewed_at', 'reviewed_by'])
+      .where('submission_id', '=', id)
+      .orderBy('id', 'asc')
+      .execute();
+    return {
+      ...toSummary({ ...row, review: reviews.at(-1)?.status ?? null }),
+      data: councilSubmissionSchema.parse(JSON.parse(row.data)),
+      reviews: reviews.map((r) => ({
+        status: r.status,
+        comment: r.comment,
+        reviewedAt: r.reviewed_at,
+        reviewedBy: r.reviewed_by,
+      })),
+    };
+  }
+
+  /** The newest version of a council for the latest period ≤ `period` that has one. */
+  async latestSubmissionUpTo(council: string, period: string): Promise<StoredSubmission | undefined> {
+    const row = await this.db
+      .selectFrom('submissions')
+      .select('id')
+      .where('council', '=', council)
+      .where('period', '<=', period)
+      .orderBy('period', 'desc')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? this.getSubmission(council, row.id) : undefined;
+  }
+
+  /**
+   * The latest version of each council for each of these periods, with its review status: all that
+   * consolidation can pick from (it takes the latest version of the latest period), without the rest.
+   */
+  async latestVersions(periods: readonly string[]): Promise<SubmissionRecord[]> {
+    if (periods.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('submissions')
+      .select(['council', 'period', 'version', 'submitted_at', 'data'])
+      .select(latestReview)
+      .where('period', 'in', periods)
+      .where(({ eb, selectFrom }) =>
+        eb(
+          'version',
+          '=',
+          selectFrom('submissions as newer')
+            .select(({ fn }) => fn.max('newer.version').as('v'))
+            .whereRef('newer.council', '=', 'submissions.council')
+            .whereRef('newer.period', '=', 'submissions.period'),
+        ),
+      )
+      .orderBy('council')
+      .orderBy('period')
+      .execute();
+    return rows.map((r) => ({
+      council: r.council,
+      period: r.period,
+      version: r.version,
+      submittedAt: r.submitted_at,
+      review: r.review ?? 'pending',
+      data: JSON.parse(r.data) as CouncilSubmission,
+    }));
+  }
+
+  /** Per council, the summary of its first and latest versions for a period (for the status board). */
+  async periodSummaries(
+    period: string,
+  ): Promise<Map<string, { first: SubmissionSummary; latest: SubmissionSummary }>> {
+    const rows = await this.db
+      .selectFrom('submissions')
+      .select(['id', 'council', 'period', 'version', 'submitted_at', 'submitted_by', 'source'])
+      .select(latestReview)
+      .where('period', '=', period)
+      .orderBy('version', 'asc')
+      .execute();
+    const byCouncil = new Map<string, { first: SubmissionSummary; latest: SubmissionSummary }>();
+    for (const row of rows.map(toSummary)) {
+      const seen = byCouncil.get(row.council);
+      byCouncil.set(row.council, { first: seen?.first ?? row, latest: row });
+    }
+    return byCouncil;
+  }
+
+  async addReview(
+    submissionId: number,
+    review: { status: 'accepted' | 'returned'; comment: string },
+    actor: string,
+    at: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('reviews')
+        .values({
+          submission_id: submissionId,
+          status: review.status,
+          comment: review.comment,
+          reviewed_at: at,
+          reviewed_by: actor,
+        })
+        .execute();
+      await audit(trx, {
+        at,
+        actor,
+        action: `submission.${review.status}`,
+        subject: `submission ${submissionId}`,
+      });
+    });
+  }
+
+  // ---- Period locks -------------------------------------------------------------------------------
+
+  async isLocked(period: string): Promise<boolean> {
+    return Boolean(
+      await this.db
+        .selectFrom('period_locks')
+        .select('period')
+        .where('period', '=', period)
+        .executeTakeFirst(),
+    );
+  }
+
+  async lockPeriod(period: string, actor: string, at: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('period_locks')
+        .values({ period, locked_at: at, locked_by: actor })
+        .onConflict((oc) => oc.column('period').doNothing())
+        .execute();
+      await audit(trx, { at, actor, action: 'period.lock', subject: period });
+    });
+  }
+
+  async unlockPeriod(period: string, actor: string, at: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('period_locks').where('period', '=', period).execute();
+      await audit(trx, { at, actor, action: 'period.unlock', subject: period });
+    });
+  }
+
+  // ---- Audit --------------------------------------------------------------------------------------
+
+  async auditLog(): Promise<{ at: string; actor: string; action: string; subject: string }[]> {
+    return this.db
+      .selectFrom('audit_log')
+      .select(['at', 'actor', 'action', 'subject'])
+      .orderBy('id')
+      .execute();
+  }
+}
+
+async function audit(
+  trx: Transaction<Database>,
+  entry: { at: string; actor: string; action: string; subject: string; detail?: object },
+): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({ ...entry, detail: entry.detail ? JSON.stringify(entry.detail) : null })
+    .execute();
+}
+
+function toSummary(row: {
+  id: number;
+  council: string;
+  period: string;
+  version: number;
+  submitted_at: string;
+  submitted_by: string;
+  source: SubmissionSource;
+  review: ReviewStatus | null;
+}): SubmissionSummary {
+  return {
+    id: row.id,
+    council: row.council,
+    period: row.period,
+    version: row.version,
+    submittedAt: row.submitted_at,
+    submittedBy: row.submitted_by,
+    source: row.source,
+    review: row.review ?? 'pending',
+  };
+}
