@@ -44,16 +44,19 @@ function asText(cell: Exclude<PlainCell, undefined>): string {
   return String(cell);
 }
 
-const FORMATS: Record<TextFormat, { test: (text: string) => boolean; rule: string }> = {
+const FORMATS: Record<TextFormat, { test: (text: string) => boolean; rule: string; code: string }> = {
   councilId: {
+    code: 'invalid-id',
     test: (t) => COUNCIL_ID_PATTERN.test(t),
     rule: 'a council ID: lower-case letters and digits joined by hyphens, like vale-of-white-horse',
   },
   projectId: {
+    code: 'invalid-id',
     test: (t) => PROJECT_ID_PATTERN.test(t),
     rule: 'up to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit',
   },
   financialYear: {
+    code: 'invalid-financial-year',
     test: (t) => FINANCIAL_YEAR_PATTERN.test(t) && (Number(t.slice(0, 4)) + 1) % 100 === Number(t.slice(5)),
     rule: 'a financial year, like 2026-27',
   },
@@ -80,7 +83,7 @@ export function unknownCouncilMessage(
   many = false,
 ): string {
   return councils && councils.length > 0
-    ? `${header} must be ${many ? 'councils' : 'a council'} of the partnership (${councils.map((c) => c.id).join(', ')}) — found ${found}.`
+    ? `${header} must be ${many ? 'councils' : 'a council'} of the partnership (${[...new Set(councils.map((c) => c.id))].join(', ')}) — found ${found}.`
     : `${header} must be ${many ? 'council IDs' : 'a council ID'}, like vale-of-white-horse — found ${found}.`;
 }
 
@@ -177,7 +180,7 @@ function textReader(column: ColumnLayout): CellReader {
       );
     }
     if (format && !format.test(text)) {
-      return new CellFault('invalid-id', `${header} must be ${format.rule} — found ${describeFound(cell)}.`);
+      return new CellFault(format.code, `${header} must be ${format.rule} — found ${describeFound(cell)}.`);
     }
     return text;
   };
