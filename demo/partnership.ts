@@ -3,6 +3,8 @@
 import { partnershipSchema, type Partnership } from '../shared/schemas.js';
 
 export const DEMO_FINANCIAL_YEAR = '2026-27';
+/** The month the demo returns are for unless another month of the year is asked for. */
+export const DEMO_PERIOD = '2026-11';
 export const DEMO_COUNCILS = [
   'cherwell',
   'south-oxfordshire',

@@ -44,6 +44,8 @@ export interface Validation {
   formula2?: string;
   /** Plain-English message Excel shows when the value is refused. */
   message: string;
+  /** Excel rows covered; by default the data rows and `validationRows`. */
+  rows?: { first: number; last: number };
 }
 
 export interface Image {
@@ -331,11 +333,12 @@ function validationsXml(sheet: SheetSpec, letters: string[], firstRow: number, l
   if (!sheet.validations?.length) return '';
   const last = Math.max(lastRow, firstRow - 1 + (sheet.validationRows ?? 0), firstRow);
   const rules = sheet.validations.map((v) => {
+    const rows = v.rows ?? { first: firstRow, last };
     const operator =
       v.type === 'list' ? '' : ` operator="${v.formula2 === undefined ? 'greaterThanOrEqual' : 'between'}"`;
     return (
       `<dataValidation type="${v.type}"${operator} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
-      ` errorTitle="Not accepted" error="${attr(v.message)}" sqref="${letters[v.column]}${firstRow}:${letters[v.column]}${last}">` +
+      ` errorTitle="Not accepted" error="${attr(v.message)}" sqref="${letters[v.column]}${rows.first}:${letters[v.column]}${rows.last}">` +
       `<formula1>${text(v.formula1)}</formula1>${v.formula2 === undefined ? '' : `<formula2>${text(v.formula2)}</formula2>`}` +
       '</dataValidation>'
     );

@@ -1,0 +1,151 @@
+// `shared-cdo consolidate`: the consolidated view from workbook files, with no server or database
+// (DESIGN §5). Every input is checked first; if any is invalid, one line per problem goes to standard
+// error, the exit code is 1 and nothing is written.
+import { readFile, stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
+import { financialYearOf, isValidPeriod } from '../../shared/dates.js';
+import { parseCouncilWorkbook } from '../../shared/parse/index.js';
+import type { Partnership, Problem, SubmissionRecord } from '../../shared/schemas.js';
+import { readWorkbookGrids } from '../workbook/read.js';
+import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
+import { errorLines, loadPartnership, problemLine, unreadableLine, writeFileAtomically } from './files.js';
+
+interface Options {
+  partnership: string;
+  period: string;
+  out?: string;
+  json?: string;
+}
+
+interface CouncilFile {
+  file: string;
+  council: string;
+  period: string;
+  record: SubmissionRecord;
+}
+
+export function register(program: Command): void {
+  program
+    .command('consolidate')
+    .description('Consolidate council workbooks offline, without a server or database')
+    .requiredOption('--partnership <file>', 'the partnership workbook (.xlsx) or its JSON')
+    .requiredOption('--period <YYYY-MM>', 'the month to consolidate')
+    .option('--out <file>', 'write the consolidated workbook (.xlsx)')
+    .option('--json <file>', 'write the consolidated view as JSON; - for standard output')
+    .argument('<workbooks...>', 'council workbooks (.xlsx); each About sheet names its council and period')
+    .action(async (workbooks: string[], options: Options) => {
+      process.exitCode = await runConsolidate(workbooks, options);
+    });
+}
+
+async function runConsolidate(workbooks: string[], options: Options): Promise<number> {
+  if (!isValidPeriod(options.period)) {
+    console.error(`--period: "${options.period}" is not a month written YYYY-MM.`);
+    return 1;
+  }
+  const { partnership, errors } = await loadPartnership(options.partnership);
+  if (!partnership) return fail(errors);
+
+  const read = await Promise.all(workbooks.map((file) => readCouncilFile(file, partnership)));
+  const problems = read.flatMap((r) => r.errors);
+  const councilFiles = read.flatMap((r) => (r.councilFile ? [r.councilFile] : []));
+  const { counted, notes, conflicts } = chooseFiles(councilFiles, options.period);
+  problems.push(...conflicts);
+  if (problems.length) return fail(problems);
+
+  let view;
+  try {
+    view = consolidate(partnership, counted, options.period);
+  } catch (error) {
+    if (error instanceof ConsolidationError)
+      return fail([`${options.partnership}: ${error.sheet}: ${error.message}`]);
+    throw error;
+  }
+  for (const note of notes) console.error(note);
+  for (const { file, problems: found } of read) {
+    for (const p of found.filter((x) => x.severity === 'warning'))
+      console.error(`${problemLine(file, p)} (warning)`);
+  }
+  if (options.out) await writeFileAtomically(options.out, (out) => writeConsolidatedWorkbook(view, out));
+  const json = `${JSON.stringify(view, null, 2)}\n`;
+  if (options.json && options.json !== '-')
+    await writeFileAtomically(options.json, (out) => endWith(out, json));
+  if (options.json === '-' || (!options.json && !options.out)) process.stdout.write(json);
+  return 0;
+}
+
+function fail(lines: readonly string[]): number {
+  for (const line of lines) console.error(line);
+  return 1;
+}
+
+async function readCouncilFile(
+  file: string,
+  partnership: Partnership,
+): Promise<{ file: string; errors: string[]; problems: Problem[]; councilFile?: CouncilFile }> {
+  let submittedAt: string;
+  let parsed;
+  try {
+    const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
+    submittedAt = info.mtime.toISOString();
+    parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), { partnership });
+  } catch (error) {
+    return { file, errors: [unreadableLine(file, error)], problems: [] };
+  }
+  const errors = errorLines(file, parsed.problems);
+  const { council, period } = parsed.about;
+  if (errors.length || council === undefined || period === undefined) {
+    return { file, errors, problems: parsed.problems };
+  }
+  const record: SubmissionRecord = {
+    council,
+    period,
+    version: 1,
+    submittedAt,
+    review: 'pending',
+    data: parsed.submission,
+  };
+  return { file, errors, problems: parsed.problems, councilFile: { file, council, period, record } };
+}
+
+/** Per council, the workbook of the latest period up to P in P's financial year; notes for the rest. */
+function chooseFiles(
+  files: readonly CouncilFile[],
+  period: string,
+): { counted: SubmissionRecord[]; notes: string[]; conflicts: string[] } {
+  const financialYear = financialYearOf(period);
+  const notes: string[] = [];
+  const conflicts: string[] = [];
+  const best = new Map<string, CouncilFile>();
+  for (const f of files) {
+    if (f.period > period || financialYearOf(f.period) !== financialYear) {
+      const why = f.period > period ? `after ${period}` : `outside ${financialYear}`;
+      notes.push(`${f.file}: ignored: it is ${f.council}'s return for ${f.period}, ${why}.`);
+      continue;
+    }
+    const current = best.get(f.council);
+    if (current && current.period === f.period) {
+      conflicts.push(
+        `${f.file}: About: ${current.file} is also ${f.council}'s return for ${f.period}; give one workbook per council and month.`,
+      );
+    } else if (!current || f.period > current.period) {
+      if (current) notes.push(ignoredFor(current, f));
+      best.set(f.council, f);
+    } else {
+      notes.push(ignoredFor(f, current));
+    }
+  }
+  return { counted: [...best.values()].map((f) => f.record), notes, conflicts };
+}
+
+const ignoredFor = (older: CouncilFile, newer: CouncilFile): string =>
+  `${older.file}: ignored: ${older.council}'s return for ${older.period} is superseded by ${newer.file} (${newer.period}).`;
+
+function endWith(out: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.on('error', reject);
+    out.on('finish', resolve);
+    out.end(text);
+  });
+}

@@ -1,0 +1,81 @@
+// File helpers shared by the offline commands: partnership files, problem lines, all-or-nothing output.
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { parsePartnershipWorkbook, validatePartnership } from '../../shared/parse/index.js';
+import { partnershipSchema, type Partnership, type Problem } from '../../shared/schemas.js';
+import { readWorkbookGrids, WorkbookRejected } from '../workbook/read.js';
+
+/** `file: Sheet!row column: message`, the one-line form of a problem on standard error. */
+export function problemLine(file: string, p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message'>): string {
+  const where = `${p.sheet}${p.row === null ? '' : `!${p.row}`}${p.column === null ? '' : ` ${p.column}`}`;
+  return `${file}: ${where}: ${p.message}`;
+}
+
+/** The line for a file that could not be read at all. */
+export function unreadableLine(file: string, error: unknown): string {
+  if (error instanceof WorkbookRejected) {
+    const { where } = error;
+    if (where) {
+      const { sheet, row = null, column = null } = where;
+      return problemLine(file, { sheet, row, column, message: error.message });
+    }
+    return `${file}: ${error.message}`;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${file}: no such file.`;
+  if (code === 'EISDIR') return `${file}: is a folder, not a file.`;
+  return `${file}: cannot be read (${error instanceof Error ? error.message : String(error)}).`;
+}
+
+export const errorLines = (file: string, problems: readonly Problem[]): string[] =>
+  problems.filter((p) => p.severity === 'error').map((p) => problemLine(file, p));
+
+/** A partnership from its workbook (.xlsx) or JSON; `errors` holds one line per problem. */
+export async function loadPartnership(
+  file: string,
+): Promise<{ partnership?: Partnership; errors: string[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { errors: [unreadableLine(file, error)] };
+  }
+  if (/\.json$/i.test(file)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      return { errors: [`${file}: not valid JSON (${(error as Error).message}).`] };
+    }
+    const parsed = partnershipSchema.safeParse(json);
+    if (!parsed.success) {
+      return {
+        errors: parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`),
+      };
+    }
+    const errors = errorLines(file, validatePartnership(parsed.data));
+    return errors.length ? { errors } : { partnership: parsed.data, errors };
+  }
+  try {
+    const { partnership, problems } = parsePartnershipWorkbook(await readWorkbookGrids(bytes));
+    const errors = errorLines(file, problems);
+    return partnership && !errors.length ? { partnership, errors } : { errors };
+  } catch (error) {
+    return { errors: [unreadableLine(file, error)] };
+  }
+}
+
+/** Writes `file` only if `write` succeeds: a failed run leaves no partial or stale file behind. */
+export async function writeFileAtomically(
+  file: string,
+  write: (out: NodeJS.WritableStream) => Promise<void>,
+): Promise<void> {
+  const temporary = `${file}.${process.pid}.partial`;
+  try {
+    await write(createWriteStream(temporary));
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+// `shared-cdo template`: a council's return workbook for a period, from files, without a server.
+import type { Command } from 'commander';
+import { isValidPeriod } from '../../shared/dates.js';
+import { COUNCIL_ID_PATTERN } from '../../shared/vocabulary.js';
+import { writeCouncilTemplate } from '../workbook/write-template.js';
+import { loadPartnership, writeFileAtomically } from './files.js';
+
+interface Options {
+  council: string;
+  period: string;
+  out: string;
+  partnership?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('template')
+    .description("Write a council's return workbook for a month")
+    .requiredOption('--council <id>', 'the council ID, e.g. cherwell')
+    .requiredOption('--period <YYYY-MM>', 'the month the return is for')
+    .requiredOption('--out <file>', 'the workbook to write (.xlsx)')
+    .option('--partnership <file>', 'the partnership (.xlsx or .json), for the budget-line and council lists')
+    .action(async (options: Options) => {
+      process.exitCode = await runTemplate(options);
+    });
+}
+
+async function runTemplate(options: Options): Promise<number> {
+  const { council, period } = options;
+  const errors: string[] = [];
+  if (!COUNCIL_ID_PATTERN.test(council)) {
+    errors.push(
+      `--council: "${council}" is not a council ID (lower-case letters and digits joined by hyphens).`,
+    );
+  }
+  if (!isValidPeriod(period)) errors.push(`--period: "${period}" is not a month written YYYY-MM.`);
+  const loaded = options.partnership ? await loadPartnership(options.partnership) : undefined;
+  errors.push(...(loaded?.errors ?? []));
+  const partnership = loaded?.partnership;
+  if (partnership && !partnership.councils.some((c) => c.id === council)) {
+    errors.push(`--council: ${council} is not a council of ${partnership.name}.`);
+  }
+  if (errors.length) {
+    for (const line of errors) console.error(line);
+    return 1;
+  }
+  await writeFileAtomically(options.out, (out) =>
+    writeCouncilTemplate(out, { council, period, partnership }),
+  );
+  return 0;
+}
