@@ -17,7 +17,7 @@ import {
   paragraph,
   tag,
 } from './html.js';
-import { textHeading, textList, textTable } from './text.js';
+import { formatLongDate, textHeading, textList, textTable } from './text.js';
 
 export interface RenderedEmail {
   subject: string;
@@ -64,14 +64,6 @@ function councilNames(view: ConsolidatedView): (id: string) => string {
   return (id) => names.get(id) ?? id;
 }
 
-const formatDate = (iso: string): string =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
 const FIELD_LABELS: Record<ConsolidatedView['projects']['conflicts'][number]['field'], string> = {
   title: 'title',
   phase: 'phase',
@@ -93,7 +85,7 @@ function rollupFacts(view: ConsolidatedView) {
       id: p.id,
       title: p.title,
       rag: p.rag,
-      detail: `${p.phase}, led by ${name(p.lead)}${p.due ? `, due ${formatDate(p.due)}` : ''}`,
+      detail: `${p.phase}, led by ${name(p.lead)}${p.due ? `, due ${formatLongDate(p.due)}` : ''}`,
     }));
   const gaps = view.skills.coverage.filter((s) => s.status === 'gap').map((s) => s.skill);
   const fragile = view.skills.coverage.filter((s) => s.status === 'fragile').map((s) => s.skill);

@@ -22,7 +22,7 @@ function isNewer(a: SubmissionRecord, b: SubmissionRecord): boolean {
  * A Member is expected to send a return for P only while it belongs to the partnership during P, so a
  * council that has left, or has not yet joined, is not reported as missing.
  */
-function expectedToSubmit(council: Council, period: string): boolean {
+export function expectedToSubmit(council: Council, period: string): boolean {
   if (council.membership !== 'Member') return false;
   if (council.joined !== undefined && council.joined > lastDayOf(period)) return false;
   return council.left === undefined || council.left >= firstDayOf(period);

@@ -1,0 +1,91 @@
+// The short e-mails to each Member council's contact: the monthly statement of what it owes and has
+// paid, and the reminder before the deadline when its return has not arrived.
+import { periodLabel } from '../../shared/dates.js';
+import { formatPounds } from '../../shared/money.js';
+import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
+import { dataTable, emailPage, heading, html, paragraph } from './html.js';
+import type { RenderedEmail } from './rollup-email.js';
+import { STATUS_LABELS } from './rollup-email.js';
+import { formatLongDate, textHeading, textTable } from './text.js';
+
+function balanceText(c: CouncilContribution): string {
+  if (c.balancePence > 0) return `${formatPounds(c.balancePence)} still to pay this year`;
+  if (c.balancePence < 0) return `${formatPounds(-c.balancePence)} paid beyond this year's due`;
+  return 'fully paid for this year';
+}
+
+/** One statement for a contact, covering every council it is the contact for. */
+export function renderStatementEmail(
+  view: ConsolidatedView,
+  councils: readonly CouncilContribution[],
+): RenderedEmail {
+  const month = periodLabel(view.period);
+  const subject = `Shared CDO contribution statement — ${month} — ${view.partnership}`;
+  const rows = (c: CouncilContribution): [string, string][] => [
+    [`Due for ${view.financialYear}`, formatPounds(c.duePence)],
+    [`Profiled due to the end of ${month}`, formatPounds(c.profiledDuePence)],
+    ['Contributed to date', formatPounds(c.contributedPence)],
+    ['  of which cash', formatPounds(c.cashPaidPence)],
+    ['  of which in-kind', formatPounds(c.inKindPence)],
+    ['Balance', formatPounds(c.balancePence)],
+  ];
+  const body = html`
+    ${paragraph(`Shared CDO contribution statement · financial year ${view.financialYear}`, true)}
+    ${heading(`${month} — ${view.partnership}`, 1)}
+    ${councils.map(
+      (c) =>
+        html` ${heading(c.name)}
+        ${dataTable(
+          [{ header: 'Figure' }, { header: 'Amount', align: 'right' }],
+          rows(c).map(([label, value]) => [label.trim(), value]),
+        )}
+        ${paragraph(html`<strong>${STATUS_LABELS[c.status]}:</strong> ${balanceText(c)}.`)}`,
+    )}
+    ${paragraph('Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it. The full roll-up goes to the partnership board.', true)}
+  `;
+  const text = [
+    subject,
+    '',
+    ...councils.flatMap((c) => [
+      textHeading(c.name),
+      textTable(['Figure', 'Amount'], rows(c), [1]),
+      '',
+      `${STATUS_LABELS[c.status]}: ${balanceText(c)}.`,
+      '',
+    ]),
+    'Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it.',
+    '',
+  ].join('\n');
+  return {
+    subject,
+    html: emailPage(subject, `Balance: ${councils.map(balanceText).join('; ')}`, body),
+    text,
+  };
+}
+
+/** The reminder to a contact whose council(s) have not sent this month's return. */
+export function renderReminderEmail(
+  partnershipName: string,
+  period: string,
+  deadline: string,
+  councilNames: readonly string[],
+): RenderedEmail {
+  const month = periodLabel(period);
+  const due = formatLongDate(deadline);
+  const subject = `Shared CDO reminder — ${month} return due ${due} — ${partnershipName}`;
+  const names = councilNames.join(' and ');
+  const lines = [
+    `We have not yet received the ${month} return from ${names}.`,
+    `It is due by ${due}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel, or send the workbook with "shared-cdo submit".`,
+    'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
+  ];
+  const body = html`
+    ${paragraph(`Shared CDO · ${partnershipName}`, true)} ${heading(`${month} return due ${due}`, 1)}
+    ${lines.map((l) => paragraph(l))}
+  `;
+  return {
+    subject,
+    html: emailPage(subject, lines[0]!, body),
+    text: [subject, '', ...lines, ''].join('\n\n').replace(/\n{3,}/g, '\n\n'),
+  };
+}

@@ -1,0 +1,158 @@
+// Builds the month's e-mails as outbox rows: the roll-up to the board (charts inline, workbook attached),
+// a statement to each Member's contact, and reminders to contacts of Members whose return is late.
+import { PassThrough } from 'node:stream';
+import { consolidate } from '../../shared/consolidate/index.js';
+import { expectedToSubmit } from '../../shared/consolidate/select.js';
+import { submissionDeadline } from '../../shared/dates.js';
+import type {
+  ConsolidatedView,
+  CouncilContribution,
+  Partnership,
+  SubmissionRecord,
+} from '../../shared/schemas.js';
+import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
+import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
+import { composeMessage, outboxMessageId } from './compose.js';
+import { renderReminderEmail, renderStatementEmail } from './member-emails.js';
+import { normaliseRecipient, type OutboxMessage } from './outbox.js';
+import type { MailKind } from './outbox-schema.js';
+import { renderRollupEmail, type RenderedEmail } from './rollup-email.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface RollupBuild {
+  view: ConsolidatedView;
+  charts: RollupChart[];
+  workbook: Buffer;
+  workbookName: string;
+  messages: OutboxMessage[];
+}
+
+async function workbookBuffer(view: ConsolidatedView, charts: readonly RollupChart[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeConsolidatedWorkbook(view, out, { charts: charts.map((c) => ({ title: c.title, png: c.png })) });
+  out.end();
+  return Buffer.concat(chunks);
+}
+
+/** Addresses lower-cased and without repeats, in their first order. */
+const distinct = (addresses: readonly string[]): string[] => [...new Set(addresses.map(normaliseRecipient))];
+
+async function outboxMessage(
+  kind: MailKind,
+  period: string,
+  to: string,
+  from: string,
+  email: RenderedEmail,
+  extras: {
+    inline?: RollupChart[];
+    workbook?: { name: string; content: Buffer };
+    meta?: unknown;
+    date?: Date;
+  } = {},
+): Promise<OutboxMessage> {
+  const recipient = normaliseRecipient(to);
+  const message = await composeMessage({
+    from,
+    to: recipient,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    messageId: outboxMessageId({ kind, period, recipient }, from),
+    inline: extras.inline?.map((c) => ({ cid: c.id, filename: `${c.id}.png`, content: c.png })),
+    attachments: extras.workbook
+      ? [{ filename: extras.workbook.name, content: extras.workbook.content, contentType: XLSX_TYPE }]
+      : [],
+    ...(extras.date ? { date: extras.date } : {}),
+  });
+  return { kind, period, recipient, from, subject: email.subject, message, meta: extras.meta };
+}
+
+/** The roll-up for `period` to every Roll-up recipient, and a statement to each paying Member's contact. */
+export async function buildRollup(
+  partnership: Partnership,
+  submissions: readonly SubmissionRecord[],
+  period: string,
+  options: { from: string; date?: Date },
+): Promise<RollupBuild> {
+  const view = consolidate(partnership, submissions, period);
+  const charts = await renderRollupCharts(view);
+  const workbook = await workbookBuffer(view, charts);
+  const workbookName = `shared-cdo-consolidated-${period}.xlsx`;
+  const rollup = renderRollupEmail(view, charts);
+  const messages: OutboxMessage[] = [];
+  for (const to of distinct(partnership.rollupRecipients)) {
+    messages.push(
+      await outboxMessage('rollup', period, to, options.from, rollup, {
+        inline: charts,
+        workbook: { name: workbookName, content: workbook },
+        ...(options.date ? { date: options.date } : {}),
+      }),
+    );
+  }
+  const byContact = new Map<string, CouncilContribution[]>();
+  for (const council of partnership.councils) {
+    const row = view.contributions.councils.find((c) => c.council === council.id);
+    if (council.membership !== 'Member' || !council.contactEmail || !row || row.monthsOfMembership === 0)
+      continue;
+    const contact = normaliseRecipient(council.contactEmail);
+    byContact.set(contact, [...(byContact.get(contact) ?? []), row]);
+  }
+  for (const [contact, rows] of byContact) {
+    messages.push(
+      await outboxMessage('statement', period, contact, options.from, renderStatementEmail(view, rows), {
+        meta: { councils: rows.map((r) => r.council) },
+        ...(options.date ? { date: options.date } : {}),
+      }),
+    );
+  }
+  return { view, charts, workbook, workbookName, messages };
+}
+
+/** Members expected to send a return for `period` that have not sent one (any version). */
+export function lateMembers(partnership: Partnership, period: string, submitted: ReadonlySet<string>) {
+  return partnership.councils.filter((c) => expectedToSubmit(c, period) && !submitted.has(c.id));
+}
+
+/** One reminder per contact of a late Member; the councils go in `meta` so a later submission cancels it. */
+export async function buildReminders(
+  partnership: Partnership,
+  period: string,
+  submitted: ReadonlySet<string>,
+  options: { from: string; date?: Date },
+): Promise<OutboxMessage[]> {
+  const deadline = submissionDeadline(period, partnership.submissionDeadlineDay);
+  const byContact = new Map<string, { id: string; name: string }[]>();
+  for (const council of lateMembers(partnership, period, submitted)) {
+    if (!council.contactEmail) continue;
+    const contact = normaliseRecipient(council.contactEmail);
+    byContact.set(contact, [...(byContact.get(contact) ?? []), council]);
+  }
+  return Promise.all(
+    [...byContact].map(([contact, councils]) =>
+      outboxMessage(
+        'reminder',
+        period,
+        contact,
+        options.from,
+        renderReminderEmail(
+          partnership.name,
+          period,
+          deadline,
+          councils.map((c) => c.name),
+        ),
+        { meta: { councils: councils.map((c) => c.id) }, ...(options.date ? { date: options.date } : {}) },
+      ),
+    ),
+  );
+}
+
+/** Reads the councils a reminder row was about (see `buildReminders`). */
+export function reminderCouncils(meta: string | null): string[] {
+  const parsed = meta ? (JSON.parse(meta) as { councils?: unknown }) : {};
+  return Array.isArray(parsed.councils)
+    ? parsed.councils.filter((c): c is string => typeof c === 'string')
+    : [];
+}
