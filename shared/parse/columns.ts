@@ -148,9 +148,33 @@ function moneyReader(column: ColumnLayout): CellReader {
   };
 }
 
+/**
+ * Date columns repeat the same few values down a sheet, and turning a cell into an ISO date costs a Date
+ * formatting call; each reader remembers what it has read (bounded by the sheet's distinct values).
+ */
+function remembering(parse: (cell: unknown) => string | undefined): (cell: unknown) => string | undefined {
+  const byTime = new Map<number, string | undefined>();
+  const byValue = new Map<number | string, string | undefined>();
+  return (cell) => {
+    const key =
+      cell instanceof Date
+        ? cell.getTime()
+        : typeof cell === 'number' || typeof cell === 'string'
+          ? cell
+          : undefined;
+    if (key === undefined) return parse(cell);
+    const memo = cell instanceof Date ? byTime : byValue;
+    if (memo.has(key)) return memo.get(key);
+    const value = parse(cell);
+    memo.set(key, value);
+    return value;
+  };
+}
+
 function dateReader(column: ColumnLayout): CellReader {
+  const parse = remembering(parseDateValue);
   return (cell) =>
-    parseDateValue(cell) ??
+    parse(cell) ??
     new CellFault(
       'invalid-date',
       `${column.header} must be a date, like 31/03/2027 — found ${describeFound(cell)}.`,
@@ -158,8 +182,9 @@ function dateReader(column: ColumnLayout): CellReader {
 }
 
 function monthReader(column: ColumnLayout): CellReader {
+  const parse = remembering(parseMonthValue);
   return (cell) =>
-    parseMonthValue(cell) ??
+    parse(cell) ??
     new CellFault(
       'invalid-month',
       `${column.header} must be a month, like 2026-04, or a date in that month — found ${describeFound(cell)}.`,
@@ -211,11 +236,17 @@ function choiceReader(column: ColumnLayout, ctx: ReadContext): CellReader {
   // Budget lines depend on the row's financial year: validation matches them against the partnership.
   if (list === undefined || list === 'budgetLines') return textReader(column);
   const words = listValues(list);
-  const canonical = new Map(words.map((w) => [w.toLowerCase(), w]));
+  // Keyed by the exact spelling too, so the usual cell needs no normalising.
+  const canonical = new Map(words.flatMap((w) => [[w, w] as const, [w.toLowerCase(), w] as const]));
   const wording = `${header} must be one of ${words.join(', ')}`;
-  return (cell) =>
-    canonical.get(asText(cell).replace(/\s+/g, ' ').toLowerCase()) ??
-    new CellFault('not-in-list', `${wording} — found ${describeFound(cell)}.`);
+  return (cell) => {
+    const text = asText(cell);
+    return (
+      canonical.get(text) ??
+      canonical.get(text.replace(/\s+/g, ' ').toLowerCase()) ??
+      new CellFault('not-in-list', `${wording} — found ${describeFound(cell)}.`)
+    );
+  };
 }
 
 function councilListReader(column: ColumnLayout, ctx: ReadContext): CellReader {
