@@ -1,0 +1,163 @@
+// The service's HTTP API (DESIGN §5) as the task pane uses it. Every failure becomes a ServiceError
+// whose message a council officer can act on; nothing here touches the workbook.
+import type {
+  Me,
+  StatusBoard,
+  SubmissionDetail,
+  SubmissionReceipt,
+  SubmissionSummary,
+} from '../../../shared/api.js';
+import type { ConsolidatedView, CouncilSubmission, Partnership, Problem } from '../../../shared/schemas.js';
+
+export type FailureKind =
+  | 'offline'
+  | 'unauthorised'
+  | 'forbidden'
+  | 'conflict'
+  | 'locked'
+  | 'invalid'
+  | 'too-large'
+  | 'not-found'
+  | 'server';
+
+export class ServiceError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+    /** 422: the service's own findings, in the shape Check lists. */
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const KIND_BY_STATUS: Record<number, FailureKind> = {
+  401: 'unauthorised',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-large',
+  422: 'invalid',
+  423: 'locked',
+};
+
+function plainMessage(kind: FailureKind, serverMessage: string | undefined, baseUrl: string): string {
+  switch (kind) {
+    case 'offline':
+      return `Can't reach the Shared CDO service at ${baseUrl}. Check your connection and the service address, then try again.`;
+    case 'unauthorised':
+      return 'The service did not accept your access token: it may have expired or been withdrawn. Ask your partnership administrator for a new token and connect again.';
+    case 'forbidden':
+      return `Your access token does not allow this. ${serverMessage ?? ''}`.trim();
+    case 'locked':
+      return `${serverMessage ?? 'This period is locked.'} Your sheets have not been changed.`;
+    case 'too-large':
+      return 'This return is larger than the service accepts. Remove rows that belong to other periods and try again.';
+    case 'invalid':
+      return 'The service found problems in this return. Nothing was submitted; fix the cells listed below and submit again.';
+    default:
+      return serverMessage ?? 'The service could not do this just now. Try again in a minute.';
+  }
+}
+
+export interface SubmitOptions {
+  /** The version this return is based on (0 for none): the service answers 409 if it is no longer the latest. */
+  baseVersion: number;
+  idempotencyKey: string;
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly token: string,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  private async request(path: string, init: RequestInit = {}): Promise<Response> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', ...init.headers },
+      });
+    } catch {
+      throw new ServiceError('offline', plainMessage('offline', undefined, this.baseUrl));
+    }
+    if (response.ok) return response;
+    const body = (await response.json().catch(() => undefined)) as
+      { error?: { code?: string; message?: string }; errors?: Omit<Problem, 'severity'>[] } | undefined;
+    const kind = KIND_BY_STATUS[response.status] ?? 'server';
+    const problems: Problem[] = (body?.errors ?? []).map((e) => ({ ...e, severity: 'error' }));
+    throw new ServiceError(
+      kind,
+      plainMessage(kind, body?.error?.message, this.baseUrl),
+      response.status,
+      body?.error?.code,
+      problems,
+    );
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await (await this.request(path, init)).json()) as T;
+  }
+
+  me = (): Promise<Me> => this.json('/me');
+  partnership = (): Promise<Partnership> => this.json('/partnership');
+  status = (period: string): Promise<StatusBoard> =>
+    this.json(`/status?period=${encodeURIComponent(period)}`);
+  consolidated = (period: string): Promise<ConsolidatedView> =>
+    this.json(`/consolidated?period=${encodeURIComponent(period)}`);
+
+  async submissions(council: string, period: string): Promise<SubmissionSummary[]> {
+    const list = await this.json<{ submissions: SubmissionSummary[] }>(
+      `/councils/${encodeURIComponent(council)}/submissions?period=${encodeURIComponent(period)}`,
+    );
+    return list.submissions;
+  }
+
+  submission = (council: string, id: number): Promise<SubmissionDetail> =>
+    this.json(`/councils/${encodeURIComponent(council)}/submissions/${id}`);
+
+  submit(council: string, submission: CouncilSubmission, options: SubmitOptions): Promise<SubmissionReceipt> {
+    return this.json(
+      `/councils/${encodeURIComponent(council)}/submissions?period=${encodeURIComponent(submission.period)}`,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'If-Match': `"${options.baseVersion}"`,
+          'Idempotency-Key': options.idempotencyKey,
+          'X-Submission-Source': 'addin',
+        },
+        body: JSON.stringify(submission),
+      },
+    );
+  }
+
+  async consolidatedWorkbook(period: string): Promise<Blob> {
+    const response = await this.request(`/consolidated.xlsx?period=${encodeURIComponent(period)}`, {
+      headers: { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    return response.blob();
+  }
+}
+
+/**
+ * The same return, council, period and base version always get the same key, so a retry after a lost
+ * response returns the first receipt instead of filing a second version.
+ */
+export async function idempotencyKeyFor(
+  council: string,
+  submission: CouncilSubmission,
+  baseVersion: number,
+): Promise<string> {
+  const text = JSON.stringify([council, baseVersion, submission]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return `addin-${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,189 @@
+// The consolidated view written into the workbook for the CDO: one table per consolidated sheet, a
+// Summary, and a Dashboard of native Excel charts, with conditional formatting on statuses and RAG.
+import { consolidatedSheetRows } from '../../../shared/consolidated-rows.js';
+import type { SheetLayout } from '../../../shared/layouts.js';
+import { CONSOLIDATED_SHEETS, COUNCIL_LAYOUTS, MONEY_FORMAT } from '../../../shared/layouts.js';
+import { rowsToGrid } from '../../../shared/parse/index.js';
+import type { ConsolidatedView } from '../../../shared/schemas.js';
+import { PHASES, RAGS } from '../../../shared/vocabulary.js';
+import { blockAddress } from './addresses.js';
+import { writeNewTable } from './new-table.js';
+import { replaceTableRows } from './write-table.js';
+
+export const DASHBOARD_SHEET = 'Dashboard';
+
+export class WorkbookConflict extends Error {}
+
+const TABLE_SHEETS = [
+  ['contributions', CONSOLIDATED_SHEETS.contributions],
+  ['skills', CONSOLIDATED_SHEETS.skills],
+  ['people', CONSOLIDATED_SHEETS.people],
+  ['projects', CONSOLIDATED_SHEETS.projects],
+  ['dataQuality', CONSOLIDATED_SHEETS.dataQuality],
+  ['submissions', CONSOLIDATED_SHEETS.submissions],
+] as const;
+
+const FILLS = { red: '#F4CCCC', amber: '#FCE5CD', green: '#D9EAD3' };
+
+export async function writeConsolidatedView(
+  context: Excel.RequestContext,
+  view: ConsolidatedView,
+): Promise<void> {
+  const { worksheets, tables } = context.workbook;
+  const councilTables = COUNCIL_LAYOUTS.map((l) => tables.getItemOrNullObject(l.table));
+  const targets = TABLE_SHEETS.map(([key, layout]) => ({
+    key,
+    layout,
+    sheet: worksheets.getItemOrNullObject(layout.sheet),
+    table: tables.getItemOrNullObject(layout.table),
+  }));
+  const summary = worksheets.getItemOrNullObject(CONSOLIDATED_SHEETS.summary);
+  const dashboard = worksheets.getItemOrNullObject(DASHBOARD_SHEET);
+  for (const t of councilTables) t.load('name');
+  for (const t of targets) {
+    t.sheet.load('name');
+    t.table.load('name');
+  }
+  summary.load('name');
+  dashboard.load('name');
+  await context.sync();
+
+  if (councilTables.some((t) => !t.isNullObject)) {
+    throw new WorkbookConflict(
+      'This workbook holds a council’s own sheets. Open a new blank workbook for the consolidated view, so that nothing here is overwritten.',
+    );
+  }
+  const taken = targets.find((t) => t.table.isNullObject && !t.sheet.isNullObject);
+  if (taken) {
+    throw new WorkbookConflict(
+      `This workbook already has a sheet called “${taken.layout.sheet}” that is not a consolidated table. Open a new blank workbook for the consolidated view.`,
+    );
+  }
+
+  const rows = consolidatedSheetRows(view);
+  const summarySheet = summary.isNullObject ? worksheets.add(CONSOLIDATED_SHEETS.summary) : summary;
+  queueSummary(summarySheet, view);
+  for (const t of targets) {
+    const grid = rowsToGrid(t.layout, rows[t.key], { dates: 'serial' });
+    if (!t.table.isNullObject) {
+      await replaceTableRows(context, t.layout.table, { headers: grid[0] as string[], rows: grid.slice(1) });
+    } else {
+      await writeNewTable(context, worksheets.add(t.layout.sheet), t.layout, grid);
+    }
+  }
+  queueStatusColours(context, CONSOLIDATED_SHEETS.contributions, 'Status', [
+    ['behind', FILLS.red],
+    ['on-track', FILLS.amber],
+    ['paid', FILLS.green],
+  ]);
+  queueStatusColours(context, CONSOLIDATED_SHEETS.skills, 'Status', [
+    ['gap', FILLS.red],
+    ['fragile', FILLS.amber],
+    ['covered', FILLS.green],
+  ]);
+  queueStatusColours(context, CONSOLIDATED_SHEETS.projects, 'RAG', [
+    ['Red', FILLS.red],
+    ['Amber', FILLS.amber],
+    ['Green', FILLS.green],
+  ]);
+  queueStatusColours(context, CONSOLIDATED_SHEETS.projects, 'Overdue', [['Yes', FILLS.red]]);
+  await queueDashboard(context, dashboard.isNullObject ? worksheets.add(DASHBOARD_SHEET) : dashboard, view);
+  summarySheet.activate();
+  await context.sync();
+}
+
+function queueStatusColours(
+  context: Excel.RequestContext,
+  layout: SheetLayout,
+  header: string,
+  rules: readonly (readonly [string, string])[],
+): void {
+  const range = context.workbook.tables.getItem(layout.table).columns.getItem(header).getDataBodyRange();
+  range.conditionalFormats.clearAll();
+  for (const [text, colour] of rules) {
+    const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
+    format.textComparison.format.fill.color = colour;
+    format.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text };
+  }
+}
+
+function queueSummary(sheet: Excel.Worksheet, view: ConsolidatedView): void {
+  const c = view.contributions;
+  const pounds = (pence: number): number => pence / 100;
+  const lines: [string, string | number, string][] = [
+    ['Partnership', view.partnership, '@'],
+    ['Period', view.period, '@'],
+    ['Financial year', view.financialYear, '@'],
+    ['Cost-share method', c.appliedMethod, '@'],
+    ['Budget (£)', pounds(c.budgetPence), MONEY_FORMAT],
+    ['Confirmed funding (£)', pounds(c.fundingPence), MONEY_FORMAT],
+    ['Net cost (£)', pounds(c.netCostPence), MONEY_FORMAT],
+    ['Profiled due to date (£)', pounds(c.totals.profiledDuePence), MONEY_FORMAT],
+    ['Contributed to date (£)', pounds(c.totals.contributedPence), MONEY_FORMAT],
+    ['Outstanding (£)', pounds(c.totals.balancePence), MONEY_FORMAT],
+    ['Projects', view.projects.totals.count, '0'],
+    ['Overdue projects', view.projects.totals.overdue, '0'],
+    ['Skills with no practitioner', view.skills.coverage.filter((s) => s.status === 'gap').length, '0'],
+    ['Missing returns', view.dataQuality.missing.join(', ') || 'none', '@'],
+  ];
+  const range = sheet.getRange(blockAddress({ column: 0, row: 1 }, lines.length, 2));
+  range.numberFormat = lines.map(([, , format]) => ['@', format]);
+  range.values = lines.map(([label, value]) => [label, value]);
+  sheet.getRange('A:A').format.columnWidth = 190;
+  sheet.getRange('B:B').format.columnWidth = 150;
+  sheet.getRange('A1:A' + lines.length).format.font.bold = true;
+}
+
+/** Chart data blocks on the left of the Dashboard, the charts on the right; old charts are replaced. */
+async function queueDashboard(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  view: ConsolidatedView,
+): Promise<void> {
+  sheet.charts.load('items/name');
+  await context.sync();
+  for (const chart of sheet.charts.items) chart.delete();
+  sheet.getRange('A1:D40').clear(Excel.ClearApplyTo.contents);
+
+  const councils = view.contributions.councils.filter((c) => c.membership === 'Member');
+  const money: (string | number)[][] = [
+    ['Council', 'Due (£)', 'Contributed (£)'],
+    ...councils.map((c) => [c.council, c.duePence / 100, c.contributedPence / 100]),
+  ];
+  const phases: (string | number)[][] = [
+    ['Phase', ...RAGS],
+    ...PHASES.map((phase) => [
+      phase,
+      ...RAGS.map((rag) => view.projects.items.filter((p) => p.phase === phase && p.rag === rag).length),
+    ]),
+  ];
+  const skills: (string | number)[][] = [
+    ['Skill', 'People (Working+)', 'Practitioners+'],
+    ...view.skills.coverage.map((s) => [s.skill, s.people, s.practitioners]),
+  ];
+  const blocks = [
+    {
+      data: money,
+      title: 'Contributions: due and contributed by council',
+      type: Excel.ChartType.columnClustered,
+    },
+    { data: phases, title: 'Projects by phase and RAG', type: Excel.ChartType.columnStacked },
+    { data: skills, title: 'Skills coverage', type: Excel.ChartType.barClustered },
+  ];
+  let row = 1;
+  blocks.forEach((block, index) => {
+    const range = sheet.getRange(
+      blockAddress({ column: 0, row }, block.data.length, block.data[0]?.length ?? 1),
+    );
+    range.numberFormat = block.data.map((r, i) =>
+      r.map((_, j) => (i === 0 || j === 0 ? '@' : index === 0 ? MONEY_FORMAT : '0')),
+    );
+    range.values = block.data;
+    const chart = sheet.charts.add(block.type, range, Excel.ChartSeriesBy.columns);
+    chart.name = `SharedCdo${index + 1}`;
+    chart.title.text = block.title;
+    chart.setPosition(`F${1 + index * 20}`, `N${18 + index * 20}`);
+    row += block.data.length + 2;
+  });
+  sheet.getRange('A:A').format.columnWidth = 150;
+}

@@ -1,0 +1,66 @@
+// The Excel adapter's face to the rest of the pane: each function is one Excel.run batch built from
+// the modules beside it. Nothing outside addin/src/excel/ calls Office.js.
+import type { ConsolidatedView, CouncilSubmission } from '../../../shared/schemas.js';
+import type { CheckContext, CheckResult } from './check.js';
+import { checkWorkbook } from './check.js';
+import { writeConsolidatedView } from './consolidated-sheets.js';
+import type { CellTarget } from './locate.js';
+import { selectCell } from './select-cell.js';
+import type { SetupOptions, SetupReport } from './setup-sheets.js';
+import { setUpCouncilSheets } from './setup-sheets.js';
+import { writeSubmission } from './submission-sheets.js';
+import type { WorkbookChoices } from './workbook-settings.js';
+import { readWorkbookChoices, saveWorkbookChoices } from './workbook-settings.js';
+
+export type { CheckResult, LocatedProblem } from './check.js';
+export { locateAll } from './check.js';
+export type { CellTarget } from './locate.js';
+export type { SetupReport } from './setup-sheets.js';
+export type { DropDownLists } from './lists-sheet.js';
+export { WorkbookConflict } from './consolidated-sheets.js';
+export type { WorkbookChoices } from './workbook-settings.js';
+export { versionKey } from './workbook-settings.js';
+
+export interface HostInfo {
+  inExcel: boolean;
+  partitionKey?: string;
+  /** Office's theme colours, when the host gives them. */
+  theme?: { background: string; foreground: string };
+  /** ExcelApi 1.8: data validation and the rest of what the pane uses. */
+  supported: boolean;
+}
+
+export async function connectToHost(): Promise<HostInfo> {
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Excel) return { inExcel: false, supported: false };
+  const theme = Office.context.officeTheme;
+  return {
+    inExcel: true,
+    supported: Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
+    ...(Office.context.partitionKey ? { partitionKey: Office.context.partitionKey } : {}),
+    ...(theme?.bodyBackgroundColor
+      ? { theme: { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor } }
+      : {}),
+  };
+}
+
+export const check = (ctx: CheckContext): Promise<CheckResult> =>
+  Excel.run((context) => checkWorkbook(context, ctx));
+
+export const setUpSheets = (options: SetupOptions): Promise<SetupReport> =>
+  Excel.run((context) => setUpCouncilSheets(context, options));
+
+export const loadSubmission = (submission: CouncilSubmission, setup: SetupOptions): Promise<void> =>
+  Excel.run((context) => writeSubmission(context, submission, setup));
+
+export const showConsolidated = (view: ConsolidatedView): Promise<void> =>
+  Excel.run((context) => writeConsolidatedView(context, view));
+
+export const goTo = (target: CellTarget): Promise<void> =>
+  Excel.run((context) => selectCell(context, target.sheet, target.address));
+
+export const readChoices = (): Promise<WorkbookChoices> =>
+  Excel.run((context) => readWorkbookChoices(context));
+
+export const saveChoices = (choices: WorkbookChoices): Promise<void> =>
+  Excel.run((context) => saveWorkbookChoices(context, choices));

@@ -1,0 +1,228 @@
+// Set up sheets: creates the About, Contributions, Skills and Projects sheets as the shared layouts
+// describe them, or repairs them — adds missing columns, refreshes drop-down lists, formats and frozen
+// headers. It never deletes a row, a value or a column the user added.
+import type { ColumnLayout, SheetLayout } from '../../../shared/layouts.js';
+import {
+  ABOUT_LABELS,
+  ABOUT_SHEET,
+  COUNCIL_LAYOUTS,
+  normaliseHeader,
+  TEXT_FORMAT,
+} from '../../../shared/layouts.js';
+import { LAYOUT_VERSION } from '../../../shared/vocabulary.js';
+import { blockAddress, columnLetters, topLeftOf } from './addresses.js';
+import type { DropDownLists } from './lists-sheet.js';
+import { listColumns, LISTS_SHEET, queueListsSheet } from './lists-sheet.js';
+
+export interface SetupOptions {
+  council: string;
+  period: string;
+  lists: DropDownLists;
+}
+
+export interface SetupReport {
+  created: string[];
+  repaired: { sheet: string; addedColumns: string[] }[];
+  /** Sheets left alone because they hold something else; the reason is a sentence for the user. */
+  skipped: { sheet: string; reason: string }[];
+}
+
+/** Excel column widths are in points; layouts give them in characters of the default font. */
+const POINTS_PER_CHARACTER = 7;
+
+interface Found {
+  layout: SheetLayout;
+  sheet: Excel.Worksheet;
+  table: Excel.Table;
+  header?: Excel.Range;
+  body?: Excel.Range;
+  used?: Excel.Range;
+}
+
+export async function setUpCouncilSheets(
+  context: Excel.RequestContext,
+  options: SetupOptions,
+): Promise<SetupReport> {
+  const { worksheets, tables } = context.workbook;
+  const found: Found[] = COUNCIL_LAYOUTS.map((layout) => ({
+    layout,
+    sheet: worksheets.getItemOrNullObject(layout.sheet),
+    table: tables.getItemOrNullObject(layout.table),
+  }));
+  const about = worksheets.getItemOrNullObject(ABOUT_SHEET);
+  const listsSheet = worksheets.getItemOrNullObject(LISTS_SHEET);
+  for (const f of found) {
+    f.sheet.load('name');
+    f.table.load('name');
+  }
+  about.load('name');
+  listsSheet.load('name');
+  await context.sync();
+
+  for (const f of found) {
+    if (!f.table.isNullObject) {
+      f.header = f.table.getHeaderRowRange();
+      f.header.load('values, address');
+      f.body = f.table.getDataBodyRange();
+      f.body.load('rowCount, address');
+      f.sheet = f.table.worksheet;
+    } else if (!f.sheet.isNullObject) {
+      f.used = f.sheet.getUsedRangeOrNullObject(true);
+      f.used.load('values, address');
+    }
+  }
+  const aboutUsed = about.isNullObject ? null : about.getUsedRangeOrNullObject(true);
+  aboutUsed?.load('values, address');
+  await context.sync();
+
+  const report: SetupReport = { created: [], repaired: [], skipped: [] };
+  const validation = new Map(listColumns(options.lists).map((c) => [c.source, c.formula]));
+  queueListsSheet(context, listsSheet.isNullObject ? null : listsSheet, options.lists);
+  queueAbout(context, about.isNullObject ? null : about, aboutUsed, options);
+
+  for (const f of found) {
+    if (f.header && f.body) {
+      const added = queueRepairTable(f.table, f.layout, f.header.values[0] ?? [], f.body.rowCount);
+      report.repaired.push({ sheet: f.layout.sheet, addedColumns: added });
+      queueColumnRules(f.table, f.layout, validation);
+      f.sheet.freezePanes.freezeRows(topLeftOf(f.header.address).row);
+      continue;
+    }
+    const used = f.used && !f.used.isNullObject ? f.used : null;
+    const firstRow = used ? (used.values[0] ?? []).map((v) => normaliseHeader(String(v ?? ''))) : [];
+    const looksLikeOurs = f.layout.columns.some((c) => firstRow.includes(normaliseHeader(c.header)));
+    if (used && !looksLikeOurs) {
+      report.skipped.push({
+        sheet: f.layout.sheet,
+        reason: `The sheet “${f.layout.sheet}” already holds other content, so it was left alone. Rename that sheet and set up again.`,
+      });
+      continue;
+    }
+    const sheet = f.sheet.isNullObject ? worksheets.add(f.layout.sheet) : f.sheet;
+    let table: Excel.Table;
+    if (used) {
+      // The user's own sheet with our headers (e.g. pasted from last year's file): make it a table.
+      table = sheet.tables.add(used.address, true);
+      table.name = f.layout.table;
+      const added = queueRepairTable(
+        table,
+        f.layout,
+        used.values[0] ?? [],
+        Math.max(used.values.length - 1, 1),
+      );
+      report.repaired.push({ sheet: f.layout.sheet, addedColumns: added });
+      sheet.freezePanes.freezeRows(topLeftOf(used.address).row);
+    } else {
+      const headers = f.layout.columns.map((c) => c.header);
+      sheet.getRange(blockAddress({ column: 0, row: 1 }, 1, headers.length)).values = [headers];
+      table = sheet.tables.add(`${blockAddress({ column: 0, row: 1 }, 2, headers.length)}`, true);
+      table.name = f.layout.table;
+      f.layout.columns.forEach((column, index) => {
+        queueColumnFormat(table, column, 1);
+        sheet.getRange(`${columnLetters(index)}:${columnLetters(index)}`).format.columnWidth =
+          column.width * POINTS_PER_CHARACTER;
+      });
+      sheet.freezePanes.freezeRows(1);
+      report.created.push(f.layout.sheet);
+    }
+    queueColumnRules(table, f.layout, validation);
+  }
+  await context.sync();
+  return report;
+}
+
+/** Adds the layout's missing columns at the end (with their formats); returns their headers. */
+function queueRepairTable(
+  table: Excel.Table,
+  layout: SheetLayout,
+  headers: readonly unknown[],
+  rows: number,
+): string[] {
+  const present = new Set(headers.map((h) => normaliseHeader(String(h ?? ''))));
+  const missing = layout.columns.filter((c) => !present.has(normaliseHeader(c.header)));
+  for (const column of missing) {
+    table.columns.add(undefined, undefined, column.header);
+    queueColumnFormat(table, column, rows);
+  }
+  return missing.map((c) => c.header);
+}
+
+function queueColumnFormat(table: Excel.Table, column: ColumnLayout, rows: number): void {
+  if (!column.numberFormat) return;
+  const format = column.numberFormat;
+  table.columns.getItem(column.header).getDataBodyRange().numberFormat = Array.from({ length: rows }, () => [
+    format,
+  ]);
+}
+
+/** Drop-down lists from the Lists sheet, and bounds on numbers, on every layout column present. */
+function queueColumnRules(
+  table: Excel.Table,
+  layout: SheetLayout,
+  validation: ReadonlyMap<string, string>,
+): void {
+  for (const column of layout.columns) {
+    const list = column.list ? validation.get(column.list) : undefined;
+    const rule = list ? { list: { inCellDropDown: true, source: list } } : numberRule(column);
+    if (!rule) continue;
+    const dv = table.columns.getItem(column.header).getDataBodyRange().dataValidation;
+    dv.clear();
+    dv.rule = rule;
+    dv.errorAlert = {
+      showAlert: true,
+      style: Excel.DataValidationAlertStyle.stop,
+      title: column.header,
+      message: list ? `Choose a value from the list for ${column.header}.` : boundsMessage(column),
+    };
+  }
+}
+
+function numberRule(column: ColumnLayout): Excel.DataValidationRule | undefined {
+  if (column.type !== 'number' && column.type !== 'money' && column.type !== 'integer') return undefined;
+  if (column.min === undefined && column.max === undefined) return undefined;
+  const decimal: Excel.BasicDataValidation =
+    column.min !== undefined && column.max !== undefined
+      ? { formula1: column.min, formula2: column.max, operator: Excel.DataValidationOperator.between }
+      : column.min !== undefined
+        ? { formula1: column.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
+        : { formula1: column.max ?? 0, operator: Excel.DataValidationOperator.lessThanOrEqualTo };
+  return { decimal };
+}
+
+function boundsMessage(column: ColumnLayout): string {
+  if (column.min !== undefined && column.max !== undefined)
+    return `${column.header} must be a number from ${column.min} to ${column.max}.`;
+  if (column.min !== undefined) return `${column.header} must be a number of at least ${column.min}.`;
+  return `${column.header} must be a number of at most ${column.max}.`;
+}
+
+/** About: label | value. Existing labels keep their place; missing ones are added below. */
+function queueAbout(
+  context: Excel.RequestContext,
+  existing: Excel.Worksheet | null,
+  used: Excel.Range | null,
+  options: SetupOptions,
+): void {
+  const sheet = existing ?? context.workbook.worksheets.add(ABOUT_SHEET);
+  const wanted: [string, string | number][] = [
+    [ABOUT_LABELS.council, options.council],
+    [ABOUT_LABELS.period, options.period],
+    [ABOUT_LABELS.layoutVersion, LAYOUT_VERSION],
+  ];
+  const origin = used && !used.isNullObject ? topLeftOf(used.address) : { column: 0, row: 1 };
+  const labels =
+    used && !used.isNullObject ? used.values.map((r) => normaliseHeader(String(r[0] ?? ''))) : [];
+  let nextRow = origin.row + labels.length;
+  for (const [label, value] of wanted) {
+    const at = labels.indexOf(normaliseHeader(label));
+    const row = at >= 0 ? origin.row + at : nextRow++;
+    const cells = sheet.getRange(blockAddress({ column: origin.column, row }, 1, 2));
+    cells.numberFormat = [[TEXT_FORMAT, typeof value === 'number' ? 'General' : TEXT_FORMAT]];
+    cells.values = [[label, value]];
+  }
+  sheet.getRange(`${columnLetters(origin.column)}:${columnLetters(origin.column)}`).format.columnWidth =
+    16 * POINTS_PER_CHARACTER;
+  sheet.getRange(
+    `${columnLetters(origin.column + 1)}:${columnLetters(origin.column + 1)}`,
+  ).format.columnWidth = 24 * POINTS_PER_CHARACTER;
+}

@@ -1,0 +1,556 @@
+// The task pane: connect, then the month's work for the council (set up, check, submit, load) and,
+// for the CDO, the partnership's status and consolidated view. Every failure shows a plain message and
+// leaves the user's sheets as they were.
+import type { Me } from '../../../shared/api.js';
+import { financialYearOf, periodLabel } from '../../../shared/dates.js';
+import type { ListSource } from '../../../shared/layouts.js';
+import { COUNCIL_LAYOUTS, listValues } from '../../../shared/layouts.js';
+import type { Partnership } from '../../../shared/schemas.js';
+import { ApiClient, idempotencyKeyFor, ServiceError } from '../api/client.js';
+import type { Connection } from '../api/token-store.js';
+import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
+import type { CellTarget, CheckResult, DropDownLists, HostInfo, WorkbookChoices } from '../excel/index.js';
+import * as excel from '../excel/index.js';
+import { h, replaceChildren } from './dom.js';
+import { defaultPeriod, periodChoices } from './periods.js';
+import { problemList, receiptView, statusBoardView } from './results.js';
+
+type Intent = 'info' | 'success' | 'warning' | 'error';
+
+interface Session {
+  api: ApiClient;
+  me: Me;
+  partnership: Partnership;
+  choices: WorkbookChoices;
+}
+
+export class Pane {
+  private session?: Session;
+  private busy = false;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: HostInfo,
+    private readonly storage: Storage,
+    private readonly origin: string,
+  ) {}
+
+  async start(): Promise<void> {
+    if (!this.host.inExcel) {
+      this.show(
+        h(
+          'div',
+          { class: 'outside' },
+          h('h2', {}, 'Open Shared CDO in Excel'),
+          h(
+            'p',
+            {},
+            'This task pane works inside Excel (desktop or on the web). Add it from the Home tab, or sideload manifest.xml.',
+          ),
+        ),
+      );
+      return;
+    }
+    if (!this.host.supported) {
+      this.show(
+        this.message(
+          'error',
+          'This version of Excel is too old for Shared CDO (it needs Excel API 1.8). Update Office and open the pane again.',
+        ),
+      );
+      return;
+    }
+    const saved = loadConnection(this.storage, this.host.partitionKey);
+    if (saved) await this.connect(saved, true);
+    else this.showConnect();
+  }
+
+  // ---- Connect ------------------------------------------------------------------------------------
+
+  private showConnect(notice?: HTMLElement): void {
+    const saved = loadConnection(this.storage, this.host.partitionKey);
+    const url = h('fluent-text-input', {
+      id: 'service-url',
+      type: 'url',
+      value: saved?.serviceUrl ?? this.origin,
+      'aria-label': 'Service address',
+    });
+    const token = h('fluent-text-input', {
+      id: 'token',
+      type: 'password',
+      'aria-label': 'Access token',
+      autocomplete: 'off',
+    });
+    const form = h(
+      'form',
+      {
+        class: 'connect',
+        onsubmit: (event) => {
+          event.preventDefault();
+          const serviceUrl = String((url as HTMLInputElement).value ?? '').trim() || this.origin;
+          const tokenText = String((token as HTMLInputElement).value ?? '').trim();
+          if (!tokenText) {
+            replaceChildren(
+              status,
+              this.message('warning', 'Paste the access token your partnership administrator gave you.'),
+            );
+            return;
+          }
+          void this.connect({ serviceUrl, token: tokenText }, false, status);
+        },
+      },
+      h('h2', {}, 'Connect to your partnership'),
+      h('p', { class: 'muted' }, 'Your token is kept for you on this computer only, never in the workbook.'),
+      h(
+        'fluent-field',
+        { 'label-position': 'above' },
+        h('label', { slot: 'label', for: 'service-url' }, 'Service address'),
+        url,
+      ),
+      h(
+        'fluent-field',
+        { 'label-position': 'above' },
+        h('label', { slot: 'label', for: 'token' }, 'Access token'),
+        token,
+      ),
+      h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, 'Connect'),
+    );
+    const status = h('div', { role: 'status', 'aria-live': 'polite' }, notice ?? null);
+    this.show(form, status);
+  }
+
+  private async connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
+    const api = new ApiClient(connection.serviceUrl, connection.token);
+    if (status) replaceChildren(status, this.spinner('Connecting…'));
+    else this.show(this.spinner('Connecting…'));
+    try {
+      const [me, partnership, choices] = await Promise.all([
+        api.me(),
+        api.partnership(),
+        excel.readChoices(),
+      ]);
+      saveConnection(this.storage, this.host.partitionKey, connection);
+      const council = me.role === 'council' ? me.council : (choices.council ?? partnership.councils[0]?.id);
+      this.session = {
+        api,
+        me,
+        partnership,
+        choices: {
+          ...choices,
+          ...(council ? { council } : {}),
+          period: choices.period ?? defaultPeriod(new Date()),
+        },
+      };
+      this.showMain();
+    } catch (error) {
+      const notice = this.failure(error);
+      if (silent) this.showConnect(notice);
+      else if (status) replaceChildren(status, notice);
+    }
+  }
+
+  private signOut(): void {
+    forgetConnection(this.storage, this.host.partitionKey);
+    this.session = undefined;
+    this.showConnect(this.message('info', 'Signed out. Your token was removed from this computer.'));
+  }
+
+  // ---- Main view ----------------------------------------------------------------------------------
+
+  private output = h('div', { class: 'output', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+
+  private showMain(): void {
+    const s = this.requireSession();
+    const isCouncilWork = s.me.role !== 'viewer';
+    const seesPartnership = s.me.role !== 'council';
+    const councilPicker =
+      s.me.role === 'council'
+        ? h('p', { class: 'council-name' }, this.councilName(s.choices.council))
+        : this.select(
+            'council',
+            'Council',
+            s.partnership.councils.map((c) => ({ value: c.id, label: c.name })),
+            s.choices.council ?? '',
+            (value) => this.choose({ council: value }),
+          );
+    const periodPicker = this.select(
+      'period',
+      'Period',
+      periodChoices(new Date(), s.choices.period),
+      s.choices.period ?? '',
+      (value) => this.choose({ period: value }),
+    );
+    this.output = h('div', { class: 'output', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+    this.show(
+      h(
+        'header',
+        { class: 'who' },
+        h('span', {}, s.me.label, h('span', { class: 'muted' }, ` · ${s.me.role}`)),
+        h(
+          'fluent-button',
+          { appearance: 'subtle', size: 'small', onclick: () => this.signOut() },
+          'Sign out',
+        ),
+      ),
+      h('div', { class: 'pickers' }, councilPicker, periodPicker),
+      isCouncilWork
+        ? h(
+            'div',
+            { class: 'actions', role: 'group', 'aria-label': 'Your return' },
+            this.button('setup', 'Set up sheets', () => this.setUp()),
+            this.button('check', 'Check', () => this.check()),
+            this.button('submit', 'Submit', () => this.submit(), 'primary'),
+            this.button('load', 'Load last submission', () => this.confirmLoad()),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'actions', role: 'group', 'aria-label': 'Partnership' },
+        this.button('status', 'Status board', () => this.statusBoard()),
+        seesPartnership ? this.button('consolidated', 'Consolidated view', () => this.consolidated()) : null,
+        seesPartnership
+          ? this.button('download', 'Download consolidated workbook', () => this.download())
+          : null,
+      ),
+      this.output,
+    );
+  }
+
+  private councilName(id?: string): string {
+    const s = this.requireSession();
+    return s.partnership.councils.find((c) => c.id === id)?.name ?? id ?? 'No council';
+  }
+
+  private choose(change: Partial<WorkbookChoices>): void {
+    const s = this.requireSession();
+    s.choices = { ...s.choices, ...change };
+    void this.run('Saving your choice…', async () => {
+      await excel.saveChoices(s.choices);
+      this.result();
+    });
+  }
+
+  // ---- Actions ------------------------------------------------------------------------------------
+
+  private lists(): DropDownLists {
+    const s = this.requireSession();
+    const sources = new Set<ListSource>();
+    for (const layout of COUNCIL_LAYOUTS) for (const c of layout.columns) if (c.list) sources.add(c.list);
+    const fy = s.choices.period ? financialYearOf(s.choices.period) : undefined;
+    return Object.fromEntries([...sources].map((source) => [source, listValues(source, s.partnership, fy)]));
+  }
+
+  private target(): { council: string; period: string } {
+    const { council, period } = this.requireSession().choices;
+    if (!council || !period) throw new ServiceError('invalid', 'Choose the council and period first.');
+    return { council, period };
+  }
+
+  private setUp(): Promise<void> {
+    return this.run('Setting up the sheets…', async () => {
+      const { council, period } = this.target();
+      const report = await excel.setUpSheets({ council, period, lists: this.lists() });
+      await excel.saveChoices(this.requireSession().choices);
+      const lines = [
+        report.created.length ? `Created ${report.created.join(', ')}.` : '',
+        ...report.repaired.map((r) =>
+          r.addedColumns.length
+            ? `${r.sheet}: added the missing column${r.addedColumns.length === 1 ? '' : 's'} ${r.addedColumns.join(', ')}.`
+            : `${r.sheet} was already set up; drop-down lists refreshed.`,
+        ),
+      ].filter(Boolean);
+      this.result(
+        this.message(
+          report.skipped.length ? 'warning' : 'success',
+          `Sheets ready for ${periodLabel(period)}.`,
+        ),
+        ...report.skipped.map((s) => this.message('warning', s.reason)),
+        h('ul', { class: 'plain' }, ...lines.map((l) => h('li', {}, l))),
+      );
+    });
+  }
+
+  private async runCheck(): Promise<CheckResult> {
+    const s = this.requireSession();
+    const { council, period } = this.target();
+    return excel.check({ partnership: s.partnership, council, period });
+  }
+
+  private checkSummary(result: CheckResult): HTMLElement {
+    const errors = result.problems.filter((p) => p.problem.severity === 'error').length;
+    const warnings = result.problems.filter((p) => p.problem.severity === 'warning').length;
+    if (errors === 0) {
+      return this.message(
+        'success',
+        warnings
+          ? `No errors. ${warnings} warning${warnings === 1 ? '' : 's'} to look at; you can still submit.`
+          : 'No errors or warnings: ready to submit.',
+      );
+    }
+    return this.message(
+      'error',
+      `${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. The cells are marked in red; select a line to go to its cell.`,
+    );
+  }
+
+  private check(): Promise<void> {
+    return this.run('Checking…', async () => {
+      const result = await this.runCheck();
+      this.result(this.checkSummary(result), this.problems(result.problems));
+    });
+  }
+
+  private submit(): Promise<void> {
+    return this.run('Checking before submitting…', async () => {
+      const s = this.requireSession();
+      const { council, period } = this.target();
+      const result = await this.runCheck();
+      if (!result.parsed.ok) {
+        this.result(
+          this.message('error', 'Nothing was submitted: fix the errors first.'),
+          this.problems(result.problems),
+        );
+        return;
+      }
+      this.progress('Submitting…');
+      const baseVersion = s.choices.versions[excel.versionKey(council, period)] ?? 0;
+      const submission = { ...result.parsed.submission, period };
+      try {
+        const receipt = await s.api.submit(council, submission, {
+          baseVersion,
+          idempotencyKey: await idempotencyKeyFor(council, submission, baseVersion),
+        });
+        s.choices = {
+          ...s.choices,
+          versions: { ...s.choices.versions, [excel.versionKey(council, period)]: receipt.version },
+        };
+        await excel.saveChoices(s.choices);
+        this.result(
+          this.message(
+            'success',
+            `Submitted: version ${receipt.version} of ${this.councilName(council)}'s ${periodLabel(period)} return.`,
+          ),
+          receiptView(receipt),
+          receipt.warnings.length ? this.problems(excel.locateAll(receipt.warnings, result.snapshot)) : null,
+        );
+      } catch (error) {
+        if (error instanceof ServiceError && error.kind === 'conflict' && error.code === 'version-conflict') {
+          this.result(
+            this.message(
+              'warning',
+              `Someone else submitted a newer version of this return since this workbook last loaded or submitted it. ${error.message}`,
+            ),
+            h(
+              'div',
+              { class: 'inline-actions' },
+              this.button('load-theirs', 'Load their version', () => this.confirmLoad(), 'primary'),
+            ),
+          );
+          return;
+        }
+        if (error instanceof ServiceError && error.kind === 'invalid' && error.problems.length) {
+          this.result(
+            this.message('error', error.message),
+            this.problems(excel.locateAll(error.problems, result.snapshot)),
+          );
+          return;
+        }
+        throw error;
+      }
+    });
+  }
+
+  private confirmLoad(): void {
+    const { period } = this.target();
+    const council = this.councilName(this.requireSession().choices.council);
+    this.result(
+      this.message(
+        'warning',
+        `Load ${council}'s last submitted return for ${periodLabel(period)}? It replaces the rows in Contributions, Skills and Projects. Columns you added are kept.`,
+      ),
+      h(
+        'div',
+        { class: 'inline-actions' },
+        this.button('confirm-load', 'Replace my rows', () => this.load(), 'primary'),
+        this.button('cancel-load', 'Cancel', () => this.result(this.message('info', 'Nothing was changed.'))),
+      ),
+    );
+    this.output.querySelector<HTMLElement>('#confirm-load')?.focus();
+  }
+
+  private load(): Promise<void> {
+    return this.run('Loading the last submission…', async () => {
+      const s = this.requireSession();
+      const { council, period } = this.target();
+      const [latest] = await s.api.submissions(council, period);
+      if (!latest) {
+        this.result(
+          this.message(
+            'info',
+            `${this.councilName(council)} has not submitted a return for ${periodLabel(period)} yet.`,
+          ),
+        );
+        return;
+      }
+      const detail = await s.api.submission(council, latest.id);
+      await excel.loadSubmission(detail.data, { council, period, lists: this.lists() });
+      s.choices = {
+        ...s.choices,
+        versions: { ...s.choices.versions, [excel.versionKey(council, period)]: detail.version },
+      };
+      await excel.saveChoices(s.choices);
+      this.result(
+        this.message(
+          'success',
+          `Loaded version ${detail.version}, submitted ${new Date(detail.submittedAt).toLocaleString('en-GB')} by ${detail.submittedBy}.`,
+        ),
+      );
+    });
+  }
+
+  private statusBoard(): Promise<void> {
+    return this.run('Fetching the status board…', async () => {
+      const board = await this.requireSession().api.status(this.target().period);
+      this.result(statusBoardView(board));
+    });
+  }
+
+  private consolidated(): Promise<void> {
+    return this.run('Writing the consolidated view…', async () => {
+      const view = await this.requireSession().api.consolidated(this.target().period);
+      await excel.showConsolidated(view);
+      this.result(
+        this.message(
+          'success',
+          `Consolidated view for ${periodLabel(view.period)} written: Summary, Dashboard charts and one sheet per table.`,
+        ),
+      );
+    });
+  }
+
+  private download(): Promise<void> {
+    return this.run('Preparing the consolidated workbook…', async () => {
+      const { period } = this.target();
+      const blob = await this.requireSession().api.consolidatedWorkbook(period);
+      const url = URL.createObjectURL(blob);
+      const link = h(
+        'a',
+        { href: url, download: `shared-cdo-consolidated-${period}.xlsx` },
+        'Save the consolidated workbook',
+      );
+      link.click();
+      this.result(
+        this.message('success', `The consolidated workbook for ${periodLabel(period)} is downloading.`),
+        h('p', {}, link),
+      );
+    });
+  }
+
+  // ---- Plumbing -----------------------------------------------------------------------------------
+
+  private async run(label: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.root.setAttribute('aria-busy', 'true');
+    for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
+      b.setAttribute('disabled', '');
+    this.progress(label);
+    try {
+      await work();
+    } catch (error) {
+      this.result(this.failure(error));
+    } finally {
+      this.busy = false;
+      this.root.removeAttribute('aria-busy');
+      for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
+        b.removeAttribute('disabled');
+    }
+  }
+
+  private failure(error: unknown): HTMLElement {
+    if (error instanceof ServiceError) {
+      const message = this.message(
+        error.kind === 'conflict' || error.kind === 'locked' ? 'warning' : 'error',
+        error.message,
+      );
+      if (error.kind === 'unauthorised' && this.session) {
+        return h(
+          'div',
+          {},
+          message,
+          h(
+            'div',
+            { class: 'inline-actions' },
+            this.button('reconnect', 'Connect again', () => this.signOut()),
+          ),
+        );
+      }
+      return message;
+    }
+    if (error instanceof excel.WorkbookConflict) return this.message('warning', error.message);
+    const detail = error instanceof Error ? error.message : String(error);
+    return this.message(
+      'error',
+      `Excel could not finish this, so nothing was saved to the service. (${detail})`,
+    );
+  }
+
+  private problems(list: CheckResult['problems']): HTMLElement {
+    return problemList(list, (target: CellTarget) => {
+      void excel.goTo(target).catch((error: unknown) => this.result(this.failure(error)));
+    });
+  }
+
+  private progress(label: string): void {
+    replaceChildren(this.output, this.spinner(label));
+  }
+
+  private result(...content: (HTMLElement | null)[]): void {
+    replaceChildren(this.output, ...content);
+  }
+
+  private show(...content: (HTMLElement | null)[]): void {
+    replaceChildren(this.root, ...content);
+  }
+
+  private message(intent: Intent, text: string): HTMLElement {
+    return h(
+      'fluent-message-bar',
+      { intent, layout: 'multiline', class: 'message', 'data-intent': intent },
+      text,
+    );
+  }
+
+  private spinner(label: string): HTMLElement {
+    return h(
+      'div',
+      { class: 'busy' },
+      h('fluent-spinner', { size: 'tiny', 'aria-hidden': 'true' }),
+      h('span', {}, label),
+    );
+  }
+
+  private button(id: string, label: string, action: () => unknown, appearance?: 'primary'): HTMLElement {
+    return h('fluent-button', { id, appearance, type: 'button', onclick: () => void action() }, label);
+  }
+
+  private select(
+    id: string,
+    label: string,
+    options: { value: string; label: string }[],
+    selected: string,
+    onChange: (value: string) => void,
+  ): HTMLElement {
+    const select = h(
+      'select',
+      { id, onchange: (event) => onChange((event.target as HTMLSelectElement).value) },
+      ...options.map((o) => h('option', { value: o.value, selected: o.value === selected }, o.label)),
+    );
+    return h('div', { class: 'picker' }, h('label', { for: id }, label), select);
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new ServiceError('unauthorised', 'Connect to the service first.');
+    return this.session;
+  }
+}

@@ -1,0 +1,170 @@
+// What the pane shows after an action: problems grouped by sheet (each a link to its cell), the
+// receipt of a submission and the status board.
+import type { StatusBoard, SubmissionReceipt } from '../../../shared/api.js';
+import { periodLabel } from '../../../shared/dates.js';
+import type { CellTarget, LocatedProblem } from '../excel/index.js';
+import { h } from './dom.js';
+
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', note: 'Note' } as const;
+/** A list longer than this is cut, with a line saying how many more there are. */
+const MAX_LISTED_PER_SHEET = 200;
+
+export function problemList(
+  problems: readonly LocatedProblem[],
+  goTo: (target: CellTarget) => void,
+): HTMLElement {
+  const bySheet = new Map<string, LocatedProblem[]>();
+  for (const p of problems) bySheet.set(p.problem.sheet, [...(bySheet.get(p.problem.sheet) ?? []), p]);
+  return h(
+    'div',
+    { class: 'problems' },
+    ...[...bySheet.entries()].map(([sheet, list]) => {
+      const errors = list.filter((p) => p.problem.severity === 'error').length;
+      const warnings = list.filter((p) => p.problem.severity === 'warning').length;
+      const counts = [
+        errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+        warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return h(
+        'section',
+        { class: 'sheet-problems', 'aria-label': `${sheet} problems` },
+        h('h3', {}, sheet, counts ? h('span', { class: 'counts' }, ` — ${counts}`) : null),
+        h(
+          'ul',
+          {},
+          ...list.slice(0, MAX_LISTED_PER_SHEET).map(({ problem, target }) => {
+            const where = [problem.row !== null ? `Row ${problem.row}` : '', problem.column ?? '']
+              .filter(Boolean)
+              .join(', ');
+            const text = h(
+              'span',
+              {},
+              h('span', { class: `severity ${problem.severity}` }, SEVERITY_LABEL[problem.severity]),
+              ' ',
+              where ? h('strong', {}, `${where}: `) : null,
+              problem.message,
+            );
+            return h(
+              'li',
+              { 'data-severity': problem.severity },
+              target
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'cell-link',
+                      title: `Go to ${target.sheet}!${target.address}`,
+                      onclick: () => goTo(target),
+                    },
+                    text,
+                  )
+                : text,
+            );
+          }),
+          list.length > MAX_LISTED_PER_SHEET
+            ? h('li', {}, `… and ${list.length - MAX_LISTED_PER_SHEET} more on this sheet.`)
+            : null,
+        ),
+      );
+    }),
+  );
+}
+
+export function receiptView(receipt: SubmissionReceipt): HTMLElement {
+  const sheets = Object.entries(receipt.changes);
+  return h(
+    'section',
+    { class: 'receipt', 'aria-label': 'Receipt' },
+    h('h3', {}, `Version ${receipt.version} received`),
+    h(
+      'p',
+      {},
+      `${periodLabel(receipt.period)} return for ${receipt.council}, received ${new Date(receipt.submittedAt).toLocaleString('en-GB')}.`,
+    ),
+    h(
+      'table',
+      { class: 'compact' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, 'Sheet'),
+          h('th', {}, 'Added'),
+          h('th', {}, 'Changed'),
+          h('th', {}, 'Removed'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...sheets.map(([sheet, c]) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, sheet),
+            h('td', {}, String(c.added)),
+            h('td', {}, String(c.changed)),
+            h('td', {}, String(c.removed)),
+          ),
+        ),
+      ),
+    ),
+    receipt.warnings.length
+      ? h(
+          'p',
+          {},
+          `${receipt.warnings.length} warning${receipt.warnings.length === 1 ? '' : 's'} recorded with this version:`,
+        )
+      : h('p', {}, 'No warnings.'),
+  );
+}
+
+export function statusBoardView(board: StatusBoard): HTMLElement {
+  const submitted = board.councils.filter((c) => c.submitted).length;
+  return h(
+    'section',
+    { class: 'status-board', 'aria-label': 'Status board' },
+    h('h3', {}, `${periodLabel(board.period)}: ${submitted} of ${board.councils.length} returned`),
+    h(
+      'p',
+      {},
+      `Due ${new Date(`${board.deadline}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
+      board.locked ? ' This period is locked.' : '',
+    ),
+    h(
+      'table',
+      { class: 'compact' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Council'), h('th', {}, 'Return'), h('th', {}, 'Review'))),
+      h(
+        'tbody',
+        {},
+        ...board.councils.map((c) =>
+          h(
+            'tr',
+            { 'data-late': c.late ? 'true' : undefined },
+            h(
+              'th',
+              { scope: 'row' },
+              c.name,
+              c.membership === 'Observer' ? h('span', { class: 'muted' }, ' (observer)') : null,
+            ),
+            h(
+              'td',
+              {},
+              c.submitted
+                ? `v${c.version} ${c.submittedAt ? new Date(c.submittedAt).toLocaleDateString('en-GB') : ''}${c.submittedBy ? ` by ${c.submittedBy}` : ''}`
+                : c.late
+                  ? h('span', { class: 'late' }, 'Late')
+                  : 'Not yet',
+            ),
+            h('td', {}, c.review ?? '—'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
