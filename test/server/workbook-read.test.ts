@@ -1,0 +1,302 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import XLSX from 'xlsx';
+import { demoPartnership } from '../../demo/partnership.js';
+import { readWorkbookGrids, WorkbookRejected } from '../../server/workbook/read.js';
+import { parseCouncilWorkbook } from '../../shared/parse/index.js';
+import { buildZip, minimalXlsxParts, textCell, type ZipPart } from '../helpers/zip.js';
+
+/** The rejection a read ends with, for asserting on its code, status, message and place. */
+async function rejection(
+  input: Buffer,
+  limits?: Parameters<typeof readWorkbookGrids>[1],
+): Promise<WorkbookRejected> {
+  const error: unknown = await readWorkbookGrids(input, limits).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkbookRejected);
+  return error as WorkbookRejected;
+}
+
+const sheetXlsx = (sheetData: string, name = 'Sheet1', extra: ZipPart[] = []) =>
+  buildZip(minimalXlsxParts([{ name, sheetData }], extra));
+
+describe('reading a council workbook written by another program', () => {
+  it('finds columns by header in any order, skips blank rows, ignores extra columns and reads text money and dates', async () => {
+    const book = XLSX.utils.book_new();
+    const sheet = (name: string, rows: unknown[][]) =>
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+    sheet('About', [
+      ['Council ID', 'cherwell'],
+      ['Period', '2026-11'],
+      ['Layout version', 1],
+    ]);
+    sheet('Contributions', [
+      ['Notes', 'Amount (£)', 'Month', 'My working', 'Type', 'Budget line', 'Reference'],
+      ['Quarterly payment', '£1,200.50', '2026-05', 'checked by AB', 'Cash', 'CDO salary', 'INV-1'],
+      [],
+      [],
+      [null, '300', new Date(Date.UTC(2026, 9, 1)), null, 'cash', 'shared team', 'INV-2'],
+    ]);
+    sheet('Skills', [
+      [
+        'Skill',
+        'Level',
+        'Email',
+        'Person',
+        'Organisation',
+        'Organisation type',
+        'Days per month',
+        'From',
+        'To',
+      ],
+      [
+        'User research',
+        'Expert',
+        'Marcus@Reid-Research.example',
+        'Marcus Reid',
+        'Reid Research',
+        'Freelancer',
+        8,
+        '01/09/2026',
+        '2027-03-31',
+      ],
+    ]);
+    sheet('Projects', [
+      ['Title', 'RAG', 'Project ID', 'Theme', 'Lead council', 'Phase', 'Due', 'Budget (£)', 'Start'],
+      [],
+      [
+        'Shared customer portal',
+        'Amber',
+        'OXD-001',
+        'Digital government',
+        'cherwell',
+        'Beta',
+        '31/03/2027',
+        '£180,000',
+        new Date(Date.UTC(2026, 3, 1)),
+      ],
+    ]);
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+
+    const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), { partnership: demoPartnership });
+
+    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.about).toEqual({ council: 'cherwell', period: '2026-11', layoutVersion: 1 });
+    expect(parsed.submission.contributions).toEqual([
+      expect.objectContaining({
+        month: '2026-05',
+        type: 'Cash',
+        budgetLine: 'CDO salary',
+        amountPence: 120_050,
+        reference: 'INV-1',
+      }),
+      expect.objectContaining({
+        month: '2026-10',
+        type: 'Cash',
+        budgetLine: 'Shared team',
+        amountPence: 30_000,
+      }),
+    ]);
+    expect(parsed.submission.skills).toEqual([
+      expect.objectContaining({
+        email: 'Marcus@Reid-Research.example',
+        from: '2026-09-01',
+        to: '2027-03-31',
+        daysPerMonth: 8,
+      }),
+    ]);
+    expect(parsed.submission.projects).toEqual([
+      expect.objectContaining({
+        id: 'OXD-001',
+        start: '2026-04-01',
+        due: '2027-03-31',
+        budgetPence: 18_000_000,
+      }),
+    ]);
+    expect(parsed.problems.some((p) => p.severity === 'note' && p.sheet === 'Contributions')).toBe(true);
+  });
+
+  it('keeps text intact where multi-byte characters straddle the chunks the zip inflates in', async () => {
+    const text = '£€ “quoted” — naïve café 😀 '.repeat(1_200);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet(Array.from({ length: 12 }, (_, i) => [`${i}: ${text.slice(0, 30_000)}`])),
+      'Notes',
+    );
+    const grids = await readWorkbookGrids(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(grids.Notes?.values.map((row) => row[0])).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${i}: ${text.slice(0, 30_000)}`),
+    );
+  });
+
+  it('gives formula cells their cached result, flattens rich text and keeps types', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Contributions');
+    sheet.addRow(['Month', 'Amount (£)', 'Reference', 'Paid']);
+    sheet.addRow([
+      new Date(Date.UTC(2026, 4, 1)),
+      { formula: 'B3*2', result: 250.5 },
+      { richText: [{ text: 'INV-' }, { text: '7', font: { bold: true } }] },
+      true,
+    ]);
+    sheet.getCell('A2').numFmt = 'mmm yyyy';
+    sheet.addRow([null, 125.25, { formula: 'CONCAT("a","b")', result: 'ab' }]);
+    const grids = await readWorkbookGrids(Buffer.from(await book.xlsx.writeBuffer()));
+    expect(grids.Contributions).toEqual({
+      firstRow: 1,
+      values: [
+        ['Month', 'Amount (£)', 'Reference', 'Paid'],
+        [new Date(Date.UTC(2026, 4, 1)), 250.5, 'INV-7', true],
+        ['', 125.25, 'ab'],
+      ],
+    });
+  });
+
+  it('reads a minimal workbook built by hand (the base of the hostile cases below)', async () => {
+    const grids = await readWorkbookGrids(
+      sheetXlsx(`<row r="2">${textCell('B2', 'hello')}<c r="C2"><v>3.5</v></c></row>`),
+    );
+    expect(grids).toEqual({ Sheet1: { firstRow: 1, values: [[], ['', 'hello', 3.5]] } });
+  });
+});
+
+describe('refusing hostile or broken files before using them', () => {
+  it('refuses a file that is not a zip at all', async () => {
+    const error = await rejection(Buffer.from('Council ID,cherwell\nPeriod,2026-11\n'));
+    expect([error.code, error.status, error.message]).toEqual([
+      'not-xlsx',
+      422,
+      'This file is not an Excel workbook (.xlsx).',
+    ]);
+  });
+
+  it('explains an old .xls or password-protected workbook', async () => {
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(600),
+    ]);
+    const error = await rejection(ole);
+    expect(error.code).toBe('not-xlsx');
+    expect(error.message).toMatch(/\.xls file or a password-protected workbook/);
+  });
+
+  it('refuses a zip that is not a workbook', async () => {
+    const error = await rejection(buildZip([{ name: 'notes.txt', data: 'hello' }]));
+    expect(error.code).toBe('not-xlsx');
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const error = await rejection(sheetXlsx('<row r="1"><c r="A1"><v>1</v></c></row>'), { maxBytes: 200 });
+    expect([error.code, error.status]).toEqual(['too-large', 413]);
+  });
+
+  it('refuses a zip bomb: a small file whose sheet inflates past the default 100 MB', async () => {
+    const huge = Buffer.alloc(120 * 1024 * 1024, ' ');
+    const bomb = sheetXlsx(huge.toString('latin1'));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = await rejection(bomb);
+    expect([error.code, error.status]).toEqual(['zip-bomb', 413]);
+    expect(error.message).toMatch(/more than 100 MB/);
+  });
+
+  it('refuses a part compressed far beyond what a real sheet compresses, even under the size cap', async () => {
+    const error = await rejection(sheetXlsx(' '.repeat(20 * 1024 * 1024)));
+    expect([error.code, error.status]).toEqual(['zip-bomb', 422]);
+    expect(error.message).toMatch(/compressed \d+ to 1/);
+  });
+
+  it('refuses a part whose header declares far less than it inflates to, while inflating it', async () => {
+    const parts = minimalXlsxParts([{ name: 'Sheet1', sheetData: ' '.repeat(5 * 1024 * 1024) }]).map((p) =>
+      p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declaredSize: 1_000 } : p,
+    );
+    const error = await rejection(buildZip(parts));
+    expect([error.code, error.status]).toEqual(['zip-bomb', 422]);
+    expect(error.message).toMatch(/xl\/worksheets\/sheet1\.xml holds more data than its header declares/);
+  });
+
+  it('refuses more inflated XML than the cap allows when the headers understate every part', async () => {
+    const parts = minimalXlsxParts(
+      [{ name: 'Sheet1', sheetData: '<row r="1"/>' }],
+      [
+        { name: 'xl/a.xml', data: ' '.repeat(600_000) },
+        { name: 'xl/b.xml', data: ' '.repeat(600_000) },
+      ],
+    );
+    const error = await rejection(buildZip(parts), { maxUncompressedBytes: 1_000_000 });
+    expect([error.code, error.status]).toEqual(['zip-bomb', 413]);
+  });
+
+  it('refuses XML with a document type declaration', async () => {
+    const parts = minimalXlsxParts([{ name: 'Sheet1', sheetData: '<row r="1"/>' }]).map((p) =>
+      p.name === 'xl/workbook.xml'
+        ? { ...p, data: String(p.data).replace('?>', '?><!DOCTYPE workbook [<!ENTITY lol "lol">]>') }
+        : p,
+    );
+    const error = await rejection(buildZip(parts));
+    expect([error.code, error.status]).toEqual(['xml-entities', 422]);
+    expect(error.message).toMatch(/xl\/workbook\.xml/);
+  });
+
+  it('finds an entity declaration split across two inflated chunks', async () => {
+    // zlib hands inflated data over in 16 KiB chunks: put the marker across the first boundary.
+    const sharedStrings = `${' '.repeat(16 * 1024 - 4)}<!ENTITY x SYSTEM "file:///etc/passwd">`;
+    const error = await rejection(
+      sheetXlsx('<row r="1"/>', 'Sheet1', [{ name: 'xl/sharedStrings.xml', data: sharedStrings }]),
+    );
+    expect(error.code).toBe('xml-entities');
+  });
+
+  it('refuses a sheet with more rows than a return may hold, naming the sheet', async () => {
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`,
+    );
+    const error = await rejection(sheetXlsx(rows.join(''), 'Projects'));
+    expect([error.code, error.status, error.where]).toEqual(['too-many-rows', 413, { sheet: 'Projects' }]);
+    expect(error.message).toBe(
+      'Sheet Projects has more than 50,000 rows with data, more than a return may hold.',
+    );
+  });
+
+  it('counts only rows with data against the row limit', async () => {
+    const rows = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `<row r="${2 * i + 1}"><c r="A${2 * i + 1}"><v>${i}</v></c></row><row r="${2 * i + 2}"/>`,
+      ).join('');
+    await expect(readWorkbookGrids(sheetXlsx(rows(10)), { maxRowsPerSheet: 10 })).resolves.toBeDefined();
+    expect((await rejection(sheetXlsx(rows(11)), { maxRowsPerSheet: 10 })).code).toBe('too-many-rows');
+  });
+
+  it('refuses a cell longer than Excel allows, naming sheet, row and column', async () => {
+    const error = await rejection(
+      sheetXlsx(`<row r="5">${textCell('C5', 'x'.repeat(1_000_000))}</row>`, 'Projects'),
+    );
+    expect([error.code, error.status, error.where]).toEqual([
+      'cell-too-long',
+      422,
+      { sheet: 'Projects', row: 5, column: 'C' },
+    ]);
+    expect(error.message).toBe(
+      'Sheet Projects, cell C5 holds 1,000,000 characters; Excel allows at most 32,767 in one cell.',
+    );
+  });
+
+  it('refuses a sheet that spreads a few cells across millions of blank positions', async () => {
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`,
+    );
+    const error = await rejection(sheetXlsx(rows.join('')));
+    expect([error.code, error.status]).toEqual(['too-many-cells', 413]);
+  });
+
+  it('refuses a workbook whose sheet XML is broken', async () => {
+    const error = await rejection(sheetXlsx('<row r="1"><c r="A1"><v>1</v></row>'));
+    expect([error.code, error.status]).toEqual(['unreadable', 422]);
+  });
+});
