@@ -1,6 +1,6 @@
 // Who pays what (DESIGN §4 rules 1–7): net cost, dues by the cost-share method, what each council has
 // paid in cash and in kind up to P, and how that compares with its due profiled over the months so far.
-import { financialYearOf, monthIndexInFinancialYear } from '../dates.js';
+import { financialYearOf, monthIndexInFinancialYear, monthsOfFinancialYear } from '../dates.js';
 import type {
   ConsolidatedView,
   ContributionRow,
@@ -19,16 +19,19 @@ export type ContributionsView = ConsolidatedView['contributions'];
 /** round(Days × Day rate in pence), exactly: Days is read as the decimal the cell shows. */
 function inKindValuePence(row: ContributionRow): number {
   if (row.days === undefined || row.dayRatePence === undefined) return row.amountPence ?? 0;
+  // Days come in half days, so 2 × Days × rate is usually a safe integer: round its half exactly.
+  const doubled = row.days * 2 * row.dayRatePence;
+  if (Number.isInteger(row.days * 2) && Number.isSafeInteger(doubled)) return Math.floor((doubled + 1) / 2);
   const days = decimalToFraction(row.days);
   return Number(roundFraction(days.numerator * BigInt(row.dayRatePence), days.denominator));
 }
 
 function paidToDate(rows: readonly ContributionRow[], period: string): { cash: number; inKind: number } {
-  const financialYear = financialYearOf(period);
+  const firstMonth = monthsOfFinancialYear(financialYearOf(period))[0] ?? period;
   let cash = 0;
   let inKind = 0;
   for (const row of rows) {
-    if (row.month > period || financialYearOf(row.month) !== financialYear) continue;
+    if (row.month > period || row.month < firstMonth) continue;
     if (row.type === 'Cash') cash += row.amountPence ?? 0;
     else inKind += inKindValuePence(row);
   }

@@ -21,23 +21,19 @@ interface Report {
 const CONFLICT_FIELDS = ['title', 'phase', 'rag', 'lead'] as const;
 const FINISHED_PHASES: readonly string[] = ['Live', 'Retired'];
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 function groupById(
   councilOrder: readonly string[],
   chosen: ReadonlyMap<string, SubmissionRecord>,
 ): Map<string, Report[]> {
   const byId = new Map<string, Report[]>();
   for (const council of councilOrder) {
-    const seen = new Set<string>();
     for (const row of chosen.get(council)?.data.projects ?? []) {
       const id = row.id.toUpperCase();
-      // A council's own duplicate is an error its return was checked for; its first row stands.
-      if (seen.has(id)) continue;
-      seen.add(id);
       const reports = byId.get(id);
       if (reports === undefined) byId.set(id, [{ council, row }]);
-      else reports.push({ council, row });
+      // Councils are visited one after another, so a council's own duplicate (an error its return was
+      // checked for) is the last report; its first row stands.
+      else if (reports[reports.length - 1]?.council !== council) reports.push({ council, row });
     }
   }
   return byId;
@@ -45,9 +41,14 @@ function groupById(
 
 /** The lead's own row (a council naming itself as lead), else the row of the lowest council ID. */
 function authorityOf(reports: readonly Report[]): { authority: Report; leadReported: boolean } {
-  const byLowestId = [...reports].sort((a, b) => compareText(a.council, b.council));
-  const own = byLowestId.find((r) => r.row.lead === r.council);
-  const authority = own ?? byLowestId[0];
+  let own: Report | undefined;
+  let lowest: Report | undefined;
+  for (const report of reports) {
+    if (lowest === undefined || report.council < lowest.council) lowest = report;
+    if (report.row.lead === report.council && (own === undefined || report.council < own.council))
+      own = report;
+  }
+  const authority = own ?? lowest;
   if (authority === undefined) throw new Error('A project is only grouped when a council reports it');
   return { authority, leadReported: own !== undefined };
 }
@@ -55,9 +56,13 @@ function authorityOf(reports: readonly Report[]): { authority: Report; leadRepor
 const sumOf = (reports: readonly Report[], key: 'spentPence' | 'savingsRealisedPence' | 'investmentPence') =>
   reports.reduce((sum, r) => sum + (r.row[key] ?? 0), 0);
 
-function countsOf(words: readonly string[], values: readonly string[]): Record<string, number> {
+function countsOf<K extends 'phase' | 'rag' | 'theme'>(
+  words: readonly string[],
+  items: readonly ConsolidatedProject[],
+  key: K,
+): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(words.map((w) => [w, 0]));
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  for (const item of items) counts[item[key]] = (counts[item[key]] ?? 0) + 1;
   return counts;
 }
 
@@ -70,11 +75,13 @@ export function consolidateProjects(
   const items: ConsolidatedProject[] = [];
   const conflicts: ProjectConflict[] = [];
   const warnings: DataQualityWarning[] = [];
-  const grouped = [...groupById(councilOrder, chosen)].sort(([a], [b]) => compareText(a, b));
-  for (const [id, reports] of grouped) {
+  const byId = groupById(councilOrder, chosen);
+  // The default sort orders by UTF-16 code units, as council IDs are compared elsewhere.
+  for (const id of [...byId.keys()].sort()) {
+    const reports = byId.get(id) ?? [];
     const { authority, leadReported } = authorityOf(reports);
     const main = authority.row;
-    const partners = [...new Set(main.partners)];
+    const partners = main.partners.filter((council, i, all) => all.indexOf(council) === i);
     if (!leadReported) {
       warnings.push({
         code: 'lead-missing',
@@ -128,18 +135,9 @@ export function consolidateProjects(
     projects: {
       items,
       conflicts,
-      byPhase: countsOf(
-        PHASES,
-        items.map((i) => i.phase),
-      ),
-      byRag: countsOf(
-        RAGS,
-        items.map((i) => i.rag),
-      ),
-      byTheme: countsOf(
-        THEMES,
-        items.map((i) => i.theme),
-      ),
+      byPhase: countsOf(PHASES, items, 'phase'),
+      byRag: countsOf(RAGS, items, 'rag'),
+      byTheme: countsOf(THEMES, items, 'theme'),
       totals: {
         count: items.length,
         overdue: items.filter((i) => i.overdue).length,

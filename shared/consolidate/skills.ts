@@ -50,20 +50,18 @@ const preferredListing = (a: Listing, b: Listing): boolean =>
     compareText(a.row.organisationType, b.row.organisationType) ||
     compareText(a.row.organisation, b.row.organisation)) < 0;
 
-const isActive = (row: SkillRow, period: string): boolean =>
-  (row.from === undefined || row.from <= lastDayOf(period)) &&
-  (row.to === undefined || row.to >= firstDayOf(period));
-
 function collectPeople(
   councilOrder: readonly string[],
   chosen: ReadonlyMap<string, SubmissionRecord>,
   period: string,
 ): Map<string, PersonRecord> {
   const people = new Map<string, PersonRecord>();
+  const first = firstDayOf(period);
+  const last = lastDayOf(period);
   for (const council of councilOrder) {
     for (const row of chosen.get(council)?.data.skills ?? []) {
-      if (!isActive(row, period)) continue;
-      const email = row.email.trim().toLowerCase();
+      if ((row.from !== undefined && row.from > last) || (row.to !== undefined && row.to < first)) continue;
+      const email = row.email.toLowerCase();
       const listing = { council, row };
       let person = people.get(email);
       if (person === undefined) {
@@ -93,6 +91,7 @@ function collectPeople(
 
 function conflictsOf(person: PersonRecord, skill: Skill, entry: PersonSkill): SkillConflict[] {
   const conflicts: SkillConflict[] = [];
+  if (entry.listings.length < 2) return conflicts;
   for (const field of ['level', 'daysPerMonth'] as const) {
     const values = entry.listings.map((l) => ({ council: l.council, value: l.row[field] }));
     if (new Set(values.map((v) => v.value)).size > 1)
