@@ -1,7 +1,7 @@
 // One reader per layout column, built once per sheet: turns a plain cell into the typed value of the
 // row, or a CellFault saying in plain English what is wrong with it.
 import { z } from 'zod';
-import { parseDateValue, parseMonthValue } from '../dates.js';
+import { jsDateToIsoDate, parseDateValue, parseMonthValue } from '../dates.js';
 import type { ColumnLayout, TextFormat } from '../layouts.js';
 import { listValues } from '../layouts.js';
 import { formatPounds, parseMoneyText, poundsToPence } from '../money.js';
@@ -40,7 +40,7 @@ function parseNumberText(text: string, allowPercent: boolean): number | undefine
 
 function asText(cell: Exclude<PlainCell, undefined>): string {
   if (typeof cell === 'string') return cell;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return jsDateToIsoDate(cell) ?? '';
   return String(cell);
 }
 

@@ -109,6 +109,15 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
         );
       }
     }
+    // Days filled in on a Cash row are kept, so they must be well-formed there too.
+    if (c.days !== undefined && !validDays(c.days)) {
+      add(
+        row,
+        DAYS,
+        'days-not-half-steps',
+        `${DAYS} must be more than 0, in steps of 0.5, like 1.5 — found ${plainNumber(c.days)}.`,
+      );
+    }
     if (c.type === 'Cash') {
       if (c.amountPence === undefined) {
         add(row, AMOUNT, 'required', `${AMOUNT} is required for a Cash row.`);
@@ -117,13 +126,6 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
     }
     if (c.days === undefined) {
       add(row, DAYS, 'required', `${DAYS} is required for an In-kind row.`);
-    } else if (!validDays(c.days)) {
-      add(
-        row,
-        DAYS,
-        'days-not-half-steps',
-        `${DAYS} must be more than 0, in steps of 0.5, like 1.5 — found ${plainNumber(c.days)}.`,
-      );
     }
     if (c.dayRatePence === undefined) {
       add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} is required for an In-kind row.`);

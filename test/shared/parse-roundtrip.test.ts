@@ -9,7 +9,9 @@ import {
 } from '../../shared/layouts.js';
 import { formatPounds } from '../../shared/money.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
+import type { SheetLayout } from '../../shared/layouts.js';
 import type { ContributionRow, CouncilSubmission, ProjectRow } from '../../shared/schemas.js';
+import { councilSubmissionSchema } from '../../shared/schemas.js';
 import { PHASES, RAGS, THEMES } from '../../shared/vocabulary.js';
 import { aboutGrid, context, submission } from './parse-fixtures.js';
 
@@ -98,6 +100,7 @@ describe('rowsToGrid then parse gives the same rows', () => {
           const result = parseBack(s, dates);
           expect(result.problems.filter((p) => p.code !== 'duplicate-row')).toEqual([]);
           expect(result.submission).toEqual(s);
+          expect(councilSubmissionSchema.parse(result.submission)).toEqual(s);
         },
       ),
       { numRuns: 150 },
@@ -146,5 +149,94 @@ describe('rowsToGrid cells', () => {
       dates: 'serial',
     });
     expect(contribution![0]).toBe(isoDateToExcelSerial('2026-04-01'));
+  });
+});
+
+describe('whatever the cells hold', () => {
+  const anyCell = fc.oneof(
+    fc.constantFrom(
+      null,
+      undefined,
+      '',
+      ' ',
+      true,
+      '#N/A',
+      '=1+1',
+      'In-kind',
+      'cash',
+      'Beta',
+      'amber',
+      'x@y.uk',
+    ),
+    fc.constantFrom(
+      'CDO salary',
+      'Digital inclusion',
+      'Expert',
+      'SME',
+      'cherwell; oxford-city',
+      '2026-05',
+      '1.5',
+    ),
+    fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+    fc.integer({ min: -5, max: 60_000 }),
+    fc.string({ maxLength: 40 }),
+    fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }),
+    fc.record({ richText: fc.array(fc.record({ text: fc.string({ maxLength: 8 }) }), { maxLength: 3 }) }),
+    fc.record({ formula: fc.constant('A1'), result: fc.oneof(fc.integer(), fc.string({ maxLength: 8 })) }),
+    fc.record({ error: fc.constantFrom('#REF!', '#VALUE!') }),
+  );
+  const KEEP = Symbol('keep');
+  /** Valid rows of the fixture with some cells replaced by anything at all. */
+  const sheetOf = (layout: SheetLayout, valid: readonly object[]) => {
+    const [head, ...rows] = rowsToGrid(layout, valid);
+    const mutation = fc.array(
+      fc.oneof({ weight: 8, arbitrary: fc.constant(KEEP) }, { weight: 1, arbitrary: anyCell }),
+      {
+        minLength: head!.length,
+        maxLength: head!.length,
+      },
+    );
+    return fc
+      .array(fc.tuple(fc.constantFrom(...rows), mutation), { maxLength: 8 })
+      .map((pairs) => [
+        head!,
+        ...pairs.map(([row, change]) => row.map((cell, i) => (change[i] === KEEP ? cell : change[i]))),
+      ]);
+  };
+
+  it('parses without throwing into a submission the schema accepts', () => {
+    fc.assert(
+      fc.property(
+        sheetOf(CONTRIBUTIONS_LAYOUT, submission.contributions),
+        sheetOf(SKILLS_LAYOUT, submission.skills),
+        sheetOf(PROJECTS_LAYOUT, submission.projects),
+        (contributions, skills, projects) => {
+          const result = parseCouncilWorkbook(
+            {
+              About: aboutGrid(),
+              Contributions: { values: contributions },
+              Skills: { values: skills },
+              Projects: { values: projects },
+            },
+            context,
+          );
+          expect(councilSubmissionSchema.safeParse(result.submission).success).toBe(true);
+          // A row is left out exactly when an error names it; warnings keep it.
+          const rows = contributions.length + skills.length + projects.length - 3;
+          const kept = Object.values(result.submission).reduce(
+            (n, v) => n + (Array.isArray(v) ? v.length : 0),
+            0,
+          );
+          const refused = new Set(
+            result.problems
+              .filter((p) => p.severity === 'error' && p.sheet !== 'About')
+              .map((p) => `${p.sheet}:${p.row}`),
+          );
+          expect(kept).toBe(rows - refused.size);
+          for (const p of result.problems) expect(p.message).toMatch(/\.$/);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

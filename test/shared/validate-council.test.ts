@@ -149,6 +149,7 @@ describe('Contributions rules', () => {
           { ...blankAmount, days: 1.3, reference: 'A' },
           { ...blankAmount, days: 0, reference: 'B' },
           { ...blankAmount, dayRatePence: 0, reference: 'C' },
+          { ...cash, days: 0.25 },
         ],
       }),
     ).toEqual([
@@ -172,6 +173,13 @@ describe('Contributions rules', () => {
         'Day rate (£)',
         'day-rate-missing',
         'Day rate (£) must be more than £0.00 for an In-kind row.',
+      ),
+      at(
+        'Contributions',
+        5,
+        'Days',
+        'days-not-half-steps',
+        'Days must be more than 0, in steps of 0.5, like 1.5 — found 0.25.',
       ),
     ]);
   });
