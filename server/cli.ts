@@ -2,7 +2,10 @@
 import { Command } from 'commander';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerSubmit } from './commands/submit.js';
 import { register as registerTemplate } from './commands/template.js';
+import { register as registerToken } from './commands/token.js';
 
 const program = new Command('shared-cdo')
   .description(
@@ -13,5 +16,8 @@ const program = new Command('shared-cdo')
 registerConsolidate(program);
 registerTemplate(program);
 registerDemo(program);
+registerServe(program);
+registerToken(program);
+registerSubmit(program);
 
 await program.parseAsync(process.argv);

@@ -5,7 +5,12 @@ import { z } from 'zod';
 const toggle = z.enum(['on', 'off']);
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number (0 to 65535)' })
+    .int('must be a port number (0 to 65535)')
+    .min(0, 'must be a port number (0 to 65535)')
+    .max(65_535, 'must be a port number (0 to 65535)')
+    .default(3000),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/shared-cdo.sqlite')

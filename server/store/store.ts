@@ -89,11 +89,12 @@ export class Store {
     return result.rows[0]?.one === 1;
   }
 
-  /** Nothing stored yet: no partnership, no tokens, no submissions (the demo loads only then). */
+  /** No partnership and no submissions yet (tokens made beforehand don't count): the demo loads only then. */
   async isEmpty(): Promise<boolean> {
     const counts = await sql<{ n: number }>`
-      select (select count(*) from partnership_versions) + (select count(*) from tokens)
-           + (select count(*) from submissions) as n`.execute(this.db);
+      select (select count(*) from partnership_versions) + (select count(*) from submissions) as n`.execute(
+      this.db,
+    );
     return counts.rows[0]?.n === 0;
   }
 

@@ -1,0 +1,28 @@
+// Commands that work on the database directly open it the way the service does (same DATABASE_URL).
+import { ConfigError, loadConfig } from '../config.js';
+import { openStore, type Store } from '../store/index.js';
+
+export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const store = await openStore(config.databaseFile);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs a command body; expected failures print one line each to stderr and exit with code 1. */
+export async function runCommand(
+  body: () => Promise<void>,
+  isExpected: (error: unknown) => string[] | undefined,
+): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const lines = error instanceof ConfigError ? [error.message] : isExpected(error);
+    if (!lines) throw error;
+    process.stderr.write(lines.map((line) => `${line}\n`).join(''));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,62 @@
+// `shared-cdo submit --council ID --period P FILE.xlsx`: files a council workbook without the add-in,
+// through the same service function as the API (source "cli").
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
+import { HttpError, InvalidInput } from '../errors.js';
+import { submitReturn } from '../services/submit-return.js';
+import { runCommand, withStore } from './store-access.js';
+
+class SubmitRefused extends Error {}
+
+export function register(program: Command): void {
+  program
+    .command('submit')
+    .description("submit a council's workbook for a period without the add-in")
+    .requiredOption('--council <id>', 'the council ID, as on the About sheet')
+    .requiredOption('--period <YYYY-MM>', 'the period, as on the About sheet')
+    .argument('<file>', 'the council workbook (.xlsx)')
+    .action(async (file: string, options: { council: string; period: string }) =>
+      runCommand(
+        async () => {
+          if (!councilIdSchema.safeParse(options.council).success) {
+            throw new SubmitRefused(`--council "${options.council}" is not a council ID (e.g. cherwell)`);
+          }
+          if (!periodSchema.safeParse(options.period).success) {
+            throw new SubmitRefused(`--period "${options.period}" is not a month written YYYY-MM`);
+          }
+          const bytes = await readFile(file).catch(() => {
+            throw new SubmitRefused(`Cannot read ${file}`);
+          });
+          const receipt = await withStore((store) =>
+            submitReturn(store, {
+              council: options.council,
+              period: options.period,
+              input: { kind: 'xlsx', bytes },
+              source: 'cli',
+              tokenId: null,
+              submittedBy: 'command line',
+              now: new Date(),
+            }),
+          );
+          const changed = Object.entries(receipt.changes)
+            .map(([sheet, c]) => `${sheet} +${c.added} ~${c.changed} -${c.removed}`)
+            .join(', ');
+          process.stdout.write(
+            `Submitted ${receipt.council} ${receipt.period} as version ${receipt.version} (${changed}).\n` +
+              receipt.warnings.map((w) => `warning: ${where(w)}${w.message}\n`).join(''),
+          );
+        },
+        (error) => {
+          if (error instanceof SubmitRefused) return [error.message];
+          if (error instanceof InvalidInput) return error.problems.map((p) => `${where(p)}${p.message}`);
+          if (error instanceof HttpError) return [error.message];
+          return undefined;
+        },
+      ),
+    );
+}
+
+function where(p: { sheet: string; row: number | null; column: string | null }): string {
+  return `${p.sheet}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: `;
+}
