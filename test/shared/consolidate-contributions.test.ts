@@ -341,6 +341,20 @@ describe('paid to date, profiled due and status', () => {
     });
   });
 
+  it('values in-kind time exactly even where floating point could not', () => {
+    const view = consolidate(
+      demoPartnership(),
+      [
+        record('cherwell', '2026-06', {
+          contributions: [inKind('2026-06', 2.5, 2_000_000_000_000_001)],
+        }),
+      ],
+      '2026-06',
+    );
+    // 2.5 × 2,000,000,000,000,001p = 5,000,000,000,000,002.5p → rounded half away from zero.
+    expect(view.contributions.councils[0]?.inKindPence).toBe(5_000_000_000_000_003);
+  });
+
   it('an overpayment gives a negative balance and counts as paid', () => {
     const view = consolidate(
       demoPartnership(),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { apportionLargestRemainder, consolidate } from '../../shared/consolidate/index.js';
 import { monthsOfFinancialYear } from '../../shared/dates.js';
 import {
+  consolidatedViewSchema,
   partnershipSchema,
   submissionRecordSchema,
   type Partnership,
@@ -229,7 +230,9 @@ describe('dues over random partnerships', () => {
   it('add up to the net cost, are never negative and stay within a penny of the exact share', () => {
     fc.assert(
       fc.property(caseArb, ({ partnership, returns, period }) => {
-        const { contributions } = consolidate(partnership, returns, period);
+        const view = consolidate(partnership, returns, period);
+        expect(consolidatedViewSchema.safeParse(view).success).toBe(true);
+        const { contributions } = view;
         const exact = floatShares(
           partnership,
           period,
