@@ -27,9 +27,9 @@ const RAG_COLOURS: Record<(typeof RAGS)[number], string> = {
 const baseConfig = {
   font: CHART_FONT,
   view: { stroke: null },
-  axis: { labelFontSize: 12, titleFontSize: 12, labelColor: '#0b0c0c', titleColor: '#0b0c0c' },
-  legend: { labelFontSize: 12, titleFontSize: 12, orient: 'top', labelLimit: 0, title: null },
-  title: { fontSize: 15, anchor: 'start', color: '#0b0c0c' },
+  axis: { labelFontSize: 14, titleFontSize: 14, labelColor: '#0b0c0c', titleColor: '#0b0c0c' },
+  legend: { labelFontSize: 14, titleFontSize: 14, orient: 'top', labelLimit: 0, title: null },
+  title: { fontSize: 16, anchor: 'start', color: '#0b0c0c' },
 } as const;
 
 export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
@@ -38,27 +38,45 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
     { council: c.name, series: 'Contributed to date', pounds: c.contributedPence / 100 },
     { council: c.name, series: 'Profiled due to date', pounds: c.profiledDuePence / 100 },
   ]);
+  // Each council's name sits above its pair of bars, so long names never squeeze the bars on a phone.
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Contributed to date against profiled due',
-    width: CHART_WIDTH - 200,
-    config: baseConfig,
+    config: { ...baseConfig, facet: { spacing: 10 } },
     data: { values },
-    mark: { type: 'bar' },
-    encoding: {
-      y: { field: 'council', type: 'nominal', title: null, sort: null, axis: { labelLimit: 220 } },
-      yOffset: { field: 'series', type: 'nominal' },
-      x: {
-        field: 'pounds',
-        type: 'quantitative',
-        title: null,
-        axis: { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" },
-      },
-      color: {
-        field: 'series',
+    facet: {
+      row: {
+        field: 'council',
         type: 'nominal',
+        sort: null,
         title: null,
-        scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#b1b4b6'] },
+        header: {
+          labelAngle: 0,
+          labelOrient: 'top',
+          labelAnchor: 'start',
+          labelFontSize: 14,
+          labelPadding: 4,
+        },
+      },
+    },
+    spec: {
+      width: CHART_WIDTH - 60,
+      height: { step: 14 },
+      mark: { type: 'bar' },
+      encoding: {
+        y: { field: 'series', type: 'nominal', title: null, axis: null },
+        x: {
+          field: 'pounds',
+          type: 'quantitative',
+          title: null,
+          axis: { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" },
+        },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          title: null,
+          scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#b1b4b6'] },
+        },
       },
     },
   };

@@ -1,5 +1,6 @@
 // Building blocks for e-mail HTML that Outlook renders: tables for layout, inline styles only, no script,
 // no external images. Every piece of text passes through `escapeHtml`; markup is only ever ours.
+// (The tag is called `markup`, not `html`, so that Prettier leaves the templates' whitespace alone.)
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -31,7 +32,7 @@ export function render(content: Content): string {
 }
 
 /** A tagged template: interpolated values are escaped unless they are `Html`. */
-export function html(strings: TemplateStringsArray, ...values: Content[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Content[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i]!) : ''), ''));
 }
 
@@ -57,10 +58,10 @@ export function emailPage(title: string, preheader: string, body: Html): string 
 <body style="margin:0;padding:0;background-color:#f3f2f1;">
 <div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(preheader)}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f2f1;">
-<tr><td align="center" style="padding:16px 8px;">
+<tr><td align="center" style="padding:12px 4px;">
 <!--[if mso]><table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;background-color:#ffffff;border-top:6px solid #1d70b8;">
-<tr><td style="padding:20px 16px;${CELL}">
+<tr><td style="padding:20px 12px;${CELL}">
 ${body.value}
 </td></tr>
 </table>
@@ -72,42 +73,24 @@ ${body.value}
 `;
 }
 
-export const heading = (text: Content, level: 1 | 2 = 2): Html =>
-  level === 1
-    ? html`<h1 style="margin:0 0 8px 0;${FONT}font-size:24px;line-height:30px;color:${TEXT_COLOUR};">
-        ${text}
-      </h1>`
-    : html`<h2
-        style="margin:28px 0 8px 0;${FONT}font-size:19px;line-height:25px;color:${TEXT_COLOUR};border-bottom:1px solid #b1b4b6;padding-bottom:4px;"
-      >
-        ${text}
-      </h2>`;
+export function heading(text: Content, level: 1 | 2 = 2): Html {
+  return level === 1
+    ? markup`<h1 style="margin:0 0 8px 0;${FONT}font-size:24px;line-height:30px;color:${TEXT_COLOUR};">${text}</h1>`
+    : markup`<h2 style="margin:28px 0 8px 0;${FONT}font-size:19px;line-height:25px;color:${TEXT_COLOUR};border-bottom:1px solid #b1b4b6;padding-bottom:4px;">${text}</h2>`;
+}
 
-export const paragraph = (text: Content, muted = false): Html =>
-  html`<p
-    style="margin:0 0 12px 0;${FONT}font-size:14px;line-height:20px;color:${muted ? MUTED : TEXT_COLOUR};"
-  >
-    ${text}
-  </p>`;
+export function paragraph(text: Content, muted = false): Html {
+  const colour = muted ? MUTED : TEXT_COLOUR;
+  return markup`<p style="margin:0 0 12px 0;${FONT}font-size:14px;line-height:20px;color:${colour};">${text}</p>`;
+}
 
 export function bulletList(items: readonly Content[], empty: string): Html {
   if (items.length === 0) return paragraph(empty, true);
-  return html`<table
-    role="presentation"
-    cellpadding="0"
-    cellspacing="0"
-    border="0"
-    width="100%"
-    style="margin:0 0 12px 0;"
-  >
-    ${items.map(
-      (item) =>
-        html`<tr>
-          <td valign="top" width="16" style="${CELL}">&#8226;</td>
-          <td style="${CELL}padding-bottom:4px;">${item}</td>
-        </tr>`,
-    )}
-  </table>`;
+  const rows = items.map(
+    (item) =>
+      markup`<tr><td valign="top" width="16" style="${CELL}">&#8226;</td><td style="${CELL}padding-bottom:4px;">${item}</td></tr>`,
+  );
+  return markup`<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="margin:0 0 12px 0;">${rows}</table>`;
 }
 
 export interface Column {
@@ -121,52 +104,26 @@ export function dataTable(
   rows: readonly (readonly Content[])[],
   footer?: readonly Content[],
 ): Html {
-  const cell = (c: Content, col: Column | undefined, tag: 'td' | 'th', extra = '') =>
-    new Html(
-      `<${tag} align="${col?.align ?? 'left'}" style="${CELL}padding:6px 4px;border-bottom:1px solid #b1b4b6;${
-        col?.align === 'right' ? 'white-space:nowrap;' : ''
-      }${extra}">${render(c)}</${tag}>`,
+  const cell = (c: Content, col: Column | undefined, tag: 'td' | 'th', extra = '') => {
+    const align = col?.align ?? 'left';
+    const nowrap = align === 'right' ? 'white-space:nowrap;' : '';
+    return new Html(
+      `<${tag} align="${align}" style="${CELL}padding:6px 4px;border-bottom:1px solid #b1b4b6;${nowrap}${extra}">${render(c)}</${tag}>`,
     );
+  };
   const head = columns.map((col) => cell(col.header, col, 'th', 'font-weight:bold;'));
-  const body = rows.map(
-    (r) =>
-      html`<tr>
-        ${r.map((c, i) => cell(c, columns[i], 'td'))}
-      </tr>`,
-  );
+  const body = rows.map((r) => markup`<tr>${r.map((c, i) => cell(c, columns[i], 'td'))}</tr>`);
   const foot = footer
-    ? html`<tr>
-        ${footer.map((c, i) => cell(c, columns[i], 'td', 'font-weight:bold;'))}
-      </tr>`
+    ? markup`<tr>${footer.map((c, i) => cell(c, columns[i], 'td', 'font-weight:bold;'))}</tr>`
     : '';
-  return html`<table
-    role="presentation"
-    width="100%"
-    cellpadding="0"
-    cellspacing="0"
-    border="0"
-    style="border-collapse:collapse;margin:0 0 12px 0;"
-  >
-    <tr>
-      ${head}
-    </tr>
-    ${body}${foot}
-  </table>`;
+  return markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><tr>${head}</tr>${body}${foot}</table>`;
 }
 
-/** A coloured tag such as a RAG status; colours chosen for contrast with white text. */
-export function tag(text: string, background: string): Html {
-  return html`<span
-    style="display:inline-block;padding:1px 6px;${FONT}font-size:12px;line-height:18px;font-weight:bold;color:#ffffff;background-color:${background};"
-    >${text}</span
-  >`;
+/** A coloured label such as a RAG status; colours chosen for contrast with white text. */
+export function label(text: string, background: string): Html {
+  return markup`<span style="display:inline-block;padding:1px 6px;${FONT}font-size:12px;line-height:18px;font-weight:bold;color:#ffffff;background-color:${background};">${text}</span>`;
 }
 
 export function inlineImage(cid: string, alt: string, width: number): Html {
-  return html`<img
-    src="cid:${cid}"
-    alt="${alt}"
-    width="${width}"
-    style="display:block;width:100%;max-width:${width}px;height:auto;border:0;margin:8px 0 16px 0;"
-  />`;
+  return markup`<img src="cid:${cid}" alt="${alt}" width="${width}" style="display:block;width:100%;max-width:${width}px;height:auto;border:0;margin:8px 0 16px 0;">`;
 }

@@ -3,10 +3,13 @@
 import { periodLabel } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
-import { dataTable, emailPage, heading, html, paragraph } from './html.js';
+import { dataTable, emailPage, heading, markup, paragraph } from './html.js';
 import type { RenderedEmail } from './rollup-email.js';
 import { STATUS_LABELS } from './rollup-email.js';
 import { formatLongDate, textHeading, textTable } from './text.js';
+
+const CONTRIBUTED_NOTE =
+  'Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it.';
 
 function balanceText(c: CouncilContribution): string {
   if (c.balancePence > 0) return `${formatPounds(c.balancePence)} still to pay this year`;
@@ -29,20 +32,19 @@ export function renderStatementEmail(
     ['  of which in-kind', formatPounds(c.inKindPence)],
     ['Balance', formatPounds(c.balancePence)],
   ];
-  const body = html`
-    ${paragraph(`Shared CDO contribution statement · financial year ${view.financialYear}`, true)}
-    ${heading(`${month} — ${view.partnership}`, 1)}
-    ${councils.map(
-      (c) =>
-        html` ${heading(c.name)}
-        ${dataTable(
-          [{ header: 'Figure' }, { header: 'Amount', align: 'right' }],
-          rows(c).map(([label, value]) => [label.trim(), value]),
-        )}
-        ${paragraph(html`<strong>${STATUS_LABELS[c.status]}:</strong> ${balanceText(c)}.`)}`,
-    )}
-    ${paragraph('Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it. The full roll-up goes to the partnership board.', true)}
-  `;
+  const body = markup`${[
+    paragraph(`Shared CDO contribution statement · financial year ${view.financialYear}`, true),
+    heading(`${month} — ${view.partnership}`, 1),
+    ...councils.flatMap((c) => [
+      heading(c.name),
+      dataTable(
+        [{ header: 'Figure' }, { header: 'Amount', align: 'right' }],
+        rows(c).map(([name, value]) => [name.trim(), value]),
+      ),
+      paragraph(markup`<strong>${STATUS_LABELS[c.status]}:</strong> ${balanceText(c)}.`),
+    ]),
+    paragraph(`${CONTRIBUTED_NOTE} The full roll-up goes to the partnership board.`, true),
+  ].map((part) => markup`${part}\n`)}`;
   const text = [
     subject,
     '',
@@ -53,7 +55,7 @@ export function renderStatementEmail(
       `${STATUS_LABELS[c.status]}: ${balanceText(c)}.`,
       '',
     ]),
-    'Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it.',
+    CONTRIBUTED_NOTE,
     '',
   ].join('\n');
   return {
@@ -79,10 +81,11 @@ export function renderReminderEmail(
     `It is due by ${due}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel, or send the workbook with "shared-cdo submit".`,
     'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
   ];
-  const body = html`
-    ${paragraph(`Shared CDO · ${partnershipName}`, true)} ${heading(`${month} return due ${due}`, 1)}
-    ${lines.map((l) => paragraph(l))}
-  `;
+  const body = markup`${[
+    paragraph(`Shared CDO · ${partnershipName}`, true),
+    heading(`${month} return due ${due}`, 1),
+    ...lines.map((l) => paragraph(l)),
+  ].map((part) => markup`${part}\n`)}`;
   return {
     subject,
     html: emailPage(subject, lines[0]!, body),

@@ -1,5 +1,5 @@
 // The monthly roll-up e-mail (DESIGN §6): subject, HTML body and plain-text alternative, from the
-// consolidated view alone. Council-provided text (names, titles, IDs) is escaped by the `html` helpers.
+// consolidated view alone. Council-provided text (names, titles, IDs) is escaped by the `markup` helpers.
 import { periodLabel } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
@@ -7,15 +7,20 @@ import { PHASES, RAGS } from '../../shared/vocabulary.js';
 import type { RollupChart } from '../charts/rollup-charts.js';
 import { CHART_WIDTH } from '../charts/rollup-charts.js';
 import {
+  FONT,
   Html,
+  MUTED,
+  TEXT_COLOUR,
   bulletList,
   dataTable,
   emailPage,
   heading,
-  html,
   inlineImage,
+  label,
+  markup,
   paragraph,
-  tag,
+  render,
+  type Content,
 } from './html.js';
 import { formatLongDate, textHeading, textList, textTable } from './text.js';
 
@@ -108,6 +113,43 @@ function rollupFacts(view: ConsolidatedView) {
   return { name, rag, grid, overdue, gaps, fragile, missing, carried, conflicts };
 }
 
+const CELL_BORDERED = new Html(
+  `${FONT}font-size:14px;line-height:20px;color:${TEXT_COLOUR};padding:8px 0;border-bottom:1px solid #b1b4b6;`,
+);
+
+/**
+ * Per-council money: the council's name on a row of its own above its four figures, so that the table
+ * fits a phone's width (four amounts side by side) while reading as one table on a desktop.
+ */
+function councilTable(
+  councils: readonly CouncilContribution[],
+  totals: ConsolidatedView['contributions']['totals'],
+): Html {
+  // A name row has no rule under it and may wrap; an amounts row is ruled and never wraps.
+  const cell = (content: Content, o: { bold?: boolean; nameRow?: boolean } = {}) => {
+    const style = [
+      `${FONT}font-size:13px;line-height:18px;color:${TEXT_COLOUR};`,
+      o.nameRow
+        ? 'padding:6px 3px 0 3px;'
+        : 'padding:2px 3px 6px 3px;border-bottom:1px solid #b1b4b6;white-space:nowrap;',
+      o.bold ? 'font-weight:bold;' : '',
+    ].join('');
+    const attributes = o.nameRow ? 'align="left" colspan="4"' : 'align="right"';
+    return new Html(`<td ${attributes} style="${style}">${render(content)}</td>`);
+  };
+  const amounts = (row: typeof totals | CouncilContribution, bold = false) =>
+    [row.duePence, row.profiledDuePence, row.contributedPence, row.balancePence].map((p) =>
+      cell(formatPounds(p), { bold }),
+    );
+  const header = ['Due', 'Profiled', 'Paid', 'Balance'].map((h) => cell(h, { bold: true }));
+  const rows = councils.map(
+    (c) =>
+      markup`<tr>${cell(markup`<strong>${c.name}</strong> ${label(STATUS_LABELS[c.status], STATUS_COLOURS[c.status])}`, { nameRow: true })}</tr><tr>${amounts(c)}</tr>`,
+  );
+  const total = markup`<tr>${cell('Total for the partnership', { nameRow: true, bold: true })}</tr><tr>${amounts(totals, true)}</tr>`;
+  return markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><tr>${header}</tr>${rows}${total}</table>`;
+}
+
 export function renderRollupEmail(view: ConsolidatedView, charts: readonly RollupChart[]): RenderedEmail {
   const subject = rollupSubject(view);
   const month = periodLabel(view.period);
@@ -122,98 +164,73 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     return c ? inlineImage(c.id, c.alt, CHART_WIDTH) : new Html('');
   };
   const money = (pence: number) => formatPounds(pence);
-  const figure = (label: string, value: string, note: string) =>
-    html`<tr>
-      <td
-        style="padding:8px 0;border-bottom:1px solid #b1b4b6;font-family:Arial,sans-serif;font-size:14px;line-height:20px;color:#0b0c0c;"
-      >
-        ${label}<br /><span style="color:#505a5f;font-size:13px;">${note}</span>
-      </td>
-      <td
-        align="right"
-        valign="top"
-        style="padding:8px 0;border-bottom:1px solid #b1b4b6;font-family:Arial,sans-serif;font-size:20px;line-height:26px;font-weight:bold;color:#0b0c0c;white-space:nowrap;"
-      >
-        ${value}
-      </td>
-    </tr>`;
+  const figureRow = (name: string, value: string, note: string) =>
+    markup`<tr><td style="${CELL_BORDERED}">${name}<br><span style="color:${MUTED};font-size:13px;">${note}</span></td><td align="right" valign="top" style="${CELL_BORDERED}font-size:20px;line-height:26px;font-weight:bold;white-space:nowrap;">${value}</td></tr>`;
+  const figures = markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;">${[
+    figureRow(
+      'Net cost this year',
+      money(h.netCostPence),
+      `Budget ${money(h.budgetPence)} less confirmed funding ${money(h.fundingPence)}`,
+    ),
+    figureRow(
+      'Contributed to date',
+      money(h.contributedPence),
+      `Against profiled due to date of ${money(h.profiledDuePence)}`,
+    ),
+    figureRow('Outstanding', money(h.outstandingPence), 'Still to be paid this year'),
+  ]}</table>`;
 
-  const body = html`
-    ${paragraph(`Shared CDO roll-up · financial year ${view.financialYear}`, true)}
-    ${heading(`${month} — ${view.partnership}`, 1)}
-    ${paragraph(`The consolidated workbook for ${month} is attached.`)} ${heading('Headline figures')}
-    <table
-      role="presentation"
-      width="100%"
-      cellpadding="0"
-      cellspacing="0"
-      border="0"
-      style="border-collapse:collapse;margin:0 0 12px 0;"
-    >
-      ${figure('Net cost this year', money(h.netCostPence), `Budget ${money(h.budgetPence)} less confirmed funding ${money(h.fundingPence)}`)}
-      ${figure('Contributed to date', money(h.contributedPence), `Against profiled due to date of ${money(h.profiledDuePence)}`)}
-      ${figure('Outstanding', money(h.outstandingPence), 'Still to be paid this year')}
-    </table>
-    ${chartImage('chart-contributions')} ${heading('Contributions by council')}
-    ${dataTable(
-      [
-        { header: 'Council' },
-        { header: 'Due', align: 'right' },
-        { header: 'Profiled', align: 'right' },
-        { header: 'Paid', align: 'right' },
-        { header: 'Balance', align: 'right' },
-      ],
-      councils.map((c) => [
-        html`${c.name}<br />${tag(STATUS_LABELS[c.status], STATUS_COLOURS[c.status])}`,
-        money(c.duePence),
-        money(c.profiledDuePence),
-        money(c.contributedPence),
-        money(c.balancePence),
-      ]),
-      [
-        'Total',
-        money(view.contributions.totals.duePence),
-        money(view.contributions.totals.profiledDuePence),
-        money(view.contributions.totals.contributedPence),
-        money(view.contributions.totals.balancePence),
-      ],
-    )}
-    ${paragraph('Paid is cash plus in-kind contributions to date. A negative balance is an overpayment.', true)}
-    ${heading('Projects by RAG and phase')}
-    ${paragraph(`${view.projects.totals.count} projects: ${RAGS.map((r) => `${f.rag(r)} ${r}`).join(', ')}.`)}
-    ${
-      f.grid.length === 0
-        ? paragraph('No projects reported.', true)
-        : dataTable(
-            [
-              { header: 'Phase' },
-              ...RAGS.map((r) => ({ header: r, align: 'right' as const })),
-              { header: 'Total', align: 'right' },
-            ],
-            f.grid.map((row) => [row.phase, ...row.counts, row.counts.reduce((a, b) => a + b, 0)]),
-          )
-    }
-    ${chartImage('chart-projects')} ${heading(`Overdue projects (${f.overdue.length})`)}
-    ${bulletList(
+  const body = markup`${[
+    paragraph(`Shared CDO roll-up · financial year ${view.financialYear}`, true),
+    heading(`${month} — ${view.partnership}`, 1),
+    paragraph(`The consolidated workbook for ${month} is attached.`),
+    heading('Headline figures'),
+    figures,
+    chartImage('chart-contributions'),
+    heading('Contributions by council'),
+    councilTable(councils, view.contributions.totals),
+    paragraph('Paid is cash plus in-kind contributions to date. A negative balance is an overpayment.', true),
+    heading('Projects by RAG and phase'),
+    paragraph(`${view.projects.totals.count} projects: ${RAGS.map((r) => `${f.rag(r)} ${r}`).join(', ')}.`),
+    f.grid.length === 0
+      ? paragraph('No projects reported.', true)
+      : dataTable(
+          [
+            { header: 'Phase' },
+            ...RAGS.map((r) => ({ header: r, align: 'right' as const })),
+            { header: 'Total', align: 'right' },
+          ],
+          f.grid.map((row) => [row.phase, ...row.counts, row.counts.reduce((a, b) => a + b, 0)]),
+        ),
+    chartImage('chart-projects'),
+    heading(`Overdue projects (${f.overdue.length})`),
+    bulletList(
       f.overdue.map(
         (p) =>
-          html`${tag(p.rag, RAG_COLOURS[p.rag])} <strong>${p.id}</strong> ${p.title}<br /><span
-              style="color:#505a5f;"
-              >${p.detail}</span
-            >`,
+          markup`${label(p.rag, RAG_COLOURS[p.rag])} <strong>${p.id}</strong> ${p.title}<br><span style="color:${MUTED};">${p.detail}</span>`,
       ),
       'No projects are overdue.',
-    )}
-    ${heading('Skills gaps')}
-    ${paragraph(f.gaps.length === 0 ? 'Every skill has at least one practitioner.' : `No practitioner: ${f.gaps.join(', ')}.`)}
-    ${f.fragile.length > 0 ? paragraph(`Only one practitioner: ${f.fragile.join(', ')}.`) : ''}
-    ${heading('Returns')}
-    ${paragraph(f.missing.length === 0 ? 'Every member council has sent a return.' : html`<strong>Missing:</strong> ${f.missing.join(', ')}.`)}
-    ${f.carried.length > 0 ? paragraph(html`<strong>Carried forward from an earlier month:</strong> ${f.carried.join(', ')}.`) : ''}
-    ${heading(`Open conflicts (${f.conflicts.length})`)}
-    ${bulletList(f.conflicts, 'No conflicts between councils’ returns.')}
-    ${paragraph('Sent by Shared CDO. Figures are as submitted by the councils at the time of sending.', true)}
-  `;
+    ),
+    heading('Skills gaps'),
+    paragraph(
+      f.gaps.length === 0
+        ? 'Every skill has at least one practitioner.'
+        : `No practitioner: ${f.gaps.join(', ')}.`,
+    ),
+    f.fragile.length > 0 ? paragraph(`Only one practitioner: ${f.fragile.join(', ')}.`) : '',
+    heading('Returns'),
+    paragraph(
+      f.missing.length === 0
+        ? 'Every member council has sent a return.'
+        : markup`<strong>Missing:</strong> ${f.missing.join(', ')}.`,
+    ),
+    f.carried.length > 0
+      ? paragraph(markup`<strong>Carried forward from an earlier month:</strong> ${f.carried.join(', ')}.`)
+      : '',
+    heading(`Open conflicts (${f.conflicts.length})`),
+    bulletList(f.conflicts, 'No conflicts between councils’ returns.'),
+    paragraph('Sent by Shared CDO. Figures are as submitted by the councils at the time of sending.', true),
+  ].map((part) => markup`${part}\n`)}`;
 
   const text = [
     subject,
