@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../shared/consolidate/index.js';
 import type { SkillRow } from '../../shared/schemas.js';
+import { SKILLS } from '../../shared/vocabulary.js';
 import { demoPartnership, record } from './consolidate.fixtures.js';
 
 type RowInput = Partial<SkillRow> & Pick<SkillRow, 'person' | 'email' | 'skill' | 'level' | 'daysPerMonth'>;
@@ -93,16 +94,7 @@ describe('skills coverage', () => {
   const coverage = Object.fromEntries(view.skills.coverage.map(({ skill, ...rest }) => [skill, rest]));
 
   it('lists all eight skills in vocabulary order, gaps included', () => {
-    expect(view.skills.coverage.map((c) => c.skill)).toEqual([
-      'Delivery management',
-      'Service design',
-      'User research',
-      'Development',
-      'Content design',
-      'Technology architecture',
-      'Digital inclusion',
-      'Technology operations',
-    ]);
+    expect(view.skills.coverage.map((c) => c.skill)).toEqual(SKILLS);
     const gap = { people: 0, practitioners: 0, fte: 0, externalFte: 0, councils: 0, status: 'gap' };
     expect(coverage['Technology architecture']).toEqual(gap); // Dave's row has ended
     expect(coverage['Technology operations']).toEqual(gap);
