@@ -1,0 +1,154 @@
+// Route × role: each role gets exactly its rights (DESIGN §2, §5); without a token only the public
+// documents answer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { readWorkbookGrids } from '../../server/workbook/read.js';
+import type { SubmissionReceipt } from '../../shared/api.js';
+import { parseCouncilWorkbook } from '../../shared/parse/index.js';
+import {
+  json,
+  startTestService,
+  type CallOptions,
+  type TestService,
+  type TokenName,
+} from './helpers/service.js';
+
+const PERIOD = '2026-10';
+const CALLERS = [
+  'admin',
+  'cdo',
+  'viewer',
+  'cherwell',
+  'southOxfordshire',
+] as const satisfies readonly TokenName[];
+type Caller = (typeof CALLERS)[number];
+
+let t: TestService;
+let sid: number;
+
+beforeAll(async () => {
+  t = await startTestService();
+  await t.call('PUT', '/api/v1/partnership', { token: 'admin', json: demoPartnership });
+  const r = await t.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
+    json: demoCouncilSubmission('cherwell', PERIOD),
+  });
+  sid = (await json<SubmissionReceipt>(r)).id;
+});
+afterAll(() => t.stop());
+
+interface Row {
+  method: string;
+  /** `{sid}` stands for the stored submission's id. */
+  path: string;
+  allowed: readonly Caller[];
+  options?: () => CallOptions;
+}
+
+const everyone = CALLERS;
+const staff = ['admin', 'cdo'] as const;
+const cherwellReaders = ['admin', 'cdo', 'cherwell'] as const;
+
+const MATRIX: Row[] = [
+  { method: 'GET', path: '/api/v1/me', allowed: everyone },
+  { method: 'GET', path: '/api/v1/partnership', allowed: everyone },
+  {
+    method: 'PUT',
+    path: '/api/v1/partnership',
+    allowed: staff,
+    options: () => ({ json: demoPartnership }),
+  },
+  {
+    method: 'POST',
+    path: `/api/v1/councils/cherwell/submissions?period=${PERIOD}`,
+    allowed: cherwellReaders,
+    options: () => ({ json: demoCouncilSubmission('cherwell', PERIOD) }),
+  },
+  {
+    method: 'GET',
+    path: `/api/v1/councils/cherwell/submissions?period=${PERIOD}`,
+    allowed: cherwellReaders,
+  },
+  { method: 'GET', path: '/api/v1/councils/cherwell/submissions/{sid}', allowed: cherwellReaders },
+  {
+    method: 'POST',
+    path: '/api/v1/councils/cherwell/submissions/{sid}/review',
+    allowed: staff,
+    options: () => ({ json: { status: 'accepted', comment: '' } }),
+  },
+  { method: 'GET', path: `/api/v1/status?period=${PERIOD}`, allowed: everyone },
+  { method: 'GET', path: `/api/v1/consolidated?period=${PERIOD}`, allowed: everyone },
+  { method: 'GET', path: `/api/v1/consolidated.xlsx?period=${PERIOD}`, allowed: everyone },
+  {
+    method: 'GET',
+    path: `/api/v1/templates/council.xlsx?council=cherwell&period=${PERIOD}`,
+    allowed: ['admin', 'cdo', 'viewer', 'cherwell'],
+  },
+  { method: 'PUT', path: '/api/v1/periods/2030-01/lock', allowed: staff },
+  { method: 'DELETE', path: '/api/v1/periods/2030-01/lock', allowed: staff },
+];
+
+describe('route × role matrix', () => {
+  for (const row of MATRIX) {
+    it(`${row.method} ${row.path}: ${row.allowed.join(', ')}`, async () => {
+      const path = row.path.replace('{sid}', String(sid));
+      const outcome: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const response = await t.call(row.method, path, { ...row.options?.(), token: caller });
+        await response.arrayBuffer();
+        outcome[caller] = response.status;
+        expected[caller] = row.allowed.includes(caller)
+          ? row.method === 'POST' && path.endsWith(PERIOD)
+            ? 201
+            : 200
+          : 403;
+      }
+      const anonymous = await t.call(row.method, path, { ...row.options?.(), token: null });
+      outcome['no token'] = anonymous.status;
+      expected['no token'] = 401;
+      expect(outcome).toEqual(expected);
+    });
+  }
+
+  it('serves the API documents to anyone, without a token', async () => {
+    const openapi = await t.call('GET', '/api/v1/openapi.json', { token: null });
+    expect(openapi.status).toBe(200);
+    const document = await json<{
+      openapi: string;
+      paths: Record<string, Record<string, { description: string }>>;
+    }>(openapi);
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/councils/{council}/submissions',
+        '/consolidated.xlsx',
+        '/periods/{period}/lock',
+      ]),
+    );
+    expect(document.paths['/partnership']!['put']!.description).toContain('Who: cdo, admin');
+    const page = await t.call('GET', '/api', { token: null });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    for (const row of MATRIX) expect(html).toContain(row.method);
+    expect(html).toContain('/api/v1/councils/{council}/submissions/{sid}/review');
+  });
+
+  it('gives a viewer the template without any council data', async () => {
+    const read = async (token: Caller) => {
+      const response = await t.call(
+        'GET',
+        `/api/v1/templates/council.xlsx?council=cherwell&period=${PERIOD}`,
+        { token },
+      );
+      const grids = await readWorkbookGrids(Buffer.from(await response.arrayBuffer()));
+      return parseCouncilWorkbook(grids, {
+        partnership: demoPartnership,
+        council: 'cherwell',
+        period: PERIOD,
+      }).submission;
+    };
+    expect((await read('viewer')).projects).toEqual([]);
+    expect((await read('cherwell')).projects.length).toBeGreaterThan(0);
+  });
+});
