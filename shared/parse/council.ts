@@ -26,7 +26,7 @@ import { readLabelValues, VALUE_COLUMN } from './label-values.js';
 import { problem, sortProblems } from './problems.js';
 import { locate } from './row-rules.js';
 import type { Located, WorkbookGrids } from './sheet.js';
-import { findGrid, readSheet } from './sheet.js';
+import { findGrid, readWorkbookSheet } from './sheet.js';
 
 export interface CouncilContext {
   partnership?: Partnership;
@@ -146,31 +146,10 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
   return { about, problems };
 }
 
-/** One data sheet's rows, or undefined when the sheet is missing or its header row unusable. */
-function readCouncilSheet<T>(
-  grids: WorkbookGrids,
-  layout: SheetLayout,
-  ctx: ReadContext,
-  problems: Problem[],
-): Located<T>[] | undefined {
-  const grid = findGrid(grids, layout.sheet);
-  if (!grid) {
-    problems.push(
-      problem(
-        layout.sheet,
-        null,
-        null,
-        'missing-sheet',
-        'error',
-        `The workbook has no sheet named "${layout.sheet}"; the council template has ${SHEET_ORDER.join(', ')}.`,
-      ),
-    );
-    return undefined;
-  }
-  const read = readSheet<T>(layout, grid, ctx);
-  problems.push(...read.problems);
-  return read.readable ? read.rows : undefined;
-}
+const MISSING_COUNCIL_SHEET = {
+  severity: 'error',
+  advice: `the council template has ${SHEET_ORDER.join(', ')}`,
+} as const;
 
 /** Reads a council workbook's sheets into a submission, checking every rule of DESIGN §3.1. */
 export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilContext): ParsedCouncilWorkbook {
@@ -179,13 +158,14 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
   const { about, problems } = readAbout(grids, context, readContext);
   const period = context.period ?? about.period;
 
-  const contributions =
-    readCouncilSheet<ContributionRow>(grids, CONTRIBUTIONS_LAYOUT, readContext, problems) ?? [];
-  const skills = readCouncilSheet<SkillRow>(grids, SKILLS_LAYOUT, readContext, problems);
+  const read = <T>(layout: SheetLayout) =>
+    readWorkbookSheet<T>(grids, layout, readContext, problems, MISSING_COUNCIL_SHEET);
+  const contributions = read<ContributionRow>(CONTRIBUTIONS_LAYOUT) ?? [];
+  const skills = read<SkillRow>(SKILLS_LAYOUT);
   const rows: CouncilRows = {
     contributions: partnership ? canonicalBudgetLines(contributions, partnership) : contributions,
     skills: skills ?? [],
-    projects: readCouncilSheet<ProjectRow>(grids, PROJECTS_LAYOUT, readContext, problems) ?? [],
+    projects: read<ProjectRow>(PROJECTS_LAYOUT) ?? [],
   };
   const ruleProblems = councilRowProblems(rows, { partnership, period, skillsUnreadable: !skills });
   problems.push(...ruleProblems);

@@ -18,7 +18,7 @@ import type { PartnershipRows } from './partnership-rules.js';
 import { PARTNERSHIP_SHEET_ORDER, partnershipRowProblems } from './partnership-rules.js';
 import { describeFound, problem, sortProblems } from './problems.js';
 import type { Located, WorkbookGrids } from './sheet.js';
-import { findGrid, readSheet } from './sheet.js';
+import { findGrid, readWorkbookSheet } from './sheet.js';
 
 const setting = (
   key: keyof typeof SETTINGS_LABELS,
@@ -124,23 +124,11 @@ function readPartnershipSheet<T>(
   required: boolean,
   problems: Problem[],
 ): Located<T>[] {
-  const grid = findGrid(grids, layout.sheet);
-  if (!grid) {
-    problems.push(
-      problem(
-        layout.sheet,
-        null,
-        null,
-        'missing-sheet',
-        required ? 'error' : 'note',
-        required
-          ? `The workbook has no sheet named "${layout.sheet}"; add it with the columns ${layout.columns.map((c) => c.header).join(', ')}.`
-          : `The workbook has no sheet named "${layout.sheet}"; it is read as empty.`,
-      ),
-    );
-    return [];
-  }
-  const read = readSheet<T>(layout, grid, ctx);
-  problems.push(...read.problems);
-  return read.rows;
+  const missing = required
+    ? {
+        severity: 'error' as const,
+        advice: `add it with the columns ${layout.columns.map((c) => c.header).join(', ')}`,
+      }
+    : { severity: 'note' as const, advice: 'it is read as empty' };
+  return readWorkbookSheet<T>(grids, layout, ctx, problems, missing) ?? [];
 }

@@ -6,6 +6,7 @@ import type { Problem } from '../schemas.js';
 import { ExcelErrorValue, plainCell } from './cells.js';
 import type { CellReader, ReadContext } from './columns.js';
 import { blankValue, CellFault, columnReader } from './columns.js';
+import type { Severity } from './problems.js';
 import { listInWords, problem } from './problems.js';
 
 /** A sheet's cells as Office.js range.values or exceljs give them; values[0] is Excel row `firstRow` (default 1). */
@@ -191,4 +192,26 @@ export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadCont
     rows.push({ row: rowNumber, value: value as T });
   }
   return { rows, problems, readable: true };
+}
+
+/**
+ * Finds a layout's sheet by name and reads it. A missing sheet is reported with the given severity and
+ * advice. Undefined when the sheet is missing or its header row unusable.
+ */
+export function readWorkbookSheet<T>(
+  grids: WorkbookGrids,
+  layout: SheetLayout,
+  ctx: ReadContext,
+  problems: Problem[],
+  missing: { severity: Severity; advice: string },
+): Located<T>[] | undefined {
+  const grid = findGrid(grids, layout.sheet);
+  if (!grid) {
+    const message = `The workbook has no sheet named "${layout.sheet}"; ${missing.advice}.`;
+    problems.push(problem(layout.sheet, null, null, 'missing-sheet', missing.severity, message));
+    return undefined;
+  }
+  const read = readSheet<T>(layout, grid, ctx);
+  problems.push(...read.problems);
+  return read.readable ? read.rows : undefined;
 }
