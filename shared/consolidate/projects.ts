@@ -21,22 +21,26 @@ interface Report {
 const CONFLICT_FIELDS = ['title', 'phase', 'rag', 'lead'] as const;
 const FINISHED_PHASES: readonly string[] = ['Live', 'Retired'];
 
-function groupById(
-  councilOrder: readonly string[],
-  chosen: ReadonlyMap<string, SubmissionRecord>,
-): Map<string, Report[]> {
-  const byId = new Map<string, Report[]>();
+interface Group {
+  id: string;
+  reports: Report[];
+}
+
+/** Reports per upper-cased Project ID, sorted by ID (UTF-16 code units, as council IDs are compared). */
+function groupById(councilOrder: readonly string[], chosen: ReadonlyMap<string, SubmissionRecord>): Group[] {
+  const byId = new Map<string, Group>();
   for (const council of councilOrder) {
     for (const row of chosen.get(council)?.data.projects ?? []) {
       const id = row.id.toUpperCase();
-      const reports = byId.get(id);
-      if (reports === undefined) byId.set(id, [{ council, row }]);
+      const group = byId.get(id);
+      if (group === undefined) byId.set(id, { id, reports: [{ council, row }] });
       // Councils are visited one after another, so a council's own duplicate (an error its return was
       // checked for) is the last report; its first row stands.
-      else if (reports[reports.length - 1]?.council !== council) reports.push({ council, row });
+      else if (group.reports[group.reports.length - 1]?.council !== council)
+        group.reports.push({ council, row });
     }
   }
-  return byId;
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** The lead's own row (a council naming itself as lead), else the row of the lowest council ID. */
@@ -61,9 +65,9 @@ function countsOf<K extends 'phase' | 'rag' | 'theme'>(
   items: readonly ConsolidatedProject[],
   key: K,
 ): Record<string, number> {
-  const counts: Record<string, number> = Object.fromEntries(words.map((w) => [w, 0]));
-  for (const item of items) counts[item[key]] = (counts[item[key]] ?? 0) + 1;
-  return counts;
+  const counts = new Map(words.map((w) => [w, 0]));
+  for (const item of items) counts.set(item[key], (counts.get(item[key]) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 export function consolidateProjects(
@@ -75,10 +79,7 @@ export function consolidateProjects(
   const items: ConsolidatedProject[] = [];
   const conflicts: ProjectConflict[] = [];
   const warnings: DataQualityWarning[] = [];
-  const byId = groupById(councilOrder, chosen);
-  // The default sort orders by UTF-16 code units, as council IDs are compared elsewhere.
-  for (const id of [...byId.keys()].sort()) {
-    const reports = byId.get(id) ?? [];
+  for (const { id, reports } of groupById(councilOrder, chosen)) {
     const { authority, leadReported } = authorityOf(reports);
     const main = authority.row;
     const partners = main.partners.filter((council, i, all) => all.indexOf(council) === i);
