@@ -171,24 +171,17 @@ function remembering(parse: (cell: unknown) => string | undefined): (cell: unkno
   };
 }
 
-function dateReader(column: ColumnLayout): CellReader {
-  const parse = remembering(parseDateValue);
+/** A date or month column: the parsed ISO text, or a fault saying what was expected. */
+function calendarReader(
+  column: ColumnLayout,
+  parseCell: (cell: unknown) => string | undefined,
+  code: string,
+  expected: string,
+): CellReader {
+  const parse = remembering(parseCell);
   return (cell) =>
     parse(cell) ??
-    new CellFault(
-      'invalid-date',
-      `${column.header} must be a date, like 31/03/2027 — found ${describeFound(cell)}.`,
-    );
-}
-
-function monthReader(column: ColumnLayout): CellReader {
-  const parse = remembering(parseMonthValue);
-  return (cell) =>
-    parse(cell) ??
-    new CellFault(
-      'invalid-month',
-      `${column.header} must be a month, like 2026-04, or a date in that month — found ${describeFound(cell)}.`,
-    );
+    new CellFault(code, `${column.header} must be ${expected} — found ${describeFound(cell)}.`);
 }
 
 function textReader(column: ColumnLayout): CellReader {
@@ -300,9 +293,14 @@ export function columnReader(column: ColumnLayout, ctx: ReadContext): CellReader
     case 'percent':
       return numberReader(column);
     case 'date':
-      return dateReader(column);
+      return calendarReader(column, parseDateValue, 'invalid-date', 'a date, like 31/03/2027');
     case 'month':
-      return monthReader(column);
+      return calendarReader(
+        column,
+        parseMonthValue,
+        'invalid-month',
+        'a month, like 2026-04, or a date in that month',
+      );
     case 'choice':
       return choiceReader(column, ctx);
     case 'councilList':

@@ -5,8 +5,8 @@ import { CONTRIBUTIONS_LAYOUT, listValues, PROJECTS_LAYOUT, SKILLS_LAYOUT } from
 import { formatPounds, roundHalfAwayFromZero } from '../money.js';
 import type { ContributionRow, Partnership, Problem, ProjectRow, SkillRow } from '../schemas.js';
 import { unknownCouncilMessage } from './columns.js';
-import { plainNumber, problem, ukDate } from './problems.js';
-import { duplicateRowProblems, header } from './row-rules.js';
+import { plainNumber, problem } from './problems.js';
+import { datesOutOfOrder, duplicateRowProblems, header } from './row-rules.js';
 import type { Located } from './sheet.js';
 
 export interface CouncilRows {
@@ -34,13 +34,9 @@ const DAY_RATE = header(C, 'dayRatePence');
 const PERSON = header(C, 'personEmail');
 const SKILLS = SKILLS_LAYOUT.sheet;
 const SKILL_DAY_RATE = header(SKILLS_LAYOUT, 'dayRatePence');
-const TO = header(SKILLS_LAYOUT, 'to');
-const FROM = header(SKILLS_LAYOUT, 'from');
 const PROJECTS = PROJECTS_LAYOUT.sheet;
 const LEAD = header(PROJECTS_LAYOUT, 'lead');
 const PARTNERS = header(PROJECTS_LAYOUT, 'partners');
-const START = header(PROJECTS_LAYOUT, 'start');
-const DUE = header(PROJECTS_LAYOUT, 'due');
 
 /** Days × Day rate in pence, rounded half away from zero (DESIGN §4.5). */
 export const inKindPence = (days: number, dayRatePence: number): number =>
@@ -220,18 +216,7 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
         ),
       );
     }
-    if (s.from !== undefined && s.to !== undefined && s.to < s.from) {
-      problems.push(
-        problem(
-          SKILLS,
-          row,
-          TO,
-          'to-before-from',
-          'error',
-          `${TO} (${ukDate(s.to)}) must not be before ${FROM} (${ukDate(s.from)}).`,
-        ),
-      );
-    }
+    problems.push(...datesOutOfOrder(SKILLS_LAYOUT, row, 'to-before-from', ['from', s.from], ['to', s.to]));
   }
   problems.push(...duplicateRowProblems(SKILLS_LAYOUT, rows, 'error'));
   return problems;
@@ -273,18 +258,9 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
         );
       }
     }
-    if (p.start !== undefined && p.due !== undefined && p.due < p.start) {
-      problems.push(
-        problem(
-          PROJECTS,
-          row,
-          DUE,
-          'due-before-start',
-          'error',
-          `${DUE} (${ukDate(p.due)}) must not be before ${START} (${ukDate(p.start)}).`,
-        ),
-      );
-    }
+    problems.push(
+      ...datesOutOfOrder(PROJECTS_LAYOUT, row, 'due-before-start', ['start', p.start], ['due', p.due]),
+    );
   }
   problems.push(...duplicateRowProblems(PROJECTS_LAYOUT, rows, 'error'));
   return problems;

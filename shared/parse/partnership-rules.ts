@@ -10,8 +10,8 @@ import {
 } from '../layouts.js';
 import type { BudgetLine, CdoTime, CostShare, Council, Funding, Partnership, Problem } from '../schemas.js';
 import { unknownCouncilMessage } from './columns.js';
-import { plainNumber, problem, sortProblems, ukDate } from './problems.js';
-import { duplicateRowProblems, header, locate } from './row-rules.js';
+import { plainNumber, problem, sortProblems } from './problems.js';
+import { datesOutOfOrder, duplicateRowProblems, header, locate } from './row-rules.js';
 import type { Located } from './sheet.js';
 
 export interface PartnershipRows {
@@ -33,8 +33,6 @@ export const PARTNERSHIP_SHEET_ORDER = [
 
 /** Fixed shares may be off by this much (percentage points) from 100, for rounding in the sheet. */
 const SHARE_TOLERANCE = 0.01;
-const LEFT = header(COUNCILS_LAYOUT, 'left');
-const JOINED = header(COUNCILS_LAYOUT, 'joined');
 const SHARE = header(COST_SHARES_LAYOUT, 'sharePercent');
 
 export function partnershipRowProblems(
@@ -56,18 +54,9 @@ export function partnershipRowProblems(
     );
   }
   for (const { row, value: c } of rows.councils) {
-    if (c.joined !== undefined && c.left !== undefined && c.left < c.joined) {
-      problems.push(
-        problem(
-          COUNCILS_LAYOUT.sheet,
-          row,
-          LEFT,
-          'left-before-joined',
-          'error',
-          `${LEFT} (${ukDate(c.left)}) must not be before ${JOINED} (${ukDate(c.joined)}).`,
-        ),
-      );
-    }
+    problems.push(
+      ...datesOutOfOrder(COUNCILS_LAYOUT, row, 'left-before-joined', ['joined', c.joined], ['left', c.left]),
+    );
   }
   const ids = new Set(councils.map((c) => c.id));
   for (const layout of [CDO_TIME_LAYOUT, COST_SHARES_LAYOUT]) {

@@ -3,7 +3,7 @@
 import type { SheetLayout } from '../layouts.js';
 import type { Problem } from '../schemas.js';
 import type { Severity } from './problems.js';
-import { listInWords, problem } from './problems.js';
+import { listInWords, problem, ukDate } from './problems.js';
 import type { Located } from './sheet.js';
 
 export function header(layout: SheetLayout, key: string): string {
@@ -56,4 +56,18 @@ export function duplicateRowProblems(
     );
   }
   return problems;
+}
+
+/** An end date before its start date (To before From, Due before Start, Left before Joined). */
+export function datesOutOfOrder(
+  layout: SheetLayout,
+  row: number,
+  code: string,
+  [startKey, start]: [string, string | undefined],
+  [endKey, end]: [string, string | undefined],
+): Problem[] {
+  if (start === undefined || end === undefined || end >= start) return [];
+  const endHeader = header(layout, endKey);
+  const message = `${endHeader} (${ukDate(end)}) must not be before ${header(layout, startKey)} (${ukDate(start)}).`;
+  return [problem(layout.sheet, row, endHeader, code, 'error', message)];
 }
