@@ -1,0 +1,153 @@
+// The fake office.js served to the real task pane in Chromium in place of Microsoft's CDN script:
+// `Office` and `Excel` globals over one in-memory workbook, and `__fakeExcel` for the test to type
+// into cells and look at what the pane did.
+import { RequestContext } from './api.js';
+import type { CellValue, Sheet } from './workbook.js';
+import { formatAddress, parseAddress, Workbook } from './workbook.js';
+
+interface FakeOfficeConfig {
+  partitionKey?: string;
+  theme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
+  /** Run as if outside Office (a plain browser tab). */
+  outsideOffice?: boolean;
+}
+
+const config: FakeOfficeConfig =
+  (globalThis as { __fakeOfficeConfig?: FakeOfficeConfig }).__fakeOfficeConfig ?? {};
+const workbook = new Workbook();
+
+const Office = {
+  HostType: { Excel: 'Excel' },
+  PlatformType: { OfficeOnline: 'OfficeOnline' },
+  onReady(callback?: (info: { host: string | null; platform: string | null }) => void) {
+    const info = config.outsideOffice
+      ? { host: null, platform: null }
+      : { host: 'Excel', platform: 'OfficeOnline' };
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+  context: {
+    partitionKey: config.partitionKey,
+    officeTheme: config.theme
+      ? {
+          ...config.theme,
+          controlBackgroundColor: config.theme.bodyBackgroundColor,
+          controlForegroundColor: config.theme.bodyForegroundColor,
+        }
+      : undefined,
+    requirements: {
+      isSetSupported: (name: string, version?: string) =>
+        name === 'ExcelApi' && Number(version ?? '1.1') <= 1.12,
+    },
+  },
+};
+
+const Excel = {
+  async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    const context = new RequestContext(workbook);
+    const result = await batch(context);
+    if (context.pending) await context.sync();
+    return result;
+  },
+  DeleteShiftDirection: { up: 'Up', left: 'Left' },
+  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  DataValidationOperator: {
+    between: 'Between',
+    greaterThanOrEqualTo: 'GreaterThanOrEqualTo',
+    lessThanOrEqualTo: 'LessThanOrEqualTo',
+  },
+  DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
+  ConditionalFormatType: { containsText: 'ContainsText' },
+  ConditionalTextOperator: { contains: 'Contains' },
+  ChartType: {
+    columnClustered: 'ColumnClustered',
+    columnStacked: 'ColumnStacked',
+    barClustered: 'BarClustered',
+  },
+  ChartSeriesBy: { columns: 'Columns', rows: 'Rows' },
+};
+
+function sheetView(sheet: Sheet) {
+  const used = workbook.usedRect(sheet);
+  const fills: Record<string, string> = {};
+  const formats: Record<string, string> = {};
+  for (const [k, cell] of sheet.cells) {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    const address = formatAddress(undefined, { r0: r, c0: c, r1: r, c1: c });
+    if (cell.fill) fills[address] = cell.fill;
+    if (cell.numberFormat !== 'General') formats[address] = cell.numberFormat;
+  }
+  return {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    frozenRows: sheet.frozenRows,
+    values: used ? workbook.values(sheet, { ...used, r0: 0, c0: 0 }) : [],
+    formulas: [...sheet.cells.entries()].filter(([, c]) => c.formula).map(([k, c]) => [k, c.formula]),
+    fills,
+    formats,
+    validations: sheet.validations.map((v) => ({ address: formatAddress(undefined, v.rect), rule: v.rule })),
+    conditionalFormats: sheet.conditionalFormats.map((f) => ({
+      address: formatAddress(undefined, f.rect),
+      type: f.type,
+      rule: f.rule,
+      fill: f.fill,
+    })),
+    charts: sheet.charts.map((c) => ({ ...c })),
+  };
+}
+
+const fake = {
+  /** What a user typing into cells would do: each value as if typed, formats kept. */
+  type(sheetName: string, address: string, rows: CellValue[][]): void {
+    const sheet = workbook.requireSheet(sheetName);
+    const { rect } = parseAddress(address);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => workbook.write(sheet, rect.r0 + i, rect.c0 + j, typeof v === 'string' ? v : v)),
+    );
+    // Typing just below a table extends it, as Excel's AutoExpansion does.
+    for (const table of workbook.tables.filter((t) => t.sheet === sheet)) {
+      const bottom = rect.r0 + rows.length - 1;
+      if (
+        rect.r0 <= table.rect.r1 + 1 &&
+        bottom > table.rect.r1 &&
+        rect.c0 >= table.rect.c0 &&
+        rect.c0 <= table.rect.c1
+      ) {
+        const grow = bottom - table.rect.r1;
+        for (const list of [sheet.validations, sheet.conditionalFormats])
+          for (const e of list) if (e.rect.r1 === table.rect.r1) e.rect.r1 += grow;
+        table.rect.r1 = bottom;
+      }
+    }
+  },
+  addSheet(name: string): void {
+    workbook.addSheet(name);
+  },
+  sheet: (name: string) => {
+    const sheet = workbook.sheet(name);
+    return sheet ? sheetView(sheet) : undefined;
+  },
+  sheetNames: () => workbook.sheets.map((s) => s.name),
+  tables: () =>
+    workbook.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet.name,
+      address: formatAddress(t.sheet.name, t.rect),
+      headers: workbook.headers(t),
+    })),
+  settings: () => Object.fromEntries(workbook.settings),
+  selection: () => ({ activeSheet: workbook.activeSheet, selection: workbook.selection }),
+  stats: () => ({
+    syncCount: workbook.syncCount,
+    largestRequestBytes: workbook.largestRequestBytes,
+    suspendedSyncs: workbook.suspendedSyncs,
+  }),
+  resetStats(): void {
+    workbook.syncCount = 0;
+    workbook.largestRequestBytes = 0;
+    workbook.suspendedSyncs = 0;
+  },
+};
+
+Object.assign(globalThis, { Office, Excel, __fakeExcel: fake });
