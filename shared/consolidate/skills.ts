@@ -34,12 +34,14 @@ interface Tally {
 
 interface PersonRecord {
   email: string;
-  /** Councils in partnership order: they are visited in that order. */
   details: Listing;
+  /** In partnership order, the order councils are visited in. */
   councils: Set<string>;
   skills: Map<Skill, PersonSkill>;
   maxDays: number;
 }
+
+const EXTERNAL: ReadonlySet<string> = new Set(['SME', 'Freelancer']);
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -122,7 +124,7 @@ export function consolidateSkills(
   const personRows: Person[] = [];
   for (const person of people) {
     const microDays = toMicroDays(Math.min(FULL_TIME_DAYS, person.maxDays));
-    const external = ['SME', 'Freelancer'].includes(person.details.row.organisationType);
+    const external = EXTERNAL.has(person.details.row.organisationType);
     const skills: Person['skills'] = [];
     for (const skill of SKILLS) {
       const entry = person.skills.get(skill);
