@@ -3,8 +3,10 @@ import { isoDateToExcelSerial } from '../../shared/dates.js';
 import type { SheetLayout } from '../../shared/layouts.js';
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
-import type { Problem } from '../../shared/schemas.js';
-import { context, submission, withSheet } from './parse-fixtures.js';
+import { at, context, submission, withSheet } from './parse-fixtures.js';
+
+const error = (sheet: string, column: string, code: string, message: string) =>
+  at(sheet, 2, column, code, message);
 
 /** A sheet holding one valid row (from the fixture) with some cells replaced, by header. */
 function oneRow(layout: SheetLayout, base: object, cells: Record<string, unknown>): unknown[][] {
@@ -32,15 +34,6 @@ function parseRow(sheet: keyof typeof sheets, cells: Record<string, unknown>) {
   const row = problems.some((p) => p.severity === 'error') ? undefined : rows[rows.length - 1];
   return { row: row as Record<string, unknown> | undefined, problems };
 }
-
-const error = (sheet: string, column: string, code: string, message: string): Problem => ({
-  sheet,
-  row: 2,
-  column,
-  code,
-  severity: 'error',
-  message,
-});
 
 describe('cells as exceljs and Office.js give them', () => {
   it('takes rich text, hyperlink text and formula results', () => {

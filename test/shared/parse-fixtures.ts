@@ -2,7 +2,7 @@
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
-import type { CouncilSubmission, Partnership } from '../../shared/schemas.js';
+import type { CouncilSubmission, Partnership, Problem } from '../../shared/schemas.js';
 import { partnershipSchema } from '../../shared/schemas.js';
 
 export const partnership: Partnership = partnershipSchema.parse({
@@ -113,3 +113,13 @@ export function councilGrids(s: CouncilSubmission = submission): WorkbookGrids {
 export function withSheet(sheet: string, values: unknown[][], firstRow?: number): WorkbookGrids {
   return { ...councilGrids(), [sheet]: firstRow === undefined ? { values } : { values, firstRow } };
 }
+
+/** An expected problem, written in the order a reader scans it. */
+export const at = (
+  sheet: string,
+  row: number | null,
+  column: string | null,
+  code: string,
+  message: string,
+  severity: Problem['severity'] = 'error',
+): Problem => ({ sheet, row, column, code, severity, message });

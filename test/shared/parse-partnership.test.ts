@@ -10,7 +10,7 @@ import type { WorkbookGrids } from '../../shared/parse/index.js';
 import { parsePartnershipWorkbook, rowsToGrid, validatePartnership } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { partnershipSchema } from '../../shared/schemas.js';
-import { partnership } from './parse-fixtures.js';
+import { at, partnership } from './parse-fixtures.js';
 
 const full: Partnership = partnershipSchema.parse({
   ...partnership,
@@ -58,15 +58,6 @@ function partnershipGrids(p: Partnership, settings = settingsValues(p)): Workboo
     'Cost shares': { values: rowsToGrid(COST_SHARES_LAYOUT, p.costShares) },
   };
 }
-
-const at = (sheet: string, row: number | null, column: string | null, code: string, message: string) => ({
-  sheet,
-  row,
-  column,
-  code,
-  severity: 'error',
-  message,
-});
 
 describe('parsePartnershipWorkbook', () => {
   it('reads every sheet back to the same partnership', () => {

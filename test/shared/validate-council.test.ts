@@ -7,7 +7,7 @@ import type {
   ProjectRow,
   SkillRow,
 } from '../../shared/schemas.js';
-import { aboutGrid, context, councilGrids, partnership, submission } from './parse-fixtures.js';
+import { aboutGrid, at, context, councilGrids, partnership, submission } from './parse-fixtures.js';
 
 const [cash, inKind, zeroCash] = submission.contributions as [
   ContributionRow,
@@ -28,22 +28,6 @@ function problemsOf(change: Partial<CouncilSubmission>): Problem[] {
   expect(fromWorkbook).toEqual(fromJson);
   return fromJson;
 }
-
-const at = (
-  sheet: string,
-  row: number,
-  column: string,
-  code: string,
-  message: string,
-  severity = 'error',
-) => ({
-  sheet,
-  row,
-  column,
-  code,
-  severity,
-  message,
-});
 
 describe('Contributions rules', () => {
   it('accepts the valid return with no problems', () => {
