@@ -1,15 +1,7 @@
 // Small helpers to hold a written workbook in memory and look inside it.
-import { PassThrough } from 'node:stream';
 import yauzl from 'yauzl';
 
-/** Runs a writer that streams to `out` and returns everything it wrote. */
-export async function writtenBytes(write: (out: NodeJS.WritableStream) => Promise<void>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await write(out);
-  return Buffer.concat(chunks);
-}
+export { writtenBytes } from '../../server/workbook/bytes.js';
 
 /** The text of every part of a zip, by part name. */
 export async function zipParts(zip: Buffer): Promise<Map<string, string>> {
