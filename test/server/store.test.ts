@@ -1,0 +1,174 @@
+// The store: migrations run once and in order, WAL is on, tokens are kept only as hashes, and versions
+// are append-only with one number per (council, period) even when two writers race.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { createToken, hashToken, TOKEN_PREFIX } from '../../server/auth/tokens.js';
+import {
+  migrate,
+  migrations,
+  openStore,
+  type AppendSubmission,
+  type Store,
+} from '../../server/store/index.js';
+
+let dir: string;
+let file: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'shared-cdo-store-'));
+  file = join(dir, 'nested', 'store.sqlite');
+  store = await openStore(file);
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const submission = (overrides: Partial<AppendSubmission> = {}): AppendSubmission => ({
+  council: 'cherwell',
+  period: '2026-10',
+  data: demoCouncilSubmission('cherwell', '2026-10'),
+  submittedAt: '2026-11-02T09:00:00.000Z',
+  tokenId: null,
+  submittedBy: 'test',
+  source: 'cli',
+  receipt: ({ id, version }) => ({ id, version }),
+  ...overrides,
+});
+
+describe('migrations', () => {
+  it('creates the schema once, in WAL mode, and records each migration', async () => {
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    expect(mode.rows[0]?.journal_mode).toBe('wal');
+    const applied = await store.db.selectFrom('schema_migrations').select(['id', 'name']).execute();
+    expect(applied).toEqual(migrations.map((m) => ({ id: m.id, name: m.name })));
+    expect(await migrate(store.db)).toEqual([]);
+    await store.close();
+    store = await openStore(file);
+    expect(await store.db.selectFrom('schema_migrations').select('id').execute()).toHaveLength(
+      migrations.length,
+    );
+  });
+
+  it('applies a later migration appended to the list, and refuses a list out of order', async () => {
+    const extra = {
+      id: migrations.length + 1,
+      name: 'outbox',
+      up: (db: Parameters<(typeof migrations)[0]['up']>[0]) =>
+        db.schema.createTable('outbox').addColumn('id', 'integer').execute(),
+    };
+    expect(await migrate(store.db, [...migrations, extra])).toEqual([extra.id]);
+    await expect(migrate(store.db, [extra])).rejects.toThrow(/position 1/);
+  });
+});
+
+describe('tokens', () => {
+  it('stores only the SHA-256 of a token and finds the caller by it', async () => {
+    const token = await createToken(store, {
+      role: 'council',
+      council: 'cherwell',
+      label: 'Cherwell finance',
+    });
+    expect(token.startsWith(TOKEN_PREFIX)).toBe(true);
+    expect(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url')).toHaveLength(32);
+    const rows = await store.db.selectFrom('tokens').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.hash).toBe(hashToken(token));
+    expect(JSON.stringify(rows)).not.toContain(token.slice(TOKEN_PREFIX.length));
+    expect(await store.findToken(hashToken(token))).toMatchObject({ role: 'council', council: 'cherwell' });
+    expect(await store.findToken(hashToken(`${token}x`))).toBeUndefined();
+  });
+
+  it('binds council tokens, and only them, to a council', async () => {
+    await expect(createToken(store, { role: 'council', label: 'no council' })).rejects.toThrow(/--council/);
+    await expect(createToken(store, { role: 'viewer', council: 'cherwell', label: 'x' })).rejects.toThrow(
+      /council/,
+    );
+  });
+});
+
+describe('submissions', () => {
+  it('numbers versions 1..n per council and period and keeps each one whole', async () => {
+    await store.savePartnership(demoPartnership, 'test', '2026-11-01T00:00:00.000Z');
+    expect(await store.appendSubmission(submission())).toMatchObject({
+      kind: 'created',
+      receipt: { version: 1 },
+    });
+    expect(await store.appendSubmission(submission({ expectedVersion: 1 }))).toMatchObject({
+      kind: 'created',
+      receipt: { version: 2 },
+    });
+    expect(await store.appendSubmission(submission({ period: '2026-09' }))).toMatchObject({
+      receipt: { version: 1 },
+    });
+    expect(await store.appendSubmission(submission({ expectedVersion: 1 }))).toEqual({
+      kind: 'stale',
+      latest: 2,
+    });
+    const list = await store.listSubmissions('cherwell', '2026-10');
+    expect(list.map((s) => s.version)).toEqual([2, 1]);
+    const first = await store.getSubmission('cherwell', list[1]!.id);
+    expect(first?.data).toEqual(demoCouncilSubmission('cherwell', '2026-10'));
+  });
+
+  it('lets the database refuse a second row with the same version number', async () => {
+    await store.appendSubmission(submission());
+    const duplicate = store.db
+      .insertInto('submissions')
+      .values({
+        council: 'cherwell',
+        period: '2026-10',
+        version: 1,
+        data: '{}',
+        submitted_at: 'now',
+        token_id: null,
+        submitted_by: 'x',
+        source: 'cli',
+        idempotency_key: null,
+        request_hash: null,
+        receipt: '{}',
+      })
+      .execute();
+    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('gives every concurrent writer its own version number', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.appendSubmission(submission())));
+    const versions = results.map((r) =>
+      r.kind === 'created' ? (r.receipt as { version: number }).version : 0,
+    );
+    expect(versions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('replays an idempotent request, refuses a locked period and writes an audit entry per change', async () => {
+    const keyed = submission({ idempotencyKey: 'k1', requestHash: 'h1' });
+    const first = await store.appendSubmission(keyed);
+    expect(await store.appendSubmission(keyed)).toEqual({
+      kind: 'replayed',
+      receipt: (first as { receipt: object }).receipt,
+    });
+    expect(await store.appendSubmission({ ...keyed, requestHash: 'h2' })).toEqual({ kind: 'key-reused' });
+    await store.lockPeriod('2026-10', 'cdo', '2026-11-20T00:00:00.000Z');
+    expect(await store.appendSubmission(submission())).toEqual({ kind: 'locked' });
+    expect((await store.auditLog()).map((e) => e.action)).toEqual(['submission.create', 'period.lock']);
+  });
+
+  it('gives consolidation only the latest version of each council and period, with its review', async () => {
+    await store.appendSubmission(submission());
+    await store.appendSubmission(submission());
+    await store.appendSubmission(submission({ council: 'cherwell', period: '2026-09' }));
+    const [latest] = await store.listSubmissions('cherwell', '2026-10');
+    await store.addReview(latest!.id, { status: 'accepted', comment: '' }, 'cdo', '2026-11-21T00:00:00.000Z');
+    const records = await store.latestVersions(['2026-09', '2026-10']);
+    expect(records.map((r) => [r.period, r.version, r.review])).toEqual([
+      ['2026-09', 1, 'pending'],
+      ['2026-10', 2, 'accepted'],
+    ]);
+  });
+});
