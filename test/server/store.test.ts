@@ -57,11 +57,10 @@ describe('migrations', () => {
   });
 
   it('applies a later migration appended to the list, and refuses a list out of order', async () => {
-    const extra = {
+    const extra: Migration = {
       id: migrations.length + 1,
       name: 'outbox',
-      up: (db: Parameters<(typeof migrations)[0]['up']>[0]) =>
-        db.schema.createTable('outbox').addColumn('id', 'integer').execute(),
+      up: (db) => db.schema.createTable('outbox').addColumn('id', 'integer').execute(),
     };
     expect(await migrate(store.db, [...migrations, extra])).toEqual([extra.id]);
     await expect(migrate(store.db, [extra])).rejects.toThrow(/position 1/);
