@@ -58,7 +58,7 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
         .split(/[;,]/)
         .map((s) => s.trim())
         .filter((s) => s !== '');
-      const bad = list.find((address) => !emailPattern.test(address));
+      const bad = list.find((address) => address.length > 254 || !emailPattern.test(address));
       if (bad === undefined) settings.rollupRecipients = list;
       else {
         delete settings.rollupRecipients;
