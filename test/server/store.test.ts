@@ -13,6 +13,7 @@ import {
   migrations,
   openStore,
   type AppendSubmission,
+  type Migration,
   type Store,
 } from '../../server/store/index.js';
 
