@@ -1,15 +1,9 @@
 // Builds the month's e-mails as outbox rows: the roll-up to the board (charts inline, workbook attached),
 // a statement to each Member's contact, and reminders to contacts of Members whose return is late.
 import { PassThrough } from 'node:stream';
-import { consolidate } from '../../shared/consolidate/index.js';
 import { expectedToSubmit } from '../../shared/consolidate/select.js';
 import { submissionDeadline } from '../../shared/dates.js';
-import type {
-  ConsolidatedView,
-  CouncilContribution,
-  Partnership,
-  SubmissionRecord,
-} from '../../shared/schemas.js';
+import type { ConsolidatedView, CouncilContribution, Partnership } from '../../shared/schemas.js';
 import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import { composeMessage, outboxMessageId } from './compose.js';
@@ -73,11 +67,10 @@ async function outboxMessage(
 /** The roll-up for `period` to every Roll-up recipient, and a statement to each paying Member's contact. */
 export async function buildRollup(
   partnership: Partnership,
-  submissions: readonly SubmissionRecord[],
-  period: string,
+  view: ConsolidatedView,
   options: { from: string; date?: Date },
 ): Promise<RollupBuild> {
-  const view = consolidate(partnership, submissions, period);
+  const { period } = view;
   const charts = await renderRollupCharts(view);
   const workbook = await workbookBuffer(view, charts);
   const workbookName = `shared-cdo-consolidated-${period}.xlsx`;

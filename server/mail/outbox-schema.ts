@@ -40,10 +40,11 @@ export interface MailLeaseTable {
   expires_at: number;
 }
 
-export interface MailTables {
+// A type alias, not an interface, so it meets Kysely's `withTables` constraint.
+export type MailTables = {
   mail_outbox: MailOutboxTable;
   mail_lease: MailLeaseTable;
-}
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
 export async function createMailOutboxTables(db: Kysely<any>): Promise<void> {

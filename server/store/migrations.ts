@@ -1,6 +1,7 @@
 // Versioned schema migrations, applied in array order at start-up; each runs once, in a transaction.
 // Append new entries at the end (never edit or reorder one that has shipped).
 import { sql, type Kysely } from 'kysely';
+import { createMailOutboxTables } from '../mail/outbox-schema.js';
 
 export interface Migration {
   /** Sequence number: 1, 2, 3, ... in array order. */
@@ -88,6 +89,8 @@ export const migrations: Migration[] = [
         .execute();
     },
   },
+  // The e-mail outbox and its sender lease (server/mail/outbox.ts).
+  { id: 2, name: 'mail outbox', up: createMailOutboxTables },
 ];
 
 /** Applies every migration not yet recorded in `schema_migrations`, in order. */

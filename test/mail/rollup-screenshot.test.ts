@@ -8,6 +8,7 @@ import { simpleParser } from 'mailparser';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
+import { consolidate } from '../../shared/consolidate/index.js';
 import { buildRollup, type RollupBuild } from '../../server/mail/messages.js';
 import { demoRecords } from './demo-records.js';
 
@@ -27,9 +28,13 @@ describe.skipIf(!available)('roll-up e-mail in a browser', () => {
   const outDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'rollup-screens-'));
 
   beforeAll(async () => {
-    build = await buildRollup(demoPartnership, demoRecords({ hostile: false }), '2027-03', {
-      from: 'Shared CDO <shared-cdo@oxfordshire-districts.example>',
-    });
+    build = await buildRollup(
+      demoPartnership,
+      consolidate(demoPartnership, demoRecords({ hostile: false }), '2027-03'),
+      {
+        from: 'Shared CDO <shared-cdo@oxfordshire-districts.example>',
+      },
+    );
     const mail = await simpleParser(build.messages[0]!.message, { skipImageLinks: true });
     html = String(mail.html);
     for (const part of mail.attachments.filter((a) => a.cid)) {

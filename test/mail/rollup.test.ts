@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
+import { consolidate } from '../../shared/consolidate/index.js';
 import { formatPounds } from '../../shared/money.js';
 import { buildRollup, type RollupBuild } from '../../server/mail/messages.js';
 import { enqueueMail, outboxRows, OutboxWorker } from '../../server/mail/outbox.js';
@@ -29,7 +30,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rollup-'));
   smtp = await startTestSmtp();
   db = await openMailDb(join(dir, 'mail.sqlite'), true);
-  build = await buildRollup(demoPartnership, demoRecords({ hostile: true }), '2027-03', { from: FROM });
+  build = await buildRollup(
+    demoPartnership,
+    consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03'),
+    { from: FROM },
+  );
   await enqueueMail(db, build.messages);
   const worker = new OutboxWorker(db, smtpTransport(smtp.url));
   await worker.runOnce();
@@ -171,9 +176,13 @@ describe('monthly roll-up e-mail', () => {
 
   it('a second run for the same period sends nothing', async () => {
     const before = smtp.deliveries.length;
-    const again = await buildRollup(demoPartnership, demoRecords({ hostile: true }), '2027-03', {
-      from: FROM,
-    });
+    const again = await buildRollup(
+      demoPartnership,
+      consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03'),
+      {
+        from: FROM,
+      },
+    );
     expect(await enqueueMail(db, again.messages)).toBe(0);
     const worker = new OutboxWorker(db, smtpTransport(smtp.url));
     expect(await worker.runOnce()).toMatchObject({ sent: 0 });

@@ -1,0 +1,167 @@
+// The service's mail: a daily job at 07:00 (Europe/London) enqueues whatever is due — the roll-up and
+// statements, or reminders — and the outbox worker sends. The same check runs at start-up, so a run
+// missed while the service was down happens at its next start.
+import { resolve } from 'node:path';
+import { Cron } from 'croner';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { consolidatedView } from '../services/consolidated-view.js';
+import type { Store } from '../store/index.js';
+import { buildReminders, buildRollup, reminderCouncils, type RollupBuild } from './messages.js';
+import {
+  enqueueMail,
+  normaliseRecipient,
+  outboxRecipients,
+  OutboxWorker,
+  type OutboxRow,
+  type OutboxWorkerOptions,
+} from './outbox.js';
+import type { MailTables } from './outbox-schema.js';
+import { DAILY_PATTERN, dueJobs } from './schedule.js';
+import { createMailTransport, type MailTransport } from './transport.js';
+
+/** Where e-mails go as `.eml` files when no SMTP_URL is configured. */
+export const DEFAULT_OUTBOX_DIR = 'data/outbox';
+
+export interface MailServiceOptions {
+  store: Store;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'timeZone'>;
+  logger: Logger;
+  now?: () => Date;
+  outboxDir?: string;
+  transport?: MailTransport;
+  worker?: Omit<OutboxWorkerOptions, 'stillWanted' | 'logger' | 'now'>;
+}
+
+export interface JobOutcome {
+  kind: 'rollup' | 'reminder';
+  period: string;
+  added: number;
+}
+
+export class MailService {
+  readonly db: Kysely<MailTables>;
+  readonly worker: OutboxWorker;
+  private readonly transport: MailTransport;
+  private readonly now: () => Date;
+  private cron: Cron | undefined;
+
+  constructor(private readonly options: MailServiceOptions) {
+    // The outbox tables live in the service's database (its migration is in store/migrations.ts).
+    this.db = options.store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;
+    this.now = options.now ?? (() => new Date());
+    this.transport =
+      options.transport ??
+      createMailTransport({
+        ...(options.config.smtpUrl ? { smtpUrl: options.config.smtpUrl } : {}),
+        outboxDir: resolve(options.outboxDir ?? DEFAULT_OUTBOX_DIR),
+      });
+    this.worker = new OutboxWorker(this.db, this.transport, {
+      ...options.worker,
+      now: () => this.now().getTime(),
+      logger: options.logger,
+      stillWanted: (row) => this.stillWanted(row),
+    });
+  }
+
+  /** Catches up on anything missed, then runs daily at 07:00 local time and sends from the outbox. */
+  async start(): Promise<void> {
+    this.worker.start();
+    await this.runDueJobs();
+    this.cron = new Cron(
+      DAILY_PATTERN,
+      { timezone: this.options.config.timeZone, protect: true },
+      async () => {
+        await this.runDueJobs();
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.cron?.stop();
+    await this.worker.stop();
+    this.transport.close();
+  }
+
+  /** When the daily check next runs (for the start-up log and tests). */
+  nextRun(after?: Date): Date | null {
+    return (
+      this.cron ?? new Cron(DAILY_PATTERN, { timezone: this.options.config.timeZone, paused: true })
+    ).nextRun(after);
+  }
+
+  /** Enqueues whatever is due now and not yet in the outbox; a failure is logged and retried next run. */
+  async runDueJobs(): Promise<JobOutcome[]> {
+    const current = await this.options.store.currentPartnership();
+    if (!current) return [];
+    const due = dueJobs(current.partnership, this.now(), this.options.config.timeZone);
+    const outcomes: JobOutcome[] = [];
+    const attempt = async (kind: JobOutcome['kind'], period: string, run: () => Promise<number>) => {
+      try {
+        outcomes.push({ kind, period, added: await run() });
+      } catch (error) {
+        this.options.logger.error(
+          { err: error, kind, period },
+          'could not prepare the e-mails; will try again',
+        );
+      }
+    };
+    if (due.rollup) await attempt('rollup', due.rollup, () => this.enqueueRollup(due.rollup!));
+    if (due.reminder) await attempt('reminder', due.reminder, () => this.enqueueReminders(due.reminder!));
+    if (outcomes.some((o) => o.added > 0)) this.worker.kick();
+    return outcomes;
+  }
+
+  /** Builds the roll-up for `period` (unless every one of its e-mails is already in the outbox) and enqueues it. */
+  async enqueueRollup(period: string): Promise<number> {
+    const build = await this.buildRollupIfNeeded(period);
+    if (!build) return 0;
+    const added = await enqueueMail(this.db, build.messages, this.now());
+    this.options.logger.info({ period, added }, 'roll-up e-mails queued');
+    return added;
+  }
+
+  /** The roll-up as it would be sent now, or undefined when all of its e-mails are already in the outbox. */
+  async buildRollupIfNeeded(period: string, force = false): Promise<RollupBuild | undefined> {
+    const current = await this.options.store.currentPartnership();
+    if (!current) return undefined;
+    const { partnership } = current;
+    const [rollups, statements] = await Promise.all([
+      outboxRecipients(this.db, 'rollup', period),
+      outboxRecipients(this.db, 'statement', period),
+    ]);
+    const wanted = [
+      ...partnership.rollupRecipients.map((r) => rollups.has(normaliseRecipient(r))),
+      ...partnership.councils
+        .filter((c) => c.membership === 'Member' && c.contactEmail)
+        .map((c) => statements.has(normaliseRecipient(c.contactEmail!))),
+    ];
+    if (!force && wanted.every(Boolean)) return undefined;
+    const view = await consolidatedView(this.options.store, period);
+    return buildRollup(partnership, view, {
+      from: this.options.config.mailFrom,
+      date: this.now(),
+    });
+  }
+
+  async enqueueReminders(period: string): Promise<number> {
+    const current = await this.options.store.currentPartnership();
+    if (!current) return 0;
+    const submitted = new Set((await this.options.store.periodSummaries(period)).keys());
+    const messages = await buildReminders(current.partnership, period, submitted, {
+      from: this.options.config.mailFrom,
+      date: this.now(),
+    });
+    const added = await enqueueMail(this.db, messages, this.now());
+    if (added > 0) this.options.logger.info({ period, added }, 'reminders queued');
+    return added;
+  }
+
+  /** A reminder is dropped once every council it was about has submitted; other e-mails always go. */
+  private async stillWanted(row: OutboxRow): Promise<boolean> {
+    if (row.kind !== 'reminder') return true;
+    const submitted = await this.options.store.periodSummaries(row.period);
+    return reminderCouncils(row.meta).some((council) => !submitted.has(council));
+  }
+}
