@@ -1,4 +1,6 @@
 // A small partnership and a valid council return, for the parsing and validation tests.
+import fc from 'fast-check';
+import type { SheetLayout } from '../../shared/layouts.js';
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
@@ -123,3 +125,55 @@ export const at = (
   message: string,
   severity: Problem['severity'] = 'error',
 ): Problem => ({ sheet, row, column, code, severity, message });
+
+/** Anything a cell may hold, from either library, valid or not. */
+const anyCell = fc.oneof(
+  fc.constantFrom(
+    null,
+    undefined,
+    '',
+    ' ',
+    true,
+    '#N/A',
+    '=1+1',
+    'In-kind',
+    'cash',
+    'Beta',
+    'amber',
+    'x@y.uk',
+  ),
+  fc.constantFrom(
+    'CDO salary',
+    'Digital inclusion',
+    'Expert',
+    'SME',
+    'cherwell; oxford-city',
+    '2026-05',
+    '1.5',
+  ),
+  fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+  fc.integer({ min: -5, max: 60_000 }),
+  fc.string({ maxLength: 40 }),
+  fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }),
+  fc.record({ richText: fc.array(fc.record({ text: fc.string({ maxLength: 8 }) }), { maxLength: 3 }) }),
+  fc.record({ formula: fc.constant('A1'), result: fc.oneof(fc.integer(), fc.string({ maxLength: 8 })) }),
+  fc.record({ error: fc.constantFrom('#REF!', '#VALUE!') }),
+);
+const KEEP = Symbol('keep');
+/** Sheets of the given valid rows, repeated in any order, with some cells replaced by anything at all. */
+export const mutatedSheet = (layout: SheetLayout, valid: readonly object[]) => {
+  const [head, ...rows] = rowsToGrid(layout, valid);
+  const mutation = fc.array(
+    fc.oneof({ weight: 8, arbitrary: fc.constant(KEEP) }, { weight: 1, arbitrary: anyCell }),
+    {
+      minLength: head!.length,
+      maxLength: head!.length,
+    },
+  );
+  return fc
+    .array(fc.tuple(fc.constantFrom(...rows), mutation), { maxLength: 8 })
+    .map((pairs) => [
+      head!,
+      ...pairs.map(([row, change]) => row.map((cell, i) => (change[i] === KEEP ? cell : change[i]))),
+    ]);
+};

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BUDGET_LAYOUT,
@@ -10,7 +11,7 @@ import type { WorkbookGrids } from '../../shared/parse/index.js';
 import { parsePartnershipWorkbook, rowsToGrid, validatePartnership } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { partnershipSchema } from '../../shared/schemas.js';
-import { at, partnership } from './parse-fixtures.js';
+import { at, mutatedSheet, partnership } from './parse-fixtures.js';
 
 const full: Partnership = partnershipSchema.parse({
   ...partnership,
@@ -281,5 +282,38 @@ describe('validatePartnership', () => {
         'Council ID must be a council of the partnership (cherwell, oxford-city) — found "west-oxfordshire".',
       ),
     ]);
+  });
+});
+
+describe('a partnership workbook whatever its cells hold', () => {
+  it('is read without throwing, and a partnership is given exactly when nothing is in error', () => {
+    fc.assert(
+      fc.property(
+        mutatedSheet(COUNCILS_LAYOUT, full.councils),
+        mutatedSheet(BUDGET_LAYOUT, full.budget),
+        mutatedSheet(FUNDING_LAYOUT, full.funding),
+        mutatedSheet(CDO_TIME_LAYOUT, full.cdoTime),
+        mutatedSheet(COST_SHARES_LAYOUT, full.costShares),
+        fc.constantFrom('Equal', 'Fixed', 'fixed', 'Usage', 'Random'),
+        (councils, budget, funding, cdoTime, costShares, method) => {
+          const settings = settingsValues(full);
+          settings[2]![1] = method;
+          const grids: WorkbookGrids = {
+            Settings: { values: settings },
+            Councils: { values: councils },
+            Budget: { values: budget },
+            Funding: { values: funding },
+            'CDO time': { values: cdoTime },
+            'Cost shares': { values: costShares },
+          };
+          const { partnership: read, problems } = parsePartnershipWorkbook(grids);
+          expect(problems.map((p) => p.code)).not.toContain('invalid-partnership');
+          const errors = problems.filter((p) => p.severity === 'error');
+          expect(read === undefined).toBe(errors.length > 0);
+          if (read) expect(validatePartnership(read).filter((p) => p.severity === 'error')).toEqual([]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

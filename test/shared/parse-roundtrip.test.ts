@@ -9,11 +9,10 @@ import {
 } from '../../shared/layouts.js';
 import { formatPounds } from '../../shared/money.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
-import type { SheetLayout } from '../../shared/layouts.js';
 import type { ContributionRow, CouncilSubmission, ProjectRow } from '../../shared/schemas.js';
 import { councilSubmissionSchema } from '../../shared/schemas.js';
 import { PHASES, RAGS, THEMES } from '../../shared/vocabulary.js';
-import { aboutGrid, context, submission } from './parse-fixtures.js';
+import { aboutGrid, context, mutatedSheet, submission } from './parse-fixtures.js';
 
 const pence = fc.integer({ min: 0, max: 100_000_000_000 });
 /** Text as a person types it into a cell: no surrounding spaces, sometimes starting with "=". */
@@ -153,63 +152,12 @@ describe('rowsToGrid cells', () => {
 });
 
 describe('whatever the cells hold', () => {
-  const anyCell = fc.oneof(
-    fc.constantFrom(
-      null,
-      undefined,
-      '',
-      ' ',
-      true,
-      '#N/A',
-      '=1+1',
-      'In-kind',
-      'cash',
-      'Beta',
-      'amber',
-      'x@y.uk',
-    ),
-    fc.constantFrom(
-      'CDO salary',
-      'Digital inclusion',
-      'Expert',
-      'SME',
-      'cherwell; oxford-city',
-      '2026-05',
-      '1.5',
-    ),
-    fc.double({ min: -1e16, max: 1e16, noNaN: true }),
-    fc.integer({ min: -5, max: 60_000 }),
-    fc.string({ maxLength: 40 }),
-    fc.date({ min: new Date('1990-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }),
-    fc.record({ richText: fc.array(fc.record({ text: fc.string({ maxLength: 8 }) }), { maxLength: 3 }) }),
-    fc.record({ formula: fc.constant('A1'), result: fc.oneof(fc.integer(), fc.string({ maxLength: 8 })) }),
-    fc.record({ error: fc.constantFrom('#REF!', '#VALUE!') }),
-  );
-  const KEEP = Symbol('keep');
-  /** Valid rows of the fixture with some cells replaced by anything at all. */
-  const sheetOf = (layout: SheetLayout, valid: readonly object[]) => {
-    const [head, ...rows] = rowsToGrid(layout, valid);
-    const mutation = fc.array(
-      fc.oneof({ weight: 8, arbitrary: fc.constant(KEEP) }, { weight: 1, arbitrary: anyCell }),
-      {
-        minLength: head!.length,
-        maxLength: head!.length,
-      },
-    );
-    return fc
-      .array(fc.tuple(fc.constantFrom(...rows), mutation), { maxLength: 8 })
-      .map((pairs) => [
-        head!,
-        ...pairs.map(([row, change]) => row.map((cell, i) => (change[i] === KEEP ? cell : change[i]))),
-      ]);
-  };
-
   it('parses without throwing into a submission the schema accepts', () => {
     fc.assert(
       fc.property(
-        sheetOf(CONTRIBUTIONS_LAYOUT, submission.contributions),
-        sheetOf(SKILLS_LAYOUT, submission.skills),
-        sheetOf(PROJECTS_LAYOUT, submission.projects),
+        mutatedSheet(CONTRIBUTIONS_LAYOUT, submission.contributions),
+        mutatedSheet(SKILLS_LAYOUT, submission.skills),
+        mutatedSheet(PROJECTS_LAYOUT, submission.projects),
         (contributions, skills, projects) => {
           const result = parseCouncilWorkbook(
             {
