@@ -325,6 +325,20 @@ describe('Projects rules', () => {
 });
 
 describe('the parsed return', () => {
+  it('lists problems in sheet order, then row order', () => {
+    const problems = problemsOf({
+      projects: [{ ...website, start: '2026-06-01', due: '2026-05-31' }],
+      skills: [ann, { ...raj, from: '2026-09-01', to: '2026-08-31' }],
+      contributions: [cash, { ...cash, budgetLine: 'Travel', reference: 'x' }, { ...cash, month: '2026-08' }],
+    });
+    expect(problems.map((p) => `${p.sheet} ${p.row} ${p.code}`)).toEqual([
+      'Contributions 3 unknown-budget-line',
+      'Contributions 4 month-after-period',
+      'Skills 3 to-before-from',
+      'Projects 2 due-before-start',
+    ]);
+  });
+
   it('leaves out rows with errors and keeps the rest', () => {
     const s = { ...submission, projects: [website, { ...hubs, start: '2026-06-01', due: '2026-05-31' }] };
     const result = parseCouncilWorkbook(councilGrids(s), context);
