@@ -1,0 +1,278 @@
+// The service as an operator meets it: configuration errors, health checks, security headers, logs
+// without secrets, the demo on first start, HTTPS, failed sign-in limits and a graceful stop.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { startService } from '../../server/main.js';
+import { demoPartnership } from '../../demo/partnership.js';
+import { json, startTestService } from './helpers/service.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-service-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function collect(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      databaseFile: './data/shared-cdo.sqlite',
+      timeZone: 'Europe/London',
+      demo: true,
+      maxUploadBytes: 10 * 1024 * 1024,
+    });
+    expect(loadConfig({ PUBLIC_URL: 'https://cdo.example.gov.uk/', DEMO: 'off' })).toMatchObject({
+      publicUrl: 'https://cdo.example.gov.uk',
+      demo: false,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'postgres://db/cdo' }, 'DATABASE_URL'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ TZ: 'Mars/Olympus_Mons' }, 'TZ'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ TLS_CERT_FILE: 'cert.pem' }, 'TLS_KEY_FILE'],
+  ])('stops with one line naming the variable for %o', (env, name) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message.startsWith(`Invalid configuration: ${name}: `)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+});
+
+describe('a running service', () => {
+  it('answers health checks, sets security headers and keeps tokens out of the logs', async () => {
+    const logs = collect();
+    const t = await startTestService({ env: { LOG_LEVEL: 'info' } });
+    try {
+      // The helper's service logs nowhere; start a second one on the same file that logs to memory.
+      const service = await startService({
+        env: { PORT: '0', DATABASE_URL: `sqlite:${t.databaseFile}`, DEMO: 'off', LOG_LEVEL: 'info' },
+        out: new PassThrough().resume(),
+        logDestination: logs.stream,
+      });
+      try {
+        const health = await fetch(`${service.url}/healthz`);
+        expect(await health.json()).toEqual({ status: 'ok' });
+        const ready = await fetch(`${service.url}/readyz`);
+        expect(ready.status).toBe(200);
+        expect(ready.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(ready.headers.get('x-powered-by')).toBeNull();
+        const me = await fetch(`${service.url}/api/v1/me?email=someone@cherwell.example`, {
+          headers: { authorization: `Bearer ${t.tokens.cherwell}` },
+        });
+        expect(await me.json()).toMatchObject({ role: 'council', council: 'cherwell' });
+        await fetch(`${service.url}/api/v1/me`, {
+          headers: { authorization: 'Bearer scdo_wrong-token-value' },
+        });
+      } finally {
+        await service.close();
+      }
+      const text = logs.text();
+      expect(text).toContain('"statusCode":200');
+      expect(text).not.toContain(t.tokens.cherwell);
+      expect(text).not.toContain('scdo_wrong-token-value');
+      expect(text).not.toContain('someone@cherwell.example');
+      // Once closed, the database is closed too.
+      const after = await fetch(`${service.url}/readyz`).catch(() => undefined);
+      expect(after).toBeUndefined();
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('answers CORS preflights for the API so an add-in served elsewhere can call it', async () => {
+    const t = await startTestService();
+    try {
+      const preflight = await fetch(`${t.url}/api/v1/councils/cherwell/submissions?period=2026-10`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://addin.example', 'access-control-request-method': 'POST' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('refuses a client address after too many wrong tokens, even with a good one', async () => {
+    const t = await startTestService();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++)
+        statuses.push((await t.call('GET', '/api/v1/me', { token: `scdo_guess${i}` })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses[30]).toBe(429);
+      const body = await json(await t.call('GET', '/api/v1/me', { token: 'admin' }));
+      expect(body).toEqual({ error: { code: 'too-many-failed-sign-ins', message: expect.any(String) } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('finishes a request in flight when it stops, and then takes no new ones', async () => {
+    const t = await startTestService();
+    try {
+      await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
+      const body = Buffer.from(JSON.stringify(demoCouncilSubmission('cherwell', '2026-10')));
+      let sendRest: () => void = () => undefined;
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array(body.subarray(0, 100)));
+          sendRest = () => {
+            controller.enqueue(new Uint8Array(body.subarray(100)));
+            controller.close();
+          };
+        },
+      });
+      const inFlight = fetch(`${t.url}/api/v1/councils/cherwell/submissions?period=2026-10`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.tokens.cherwell}`, 'content-type': 'application/json' },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const closing = t.service.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+      sendRest();
+      const response = await inFlight;
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ version: 1 });
+      await closing;
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('first start with the demo', () => {
+  it('loads the demo partnership and two months of returns, and prints the tokens only once', async () => {
+    const file = join(dir, 'demo.sqlite');
+    const now = () => new Date('2026-11-23T12:00:00Z');
+    const first = collect();
+    const service = await startService({
+      env: { PORT: '0', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' },
+      out: first.stream,
+      now,
+    });
+    try {
+      const banner = first.text();
+      expect(banner).toContain(`Shared CDO is running at ${service.url}`);
+      expect(banner).toContain('only their hashes');
+      const tokens = [...banner.matchAll(/^ {2}(\S+(?: \([a-z-]+\))?)\s+(scdo_\S+)$/gm)].map((m) => [
+        m[1],
+        m[2],
+      ]);
+      expect(tokens.map(([role]) => role)).toEqual(['admin', 'cdo', 'viewer', 'council (cherwell)']);
+      const viewer = tokens[2]![1]!;
+      const view = await json<{
+        submissions: { council: string; period: string }[];
+        dataQuality: { missing: string[] };
+      }>(
+        await fetch(`${service.url}/api/v1/consolidated?period=2026-10`, {
+          headers: { authorization: `Bearer ${viewer}` },
+        }),
+      );
+      expect(view.submissions.map((s) => `${s.council} ${s.period}`)).toEqual([
+        'cherwell 2026-10',
+        'south-oxfordshire 2026-10',
+        'vale-of-white-horse 2026-10',
+        'west-oxfordshire 2026-10',
+      ]);
+      expect(view.dataQuality.missing).toEqual([]);
+      const september = await fetch(`${service.url}/api/v1/status?period=2026-09`, {
+        headers: { authorization: `Bearer ${viewer}` },
+      });
+      expect(
+        (await json<{ councils: { submitted: boolean }[] }>(september)).councils.every((c) => c.submitted),
+      ).toBe(true);
+    } finally {
+      await service.close();
+    }
+    const second = collect();
+    const again = await startService({
+      env: { PORT: '0', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' },
+      out: second.stream,
+      now,
+    });
+    await again.close();
+    expect(second.text()).toContain('Shared CDO is running');
+    expect(second.text()).not.toContain('scdo_');
+  });
+});
+
+describe('HTTPS', () => {
+  const openssl = existsSync('/usr/bin/openssl') || process.env['CI'] === 'true';
+  it.skipIf(!openssl)('serves over TLS from TLS_CERT_FILE and TLS_KEY_FILE', async () => {
+    const certFile = join(dir, 'cert.pem');
+    const keyFile = join(dir, 'key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
+    const service = await startService({
+      env: {
+        PORT: '0',
+        DATABASE_URL: `sqlite:${join(dir, 'tls.sqlite')}`,
+        DEMO: 'off',
+        LOG_LEVEL: 'silent',
+        TLS_CERT_FILE: certFile,
+        TLS_KEY_FILE: keyFile,
+      },
+      out: new PassThrough().resume(),
+    });
+    try {
+      expect(service.url.startsWith('https://')).toBe(true);
+      const ca = readFileSync(certFile);
+      const body = await new Promise<string>((resolve, reject) => {
+        https
+          .get(`${service.url}/healthz`, { ca }, (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve(text));
+          })
+          .on('error', reject);
+      });
+      expect(JSON.parse(body)).toEqual({ status: 'ok' });
+    } finally {
+      await service.close();
+    }
+  });
+});
