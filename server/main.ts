@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { startMailService } from './mail/index.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -64,6 +65,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
   logger.info({ port, tls: Boolean(config.tls) }, 'Shared CDO service listening');
   (options.out ?? process.stdout).write(banner(config, url, demo));
+  const mail = startMailService({ store, config, logger, now });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
@@ -74,7 +76,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
         resolve();
       });
       server.closeIdleConnections();
-    }).then(() => store.close()));
+    })
+      .then(() => mail.stop())
+      .then(() => store.close()));
   return { config, url, server, store, logger, ...(demo ? { demo } : {}), close };
 }
 

@@ -46,6 +46,8 @@ export class MailService {
   private readonly transport: MailTransport;
   private readonly now: () => Date;
   private cron: Cron | undefined;
+  /** The check in progress (start-up catch-up or the daily run); `stop()` waits for it. */
+  private checking: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: MailServiceOptions) {
     // The outbox tables live in the service's database (its migration is in store/migrations.ts).
@@ -65,23 +67,32 @@ export class MailService {
     });
   }
 
-  /** Catches up on anything missed, then runs daily at 07:00 local time and sends from the outbox. */
-  async start(): Promise<void> {
+  /**
+   * Starts sending from the outbox and the daily 07:00 check, and runs the check now to catch up on
+   * anything missed. Resolves when that first check is done; it never rejects (failures are logged).
+   */
+  start(): Promise<void> {
     this.worker.start();
-    await this.runDueJobs();
-    this.cron = new Cron(
-      DAILY_PATTERN,
-      { timezone: this.options.config.timeZone, protect: true },
-      async () => {
-        await this.runDueJobs();
-      },
+    this.cron = new Cron(DAILY_PATTERN, { timezone: this.options.config.timeZone, protect: true }, () =>
+      this.check(),
     );
+    return this.check();
   }
 
   async stop(): Promise<void> {
     this.cron?.stop();
+    await this.checking;
     await this.worker.stop();
     this.transport.close();
+  }
+
+  private check(): Promise<void> {
+    const run = this.runDueJobs().then(
+      () => undefined,
+      (error: unknown) => this.options.logger.error({ err: error }, 'mail check failed'),
+    );
+    this.checking = run;
+    return run;
   }
 
   /** When the daily check next runs (for the start-up log and tests). */
