@@ -13,7 +13,14 @@ import { consolidate } from '../shared/consolidate/index.js';
 import { parseCouncilWorkbook } from '../shared/parse/index.js';
 import type { ProjectRow } from '../shared/schemas.js';
 import { benchPartnership, benchRecords, BENCH_PERIOD } from './fixtures.js';
-import { medianMs, megabytes, seconds, type BenchSection, type Measure } from './report.js';
+import {
+  interleavedMediansMs,
+  medianMs,
+  megabytes,
+  seconds,
+  type BenchSection,
+  type Measure,
+} from './report.js';
 
 const run = promisify(execFile);
 const COUNCILS = 400;
@@ -75,12 +82,16 @@ async function exceljsStreamingRead(bytes: Buffer): Promise<number> {
 async function readCouncilWorkbook(): Promise<Measure[]> {
   const bytes = await bigCouncilWorkbook();
   let rows = 0;
-  const ours = await medianMs(5, async () => {
-    const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), { partnership: demoPartnership });
-    if (!parsed.ok) throw new Error(`The benchmark workbook does not parse: ${parsed.problems[0]?.message}`);
-    rows = parsed.submission.projects.length;
-  });
-  const baseline = await medianMs(5, () => exceljsStreamingRead(bytes));
+  const [ours, baseline] = await interleavedMediansMs(
+    9,
+    async () => {
+      const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), { partnership: demoPartnership });
+      if (!parsed.ok)
+        throw new Error(`The benchmark workbook does not parse: ${parsed.problems[0]?.message}`);
+      rows = parsed.submission.projects.length;
+    },
+    () => exceljsStreamingRead(bytes),
+  );
   const ratio = ours / baseline;
   return [
     {

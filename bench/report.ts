@@ -53,3 +53,26 @@ export async function medianMs(runs: number, task: () => Promise<unknown> | unkn
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }
+
+/**
+ * Medians of two tasks run alternately, after one warm-up each, so that a busy machine slows both
+ * alike rather than whichever happened to run during the busy spell.
+ */
+export async function interleavedMediansMs(
+  rounds: number,
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+): Promise<[number, number]> {
+  await first();
+  await second();
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const [index, task] of [first, second].entries()) {
+      const start = performance.now();
+      await task();
+      times[index]!.push(performance.now() - start);
+    }
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return [median(times[0]), median(times[1])];
+}

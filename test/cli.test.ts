@@ -54,14 +54,16 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const demoFiles = () => DEMO_COUNCILS.map((c) => path.join('demo', `${c}.xlsx`));
+const demoFiles = () => DEMO_COUNCILS.map((c) => path.join('demo', 'returns', `${c}.xlsx`));
 
 describe('shared-cdo demo', () => {
   it('writes the partnership workbook and one return per council, and says how to consolidate them', async () => {
-    for (const file of ['partnership.xlsx', ...DEMO_COUNCILS.map((c) => `${c}.xlsx`)]) {
+    for (const file of ['partnership.xlsx', ...DEMO_COUNCILS.map((c) => `returns/${c}.xlsx`)]) {
       expect(await exists(path.join(dir, 'demo', file)), file).toBe(true);
     }
-    const grids = await readWorkbookGrids(await readFile(path.join(dir, 'demo', 'vale-of-white-horse.xlsx')));
+    const grids = await readWorkbookGrids(
+      await readFile(path.join(dir, 'demo', 'returns', 'vale-of-white-horse.xlsx')),
+    );
     const parsed = parseCouncilWorkbook(grids, { partnership: demoPartnership });
     expect(parsed.ok).toBe(true);
     expect(parsed.submission).toEqual(demoCouncilSubmission('vale-of-white-horse', '2026-11'));
@@ -95,7 +97,7 @@ describe('shared-cdo consolidate', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([
-      `${older}: ignored: cherwell's return for 2026-10 is superseded by demo/cherwell.xlsx (2026-11).`,
+      `${older}: ignored: cherwell's return for 2026-10 is superseded by demo/returns/cherwell.xlsx (2026-11).`,
     ]);
     const view = consolidatedViewSchema.parse(JSON.parse(run.stdout));
     expect(view.period).toBe('2026-11');
@@ -185,14 +187,14 @@ describe('shared-cdo consolidate', () => {
         'demo/partnership.xlsx',
         '--period',
         '2026-11',
-        'demo/cherwell.xlsx',
-        'demo/cherwell.xlsx',
+        'demo/returns/cherwell.xlsx',
+        'demo/returns/cherwell.xlsx',
       ],
       dir,
     );
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
-      "demo/cherwell.xlsx: About: demo/cherwell.xlsx is also cherwell's return for 2026-11; give one workbook per council and month.",
+      "demo/returns/cherwell.xlsx: About: demo/returns/cherwell.xlsx is also cherwell's return for 2026-11; give one workbook per council and month.",
     );
   });
 });

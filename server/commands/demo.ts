@@ -12,7 +12,9 @@ import { writeFileAtomically } from './files.js';
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Write the demo partnership workbook and one return workbook per demo council')
+    .description(
+      'Write the demo partnership workbook, and one return workbook per demo council under returns/',
+    )
     .requiredOption('--out <folder>', 'the folder to write them to (created if needed)')
     .option('--period <YYYY-MM>', 'the month of the returns', DEMO_PERIOD)
     .action(async (options: { out: string; period: string }) => {
@@ -28,12 +30,13 @@ async function runDemo(folder: string, period: string): Promise<number> {
     );
     return 1;
   }
-  await mkdir(folder, { recursive: true });
+  const returns = path.join(folder, 'returns');
+  await mkdir(returns, { recursive: true });
   const partnershipFile = path.join(folder, 'partnership.xlsx');
   await writeFileAtomically(partnershipFile, (out) => writePartnershipWorkbook(out, demoPartnership));
   const councilFiles = [];
   for (const council of DEMO_COUNCILS) {
-    const file = path.join(folder, `${council}.xlsx`);
+    const file = path.join(returns, `${council}.xlsx`);
     const submission = demoCouncilSubmission(council, period);
     await writeFileAtomically(file, (out) =>
       writeCouncilTemplate(out, { council, period, partnership: demoPartnership, submission }),

@@ -1,0 +1,176 @@
+// The sync service under load: a 5,000-row JSON submission against an endpoint of the same app that
+// only parses the same body, and the consolidated view and workbook of 400 councils through the API.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { benchSubmission, BENCH_PERIOD } from './fixtures.js';
+import { medianMs, megabytes, seconds, type BenchSection, type Measure } from './report.js';
+
+const CHILD = fileURLToPath(new URL('./service-child.ts', import.meta.url));
+const COUNCILS = 400;
+const ROWS_PER_COUNCIL = 500;
+const SUBMISSION_ROWS = 5_000;
+const CONNECTIONS = 20;
+const SECONDS = 10;
+
+interface Child {
+  url: string;
+  token: string;
+  stats(): Promise<{ maxRssBytes: number }>;
+  stop(): Promise<void>;
+}
+
+function startChild(args: string[]): Promise<Child> {
+  const child = fork(CHILD, args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>(): Promise<T> => new Promise((resolve) => child.once('message', (m) => resolve(m as T)));
+  return next<{ url: string; token: string }>().then(({ url, token }) => ({
+    url,
+    token,
+    stats: () => {
+      const answer = next<{ maxRssBytes: number }>();
+      child.send('stats');
+      return answer;
+    },
+    stop: () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send('stop');
+      return exited;
+    },
+  }));
+}
+
+/** Stores the partnership of COUNCILS councils and, when `rows` > 0, a return of that many project rows each. */
+function runSeed(file: string, rows: number): Promise<void> {
+  const child = fork(CHILD, ['seed', file, String(COUNCILS), String(rows)], {
+    execArgv: ['--import', 'tsx'],
+  });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (${code})`)))),
+  );
+}
+
+async function load(url: string, path: string, token: string, body: string): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}${path}`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
+}
+
+async function submissionUnderLoad(dir: string): Promise<Measure[]> {
+  const file = join(dir, 'submit.sqlite');
+  await runSeed(file, 0);
+  const child = await startChild(['serve', file]);
+  try {
+    const submission = benchSubmission(0, COUNCILS, SUBMISSION_ROWS - 30, BENCH_PERIOD);
+    const rows = submission.contributions.length + submission.skills.length + submission.projects.length;
+    const body = JSON.stringify(submission);
+    const check = await fetch(`${child.url}/api/v1/councils/council-001/submissions?period=${BENCH_PERIOD}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${child.token}`, 'content-type': 'application/json' },
+      body,
+    });
+    if (check.status !== 201) throw new Error(`the bench submission was refused: ${await check.text()}`);
+    const baseline = await load(child.url, '/bench/parse-only', child.token, body);
+    const ours = await load(
+      child.url,
+      `/api/v1/councils/council-001/submissions?period=${BENCH_PERIOD}`,
+      child.token,
+      body,
+    );
+    const failures = ours.non2xx + ours.errors + baseline.non2xx + baseline.errors;
+    const ratio = ours.requests.average / baseline.requests.average;
+    const size = `${rows.toLocaleString('en-GB')} rows, ${megabytes(body.length) === '0 MB' ? `${Math.round(body.length / 1024)} KB` : megabytes(body.length)}`;
+    return [
+      {
+        measure: `POST a JSON return (${size}), ${CONNECTIONS} connections: throughput`,
+        ours: `${ours.requests.average.toFixed(1)} req/s`,
+        baseline: `${baseline.requests.average.toFixed(1)} req/s (parse the body only)`,
+        comparison: `${Math.round(ratio * 100)}% of baseline`,
+        target: '≥ 40% of baseline, no errors',
+        met: ratio >= 0.4 && failures === 0,
+      },
+      {
+        measure: '  latency p50 / p99',
+        ours: `${ours.latency.p50} / ${ours.latency.p99} ms`,
+        baseline: `${baseline.latency.p50} / ${baseline.latency.p99} ms`,
+        comparison: `${(ours.latency.p50 / baseline.latency.p50).toFixed(1)}× p50`,
+        target: '(reported)',
+        met: true,
+      },
+    ];
+  } finally {
+    await child.stop();
+  }
+}
+
+async function consolidatedThroughApi(dir: string): Promise<Measure[]> {
+  const file = join(dir, 'consolidated.sqlite');
+  await runSeed(file, ROWS_PER_COUNCIL);
+  const child = await startChild(['serve', file]);
+  try {
+    const get = (path: string) => async () => {
+      const response = await fetch(`${child.url}${path}?period=${BENCH_PERIOD}`, {
+        headers: { authorization: `Bearer ${child.token}` },
+      });
+      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return (await response.arrayBuffer()).byteLength;
+    };
+    const jsonBytes = await get('/api/v1/consolidated')();
+    const xlsxBytes = await get('/api/v1/consolidated.xlsx')();
+    const jsonMs = await medianMs(3, get('/api/v1/consolidated'));
+    const xlsxMs = await medianMs(3, get('/api/v1/consolidated.xlsx'));
+    const { maxRssBytes } = await child.stats();
+    const scale = `${COUNCILS} councils × ${ROWS_PER_COUNCIL} project rows`;
+    return [
+      {
+        measure: `GET /consolidated (${scale}; ${megabytes(jsonBytes)} JSON): time`,
+        ours: seconds(jsonMs),
+        baseline: '-',
+        comparison: '-',
+        target: '(reported)',
+        met: true,
+      },
+      {
+        measure: `GET /consolidated.xlsx (${megabytes(xlsxBytes)}): time`,
+        ours: seconds(xlsxMs),
+        baseline: '-',
+        comparison: '-',
+        target: '(reported)',
+        met: true,
+      },
+      {
+        measure: '  peak memory of the service process',
+        ours: megabytes(maxRssBytes),
+        baseline: '-',
+        comparison: '-',
+        target: '< 400 MB',
+        met: maxRssBytes < 400 * 1024 * 1024,
+      },
+    ];
+  } finally {
+    await child.stop();
+  }
+}
+
+export const service: BenchSection = {
+  name: 'service',
+  description: 'The sync service over HTTP: submissions under load and the consolidated view',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-bench-'));
+    try {
+      return [...(await submissionUnderLoad(dir)), ...(await consolidatedThroughApi(dir))];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
