@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerRollup } from './commands/rollup.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerSubmit } from './commands/submit.js';
 import { register as registerTemplate } from './commands/template.js';
@@ -19,5 +20,6 @@ registerDemo(program);
 registerServe(program);
 registerToken(program);
 registerSubmit(program);
+registerRollup(program);
 
 await program.parseAsync(process.argv);

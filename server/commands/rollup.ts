@@ -1,0 +1,101 @@
+// `shared-cdo rollup --period P [--dry-run]`: builds the monthly roll-up now. Without --dry-run it goes
+// through the outbox like the scheduled one (so it is still sent once per recipient); with --dry-run the
+// e-mails are only written as .eml files and nothing is queued or sent.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { periodLabel } from '../../shared/dates.js';
+import { periodSchema } from '../../shared/schemas.js';
+import { loadConfig } from '../config.js';
+import { HttpError, InvalidInput } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { MailService, outboxDirFor } from '../mail/index.js';
+import { enqueueMail, outboxRows } from '../mail/outbox.js';
+import { safeFileStem } from '../mail/transport.js';
+import { runCommand, withStore } from './store-access.js';
+
+class RollupRefused extends Error {}
+
+interface RollupOptions {
+  period: string;
+  dryRun?: boolean;
+  out?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('rollup')
+    .description(
+      'build the monthly roll-up for a period now and send it (once per recipient) through the outbox',
+    )
+    .requiredOption('--period <YYYY-MM>', 'the month the roll-up reports on')
+    .option('--dry-run', 'write the e-mails as .eml files and send nothing')
+    .option('--out <dir>', 'where --dry-run writes the .eml files (default: the outbox folder)')
+    .action(async (options: RollupOptions) =>
+      runCommand(
+        () => rollup(options),
+        (error) => {
+          if (error instanceof RollupRefused || error instanceof HttpError) return [error.message];
+          if (error instanceof InvalidInput) return error.problems.map((p) => `${p.sheet}: ${p.message}`);
+          return undefined;
+        },
+      ),
+    );
+}
+
+async function rollup(options: RollupOptions): Promise<void> {
+  if (!periodSchema.safeParse(options.period).success) {
+    throw new RollupRefused(`--period "${options.period}" is not a month written YYYY-MM`);
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+  const month = periodLabel(options.period);
+  await withStore(async (store) => {
+    if (!(await store.currentPartnership())) {
+      throw new RollupRefused(
+        'The partnership settings have not been set up yet, so there is nobody to send to.',
+      );
+    }
+    const mail = new MailService({ store, config, logger, outboxDir: outboxDirFor(config.databaseFile) });
+    try {
+      if (options.dryRun) {
+        const build = await mail.buildRollupIfNeeded(options.period, true);
+        const dir = resolve(options.out ?? outboxDirFor(config.databaseFile));
+        mkdirSync(dir, { recursive: true });
+        for (const m of build!.messages) {
+          const file = join(dir, `dry-run-${safeFileStem(`${m.kind}-${m.period}-${m.recipient}`)}.eml`);
+          writeFileSync(file, m.message);
+          process.stdout.write(`${file}\n`);
+        }
+        process.stdout.write(
+          `Dry run: ${build!.messages.length} e-mails for ${month} written; nothing sent.\n`,
+        );
+        return;
+      }
+      const build = await mail.buildRollupIfNeeded(options.period);
+      const added = build ? await enqueueMail(mail.db, build.messages) : 0;
+      const pass = await mail.worker.runOnce();
+      const rows = [
+        ...(await outboxRows(mail.db, { kind: 'rollup', period: options.period })),
+        ...(await outboxRows(mail.db, { kind: 'statement', period: options.period })),
+      ];
+      for (const row of rows) {
+        process.stdout.write(
+          `${row.status.padEnd(9)} ${row.kind.padEnd(9)} ${row.recipient}${row.last_error ? ` (${row.last_error})` : ''}\n`,
+        );
+      }
+      const waiting = rows.filter((r) => r.status === 'pending' || r.status === 'sending').length;
+      process.stdout.write(
+        `${month}: ${added} e-mails queued now, ${rows.length - added} already in the outbox. ` +
+          (pass.leader
+            ? waiting > 0
+              ? `${waiting} will be retried by the service.\n`
+              : 'Nothing left to send.\n'
+            : 'The running service is sending them.\n'),
+      );
+      if (rows.some((r) => r.status === 'failed')) process.exitCode = 1;
+    } finally {
+      await mail.stop();
+    }
+  });
+}

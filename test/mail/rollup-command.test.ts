@@ -1,0 +1,99 @@
+// `shared-cdo rollup --period P [--dry-run]` as an operator runs it, against a database and a real SMTP
+// server: the dry run writes .eml files and sends nothing; the real run sends once; a rerun sends nothing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import { openStore } from '../../server/store/index.js';
+import { demoRecords } from './demo-records.js';
+import { deliveredTo, startTestSmtp, type TestSmtp } from './smtp-harness.js';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'shared-cdo.js');
+
+let dir: string;
+let smtp: TestSmtp;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rollup-cli-'));
+  smtp = await startTestSmtp();
+  const file = join(dir, 'db.sqlite');
+  const store = await openStore(file);
+  await store.savePartnership(demoPartnership, 'test', '2026-04-01T00:00:00Z');
+  for (const r of demoRecords({ hostile: false })) {
+    await store.appendSubmission({
+      council: r.council,
+      period: r.period,
+      data: r.data,
+      submittedAt: r.submittedAt,
+      tokenId: null,
+      submittedBy: 'test',
+      source: 'cli',
+      receipt: () => ({}),
+    });
+  }
+  await store.close();
+  env = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${file}`,
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'silent',
+    DEMO: 'off',
+  };
+});
+
+afterAll(async () => {
+  await smtp.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const recipients = [
+  ...demoPartnership.rollupRecipients,
+  ...demoPartnership.councils.filter((c) => c.membership === 'Member').map((c) => c.contactEmail!),
+].sort();
+
+describe('shared-cdo rollup', () => {
+  it('--dry-run writes every e-mail as an .eml file and sends nothing', async () => {
+    const out = join(dir, 'preview');
+    const { stdout } = await run(
+      process.execPath,
+      [CLI, 'rollup', '--period', '2027-03', '--dry-run', '--out', out],
+      { env },
+    );
+    expect(stdout).toContain('Dry run: 6 e-mails for March 2027 written; nothing sent.');
+    const files = readdirSync(out);
+    expect(files).toHaveLength(recipients.length);
+    const rollup = files.find((f) => f.startsWith('dry-run-rollup-2027-03-board@'))!;
+    const mail = await simpleParser(readFileSync(join(out, rollup)));
+    expect(mail.subject).toBe('Shared CDO roll-up — March 2027 — Oxfordshire Districts Digital Partnership');
+    expect(mail.attachments.map((a) => a.contentType).sort()).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'image/png',
+      'image/png',
+    ]);
+    expect(smtp.deliveries).toHaveLength(0);
+  });
+
+  it('sends the roll-up and statements once, and a second run sends nothing', async () => {
+    const first = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03'], { env });
+    expect(first.stdout).toContain(
+      'March 2027: 6 e-mails queued now, 0 already in the outbox. Nothing left to send.',
+    );
+    expect(deliveredTo(smtp)).toEqual(recipients);
+    const second = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03'], { env });
+    expect(second.stdout).toContain('March 2027: 0 e-mails queued now, 6 already in the outbox.');
+    expect(deliveredTo(smtp)).toEqual(recipients);
+  });
+
+  it('refuses a period that is not YYYY-MM with one line and exit code 1', async () => {
+    const failure = await run(process.execPath, [CLI, 'rollup', '--period', 'March'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1, stderr: '--period "March" is not a month written YYYY-MM\n' });
+  });
+});
