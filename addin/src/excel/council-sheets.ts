@@ -38,18 +38,19 @@ export async function readCouncilSheets(context: Excel.RequestContext): Promise<
   marksSetting.load('value');
   await context.sync();
 
-  const reads: { name: string; table?: Excel.Table; range: Excel.Range; sheetName?: Excel.Worksheet }[] = [];
+  const reads: { name: string; table?: Excel.Table; range: Excel.Range; worksheet: Excel.Worksheet }[] = [];
   for (const { name, sheet } of sheets) {
     const table = layoutTables.get(name);
     if (table && !table.isNullObject) {
       const range = table.getRange();
       range.load('values, address');
-      table.worksheet.load('name');
-      reads.push({ name, table, range });
+      const worksheet = table.worksheet;
+      worksheet.load('name');
+      reads.push({ name, table, range, worksheet });
     } else if (!sheet.isNullObject) {
       const range = sheet.getUsedRangeOrNullObject(true);
       range.load('values, address');
-      reads.push({ name, range, sheetName: sheet });
+      reads.push({ name, range, worksheet: sheet });
     }
   }
   await context.sync();
@@ -58,8 +59,8 @@ export async function readCouncilSheets(context: Excel.RequestContext): Promise<
     sheets: {},
     marks: marksSetting.isNullObject ? [] : parseMarks(marksSetting.value),
   };
-  for (const { name, table, range, sheetName } of reads) {
-    const sheet = table ? table.worksheet.name : (sheetName?.name ?? name);
+  for (const { name, table, range, worksheet } of reads) {
+    const sheet = worksheet.name;
     if (range.isNullObject) {
       snapshot.sheets[name] = { sheet, values: [], firstRow: 1, firstColumn: 0 };
       continue;

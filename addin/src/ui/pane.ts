@@ -70,12 +70,14 @@ export class Pane {
   private showConnect(notice?: HTMLElement): void {
     const saved = loadConnection(this.storage, this.host.partitionKey);
     const url = h('fluent-text-input', {
+      slot: 'input',
       id: 'service-url',
       type: 'url',
       value: saved?.serviceUrl ?? this.origin,
       'aria-label': 'Service address',
     });
     const token = h('fluent-text-input', {
+      slot: 'input',
       id: 'token',
       type: 'password',
       'aria-label': 'Access token',
@@ -165,7 +167,12 @@ export class Pane {
     const seesPartnership = s.me.role !== 'council';
     const councilPicker =
       s.me.role === 'council'
-        ? h('p', { class: 'council-name' }, this.councilName(s.choices.council))
+        ? h(
+            'div',
+            { class: 'picker' },
+            h('span', { class: 'label' }, 'Council'),
+            h('p', { class: 'council-name' }, this.councilName(s.choices.council)),
+          )
         : this.select(
             'council',
             'Council',
@@ -489,10 +496,7 @@ export class Pane {
     }
     if (error instanceof excel.WorkbookConflict) return this.message('warning', error.message);
     const detail = error instanceof Error ? error.message : String(error);
-    return this.message(
-      'error',
-      `Excel could not finish this, so nothing was saved to the service. (${detail})`,
-    );
+    return this.message('error', `Excel could not finish this; try again. (${detail})`);
   }
 
   private problems(list: CheckResult['problems']): HTMLElement {

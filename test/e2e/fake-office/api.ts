@@ -540,8 +540,11 @@ export class TableProxy extends Proxy<Table> {
     });
   }
 
+  private worksheetProxy?: WorksheetProxy;
+  /** Like Office.js, a navigation property returns the same proxy each time. */
   get worksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.resolve().sheet);
+    this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.resolve().sheet);
+    return this.worksheetProxy;
   }
 
   private range(pick: (table: Table) => Rect): RangeProxy {

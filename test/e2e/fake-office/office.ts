@@ -36,8 +36,11 @@ const Office = {
         }
       : undefined,
     requirements: {
-      isSetSupported: (name: string, version?: string) =>
-        name === 'ExcelApi' && Number(version ?? '1.1') <= 1.12,
+      // Requirement sets are versioned major.minor: 1.8 comes before 1.12.
+      isSetSupported: (name: string, version = '1.1') => {
+        const [major = 0, minor = 0] = version.split('.').map(Number);
+        return name === 'ExcelApi' && major === 1 && minor <= 12;
+      },
     },
   },
 };

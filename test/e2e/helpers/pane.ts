@@ -1,0 +1,148 @@
+// Drives the real task pane in headless Chromium: the page comes from the real service; only office.js
+// is replaced by the in-memory Excel of fake-office/, and every other outside address is blocked.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { OFFICE_JS_URL } from '../../../server/routes/addin.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOT_DIR =
+  process.env.SCREENSHOT_DIR ?? path.join(tmpdir(), 'shared-cdo-pane-screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+const seen = new WeakMap<Page, { errors: string[]; blocked: string[] }>();
+
+export interface PaneOptions {
+  partitionKey?: string;
+  theme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
+  width?: number;
+  /** The pane's clock: the period picker offers the months around it. */
+  now?: Date;
+}
+
+/** A new page (and so a new, empty workbook) with the pane loaded from `serviceUrl`. */
+export async function openPane(
+  browser: Browser,
+  serviceUrl: string,
+  fakeOffice: string,
+  options: PaneOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 340, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  if (options.now) await page.clock.setFixedTime(options.now);
+  const blocked: string[] = [];
+  // First the catch-all that keeps the outside world out; then office.js, which (registered last) wins.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(serviceUrl)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await page.route(OFFICE_JS_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice }),
+  );
+  const { partitionKey, theme } = options;
+  await page.addInitScript(
+    (config) => {
+      (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
+    },
+    { partitionKey, theme },
+  );
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  seen.set(page, { errors, blocked });
+  await page.goto(`${serviceUrl}/addin/taskpane.html`);
+  return page;
+}
+
+/** Uncaught errors in the pane, and outside addresses it tried to reach. */
+export const pageProblems = (page: Page): { errors: string[]; blocked: string[] } =>
+  seen.get(page) ?? { errors: [], blocked: [] };
+
+/** Waits until the pane is idle: no action running, no spinner. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector('#pane[aria-busy]') && !document.querySelector('.busy fluent-spinner'),
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+export async function connect(page: Page, token: string): Promise<void> {
+  await page.locator('#token input').fill(token);
+  await page.locator('#connect').click();
+  await settled(page);
+}
+
+export async function act(page: Page, id: string): Promise<void> {
+  await page.locator(`#${id}`).click();
+  await settled(page);
+}
+
+export async function outputText(page: Page): Promise<string> {
+  return (await page.locator('.output').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The fake workbook's state, as the test sees it. */
+export interface FakeSheet {
+  name: string;
+  visibility: string;
+  frozenRows: number;
+  values: (string | number | boolean)[][];
+  formulas: [string, string][];
+  fills: Record<string, string>;
+  formats: Record<string, string>;
+  validations: { address: string; rule: unknown }[];
+  conditionalFormats: { address: string; type: string; rule: unknown; fill?: string }[];
+  charts: { name: string; type: string; source: string; title: string }[];
+}
+
+type Fake = {
+  type(sheet: string, address: string, rows: unknown[][]): void;
+  sheet(name: string): FakeSheet | undefined;
+  sheetNames(): string[];
+  tables(): { name: string; sheet: string; address: string; headers: string[] }[];
+  settings(): Record<string, unknown>;
+  selection(): { activeSheet?: string; selection?: string };
+  stats(): { syncCount: number; largestRequestBytes: number; suspendedSyncs: number };
+  resetStats(): void;
+};
+
+export function excel(page: Page) {
+  const call = <K extends keyof Fake>(name: K, ...args: Parameters<Fake[K]>): Promise<ReturnType<Fake[K]>> =>
+    page.evaluate(
+      ([n, a]) => {
+        const fake = (globalThis as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> })
+          .__fakeExcel;
+        return fake[n as string]!(...(a as unknown[]));
+      },
+      [name, args] as const,
+    ) as Promise<ReturnType<Fake[K]>>;
+  return {
+    type: (sheet: string, address: string, rows: unknown[][]) => call('type', sheet, address, rows),
+    sheet: async (name: string) => (await call('sheet', name)) as FakeSheet,
+    sheetNames: () => call('sheetNames'),
+    tables: () => call('tables'),
+    settings: () => call('settings'),
+    selection: () => call('selection'),
+    stats: () => call('stats'),
+    resetStats: () => call('resetStats'),
+  };
+}
