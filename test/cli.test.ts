@@ -54,6 +54,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** `shared-cdo consolidate` of the demo partnership for November 2026, with more arguments. */
+const consolidateDemo = (args: string[]) =>
+  shared(['consolidate', '--partnership', 'demo/partnership.xlsx', '--period', '2026-11', ...args], dir);
+
 const demoFiles = () => DEMO_COUNCILS.map((c) => path.join('demo', 'returns', `${c}.xlsx`));
 
 describe('shared-cdo demo', () => {
@@ -79,22 +83,7 @@ describe('shared-cdo consolidate', () => {
       '2026-10',
       demoCouncilSubmission('cherwell', '2026-10'),
     );
-    const run = await shared(
-      [
-        'consolidate',
-        '--partnership',
-        'demo/partnership.xlsx',
-        '--period',
-        '2026-11',
-        '--out',
-        'consolidated.xlsx',
-        '--json',
-        '-',
-        older,
-        ...demoFiles(),
-      ],
-      dir,
-    );
+    const run = await consolidateDemo(['--out', 'consolidated.xlsx', '--json', '-', older, ...demoFiles()]);
     expect(run.code).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([
       `${older}: ignored: cherwell's return for 2026-10 is superseded by demo/returns/cherwell.xlsx (2026-11).`,
@@ -149,24 +138,16 @@ describe('shared-cdo consolidate', () => {
     await councilWorkbook(path.join(dir, 'bad-cherwell.xlsx'), 'cherwell', '2026-11', submission);
     await writeFile(path.join(dir, 'notes.xlsx'), 'Council ID,cherwell\n');
 
-    const run = await shared(
-      [
-        'consolidate',
-        '--partnership',
-        'demo/partnership.xlsx',
-        '--period',
-        '2026-11',
-        '--out',
-        'refused.xlsx',
-        '--json',
-        'refused.json',
-        'bad-cherwell.xlsx',
-        'notes.xlsx',
-        'missing.xlsx',
-        ...demoFiles().slice(1),
-      ],
-      dir,
-    );
+    const run = await consolidateDemo([
+      '--out',
+      'refused.xlsx',
+      '--json',
+      'refused.json',
+      'bad-cherwell.xlsx',
+      'notes.xlsx',
+      'missing.xlsx',
+      ...demoFiles().slice(1),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
@@ -180,18 +161,7 @@ describe('shared-cdo consolidate', () => {
   });
 
   it('refuses two returns of one council for the same month', async () => {
-    const run = await shared(
-      [
-        'consolidate',
-        '--partnership',
-        'demo/partnership.xlsx',
-        '--period',
-        '2026-11',
-        'demo/returns/cherwell.xlsx',
-        'demo/returns/cherwell.xlsx',
-      ],
-      dir,
-    );
+    const run = await consolidateDemo(['demo/returns/cherwell.xlsx', 'demo/returns/cherwell.xlsx']);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
       "demo/returns/cherwell.xlsx: About: demo/returns/cherwell.xlsx is also cherwell's return for 2026-11; give one workbook per council and month.",

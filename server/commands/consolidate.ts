@@ -47,7 +47,9 @@ async function runConsolidate(workbooks: string[], options: Options): Promise<nu
   const { partnership, errors } = await loadPartnership(options.partnership);
   if (!partnership) return fail(errors);
 
-  const read = await Promise.all(workbooks.map((file) => readCouncilFile(file, partnership)));
+  // One at a time: reading is CPU-bound, and a few hundred workbooks' cells need not be held at once.
+  const read = [];
+  for (const file of workbooks) read.push(await readCouncilFile(file, partnership));
   const problems = read.flatMap((r) => r.errors);
   const councilFiles = read.flatMap((r) => (r.councilFile ? [r.councilFile] : []));
   const { counted, notes, conflicts } = chooseFiles(councilFiles, options.period);
