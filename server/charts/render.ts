@@ -2,7 +2,7 @@
 // rasterised by resvg. resvg draws no text without fonts, so the fonts are loaded explicitly.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import { View, parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
@@ -37,13 +37,17 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Renders a Vega-Lite spec to PNG at `scale` × its CSS size, so it stays sharp on high-DPI screens. */
-export async function renderChartPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
-  const svg = await renderSvg(spec);
+/** Draws an SVG on white at `scale` × its size, with the chart fonts. */
+export function rasterise(svg: string, scale: number): RenderedImage {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: { fontFiles: chartFontFiles(), loadSystemFonts: true, defaultFontFamily: CHART_FONT },
   });
-  return resvg.render().asPng();
+  return resvg.render();
+}
+
+/** Renders a Vega-Lite spec to PNG at `scale` × its CSS size, so it stays sharp on high-DPI screens. */
+export async function renderChartPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
+  return rasterise(await renderSvg(spec), scale).asPng();
 }

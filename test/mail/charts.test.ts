@@ -1,0 +1,50 @@
+// Server-side charts: Vega-Lite → SVG → PNG, with text actually drawn (resvg draws nothing without fonts).
+import { describe, expect, it } from 'vitest';
+import { consolidate } from '../../shared/consolidate/index.js';
+import { demoPartnership } from '../../demo/partnership.js';
+import { CHART_FONT, chartFontFiles, rasterise, renderSvg } from '../../server/charts/render.js';
+import { contributionsChartSpec, renderRollupCharts } from '../../server/charts/rollup-charts.js';
+import { demoRecords } from './demo-records.js';
+
+const view = consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03');
+
+/** Pixels darker than mid-grey: text and axis lines, never the white background. */
+function darkPixels(image: { pixels: Buffer }): number {
+  let dark = 0;
+  for (let i = 0; i < image.pixels.length; i += 4) {
+    if (image.pixels[i]! + image.pixels[i + 1]! + image.pixels[i + 2]! < 3 * 100) dark += 1;
+  }
+  return dark;
+}
+
+describe('charts', () => {
+  it('finds fonts on this machine and draws text with them', () => {
+    expect(chartFontFiles().length).toBeGreaterThan(0);
+    const svg = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-family="${CHART_FONT}" font-size="20" fill="#000">${text}</text></svg>`;
+    const blank = rasterise(svg(''), 1);
+    const written = rasterise(svg('Cherwell'), 1);
+    expect(darkPixels(blank)).toBe(0);
+    expect(darkPixels(written)).toBeGreaterThan(100);
+  });
+
+  it('puts every member council by name into the contributions chart, escaped', async () => {
+    const svg = await renderSvg(contributionsChartSpec(view));
+    for (const c of view.contributions.councils.filter((x) => x.membership === 'Member')) {
+      expect(svg).toContain(`>${c.name}<`);
+    }
+    expect(svg).not.toMatch(/<script/i);
+  });
+
+  it('renders the roll-up charts as PNGs at twice their CSS size', async () => {
+    const charts = await renderRollupCharts(view);
+    expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-projects']);
+    for (const chart of charts) {
+      expect(chart.png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      const width = chart.png.readUInt32BE(16);
+      expect(width).toBeGreaterThan(800);
+      expect(width % 2).toBe(0);
+      expect(chart.alt.length).toBeGreaterThan(20);
+    }
+  });
+});
