@@ -1,0 +1,133 @@
+// When things go wrong the pane says so plainly and leaves the user's sheets as they were: a token
+// the service refuses, the service unreachable, someone else's newer version (409) and a locked
+// period (423).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddin } from '../../addin/tools/build.js';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { requireTool } from '../helpers/tools.js';
+import { startTestService, type TestService } from '../server/helpers/service.js';
+import { buildFakeOffice } from './fake-office/build.js';
+import { act, connect, excel, launchChromium, openPane, outputText, screenshot } from './helpers/pane.js';
+
+const haveChromium = requireTool('chromium');
+const PERIOD = '2026-10';
+const NOW = new Date('2026-11-05T10:00:00Z');
+
+describe.runIf(haveChromium)('the task pane when things go wrong', () => {
+  let service: TestService;
+  let browser: Browser;
+  let fakeOffice: string;
+  let page: Page;
+
+  const values = async () => {
+    const wb = excel(page);
+    return Promise.all(['Contributions', 'Skills', 'Projects'].map(async (s) => (await wb.sheet(s)).values));
+  };
+
+  beforeAll(async () => {
+    await buildAddin();
+    fakeOffice = await buildFakeOffice();
+    service = await startTestService();
+    expect(
+      (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
+    ).toBe(200);
+    browser = await launchChromium();
+    page = await openPane(browser, service.url, fakeOffice, { now: NOW });
+    await page.locator('#token').waitFor();
+    await connect(page, service.tokens.cherwell);
+    await act(page, 'setup');
+    const wb = excel(page);
+    await wb.type('Contributions', 'A2:I2', [
+      ['2026-10', 'Cash', 'Shared team', 1000, '', '', '', 'INV-1', ''],
+    ]);
+    await wb.type('Skills', 'A2:G2', [
+      [
+        'Sam Jones',
+        'sam.jones@cherwell.example',
+        'Council',
+        'Cherwell District Council',
+        'Service design',
+        'Working',
+        2,
+      ],
+    ]);
+    await wb.type('Projects', 'A2:H2', [
+      ['WEB-01', 'Website', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('a token the service refuses gets a plain message and no session', async () => {
+    const other = await openPane(browser, service.url, fakeOffice, { now: NOW });
+    await other.locator('#token').waitFor();
+    await connect(other, 'not-a-real-token');
+    const text = (await other.locator('form.connect + [role="status"]').innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('did not accept your access token');
+    expect(await other.evaluate(() => localStorage.length)).toBe(0);
+    await screenshot(other, '10-bad-token');
+    await other.context().close();
+  });
+
+  it('the service being unreachable leaves the sheets untouched', async () => {
+    const before = await values();
+    const down = (route: { abort: (code: string) => Promise<void> }) => route.abort('connectionrefused');
+    await page.route(`${service.url}/api/**`, down);
+    await act(page, 'submit');
+    expect(await outputText(page)).toContain(`Can't reach the Shared CDO service at ${service.url}`);
+    expect(await values()).toEqual(before);
+    await screenshot(page, '11-offline');
+    await page.unroute(`${service.url}/api/**`, down);
+  });
+
+  it('a newer version from someone else (409) is explained and can be loaded', async () => {
+    await act(page, 'submit');
+    expect(await outputText(page)).toContain('Submitted: version 1');
+    // A colleague submits from another copy of the workbook.
+    const theirs = demoCouncilSubmission('cherwell', PERIOD);
+    const response = await service.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
+      token: 'cherwell',
+      json: theirs,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(response.status).toBe(201);
+
+    await excel(page).type('Contributions', 'D2', [[1500]]);
+    const before = await values();
+    await act(page, 'submit');
+    const text = await outputText(page);
+    expect(text).toContain('Someone else submitted a newer version');
+    expect(text).toContain('the latest is version 2');
+    expect(await values()).toEqual(before);
+    await screenshot(page, '12-conflict');
+
+    await act(page, 'load-theirs');
+    await act(page, 'confirm-load');
+    expect(await outputText(page)).toContain('Loaded version 2');
+    const contributions = (await excel(page).sheet('Contributions')).values;
+    expect(contributions.length - 1).toBe(theirs.contributions.length);
+    // Their version is now this workbook's base: a submit from here is accepted as version 3.
+    await act(page, 'submit');
+    expect(await outputText(page)).toContain('Submitted: version 3');
+  });
+
+  it('a locked period (423) is explained and nothing changes', async () => {
+    expect((await service.call('PUT', `/api/v1/periods/${PERIOD}/lock`, { token: 'cdo' })).status).toBe(200);
+    await excel(page).type('Contributions', 'H2', [['INV-LOCKED']]);
+    const before = await values();
+    await act(page, 'submit');
+    const text = await outputText(page);
+    expect(text).toContain(`Period ${PERIOD} is locked by the CDO`);
+    expect(text).toContain('Your sheets have not been changed');
+    expect(await values()).toEqual(before);
+    await screenshot(page, '13-locked');
+    expect((await service.call('DELETE', `/api/v1/periods/${PERIOD}/lock`, { token: 'cdo' })).status).toBe(
+      200,
+    );
+  });
+});
