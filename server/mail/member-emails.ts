@@ -3,7 +3,7 @@
 import { periodLabel } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
-import { dataTable, emailPage, heading, markup, paragraph } from './html.js';
+import { MUTED, dataTable, emailPage, heading, markup, paragraph } from './html.js';
 import type { RenderedEmail } from './rollup-email.js';
 import { STATUS_LABELS } from './rollup-email.js';
 import { formatLongDate, textHeading, textTable } from './text.js';
@@ -39,7 +39,13 @@ export function renderStatementEmail(
       heading(c.name),
       dataTable(
         [{ header: 'Figure' }, { header: 'Amount', align: 'right' }],
-        rows(c).map(([name, value]) => [name.trim(), value]),
+        // The "of which" rows are indented in the text table; here they are set in and greyed.
+        rows(c).map(([name, value]) => [
+          name.startsWith(' ')
+            ? markup`<span style="padding-left:16px;color:${MUTED};">${name.trim()}</span>`
+            : name,
+          value,
+        ]),
       ),
       paragraph(markup`<strong>${STATUS_LABELS[c.status]}:</strong> ${balanceText(c)}.`),
     ]),
