@@ -21,8 +21,35 @@ const MAX_COMPRESSION_RATIO = 200;
 const RATIO_EXEMPT_BYTES = 1 << 20;
 /** The parts an XML parser reads. */
 const XML_PART = /\.(xml|rels|vml)$/i;
-const DTD_MARKERS = [Buffer.from('<!DOCTYPE'), Buffer.from('<!ENTITY')];
-const MARKER_OVERLAP = Math.max(...DTD_MARKERS.map((m) => m.length)) - 1;
+/** Byte patterns that make a part unacceptable, and the refusal each one gives. */
+interface Marker {
+  bytes: Buffer;
+  refuse(part: string): WorkbookRejected;
+}
+const DTD_MARKERS: Marker[] = ['<!DOCTYPE', '<!ENTITY'].map((text) => ({
+  bytes: Buffer.from(text),
+  refuse: (part) =>
+    new WorkbookRejected(
+      'xml-entities',
+      422,
+      `This workbook contains XML document type or entity declarations (in ${part}), which Excel never writes; it was refused as unsafe.`,
+    ),
+}));
+/**
+ * Cells typed t="d" hold ISO date text, which Excel reads but never writes; exceljs's streaming reader
+ * would turn "2026-04-01" into the number 2026, so such a workbook is refused rather than misread.
+ */
+const ISO_DATE_CELL_MARKERS: Marker[] = [' t="d"', " t='d'"].map((text) => ({
+  bytes: Buffer.from(text),
+  refuse: (part) =>
+    new WorkbookRejected(
+      'unsupported-cells',
+      422,
+      `This workbook stores dates as ISO text cells (in ${part}), which the service cannot read reliably; open it in Excel, save it, and try again.`,
+    ),
+}));
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+const MARKER_OVERLAP = Math.max(...[...DTD_MARKERS, ...ISO_DATE_CELL_MARKERS].map((m) => m.bytes.length)) - 1;
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Old .xls files and password-protected .xlsx files are OLE compound documents. */
@@ -110,13 +137,16 @@ async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<Map<string,
   return entries;
 }
 
-/** Inflates one XML part within what is left of the cap, refusing DTDs; returns its inflated size. */
+/** Inflates one XML part within what is left of the cap, refusing DTDs and ISO date cells; returns its inflated size. */
 async function scanXmlPart(
   zip: ZipFile,
   entry: Entry,
   cap: number,
   alreadyInflated: number,
 ): Promise<number> {
+  const markers = WORKSHEET_PART.test(entry.fileName)
+    ? [...DTD_MARKERS, ...ISO_DATE_CELL_MARKERS]
+    : DTD_MARKERS;
   let size = 0;
   let tail = Buffer.alloc(0);
   try {
@@ -126,13 +156,8 @@ async function scanXmlPart(
       if (alreadyInflated + size > cap)
         throw unsafe(413, `This workbook expands to more than ${megabytes(cap)}`);
       const seam = Buffer.concat([tail, chunk.subarray(0, MARKER_OVERLAP)]);
-      if (DTD_MARKERS.some((m) => chunk.includes(m) || seam.includes(m))) {
-        throw new WorkbookRejected(
-          'xml-entities',
-          422,
-          `This workbook contains XML document type or entity declarations (in ${entry.fileName}), which Excel never writes; it was refused as unsafe.`,
-        );
-      }
+      const found = markers.find((m) => chunk.includes(m.bytes) || seam.includes(m.bytes));
+      if (found) throw found.refuse(entry.fileName);
       tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - MARKER_OVERLAP)));
     }
   } catch (error) {

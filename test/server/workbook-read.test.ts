@@ -295,6 +295,19 @@ describe('refusing hostile or broken files before using them', () => {
     expect([error.code, error.status]).toEqual(['too-many-cells', 413]);
   });
 
+  it('refuses ISO-text date cells rather than misreading 2026-04-01 as the number 2026', async () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([['Start'], [new Date(Date.UTC(2026, 3, 1))]], { cellDates: true }),
+      'Projects',
+    );
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer;
+    const error = await rejection(bytes);
+    expect([error.code, error.status]).toEqual(['unsupported-cells', 422]);
+    expect(error.message).toMatch(/open it in Excel, save it, and try again/);
+  });
+
   it('refuses a workbook whose sheet XML is broken', async () => {
     const error = await rejection(sheetXlsx('<row r="1"><c r="A1"><v>1</v></row>'));
     expect([error.code, error.status]).toEqual(['unreadable', 422]);
