@@ -44,7 +44,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
   beforeAll(async () => {
     await buildAddin();
     const fakeOffice = await buildFakeOffice();
-    service = await startTestService();
+    service = await startTestService({ now: () => NOW });
     const put = await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
     expect(put.status).toBe(200);
     browser = await launchChromium();

@@ -29,7 +29,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
   beforeAll(async () => {
     await buildAddin();
     fakeOffice = await buildFakeOffice();
-    service = await startTestService();
+    service = await startTestService({ now: () => NOW });
     expect(
       (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
     ).toBe(200);

@@ -1,0 +1,159 @@
+// The CDO in the task pane: the status board, the consolidated view written into a blank workbook
+// with native charts and conditional formatting, and the consolidated workbook downloaded.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { buildAddin } from '../../addin/tools/build.js';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
+import type { ConsolidatedView } from '../../shared/schemas.js';
+import { requireTool } from '../helpers/tools.js';
+import { json, startTestService, type TestService } from '../server/helpers/service.js';
+import { buildFakeOffice } from './fake-office/build.js';
+import {
+  act,
+  connect,
+  excel,
+  launchChromium,
+  openPane,
+  outputText,
+  pageProblems,
+  screenshot,
+} from './helpers/pane.js';
+
+const haveChromium = requireTool('chromium');
+const PERIOD = '2026-10';
+const NOW = new Date('2026-11-05T10:00:00Z');
+const SUBMITTING = ['cherwell', 'south-oxfordshire', 'vale-of-white-horse'];
+
+describe.runIf(haveChromium)('the CDO in the task pane', () => {
+  let service: TestService;
+  let browser: Browser;
+  let fakeOffice: string;
+  let page: Page;
+  let view: ConsolidatedView;
+
+  beforeAll(async () => {
+    await buildAddin();
+    fakeOffice = await buildFakeOffice();
+    service = await startTestService({ now: () => NOW });
+    expect(
+      (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
+    ).toBe(200);
+    for (const council of SUBMITTING) {
+      const response = await service.call(
+        'POST',
+        `/api/v1/councils/${council}/submissions?period=${PERIOD}`,
+        {
+          token: 'cdo',
+          json: demoCouncilSubmission(council, PERIOD),
+        },
+      );
+      expect(response.status).toBe(201);
+    }
+    view = await json<ConsolidatedView>(
+      await service.call('GET', `/api/v1/consolidated?period=${PERIOD}`, { token: 'cdo' }),
+    );
+    browser = await launchChromium();
+    page = await openPane(browser, service.url, fakeOffice, { now: NOW, partitionKey: 'cdo-user' });
+    await page.locator('#token').waitFor();
+    await connect(page, service.tokens.cdo);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('shows the status board for the period', async () => {
+    await act(page, 'status');
+    expect(await outputText(page)).toContain('October 2026: 3 of 4 returned');
+    const rows = await page.locator('.status-board tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(4);
+    expect(rows.find((r) => r.startsWith('West Oxfordshire'))).toContain('Not yet');
+    expect(rows.find((r) => r.startsWith('Cherwell'))).toMatch(/v1 .* by test cdo/);
+    await screenshot(page, '20-status-board');
+  });
+
+  it('writes the consolidated view into the workbook with charts and conditional formatting', async () => {
+    await act(page, 'consolidated');
+    expect(await outputText(page)).toContain('Consolidated view for October 2026 written');
+    const wb = excel(page);
+    expect(await wb.sheetNames()).toEqual(
+      expect.arrayContaining([
+        'Summary',
+        'Contributions',
+        'Skills coverage',
+        'People',
+        'Projects',
+        'Data quality',
+        'Submissions',
+        'Dashboard',
+      ]),
+    );
+    const summary = await wb.sheet('Summary');
+    expect(summary.values.find((r) => r[0] === 'Net cost (£)')?.[1]).toBe(
+      view.contributions.netCostPence / 100,
+    );
+
+    const contributions = await wb.sheet('Contributions');
+    const header = contributions.values[0]!;
+    const due = header.indexOf('Due (£)');
+    const byCouncil = Object.fromEntries(contributions.values.slice(1).map((r) => [r[0], r[due]]));
+    expect(byCouncil).toEqual(
+      Object.fromEntries(view.contributions.councils.map((c) => [c.council, c.duePence / 100])),
+    );
+    expect(contributions.formats).toMatchObject({ [`${String.fromCharCode(65 + due)}2`]: '£#,##0.00' });
+    expect(contributions.conditionalFormats.map((f) => (f.rule as { text: string }).text)).toEqual([
+      'behind',
+      'on-track',
+      'paid',
+    ]);
+
+    const projects = await wb.sheet('Projects');
+    expect(projects.values.length - 1).toBe(view.projects.items.length);
+    expect(projects.conditionalFormats.map((f) => (f.rule as { text: string }).text)).toEqual(
+      expect.arrayContaining(['Red', 'Amber', 'Green']),
+    );
+
+    const dashboard = await wb.sheet('Dashboard');
+    expect(dashboard.charts.map((c) => [c.type, c.title])).toEqual([
+      ['ColumnClustered', 'Contributions: due and contributed by council'],
+      ['ColumnStacked', 'Projects by phase and RAG'],
+      ['BarClustered', 'Skills coverage'],
+    ]);
+    expect(dashboard.charts[0]!.source).toBe('Dashboard!A1:C5');
+    await screenshot(page, '21-consolidated');
+  });
+
+  it('writing it again replaces the rows and the charts instead of adding more', async () => {
+    await act(page, 'consolidated');
+    const wb = excel(page);
+    expect((await wb.sheet('Dashboard')).charts).toHaveLength(3);
+    expect((await wb.sheet('Contributions')).values.length - 1).toBe(view.contributions.councils.length);
+    expect((await wb.tables()).filter((t) => t.name === 'ConsolidatedContributions')).toHaveLength(1);
+  });
+
+  it('refuses to write over a council’s own sheets', async () => {
+    const other = await openPane(browser, service.url, fakeOffice, { now: NOW, partitionKey: 'cdo-user' });
+    await other.locator('#token').waitFor();
+    await connect(other, service.tokens.cdo);
+    await act(other, 'setup');
+    const before = await excel(other).sheet('Contributions');
+    await act(other, 'consolidated');
+    expect(await outputText(other)).toContain('Open a new blank workbook for the consolidated view');
+    expect(await excel(other).sheet('Contributions')).toEqual(before);
+    await other.context().close();
+  });
+
+  it('downloads the consolidated workbook', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), act(page, 'download')]);
+    expect(download.suggestedFilename()).toBe(`shared-cdo-consolidated-${PERIOD}.xlsx`);
+    const bytes = await readFile(await download.path());
+    const workbook = XLSX.read(bytes);
+    expect(workbook.SheetNames).toEqual(expect.arrayContaining(['Summary', 'Contributions', 'Projects']));
+    expect(pageProblems(page).errors).toEqual([]);
+    await screenshot(page, '22-download');
+  });
+});
