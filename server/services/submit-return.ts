@@ -14,7 +14,7 @@ import {
 import { HttpError, InvalidInput, notFound } from '../errors.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { readWorkbookGrids } from '../workbook/read.js';
-import { diffSubmissions } from './changes.js';
+import { diffDigests, rowDigest, type RowDigest } from './changes.js';
 import { COUNCIL_JSON, zodProblems } from './json-problems.js';
 import { rejectedWorkbook } from './workbook-errors.js';
 
@@ -47,10 +47,12 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
       : await readWorkbook(request.input.bytes, partnership, council, period);
 
   const submittedAt = request.now.toISOString();
+  const digest = rowDigest(submission);
   const result = await store.appendSubmission({
     council,
     period,
     data: submission,
+    rowDigest: JSON.stringify(digest),
     submittedAt,
     tokenId: request.tokenId,
     submittedBy: request.submittedBy,
@@ -59,15 +61,14 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
       ? { idempotencyKey: request.idempotencyKey, requestHash: requestHash(period, request.input) }
       : {}),
     ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-    receipt: ({ id, version, previous }): SubmissionReceipt => ({
-      id,
-      council,
-      version,
-      period,
-      submittedAt,
-      warnings,
-      changes: diffSubmissions(previous, submission),
-    }),
+    receipt: async ({ id, version, previous }): Promise<SubmissionReceipt> => {
+      const before: RowDigest | undefined = previous
+        ? previous.rowDigest
+          ? (JSON.parse(previous.rowDigest) as RowDigest)
+          : rowDigest(await previous.data())
+        : undefined;
+      return { id, council, version, period, submittedAt, warnings, changes: diffDigests(before, digest) };
+    },
   });
   switch (result.kind) {
     case 'created':

@@ -91,6 +91,12 @@ export const migrations: Migration[] = [
   },
   // The e-mail outbox and its sender lease (server/mail/outbox.ts).
   { id: 2, name: 'mail outbox', up: createMailOutboxTables },
+  {
+    id: 3,
+    name: 'submission row digests',
+    // Lets a receipt compare row digests instead of reparsing the previous version; null on older rows.
+    up: (db) => db.schema.alterTable('submissions').addColumn('row_digest', 'text').execute(),
+  },
 ];
 
 /** Applies every migration not yet recorded in `schema_migrations`, in order. */

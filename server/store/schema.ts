@@ -54,6 +54,8 @@ export interface SubmissionsTable {
   request_hash: string | null;
   /** The 201 body as first returned, for idempotent retries. */
   receipt: string;
+  /** JSON digest of the rows (key and hash per row) for the next version's change report; null on old rows. */
+  row_digest: string | null;
 }
 
 export interface ReviewsTable {

@@ -42,13 +42,25 @@ export interface StoredSubmission extends SubmissionSummary {
   reviews: ReviewEntry[];
 }
 
+/** The previous version as the receipt builder sees it: its row digest, or its data when it has none. */
+export interface PreviousVersion {
+  rowDigest: string | null;
+  data(): Promise<CouncilSubmission>;
+}
+
 /** What the caller computes from the previous version once the new version number is known. */
-export type ReceiptBuilder = (args: { id: number; version: number; previous?: CouncilSubmission }) => object;
+export type ReceiptBuilder = (args: {
+  id: number;
+  version: number;
+  previous?: PreviousVersion;
+}) => object | Promise<object>;
 
 export interface AppendSubmission {
   council: string;
   period: string;
   data: CouncilSubmission;
+  /** Kept with the version for the next receipt's comparison. */
+  rowDigest?: string;
   submittedAt: string;
   tokenId: number | null;
   submittedBy: string;
@@ -215,7 +227,7 @@ export class Store {
       if (locked) return { kind: 'locked' };
       const previous = await trx
         .selectFrom('submissions')
-        .select(['version', 'data'])
+        .select(['id', 'version', 'row_digest'])
         .where('council', '=', input.council)
         .where('period', '=', input.period)
         .orderBy('version', 'desc')
@@ -239,13 +251,26 @@ export class Store {
           idempotency_key: input.idempotencyKey ?? null,
           request_hash: input.requestHash ?? null,
           receipt: '{}',
+          row_digest: input.rowDigest ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const receipt = input.receipt({
+      const before = previous && {
+        rowDigest: previous.row_digest,
+        data: async () => {
+          const row = await trx
+            .selectFrom('submissions')
+            .select('data')
+            .where('id', '=', previous.id)
+            .executeTakeFirstOrThrow();
+          // Stored data was validated when it came in.
+          return JSON.parse(row.data) as CouncilSubmission;
+        },
+      };
+      const receipt = await input.receipt({
         id: inserted.id,
         version,
-        ...(previous ? { previous: councilSubmissionSchema.parse(JSON.parse(previous.data)) } : {}),
+        ...(before ? { previous: before } : {}),
       });
       await trx
         .updateTable('submissions')

@@ -117,6 +117,25 @@ describe('submissions', () => {
     expect(first?.data).toEqual(demoCouncilSubmission('cherwell', '2026-10'));
   });
 
+  it('hands the receipt builder the previous row digest, or the previous data when it has none', async () => {
+    await store.appendSubmission(submission());
+    await store.appendSubmission(submission({ rowDigest: '{"Projects":[]}' }));
+    const seen: { rowDigest: string | null; projects: number }[] = [];
+    const peek: AppendSubmission['receipt'] = async ({ id, version, previous }) => {
+      if (previous)
+        seen.push({ rowDigest: previous.rowDigest, projects: (await previous.data()).projects.length });
+      return { id, version };
+    };
+    await store.appendSubmission(submission({ period: '2026-09', receipt: peek }));
+    await store.appendSubmission(submission({ period: '2026-09', receipt: peek }));
+    await store.appendSubmission(submission({ receipt: peek }));
+    const projects = demoCouncilSubmission('cherwell', '2026-10').projects.length;
+    expect(seen).toEqual([
+      { rowDigest: null, projects },
+      { rowDigest: '{"Projects":[]}', projects },
+    ]);
+  });
+
   it('lets the database refuse a second row with the same version number', async () => {
     await store.appendSubmission(submission());
     const duplicate = store.db
@@ -133,6 +152,7 @@ describe('submissions', () => {
         idempotency_key: null,
         request_hash: null,
         receipt: '{}',
+        row_digest: null,
       })
       .execute();
     await expect(duplicate).rejects.toThrow(/UNIQUE/);
