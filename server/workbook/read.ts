@@ -5,18 +5,14 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 import { columnLetter } from './columns.js';
 import { WorkbookRejected } from './rejected.js';
 import { inspectZip, type CheckedZip } from './zip-guard.js';
 
 export { WorkbookRejected } from './rejected.js';
 
-/** A sheet's cells, row by row; values[0] is Excel row `firstRow` (default 1). */
-export interface SheetGrid {
-  values: unknown[][];
-  firstRow?: number;
-}
-export type WorkbookGrids = Record<string, SheetGrid>;
+export type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 
 export interface ReadLimits {
   maxBytes: number;
