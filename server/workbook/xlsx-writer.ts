@@ -42,7 +42,7 @@ export interface Validation {
   formula1: string;
   /** A number: the upper bound; without it the rule is "at least formula1". */
   formula2?: string;
-  /** Plain-English message Excel shows when the value is refused. */
+  /** Plain-English message Excel shows when a value is not what the column expects. */
   message: string;
   /** Excel rows covered; by default the data rows and `validationRows`. */
   rows?: { first: number; last: number };
@@ -337,8 +337,10 @@ function validationsXml(sheet: SheetSpec, letters: string[], firstRow: number, l
     const operator =
       v.type === 'list' ? '' : ` operator="${v.formula2 === undefined ? 'greaterThanOrEqual' : 'between'}"`;
     return (
-      `<dataValidation type="${v.type}"${operator} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
-      ` errorTitle="Not accepted" error="${attr(v.message)}" sqref="${letters[v.column]}${rows.first}:${letters[v.column]}${rows.last}">` +
+      // A warning, not a stop: the checks of the add-in and the service decide, and they accept more
+      // (a council's name for its ID, money typed as text) than a drop-down can express.
+      `<dataValidation type="${v.type}" errorStyle="warning"${operator} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+      ` errorTitle="Check this value" error="${attr(v.message)}" sqref="${letters[v.column]}${rows.first}:${letters[v.column]}${rows.last}">` +
       `<formula1>${text(v.formula1)}</formula1>${v.formula2 === undefined ? '' : `<formula2>${text(v.formula2)}</formula2>`}` +
       '</dataValidation>'
     );
