@@ -22,34 +22,39 @@ export type OutboxRow = Selectable<MailOutboxTable>;
 
 export const normaliseRecipient = (address: string): string => address.trim().toLowerCase();
 
-/** Adds messages whose key is not in the outbox yet; returns how many were added. */
+/**
+ * Adds messages whose key is not in the outbox yet, all or none (one transaction), and returns how many
+ * were added. A key already there — from an earlier run or another instance — is left as it is.
+ */
 export async function enqueueMail(
   db: Kysely<MailTables>,
   messages: readonly OutboxMessage[],
   now: Date = new Date(),
 ): Promise<number> {
-  let added = 0;
-  for (const m of messages) {
-    const result = await db
-      .insertInto('mail_outbox')
-      .values({
-        kind: m.kind,
-        period: m.period,
-        recipient: normaliseRecipient(m.recipient),
-        envelope_from: m.from,
-        subject: m.subject,
-        message: m.message,
-        meta: m.meta === undefined ? null : JSON.stringify(m.meta),
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now.getTime(),
-        created_at: now.toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['kind', 'period', 'recipient']).doNothing())
-      .executeTakeFirst();
-    added += Number(result.numInsertedOrUpdatedRows ?? 0n);
-  }
-  return added;
+  return db.transaction().execute(async (trx) => {
+    let added = 0;
+    for (const m of messages) {
+      const result = await trx
+        .insertInto('mail_outbox')
+        .values({
+          kind: m.kind,
+          period: m.period,
+          recipient: normaliseRecipient(m.recipient),
+          envelope_from: m.from,
+          subject: m.subject,
+          message: m.message,
+          meta: m.meta === undefined ? null : JSON.stringify(m.meta),
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: now.getTime(),
+          created_at: now.toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['kind', 'period', 'recipient']).doNothing())
+        .executeTakeFirst();
+      added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return added;
+  });
 }
 
 /** Recipients that already have a row for this kind and period, whatever its status. */
