@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -209,7 +210,7 @@ describe('outbox', () => {
     const child = () =>
       spawn(
         process.execPath,
-        ['--import', 'tsx', join(import.meta.dirname, 'outbox-child.ts'), file, smtp.url],
+        ['--import', 'tsx', fileURLToPath(new URL('outbox-child.ts', import.meta.url)), file, smtp.url],
         {
           stdio: ['ignore', 'inherit', 'inherit'],
         },

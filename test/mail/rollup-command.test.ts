@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { demoRecords } from './demo-records.js';
 import { deliveredTo, startTestSmtp, type TestSmtp } from './smtp-harness.js';
 
 const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'shared-cdo.js');
+const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
 
 let dir: string;
 let smtp: TestSmtp;
