@@ -69,14 +69,12 @@ export function addinRoutes(config: { publicUrl?: string }): express.Router {
     }),
   );
   router.get(['/addin', '/addin/*rest'], (_req, res) => {
-    res
-      .status(404)
-      .json({
-        error: {
-          code: 'not_found',
-          message: 'No such add-in file. Is the task pane built? Run npm run build:addin.',
-        },
-      });
+    res.status(404).json({
+      error: {
+        code: 'not-found',
+        message: 'No such add-in file. Is the task pane built? Run npm run build:addin.',
+      },
+    });
   });
   return router;
 }

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { buildAddin } from '../../addin/tools/build.js';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
@@ -20,6 +19,7 @@ import {
   outputText,
   pageProblems,
   screenshot,
+  settled,
 } from './helpers/pane.js';
 
 const haveChromium = requireTool('chromium');
@@ -35,7 +35,6 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
   let view: ConsolidatedView;
 
   beforeAll(async () => {
-    await buildAddin();
     fakeOffice = await buildFakeOffice();
     service = await startTestService({ now: () => NOW });
     expect(
@@ -56,18 +55,28 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       await service.call('GET', `/api/v1/consolidated?period=${PERIOD}`, { token: 'cdo' }),
     );
     browser = await launchChromium();
-    page = await openPane(browser, service.url, fakeOffice, { now: NOW, partitionKey: 'cdo-user' });
+    // The narrowest Office task pane.
+    page = await openPane(browser, service.url, fakeOffice, {
+      now: NOW,
+      partitionKey: 'cdo-user',
+      width: 320,
+    });
     await page.locator('#token').waitFor();
     await connect(page, service.tokens.cdo);
   });
+
+  const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   afterAll(async () => {
     await browser?.close();
     await service?.stop();
   });
 
-  it('shows the status board for the period', async () => {
-    await act(page, 'status');
+  it('shows the status board for the period, from the keyboard, within a 320 px pane', async () => {
+    await page.locator('#status').focus();
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await fitsWidth()).toBe(true);
     expect(await outputText(page)).toContain('October 2026: 3 of 4 returned');
     const rows = await page.locator('.status-board tbody tr').allInnerTexts();
     expect(rows).toHaveLength(4);
@@ -124,6 +133,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       ['BarClustered', 'Skills coverage'],
     ]);
     expect(dashboard.charts[0]!.source).toBe('Dashboard!A1:C5');
+    expect(await fitsWidth()).toBe(true);
     await screenshot(page, '21-consolidated');
   });
 
@@ -145,6 +155,20 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     expect(await outputText(other)).toContain('Open a new blank workbook for the consolidated view');
     expect(await excel(other).sheet('Contributions')).toEqual(before);
     await other.context().close();
+  });
+
+  it('follows a dark Office theme', async () => {
+    const dark = await openPane(browser, service.url, fakeOffice, {
+      now: NOW,
+      theme: { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#F3F3F3' },
+    });
+    await dark.locator('#token').waitFor();
+    expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(31, 31, 31)',
+    );
+    await screenshot(dark, '23-dark-theme');
+    await dark.context().close();
   });
 
   it('downloads the consolidated workbook', async () => {

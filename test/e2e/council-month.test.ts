@@ -4,7 +4,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARK_FILL } from '../../addin/src/excel/marks.js';
-import { buildAddin } from '../../addin/tools/build.js';
 import { demoPartnership } from '../../demo/partnership.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, startTestService, type TestService } from '../server/helpers/service.js';
@@ -42,7 +41,6 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await buildAddin();
     const fakeOffice = await buildFakeOffice();
     service = await startTestService({ now: () => NOW });
     const put = await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });

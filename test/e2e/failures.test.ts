@@ -3,7 +3,6 @@
 // period (423).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from '../../addin/tools/build.js';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { requireTool } from '../helpers/tools.js';
@@ -27,7 +26,6 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
   };
 
   beforeAll(async () => {
-    await buildAddin();
     fakeOffice = await buildFakeOffice();
     service = await startTestService({ now: () => NOW });
     expect(
