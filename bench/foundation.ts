@@ -136,7 +136,8 @@ async function writeInChild(writer: 'ours' | 'exceljs'): Promise<ChildFigures> {
   const { stdout } = await run(
     process.execPath,
     ['--import', 'tsx', script, writer, String(COUNCILS), String(ROWS_PER_COUNCIL)],
-    { maxBuffer: 1 << 20, timeout: 600_000 },
+    // tsx is resolved from the working folder: the repository's.
+    { cwd: fileURLToPath(new URL('..', import.meta.url)), maxBuffer: 1 << 20, timeout: 600_000 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildFigures;
 }

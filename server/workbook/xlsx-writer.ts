@@ -407,6 +407,10 @@ const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 // Excel reads `_x0041_` in cell text as an escaped character; `_x005F_` keeps such text literal.
 const EXCEL_ESCAPE_LOOKALIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 
+/** Anything `text` or `inline` would change; most cell text has none, and skips the replacing. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPING = /[\u0000-\u001F&<>_\uFFFE\uFFFF]|^\s|\s$/;
+
 function text(value: string): string {
   return value
     .replace(INVALID_XML_CHARS, '')
@@ -421,6 +425,7 @@ function attr(value: string): string {
 
 /** An inline string: written as text whatever it looks like, so `=SUM(…)` stays text. */
 function inline(value: string): string {
+  if (!NEEDS_ESCAPING.test(value) && value.length <= MAX_CELL_CHARS) return `<is><t>${value}</t></is>`;
   const clipped = value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
   const escaped = text(clipped.replace(EXCEL_ESCAPE_LOOKALIKE, '_x005F_$1'));
   const space = /^\s|\s$/.test(clipped) ? ' xml:space="preserve"' : '';
