@@ -61,19 +61,19 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
       ? { idempotencyKey: request.idempotencyKey, requestHash: requestHash(period, request.input) }
       : {}),
     ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
-    receipt: async ({ id, version, previous }): Promise<SubmissionReceipt> => {
+    receipt: async ({ version, previous }): Promise<Omit<SubmissionReceipt, 'id'>> => {
       const before: RowDigest | undefined = previous
         ? previous.rowDigest
           ? (JSON.parse(previous.rowDigest) as RowDigest)
           : rowDigest(await previous.data())
         : undefined;
-      return { id, council, version, period, submittedAt, warnings, changes: diffDigests(before, digest) };
+      return { council, version, period, submittedAt, warnings, changes: diffDigests(before, digest) };
     },
   });
   switch (result.kind) {
     case 'created':
     case 'replayed':
-      return result.receipt as SubmissionReceipt;
+      return { id: result.id, ...(result.receipt as Omit<SubmissionReceipt, 'id'>) };
     case 'locked':
       throw periodLocked(period);
     case 'stale':

@@ -48,9 +48,11 @@ export interface PreviousVersion {
   data(): Promise<CouncilSubmission>;
 }
 
-/** What the caller computes from the previous version once the new version number is known. */
+/**
+ * What the caller computes from the previous version once the new version number is known; it is
+ * stored with the version (without the id, which the row has) so a retry gets the same answer.
+ */
 export type ReceiptBuilder = (args: {
-  id: number;
   version: number;
   previous?: PreviousVersion;
 }) => object | Promise<object>;
@@ -73,8 +75,8 @@ export interface AppendSubmission {
 }
 
 export type AppendResult =
-  | { kind: 'created'; receipt: object }
-  | { kind: 'replayed'; receipt: object }
+  | { kind: 'created'; id: number; receipt: object }
+  | { kind: 'replayed'; id: number; receipt: object }
   | { kind: 'stale'; latest: number }
   | { kind: 'locked' }
   | { kind: 'key-reused' };
@@ -209,13 +211,13 @@ export class Store {
       if (input.idempotencyKey !== undefined) {
         const earlier = await trx
           .selectFrom('submissions')
-          .select(['receipt', 'request_hash'])
+          .select(['id', 'receipt', 'request_hash'])
           .where('council', '=', input.council)
           .where('idempotency_key', '=', input.idempotencyKey)
           .executeTakeFirst();
         if (earlier) {
           return earlier.request_hash === (input.requestHash ?? null)
-            ? { kind: 'replayed', receipt: JSON.parse(earlier.receipt) as object }
+            ? { kind: 'replayed', id: earlier.id, receipt: JSON.parse(earlier.receipt) as object }
             : { kind: 'key-reused' };
         }
       }
@@ -237,6 +239,19 @@ export class Store {
       if (input.expectedVersion !== undefined && input.expectedVersion !== latest)
         return { kind: 'stale', latest };
       const version = latest + 1;
+      const before = previous && {
+        rowDigest: previous.row_digest,
+        data: async () => {
+          const row = await trx
+            .selectFrom('submissions')
+            .select('data')
+            .where('id', '=', previous.id)
+            .executeTakeFirstOrThrow();
+          // Stored data was validated when it came in.
+          return JSON.parse(row.data) as CouncilSubmission;
+        },
+      };
+      const receipt = await input.receipt({ version, ...(before ? { previous: before } : {}) });
       const inserted = await trx
         .insertInto('submissions')
         .values({
@@ -250,33 +265,11 @@ export class Store {
           source: input.source,
           idempotency_key: input.idempotencyKey ?? null,
           request_hash: input.requestHash ?? null,
-          receipt: '{}',
+          receipt: JSON.stringify(receipt),
           row_digest: input.rowDigest ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const before = previous && {
-        rowDigest: previous.row_digest,
-        data: async () => {
-          const row = await trx
-            .selectFrom('submissions')
-            .select('data')
-            .where('id', '=', previous.id)
-            .executeTakeFirstOrThrow();
-          // Stored data was validated when it came in.
-          return JSON.parse(row.data) as CouncilSubmission;
-        },
-      };
-      const receipt = await input.receipt({
-        id: inserted.id,
-        version,
-        ...(before ? { previous: before } : {}),
-      });
-      await trx
-        .updateTable('submissions')
-        .set({ receipt: JSON.stringify(receipt) })
-        .where('id', '=', inserted.id)
-        .execute();
       await audit(trx, {
         at: input.submittedAt,
         actor: input.submittedBy,
@@ -284,7 +277,7 @@ export class Store {
         subject: `${input.council} ${input.period} v${version}`,
         detail: { id: inserted.id, source: input.source },
       });
-      return { kind: 'created', receipt };
+      return { kind: 'created', id: inserted.id, receipt };
     });
   }
 
