@@ -296,6 +296,35 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     );
   });
 
+  it('shows awkward text exactly as given: markup characters, edge spaces, Excel escape look-alikes', async () => {
+    const texts = [
+      'a<b & c>d "quoted"',
+      '  two leading spaces',
+      'trailing space ',
+      '_x0041_ is not an A',
+      'bell\u0007gone',
+    ];
+    const file = path.join(dir, 'texts.xlsx');
+    await writeFile(
+      file,
+      await writtenBytes((out) =>
+        writeXlsx(
+          [
+            {
+              name: 'Texts',
+              columns: [{ header: 'Text', width: 30 }],
+              rows: texts.map((t) => [t]),
+              rowCount: texts.length,
+            },
+          ],
+          out,
+        ),
+      ),
+    );
+    const sheets = await sheetsAsLibreOfficeReadsThem(file);
+    expect(sheets.Texts!.slice(1).map((r) => r[0])).toEqual([...texts.slice(0, 4), 'bellgone']);
+  });
+
   it('opens a pre-filled council template with its About values', async () => {
     const file = path.join(dir, 'cherwell.xlsx');
     const submission = demoCouncilSubmission('cherwell', PERIOD);
