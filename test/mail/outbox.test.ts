@@ -186,7 +186,7 @@ describe('outbox', () => {
     a.start();
     b.start();
     const results = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
-    for (let i = 0; i < 100 && smtp.deliveries.length < recipients.length; i++) await sleep(20);
+    for (let i = 0; i < 1500 && smtp.deliveries.length < recipients.length; i++) await sleep(20);
     await sleep(100);
     await Promise.all([a.stop(), b.stop()]);
 

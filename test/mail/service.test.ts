@@ -82,7 +82,7 @@ afterEach(async () => {
 });
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await sleep(20);
+  for (let i = 0; i < 1500 && !condition(); i++) await sleep(20);
   if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }
 
