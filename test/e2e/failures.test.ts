@@ -72,6 +72,27 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await other.context().close();
   });
 
+  it('outside Office the pane says where it works', async () => {
+    const plain = await openPane(browser, service.url, fakeOffice, { now: NOW, outsideOffice: true });
+    await plain.locator('.outside').waitFor();
+    expect(await plain.locator('.outside').innerText()).toContain('Open Shared CDO in Excel');
+    await plain.context().close();
+  });
+
+  it('a token that stops working mid-session offers to connect again', async () => {
+    const expired = (route: { fulfill: (r: object) => Promise<void> }) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'unauthorized', message: 'The token has expired.' } }),
+      });
+    await page.route(`${service.url}/api/v1/status**`, expired);
+    await act(page, 'status');
+    expect(await outputText(page)).toContain('did not accept your access token');
+    expect(await page.locator('#reconnect').count()).toBe(1);
+    await page.unroute(`${service.url}/api/v1/status**`, expired);
+  });
+
   it('the service being unreachable leaves the sheets untouched', async () => {
     const before = await values();
     const down = (route: { abort: (code: string) => Promise<void> }) => route.abort('connectionrefused');

@@ -337,7 +337,7 @@ export class Pane {
             'success',
             `Submitted: version ${receipt.version} of ${this.councilName(council)}'s ${periodLabel(period)} return.`,
           ),
-          receiptView(receipt),
+          receiptView(receipt, this.councilName(council)),
           receipt.warnings.length ? this.problems(excel.locateAll(receipt.warnings, result.snapshot)) : null,
         );
       } catch (error) {

@@ -72,7 +72,7 @@ export function problemList(
   );
 }
 
-export function receiptView(receipt: SubmissionReceipt): HTMLElement {
+export function receiptView(receipt: SubmissionReceipt, councilName: string): HTMLElement {
   const sheets = Object.entries(receipt.changes);
   return h(
     'section',
@@ -81,7 +81,7 @@ export function receiptView(receipt: SubmissionReceipt): HTMLElement {
     h(
       'p',
       {},
-      `${periodLabel(receipt.period)} return for ${receipt.council}, received ${new Date(receipt.submittedAt).toLocaleString('en-GB')}.`,
+      `${periodLabel(receipt.period)} return for ${councilName}, received ${new Date(receipt.submittedAt).toLocaleString('en-GB')}.`,
     ),
     h(
       'table',

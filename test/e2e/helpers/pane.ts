@@ -25,6 +25,8 @@ export interface PaneOptions {
   width?: number;
   /** The pane's clock: the period picker offers the months around it. */
   now?: Date;
+  /** Open the pane as a plain browser tab would, outside Office. */
+  outsideOffice?: boolean;
 }
 
 /** A new page (and so a new, empty workbook) with the pane loaded from `serviceUrl`. */
@@ -51,12 +53,12 @@ export async function openPane(
   await page.route(OFFICE_JS_URL, (route) =>
     route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice }),
   );
-  const { partitionKey, theme } = options;
+  const { partitionKey, theme, outsideOffice } = options;
   await page.addInitScript(
     (config) => {
       (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
     },
-    { partitionKey, theme },
+    { partitionKey, theme, outsideOffice },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -1,0 +1,79 @@
+// A large return in the real pane: loading 12,000 rows (over 5 MB of cells) back into Excel goes in
+// several requests under the 5 MB limit (the in-memory Excel refuses bigger ones, as Excel on the web
+// does), and Check reads and marks them in three round trips.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import type { ContributionRow, CouncilSubmission } from '../../shared/schemas.js';
+import { requireTool } from '../helpers/tools.js';
+import { startTestService, type TestService } from '../server/helpers/service.js';
+import { REQUEST_LIMIT_BYTES } from './fake-office/api.js';
+import { buildFakeOffice } from './fake-office/build.js';
+import { act, connect, excel, launchChromium, openPane, outputText } from './helpers/pane.js';
+
+const haveChromium = requireTool('chromium');
+const PERIOD = '2026-10';
+const NOW = new Date('2026-11-05T10:00:00Z');
+const ROWS = 12_000;
+
+describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
+  let service: TestService;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const fakeOffice = await buildFakeOffice();
+    service = await startTestService({ now: () => NOW });
+    expect(
+      (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
+    ).toBe(200);
+    const contributions: ContributionRow[] = Array.from({ length: ROWS }, (_, i) => ({
+      month: PERIOD,
+      type: 'Cash',
+      budgetLine: 'Shared team',
+      amountPence: 10_000 + i,
+      reference: `INV-${i}`,
+      notes: `Instalment ${i}: ${'shared team costs for the month, as agreed by the board. '.repeat(8)}`,
+    }));
+    const submission: CouncilSubmission = { period: PERIOD, contributions, skills: [], projects: [] };
+    expect(JSON.stringify(contributions).length).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    const response = await service.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
+      token: 'cherwell',
+      json: submission,
+    });
+    expect(response.status).toBe(201);
+    browser = await launchChromium();
+    page = await openPane(browser, service.url, fakeOffice, { now: NOW });
+    await page.locator('#token').waitFor();
+    await connect(page, service.tokens.cherwell);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it('loads it in several requests, each under 5 MB, with calculation suspended', async () => {
+    const wb = excel(page);
+    await wb.resetStats();
+    await act(page, 'load');
+    await act(page, 'confirm-load');
+    expect(await outputText(page)).toContain('Loaded version 1');
+    const stats = await wb.stats();
+    expect(stats.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    expect(stats.suspendedSyncs).toBeGreaterThanOrEqual(2);
+    const contributions = await wb.sheet('Contributions');
+    expect(contributions.values.length - 1).toBe(ROWS);
+    expect(contributions.values[ROWS]![7]).toBe(`INV-${ROWS - 1}`);
+  });
+
+  it('checks it in three round trips', async () => {
+    const wb = excel(page);
+    await wb.type('Contributions', 'D4000', [[-1]]);
+    await wb.resetStats();
+    await act(page, 'check');
+    expect((await wb.stats()).syncCount).toBe(3);
+    expect(await outputText(page)).toMatch(/^1 error/);
+    expect((await wb.sheet('Contributions')).fills).toEqual({ D4000: expect.any(String) });
+  });
+});
