@@ -89,7 +89,7 @@ async function rollup(options: RollupOptions): Promise<void> {
         `${month}: ${added} e-mails queued now, ${rows.length - added} already in the outbox. ` +
           (pass.leader
             ? waiting > 0
-              ? `${waiting} will be retried by the service.\n`
+              ? `${waiting} not sent yet: the running service (or the next rollup run) retries them.\n`
               : 'Nothing left to send.\n'
             : 'The running service is sending them.\n'),
       );

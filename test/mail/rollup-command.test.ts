@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { openStore } from '../../server/store/index.js';
 import { demoRecords } from './demo-records.js';
-import { deliveredTo, startTestSmtp, type TestSmtp } from './smtp-harness.js';
+import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
@@ -89,6 +89,21 @@ describe('shared-cdo rollup', () => {
     const second = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03'], { env });
     expect(second.stdout).toContain('March 2027: 0 e-mails queued now, 6 already in the outbox.');
     expect(deliveredTo(smtp)).toEqual(recipients);
+  });
+
+  it('exits with code 1 and shows the reason when the mail server refuses the roll-up for good', async () => {
+    smtp.verdict = () => smtpError(550, 'Relaying denied');
+    try {
+      const failure = await run(process.execPath, [CLI, 'rollup', '--period', '2027-02'], { env }).catch(
+        (e: { code: number; stdout: string }) => e,
+      );
+      expect(failure).toMatchObject({ code: 1 });
+      expect((failure as { stdout: string }).stdout).toMatch(
+        /^failed {4}rollup {4}board@oxfordshire-districts\.example \(.*550 Relaying denied.*\)$/m,
+      );
+    } finally {
+      smtp.verdict = undefined;
+    }
   });
 
   it('refuses a period that is not YYYY-MM with one line and exit code 1', async () => {
