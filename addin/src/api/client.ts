@@ -46,7 +46,7 @@ const KIND_BY_STATUS: Record<number, FailureKind> = {
 function plainMessage(kind: FailureKind, serverMessage: string | undefined, baseUrl: string): string {
   switch (kind) {
     case 'offline':
-      return `Can't reach the Shared CDO service at ${baseUrl}. Check your connection and the service address, then try again.`;
+      return `Can't reach the Shared CDO service at ${baseUrl}. Check your connection and the service address, then try again. Your sheets have not been changed.`;
     case 'unauthorised':
       return 'The service did not accept your access token: it may have expired or been withdrawn. Ask your partnership administrator for a new token and connect again.';
     case 'forbidden':
