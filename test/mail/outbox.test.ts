@@ -237,5 +237,5 @@ describe('outbox', () => {
     const rows = await outboxRows(db);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(rows.find((r) => r.id === claimed[0]!.id)!.attempts).toBe(2);
-  });
+  }, 180_000);
 });

@@ -58,7 +58,8 @@ const recipients = [
   ...demoPartnership.councils.filter((c) => c.membership === 'Member').map((c) => c.contactEmail!),
 ].sort();
 
-describe('shared-cdo rollup', () => {
+// Each case starts the CLI (TypeScript through tsx) once or twice: seconds each on a busy machine.
+describe('shared-cdo rollup', { timeout: 180_000 }, () => {
   it('--dry-run writes every e-mail as an .eml file and sends nothing', async () => {
     const out = join(dir, 'preview');
     const { stdout } = await run(
