@@ -108,6 +108,11 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     expect(projects.validations.map((v) => v.address)).toEqual(
       expect.arrayContaining(['C2', 'D2', 'G2', 'H2']),
     );
+    // The council and period travel with the workbook; the token does not.
+    expect(JSON.parse(String((await wb.settings())['SharedCdo.context']))).toEqual({
+      council: 'cherwell',
+      period: PERIOD,
+    });
     await screenshot(page, '03-set-up');
   });
 
