@@ -2,8 +2,9 @@
 // A section is a BenchSection (bench/report.ts) in its own module, listed below.
 import { foundation } from './foundation.js';
 import { printTable, type BenchSection } from './report.js';
+import { service } from './service.js';
 
-const SECTIONS: readonly BenchSection[] = [foundation];
+const SECTIONS: readonly BenchSection[] = [foundation, service];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));

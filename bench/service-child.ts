@@ -28,7 +28,7 @@ if (mode === 'seed') {
       tokenId: null,
       submittedBy: 'bench',
       source: 'cli',
-      receipt: ({ id, version }) => ({ id, version }),
+      receipt: ({ version }) => ({ version }),
     });
   }
   await store.close();
