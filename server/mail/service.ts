@@ -97,9 +97,8 @@ export class MailService {
 
   /** When the daily check next runs (for the start-up log and tests). */
   nextRun(after?: Date): Date | null {
-    return (
-      this.cron ?? new Cron(DAILY_PATTERN, { timezone: this.options.config.timeZone, paused: true })
-    ).nextRun(after);
+    // A Cron without a function schedules nothing; it only answers the question.
+    return (this.cron ?? new Cron(DAILY_PATTERN, { timezone: this.options.config.timeZone })).nextRun(after);
   }
 
   /** Enqueues whatever is due now and not yet in the outbox; a failure is logged and retried next run. */
