@@ -409,7 +409,7 @@ const EXCEL_ESCAPE_LOOKALIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 
 /** Anything `text` or `inline` would change; most cell text has none, and skips the replacing. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NEEDS_ESCAPING = /[\u0000-\u001F&<>_\uFFFE\uFFFF]|^\s|\s$/;
+const NEEDS_ESCAPING = /[\u0000-\u001F&<>"_\uFFFE\uFFFF]|^\s|\s$/;
 
 function text(value: string): string {
   return value
@@ -419,15 +419,18 @@ function text(value: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/** Also used for cell text, so that no text can look like markup such as ` t="d"` to the reader's scan. */
+const quoted = (escaped: string): string => escaped.replace(/"/g, '&quot;');
+
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
+  return quoted(text(value)).replace(/\n/g, '&#10;');
 }
 
 /** An inline string: written as text whatever it looks like, so `=SUM(…)` stays text. */
 function inline(value: string): string {
   if (!NEEDS_ESCAPING.test(value) && value.length <= MAX_CELL_CHARS) return `<is><t>${value}</t></is>`;
   const clipped = value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
-  const escaped = text(clipped.replace(EXCEL_ESCAPE_LOOKALIKE, '_x005F_$1'));
+  const escaped = quoted(text(clipped.replace(EXCEL_ESCAPE_LOOKALIKE, '_x005F_$1')));
   const space = /^\s|\s$/.test(clipped) ? ' xml:space="preserve"' : '';
   return `<is><t${space}>${escaped}</t></is>`;
 }

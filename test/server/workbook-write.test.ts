@@ -176,6 +176,8 @@ describe('the consolidated workbook', () => {
 describe('the council template and the partnership workbook', () => {
   it('round-trips a council return: what the template holds parses back to the same rows', async () => {
     const submission = demoCouncilSubmission('south-oxfordshire', PERIOD);
+    // Text that looks like markup to a byte scan must not get the workbook refused on its way back.
+    submission.contributions[0]!.notes = 'Cell style t="d" & <b>bold</b> in the note';
     const bytes = await writtenBytes((out) =>
       writeCouncilTemplate(out, {
         council: 'south-oxfordshire',
