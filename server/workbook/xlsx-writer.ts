@@ -186,7 +186,10 @@ export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.Writab
       imageCount += sheet.images.length;
       const rId = sheetRel('drawing', `../drawings/drawing${n}.xml`);
       drawingPart = `<drawing r:id="${rId}"/>`;
-      sheet.images.forEach((image, i) => zip.addBuffer(image.png, `xl/media/image${first + i}.png`, options));
+      // PNG is compressed already.
+      sheet.images.forEach((image, i) =>
+        zip.addBuffer(image.png, `xl/media/image${first + i}.png`, { compress: false }),
+      );
       add(`xl/drawings/drawing${n}.xml`, drawingXml(sheet.images));
       add(
         `xl/drawings/_rels/drawing${n}.xml.rels`,
