@@ -4,30 +4,27 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
-import { json, startTestService, type TestService } from '../server/helpers/service.js';
-import { buildFakeOffice } from './fake-office/build.js';
+import { json, type TestService } from '../server/helpers/service.js';
 import {
   act,
   connect,
   excel,
-  launchChromium,
   openPane,
   outputText,
   pageProblems,
   screenshot,
   settled,
 } from './helpers/pane.js';
+import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
-const PERIOD = '2026-10';
-const NOW = new Date('2026-11-05T10:00:00Z');
 const SUBMITTING = ['cherwell', 'south-oxfordshire', 'vale-of-white-horse'];
 
 describe.runIf(haveChromium)('the CDO in the task pane', () => {
+  let world: PaneWorld;
   let service: TestService;
   let browser: Browser;
   let fakeOffice: string;
@@ -35,11 +32,8 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
   let view: ConsolidatedView;
 
   beforeAll(async () => {
-    fakeOffice = await buildFakeOffice();
-    service = await startTestService({ now: () => NOW });
-    expect(
-      (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
-    ).toBe(200);
+    world = await startPaneWorld();
+    ({ service, browser, fakeOffice } = world);
     for (const council of SUBMITTING) {
       const response = await service.call(
         'POST',
@@ -54,7 +48,6 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     view = await json<ConsolidatedView>(
       await service.call('GET', `/api/v1/consolidated?period=${PERIOD}`, { token: 'cdo' }),
     );
-    browser = await launchChromium();
     // The narrowest Office task pane.
     page = await openPane(browser, service.url, fakeOffice, {
       now: NOW,
@@ -67,10 +60,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
 
   const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  afterAll(async () => world?.close());
 
   it('shows the status board for the period, from the keyboard, within a 320 px pane', async () => {
     await page.locator('#status').focus();

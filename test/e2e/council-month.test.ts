@@ -1,27 +1,15 @@
 // A council officer's month in the real task pane (headless Chromium, the real service on a random
 // port with a temporary SQLite database, office.js replaced by an in-memory Excel): connect, set up
 // the sheets, type rows with mistakes, Check, fix, Submit and read the receipt, load the return back.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARK_FILL } from '../../addin/src/excel/marks.js';
-import { demoPartnership } from '../../demo/partnership.js';
 import { requireTool } from '../helpers/tools.js';
-import { json, startTestService, type TestService } from '../server/helpers/service.js';
-import { buildFakeOffice } from './fake-office/build.js';
-import {
-  act,
-  connect,
-  excel,
-  launchChromium,
-  openPane,
-  outputText,
-  pageProblems,
-  screenshot,
-} from './helpers/pane.js';
+import { json, type TestService } from '../server/helpers/service.js';
+import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
+import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
-const PERIOD = '2026-10';
-const NOW = new Date('2026-11-05T10:00:00Z');
 
 /** Errors listed in the pane as [sheet, "Row n, Column"]. */
 async function listedErrors(page: Page): Promise<[string, string][]> {
@@ -36,23 +24,20 @@ async function listedErrors(page: Page): Promise<[string, string][]> {
 }
 
 describe.runIf(haveChromium)('a council month in the task pane', () => {
+  let world: PaneWorld;
   let service: TestService;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const fakeOffice = await buildFakeOffice();
-    service = await startTestService({ now: () => NOW });
-    const put = await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
-    expect(put.status).toBe(200);
-    browser = await launchChromium();
-    page = await openPane(browser, service.url, fakeOffice, { partitionKey: 'cherwell-user', now: NOW });
+    world = await startPaneWorld();
+    service = world.service;
+    page = await openPane(world.browser, service.url, world.fakeOffice, {
+      partitionKey: 'cherwell-user',
+      now: NOW,
+    });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  afterAll(async () => world?.close());
 
   it('connects with a token kept in the browser per user, never in the workbook', async () => {
     await page.locator('#token').waitFor();

@@ -3,18 +3,16 @@
 // period (423).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { requireTool } from '../helpers/tools.js';
-import { startTestService, type TestService } from '../server/helpers/service.js';
-import { buildFakeOffice } from './fake-office/build.js';
-import { act, connect, excel, launchChromium, openPane, outputText, screenshot } from './helpers/pane.js';
+import { type TestService } from '../server/helpers/service.js';
+import { act, connect, excel, openPane, outputText, screenshot } from './helpers/pane.js';
+import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
-const PERIOD = '2026-10';
-const NOW = new Date('2026-11-05T10:00:00Z');
 
 describe.runIf(haveChromium)('the task pane when things go wrong', () => {
+  let world: PaneWorld;
   let service: TestService;
   let browser: Browser;
   let fakeOffice: string;
@@ -26,12 +24,8 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
   };
 
   beforeAll(async () => {
-    fakeOffice = await buildFakeOffice();
-    service = await startTestService({ now: () => NOW });
-    expect(
-      (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
-    ).toBe(200);
-    browser = await launchChromium();
+    world = await startPaneWorld();
+    ({ service, browser, fakeOffice } = world);
     page = await openPane(browser, service.url, fakeOffice, { now: NOW });
     await page.locator('#token').waitFor();
     await connect(page, service.tokens.cherwell);
@@ -56,10 +50,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  afterAll(async () => world?.close());
 
   it('a token the service refuses gets a plain message and no session', async () => {
     const other = await openPane(browser, service.url, fakeOffice, { now: NOW });

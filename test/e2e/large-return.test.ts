@@ -3,30 +3,26 @@
 // does), and Check reads and marks them in three round trips.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
 import type { ContributionRow, CouncilSubmission } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
-import { startTestService, type TestService } from '../server/helpers/service.js';
+import { type TestService } from '../server/helpers/service.js';
 import { REQUEST_LIMIT_BYTES } from './fake-office/api.js';
-import { buildFakeOffice } from './fake-office/build.js';
-import { act, connect, excel, launchChromium, openPane, outputText } from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText } from './helpers/pane.js';
+import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
-const PERIOD = '2026-10';
-const NOW = new Date('2026-11-05T10:00:00Z');
 const ROWS = 12_000;
 
 describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
+  let world: PaneWorld;
   let service: TestService;
+  let fakeOffice: string;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const fakeOffice = await buildFakeOffice();
-    service = await startTestService({ now: () => NOW });
-    expect(
-      (await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
-    ).toBe(200);
+    world = await startPaneWorld();
+    ({ service, browser, fakeOffice } = world);
     const contributions: ContributionRow[] = Array.from({ length: ROWS }, (_, i) => ({
       month: PERIOD,
       type: 'Cash',
@@ -42,16 +38,12 @@ describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
       json: submission,
     });
     expect(response.status).toBe(201);
-    browser = await launchChromium();
     page = await openPane(browser, service.url, fakeOffice, { now: NOW });
     await page.locator('#token').waitFor();
     await connect(page, service.tokens.cherwell);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  afterAll(async () => world?.close());
 
   it('loads it in several requests, each under 5 MB, with calculation suspended', async () => {
     const wb = excel(page);

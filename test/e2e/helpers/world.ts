@@ -1,0 +1,36 @@
+// What every browser test starts from: the real service on a fixed clock with the demo partnership,
+// headless Chromium, and the fake office.js to serve in place of Microsoft's.
+import type { Browser } from 'playwright-core';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { startTestService, type TestService } from '../../server/helpers/service.js';
+import { buildFakeOffice } from '../fake-office/build.js';
+import { launchChromium } from './pane.js';
+
+/** The tests' today: early November 2026, so October 2026's return is the one due. */
+export const NOW = new Date('2026-11-05T10:00:00Z');
+export const PERIOD = '2026-10';
+
+export interface PaneWorld {
+  service: TestService;
+  browser: Browser;
+  fakeOffice: string;
+  close(): Promise<void>;
+}
+
+export async function startPaneWorld(): Promise<PaneWorld> {
+  const fakeOffice = await buildFakeOffice();
+  const service = await startTestService({ now: () => NOW });
+  const put = await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
+  if (put.status !== 200)
+    throw new Error(`Could not set the demo partnership: ${put.status} ${await put.text()}`);
+  const browser = await launchChromium();
+  return {
+    service,
+    browser,
+    fakeOffice,
+    async close() {
+      await browser.close();
+      await service.stop();
+    },
+  };
+}
