@@ -95,6 +95,44 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await page.unroute(`${service.url}/api/**`, down);
   });
 
+  it('problems only the service finds (422) are listed with links to their cells', async () => {
+    const refuse = (route: { fulfill: (r: object) => Promise<void> }) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          errors: [
+            {
+              sheet: 'Contributions',
+              row: 2,
+              column: 'Amount (£)',
+              code: 'over-budget',
+              message: 'Amount (£) is more than the budget line has left this year.',
+            },
+          ],
+        }),
+      });
+    await page.route(`${service.url}/api/v1/councils/*/submissions?*`, refuse);
+    const before = await values();
+    await act(page, 'submit');
+    expect(await outputText(page)).toContain(
+      'The service found problems in this return. Nothing was submitted',
+    );
+    const link = page.locator('.sheet-problems li[data-severity="error"] button');
+    expect(await link.innerText()).toContain(
+      'Row 2, Amount (£): Amount (£) is more than the budget line has left',
+    );
+    await link.click();
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { __fakeExcel: { selection(): { selection?: string } } }
+        ).__fakeExcel.selection().selection === 'Contributions!D2',
+    );
+    expect(await values()).toEqual(before);
+    await page.unroute(`${service.url}/api/v1/councils/*/submissions?*`, refuse);
+  });
+
   it('a newer version from someone else (409) is explained and can be loaded', async () => {
     await act(page, 'submit');
     expect(await outputText(page)).toContain('Submitted: version 1');
