@@ -1,7 +1,7 @@
 // Everything the service keeps: partnership versions, tokens (hashes), submissions (append-only
 // versions), reviews, period locks and the audit log. Each write that must not be half-done is one
 // transaction; Kysely's SQLite driver runs a transaction alone on the single connection.
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import {
   councilSubmissionSchema,
   partnershipSchema,
@@ -94,6 +94,26 @@ const latestReview = (eb: ExpressionBuilder<Database, 'submissions'>) =>
 export class Store {
   constructor(readonly db: Kysely<Database>) {}
 
+  /**
+   * One write transaction. `begin immediate` takes the write lock before the first read, so another
+   * process on the same file (a second instance, `shared-cdo submit`) waits its turn (busy_timeout)
+   * instead of failing when a read-then-write transaction tries to upgrade. In this process, Kysely's
+   * SQLite driver hands the single connection to one caller at a time.
+   */
+  private write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (trx) => {
+      await sql`begin immediate`.execute(trx);
+      try {
+        const result = await work(trx);
+        await sql`commit`.execute(trx);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(trx);
+        throw error;
+      }
+    });
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -133,7 +153,7 @@ export class Store {
 
   /** Stores a new partnership version and makes its councils current; returns the version number. */
   async savePartnership(partnership: Partnership, actor: string, at: string): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const last = await trx
         .selectFrom('partnership_versions')
         .select((eb) => eb.fn.max('version').as('version'))
@@ -166,7 +186,7 @@ export class Store {
     token: { hash: string; role: Role; council?: string; label: string },
     at: string,
   ): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const row = await trx
         .insertInto('tokens')
         .values({
@@ -207,7 +227,7 @@ export class Store {
    * version number and the insert happen together, so a crash leaves either the whole version or none.
    */
   async appendSubmission(input: AppendSubmission): Promise<AppendResult> {
-    return this.db.transaction().execute(async (trx): Promise<AppendResult> => {
+    return this.write(async (trx): Promise<AppendResult> => {
       if (input.idempotencyKey !== undefined) {
         const earlier = await trx
           .selectFrom('submissions')
@@ -289,7 +309,8 @@ export class Store {
       .select(latestReview)
       .where('council', '=', council);
     if (period) query = query.where('period', '=', period);
-    const rows = await query.orderBy('submitted_at', 'desc').orderBy('id', 'desc').execute();
+    // Ids follow commit order, so this is newest first even when clocks or writers interleave.
+    const rows = await query.orderBy('id', 'desc').execute();
     return rows.map(toSummary);
   }
 
@@ -339,7 +360,7 @@ export class Store {
    */
   async latestVersions(periods: readonly string[]): Promise<SubmissionRecord[]> {
     if (periods.length === 0) return [];
-    const rows = await this.db
+    const query = this.db
       .selectFrom('submissions')
       .select(['council', 'period', 'version', 'submitted_at', 'data'])
       .select(latestReview)
@@ -355,16 +376,20 @@ export class Store {
         ),
       )
       .orderBy('council')
-      .orderBy('period')
-      .execute();
-    return rows.map((r) => ({
-      council: r.council,
-      period: r.period,
-      version: r.version,
-      submittedAt: r.submitted_at,
-      review: r.review ?? 'pending',
-      data: JSON.parse(r.data) as CouncilSubmission,
-    }));
+      .orderBy('period');
+    // Row by row, so each version's JSON text can be freed as soon as it is parsed.
+    const records: SubmissionRecord[] = [];
+    for await (const r of query.stream()) {
+      records.push({
+        council: r.council,
+        period: r.period,
+        version: r.version,
+        submittedAt: r.submitted_at,
+        review: r.review ?? 'pending',
+        data: JSON.parse(r.data) as CouncilSubmission,
+      });
+    }
+    return records;
   }
 
   /** Per council, the summary of its first and latest versions for a period (for the status board). */
@@ -392,7 +417,7 @@ export class Store {
     actor: string,
     at: string,
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx
         .insertInto('reviews')
         .values({
@@ -425,7 +450,7 @@ export class Store {
   }
 
   async lockPeriod(period: string, actor: string, at: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx
         .insertInto('period_locks')
         .values({ period, locked_at: at, locked_by: actor })
@@ -436,7 +461,7 @@ export class Store {
   }
 
   async unlockPeriod(period: string, actor: string, at: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.write(async (trx) => {
       await trx.deleteFrom('period_locks').where('period', '=', period).execute();
       await audit(trx, { at, actor, action: 'period.unlock', subject: period });
     });
@@ -454,7 +479,7 @@ export class Store {
 }
 
 async function audit(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   entry: { at: string; actor: string; action: string; subject: string; detail?: object },
 ): Promise<void> {
   await trx

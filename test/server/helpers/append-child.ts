@@ -1,0 +1,22 @@
+// Appends versions to one database from its own process, for the multi-process store test:
+//   node --import tsx append-child.ts DB_FILE COUNT
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { openStore } from '../../../server/store/index.js';
+
+const [file = '', count = '10'] = process.argv.slice(2);
+const store = await openStore(file);
+const data = demoCouncilSubmission('cherwell', '2026-10');
+for (let i = 0; i < Number(count); i++) {
+  const result = await store.appendSubmission({
+    council: 'cherwell',
+    period: '2026-10',
+    data,
+    submittedAt: new Date().toISOString(),
+    tokenId: null,
+    submittedBy: `process ${process.pid}`,
+    source: 'cli',
+    receipt: ({ version }) => ({ version }),
+  });
+  if (result.kind !== 'created') throw new Error(`append ${i}: ${result.kind}`);
+}
+await store.close();
