@@ -39,7 +39,6 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
   if (!partnership.councils.some((c) => c.id === council)) {
     throw notFound(`There is no council "${council}" in the partnership.`);
   }
-  if (await store.isLocked(period)) throw periodLocked(period);
 
   const { submission, warnings } =
     request.input.kind === 'json'

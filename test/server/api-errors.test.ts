@@ -337,7 +337,14 @@ describe('hostile uploads come back as clear 4xx', () => {
 describe('423 when the period is locked', () => {
   it('refuses submissions to a locked period until the CDO reopens it', async () => {
     const data = demoCouncilSubmission('cherwell', '2026-07');
+    const keyed = { token: 'cherwell', json: data, headers: { 'idempotency-key': 'cherwell-07' } } as const;
+    const before = await t.call('POST', submissionsOf('cherwell', '2026-07'), keyed);
+    expect(before.status).toBe(201);
     expect((await t.call('PUT', '/api/v1/periods/2026-07/lock', { token: 'cdo' })).status).toBe(200);
+    // A retry of a submission made before the lock still gets its first answer.
+    const retry = await t.call('POST', submissionsOf('cherwell', '2026-07'), keyed);
+    expect(retry.status).toBe(201);
+    expect(await retry.json()).toEqual(await before.json());
     await expectError(
       await t.call('POST', submissionsOf('cherwell', '2026-07'), { token: 'cherwell', json: data }),
       423,
