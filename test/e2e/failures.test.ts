@@ -63,6 +63,50 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await other.context().close();
   });
 
+  it('set up leaves a sheet of the same name that holds something else alone', async () => {
+    const other = await openPane(browser, service.url, fakeOffice, { now: NOW });
+    await other.locator('#token').waitFor();
+    await connect(other, service.tokens.cherwell);
+    const wb = excel(other);
+    await wb.addSheet('Projects');
+    await wb.type('Projects', 'A1:B2', [
+      ['Our own list', 'Owner'],
+      ['Intranet refresh', 'Sam'],
+    ]);
+    // Last year's Skills pasted in as plain cells, without a table and with some columns missing.
+    await wb.addSheet('Skills');
+    await wb.type('Skills', 'A1:G2', [
+      ['Person', 'Email', 'Organisation type', 'Organisation', 'Skill', 'Level', 'Days per month'],
+      [
+        'Sam Jones',
+        'sam.jones@cherwell.example',
+        'Council',
+        'Cherwell District Council',
+        'Service design',
+        'Working',
+        2,
+      ],
+    ]);
+    await act(other, 'setup');
+    expect(await outputText(other)).toContain(
+      'The sheet “Projects” already holds other content, so it was left alone',
+    );
+    expect(await outputText(other)).toContain(
+      'Skills: added the missing columns Day rate (£), From, To, Notes.',
+    );
+    const skills = await wb.sheet('Skills');
+    expect(skills.values[1]!.slice(0, 2)).toEqual(['Sam Jones', 'sam.jones@cherwell.example']);
+    expect((await wb.sheet('Projects')).values).toEqual([
+      ['Our own list', 'Owner'],
+      ['Intranet refresh', 'Sam'],
+    ]);
+    expect((await wb.tables()).map((t) => [t.name, t.address])).toEqual([
+      ['Contributions', 'Contributions!A1:I2'],
+      ['Skills', 'Skills!A1:K2'],
+    ]);
+    await other.context().close();
+  });
+
   it('outside Office the pane says where it works', async () => {
     const plain = await openPane(browser, service.url, fakeOffice, { now: NOW, outsideOffice: true });
     await plain.locator('.outside').waitFor();

@@ -90,7 +90,7 @@ export async function setUpCouncilSheets(
     }
     const used = f.used && !f.used.isNullObject ? f.used : null;
     const firstRow = used ? (used.values[0] ?? []).map((v) => normaliseHeader(String(v ?? ''))) : [];
-    const looksLikeOurs = f.layout.columns.some((c) => firstRow.includes(normaliseHeader(c.header)));
+    const looksLikeOurs = holdsLayoutHeaders(firstRow, f.layout);
     if (used && !looksLikeOurs) {
       report.skipped.push({
         sheet: f.layout.sheet,
@@ -129,6 +129,12 @@ export async function setUpCouncilSheets(
   }
   await context.sync();
   return report;
+}
+
+/** A sheet is ours to convert when its first row holds at least half of the layout's required headers. */
+function holdsLayoutHeaders(firstRow: readonly string[], layout: SheetLayout): boolean {
+  const required = layout.columns.filter((c) => c.required).map((c) => normaliseHeader(c.header));
+  return required.filter((h) => firstRow.includes(h)).length * 2 >= required.length;
 }
 
 /** Adds the layout's missing columns at the end (with their formats); returns their headers. */

@@ -118,6 +118,7 @@ export interface FakeSheet {
 
 type Fake = {
   type(sheet: string, address: string, rows: unknown[][]): void;
+  addSheet(name: string): void;
   sheet(name: string): FakeSheet | undefined;
   sheetNames(): string[];
   tables(): { name: string; sheet: string; address: string; headers: string[] }[];
@@ -139,6 +140,7 @@ export function excel(page: Page) {
     ) as Promise<ReturnType<Fake[K]>>;
   return {
     type: (sheet: string, address: string, rows: unknown[][]) => call('type', sheet, address, rows),
+    addSheet: (name: string) => call('addSheet', name),
     sheet: async (name: string) => (await call('sheet', name)) as FakeSheet,
     sheetNames: () => call('sheetNames'),
     tables: () => call('tables'),
