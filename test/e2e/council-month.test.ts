@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARK_FILL } from '../../addin/src/excel/marks.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
-import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
+import {
+  act,
+  connect,
+  excel,
+  openPane,
+  outputText,
+  pageProblems,
+  screenshot,
+  settled,
+} from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -311,5 +320,18 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     expect(projects.values.find((r) => r[0] === 'WEB-01')?.[update]).toBe('=Going well, see notes');
     expect(projects.formulas).toEqual([]);
     expect(pageProblems(page)).toEqual({ errors: [], blocked: [] });
+  });
+
+  it('a new period is remembered in the workbook and set up writes it into About', async () => {
+    await page.selectOption('#period', '2026-09');
+    await settled(page);
+    expect(await outputText(page)).toContain('Now working on Cherwell District Council, September 2026');
+    const wb = excel(page);
+    expect(JSON.parse(String((await wb.settings())['SharedCdo.context']))).toEqual({
+      council: 'cherwell',
+      period: '2026-09',
+    });
+    await act(page, 'setup');
+    expect((await wb.sheet('About')).values[1]).toEqual(['Period', '2026-09']);
   });
 });

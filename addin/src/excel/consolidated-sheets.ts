@@ -143,7 +143,7 @@ async function queueDashboard(
   sheet.charts.load('items/name');
   await context.sync();
   for (const chart of sheet.charts.items) chart.delete();
-  sheet.getRange('A1:D40').clear(Excel.ClearApplyTo.contents);
+  sheet.getRange('A:D').clear(Excel.ClearApplyTo.contents);
 
   const councils = view.contributions.councils.filter((c) => c.membership === 'Member');
   const money: (string | number)[][] = [

@@ -233,7 +233,12 @@ export class Pane {
     s.choices = { ...s.choices, ...change };
     void this.run('Saving your choice…', async () => {
       await excel.saveChoices(s.choices);
-      this.result();
+      this.result(
+        this.message(
+          'info',
+          `Now working on ${this.councilName(s.choices.council)}, ${periodLabel(s.choices.period ?? '')}. Set up sheets updates the About sheet to match.`,
+        ),
+      );
     });
   }
 
