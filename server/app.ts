@@ -17,7 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { lockRoutes } from './routes/locks.js';
 import { meRoutes } from './routes/me.js';
 import { partnershipRoutes } from './routes/partnership.js';
-import { API_PREFIX, ApiRegistry, XLSX_TYPE } from './routes/registry.js';
+import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { templateRoutes } from './routes/templates.js';
@@ -92,19 +92,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         ),
     }),
   );
+  // Routes that take uploads read their own bodies (bytes until decoded), so they come before the
+  // JSON parser that the others share.
+  for (const routes of [meRoutes, partnershipRoutes, submissionRoutes]) api.use(routes(ctx));
   api.use(express.json({ limit: config.maxUploadBytes }));
-  api.use(express.raw({ type: XLSX_TYPE, limit: config.maxUploadBytes }));
-  for (const routes of [
-    meRoutes,
-    partnershipRoutes,
-    submissionRoutes,
-    statusRoutes,
-    consolidatedRoutes,
-    templateRoutes,
-    lockRoutes,
-  ]) {
-    api.use(routes(ctx));
-  }
+  for (const routes of [statusRoutes, consolidatedRoutes, templateRoutes, lockRoutes]) api.use(routes(ctx));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'not-found', `There is no API route ${req.method} ${req.baseUrl}${req.path}.`)),
   );

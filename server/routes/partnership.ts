@@ -11,7 +11,7 @@ import { rejectedWorkbook } from '../services/workbook-errors.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import type { RouteContext } from './context.js';
 import { XLSX_TYPE } from './registry.js';
-import { readUpload } from './uploads.js';
+import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
 
 export function partnershipRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
@@ -46,8 +46,9 @@ export function partnershipRoutes({ registry, store, config, now }: RouteContext
       responses: { 200: { description: 'The new version', json: partnershipResponseSchema } },
       errors: [400, 413, 415, 422],
     },
+    uploadBody(config.maxUploadBytes),
     async (req, res) => {
-      const input = await readUpload(req, config.maxUploadBytes);
+      const input = decodeUpload(await receiveUpload(req, config.maxUploadBytes));
       let partnership: Partnership;
       if (input.kind === 'json') {
         const parsed = partnershipSchema.safeParse(input.body);

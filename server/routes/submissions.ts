@@ -1,5 +1,6 @@
 // A council's returns: submit a version, list versions, read one, and the CDO's review.
-import { Router, type Request } from 'express';
+import express, { Router, type Request } from 'express';
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import {
   reviewRequestSchema,
@@ -18,7 +19,7 @@ import { zodProblems } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
-import { readUpload } from './uploads.js';
+import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
 
 const submitHeaders = z.object({
   'if-match': z
@@ -32,8 +33,15 @@ const submitHeaders = z.object({
     .describe('A retry with the same key returns the first result'),
 });
 
+/**
+ * Returns decoded and checked at once. A large return is tens of megabytes of objects while it is
+ * checked; decoding them all together would only hold more of them in memory at the same time.
+ */
+const CHECKS_AT_ONCE = 2;
+
 export function submissionRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
+  const turns = pLimit(CHECKS_AT_ONCE);
 
   registry.add(
     router,
@@ -53,24 +61,28 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       errors: [400, 404, 409, 413, 415, 422, 423],
     },
     sameCouncil,
+    uploadBody(config.maxUploadBytes),
     async (req, res) => {
       const { council } = pathParams(councilParams, req);
       const { period } = queryParams(z.object({ period: periodSchema }), req);
       const caller = callerOf(res);
-      const input = await readUpload(req, config.maxUploadBytes);
+      const upload = await receiveUpload(req, config.maxUploadBytes);
       const idempotencyKey = req.get('idempotency-key');
       const expectedVersion = parseIfMatch(req);
-      const receipt = await submitReturn(store, {
-        council,
-        period,
-        input,
-        source: sourceOf(req, input.kind),
-        tokenId: caller.id,
-        submittedBy: caller.label,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-        now: now(),
-      });
+      const source = sourceOf(req, upload.kind);
+      const receipt = await turns(() =>
+        submitReturn(store, {
+          council,
+          period,
+          input: decodeUpload(upload),
+          source,
+          tokenId: caller.id,
+          submittedBy: caller.label,
+          ...(idempotencyKey ? { idempotencyKey } : {}),
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          now: now(),
+        }),
+      );
       res
         .status(201)
         .set('ETag', `"${receipt.version}"`)
@@ -136,6 +148,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       },
       errors: [404, 422],
     },
+    express.json({ limit: config.maxUploadBytes }),
     async (req, res) => {
       const { council, sid } = pathParams(submissionParams, req);
       const parsed = reviewRequestSchema.safeParse(req.body);

@@ -1,7 +1,7 @@
-// Reads what a client sent to a route that takes a JSON body or a workbook: JSON (already parsed by
-// express.json), an .xlsx as the raw body, or multipart/form-data with one file field named `file`.
+// Reads what a client sent to a route that takes a JSON body or a workbook: JSON, an .xlsx as the raw
+// body, or multipart/form-data with one file field named `file`.
 import busboy from 'busboy';
-import type { Request } from 'express';
+import express, { type Request } from 'express';
 import { HttpError } from '../errors.js';
 import type { SubmissionInput } from '../services/submit-return.js';
 import { XLSX_TYPE } from './registry.js';
@@ -13,11 +13,19 @@ export const tooLarge = (limit: number): HttpError =>
     `The upload is over the ${Math.round(limit / 1024 / 1024)} MB limit.`,
   );
 
-export async function readUpload(req: Request, limit: number): Promise<SubmissionInput> {
-  if (req.is('application/json')) return { kind: 'json', body: req.body };
-  if (req.is(XLSX_TYPE)) {
+/** A request body as received: its bytes, not yet decoded (decoding a large return is the costly part). */
+export interface Upload {
+  kind: 'json' | 'xlsx';
+  bytes: Buffer;
+}
+
+/** The body parser for routes that take an upload: JSON and workbooks stay bytes until decoded. */
+export const uploadBody = (limit: number) => express.raw({ type: ['application/json', XLSX_TYPE], limit });
+
+export async function receiveUpload(req: Request, limit: number): Promise<Upload> {
+  if (req.is('application/json') || req.is(XLSX_TYPE)) {
     if (!Buffer.isBuffer(req.body)) throw new HttpError(400, 'empty-upload', 'The request body is empty.');
-    return { kind: 'xlsx', bytes: req.body };
+    return { kind: req.is(XLSX_TYPE) ? 'xlsx' : 'json', bytes: req.body };
   }
   if (req.is('multipart/form-data')) return { kind: 'xlsx', bytes: await readMultipartFile(req, limit) };
   throw new HttpError(
@@ -25,6 +33,15 @@ export async function readUpload(req: Request, limit: number): Promise<Submissio
     'unsupported-media-type',
     `Send JSON (application/json), a workbook (${XLSX_TYPE}) or multipart/form-data with a "file" field.`,
   );
+}
+
+export function decodeUpload(upload: Upload): SubmissionInput {
+  if (upload.kind === 'xlsx') return { kind: 'xlsx', bytes: upload.bytes };
+  try {
+    return { kind: 'json', body: JSON.parse(upload.bytes.toString('utf8')) as unknown };
+  } catch {
+    throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
+  }
 }
 
 function readMultipartFile(req: Request, limit: number): Promise<Buffer> {
