@@ -12,6 +12,8 @@ import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js'
 
 const haveChromium = requireTool('chromium');
 const ROWS = 12_000;
+/** Big work on a machine shared with the rest of the suite: allow for a slow run. */
+const SLOW = 100_000;
 
 describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
   let world: PaneWorld;
@@ -41,31 +43,39 @@ describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
     page = await openPane(browser, service.url, fakeOffice, { now: NOW });
     await page.locator('#token').waitFor();
     await connect(page, service.tokens.cherwell);
-  });
+  }, 2 * SLOW);
 
   afterAll(async () => world?.close());
 
-  it('loads it in several requests, each under 5 MB, with calculation suspended', async () => {
-    const wb = excel(page);
-    await wb.resetStats();
-    await act(page, 'load');
-    await act(page, 'confirm-load');
-    expect(await outputText(page)).toContain('Loaded version 1');
-    const stats = await wb.stats();
-    expect(stats.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
-    expect(stats.suspendedSyncs).toBeGreaterThanOrEqual(2);
-    const contributions = await wb.sheet('Contributions');
-    expect(contributions.values.length - 1).toBe(ROWS);
-    expect(contributions.values[ROWS]![7]).toBe(`INV-${ROWS - 1}`);
-  });
+  it(
+    'loads it in several requests, each under 5 MB, with calculation suspended',
+    async () => {
+      const wb = excel(page);
+      await wb.resetStats();
+      await act(page, 'load');
+      await act(page, 'confirm-load', SLOW);
+      expect(await outputText(page)).toContain('Loaded version 1');
+      const stats = await wb.stats();
+      expect(stats.largestRequestBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+      expect(stats.suspendedSyncs).toBeGreaterThanOrEqual(2);
+      const contributions = await wb.sheet('Contributions');
+      expect(contributions.values.length - 1).toBe(ROWS);
+      expect(contributions.values[ROWS]![7]).toBe(`INV-${ROWS - 1}`);
+    },
+    2 * SLOW,
+  );
 
-  it('checks it in three round trips', async () => {
-    const wb = excel(page);
-    await wb.type('Contributions', 'D4000', [[-1]]);
-    await wb.resetStats();
-    await act(page, 'check');
-    expect((await wb.stats()).syncCount).toBe(3);
-    expect(await outputText(page)).toMatch(/^1 error/);
-    expect((await wb.sheet('Contributions')).fills).toEqual({ D4000: expect.any(String) });
-  });
+  it(
+    'checks it in three round trips',
+    async () => {
+      const wb = excel(page);
+      await wb.type('Contributions', 'D4000', [[-1]]);
+      await wb.resetStats();
+      await act(page, 'check', SLOW);
+      expect((await wb.stats()).syncCount).toBe(3);
+      expect(await outputText(page)).toMatch(/^1 error/);
+      expect((await wb.sheet('Contributions')).fills).toEqual({ D4000: expect.any(String) });
+    },
+    2 * SLOW,
+  );
 });

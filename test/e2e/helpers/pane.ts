@@ -72,11 +72,11 @@ export const pageProblems = (page: Page): { errors: string[]; blocked: string[] 
   seen.get(page) ?? { errors: [], blocked: [] };
 
 /** Waits until the pane is idle: no action running, no spinner. */
-export async function settled(page: Page): Promise<void> {
+export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => !document.querySelector('#pane[aria-busy]') && !document.querySelector('.busy fluent-spinner'),
     undefined,
-    { timeout: 30_000 },
+    { timeout },
   );
 }
 
@@ -86,9 +86,9 @@ export async function connect(page: Page, token: string): Promise<void> {
   await settled(page);
 }
 
-export async function act(page: Page, id: string): Promise<void> {
+export async function act(page: Page, id: string, timeout?: number): Promise<void> {
   await page.locator(`#${id}`).click();
-  await settled(page);
+  await settled(page, timeout);
 }
 
 export async function outputText(page: Page): Promise<string> {
