@@ -10,7 +10,6 @@ import { PARTNERSHIP_JSON, zodProblems } from '../services/json-problems.js';
 import { rejectedWorkbook } from '../services/workbook-errors.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import type { RouteContext } from './context.js';
-import { XLSX_TYPE } from './registry.js';
 import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
 
 export function partnershipRoutes({ registry, store, config, now }: RouteContext): Router {
@@ -42,7 +41,7 @@ export function partnershipRoutes({ registry, store, config, now }: RouteContext
       who: ['cdo', 'admin'],
       summary: 'Replace the partnership settings',
       description: 'JSON, or the partnership workbook (.xlsx raw body or multipart field "file"). Versioned.',
-      body: { 'application/json': partnershipSchema, [XLSX_TYPE]: partnershipSchema },
+      body: { json: partnershipSchema, workbook: true },
       responses: { 200: { description: 'The new version', json: partnershipResponseSchema } },
       errors: [400, 413, 415, 422],
     },

@@ -21,8 +21,8 @@ export interface RouteSpec {
   description?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
-  /** Accepted bodies by content type. */
-  body?: Partial<Record<'application/json' | typeof XLSX_TYPE | 'multipart/form-data', z.ZodType>>;
+  /** The JSON body; `workbook: true` also takes an .xlsx (raw body, or multipart field "file"). */
+  body?: { json: z.ZodType; workbook?: boolean };
   headers?: z.ZodObject;
   /** Success responses by status: a JSON schema, or a content type for files. */
   responses: Record<number, { description: string; json?: z.ZodType; contentType?: string }>;
@@ -39,6 +39,14 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Over the size limit',
   422: 'Invalid input: every problem with sheet, row and column',
   423: 'The period is locked',
+};
+
+const BINARY = { type: 'string' as const, format: 'binary' };
+const WORKBOOK_CONTENT = {
+  [XLSX_TYPE]: { schema: BINARY },
+  'multipart/form-data': {
+    schema: { type: 'object' as const, properties: { file: BINARY }, required: ['file'] },
+  },
 };
 
 export class ApiRegistry {
@@ -105,9 +113,10 @@ export class ApiRegistry {
         ...(spec.body
           ? {
               body: {
-                content: Object.fromEntries(
-                  Object.entries(spec.body).map(([type, schema]) => [type, { schema }]),
-                ),
+                content: {
+                  'application/json': { schema: spec.body.json },
+                  ...(spec.body.workbook ? WORKBOOK_CONTENT : {}),
+                },
               },
             }
           : {}),

@@ -18,7 +18,6 @@ import { submitReturn } from '../services/submit-return.js';
 import { zodProblems } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
-import { XLSX_TYPE } from './registry.js';
 import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
 
 const submitHeaders = z.object({
@@ -56,7 +55,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       params: councilParams,
       query: z.object({ period: periodSchema }),
       headers: submitHeaders,
-      body: { 'application/json': councilSubmissionSchema, [XLSX_TYPE]: councilSubmissionSchema },
+      body: { json: councilSubmissionSchema, workbook: true },
       responses: { 201: { description: 'The receipt', json: submissionReceiptSchema } },
       errors: [400, 404, 409, 413, 415, 422, 423],
     },
@@ -142,7 +141,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       who: ['cdo', 'admin'],
       summary: 'Accept or return a submission',
       params: submissionParams,
-      body: { 'application/json': reviewRequestSchema },
+      body: { json: reviewRequestSchema },
       responses: {
         200: { description: 'The submission with its new status', json: submissionSummarySchema },
       },

@@ -127,6 +127,15 @@ describe('route × role matrix', () => {
       ]),
     );
     expect(document.paths['/partnership']!['put']!.description).toContain('Who: cdo, admin');
+    const submit = document.paths['/councils/{council}/submissions']!['post'] as unknown as {
+      requestBody: { content: Record<string, { schema: { format?: string; properties?: object } }> };
+    };
+    expect(Object.keys(submit.requestBody.content)).toEqual([
+      'application/json',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'multipart/form-data',
+    ]);
+    expect(submit.requestBody.content['application/json']!.schema.properties).toHaveProperty('projects');
     const page = await t.call('GET', '/api', { token: null });
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
