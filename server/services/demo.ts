@@ -35,6 +35,8 @@ export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone
   const thisMonth = currentPeriod(timeZone, now);
   const periods = [addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
   for (const period of periods) {
+    // Sent on the 5th of the following month (or now, if that is still to come), in good time.
+    const sentAt = new Date(Math.min(now.getTime(), Date.parse(`${addMonths(period, 1)}-05T09:30:00Z`)));
     for (const [council, submission] of Object.entries(demoSubmissions(period))) {
       try {
         await submitReturn(store, {
@@ -44,7 +46,7 @@ export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone
           source: 'cli',
           tokenId: null,
           submittedBy: 'demo data',
-          now,
+          now: sentAt,
         });
       } catch (error) {
         // The demo covers its own financial year; outside it a return may not fit the budget lines.
