@@ -76,7 +76,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     // Last year's Skills pasted in as plain cells, without a table and with some columns missing.
     await wb.addSheet('Skills');
     await wb.type('Skills', 'A1:G2', [
-      ['Person', 'Email', 'Organisation type', 'Organisation', 'Skill', 'Level', 'Days per month'],
+      ['Person', 'Email', 'Organisation type', 'Organisation', 'Skill', 'level', 'days per month'],
       [
         'Sam Jones',
         'sam.jones@cherwell.example',
@@ -96,6 +96,8 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     );
     const skills = await wb.sheet('Skills');
     expect(skills.values[1]!.slice(0, 2)).toEqual(['Sam Jones', 'sam.jones@cherwell.example']);
+    // Drop-downs and bounds reach the columns the user spelt in lower case too.
+    expect(skills.validations.map((v) => v.address)).toEqual(expect.arrayContaining(['F2', 'G2']));
     expect((await wb.sheet('Projects')).values).toEqual([
       ['Our own list', 'Owner'],
       ['Intranet refresh', 'Sam'],

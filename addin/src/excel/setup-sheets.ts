@@ -82,9 +82,9 @@ export async function setUpCouncilSheets(
 
   for (const f of found) {
     if (f.header && f.body) {
-      const added = queueRepairTable(f.table, f.layout, f.header.values[0] ?? [], f.body.rowCount);
+      const { added, names } = queueRepairTable(f.table, f.layout, f.header.values[0] ?? [], f.body.rowCount);
       report.repaired.push({ sheet: f.layout.sheet, addedColumns: added });
-      queueColumnRules(f.table, f.layout, validation);
+      queueColumnRules(f.table, f.layout, names, validation);
       f.sheet.freezePanes.freezeRows(topLeftOf(f.header.address).row);
       continue;
     }
@@ -100,17 +100,19 @@ export async function setUpCouncilSheets(
     }
     const sheet = f.sheet.isNullObject ? worksheets.add(f.layout.sheet) : f.sheet;
     let table: Excel.Table;
+    let names: ReadonlyMap<string, string> = new Map(f.layout.columns.map((c) => [c.header, c.header]));
     if (used) {
       // The user's own sheet with our headers (e.g. pasted from last year's file): make it a table.
       table = sheet.tables.add(used.address, true);
       table.name = f.layout.table;
-      const added = queueRepairTable(
+      const repair = queueRepairTable(
         table,
         f.layout,
         used.values[0] ?? [],
         Math.max(used.values.length - 1, 1),
       );
-      report.repaired.push({ sheet: f.layout.sheet, addedColumns: added });
+      names = repair.names;
+      report.repaired.push({ sheet: f.layout.sheet, addedColumns: repair.added });
       sheet.freezePanes.freezeRows(topLeftOf(used.address).row);
     } else {
       const headers = f.layout.columns.map((c) => c.header);
@@ -118,14 +120,14 @@ export async function setUpCouncilSheets(
       table = sheet.tables.add(`${blockAddress({ column: 0, row: 1 }, 2, headers.length)}`, true);
       table.name = f.layout.table;
       f.layout.columns.forEach((column, index) => {
-        queueColumnFormat(table, column, 1);
+        queueColumnFormat(table, column.header, column, 1);
         sheet.getRange(`${columnLetters(index)}:${columnLetters(index)}`).format.columnWidth =
           column.width * POINTS_PER_CHARACTER;
       });
       sheet.freezePanes.freezeRows(1);
       report.created.push(f.layout.sheet);
     }
-    queueColumnRules(table, f.layout, validation);
+    queueColumnRules(table, f.layout, names, validation);
   }
   await context.sync();
   return report;
@@ -137,41 +139,50 @@ function holdsLayoutHeaders(firstRow: readonly string[], layout: SheetLayout): b
   return required.filter((h) => firstRow.includes(h)).length * 2 >= required.length;
 }
 
-/** Adds the layout's missing columns at the end (with their formats); returns their headers. */
+/**
+ * Adds the layout's missing columns at the end (with their formats). Returns their headers, and each
+ * layout header's name in this table: users may spell a header in their own case and spacing.
+ */
 function queueRepairTable(
   table: Excel.Table,
   layout: SheetLayout,
   headers: readonly unknown[],
   rows: number,
-): string[] {
-  const present = new Set(headers.map((h) => normaliseHeader(String(h ?? ''))));
-  const missing = layout.columns.filter((c) => !present.has(normaliseHeader(c.header)));
-  for (const column of missing) {
+): { added: string[]; names: Map<string, string> } {
+  const present = new Map(headers.map((h) => [normaliseHeader(String(h ?? '')), String(h ?? '')]));
+  const names = new Map<string, string>();
+  const added: string[] = [];
+  for (const column of layout.columns) {
+    const own = present.get(normaliseHeader(column.header));
+    names.set(column.header, own ?? column.header);
+    if (own !== undefined) continue;
     table.columns.add(undefined, undefined, column.header);
-    queueColumnFormat(table, column, rows);
+    queueColumnFormat(table, column.header, column, rows);
+    added.push(column.header);
   }
-  return missing.map((c) => c.header);
+  return { added, names };
 }
 
-function queueColumnFormat(table: Excel.Table, column: ColumnLayout, rows: number): void {
+function queueColumnFormat(table: Excel.Table, name: string, column: ColumnLayout, rows: number): void {
   if (!column.numberFormat) return;
   const format = column.numberFormat;
-  table.columns.getItem(column.header).getDataBodyRange().numberFormat = Array.from({ length: rows }, () => [
-    format,
-  ]);
+  table.columns.getItem(name).getDataBodyRange().numberFormat = Array.from({ length: rows }, () => [format]);
 }
 
 /** Drop-down lists from the Lists sheet, and bounds on numbers, on every layout column present. */
 function queueColumnRules(
   table: Excel.Table,
   layout: SheetLayout,
+  names: ReadonlyMap<string, string>,
   validation: ReadonlyMap<string, string>,
 ): void {
   for (const column of layout.columns) {
     const list = column.list ? validation.get(column.list) : undefined;
     const rule = list ? { list: { inCellDropDown: true, source: list } } : numberRule(column);
     if (!rule) continue;
-    const dv = table.columns.getItem(column.header).getDataBodyRange().dataValidation;
+    const dv = table.columns
+      .getItem(names.get(column.header) ?? column.header)
+      .getDataBodyRange().dataValidation;
     dv.clear();
     dv.rule = rule;
     dv.errorAlert = {

@@ -513,7 +513,8 @@ export class TableProxy extends Proxy<Table> {
         getDataBodyRange: () =>
           new RangeProxy(ctx, () => {
             const table = this.resolve();
-            const index = ctx.wb.headers(table).findIndex((h) => h.toLowerCase() === name.toLowerCase());
+            // Looked up by the column's exact name: a table's own spelling may differ from the layout's.
+            const index = ctx.wb.headers(table).indexOf(name);
             if (index < 0)
               throw new ExcelError('ItemNotFound', `The table ${table.name} has no column ${name}.`);
             const c = table.rect.c0 + index;
