@@ -1,6 +1,6 @@
 // Starts the service: configuration, database (migrated), the demo on first start, HTTP or HTTPS, and
 // a graceful stop that lets requests in flight finish before the database closes.
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -48,19 +48,13 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   }
 
   const app = createApp(config, { store, logger, now });
-  const server = config.tls
-    ? https.createServer(
-        { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
-        app,
-      )
-    : http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  let server: http.Server;
+  try {
+    server = await listen(config, app);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
   logger.info({ port, tls: Boolean(config.tls) }, 'Shared CDO service listening');
@@ -80,6 +74,23 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       .then(() => mail.stop())
       .then(() => store.close()));
   return { config, url, server, store, logger, ...(demo ? { demo } : {}), close };
+}
+
+async function listen(config: Config, app: http.RequestListener): Promise<http.Server> {
+  const server = config.tls
+    ? https.createServer(
+        { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
+        app,
+      )
+    : http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
 }
 
 function banner(config: Config, url: string, demo: DemoLoad | undefined): string {

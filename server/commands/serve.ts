@@ -19,9 +19,24 @@ export function register(program: Command): void {
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);
       } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        process.stderr.write(`${error.message}\n`);
+        const line = startFailure(error);
+        if (!line) throw error;
+        process.stderr.write(`${line}\n`);
         process.exitCode = 1;
       }
     });
+}
+
+/** The one line for a start-up failure an operator can fix, or undefined for a bug. */
+function startFailure(error: unknown): string | undefined {
+  if (error instanceof ConfigError) return error.message;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE')
+    return 'Cannot start: the port is already in use; stop the other service or set PORT.';
+  if (code === 'EACCES')
+    return 'Cannot start: no permission to listen on that port; set PORT to 1024 or above.';
+  if (code === 'ENOENT' && (error as { path?: string }).path) {
+    return `Cannot start: ${(error as { path: string }).path} does not exist (check TLS_CERT_FILE and TLS_KEY_FILE).`;
+  }
+  return undefined;
 }

@@ -102,6 +102,26 @@ describe('a running service', () => {
     }
   });
 
+  it('refuses to start on a port already in use', async () => {
+    const t = await startTestService();
+    try {
+      const port = new URL(t.url).port;
+      const second = startService({
+        env: {
+          PORT: port,
+          DATABASE_URL: `sqlite:${join(dir, 'second.sqlite')}`,
+          DEMO: 'off',
+          LOG_LEVEL: 'silent',
+        },
+        out: new PassThrough().resume(),
+      });
+      await expect(second).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('answers CORS preflights for the API so an add-in served elsewhere can call it', async () => {
     const t = await startTestService();
     try {
