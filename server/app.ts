@@ -56,6 +56,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
           method: req.method,
           path: req.url.split('?')[0],
         }),
+        // The status is what an operator needs; helmet's dozen headers on every line are noise.
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     }),
