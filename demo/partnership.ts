@@ -86,3 +86,16 @@ export const demoPartnership: Partnership = partnershipSchema.parse({
   ],
   costShares: [],
 });
+
+/**
+ * The demo partnership with the worked example's budget and funding in each of the given financial
+ * years, so the demo loaded on a first start works whatever today's date is.
+ */
+export function demoPartnershipFor(financialYears: readonly string[]): Partnership {
+  const years = [...new Set(financialYears)];
+  return {
+    ...demoPartnership,
+    budget: years.flatMap((financialYear) => demoPartnership.budget.map((b) => ({ ...b, financialYear }))),
+    funding: years.flatMap((financialYear) => demoPartnership.funding.map((f) => ({ ...f, financialYear }))),
+  };
+}

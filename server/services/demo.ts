@@ -1,8 +1,8 @@
 // The first start of an empty database loads the demo partnership and its councils' returns for the
 // last two months, and creates one token per role, so the consolidated view is alive at once.
-import { demoPartnership } from '../../demo/partnership.js';
+import { demoPartnershipFor } from '../../demo/partnership.js';
 import { demoSubmissions } from '../../demo/submissions.js';
-import { addMonths } from '../../shared/dates.js';
+import { addMonths, financialYearOf } from '../../shared/dates.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { createToken } from '../auth/tokens.js';
 import { InvalidInput } from '../errors.js';
@@ -31,9 +31,9 @@ const DEMO_TOKENS: { role: Role; council?: string; label: string }[] = [
 ];
 
 export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone: string): Promise<DemoLoad> {
-  await store.savePartnership(demoPartnership, 'demo', now.toISOString());
   const thisMonth = currentPeriod(timeZone, now);
   const periods = [addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
+  await store.savePartnership(demoPartnershipFor(periods.map(financialYearOf)), 'demo', now.toISOString());
   for (const period of periods) {
     // Sent on the 5th of the following month (or now, if that is still to come), in good time.
     const sentAt = new Date(Math.min(now.getTime(), Date.parse(`${addMonths(period, 1)}-05T09:30:00Z`)));
