@@ -151,6 +151,28 @@ describe('a running service', () => {
     }
   });
 
+  it('limits each client address to RATE_LIMIT_PER_MINUTE API requests, with a plain 429', async () => {
+    const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '20' } });
+    try {
+      // The test helper's own set-up calls count against the same minute.
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++)
+        statuses.push((await t.call('GET', '/api/v1/me', { token: 'viewer' })).status);
+      expect(statuses).toContain(200);
+      const firstRefused = statuses.indexOf(429);
+      expect(firstRefused).toBeGreaterThan(0);
+      expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
+      const refused = await t.call('GET', '/api/v1/me', { token: 'viewer' });
+      expect(refused.status).toBe(429);
+      expect(await json(refused)).toEqual({
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
+      expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('finishes a request in flight when it stops, and then takes no new ones', async () => {
     const t = await startTestService();
     try {
