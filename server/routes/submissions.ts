@@ -14,7 +14,7 @@ import { councilSubmissionSchema, periodSchema } from '../../shared/schemas.js';
 import { callerOf, sameCouncil } from '../auth/middleware.js';
 import { HttpError, InvalidInput, badRequest, notFound } from '../errors.js';
 import type { SubmissionSource } from '../store/index.js';
-import { submitReturn } from '../services/submit-return.js';
+import { submitReturn, type SubmissionInput } from '../services/submit-return.js';
 import { zodProblems } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
@@ -33,7 +33,7 @@ const submitHeaders = z.object({
 });
 
 /**
- * Returns decoded and checked at once. A large return is tens of megabytes of objects while it is
+ * Workbooks decoded and checked at once. A large return is tens of megabytes of objects while it is
  * checked; decoding them all together would only hold more of them in memory at the same time.
  */
 const CHECKS_AT_ONCE = 2;
@@ -69,19 +69,24 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       const idempotencyKey = req.get('idempotency-key');
       const expectedVersion = parseIfMatch(req);
       const source = sourceOf(req, upload.kind);
-      const receipt = await turns(() =>
+      const submit = (input: SubmissionInput) =>
         submitReturn(store, {
           council,
           period,
-          input: decodeUpload(upload),
+          input,
           source,
           tokenId: caller.id,
           submittedBy: caller.label,
           ...(idempotencyKey ? { idempotencyKey } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           now: now(),
-        }),
-      );
+        });
+      // JSON is decoded where it is checked, in the check pool's worker threads (as many at once as
+      // it has); a workbook is decoded here, a few at a time.
+      const receipt =
+        upload.kind === 'json'
+          ? await submit({ kind: 'json-bytes', bytes: upload.bytes })
+          : await turns(() => submit(decodeUpload(upload)));
       res
         .status(201)
         .set('ETag', `"${receipt.version}"`)

@@ -1,24 +1,27 @@
 // Submitting a council's return: the one code path behind POST /councils/{id}/submissions and
 // `shared-cdo submit`. Reads JSON or a workbook, validates it against the partnership, then appends a
 // version in one transaction (lock, If-Match, Idempotency-Key and the version number checked inside).
-import { createHash } from 'node:crypto';
 import type { SubmissionReceipt } from '../../shared/api.js';
-import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/layouts.js';
-import { parseCouncilWorkbook, validateCouncilSubmission } from '../../shared/parse/index.js';
-import {
-  councilSubmissionSchema,
-  type CouncilSubmission,
-  type Partnership,
-  type Problem,
-} from '../../shared/schemas.js';
-import { HttpError, InvalidInput, notFound } from '../errors.js';
+import { parseCouncilWorkbook } from '../../shared/parse/index.js';
+import type { Partnership } from '../../shared/schemas.js';
+import { HttpError, notFound } from '../errors.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { readWorkbookGrids } from '../workbook/read.js';
-import { diffDigests, rowDigest, type RowDigest } from './changes.js';
-import { COUNCIL_JSON, zodProblems } from './json-problems.js';
+import { diffDigests, readStoredDigest, rowDigest, storedDigest } from './changes.js';
+import { CheckPool } from './check-pool.js';
+import {
+  checkJson,
+  requestHash,
+  split,
+  toStore,
+  type CheckedSubmission,
+  type ReturnContext,
+} from './check-return.js';
 import { rejectedWorkbook } from './workbook-errors.js';
 
-export type SubmissionInput = { kind: 'json'; body: unknown } | { kind: 'xlsx'; bytes: Buffer };
+/** A JSON body arrives as bytes from HTTP (decoded in a worker) or decoded already (the demo). */
+export type SubmissionInput =
+  { kind: 'json'; body: unknown } | { kind: 'json-bytes'; bytes: Buffer } | { kind: 'xlsx'; bytes: Buffer };
 
 export interface SubmitReturn {
   council: string;
@@ -33,38 +36,46 @@ export interface SubmitReturn {
   now: Date;
 }
 
+/** As many workers as returns the submission route checks at once. */
+const checks = new CheckPool(2);
+
 export async function submitReturn(store: Store, request: SubmitReturn): Promise<SubmissionReceipt> {
-  const { council, period } = request;
+  const { council, period, input } = request;
   const partnership = await requirePartnership(store);
   if (!partnership.councils.some((c) => c.id === council)) {
     throw notFound(`There is no council "${council}" in the partnership.`);
   }
 
-  const { submission, warnings } =
-    request.input.kind === 'json'
-      ? readJson(request.input.body, partnership, council, period)
-      : await readWorkbook(request.input.bytes, partnership, council, period);
+  const context = { partnership, council, period };
+  const hashRequest = request.idempotencyKey !== undefined;
+  const checked =
+    input.kind === 'json-bytes'
+      ? await checks.check(input.bytes, context, hashRequest)
+      : {
+          ...toStore(
+            input.kind === 'json' ? checkJson(input.body, context) : await readWorkbook(input.bytes, context),
+          ),
+          ...(hashRequest ? { requestHash: requestHash(period, input) } : {}),
+        };
 
   const submittedAt = request.now.toISOString();
-  const digest = rowDigest(submission);
+  const { digest, warnings } = checked;
   const result = await store.appendSubmission({
     council,
     period,
-    data: submission,
-    rowDigest: JSON.stringify(digest),
+    data: checked.data,
+    rowDigest: storedDigest(digest),
     submittedAt,
     tokenId: request.tokenId,
     submittedBy: request.submittedBy,
     source: request.source,
-    ...(request.idempotencyKey !== undefined
-      ? { idempotencyKey: request.idempotencyKey, requestHash: requestHash(period, request.input) }
+    ...(checked.requestHash !== undefined
+      ? { idempotencyKey: request.idempotencyKey, requestHash: checked.requestHash }
       : {}),
     ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
     receipt: async ({ version, previous }): Promise<Omit<SubmissionReceipt, 'id'>> => {
-      const before: RowDigest | undefined = previous
-        ? previous.rowDigest
-          ? (JSON.parse(previous.rowDigest) as RowDigest)
-          : rowDigest(await previous.data())
+      const before = previous
+        ? (readStoredDigest(previous.rowDigest) ?? rowDigest(await previous.data()))
         : undefined;
       return { council, version, period, submittedAt, warnings, changes: diffDigests(before, digest) };
     },
@@ -110,55 +121,9 @@ const periodLocked = (period: string): HttpError =>
     `Period ${period} is locked by the CDO; ask them to reopen it to submit.`,
   );
 
-function readJson(
-  body: unknown,
-  partnership: Partnership,
-  council: string,
-  period: string,
-): { submission: CouncilSubmission; warnings: Problem[] } {
-  const withPeriod = isObject(body) && body['period'] === undefined ? { ...body, period } : body;
-  const parsed = councilSubmissionSchema.safeParse(withPeriod);
-  if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, COUNCIL_JSON));
-  if (parsed.data.period !== period) {
-    throw new InvalidInput([
-      {
-        sheet: ABOUT_SHEET,
-        row: null,
-        column: ABOUT_LABELS.period,
-        code: 'period-mismatch',
-        severity: 'error',
-        message: `The body is for period ${parsed.data.period} but was sent to period ${period}.`,
-      },
-    ]);
-  }
-  return split(parsed.data, validateCouncilSubmission(parsed.data, { partnership, council, period }));
-}
-
-async function readWorkbook(
-  bytes: Buffer,
-  partnership: Partnership,
-  council: string,
-  period: string,
-): Promise<{ submission: CouncilSubmission; warnings: Problem[] }> {
+async function readWorkbook(bytes: Buffer, context: ReturnContext): Promise<CheckedSubmission> {
   const grids = await readWorkbookGrids(bytes).catch(rejectedWorkbook);
   // The parser also checks that the About sheet names this council and period (422 on its cell).
-  const parsed = parseCouncilWorkbook(grids, { partnership, council, period });
+  const parsed = parseCouncilWorkbook(grids, context);
   return split(parsed.submission, parsed.problems);
 }
-
-function split(
-  submission: CouncilSubmission,
-  problems: Problem[],
-): { submission: CouncilSubmission; warnings: Problem[] } {
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new InvalidInput(errors);
-  return { submission, warnings: problems.filter((p) => p.severity !== 'error') };
-}
-
-function requestHash(period: string, input: SubmissionInput): string {
-  const hash = createHash('sha256').update(`${period}\n${input.kind}\n`);
-  return hash.update(input.kind === 'json' ? JSON.stringify(input.body) : input.bytes).digest('hex');
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -60,7 +60,8 @@ export type ReceiptBuilder = (args: {
 export interface AppendSubmission {
   council: string;
   period: string;
-  data: CouncilSubmission;
+  /** The validated submission, or its JSON text when the caller has it already. */
+  data: CouncilSubmission | string;
   /** Kept with the version for the next receipt's comparison. */
   rowDigest?: string;
   submittedAt: string;
@@ -278,7 +279,7 @@ export class Store {
           council: input.council,
           period: input.period,
           version,
-          data: JSON.stringify(input.data),
+          data: typeof input.data === 'string' ? input.data : JSON.stringify(input.data),
           submitted_at: input.submittedAt,
           token_id: input.tokenId,
           submitted_by: input.submittedBy,

@@ -1,0 +1,79 @@
+// Checking a council's return before it is stored: the schema, the period, the cross-row and
+// partnership rules; then what the store keeps of it (its JSON text and row digest) and, for an
+// Idempotency-Key, the hash that recognises a retry. Pure, so it can run in a worker thread.
+import { createHash } from 'node:crypto';
+import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/layouts.js';
+import { validateCouncilSubmission } from '../../shared/parse/index.js';
+import {
+  councilSubmissionSchema,
+  type CouncilSubmission,
+  type Partnership,
+  type Problem,
+} from '../../shared/schemas.js';
+import { InvalidInput } from '../errors.js';
+import { serialiseWithDigest, type RowDigest } from './changes.js';
+import { COUNCIL_JSON, zodProblems } from './json-problems.js';
+
+export interface ReturnContext {
+  partnership: Partnership;
+  council: string;
+  period: string;
+}
+
+export interface CheckedSubmission {
+  submission: CouncilSubmission;
+  warnings: Problem[];
+}
+
+/** A return ready to store: serialised once, for the database and the digest alike. */
+export interface CheckedReturn {
+  /** The submission's JSON text, as stored. */
+  data: string;
+  /** Its rows' keys and hashes, for the receipt's changes and the next version's. */
+  digest: RowDigest;
+  warnings: Problem[];
+  /** Present when asked for: identifies the request body for Idempotency-Key replays. */
+  requestHash?: string;
+}
+
+export function checkJson(body: unknown, { partnership, council, period }: ReturnContext): CheckedSubmission {
+  const withPeriod = isObject(body) && body['period'] === undefined ? { ...body, period } : body;
+  const parsed = councilSubmissionSchema.safeParse(withPeriod);
+  if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, COUNCIL_JSON));
+  if (parsed.data.period !== period) {
+    throw new InvalidInput([
+      {
+        sheet: ABOUT_SHEET,
+        row: null,
+        column: ABOUT_LABELS.period,
+        code: 'period-mismatch',
+        severity: 'error',
+        message: `The body is for period ${parsed.data.period} but was sent to period ${period}.`,
+      },
+    ]);
+  }
+  return split(parsed.data, validateCouncilSubmission(parsed.data, { partnership, council, period }));
+}
+
+/** Problems of severity 'error' refuse the return (422); the rest travel with it as warnings. */
+export function split(submission: CouncilSubmission, problems: Problem[]): CheckedSubmission {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new InvalidInput(errors);
+  return { submission, warnings: problems.filter((p) => p.severity !== 'error') };
+}
+
+export function toStore({ submission, warnings }: CheckedSubmission): CheckedReturn {
+  return { ...serialiseWithDigest(submission), warnings };
+}
+
+/** The same body sent again hashes the same, whichever way it was decoded. */
+export function requestHash(
+  period: string,
+  input: { kind: 'json'; body: unknown } | { kind: 'xlsx'; bytes: Buffer },
+): string {
+  const hash = createHash('sha256').update(`${period}\n${input.kind}\n`);
+  return hash.update(input.kind === 'json' ? JSON.stringify(input.body) : input.bytes).digest('hex');
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
