@@ -1,0 +1,106 @@
+// Submitting a JSON return: the receipt's changes are right whichever way a row was sent, across a
+// change of the digest's hash, and when the return is checked in a worker thread (bytes from HTTP).
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { InvalidInput } from '../../server/errors.js';
+import { submitReturn, type SubmissionInput } from '../../server/services/submit-return.js';
+import { openStore, type Store } from '../../server/store/index.js';
+import type { CouncilSubmission } from '../../shared/schemas.js';
+
+const PERIOD = '2026-10';
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'shared-cdo-submit-'));
+  store = await openStore(join(dir, 'store.sqlite'));
+  await store.savePartnership(demoPartnership, 'test', '2026-11-01T00:00:00.000Z');
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const submit = (input: SubmissionInput) =>
+  submitReturn(store, {
+    council: 'cherwell',
+    period: PERIOD,
+    input,
+    source: 'addin',
+    tokenId: null,
+    submittedBy: 'test',
+    now: new Date('2026-11-02T09:00:00.000Z'),
+  });
+const asBytes = (body: unknown): SubmissionInput => ({
+  kind: 'json-bytes',
+  bytes: Buffer.from(JSON.stringify(body)),
+});
+const unchanged = { added: 0, changed: 0, removed: 0 };
+
+describe('submitting a JSON return', () => {
+  it('counts only the rows that differ, whichever order a row lists its fields in', async () => {
+    const first = demoCouncilSubmission('cherwell', PERIOD);
+    await submit(asBytes(first));
+    const next: CouncilSubmission = structuredClone(first);
+    // Characters that end strings and objects in JSON must not confuse where a row ends.
+    next.projects[0]!.title = 'Renamed: "quoted" {braces} [brackets] \\ backslash';
+    next.projects.push({ ...next.projects[1]!, id: 'NEW-1' });
+    next.skills = next.skills.map((row) => Object.fromEntries(Object.entries(row).reverse()) as typeof row);
+    const receipt = await submit(asBytes(next));
+    expect(receipt.changes).toEqual({
+      Contributions: unchanged,
+      Skills: unchanged,
+      Projects: { added: 1, changed: 1, removed: 0 },
+    });
+    const stored = await store.getSubmission('cherwell', receipt.id);
+    expect(stored?.data).toEqual(next);
+  });
+
+  it('compares with a version whose digest was made by the earlier hash, by rereading its data', async () => {
+    const first = demoCouncilSubmission('cherwell', PERIOD);
+    const { id } = await submit({ kind: 'json', body: first });
+    // A digest shaped as versions stored it before: SHA-1 row hashes and no format name.
+    const sha1 = (row: object) =>
+      createHash('sha1')
+        .update(JSON.stringify(Object.values(row)))
+        .digest('base64');
+    const old = {
+      Contributions: first.contributions.map((r) => `${r.month}\t${sha1(r)}`),
+      Skills: first.skills.map((r) => `${r.email}\t${sha1(r)}`),
+      Projects: first.projects.map((r) => `${r.id.toLowerCase()}\t${sha1(r)}`),
+    };
+    await store.db
+      .updateTable('submissions')
+      .set({ row_digest: JSON.stringify(old) })
+      .where('id', '=', id)
+      .execute();
+    const next = structuredClone(first);
+    next.contributions.pop();
+    const receipt = await submit(asBytes(next));
+    expect(receipt.changes).toEqual({
+      Contributions: { added: 0, changed: 0, removed: 1 },
+      Skills: unchanged,
+      Projects: unchanged,
+    });
+  });
+
+  it('refuses a return checked in a worker with the same problems as one checked here', async () => {
+    const bad = demoCouncilSubmission('cherwell', PERIOD);
+    bad.projects[0]!.rag = 'Purple' as never;
+    const here = await submit({ kind: 'json', body: bad }).catch((e: unknown) => e);
+    const there = await submit(asBytes(bad)).catch((e: unknown) => e);
+    expect(here).toBeInstanceOf(InvalidInput);
+    expect(there).toBeInstanceOf(InvalidInput);
+    expect((there as InvalidInput).problems).toEqual((here as InvalidInput).problems);
+    expect((there as InvalidInput).problems[0]).toMatchObject({ sheet: 'Projects', row: 2, column: 'RAG' });
+    await expect(submit({ kind: 'json-bytes', bytes: Buffer.from('{"period": ') })).rejects.toMatchObject({
+      status: 400,
+      code: 'invalid-json',
+    });
+  });
+});
