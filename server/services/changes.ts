@@ -146,10 +146,14 @@ export function diffDigests(previous: RowDigest | undefined, next: RowDigest): S
  */
 function diffRows(before: readonly string[], after: readonly string[]): SheetChanges {
   // An identical entry (same key, same hash) is an unchanged row; only the rest are grouped by key.
+  // Rows mostly keep their places from one version to the next, so those are paired without a look-up.
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same += 1;
   const unmatched = new Map<string, number>();
-  for (const entry of before) unmatched.set(entry, (unmatched.get(entry) ?? 0) + 1);
+  for (let i = same; i < before.length; i++) unmatched.set(before[i]!, (unmatched.get(before[i]!) ?? 0) + 1);
   const fresh = new Map<string, number>();
-  for (const entry of after) {
+  for (let i = same; i < after.length; i++) {
+    const entry = after[i]!;
     const left = unmatched.get(entry);
     if (left) unmatched.set(entry, left - 1);
     else countKey(fresh, entry, 1);
