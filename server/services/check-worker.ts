@@ -2,9 +2,8 @@
 // so that a large return's CPU time is spent beside the thread that serves requests.
 import { parentPort } from 'node:worker_threads';
 import { decodeUpload } from '../routes/uploads.js';
-import type { CheckTask, CheckOutcome } from './check-pool.js';
+import { failureOf, type CheckOutcome, type CheckTask } from './check-pool.js';
 import { checkJson, requestHash, toStore } from './check-return.js';
-import { failureOf } from './check-pool.js';
 
 parentPort?.on('message', ({ id, bytes, context, hashRequest }: CheckTask) => {
   let outcome: CheckOutcome;
