@@ -1,7 +1,7 @@
 // The Express application: security headers, logs, limits, authentication, the API routes of
 // DESIGN §5 under /api/v1, the add-in's files, and one error handler that never leaks a stack trace.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { MemoryStore, ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/middleware.js';
@@ -77,10 +77,22 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         sendError(res, 429, 'rate-limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
+  const failedSignIns = new MemoryStore();
+  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
+  // A request the client gave up on never finishes, so the limiter would count it as a failed sign-in;
+  // many officers behind one council's address closing the pane must not lock that council out.
+  api.use((req, res, next) => {
+    res.on('close', () => {
+      if (!res.writableFinished) void failedSignIns.decrement(clientKey(req));
+    });
+    next();
+  });
   api.use(
     rateLimit({
       windowMs: FAILED_AUTH_WINDOW_MS,
       limit: FAILED_AUTH_LIMIT,
+      store: failedSignIns,
+      keyGenerator: clientKey,
       skipSuccessfulRequests: true,
       requestWasSuccessful: (_req, res) => res.statusCode !== 401,
       standardHeaders: false,

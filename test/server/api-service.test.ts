@@ -2,6 +2,7 @@
 // without secrets, the demo on first start, HTTPS, failed sign-in limits and a graceful stop.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +147,36 @@ describe('a running service', () => {
       expect(statuses[30]).toBe(429);
       const body = await json(await t.call('GET', '/api/v1/me', { token: 'admin' }));
       expect(body).toEqual({ error: { code: 'too-many-failed-sign-ins', message: expect.any(String) } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('does not count returns the client gave up on as failed sign-ins', async () => {
+    const t = await startTestService();
+    try {
+      const { port } = new URL(t.url);
+      for (let i = 0; i < 35; i++) {
+        // Headers and half a body with a good token, then the connection is dropped mid-upload.
+        await new Promise<void>((resolve) => {
+          const req = http.request({
+            host: '127.0.0.1',
+            port: Number(port),
+            method: 'POST',
+            path: '/api/v1/councils/cherwell/submissions?period=2026-10',
+            headers: {
+              authorization: `Bearer ${t.tokens.cherwell}`,
+              'content-type': 'application/json',
+              'content-length': '100000',
+            },
+          });
+          req.on('error', () => resolve());
+          req.write('{"period":"2026-10","contributions":[', () => setTimeout(() => req.destroy(), 20));
+          req.on('close', () => resolve());
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await t.call('GET', '/api/v1/me', { token: 'cherwell' })).status).toBe(200);
     } finally {
       await t.stop();
     }
