@@ -4,6 +4,7 @@ import {
   excelSerialToIsoDate,
   financialYearOf,
   isoDateToExcelSerial,
+  isValidIsoDate,
   lastDayOf,
   monthIndexInFinancialYear,
   monthsOfFinancialYear,
@@ -65,5 +66,26 @@ describe('date cells', () => {
     expect(parseMonthValue('15/05/2026')).toBe('2026-05');
     expect(parseMonthValue(46143)).toBe('2026-05');
     expect(parseMonthValue('2026-13')).toBeUndefined();
+  });
+});
+
+describe('ISO dates', () => {
+  it('accepts real calendar days only, leap years included', () => {
+    expect(isValidIsoDate('2028-02-29')).toBe(true);
+    expect(isValidIsoDate('2000-02-29')).toBe(true);
+    expect(isValidIsoDate('2100-02-29')).toBe(false);
+    expect(isValidIsoDate('2027-02-29')).toBe(false);
+    expect(isValidIsoDate('2026-04-31')).toBe(false);
+    expect(isValidIsoDate('2026-12-31')).toBe(true);
+    expect(isValidIsoDate('2026-13-01')).toBe(false);
+    expect(isValidIsoDate('2026-00-10')).toBe(false);
+    expect(isValidIsoDate('2026-01-00')).toBe(false);
+    expect(isValidIsoDate('2026-1-01')).toBe(false);
+  });
+
+  it('agrees with the calendar for every day of four years', () => {
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2031, 0, 1); t += 86_400_000) {
+      expect(isValidIsoDate(new Date(t).toISOString().slice(0, 10))).toBe(true);
+    }
   });
 });
