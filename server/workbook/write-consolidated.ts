@@ -1,5 +1,6 @@
 // The consolidated workbook the CDO opens (DESIGN §1): a Summary of the headline figures, then one
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
+import { consolidatedSheetRows } from '../../shared/consolidated-rows.js';
 import { periodLabel } from '../../shared/dates.js';
 import {
   CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
@@ -39,83 +40,33 @@ export async function writeConsolidatedWorkbook(
 }
 
 function consolidatedSheets(view: ConsolidatedView, options: ConsolidatedWorkbookOptions): SheetSpec[] {
+  const rows = consolidatedSheetRows(view);
   const statusColumn = columnIndex(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, 'status');
   const coverageColumn = columnIndex(CONSOLIDATED_SKILLS_LAYOUT, 'status');
   const ragColumn = columnIndex(CONSOLIDATED_PROJECTS_LAYOUT, 'rag');
   const overdueColumn = columnIndex(CONSOLIDATED_PROJECTS_LAYOUT, 'overdue');
   return [
     summarySheet(view, options.charts ?? []),
-    layoutSheet(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, view.contributions.councils, {
+    layoutSheet(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, rows.contributions, {
       highlights: highlightsOf(statusColumn, { paid: 'good', 'on-track': 'good', behind: 'bad' }),
     }),
-    layoutSheet(CONSOLIDATED_SKILLS_LAYOUT, view.skills.coverage, {
+    layoutSheet(CONSOLIDATED_SKILLS_LAYOUT, rows.skills, {
       highlights: highlightsOf(coverageColumn, { covered: 'good', fragile: 'neutral', gap: 'bad' }),
     }),
-    layoutSheet(
-      CONSOLIDATED_PEOPLE_LAYOUT,
-      view.skills.people.map((p) => ({
-        ...p,
-        skills: p.skills.map((s) => `${s.skill} (${s.level}, ${s.daysPerMonth} days/month)`).join('; '),
-      })),
-    ),
-    layoutSheet(CONSOLIDATED_PROJECTS_LAYOUT, view.projects.items, {
+    layoutSheet(CONSOLIDATED_PEOPLE_LAYOUT, rows.people),
+    layoutSheet(CONSOLIDATED_PROJECTS_LAYOUT, rows.projects, {
       highlights: [
         ...highlightsOf(ragColumn, { Green: 'good', Amber: 'neutral', Red: 'bad' }),
         { column: overdueColumn, equals: 'Yes', highlight: 'bad' },
       ],
     }),
-    layoutSheet(CONSOLIDATED_DATA_QUALITY_LAYOUT, dataQualityRows(view)),
-    layoutSheet(CONSOLIDATED_SUBMISSIONS_LAYOUT, view.submissions),
+    layoutSheet(CONSOLIDATED_DATA_QUALITY_LAYOUT, rows.dataQuality),
+    layoutSheet(CONSOLIDATED_SUBMISSIONS_LAYOUT, rows.submissions),
   ];
 }
 
 const highlightsOf = (column: number, colours: Record<string, HighlightRule['highlight']>): HighlightRule[] =>
   Object.entries(colours).map(([equals, highlight]) => ({ column, equals, highlight }));
-
-interface DataQualityRow {
-  kind: string;
-  council: string | null;
-  project: string | null;
-  message: string;
-}
-
-function dataQualityRows(view: ConsolidatedView): DataQualityRow[] {
-  const { dataQuality, skills, projects, period, financialYear } = view;
-  return [
-    ...dataQuality.missing.map((council) => ({
-      kind: 'Missing return',
-      council,
-      project: null,
-      message: `No return for ${periodLabel(period)} nor any earlier month of ${financialYear}.`,
-    })),
-    ...dataQuality.carriedForward.map(({ council, from }) => ({
-      kind: 'Carried forward',
-      council,
-      project: null,
-      message: `No return for ${periodLabel(period)}; the return for ${periodLabel(from)} is used.`,
-    })),
-    ...projects.conflicts.map((c) => ({
-      kind: 'Project conflict',
-      council: c.council,
-      project: c.project,
-      message: `${c.field === 'rag' ? 'RAG' : capitalise(c.field)} is "${c.value}" here but "${c.leadValue}" in the lead council's return.`,
-    })),
-    ...skills.conflicts.map((c) => ({
-      kind: 'Skill conflict',
-      council: null,
-      project: null,
-      message: `${c.email}, ${c.skill}: ${c.field === 'level' ? 'level' : 'days per month'} differs between councils (${c.values.map((v) => `${v.council}: ${v.value}`).join('; ')}).`,
-    })),
-    ...dataQuality.warnings.map((w) => ({
-      kind: w.code,
-      council: w.council,
-      project: w.project,
-      message: w.message,
-    })),
-  ];
-}
-
-const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 const money = (pence: number): Cell => ({ value: penceToPounds(pence), numberFormat: MONEY_FORMAT });
 const count = (n: number): Cell => ({ value: n, numberFormat: INTEGER_FORMAT });
