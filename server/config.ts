@@ -1,37 +1,81 @@
 // Service configuration from the environment (DESIGN §5). A bad value stops start-up with one line
 // that names the variable, so an operator sees at once what to fix.
 import { z } from 'zod';
+import type { LogFormat } from './logger.js';
 
 const toggle = z.enum(['on', 'off']);
 
+// Each variable's description is what `shared-cdo serve --help` and the README say about it.
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: 'must be a port number (0 to 65535)' })
     .int('must be a port number (0 to 65535)')
     .min(0, 'must be a port number (0 to 65535)')
     .max(65_535, 'must be a port number (0 to 65535)')
-    .default(3000),
+    .default(3000)
+    .describe('Where the service listens'),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/shared-cdo.sqlite')
     .refine(
       (url) => url.startsWith('sqlite:'),
       'only sqlite: URLs are supported (e.g. sqlite:./data/db.sqlite)',
-    ),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  MAIL_FROM: z.string().min(3).default('Shared CDO <shared-cdo@localhost>'),
-  TZ: z.string().default('Europe/London').refine(isTimeZone, 'not a time zone name (e.g. Europe/London)'),
-  TLS_CERT_FILE: z.string().min(1).optional(),
-  TLS_KEY_FILE: z.string().min(1).optional(),
-  DEMO: toggle.default('on'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Requests per minute per client address across the API; failed sign-ins are limited separately. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+    )
+    .describe('The database: a SQLite file, created and migrated at every start'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('The https origin users reach; the add-in manifest is rewritten to it'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional()
+    .describe('The mail server; unset, e-mails are .eml files in the outbox folder beside the database'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default('Shared CDO <shared-cdo@localhost>')
+    .describe('The sender of every e-mail'),
+  TZ: z
+    .string()
+    .default('Europe/London')
+    .refine(isTimeZone, 'not a time zone name (e.g. Europe/London)')
+    .describe("The partnership's clock: deadlines, lateness and the 07:00 roll-up"),
+  TLS_CERT_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Serve HTTPS with this certificate (PEM); needs TLS_KEY_FILE'),
+  TLS_KEY_FILE: z.string().min(1).optional().describe('The private key (PEM) of TLS_CERT_FILE'),
+  DEMO: toggle.default('on').describe('off: do not load the demo partnership into an empty database'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('The least important log lines written; logs never hold tokens or request bodies'),
+  LOG_FORMAT: z
+    .enum(['auto', 'json', 'pretty'])
+    .default('auto')
+    .describe('json: one JSON object per line; auto: readable on a terminal, JSON otherwise'),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1200)
+    .describe('API requests per minute per client address; failed sign-ins are limited separately'),
 });
+
+/** Every variable with its default (or undefined) and description, in the schema's order. */
+export function configVariables(): { name: string; defaultValue?: string; description: string }[] {
+  const properties = z.toJSONSchema(envSchema, { io: 'input', unrepresentable: 'any' }).properties ?? {};
+  return Object.entries(properties).map(([name, property]) => {
+    const { default: value, description = '' } = property as { default?: unknown; description?: string };
+    return { name, ...(value === undefined ? {} : { defaultValue: String(value) }), description };
+  });
+}
 
 export interface Config {
   port: number;
+  /** DATABASE_URL as given, for saying which database a command uses. */
+  databaseUrl: string;
   /** The SQLite file, or `:memory:`. */
   databaseFile: string;
   publicUrl?: string;
@@ -41,6 +85,7 @@ export interface Config {
   tls?: { certFile: string; keyFile: string };
   demo: boolean;
   logLevel: string;
+  logFormat: LogFormat;
   rateLimitPerMinute: number;
   /** Largest accepted request body (JSON or .xlsx), in bytes. */
   maxUploadBytes: number;
@@ -79,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
     databaseFile: e.DATABASE_URL.slice('sqlite:'.length),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
@@ -89,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     demo: e.DEMO === 'on',
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: MAX_UPLOAD_BYTES,
   };

@@ -1,6 +1,8 @@
 // Structured logs (pino). Tokens and personal data never reach the log: credentials are redacted and
-// request bodies are not logged at all.
+// request bodies are not logged at all. On a terminal the lines are made readable (pino-pretty); piped
+// to a file or a log collector, or with LOG_FORMAT=json, they stay one JSON object per line.
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -13,7 +15,31 @@ export const REDACTED_PATHS = [
   'token',
 ];
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** Pretty only when asked, or when `auto` and the logs go to a terminal. */
+export function logsArePretty(format: LogFormat, destination: NodeJS.WritableStream): boolean {
+  return format === 'pretty' || (format === 'auto' && (destination as { isTTY?: boolean }).isTTY === true);
+}
+
+/** Logs to `destination`, standard output by default. */
+export function createLogger(
+  level: string,
+  destination?: NodeJS.WritableStream,
+  format: LogFormat = 'json',
+): Logger {
   const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const target = destination ?? process.stdout;
+  if (logsArePretty(format, target)) {
+    // Synchronous, so log lines and the start-up banner appear in the order they were written.
+    const stream = pretty({
+      destination: target,
+      sync: true,
+      colorize: (target as { isTTY?: boolean }).isTTY === true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+    });
+    return pino(options, stream);
+  }
   return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
 }

@@ -36,7 +36,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startService(options: StartOptions = {}): Promise<RunningService> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const logger = createLogger(config.logLevel, options.logDestination, config.logFormat);
   const now = options.now ?? (() => new Date());
   const store = await openStore(config.databaseFile);
   let demo: DemoLoad | undefined;

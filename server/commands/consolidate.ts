@@ -29,11 +29,11 @@ export function register(program: Command): void {
   program
     .command('consolidate')
     .description('Consolidate council workbooks offline, without a server or database')
-    .requiredOption('--partnership <file>', 'the partnership workbook (.xlsx) or its JSON')
-    .requiredOption('--period <YYYY-MM>', 'the month to consolidate')
-    .option('--out <file>', 'write the consolidated workbook (.xlsx)')
-    .option('--json <file>', 'write the consolidated view as JSON; - for standard output')
-    .argument('<workbooks...>', 'council workbooks (.xlsx); each About sheet names its council and period')
+    .requiredOption('--partnership <file>', 'The partnership workbook (.xlsx) or its JSON')
+    .requiredOption('--period <YYYY-MM>', 'The month to consolidate')
+    .option('--out <file>', 'Write the consolidated workbook (.xlsx) to this file')
+    .option('--json <file>', 'Write the consolidated view as JSON to this file; - for standard output')
+    .argument('<workbooks...>', 'Council workbooks (.xlsx); each About sheet names its council and month')
     .action(async (workbooks: string[], options: Options) => {
       process.exitCode = await runConsolidate(workbooks, options);
     });

@@ -15,8 +15,8 @@ export function register(program: Command): void {
     .description(
       'Write the demo partnership workbook, and one return workbook per demo council under returns/',
     )
-    .requiredOption('--out <folder>', 'the folder to write them to (created if needed)')
-    .option('--period <YYYY-MM>', 'the month of the returns', DEMO_PERIOD)
+    .requiredOption('--out <folder>', 'The folder to write them to (created if needed)')
+    .option('--period <YYYY-MM>', 'The month of the returns', DEMO_PERIOD)
     .action(async (options: { out: string; period: string }) => {
       process.exitCode = await runDemo(options.out, options.period);
     });

@@ -25,12 +25,10 @@ interface RollupOptions {
 export function register(program: Command): void {
   program
     .command('rollup')
-    .description(
-      'build the monthly roll-up for a period now and send it (once per recipient) through the outbox',
-    )
-    .requiredOption('--period <YYYY-MM>', 'the month the roll-up reports on')
-    .option('--dry-run', 'write the e-mails as .eml files and send nothing')
-    .option('--out <dir>', 'where --dry-run writes the .eml files (default: the outbox folder)')
+    .description('Build the roll-up of a month now and send it (once per recipient) through the outbox')
+    .requiredOption('--period <YYYY-MM>', 'The month the roll-up reports on')
+    .option('--dry-run', 'Write the e-mails as .eml files and send nothing')
+    .option('--out <folder>', 'Where --dry-run writes the .eml files (default: the outbox folder)')
     .action(async (options: RollupOptions) =>
       runCommand(
         () => rollup(options),
@@ -48,7 +46,11 @@ async function rollup(options: RollupOptions): Promise<void> {
     throw new RollupRefused(`--period "${options.period}" is not a month written YYYY-MM`);
   }
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+  const logger = createLogger(
+    config.logLevel === 'info' ? 'warn' : config.logLevel,
+    process.stderr,
+    config.logFormat,
+  );
   const month = periodLabel(options.period);
   await withStore(async (store) => {
     if (!(await store.currentPartnership())) {

@@ -1,16 +1,17 @@
 // `shared-cdo serve` (what `npm start` runs): the service until SIGTERM or SIGINT, then a graceful stop.
 import type { Command } from 'commander';
-import { ConfigError } from '../config.js';
+import { ConfigError, configVariables, loadConfig } from '../config.js';
 import { startService } from '../main.js';
+import { usingDatabaseLine } from './store-access.js';
 
 export function register(program: Command): void {
   program
     .command('serve')
-    .description(
-      'run the sync service (configured by PORT, DATABASE_URL, PUBLIC_URL, ... in the environment)',
-    )
+    .description('Run the sync service until stopped, configured by the environment variables below')
+    .addHelpText('after', variablesHelp)
     .action(async () => {
       try {
+        process.stderr.write(usingDatabaseLine(loadConfig()));
         const service = await startService();
         const stop = (signal: string): void => {
           service.logger.info({ signal }, 'stopping: finishing requests in flight');
@@ -39,4 +40,15 @@ function startFailure(error: unknown): string | undefined {
     return `Cannot start: ${(error as { path: string }).path} does not exist (check TLS_CERT_FILE and TLS_KEY_FILE).`;
   }
   return undefined;
+}
+
+/** Every environment variable `serve` reads, with its default, for `serve --help`. */
+function variablesHelp(): string {
+  const variables = configVariables();
+  const indent = ' '.repeat(2 + Math.max(...variables.map((v) => v.name.length)) + 2);
+  const lines = variables.map(
+    (v) =>
+      `  ${v.name.padEnd(indent.length - 4)}  ${v.description}\n${indent}default: ${v.defaultValue ?? 'unset'}`,
+  );
+  return `\nEnvironment variables:\n${lines.join('\n')}\n`;
 }

@@ -1,9 +1,15 @@
 // Commands that work on the database directly open it the way the service does (same DATABASE_URL).
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStore, type Store } from '../store/index.js';
+
+/** The line on standard error that says which database a command works on; a password is hidden. */
+export function usingDatabaseLine(config: Pick<Config, 'databaseUrl'>): string {
+  return `Using database ${config.databaseUrl.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')}\n`;
+}
 
 export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  process.stderr.write(usingDatabaseLine(config));
   const store = await openStore(config.databaseFile);
   try {
     return await work(store);

@@ -12,10 +12,10 @@ class SubmitRefused extends Error {}
 export function register(program: Command): void {
   program
     .command('submit')
-    .description("submit a council's workbook for a period without the add-in")
-    .requiredOption('--council <id>', 'the council ID, as on the About sheet')
-    .requiredOption('--period <YYYY-MM>', 'the period, as on the About sheet')
-    .argument('<file>', 'the council workbook (.xlsx)')
+    .description("Submit a council's workbook for a month without the add-in")
+    .requiredOption('--council <id>', 'The council ID, as on the About sheet')
+    .requiredOption('--period <YYYY-MM>', 'The month, as on the About sheet')
+    .argument('<file>', 'The council workbook (.xlsx)')
     .action(async (file: string, options: { council: string; period: string }) =>
       runCommand(
         async () => {

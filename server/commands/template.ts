@@ -16,10 +16,10 @@ export function register(program: Command): void {
   program
     .command('template')
     .description("Write a council's return workbook for a month")
-    .requiredOption('--council <id>', 'the council ID, e.g. cherwell')
-    .requiredOption('--period <YYYY-MM>', 'the month the return is for')
-    .requiredOption('--out <file>', 'the workbook to write (.xlsx)')
-    .option('--partnership <file>', 'the partnership (.xlsx or .json), for the budget-line and council lists')
+    .requiredOption('--council <id>', 'The council ID, e.g. cherwell')
+    .requiredOption('--period <YYYY-MM>', 'The month the return is for')
+    .requiredOption('--out <file>', 'The workbook to write (.xlsx)')
+    .option('--partnership <file>', 'The partnership (.xlsx or .json), for the budget-line and council lists')
     .action(async (options: Options) => {
       process.exitCode = await runTemplate(options);
     });

@@ -9,13 +9,13 @@ import { runCommand, withStore } from './store-access.js';
 class TokenRefused extends Error {}
 
 export function register(program: Command): void {
-  const token = program.command('token').description('manage access tokens');
+  const token = program.command('token').description('Manage access tokens');
   token
     .command('create')
-    .description('create an access token (printed once; only its hash is kept)')
-    .addOption(new Option('--role <role>', 'what the token may do').choices(ROLES).makeOptionMandatory())
-    .option('--council <id>', 'the council a council token is bound to')
-    .requiredOption('--label <text>', 'who or what holds the token (shown as "by whom")')
+    .description('Create an access token (printed once; only its hash is kept)')
+    .addOption(new Option('--role <role>', 'What the token may do').choices(ROLES).makeOptionMandatory())
+    .option('--council <id>', 'The council a council token is bound to (needed for the council role)')
+    .requiredOption('--label <text>', 'Who or what holds the token (shown as "by whom")')
     .action(async (options: { role: Role; council?: string; label: string }) =>
       runCommand(
         () =>

@@ -1,0 +1,43 @@
+// The `shared-cdo` command line as one commander program. Each command lives in ./commands/<name>.ts and
+// registers itself here. Conventions every command follows: descriptions are sentences without a final
+// full stop, placeholders are lower-case nouns (or the format, as YYYY-MM), and required options say so.
+import { readFileSync } from 'node:fs';
+import { Command, Help, type Option } from 'commander';
+import { register as registerConsolidate } from './commands/consolidate.js';
+import { register as registerDemo } from './commands/demo.js';
+import { register as registerRollup } from './commands/rollup.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerSubmit } from './commands/submit.js';
+import { register as registerTemplate } from './commands/template.js';
+import { register as registerToken } from './commands/token.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export function buildProgram(): Command {
+  const program = new Command('shared-cdo')
+    .description(
+      'Shared CDO: contributions, skills and projects of councils that share a Chief Digital Officer',
+    )
+    .version(version, '-V, --version', 'Show the version number')
+    .helpOption('-h, --help', 'Show help for the command')
+    .helpCommand('help [command]', 'Show help for a command')
+    // Inherited by every command added below.
+    .configureHelp({
+      optionDescription(option: Option): string {
+        const text = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `${text} (required)` : text;
+      },
+    })
+    .showHelpAfterError();
+
+  registerConsolidate(program);
+  registerTemplate(program);
+  registerDemo(program);
+  registerServe(program);
+  registerToken(program);
+  registerSubmit(program);
+  registerRollup(program);
+  return program;
+}
