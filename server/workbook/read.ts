@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 import { columnLetter } from './columns.js';
 import { WorkbookRejected } from './rejected.js';
+import { guardPart, type SheetFacts } from './xml-guard.js';
 import { inspectZip, type CheckedZip } from './zip-guard.js';
 
 export { WorkbookRejected } from './rejected.js';
@@ -31,6 +32,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 
 /** Cells kept per sheet, blanks inside the used width included: bounds memory when a cell sits far right. */
 const MAX_CELLS_PER_SHEET = 5_000_000;
+/** A council workbook has four sheets; thousands only serve to make the reader's lookups slow. */
+const MAX_SHEETS = 255;
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 const SHARED_STRINGS = /\/sharedStrings$/;
@@ -49,6 +52,7 @@ interface Relationship {
  */
 interface StreamingWorkbookReader {
   workbookRels?: Relationship[];
+  sharedStrings?: unknown[];
   model?: { sheets?: { name: string; rId: string }[] };
   _parseRels(part: Readable): Promise<void>;
   _parseWorkbook(part: Readable): Promise<void>;
@@ -73,7 +77,7 @@ export async function readWorkbookGrids(input: Buffer, limits?: Partial<ReadLimi
     const workbookPart = await relatedPart(zip, reader, '', OFFICE_DOCUMENT);
     if (!workbookPart)
       throw new WorkbookRejected('not-xlsx', 422, 'This file is not an Excel workbook (.xlsx).');
-    await reader._parseWorkbook(await zip.openText(workbookPart));
+    await reader._parseWorkbook(await guarded(zip, workbookPart));
     const relsPart = relsPathOf(workbookPart);
     const rels = zip.has(relsPart) ? await readRels(zip, reader, relsPart) : [];
     const partOf = (type: RegExp) => {
@@ -82,19 +86,31 @@ export async function readWorkbookGrids(input: Buffer, limits?: Partial<ReadLimi
     };
     const sharedStrings = partOf(SHARED_STRINGS);
     if (sharedStrings && zip.has(sharedStrings)) {
-      for await (const _ of reader._parseSharedStrings(await zip.openText(sharedStrings))) {
+      for await (const _ of reader._parseSharedStrings(await guarded(zip, sharedStrings))) {
         // cached on the reader
       }
     }
     const styles = partOf(STYLES);
-    if (styles && zip.has(styles)) await reader._parseStyles(await zip.openText(styles));
+    if (styles && zip.has(styles)) await reader._parseStyles(await guarded(zip, styles));
 
+    const sheets = reader.model?.sheets ?? [];
+    if (sheets.length > MAX_SHEETS) {
+      throw new WorkbookRejected(
+        'bad-workbook',
+        422,
+        `This workbook has ${sheets.length.toLocaleString('en-GB')} sheets; a workbook for the service has at most ${MAX_SHEETS}.`,
+      );
+    }
+    const facts = { sharedStrings: reader.sharedStrings?.length ?? 0, maxCellChars: caps.maxCellChars };
     const grids: WorkbookGrids = {};
-    for (const sheet of reader.model?.sheets ?? []) {
+    for (const sheet of sheets) {
       const rel = rels.find((r) => r.Id === sheet.rId && WORKSHEET.test(r.Type));
       const part = rel && resolveTarget(workbookPart, rel.Target);
       if (!part || !zip.has(part)) continue; // chart sheets and dialog sheets hold no cells
-      const [emitted] = reader._parseWorksheet(await zip.openText(part), sheet.rId);
+      const [emitted] = reader._parseWorksheet(
+        await guarded(zip, part, { name: sheet.name, ...facts }),
+        sheet.rId,
+      );
       if (emitted) grids[sheet.name] = await readSheet(sheet.name, emitted.value, caps);
     }
     return grids;
@@ -109,7 +125,7 @@ async function readRels(
   reader: StreamingWorkbookReader,
   part: string,
 ): Promise<Relationship[]> {
-  await reader._parseRels(await zip.openText(part));
+  await reader._parseRels(await guarded(zip, part));
   return reader.workbookRels ?? [];
 }
 
@@ -123,6 +139,12 @@ async function relatedPart(
   if (!zip.has(relsPart)) return undefined;
   const rel = (await readRels(zip, reader, relsPart)).find((r) => type.test(r.Type));
   return rel && resolveTarget(from, rel.Target);
+}
+
+/** A part for exceljs to read, once xml-guard.ts has read it through and found nothing to refuse. */
+async function guarded(zip: CheckedZip, part: string, sheet?: SheetFacts): Promise<Readable> {
+  await guardPart(part, await zip.openText(part), sheet);
+  return zip.openText(part);
 }
 
 /** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package itself ('') → `_rels/.rels`. */

@@ -105,6 +105,9 @@ export async function inspectZip(buffer: Buffer, limits: ZipLimits): Promise<Che
     async openText(part) {
       const entry = entries.get(part);
       if (!entry) throw new WorkbookRejected('unreadable', 422, `This workbook has no part ${part}.`);
+      // Only the parts scanned above reach a parser, whatever name a relationship points at.
+      if (!XML_PART.test(part))
+        throw new WorkbookRejected('unreadable', 422, `This workbook's part ${part} is not an XML part.`);
       const stream = await zip.openReadStreamPromise(entry);
       stream.setEncoding('utf8');
       return stream;

@@ -313,3 +313,85 @@ describe('refusing hostile or broken files before using them', () => {
     expect([error.code, error.status]).toEqual(['unreadable', 422]);
   });
 });
+
+describe('never sizing anything from what a file declares', () => {
+  const refused = async (sheetData: string, name = 'Skills') => {
+    const error = await rejection(sheetXlsx(sheetData, name));
+    expect([error.code, error.status]).toEqual(['bad-workbook', 422]);
+    return error.message;
+  };
+  const header = `<row r="1">${textCell('A1', 'Skill')}</row>`;
+
+  it('refuses a row numbered beyond Excel’s last row before reserving anything for it', async () => {
+    const before = process.memoryUsage().rss;
+    expect(await refused(`${header}<row r="2000000000">${textCell('A2000000000', 'x')}</row>`)).toBe(
+      'Sheet Skills has a row numbered "2000000000"; Excel\'s rows run from 1 to 1,048,576.',
+    );
+    expect(await refused(`${header}<row r="1048577"/>`)).toMatch(/row numbered "1048577"/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('refuses negative, non-numeric and missing row numbers and rows out of order', async () => {
+    expect(await refused(`<row r="-5"/>`)).toMatch(/row numbered "-5"/);
+    expect(await refused(`<row r="1e9"/>`)).toMatch(/row numbered "1e9"/);
+    expect(await refused(`${header}<row/>`)).toBe('Sheet Skills has a row without a row number after row 1.');
+    expect(await refused(`${header}<row r="1"/>`)).toBe('Sheet Skills, row 1 comes after row 1.');
+  });
+
+  it('refuses a cell beyond column XFD or outside its row, naming the sheet and cell', async () => {
+    expect(await refused(`<row r="1">${textCell('XFE1', 'x')}</row>`)).toBe(
+      'Sheet Skills, row 1 has a cell "XFE1", which is not a cell of that row within Excel\'s limits (column XFD, row 1,048,576).',
+    );
+    expect(await refused(`<row r="1">${textCell('ZZZZZZ1', 'x')}</row>`)).toMatch(/cell "ZZZZZZ1"/);
+    expect(await refused(`<row r="1">${textCell('A7', 'x')}</row>`)).toMatch(/cell "A7"/);
+    expect(await refused(`<row r="1"><c><v>1</v></c></row>`)).toMatch(/cell without a reference/);
+  });
+
+  it('refuses lying dimensions, spans and column ranges', async () => {
+    const sheet = (head: string, data: string) =>
+      minimalXlsxParts([{ name: 'Skills', sheetData: data }]).map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? { ...p, data: String(p.data).replace('<sheetData>', `${head}<sheetData>`) }
+          : p,
+      );
+    const codeOf = async (parts: ZipPart[]) => (await rejection(buildZip(parts))).message;
+    expect(await codeOf(sheet('<dimension ref="A1:XFD2000000000"/>', header))).toMatch(
+      /declares its size as "A1:XFD2000000000"/,
+    );
+    expect(await codeOf(sheet('<cols><col min="1" max="2000000000" width="9"/></cols>', header))).toMatch(
+      /formats columns 1 to 2000000000/,
+    );
+    expect(await refused(`<row r="1" spans="1:99999">${textCell('A1', 'x')}</row>`)).toMatch(
+      /declares the columns "1:99999"/,
+    );
+  });
+
+  it('refuses style and shared-string indexes that point at nothing', async () => {
+    expect(await refused(`<row r="1"><c r="B1" s="99999999"><v>1</v></c></row>`)).toMatch(
+      /cell B1 uses cell format "99999999"/,
+    );
+    expect(await refused(`<row r="1"><c r="C1" t="s"><v>4000000000</v></c></row>`)).toBe(
+      'Sheet Skills, cell C1 refers to shared string "4000000000", but the workbook holds 0.',
+    );
+  });
+
+  it('refuses elements nested deeper than any spreadsheet nests them', async () => {
+    const deep = `${'<x>'.repeat(10_000)}${'</x>'.repeat(10_000)}`;
+    expect(await refused(`<row r="1"><c r="A1">${deep}</c></row>`)).toMatch(/nests elements more than 64/);
+  });
+
+  it('reads only XML parts, whatever name a relationship points at', async () => {
+    const parts = minimalXlsxParts([{ name: 'Skills', sheetData: header }]).map((p) =>
+      p.name === 'xl/_rels/workbook.xml.rels'
+        ? { ...p, data: String(p.data).replace('worksheets/sheet1.xml', 'worksheets/sheet1.bin') }
+        : p.name === 'xl/worksheets/sheet1.xml'
+          ? { ...p, name: 'xl/worksheets/sheet1.bin' }
+          : p,
+    );
+    const error = await rejection(buildZip(parts));
+    expect([error.code, error.message]).toEqual([
+      'unreadable',
+      "This workbook's part xl/worksheets/sheet1.bin is not an XML part.",
+    ]);
+  });
+});
