@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { requireTool } from '../helpers/tools.js';
 import { type TestService } from '../server/helpers/service.js';
-import { act, connect, excel, openPane, outputText, screenshot } from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -56,7 +56,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     const other = await openPane(browser, service.url, fakeOffice, { now: NOW });
     await other.locator('#token').waitFor();
     await connect(other, 'not-a-real-token');
-    const text = (await other.locator('form.connect + [role="status"]').innerText()).replace(/\s+/g, ' ');
+    const text = (await other.locator('.connect-status').innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('did not accept your access token');
     expect(await other.evaluate(() => localStorage.length)).toBe(0);
     await screenshot(other, '10-bad-token');
@@ -114,6 +114,34 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await plain.locator('.outside').waitFor();
     expect(await plain.locator('.outside').innerText()).toContain('Open Shared CDO in Excel');
     await plain.context().close();
+  });
+
+  it('office.js unreachable: the pane says why and how to go on, instead of hanging on Starting…', async () => {
+    const cut = await openPane(browser, service.url, fakeOffice, { now: NOW, officeJsUnreachable: true });
+    await cut.locator('.outside').waitFor();
+    const text = await cut.locator('#pane').innerText();
+    expect(text).toContain('Shared CDO cannot reach Excel');
+    expect(text).toContain('ask IT to allow appsforoffice.microsoft.com');
+    expect(await cut.locator('#announce').textContent()).toContain('cannot reach Excel');
+    await cut.locator('#reload').click();
+    await cut.locator('.outside').waitFor();
+    expect(pageProblems(cut).errors).toEqual([]);
+    await cut.context().close();
+  });
+
+  it('storage blocked: the pane says so, still connects, and keeps the token only while open', async () => {
+    const blocked = await openPane(browser, service.url, fakeOffice, { now: NOW, storageBlocked: true });
+    await blocked.locator('#token').waitFor();
+    expect(await blocked.locator('.connect-status').innerText()).toContain(
+      'you will need to paste your token each time you open the pane',
+    );
+    await connect(blocked, service.tokens.cherwell);
+    expect(await blocked.locator('header.who').innerText()).toContain('test cherwell');
+    expect(pageProblems(blocked).errors).toEqual([]);
+    await blocked.reload();
+    await blocked.locator('#token').waitFor();
+    expect(await blocked.locator('.connect-status').innerText()).toContain('does not let the add-in keep');
+    await blocked.context().close();
   });
 
   it('a token that stops working mid-session offers to connect again', async () => {

@@ -36,3 +36,42 @@ export function saveConnection(
 export function forgetConnection(storage: Storage, partitionKey: string | undefined): void {
   storage.removeItem(storageKey(partitionKey));
 }
+
+/** Storage that lasts only while the pane is open: used when the browser refuses the add-in storage. */
+class PaneMemoryStorage implements Storage {
+  private readonly items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+/**
+ * The browser's storage when the browser lets the pane use it. Blocking third-party storage makes
+ * `localStorage` throw (Excel on the web frames the pane); then the token lasts while the pane is open.
+ */
+export function browserStorage(open: () => Storage): { storage: Storage; persistent: boolean } {
+  try {
+    const storage = open();
+    const probe = `${PREFIX}.probe`;
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return { storage, persistent: true };
+  } catch {
+    return { storage: new PaneMemoryStorage(), persistent: false };
+  }
+}

@@ -30,6 +30,9 @@ export interface HostInfo {
   supported: boolean;
 }
 
+/** False when Microsoft's office.js did not load (the CDN is blocked or unreachable). */
+export const officeLoaded = (): boolean => typeof Office !== 'undefined' && typeof Excel !== 'undefined';
+
 export async function connectToHost(): Promise<HostInfo> {
   const info = await Office.onReady();
   if (info.host !== Office.HostType.Excel) return { inExcel: false, supported: false };

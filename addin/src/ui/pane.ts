@@ -24,6 +24,25 @@ interface Session {
   choices: WorkbookChoices;
 }
 
+/** Shown when Microsoft's office.js did not load: the pane cannot reach Excel without it. */
+export function officeUnreachableView(): HTMLElement {
+  return h(
+    'div',
+    { class: 'outside' },
+    h('h2', {}, 'Shared CDO cannot reach Excel'),
+    h(
+      'p',
+      {},
+      'The pane could not load Office’s script from appsforoffice.microsoft.com, so it cannot work with the workbook. Check your network connection; if your organisation filters web traffic, ask IT to allow appsforoffice.microsoft.com. Then try again.',
+    ),
+    h(
+      'fluent-button',
+      { id: 'reload', appearance: 'primary', onclick: () => window.location.reload() },
+      'Try again',
+    ),
+  );
+}
+
 export class Pane {
   private session?: Session;
   private busy = false;
@@ -31,8 +50,11 @@ export class Pane {
   constructor(
     private readonly root: HTMLElement,
     private readonly host: HostInfo,
-    private readonly storage: Storage,
+    /** The browser's storage, or the pane's memory when the browser refuses storage to add-ins. */
+    private readonly store: { storage: Storage; persistent: boolean },
     private readonly origin: string,
+    /** A live region outside `root`, which the pane replaces wholesale. */
+    private readonly announcer: HTMLElement,
   ) {}
 
   async start(): Promise<void> {
@@ -60,29 +82,34 @@ export class Pane {
       );
       return;
     }
-    const saved = loadConnection(this.storage, this.host.partitionKey);
+    const saved = loadConnection(this.store.storage, this.host.partitionKey);
     if (saved) await this.connect(saved, true);
-    else this.showConnect();
+    else this.showConnect(this.store.persistent ? undefined : this.storageBlocked());
+  }
+
+  private storageBlocked(): HTMLElement {
+    return this.message(
+      'warning',
+      `This browser does not let the add-in keep anything on this computer (storage for add-ins is blocked, often by a setting that blocks third-party cookies). You can still connect, but you will need to paste your token each time you open the pane. To be remembered, allow cookies and site data for ${this.origin} in your browser's settings.`,
+    );
   }
 
   // ---- Connect ------------------------------------------------------------------------------------
 
   private showConnect(notice?: HTMLElement): void {
-    const saved = loadConnection(this.storage, this.host.partitionKey);
-    const url = h('fluent-text-input', {
-      slot: 'input',
-      id: 'service-url',
-      type: 'url',
-      value: saved?.serviceUrl ?? this.origin,
-      'aria-label': 'Service address',
-    });
-    const token = h('fluent-text-input', {
-      slot: 'input',
-      id: 'token',
-      type: 'password',
-      'aria-label': 'Access token',
-      autocomplete: 'off',
-    });
+    const saved = loadConnection(this.store.storage, this.host.partitionKey);
+    // Fluent's text input labels its inner <input> from the text inside the element; an outside
+    // <label for> does not reach into its shadow root.
+    const url = h(
+      'fluent-text-input',
+      { id: 'service-url', type: 'url', value: saved?.serviceUrl ?? this.origin },
+      'Service address',
+    );
+    const token = h(
+      'fluent-text-input',
+      { id: 'token', type: 'password', autocomplete: 'off' },
+      'Access token',
+    );
     const form = h(
       'form',
       {
@@ -92,46 +119,40 @@ export class Pane {
           const serviceUrl = String((url as HTMLInputElement).value ?? '').trim() || this.origin;
           const tokenText = String((token as HTMLInputElement).value ?? '').trim();
           if (!tokenText) {
-            replaceChildren(
+            this.notify(
               status,
               this.message('warning', 'Paste the access token your partnership administrator gave you.'),
             );
+            token.focus();
             return;
           }
           void this.connect({ serviceUrl, token: tokenText }, false, status);
         },
       },
-      h('h2', {}, 'Connect to your partnership'),
+      h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
       h('p', { class: 'muted' }, 'Your token is kept for you on this computer only, never in the workbook.'),
-      h(
-        'fluent-field',
-        { 'label-position': 'above' },
-        h('label', { slot: 'label', for: 'service-url' }, 'Service address'),
-        url,
-      ),
-      h(
-        'fluent-field',
-        { 'label-position': 'above' },
-        h('label', { slot: 'label', for: 'token' }, 'Access token'),
-        token,
-      ),
+      url,
+      token,
       h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, 'Connect'),
     );
-    const status = h('div', { role: 'status', 'aria-live': 'polite' }, notice ?? null);
+    const status = h('div', { class: 'connect-status' });
     this.show(form, status);
+    if (notice) this.notify(status, notice);
+    else this.announce('Connect to your partnership.');
   }
 
   private async connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
     const api = new ApiClient(connection.serviceUrl, connection.token);
     if (status) replaceChildren(status, this.spinner('Connecting…'));
     else this.show(this.spinner('Connecting…'));
+    this.announce('Connecting…');
     try {
       const [me, partnership, choices] = await Promise.all([
         api.me(),
         api.partnership(),
         excel.readChoices(),
       ]);
-      saveConnection(this.storage, this.host.partitionKey, connection);
+      saveConnection(this.store.storage, this.host.partitionKey, connection);
       const council = me.role === 'council' ? me.council : (choices.council ?? partnership.councils[0]?.id);
       this.session = {
         api,
@@ -147,19 +168,19 @@ export class Pane {
     } catch (error) {
       const notice = this.failure(error);
       if (silent) this.showConnect(notice);
-      else if (status) replaceChildren(status, notice);
+      else if (status) this.notify(status, notice);
     }
   }
 
   private signOut(): void {
-    forgetConnection(this.storage, this.host.partitionKey);
+    forgetConnection(this.store.storage, this.host.partitionKey);
     this.session = undefined;
     this.showConnect(this.message('info', 'Signed out. Your token was removed from this computer.'));
   }
 
   // ---- Main view ----------------------------------------------------------------------------------
 
-  private output = h('div', { class: 'output', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+  private output = h('div', { class: 'output' });
 
   private showMain(): void {
     const s = this.requireSession();
@@ -187,12 +208,18 @@ export class Pane {
       s.choices.period ?? '',
       (value) => this.choose({ period: value }),
     );
-    this.output = h('div', { class: 'output', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+    this.output = h('div', { class: 'output' });
+    const heading = h(
+      'h2',
+      { class: 'who-name', tabindex: '-1' },
+      s.me.label,
+      h('span', { class: 'muted' }, ` · ${s.me.role}`),
+    );
     this.show(
       h(
         'header',
         { class: 'who' },
-        h('span', {}, s.me.label, h('span', { class: 'muted' }, ` · ${s.me.role}`)),
+        heading,
         h(
           'fluent-button',
           { appearance: 'subtle', size: 'small', onclick: () => this.signOut() },
@@ -221,6 +248,8 @@ export class Pane {
       ),
       this.output,
     );
+    heading.focus();
+    this.announce(`Connected as ${s.me.label}.`);
   }
 
   private councilName(id?: string): string {
@@ -512,10 +541,30 @@ export class Pane {
 
   private progress(label: string): void {
     replaceChildren(this.output, this.spinner(label));
+    this.announce(label);
   }
 
+  /** Shows an action's outcome, announces it and moves focus to it, so no one loses their place. */
   private result(...content: (HTMLElement | null)[]): void {
-    replaceChildren(this.output, ...content);
+    this.notify(this.output, ...content);
+  }
+
+  private notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void {
+    replaceChildren(area, ...content);
+    const first = content.find((c): c is HTMLElement => c !== null);
+    this.announce(first?.textContent ?? '');
+    // The first error's link when there is one (that is where the user goes next), else the outcome.
+    const target =
+      area.querySelector<HTMLElement>('.problems li[data-severity="error"] button') ??
+      area.querySelector<HTMLElement>('.message');
+    target?.focus();
+  }
+
+  /** Says `text` through the page's live region (screen readers read it once, politely). */
+  private announce(text: string): void {
+    // Emptied first so that the same words said twice are announced twice.
+    this.announcer.textContent = '';
+    window.setTimeout(() => (this.announcer.textContent = text.replace(/\s+/g, ' ').trim()), 50);
   }
 
   private show(...content: (HTMLElement | null)[]): void {
@@ -525,7 +574,7 @@ export class Pane {
   private message(intent: Intent, text: string): HTMLElement {
     return h(
       'fluent-message-bar',
-      { intent, layout: 'multiline', class: 'message', 'data-intent': intent },
+      { intent, layout: 'multiline', class: 'message', 'data-intent': intent, tabindex: '-1' },
       text,
     );
   }

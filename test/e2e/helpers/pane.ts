@@ -27,6 +27,10 @@ export interface PaneOptions {
   now?: Date;
   /** Open the pane as a plain browser tab would, outside Office. */
   outsideOffice?: boolean;
+  /** office.js cannot be fetched (Microsoft's CDN blocked or down). */
+  officeJsUnreachable?: boolean;
+  /** The browser refuses storage to the pane (third-party storage blocked): localStorage throws. */
+  storageBlocked?: boolean;
 }
 
 /** A new page (and so a new, empty workbook) with the pane loaded from `serviceUrl`. */
@@ -51,8 +55,19 @@ export async function openPane(
     return route.abort('blockedbyclient');
   });
   await page.route(OFFICE_JS_URL, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice }),
+    options.officeJsUnreachable
+      ? route.abort('internetdisconnected')
+      : route.fulfill({ status: 200, contentType: 'application/javascript', body: fakeOffice }),
   );
+  if (options.storageBlocked) {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+  }
   const { partitionKey, theme, outsideOffice } = options;
   await page.addInitScript(
     (config) => {
