@@ -2,6 +2,7 @@
 // that names the variable, so an operator sees at once what to fix.
 import { z } from 'zod';
 import type { LogFormat } from './logger.js';
+import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
 
 const toggle = z.enum(['on', 'off']);
 
@@ -17,11 +18,21 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/shared-cdo.sqlite')
-    .refine(
-      (url) => url.startsWith('sqlite:'),
-      'only sqlite: URLs are supported (e.g. sqlite:./data/db.sqlite)',
-    )
-    .describe('The database: a SQLite file, created and migrated at every start'),
+    .superRefine((url, ctx) => {
+      // A bare path is fine for tools, but the service's variable always names its database kind.
+      if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(url)) {
+        ctx.addIssue({ code: 'custom', message: DATABASE_URL_HINT });
+        return;
+      }
+      try {
+        parseDatabaseUrl(url);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .describe(
+      'The database: sqlite:PATH (a file) or postgres://USER:PASS@HOST:PORT/DB; migrated at every start',
+    ),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
     .optional()
@@ -76,8 +87,8 @@ export interface Config {
   port: number;
   /** DATABASE_URL as given, for saying which database a command uses. */
   databaseUrl: string;
-  /** The SQLite file, or `:memory:`. */
-  databaseFile: string;
+  /** A SQLite file (or `:memory:`), or a PostgreSQL URL. */
+  database: DatabaseLocation;
   publicUrl?: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -125,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
-    databaseFile: e.DATABASE_URL.slice('sqlite:'.length),
+    database: parseDatabaseUrl(e.DATABASE_URL),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     mailFrom: e.MAIL_FROM,

@@ -38,7 +38,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const config = loadConfig(options.env ?? process.env);
   const logger = createLogger(config.logLevel, options.logDestination, config.logFormat);
   const now = options.now ?? (() => new Date());
-  const store = await openStore(config.databaseFile);
+  const store = await openStore(config.database);
   let demo: DemoLoad | undefined;
   try {
     if (config.demo && (await store.isEmpty())) demo = await loadDemo(store, logger, now(), config.timeZone);

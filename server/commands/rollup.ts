@@ -58,11 +58,11 @@ async function rollup(options: RollupOptions): Promise<void> {
         'The partnership settings have not been set up yet, so there is nobody to send to.',
       );
     }
-    const mail = new MailService({ store, config, logger, outboxDir: outboxDirFor(config.databaseFile) });
+    const mail = new MailService({ store, config, logger, outboxDir: outboxDirFor(config.database) });
     try {
       if (options.dryRun) {
         const build = await mail.buildRollupIfNeeded(options.period, true);
-        const dir = resolve(options.out ?? outboxDirFor(config.databaseFile));
+        const dir = resolve(options.out ?? outboxDirFor(config.database));
         mkdirSync(dir, { recursive: true });
         for (const m of build!.messages) {
           const file = join(dir, `dry-run-${safeFileStem(`${m.kind}-${m.period}-${m.recipient}`)}.eml`);

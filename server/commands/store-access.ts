@@ -10,7 +10,7 @@ export function usingDatabaseLine(config: Pick<Config, 'databaseUrl'>): string {
 export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const config = loadConfig();
   process.stderr.write(usingDatabaseLine(config));
-  const store = await openStore(config.databaseFile);
+  const store = await openStore(config.database);
   try {
     return await work(store);
   } finally {

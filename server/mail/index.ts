@@ -3,14 +3,17 @@
 import { dirname, join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { DatabaseLocation } from '../store/database-url.js';
 import type { Store } from '../store/index.js';
 import { DEFAULT_OUTBOX_DIR, MailService } from './service.js';
 
 export { MailService } from './service.js';
 
-/** `.eml` files go beside the database (./data/outbox/ with the default DATABASE_URL). */
-export const outboxDirFor = (databaseFile: string): string =>
-  databaseFile === ':memory:' ? DEFAULT_OUTBOX_DIR : join(dirname(databaseFile), 'outbox');
+/** `.eml` files go beside a SQLite database (./data/outbox/ with the default DATABASE_URL), else to ./data/outbox/. */
+export const outboxDirFor = (database: DatabaseLocation): string =>
+  database.kind === 'sqlite' && database.file !== ':memory:'
+    ? join(dirname(database.file), 'outbox')
+    : DEFAULT_OUTBOX_DIR;
 
 /** Starts the mail service without waiting for its start-up catch-up, so HTTP start-up is not delayed. */
 export function startMailService(deps: {
@@ -23,7 +26,7 @@ export function startMailService(deps: {
     store: deps.store,
     config: deps.config,
     logger: deps.logger,
-    outboxDir: outboxDirFor(deps.config.databaseFile),
+    outboxDir: outboxDirFor(deps.config.database),
     ...(deps.now ? { now: deps.now } : {}),
   });
   void service.start();

@@ -1,6 +1,7 @@
 // The e-mail outbox tables (a transactional outbox): one row per e-mail, unique per (kind, period,
 // recipient), holding the composed message; and a lease row so only one service instance sends.
 import { sql, type Generated, type Kysely } from 'kysely';
+import type { SchemaTypes } from '../store/dialect.js';
 
 export const MAIL_KINDS = ['rollup', 'statement', 'reminder'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -47,24 +48,24 @@ export type MailTables = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
-export async function createMailOutboxTables(db: Kysely<any>): Promise<void> {
+export async function createMailOutboxTables(db: Kysely<any>, t: SchemaTypes): Promise<void> {
   await db.schema
     .createTable('mail_outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', t.autoId)
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('rollup', 'statement', 'reminder')`))
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('envelope_from', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('message', 'blob', (c) => c.notNull())
+    .addColumn('message', t.bytes, (c) => c.notNull())
     .addColumn('meta', 'text')
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed', 'cancelled')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', t.bigint, (c) => c.notNull())
     .addColumn('claimed_by', 'text')
-    .addColumn('claim_expires_at', 'integer')
+    .addColumn('claim_expires_at', t.bigint)
     .addColumn('last_error', 'text')
     .addColumn('smtp_response', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -80,6 +81,6 @@ export async function createMailOutboxTables(db: Kysely<any>): Promise<void> {
     .createTable('mail_lease')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('holder', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'integer', (c) => c.notNull())
+    .addColumn('expires_at', t.bigint, (c) => c.notNull())
     .execute();
 }

@@ -221,7 +221,11 @@ export class OutboxWorker {
     return result;
   }
 
-  /** Takes the sender lease if it is free or expired, or renews it if it is ours. */
+  /**
+   * Takes the sender lease if it is free or expired, or renews it if it is ours: one
+   * `insert … on conflict do update … where`, atomic on both databases (PostgreSQL locks the lease row,
+   * so of two instances racing for an expired lease the second re-checks and finds it taken).
+   */
   private async acquireLease(): Promise<boolean> {
     const now = this.now();
     await this.db
@@ -246,7 +250,9 @@ export class OutboxWorker {
 
   /**
    * Marks the row as being sent by this worker, in one statement, only if it is still due: two workers
-   * can never both claim it. An abandoned claim (its sender died) becomes claimable when it expires.
+   * can never both claim it. On PostgreSQL the update's row lock makes a second claimer wait and then
+   * re-check the condition against the committed row, which no longer matches. An abandoned claim (its
+   * sender died) becomes claimable when it expires.
    */
   private async claim(id: number, now: number): Promise<OutboxRow | undefined> {
     return this.db

@@ -1,21 +1,24 @@
 // Versioned schema migrations, applied in array order at start-up; each runs once, in a transaction.
 // Append new entries at the end (never edit or reorder one that has shipped).
+// One list for SQLite and PostgreSQL: a migration writes its column types through `SchemaTypes`
+// (dialect.ts) where the two differ, and test/server/store-schema.test.ts checks both end up alike.
 import { sql, type Kysely } from 'kysely';
 import { createMailOutboxTables } from '../mail/outbox-schema.js';
+import { advisoryLock, dialectOf, schemaTypes, writeTransaction, type SchemaTypes } from './dialect.js';
 
 export interface Migration {
   /** Sequence number: 1, 2, 3, ... in array order. */
   readonly id: number;
   readonly name: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
-  up(db: Kysely<any>): Promise<void>;
+  up(db: Kysely<any>, types: SchemaTypes): Promise<void>;
 }
 
 export const migrations: Migration[] = [
   {
     id: 1,
     name: 'initial',
-    async up(db) {
+    async up(db, t) {
       await db.schema
         .createTable('partnership_versions')
         .addColumn('version', 'integer', (c) => c.primaryKey())
@@ -34,7 +37,7 @@ export const migrations: Migration[] = [
         .execute();
       await db.schema
         .createTable('tokens')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', t.autoId)
         .addColumn('hash', 'text', (c) => c.notNull().unique())
         .addColumn('role', 'text', (c) =>
           c.notNull().check(sql`role in ('admin', 'cdo', 'council', 'viewer')`),
@@ -47,7 +50,7 @@ export const migrations: Migration[] = [
         .execute();
       await db.schema
         .createTable('submissions')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', t.autoId)
         .addColumn('council', 'text', (c) => c.notNull())
         .addColumn('period', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 1`))
@@ -64,7 +67,7 @@ export const migrations: Migration[] = [
         .execute();
       await db.schema
         .createTable('reviews')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', t.autoId)
         .addColumn('submission_id', 'integer', (c) => c.notNull().references('submissions.id'))
         .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('accepted', 'returned')`))
         .addColumn('comment', 'text', (c) => c.notNull())
@@ -80,7 +83,7 @@ export const migrations: Migration[] = [
         .execute();
       await db.schema
         .createTable('audit_log')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', t.autoId)
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
@@ -99,34 +102,40 @@ export const migrations: Migration[] = [
   },
 ];
 
-/** Applies every migration not yet recorded in `schema_migrations`, in order. */
+/**
+ * Applies every migration not yet recorded in `schema_migrations`, in order, in one transaction (both
+ * databases roll DDL back with it). Instances starting together on one database take turns: SQLite's
+ * write lock, or on PostgreSQL an advisory lock, so each migration runs exactly once.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs before the typed schema exists
 export async function migrate(db: Kysely<any>, list: readonly Migration[] = migrations): Promise<number[]> {
   list.forEach((m, index) => {
     if (m.id !== index + 1)
       throw new Error(`Migration "${m.name}" is number ${m.id} at position ${index + 1}`);
   });
-  await db.schema
-    .createTable('schema_migrations')
-    .ifNotExists()
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('applied_at', 'text', (c) => c.notNull())
-    .execute();
-  const done = new Set(
-    (await db.selectFrom('schema_migrations').select('id').execute()).map((row: { id: number }) => row.id),
-  );
-  const applied: number[] = [];
-  for (const migration of list) {
-    if (done.has(migration.id)) continue;
-    await db.transaction().execute(async (trx) => {
-      await migration.up(trx);
+  const types = schemaTypes(dialectOf(db));
+  return writeTransaction(db, async (trx) => {
+    await advisoryLock(trx, 'migrations', 'schema');
+    await trx.schema
+      .createTable('schema_migrations')
+      .ifNotExists()
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute();
+    const done = new Set(
+      (await trx.selectFrom('schema_migrations').select('id').execute()).map((row: { id: number }) => row.id),
+    );
+    const applied: number[] = [];
+    for (const migration of list) {
+      if (done.has(migration.id)) continue;
+      await migration.up(trx, types);
       await trx
         .insertInto('schema_migrations')
         .values({ id: migration.id, name: migration.name, applied_at: new Date().toISOString() })
         .execute();
-    });
-    applied.push(migration.id);
-  }
-  return applied;
+      applied.push(migration.id);
+    }
+    return applied;
+  });
 }

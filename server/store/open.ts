@@ -1,13 +1,36 @@
-// Opens the SQLite database through Kysely (so PostgreSQL can follow) and brings its schema up to date.
+// Opens the store on SQLite or PostgreSQL (DATABASE_URL) through Kysely and brings its schema up to date.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 import { migrate, migrations } from './migrations.js';
 import type { Database } from './schema.js';
 import { Store } from './store.js';
 
-export async function openStore(file: string): Promise<Store> {
+/** Connections one instance keeps to PostgreSQL; several instances share the server's own limit. */
+const POSTGRES_POOL_SIZE = 10;
+
+/** Opens the database at a DATABASE_URL (or a plain SQLite path) and applies pending migrations. */
+export async function openStore(url: string | DatabaseLocation): Promise<Store> {
+  const location = typeof url === 'string' ? parseDatabaseUrl(url) : url;
+  const db = new Kysely<Database>({ dialect: openDialect(location) });
+  try {
+    await migrate(db, migrations);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new Store(db);
+}
+
+function openDialect(location: DatabaseLocation): Dialect {
+  return location.kind === 'postgres' ? postgresDialect(location.url) : sqliteDialect(location.file);
+}
+
+function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // Most of the file is returns' JSON, megabytes each: larger pages mean fewer to write and chain per
@@ -20,12 +43,30 @@ export async function openStore(file: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   // Another instance on the same file waits for the write lock instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrate(db, migrations);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
-  return new Store(db);
+  return new SqliteDialect({ database: sqlite });
+}
+
+const INT8_OID = 20;
+
+/**
+ * PostgreSQL `bigint` (money in pence, epoch milliseconds, counts) arrives as text; it is read as a
+ * number only while it is a safe integer, and anything larger fails the query rather than come back
+ * rounded. Set on the driver for the whole process: every pool and cursor reads bigint the same way.
+ */
+export function readBigint(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(
+      `The database holds ${text}, beyond the largest whole number the service can use exactly`,
+    );
+  return value;
+}
+pg.types.setTypeParser(INT8_OID, readBigint);
+
+function postgresDialect(url: string): Dialect {
+  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  // An idle connection the server dropped (restart, failover) is discarded by the pool; without a
+  // listener its error would stop the process.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool, cursor: Cursor });
 }

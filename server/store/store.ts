@@ -1,6 +1,7 @@
 // Everything the service keeps: partnership versions, tokens (hashes), submissions (append-only
-// versions), reviews, period locks and the audit log. Each write that must not be half-done is one
-// transaction; Kysely's SQLite driver runs a transaction alone on the single connection.
+// versions), reviews, period locks and the audit log, on SQLite or PostgreSQL. Each write that must not
+// be half-done is one transaction (dialect.ts: `writeTransaction`); where a write reads first, the
+// advisory lock it takes on PostgreSQL is named beside it.
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import {
   councilSubmissionSchema,
@@ -10,6 +11,7 @@ import {
   type SubmissionRecord,
 } from '../../shared/schemas.js';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
+import { advisoryLock, writeTransaction } from './dialect.js';
 import type { Database, SubmissionSource } from './schema.js';
 
 export interface StoredToken {
@@ -95,24 +97,9 @@ const latestReview = (eb: ExpressionBuilder<Database, 'submissions'>) =>
 export class Store {
   constructor(readonly db: Kysely<Database>) {}
 
-  /**
-   * One write transaction. `begin immediate` takes the write lock before the first read, so another
-   * process on the same file (a second instance, `shared-cdo submit`) waits its turn (busy_timeout)
-   * instead of failing when a read-then-write transaction tries to upgrade. In this process, Kysely's
-   * SQLite driver hands the single connection to one caller at a time.
-   */
+  /** One write transaction: on SQLite it holds the single write lock, on PostgreSQL see each caller. */
   private write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    return this.db.connection().execute(async (trx) => {
-      await sql`begin immediate`.execute(trx);
-      try {
-        const result = await work(trx);
-        await sql`commit`.execute(trx);
-        return result;
-      } catch (error) {
-        await sql`rollback`.execute(trx);
-        throw error;
-      }
-    });
+    return writeTransaction(this.db, work);
   }
 
   async close(): Promise<void> {
@@ -155,6 +142,9 @@ export class Store {
   /** Stores a new partnership version and makes its councils current; returns the version number. */
   async savePartnership(partnership: Partnership, actor: string, at: string): Promise<number> {
     return this.write(async (trx) => {
+      // PostgreSQL: the partnership advisory lock, so two saves cannot both take max + 1 (the primary
+      // key would refuse the second).
+      await advisoryLock(trx, 'partnership', 'versions');
       const last = await trx
         .selectFrom('partnership_versions')
         .select((eb) => eb.fn.max('version').as('version'))
@@ -229,6 +219,13 @@ export class Store {
    */
   async appendSubmission(input: AppendSubmission): Promise<AppendResult> {
     return this.write(async (trx): Promise<AppendResult> => {
+      // PostgreSQL: the period's lock shared (a period lock being set waits for appends in flight, and
+      // every append that starts after it sees it), then the council's lock alone, so the council's
+      // Idempotency-Key look-up, If-Match check and next version number are read and written by one
+      // transaction at a time. The unique constraints on (council, period, version) and (council,
+      // idempotency_key) would refuse anything that slipped past.
+      await advisoryLock(trx, 'period', input.period, 'shared');
+      await advisoryLock(trx, 'council', input.council);
       if (input.idempotencyKey !== undefined) {
         const earlier = await trx
           .selectFrom('submissions')
@@ -452,6 +449,8 @@ export class Store {
 
   async lockPeriod(period: string, actor: string, at: string): Promise<void> {
     await this.write(async (trx) => {
+      // PostgreSQL: the period's advisory lock alone, so appends in flight finish first (see appendSubmission).
+      await advisoryLock(trx, 'period', period);
       await trx
         .insertInto('period_locks')
         .values({ period, locked_at: at, locked_by: actor })
@@ -463,6 +462,7 @@ export class Store {
 
   async unlockPeriod(period: string, actor: string, at: string): Promise<void> {
     await this.write(async (trx) => {
+      await advisoryLock(trx, 'period', period);
       await trx.deleteFrom('period_locks').where('period', '=', period).execute();
       await audit(trx, { at, actor, action: 'period.unlock', subject: period });
     });

@@ -3,12 +3,13 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createMailOutboxTables, type MailTables } from '../../server/mail/outbox-schema.js';
+import { schemaTypes } from '../../server/store/dialect.js';
 
 export async function openMailDb(file: string, create: boolean): Promise<Kysely<MailTables>> {
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<MailTables>({ dialect: new SqliteDialect({ database: sqlite }) });
-  if (create) await createMailOutboxTables(db);
+  if (create) await createMailOutboxTables(db, schemaTypes('sqlite'));
   return db;
 }

@@ -28,7 +28,7 @@ describe('configuration', () => {
   it('has the documented defaults', () => {
     expect(loadConfig({})).toMatchObject({
       port: 3000,
-      databaseFile: './data/shared-cdo.sqlite',
+      database: { kind: 'sqlite', file: './data/shared-cdo.sqlite' },
       timeZone: 'Europe/London',
       demo: true,
       maxUploadBytes: 10 * 1024 * 1024,
@@ -37,12 +37,16 @@ describe('configuration', () => {
       publicUrl: 'https://cdo.example.gov.uk',
       demo: false,
     });
+    for (const url of ['postgres://cdo:secret@db:5432/cdo', 'postgresql://db/cdo'])
+      expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
-    [{ DATABASE_URL: 'postgres://db/cdo' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://db/cdo' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://db' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: './data/cdo.sqlite' }, 'DATABASE_URL'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ TZ: 'Mars/Olympus_Mons' }, 'TZ'],

@@ -1,8 +1,5 @@
-// The store: migrations run once and in order, WAL is on, tokens are kept only as hashes, and versions
-// are append-only with one number per (council, period) even when two writers race.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The store, on SQLite and on PostgreSQL: migrations run once and in order, tokens are kept only as
+// hashes, and versions are append-only with one number per (council, period) even when writers race.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
@@ -16,20 +13,7 @@ import {
   type Migration,
   type Store,
 } from '../../server/store/index.js';
-
-let dir: string;
-let file: string;
-let store: Store;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'shared-cdo-store-'));
-  file = join(dir, 'nested', 'store.sqlite');
-  store = await openStore(file);
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 
 const submission = (overrides: Partial<AppendSubmission> = {}): AppendSubmission => ({
   council: 'cherwell',
@@ -43,150 +27,217 @@ const submission = (overrides: Partial<AppendSubmission> = {}): AppendSubmission
   ...overrides,
 });
 
-describe('migrations', () => {
-  it('creates the schema once, in WAL mode, and records each migration', async () => {
-    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
-    expect(mode.rows[0]?.journal_mode).toBe('wal');
-    const applied = await store.db.selectFrom('schema_migrations').select(['id', 'name']).execute();
-    expect(applied).toEqual(migrations.map((m) => ({ id: m.id, name: m.name })));
-    expect(await migrate(store.db)).toEqual([]);
+describeStores('store', (kind) => {
+  let url: string;
+  let store: Store;
+
+  beforeEach(async () => {
+    url = await freshDatabaseUrl(kind);
+    store = await openStore(url);
+  });
+  afterEach(async () => {
     await store.close();
-    store = await openStore(file);
-    expect(await store.db.selectFrom('schema_migrations').select('id').execute()).toHaveLength(
-      migrations.length,
-    );
   });
 
-  it('applies a later migration appended to the list, and refuses a list out of order', async () => {
-    const extra: Migration = {
-      id: migrations.length + 1,
-      name: 'outbox',
-      up: (db) => db.schema.createTable('outbox').addColumn('id', 'integer').execute(),
-    };
-    expect(await migrate(store.db, [...migrations, extra])).toEqual([extra.id]);
-    await expect(migrate(store.db, [extra])).rejects.toThrow(/position 1/);
-  });
-});
-
-describe('tokens', () => {
-  it('stores only the SHA-256 of a token and finds the caller by it', async () => {
-    const token = await createToken(store, {
-      role: 'council',
-      council: 'cherwell',
-      label: 'Cherwell finance',
+  describe('migrations', () => {
+    it('creates the schema once and records each migration', async () => {
+      if (kind === 'sqlite') {
+        const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+        expect(mode.rows[0]?.journal_mode).toBe('wal');
+      }
+      const applied = await store.db.selectFrom('schema_migrations').select(['id', 'name']).execute();
+      expect(applied).toEqual(migrations.map((m) => ({ id: m.id, name: m.name })));
+      expect(await migrate(store.db)).toEqual([]);
+      await store.close();
+      store = await openStore(url);
+      expect(await store.db.selectFrom('schema_migrations').select('id').execute()).toHaveLength(
+        migrations.length,
+      );
     });
-    expect(token.startsWith(TOKEN_PREFIX)).toBe(true);
-    expect(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url')).toHaveLength(32);
-    const rows = await store.db.selectFrom('tokens').selectAll().execute();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.hash).toBe(hashToken(token));
-    expect(JSON.stringify(rows)).not.toContain(token.slice(TOKEN_PREFIX.length));
-    expect(await store.findToken(hashToken(token))).toMatchObject({ role: 'council', council: 'cherwell' });
-    expect(await store.findToken(hashToken(`${token}x`))).toBeUndefined();
+
+    it('applies a later migration appended to the list, and refuses a list out of order', async () => {
+      const extra: Migration = {
+        id: migrations.length + 1,
+        name: 'outbox',
+        up: (db) => db.schema.createTable('outbox').addColumn('id', 'integer').execute(),
+      };
+      expect(await migrate(store.db, [...migrations, extra])).toEqual([extra.id]);
+      await expect(migrate(store.db, [extra])).rejects.toThrow(/position 1/);
+    });
   });
 
-  it('binds council tokens, and only them, to a council', async () => {
-    await expect(createToken(store, { role: 'council', label: 'no council' })).rejects.toThrow(/--council/);
-    await expect(createToken(store, { role: 'viewer', council: 'cherwell', label: 'x' })).rejects.toThrow(
-      /council/,
-    );
-  });
-});
-
-describe('submissions', () => {
-  it('numbers versions 1..n per council and period and keeps each one whole', async () => {
-    await store.savePartnership(demoPartnership, 'test', '2026-11-01T00:00:00.000Z');
-    expect(await store.appendSubmission(submission())).toMatchObject({
-      kind: 'created',
-      receipt: { version: 1 },
-    });
-    expect(await store.appendSubmission(submission({ expectedVersion: 1 }))).toMatchObject({
-      kind: 'created',
-      receipt: { version: 2 },
-    });
-    expect(await store.appendSubmission(submission({ period: '2026-09' }))).toMatchObject({
-      receipt: { version: 1 },
-    });
-    expect(await store.appendSubmission(submission({ expectedVersion: 1 }))).toEqual({
-      kind: 'stale',
-      latest: 2,
-    });
-    const list = await store.listSubmissions('cherwell', '2026-10');
-    expect(list.map((s) => s.version)).toEqual([2, 1]);
-    const first = await store.getSubmission('cherwell', list[1]!.id);
-    expect(first?.data).toEqual(demoCouncilSubmission('cherwell', '2026-10'));
-  });
-
-  it('hands the receipt builder the previous row digest, or the previous data when it has none', async () => {
-    await store.appendSubmission(submission());
-    await store.appendSubmission(submission({ rowDigest: '{"Projects":[]}' }));
-    const seen: { rowDigest: string | null; projects: number }[] = [];
-    const peek: AppendSubmission['receipt'] = async ({ version, previous }) => {
-      if (previous)
-        seen.push({ rowDigest: previous.rowDigest, projects: (await previous.data()).projects.length });
-      return { version };
-    };
-    await store.appendSubmission(submission({ period: '2026-09', receipt: peek }));
-    await store.appendSubmission(submission({ period: '2026-09', receipt: peek }));
-    await store.appendSubmission(submission({ receipt: peek }));
-    const projects = demoCouncilSubmission('cherwell', '2026-10').projects.length;
-    expect(seen).toEqual([
-      { rowDigest: null, projects },
-      { rowDigest: '{"Projects":[]}', projects },
-    ]);
-  });
-
-  it('lets the database refuse a second row with the same version number', async () => {
-    await store.appendSubmission(submission());
-    const duplicate = store.db
-      .insertInto('submissions')
-      .values({
+  describe('tokens', () => {
+    it('stores only the SHA-256 of a token and finds the caller by it', async () => {
+      const token = await createToken(store, {
+        role: 'council',
         council: 'cherwell',
-        period: '2026-10',
-        version: 1,
-        data: '{}',
-        submitted_at: 'now',
-        token_id: null,
-        submitted_by: 'x',
-        source: 'cli',
-        idempotency_key: null,
-        request_hash: null,
-        receipt: '{}',
-        row_digest: null,
-      })
-      .execute();
-    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+        label: 'Cherwell finance',
+      });
+      expect(token.startsWith(TOKEN_PREFIX)).toBe(true);
+      expect(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url')).toHaveLength(32);
+      const rows = await store.db.selectFrom('tokens').selectAll().execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.hash).toBe(hashToken(token));
+      expect(JSON.stringify(rows)).not.toContain(token.slice(TOKEN_PREFIX.length));
+      expect(await store.findToken(hashToken(token))).toMatchObject({ role: 'council', council: 'cherwell' });
+      expect(await store.findToken(hashToken(`${token}x`))).toBeUndefined();
+    });
+
+    it('binds council tokens, and only them, to a council', async () => {
+      await expect(createToken(store, { role: 'council', label: 'no council' })).rejects.toThrow(/--council/);
+      await expect(createToken(store, { role: 'viewer', council: 'cherwell', label: 'x' })).rejects.toThrow(
+        /council/,
+      );
+    });
   });
 
-  it('gives every concurrent writer its own version number', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => store.appendSubmission(submission())));
-    const versions = results.map((r) =>
-      r.kind === 'created' ? (r.receipt as { version: number }).version : 0,
-    );
-    expect(versions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  describe('submissions', () => {
+    it('numbers versions 1..n per council and period and keeps each one whole', async () => {
+      await store.savePartnership(demoPartnership, 'test', '2026-11-01T00:00:00.000Z');
+      expect(await store.appendSubmission(submission())).toMatchObject({
+        kind: 'created',
+        receipt: { version: 1 },
+      });
+      expect(await store.appendSubmission(submission({ expectedVersion: 1 }))).toMatchObject({
+        kind: 'created',
+        receipt: { version: 2 },
+      });
+      expect(await store.appendSubmission(submission({ period: '2026-09' }))).toMatchObject({
+        receipt: { version: 1 },
+      });
+      expect(await store.appendSubmission(submission({ expectedVersion: 1 }))).toEqual({
+        kind: 'stale',
+        latest: 2,
+      });
+      const list = await store.listSubmissions('cherwell', '2026-10');
+      expect(list.map((s) => s.version)).toEqual([2, 1]);
+      const first = await store.getSubmission('cherwell', list[1]!.id);
+      expect(first?.data).toEqual(demoCouncilSubmission('cherwell', '2026-10'));
+    });
+
+    it('hands the receipt builder the previous row digest, or the previous data when it has none', async () => {
+      await store.appendSubmission(submission());
+      await store.appendSubmission(submission({ rowDigest: '{"Projects":[]}' }));
+      const seen: { rowDigest: string | null; projects: number }[] = [];
+      const peek: AppendSubmission['receipt'] = async ({ version, previous }) => {
+        if (previous)
+          seen.push({ rowDigest: previous.rowDigest, projects: (await previous.data()).projects.length });
+        return { version };
+      };
+      await store.appendSubmission(submission({ period: '2026-09', receipt: peek }));
+      await store.appendSubmission(submission({ period: '2026-09', receipt: peek }));
+      await store.appendSubmission(submission({ receipt: peek }));
+      const projects = demoCouncilSubmission('cherwell', '2026-10').projects.length;
+      expect(seen).toEqual([
+        { rowDigest: null, projects },
+        { rowDigest: '{"Projects":[]}', projects },
+      ]);
+    });
+
+    it('lets the database refuse a second row with the same version number', async () => {
+      await store.appendSubmission(submission());
+      const duplicate = store.db
+        .insertInto('submissions')
+        .values({
+          council: 'cherwell',
+          period: '2026-10',
+          version: 1,
+          data: '{}',
+          submitted_at: 'now',
+          token_id: null,
+          submitted_by: 'x',
+          source: 'cli',
+          idempotency_key: null,
+          request_hash: null,
+          receipt: '{}',
+          row_digest: null,
+        })
+        .execute();
+      await expect(duplicate).rejects.toThrow(/UNIQUE|unique constraint/);
+    });
+
+    it('gives every concurrent writer its own version number', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => store.appendSubmission(submission())),
+      );
+      const versions = results.map((r) =>
+        r.kind === 'created' ? (r.receipt as { version: number }).version : 0,
+      );
+      expect(versions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+
+    it('lets exactly one of many concurrent writers with the same If-Match through', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.appendSubmission(submission({ expectedVersion: 0, submittedBy: `w${i}` })),
+        ),
+      );
+      expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
+      expect(results.filter((r) => r.kind === 'stale')).toEqual(
+        Array.from({ length: 9 }, () => ({ kind: 'stale', latest: 1 })),
+      );
+    });
+
+    it('stores one version for concurrent retries with the same Idempotency-Key', async () => {
+      const keyed = submission({ idempotencyKey: 'same', requestHash: 'h' });
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.appendSubmission(keyed)));
+      expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
+      expect(results.filter((r) => r.kind === 'replayed')).toHaveLength(9);
+      expect(await store.listSubmissions('cherwell')).toHaveLength(1);
+    });
+
+    it('refuses every append that starts after a period lock, however the writes interleave', async () => {
+      const before = Array.from({ length: 5 }, () => store.appendSubmission(submission()));
+      await store.lockPeriod('2026-10', 'cdo', '2026-11-20T00:00:00.000Z');
+      const after = await Promise.all(Array.from({ length: 5 }, () => store.appendSubmission(submission())));
+      expect(after).toEqual(Array.from({ length: 5 }, () => ({ kind: 'locked' })));
+      const settled = await Promise.all(before);
+      const created = settled.filter((r) => r.kind === 'created').length;
+      expect(await store.listSubmissions('cherwell', '2026-10')).toHaveLength(created);
+    });
+
+    it('replays an idempotent request, refuses a locked period and writes an audit entry per change', async () => {
+      const keyed = submission({ idempotencyKey: 'k1', requestHash: 'h1' });
+      const first = await store.appendSubmission(keyed);
+      expect(first).toMatchObject({ kind: 'created', receipt: { version: 1 } });
+      expect(await store.appendSubmission(keyed)).toEqual({ ...first, kind: 'replayed' });
+      expect(await store.appendSubmission({ ...keyed, requestHash: 'h2' })).toEqual({ kind: 'key-reused' });
+      await store.lockPeriod('2026-10', 'cdo', '2026-11-20T00:00:00.000Z');
+      expect(await store.appendSubmission(submission())).toEqual({ kind: 'locked' });
+      expect((await store.auditLog()).map((e) => e.action)).toEqual(['submission.create', 'period.lock']);
+    });
+
+    it('gives consolidation only the latest version of each council and period, with its review', async () => {
+      await store.appendSubmission(submission());
+      await store.appendSubmission(submission());
+      await store.appendSubmission(submission({ council: 'cherwell', period: '2026-09' }));
+      const [latest] = await store.listSubmissions('cherwell', '2026-10');
+      await store.addReview(
+        latest!.id,
+        { status: 'accepted', comment: '' },
+        'cdo',
+        '2026-11-21T00:00:00.000Z',
+      );
+      const records = await store.latestVersions(['2026-09', '2026-10']);
+      expect(records.map((r) => [r.period, r.version, r.review])).toEqual([
+        ['2026-09', 1, 'pending'],
+        ['2026-10', 2, 'accepted'],
+      ]);
+    });
   });
 
-  it('replays an idempotent request, refuses a locked period and writes an audit entry per change', async () => {
-    const keyed = submission({ idempotencyKey: 'k1', requestHash: 'h1' });
-    const first = await store.appendSubmission(keyed);
-    expect(first).toMatchObject({ kind: 'created', receipt: { version: 1 } });
-    expect(await store.appendSubmission(keyed)).toEqual({ ...first, kind: 'replayed' });
-    expect(await store.appendSubmission({ ...keyed, requestHash: 'h2' })).toEqual({ kind: 'key-reused' });
-    await store.lockPeriod('2026-10', 'cdo', '2026-11-20T00:00:00.000Z');
-    expect(await store.appendSubmission(submission())).toEqual({ kind: 'locked' });
-    expect((await store.auditLog()).map((e) => e.action)).toEqual(['submission.create', 'period.lock']);
-  });
-
-  it('gives consolidation only the latest version of each council and period, with its review', async () => {
-    await store.appendSubmission(submission());
-    await store.appendSubmission(submission());
-    await store.appendSubmission(submission({ council: 'cherwell', period: '2026-09' }));
-    const [latest] = await store.listSubmissions('cherwell', '2026-10');
-    await store.addReview(latest!.id, { status: 'accepted', comment: '' }, 'cdo', '2026-11-21T00:00:00.000Z');
-    const records = await store.latestVersions(['2026-09', '2026-10']);
-    expect(records.map((r) => [r.period, r.version, r.review])).toEqual([
-      ['2026-09', 1, 'pending'],
-      ['2026-10', 2, 'accepted'],
-    ]);
-  });
+  if (kind === 'postgres')
+    describe('whole numbers', () => {
+      it('reads bigint back as a number within the safe-integer range and refuses beyond it', async () => {
+        const safe = await sql<{ n: number }>`select ${String(Number.MAX_SAFE_INTEGER)}::bigint as n`.execute(
+          store.db,
+        );
+        expect(safe.rows[0]?.n).toBe(Number.MAX_SAFE_INTEGER);
+        await expect(
+          sql`select (${String(Number.MAX_SAFE_INTEGER)}::bigint + 2) as n`.execute(store.db),
+        ).rejects.toThrow(/9007199254740993, beyond the largest whole number/);
+        // The pool goes on answering after a refused value.
+        expect(await store.isReady()).toBe(true);
+      });
+    });
 });
