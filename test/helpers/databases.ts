@@ -94,11 +94,15 @@ export async function freshDatabaseUrl(kind: StoreKind): Promise<string> {
 }
 
 /**
- * Runs `body` once per store kind, in a block named after it. Without PostgreSQL the PostgreSQL block
+ * Runs `body` once per store kind (or only for those of `kinds`), in a block named after it. Without PostgreSQL the PostgreSQL block
  * is skipped, except under CI=true, where it fails saying why.
  */
-export function describeStores(name: string, body: (kind: StoreKind) => void): void {
-  describe.each(STORE_KINDS)(`${name} on %s`, (kind) => {
+export function describeStores(
+  name: string,
+  body: (kind: StoreKind) => void,
+  kinds: readonly StoreKind[] = STORE_KINDS,
+): void {
+  describe.each(kinds)(`${name} on %s`, (kind) => {
     if (kind === 'postgres' && postgresProblem) {
       if (process.env['CI'] === 'true')
         it('has PostgreSQL to run on', () => {

@@ -1,17 +1,15 @@
 // A server killed (SIGKILL) while submissions are in flight leaves a consistent database in which every
 // version it acknowledged with 201 is intact, and no version is half-written.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { openStore } from '../../server/store/index.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { councilSubmissionSchema, type CouncilSubmission } from '../../shared/schemas.js';
+import { spawnService } from './helpers/spawn-service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,28 +19,7 @@ const PERIODS = ['2026-09', '2026-10'];
 
 it('keeps every acknowledged version after a SIGKILL mid-submission', async () => {
   const databaseFile = join(dir, 'crash.sqlite');
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./helpers/child-service.ts', import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        DATABASE_URL: `sqlite:${databaseFile}`,
-        DEMO: 'off',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => resolve(signal)),
-  );
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', () => reject(new Error('the service did not start')));
-  });
-  const { url, token } = JSON.parse(firstLine) as { url: string; token: string };
+  const { url, token, child, exited } = await spawnService({ DATABASE_URL: `sqlite:${databaseFile}` });
 
   const acknowledged: { receipt: SubmissionReceipt; sent: CouncilSubmission }[] = [];
   const refused: string[] = [];

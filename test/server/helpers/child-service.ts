@@ -1,11 +1,18 @@
-// Runs the service in a child process for the crash test: the demo partnership, an admin token, and
-// one JSON line on stdout with the URL and the token once it listens. Configured by the environment.
+// Runs the service in a child process (the crash and several-instances tests): an admin token, and one
+// JSON line on stdout with the URL and the token once it listens. Configured by the environment, plus
+// TEST_NOW (a fixed clock, for the mail schedule). The demo partnership is saved unless the database
+// already has a partnership, so instances started on one database after it was set up keep it.
+import { PassThrough } from 'node:stream';
 import { createToken } from '../../../server/auth/tokens.js';
 import { startService } from '../../../server/main.js';
 import { demoPartnership } from '../../../demo/partnership.js';
-import { PassThrough } from 'node:stream';
 
-const service = await startService({ out: new PassThrough().resume() });
-await service.store.savePartnership(demoPartnership, 'test', new Date().toISOString());
-const token = await createToken(service.store, { role: 'admin', label: 'crash test' });
+const fixed = process.env['TEST_NOW'];
+const service = await startService({
+  out: new PassThrough().resume(),
+  ...(fixed ? { now: () => new Date(fixed) } : {}),
+});
+if (!(await service.store.currentPartnership()))
+  await service.store.savePartnership(demoPartnership, 'test', new Date().toISOString());
+const token = await createToken(service.store, { role: 'admin', label: `instance ${process.pid}` });
 process.stdout.write(`${JSON.stringify({ url: service.url, token })}\n`);
