@@ -124,6 +124,15 @@ export function periodLabel(period: Period): string {
   });
 }
 
+/** "10 April 2027" from an ISO date. */
+export const longDateLabel = (iso: IsoDate): string =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 /** The day a period's return is due: the deadline day of the month after the period. */
 export const submissionDeadline = (period: Period, deadlineDay: number): IsoDate =>
   `${addMonths(period, 1)}-${String(deadlineDay).padStart(2, '0')}`;

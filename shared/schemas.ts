@@ -267,6 +267,20 @@ export const dataQualityWarningSchema = z.object({
 });
 export type DataQualityWarning = z.infer<typeof dataQualityWarningSchema>;
 
+/** DESIGN §4 "Headline totals": computed by shared/report/totals.ts. */
+export const contributionTotalsSchema = z.object({
+  duePence: z.int(),
+  profiledDuePence: z.int(),
+  cashPaidPence: z.int(),
+  inKindPence: z.int(),
+  contributedPence: z.int(),
+  /** Σ max(0, balance): still to be paid. */
+  outstandingPence: z.int(),
+  /** Σ max(0, −balance): paid beyond the due. */
+  overpaidPence: z.int(),
+});
+export type ContributionTotals = z.infer<typeof contributionTotalsSchema>;
+
 const countsSchema = z.record(z.string(), z.int());
 
 export const consolidatedViewSchema = z.object({
@@ -281,14 +295,7 @@ export const consolidatedViewSchema = z.object({
     method: z.enum(COST_SHARE_METHODS),
     /** The method actually applied: Usage falls back to Equal when no CDO time is recorded. */
     appliedMethod: z.enum(COST_SHARE_METHODS),
-    totals: z.object({
-      duePence: z.int(),
-      profiledDuePence: z.int(),
-      cashPaidPence: z.int(),
-      inKindPence: z.int(),
-      contributedPence: z.int(),
-      balancePence: z.int(),
-    }),
+    totals: contributionTotalsSchema,
     councils: z.array(councilContributionSchema),
   }),
   skills: z.object({

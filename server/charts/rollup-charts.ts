@@ -1,6 +1,7 @@
 // The roll-up's charts, built from the consolidated view. The same PNGs go inline in the e-mail and
 // onto the consolidated workbook's Summary sheet.
 import type { TopLevelSpec } from 'vega-lite';
+import { buildReport } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { PHASES, RAGS } from '../../shared/vocabulary.js';
 import { CHART_FONT, renderChartPng } from './render.js';
@@ -83,12 +84,8 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
 }
 
 export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
-  const values = PHASES.flatMap((phase) =>
-    RAGS.map((rag) => ({
-      phase,
-      rag,
-      count: view.projects.items.filter((p) => p.phase === phase && p.rag === rag).length,
-    })),
+  const values = buildReport(view).projects.grid.flatMap((row) =>
+    RAGS.map((rag, i) => ({ phase: row.phase, rag, count: row.counts[i] })),
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,12 +1,12 @@
 // The short e-mails to each Member council's contact: the monthly statement of what it owes and has
 // paid, and the reminder before the deadline when its return has not arrived.
-import { periodLabel } from '../../shared/dates.js';
+import { longDateLabel, periodLabel } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
+import { STATUS_LABELS } from '../../shared/report/index.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { MUTED, dataTable, emailPage, heading, markup, paragraph } from './html.js';
 import type { RenderedEmail } from './rollup-email.js';
-import { STATUS_LABELS } from './rollup-email.js';
-import { formatLongDate, textHeading, textTable } from './text.js';
+import { textHeading, textTable } from './text.js';
 
 const CONTRIBUTED_NOTE =
   'Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it.';
@@ -79,7 +79,7 @@ export function renderReminderEmail(
   councilNames: readonly string[],
 ): RenderedEmail {
   const month = periodLabel(period);
-  const due = formatLongDate(deadline);
+  const due = longDateLabel(deadline);
   const subject = `Shared CDO reminder — ${month} return due ${due} — ${partnershipName}`;
   const names = councilNames.join(' and ');
   const lines = [

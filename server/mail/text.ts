@@ -18,12 +18,3 @@ export const textList = (items: readonly string[], empty: string): string =>
   items.length === 0 ? empty : items.map((i) => `- ${i}`).join('\n');
 
 export const textHeading = (title: string): string => `${title}\n${'='.repeat(title.length)}`;
-
-/** "10 April 2027" from an ISO date. */
-export const formatLongDate = (iso: string): string =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });

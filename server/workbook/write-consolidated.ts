@@ -1,7 +1,5 @@
 // The consolidated workbook the CDO opens (DESIGN §1): a Summary of the headline figures, then one
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
-import { consolidatedSheetRows } from '../../shared/consolidated-rows.js';
-import { periodLabel } from '../../shared/dates.js';
 import {
   CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   CONSOLIDATED_DATA_QUALITY_LAYOUT,
@@ -14,8 +12,8 @@ import {
   MONEY_FORMAT,
 } from '../../shared/layouts.js';
 import { penceToPounds } from '../../shared/money.js';
+import { buildReport, consolidatedSheetRows, type SummaryLine } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { PHASES, RAGS } from '../../shared/vocabulary.js';
 import { columnIndex, layoutSheet } from './layout-sheet.js';
 import {
   pngSize,
@@ -68,70 +66,24 @@ function consolidatedSheets(view: ConsolidatedView, options: ConsolidatedWorkboo
 const highlightsOf = (column: number, colours: Record<string, HighlightRule['highlight']>): HighlightRule[] =>
   Object.entries(colours).map(([equals, highlight]) => ({ column, equals, highlight }));
 
-const money = (pence: number): Cell => ({ value: penceToPounds(pence), numberFormat: MONEY_FORMAT });
-const count = (n: number): Cell => ({ value: n, numberFormat: INTEGER_FORMAT });
-const heading = (text: string): Cell[] => [{ value: text, bold: true }];
-const listOrNone = (items: readonly string[]): string => (items.length ? items.join(', ') : 'None');
+/** A Summary line as cells: money in pounds with the money format, counts as whole numbers. */
+function summaryCells(line: SummaryLine): Cell[] {
+  switch (line.kind) {
+    case 'heading':
+      return [{ value: line.text, bold: true }];
+    case 'blank':
+      return [];
+    case 'money':
+      return [line.label, { value: penceToPounds(line.pence), numberFormat: MONEY_FORMAT }];
+    case 'count':
+      return [line.label, { value: line.count, numberFormat: INTEGER_FORMAT }];
+    case 'text':
+      return [line.label, line.text];
+  }
+}
 
 function summarySheet(view: ConsolidatedView, charts: readonly { title: string; png: Buffer }[]): SheetSpec {
-  const { contributions: c, projects: p, skills, dataQuality } = view;
-  const outstanding = c.councils.reduce((sum, council) => sum + Math.max(0, council.balancePence), 0);
-  const method =
-    c.appliedMethod === c.method
-      ? c.method
-      : `${c.method} (no CDO time recorded, so ${c.appliedMethod} is applied)`;
-  const skillsWith = (status: string) =>
-    skills.coverage.filter((s) => s.status === status).map((s) => s.skill);
-  const rows: Cell[][] = [
-    heading(`${view.partnership}: consolidated view`),
-    [],
-    ['Partnership', view.partnership],
-    ['Period', periodLabel(view.period)],
-    ['Financial year', view.financialYear],
-    ['Cost-share method', method],
-    [],
-    heading('Contributions'),
-    ['Budget (£)', money(c.budgetPence)],
-    ['Confirmed funding (£)', money(c.fundingPence)],
-    ['Net cost (£)', money(c.netCostPence)],
-    ...(c.surplusPence > 0 ? [['Funding surplus (£)', money(c.surplusPence)]] : []),
-    ['Due for the year (£)', money(c.totals.duePence)],
-    ['Profiled due to date (£)', money(c.totals.profiledDuePence)],
-    ['Cash paid (£)', money(c.totals.cashPaidPence)],
-    ['In-kind (£)', money(c.totals.inKindPence)],
-    ['Contributed to date (£)', money(c.totals.contributedPence)],
-    ['Outstanding (£)', money(outstanding)],
-    [
-      'Councils behind profile',
-      listOrNone(c.councils.filter((x) => x.status === 'behind').map((x) => x.council)),
-    ],
-    [],
-    heading('Projects'),
-    ['Projects', count(p.totals.count)],
-    ...RAGS.map((rag): Cell[] => [`RAG ${rag}`, count(p.byRag[rag] ?? 0)]),
-    ...PHASES.map((phase): Cell[] => [`Phase ${phase}`, count(p.byPhase[phase] ?? 0)]),
-    ['Overdue', count(p.totals.overdue)],
-    ['Budget (£)', money(p.totals.budgetPence)],
-    ['Spent to date (£)', money(p.totals.spentPence)],
-    ['Savings target (£/yr)', money(p.totals.savingsTargetPence)],
-    ['Savings realised (£)', money(p.totals.savingsRealisedPence)],
-    ['Investment secured (£)', money(p.totals.investmentPence)],
-    ['Project conflicts', count(p.conflicts.length)],
-    [],
-    heading('Skills'),
-    ['People', count(skills.people.length)],
-    ['Skills gaps (no practitioner)', listOrNone(skillsWith('gap'))],
-    ['Fragile skills (one practitioner)', listOrNone(skillsWith('fragile'))],
-    ['Skill conflicts', count(skills.conflicts.length)],
-    [],
-    heading('Returns'),
-    ['Missing returns', listOrNone(dataQuality.missing)],
-    [
-      'Carried forward',
-      listOrNone(dataQuality.carriedForward.map((x) => `${x.council} (from ${periodLabel(x.from)})`)),
-    ],
-    ['Warnings', count(dataQuality.warnings.length)],
-  ];
+  const rows = buildReport(view).summary.map(summaryCells);
   return {
     name: CONSOLIDATED_SHEETS.summary,
     columns: [

@@ -9,6 +9,7 @@ import type {
   Partnership,
   SubmissionRecord,
 } from '../schemas.js';
+import { contributionTotals } from '../report/totals.js';
 import { apportionLargestRemainder } from './apportion.js';
 import { monthsOfMembership } from './membership.js';
 import { decimalToFraction, roundFraction } from './rational.js';
@@ -96,16 +97,6 @@ export function consolidateContributions(
     };
   });
 
-  const sum = (key: keyof ContributionsView['totals']): number =>
-    councils.reduce((total, c) => total + c[key], 0);
-  const totals = {
-    duePence: sum('duePence'),
-    profiledDuePence: sum('profiledDuePence'),
-    cashPaidPence: sum('cashPaidPence'),
-    inKindPence: sum('inKindPence'),
-    contributedPence: sum('contributedPence'),
-    balancePence: sum('balancePence'),
-  };
   return {
     contributions: {
       budgetPence,
@@ -114,7 +105,7 @@ export function consolidateContributions(
       surplusPence,
       method: partnership.costShareMethod,
       appliedMethod,
-      totals,
+      totals: contributionTotals(councils),
       councils,
     },
     warnings,

@@ -92,7 +92,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       ]),
     );
     const summary = await wb.sheet('Summary');
-    expect(summary.values.find((r) => r[0] === 'Net cost (£)')?.[1]).toBe(
+    expect(summary.values.find((r) => r[0] === 'Net cost this year (£)')?.[1]).toBe(
       view.contributions.netCostPence / 100,
     );
 

@@ -97,9 +97,10 @@ describe('monthly roll-up e-mail', () => {
     const text = rollups()[0]!.mail.text ?? '';
     const { contributions, projects, dataQuality } = build.view;
     const outstanding = contributions.councils.reduce((t, c) => t + Math.max(0, c.balancePence), 0);
-    expect(text).toContain(`Net cost this year:   ${formatPounds(contributions.netCostPence)}`);
+    expect(contributions.totals.outstandingPence).toBe(outstanding);
+    expect(text).toContain(`Net cost this year:   ${formatPounds(contributions.netCostPence)} (Budget`);
     expect(text).toContain(
-      `Contributed to date:  ${formatPounds(contributions.totals.contributedPence)} against profiled due to date of ${formatPounds(contributions.totals.profiledDuePence)}`,
+      `Contributed to date:  ${formatPounds(contributions.totals.contributedPence)} (Against profiled due to date of ${formatPounds(contributions.totals.profiledDuePence)})`,
     );
     expect(text).toContain(`Outstanding:          ${formatPounds(outstanding)}`);
     for (const c of contributions.councils) {
@@ -146,7 +147,7 @@ describe('monthly roll-up e-mail', () => {
     expect(sumPence('Due (£)')).toBe(totals.duePence);
     expect(sumPence('Due (£)')).toBe(build.view.contributions.netCostPence);
     expect(sumPence('Contributed (£)')).toBe(totals.contributedPence);
-    expect(sumPence('Balance (£)')).toBe(totals.balancePence);
+    expect(sumPence('Balance (£)')).toBe(totals.outstandingPence - totals.overpaidPence);
     expect(workbook.getWorksheet('Summary')!.getImages()).toHaveLength(build.charts.length);
   });
 

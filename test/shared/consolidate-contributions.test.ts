@@ -337,7 +337,8 @@ describe('paid to date, profiled due and status', () => {
       cashPaidPence: 15_958_631,
       inKindPence: 112_503,
       contributedPence: 16_071_134,
-      balancePence: 9_846_129,
+      outstandingPence: 9_846_129,
+      overpaidPence: 0,
     });
   });
 
@@ -365,6 +366,11 @@ describe('paid to date, profiled due and status', () => {
       profiledDuePence: 539_943, // 6,479,316 / 12 = 539,943
       balancePence: -520_684,
       status: 'paid',
+    });
+    // The overpayment is its own total: it does not reduce what the other three councils still owe.
+    expect(view.contributions.totals).toMatchObject({
+      outstandingPence: 6_479_316 * 2 + 6_479_315,
+      overpaidPence: 520_684,
     });
   });
 

@@ -1,11 +1,17 @@
 // The consolidated view written into the workbook for the CDO: one table per consolidated sheet, a
 // Summary, and a Dashboard of native Excel charts, with conditional formatting on statuses and RAG.
-import { consolidatedSheetRows } from '../../../shared/consolidated-rows.js';
 import type { SheetLayout } from '../../../shared/layouts.js';
 import { CONSOLIDATED_SHEETS, COUNCIL_LAYOUTS, MONEY_FORMAT } from '../../../shared/layouts.js';
+import { penceToPounds } from '../../../shared/money.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
+import {
+  buildReport,
+  consolidatedSheetRows,
+  type Report,
+  type SummaryLine,
+} from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
-import { PHASES, RAGS } from '../../../shared/vocabulary.js';
+import { RAGS } from '../../../shared/vocabulary.js';
 import { blockAddress } from './addresses.js';
 import { writeNewTable } from './new-table.js';
 import { replaceTableRows } from './write-table.js';
@@ -62,7 +68,8 @@ export async function writeConsolidatedView(
 
   const rows = consolidatedSheetRows(view);
   const summarySheet = summary.isNullObject ? worksheets.add(CONSOLIDATED_SHEETS.summary) : summary;
-  queueSummary(summarySheet, view);
+  const report = buildReport(view);
+  queueSummary(summarySheet, report);
   for (const t of targets) {
     const grid = rowsToGrid(t.layout, rows[t.key], { dates: 'serial' });
     if (!t.table.isNullObject) {
@@ -87,7 +94,12 @@ export async function writeConsolidatedView(
     ['Green', FILLS.green],
   ]);
   queueStatusColours(context, CONSOLIDATED_SHEETS.projects, 'Overdue', [['Yes', FILLS.red]]);
-  await queueDashboard(context, dashboard.isNullObject ? worksheets.add(DASHBOARD_SHEET) : dashboard, view);
+  await queueDashboard(
+    context,
+    dashboard.isNullObject ? worksheets.add(DASHBOARD_SHEET) : dashboard,
+    view,
+    report,
+  );
   summarySheet.activate();
   await context.sync();
 }
@@ -107,25 +119,25 @@ function queueStatusColours(
   }
 }
 
-function queueSummary(sheet: Excel.Worksheet, view: ConsolidatedView): void {
-  const c = view.contributions;
-  const pounds = (pence: number): number => pence / 100;
-  const lines: [string, string | number, string][] = [
-    ['Partnership', view.partnership, '@'],
-    ['Period', view.period, '@'],
-    ['Financial year', view.financialYear, '@'],
-    ['Cost-share method', c.appliedMethod, '@'],
-    ['Budget (£)', pounds(c.budgetPence), MONEY_FORMAT],
-    ['Confirmed funding (£)', pounds(c.fundingPence), MONEY_FORMAT],
-    ['Net cost (£)', pounds(c.netCostPence), MONEY_FORMAT],
-    ['Profiled due to date (£)', pounds(c.totals.profiledDuePence), MONEY_FORMAT],
-    ['Contributed to date (£)', pounds(c.totals.contributedPence), MONEY_FORMAT],
-    ['Outstanding (£)', pounds(c.totals.balancePence), MONEY_FORMAT],
-    ['Projects', view.projects.totals.count, '0'],
-    ['Overdue projects', view.projects.totals.overdue, '0'],
-    ['Skills with no practitioner', view.skills.coverage.filter((s) => s.status === 'gap').length, '0'],
-    ['Missing returns', view.dataQuality.missing.join(', ') || 'none', '@'],
-  ];
+/** A Summary line as a label, a value and the value's number format; blank lines stay blank. */
+function summaryRow(line: SummaryLine): [string, string | number, string] {
+  switch (line.kind) {
+    case 'heading':
+      return [line.text, '', '@'];
+    case 'blank':
+      return ['', '', '@'];
+    case 'money':
+      return [line.label, penceToPounds(line.pence), MONEY_FORMAT];
+    case 'count':
+      return [line.label, line.count, '0'];
+    case 'text':
+      return [line.label, line.text, '@'];
+  }
+}
+
+function queueSummary(sheet: Excel.Worksheet, report: Report): void {
+  const lines = report.summary.map(summaryRow);
+  sheet.getRange('A:B').clear(Excel.ClearApplyTo.contents);
   const range = sheet.getRange(blockAddress({ column: 0, row: 1 }, lines.length, 2));
   range.numberFormat = lines.map(([, , format]) => ['@', format]);
   range.values = lines.map(([label, value]) => [label, value]);
@@ -139,6 +151,7 @@ async function queueDashboard(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   view: ConsolidatedView,
+  report: Report,
 ): Promise<void> {
   sheet.charts.load('items/name');
   await context.sync();
@@ -152,10 +165,7 @@ async function queueDashboard(
   ];
   const phases: (string | number)[][] = [
     ['Phase', ...RAGS],
-    ...PHASES.map((phase) => [
-      phase,
-      ...RAGS.map((rag) => view.projects.items.filter((p) => p.phase === phase && p.rag === rag).length),
-    ]),
+    ...report.projects.grid.map((row) => [row.phase, ...row.counts]),
   ];
   const skills: (string | number)[][] = [
     ['Skill', 'People (Working+)', 'Practitioners+'],

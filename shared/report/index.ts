@@ -1,0 +1,36 @@
+// What every surface shows of a consolidated view (the e-mail, the consolidated workbook, the add-in):
+// each figure, table and sentence is computed here once, from the view alone.
+import type { ConsolidatedView } from '../schemas.js';
+import { councilLines, type CouncilLine } from './councils.js';
+import { returnsReport, type ReturnsReport } from './data-quality.js';
+import { headlineFigures, type HeadlineFigure } from './headline.js';
+import { projectsReport, type ProjectsReport } from './projects.js';
+import { skillsReport, type SkillsReport } from './skills.js';
+import { summaryLines, type SummaryLine } from './summary.js';
+
+export { councilNames, STATUS_LABELS, type CouncilLine } from './councils.js';
+export type { DataQualityLine } from './data-quality.js';
+export type { HeadlineFigure, HeadlineKey } from './headline.js';
+export type { OverdueProject, PhaseRagRow } from './projects.js';
+export { consolidatedSheetRows, type ConsolidatedSheetRows } from './sheet-rows.js';
+export { moneyLabel, type SummaryLine } from './summary.js';
+export { contributionTotals } from './totals.js';
+
+export interface Report {
+  headline: HeadlineFigure[];
+  councils: CouncilLine[];
+  projects: ProjectsReport;
+  skills: SkillsReport;
+  returns: ReturnsReport;
+  summary: SummaryLine[];
+}
+
+export function buildReport(view: ConsolidatedView): Report {
+  const parts = { projects: projectsReport(view), skills: skillsReport(view), returns: returnsReport(view) };
+  return {
+    headline: headlineFigures(view),
+    councils: councilLines(view),
+    ...parts,
+    summary: summaryLines(view, parts),
+  };
+}

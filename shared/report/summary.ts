@@ -1,0 +1,79 @@
+// The Summary sheet, line by line: the consolidated workbook and the add-in's consolidated view both
+// write these lines, so the two Summaries state the same figures under the same labels.
+import { periodLabel } from '../dates.js';
+import type { ConsolidatedView } from '../schemas.js';
+import { PHASES, RAGS } from '../vocabulary.js';
+import { councilNames } from './councils.js';
+import { headlineFigures } from './headline.js';
+import type { Report } from './index.js';
+
+export type SummaryLine =
+  | { kind: 'heading'; text: string }
+  | { kind: 'blank' }
+  | { kind: 'money'; label: string; pence: number }
+  | { kind: 'count'; label: string; count: number }
+  | { kind: 'text'; label: string; text: string };
+
+const listOrNone = (items: readonly string[]): string => (items.length ? items.join(', ') : 'None');
+
+/** The label a headline figure has in a sheet: its unit in the label, as for every money column. */
+export const moneyLabel = (label: string): string => `${label} (£)`;
+
+export function summaryLines(
+  view: ConsolidatedView,
+  report: Pick<Report, 'projects' | 'skills' | 'returns'>,
+): SummaryLine[] {
+  const { contributions: c, projects: p, skills } = view;
+  const name = councilNames(view);
+  const blank = { kind: 'blank' } as const;
+  const text = (label: string, value: string): SummaryLine => ({ kind: 'text', label, text: value });
+  const count = (label: string, n: number): SummaryLine => ({ kind: 'count', label, count: n });
+  const money = (label: string, pence: number): SummaryLine => ({
+    kind: 'money',
+    label: moneyLabel(label),
+    pence,
+  });
+  const method =
+    c.appliedMethod === c.method
+      ? c.method
+      : `${c.method} (no CDO time recorded, so ${c.appliedMethod} is applied)`;
+  return [
+    { kind: 'heading', text: `${view.partnership}: consolidated view` },
+    blank,
+    text('Partnership', view.partnership),
+    text('Period', periodLabel(view.period)),
+    text('Financial year', view.financialYear),
+    text('Cost-share method', method),
+    blank,
+    { kind: 'heading', text: 'Contributions' },
+    ...headlineFigures(view).map((f) => money(f.label, f.pence)),
+    ...(c.surplusPence > 0 ? [money('Funding surplus', c.surplusPence)] : []),
+    text(
+      'Councils behind profile',
+      listOrNone(c.councils.filter((x) => x.status === 'behind').map((x) => name(x.council))),
+    ),
+    blank,
+    { kind: 'heading', text: 'Projects' },
+    count('Projects', report.projects.count),
+    ...RAGS.map((rag) => count(`RAG ${rag}`, report.projects.byRag[rag])),
+    ...PHASES.map((phase, i) => count(`Phase ${phase}`, report.projects.grid[i]?.total ?? 0)),
+    count('Overdue', report.projects.overdue.length),
+    money('Project budgets', p.totals.budgetPence),
+    money('Project spend to date', p.totals.spentPence),
+    { kind: 'money', label: 'Project savings target (£/yr)', pence: p.totals.savingsTargetPence },
+    money('Project savings realised', p.totals.savingsRealisedPence),
+    money('Project investment secured', p.totals.investmentPence),
+    count('Project conflicts', p.conflicts.length),
+    blank,
+    { kind: 'heading', text: 'Skills' },
+    count('People', skills.people.length),
+    text('Skills gaps (no practitioner)', listOrNone(report.skills.gaps)),
+    text('Fragile skills (one practitioner)', listOrNone(report.skills.fragile)),
+    count('Skill conflicts', skills.conflicts.length),
+    blank,
+    { kind: 'heading', text: 'Returns' },
+    text('Missing returns', listOrNone(report.returns.missing)),
+    text('Carried forward', listOrNone(report.returns.carriedForward)),
+    count('Warnings', view.dataQuality.warnings.length),
+  ];
+}
