@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Help, type Option } from 'commander';
 import { register as registerConsolidate } from './commands/consolidate.js';
+import { register as registerDb } from './commands/db.js';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerRollup } from './commands/rollup.js';
 import { register as registerServe } from './commands/serve.js';
@@ -39,5 +40,6 @@ export function buildProgram(): Command {
   registerToken(program);
   registerSubmit(program);
   registerRollup(program);
+  registerDb(program);
   return program;
 }

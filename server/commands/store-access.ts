@@ -2,9 +2,12 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStore, type Store } from '../store/index.js';
 
+/** A database URL fit to print: its password, if any, replaced by ***. */
+export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
+
 /** The line on standard error that says which database a command works on; a password is hidden. */
 export function usingDatabaseLine(config: Pick<Config, 'databaseUrl'>): string {
-  return `Using database ${config.databaseUrl.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')}\n`;
+  return `Using database ${withoutPassword(config.databaseUrl)}\n`;
 }
 
 export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -1,0 +1,130 @@
+// `shared-cdo db copy`: the demo database moves from SQLite to PostgreSQL and back with every row of
+// every table intact, ids included, and a target that already holds rows is refused.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { expect, it } from 'vitest';
+import { createLogger } from '../../server/logger.js';
+import { enqueueMail } from '../../server/mail/outbox.js';
+import type { MailTables } from '../../server/mail/outbox-schema.js';
+import { loadDemo } from '../../server/services/demo.js';
+import { countRows, tablesInCreationOrder } from '../../server/store/copy.js';
+import { openStore, type Store } from '../../server/store/index.js';
+import { describeStores, freshDatabaseUrl, freshPostgresDatabase } from '../helpers/databases.js';
+
+const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
+
+function shared(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...process.env, LOG_LEVEL: 'silent' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function withStore<T>(url: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(url);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Every table's rows, in id order (or by their first column), keyed by table name. */
+async function contents(url: string): Promise<Record<string, unknown[]>> {
+  return withStore(url, async (store) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table
+    const db = store.db as any;
+    const all: Record<string, unknown[]> = {};
+    for (const table of await tablesInCreationOrder(store.db)) {
+      const rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+      const key = Object.keys(rows[0] ?? {})[0]!;
+      all[table] = rows.sort((a, b) => String(a[key]).localeCompare(String(b[key]), 'en', { numeric: true }));
+    }
+    return all;
+  });
+}
+
+describeStores(
+  'db copy',
+  () => {
+    it('copies the demo from SQLite to PostgreSQL and back, every table alike, and refuses a non-empty target', async () => {
+      const sqliteUrl = await freshDatabaseUrl('sqlite');
+      await withStore(sqliteUrl, async (store) => {
+        const now = new Date('2026-11-15T10:00:00Z');
+        await loadDemo(store, createLogger('silent'), now, 'Europe/London');
+        const [latest] = await store.listSubmissions('cherwell');
+        await store.addReview(
+          latest!.id,
+          { status: 'accepted', comment: 'Thank you' },
+          'cdo',
+          now.toISOString(),
+        );
+        await store.lockPeriod('2026-09', 'cdo', now.toISOString());
+        const mail = store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;
+        await enqueueMail(
+          mail,
+          [
+            {
+              kind: 'rollup',
+              period: '2026-10',
+              recipient: 'board@example.org',
+              from: 'cdo@example.org',
+              subject: 'Roll-up',
+              message: Buffer.from([0, 1, 2, 255, 254]),
+            },
+          ],
+          now,
+        );
+        await mail
+          .insertInto('mail_lease')
+          .values({ name: 'mail-sender', holder: 'x', expires_at: now.getTime() })
+          .execute();
+      });
+      const original = await contents(sqliteUrl);
+      for (const [table, rows] of Object.entries(original)) expect(rows.length, table).toBeGreaterThan(0);
+
+      const postgresUrl = await freshPostgresDatabase();
+      const there = await shared(['db', 'copy', '--from', sqliteUrl, '--to', postgresUrl]);
+      expect(there.stderr).toBe('');
+      expect(there.code).toBe(0);
+      for (const [table, rows] of Object.entries(original))
+        expect(there.stdout).toMatch(new RegExp(`^${table} +${rows.length}$`, 'm'));
+      expect(await contents(postgresUrl)).toEqual(original);
+
+      const again = await shared(['db', 'copy', '--from', sqliteUrl, '--to', postgresUrl]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/^The target database is not empty \(\w+ has \d+ rows\)/);
+      expect(await contents(postgresUrl)).toEqual(original);
+
+      const backUrl = await freshDatabaseUrl('sqlite');
+      const back = await shared(['db', 'copy', '--from', postgresUrl, '--to', backUrl]);
+      expect(back.code).toBe(0);
+      expect(await contents(backUrl)).toEqual(original);
+
+      // New rows on the copy take ids after the copied ones.
+      await withStore(postgresUrl, async (store) => {
+        const before = await countRows(store.db, 'submissions');
+        const maxId = Math.max(...(original['submissions'] as { id: number }[]).map((r) => r.id));
+        const added = await store.appendSubmission({
+          council: 'cherwell',
+          period: '2026-12',
+          data: '{"period":"2026-12","contributions":[],"skills":[],"projects":[]}',
+          submittedAt: '2026-12-01T00:00:00Z',
+          tokenId: null,
+          submittedBy: 'test',
+          source: 'cli',
+          receipt: () => ({}),
+        });
+        expect(added).toMatchObject({ kind: 'created' });
+        expect((added as { id: number }).id).toBeGreaterThan(maxId);
+        expect(await countRows(store.db, 'submissions')).toBe(before + 1);
+      });
+    });
+  },
+  ['postgres'],
+);
