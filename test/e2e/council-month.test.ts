@@ -68,7 +68,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     expect(await outputText(page)).toContain('Sheets ready for October 2026');
     const wb = excel(page);
     expect(await wb.sheetNames()).toEqual(
-      expect.arrayContaining(['About', 'Contributions', 'Skills', 'Projects', 'Lists']),
+      expect.arrayContaining(['About', 'Contributions', 'Skills', 'Projects', 'SharedCdoLists']),
     );
     const tables = await wb.tables();
     expect(tables.map((t) => [t.name, t.sheet, t.address])).toEqual([
@@ -85,8 +85,8 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     const contributions = await wb.sheet('Contributions');
     expect(contributions.frozenRows).toBe(1);
     expect(contributions.formats).toMatchObject({ A2: 'mmm yyyy', D2: '£#,##0.00' });
-    const lists = await wb.sheet('Lists');
-    expect(lists.visibility).toBe('Hidden');
+    const lists = await wb.sheet('SharedCdoLists');
+    expect(lists.visibility).toBe('VeryHidden');
     const budgetColumn = lists.values[0]!.indexOf('budgetLines');
     expect(
       lists.values
@@ -96,7 +96,10 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     ).toEqual(['CDO salary', 'CDO on-costs', 'Shared team', 'Tools and licences', 'Travel and events']);
     const budgetRule = contributions.validations.find((v) => v.address === 'C2');
     expect(budgetRule?.rule).toEqual({
-      list: { inCellDropDown: true, source: expect.stringMatching(/^=Lists!\$[A-Z]+\$2:\$[A-Z]+\$6$/) },
+      list: {
+        inCellDropDown: true,
+        source: expect.stringMatching(/^=SharedCdoLists!\$[A-Z]+\$2:\$[A-Z]+\$6$/),
+      },
     });
     const projects = await wb.sheet('Projects');
     expect(projects.validations.map((v) => v.address)).toEqual(

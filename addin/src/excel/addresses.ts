@@ -48,3 +48,12 @@ export function sheetOf(address: string): string {
   const name = address.slice(0, bang);
   return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
+
+/** A sheet name as an address or formula spells it: quoted unless it is a plain word. */
+export function quoteSheet(name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** `sheet!local`, with the sheet quoted as needed: Office.js reads a bare address on the active sheet. */
+export const onSheet = (sheet: string, local: string): string => `${quoteSheet(sheet)}!${local}`;

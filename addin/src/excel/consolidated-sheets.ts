@@ -14,9 +14,8 @@ import type { ConsolidatedView } from '../../../shared/schemas.js';
 import { RAGS } from '../../../shared/vocabulary.js';
 import { blockAddress } from './addresses.js';
 import { writeNewTable } from './new-table.js';
+import { claimOwnedSheets } from './owned-sheets.js';
 import { replaceTableRows } from './write-table.js';
-
-export const DASHBOARD_SHEET = 'Dashboard';
 
 export class WorkbookConflict extends Error {}
 
@@ -31,10 +30,17 @@ const TABLE_SHEETS = [
 
 const FILLS = { red: '#F4CCCC', amber: '#FCE5CD', green: '#D9EAD3' };
 
+/** Where the Summary and Dashboard went, and why when a user's sheet kept the usual name. */
+export interface ConsolidatedReport {
+  summary: string;
+  dashboard: string;
+  notices: string[];
+}
+
 export async function writeConsolidatedView(
   context: Excel.RequestContext,
   view: ConsolidatedView,
-): Promise<void> {
+): Promise<ConsolidatedReport> {
   const { worksheets, tables } = context.workbook;
   const councilTables = COUNCIL_LAYOUTS.map((l) => tables.getItemOrNullObject(l.table));
   const targets = TABLE_SHEETS.map(([key, layout]) => ({
@@ -43,15 +49,11 @@ export async function writeConsolidatedView(
     sheet: worksheets.getItemOrNullObject(layout.sheet),
     table: tables.getItemOrNullObject(layout.table),
   }));
-  const summary = worksheets.getItemOrNullObject(CONSOLIDATED_SHEETS.summary);
-  const dashboard = worksheets.getItemOrNullObject(DASHBOARD_SHEET);
   for (const t of councilTables) t.load('name');
   for (const t of targets) {
     t.sheet.load('name');
     t.table.load('name');
   }
-  summary.load('name');
-  dashboard.load('name');
   await context.sync();
 
   if (councilTables.some((t) => !t.isNullObject)) {
@@ -66,10 +68,10 @@ export async function writeConsolidatedView(
     );
   }
 
+  const { summary, dashboard } = await claimOwnedSheets(context, ['summary', 'dashboard']);
   const rows = consolidatedSheetRows(view);
-  const summarySheet = summary.isNullObject ? worksheets.add(CONSOLIDATED_SHEETS.summary) : summary;
   const report = buildReport(view);
-  queueSummary(summarySheet, report);
+  queueSummary(summary.sheet, report);
   for (const t of targets) {
     const grid = rowsToGrid(t.layout, rows[t.key], { dates: 'serial' });
     if (!t.table.isNullObject) {
@@ -94,14 +96,14 @@ export async function writeConsolidatedView(
     ['Green', FILLS.green],
   ]);
   queueStatusColours(context, CONSOLIDATED_SHEETS.projects, 'Overdue', [['Yes', FILLS.red]]);
-  await queueDashboard(
-    context,
-    dashboard.isNullObject ? worksheets.add(DASHBOARD_SHEET) : dashboard,
-    view,
-    report,
-  );
-  summarySheet.activate();
+  await queueDashboard(context, dashboard.sheet, view, report);
+  summary.sheet.activate();
   await context.sync();
+  return {
+    summary: summary.name,
+    dashboard: dashboard.name,
+    notices: [summary.notice, dashboard.notice].filter((n): n is string => n !== undefined),
+  };
 }
 
 function queueStatusColours(
@@ -146,7 +148,10 @@ function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   sheet.getRange('A1:A' + lines.length).format.font.bold = true;
 }
 
-/** Chart data blocks on the left of the Dashboard, the charts on the right; old charts are replaced. */
+/**
+ * Chart data blocks on the left of the Dashboard, the charts on the right; old charts are replaced.
+ * Only ever called on the add-in's own Dashboard (see owned-sheets.ts).
+ */
 async function queueDashboard(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,

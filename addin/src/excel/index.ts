@@ -3,6 +3,7 @@
 import type { ConsolidatedView, CouncilSubmission } from '../../../shared/schemas.js';
 import type { CheckContext, CheckResult } from './check.js';
 import { checkWorkbook } from './check.js';
+import type { ConsolidatedReport } from './consolidated-sheets.js';
 import { writeConsolidatedView } from './consolidated-sheets.js';
 import type { CellTarget } from './locate.js';
 import { selectCell } from './select-cell.js';
@@ -56,7 +57,7 @@ export const setUpSheets = (options: SetupOptions): Promise<SetupReport> =>
 export const loadSubmission = (submission: CouncilSubmission, setup: SetupOptions): Promise<void> =>
   Excel.run((context) => writeSubmission(context, submission, setup));
 
-export const showConsolidated = (view: ConsolidatedView): Promise<void> =>
+export const showConsolidated = (view: ConsolidatedView): Promise<ConsolidatedReport> =>
   Excel.run((context) => writeConsolidatedView(context, view));
 
 export const goTo = (target: CellTarget): Promise<void> =>

@@ -1,7 +1,7 @@
 // Writes a header and rows as a new Excel table at A1 of a sheet: values and number formats in blocks
 // under the request size limit, then the table over the whole block.
 import type { SheetLayout } from '../../../shared/layouts.js';
-import { blockAddress, columnLetters } from './addresses.js';
+import { blockAddress, columnLetters, onSheet } from './addresses.js';
 import { cellRow } from './cell-values.js';
 import { chunkRowsByJsonSize, WRITE_BUDGET_BYTES } from './chunks.js';
 
@@ -29,7 +29,10 @@ export async function writeNewTable(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }
-  const table = sheet.tables.add(blockAddress({ column: 0, row: 1 }, rows.length, width), true);
+  const table = sheet.tables.add(
+    onSheet(layout.sheet, blockAddress({ column: 0, row: 1 }, rows.length, width)),
+    true,
+  );
   table.name = layout.table;
   layout.columns.forEach((column, index) => {
     const letter = columnLetters(index);

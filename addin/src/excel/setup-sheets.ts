@@ -10,9 +10,10 @@ import {
   TEXT_FORMAT,
 } from '../../../shared/layouts.js';
 import { LAYOUT_VERSION } from '../../../shared/vocabulary.js';
-import { blockAddress, columnLetters, topLeftOf } from './addresses.js';
+import { blockAddress, columnLetters, onSheet, topLeftOf } from './addresses.js';
 import type { DropDownLists } from './lists-sheet.js';
-import { listColumns, LISTS_SHEET, queueListsSheet } from './lists-sheet.js';
+import { listColumns, queueListsSheet } from './lists-sheet.js';
+import { claimOwnedSheets } from './owned-sheets.js';
 
 export interface SetupOptions {
   council: string;
@@ -44,19 +45,18 @@ export async function setUpCouncilSheets(
   options: SetupOptions,
 ): Promise<SetupReport> {
   const { worksheets, tables } = context.workbook;
+  const { lists } = await claimOwnedSheets(context, ['lists']);
   const found: Found[] = COUNCIL_LAYOUTS.map((layout) => ({
     layout,
     sheet: worksheets.getItemOrNullObject(layout.sheet),
     table: tables.getItemOrNullObject(layout.table),
   }));
   const about = worksheets.getItemOrNullObject(ABOUT_SHEET);
-  const listsSheet = worksheets.getItemOrNullObject(LISTS_SHEET);
   for (const f of found) {
     f.sheet.load('name');
     f.table.load('name');
   }
   about.load('name');
-  listsSheet.load('name');
   await context.sync();
 
   for (const f of found) {
@@ -76,8 +76,10 @@ export async function setUpCouncilSheets(
   await context.sync();
 
   const report: SetupReport = { created: [], repaired: [], skipped: [] };
-  const validation = new Map(listColumns(options.lists).map((c) => [c.source, c.formula]));
-  queueListsSheet(context, listsSheet.isNullObject ? null : listsSheet, options.lists);
+  if (lists.notice) report.skipped.push({ sheet: lists.name, reason: lists.notice });
+  const columns = listColumns(options.lists, lists.name);
+  const validation = new Map(columns.map((c) => [c.source, c.formula]));
+  queueListsSheet(lists.sheet, lists.existed, columns);
   queueAbout(context, about.isNullObject ? null : about, aboutUsed, options);
 
   for (const f of found) {
@@ -117,7 +119,10 @@ export async function setUpCouncilSheets(
     } else {
       const headers = f.layout.columns.map((c) => c.header);
       sheet.getRange(blockAddress({ column: 0, row: 1 }, 1, headers.length)).values = [headers];
-      table = sheet.tables.add(`${blockAddress({ column: 0, row: 1 }, 2, headers.length)}`, true);
+      table = sheet.tables.add(
+        onSheet(f.layout.sheet, blockAddress({ column: 0, row: 1 }, 2, headers.length)),
+        true,
+      );
       table.name = f.layout.table;
       f.layout.columns.forEach((column, index) => {
         queueColumnFormat(table, column.header, column, 1);
@@ -169,7 +174,11 @@ function queueColumnFormat(table: Excel.Table, name: string, column: ColumnLayou
   table.columns.getItem(name).getDataBodyRange().numberFormat = Array.from({ length: rows }, () => [format]);
 }
 
-/** Drop-down lists from the Lists sheet, and bounds on numbers, on every layout column present. */
+/**
+ * Drop-down lists from the lists sheet, and bounds on numbers, on every layout column present. A
+ * list column's rule is always rebuilt: when its list is empty now, its old rule (which would point at
+ * another list's column) goes.
+ */
 function queueColumnRules(
   table: Excel.Table,
   layout: SheetLayout,
@@ -179,11 +188,12 @@ function queueColumnRules(
   for (const column of layout.columns) {
     const list = column.list ? validation.get(column.list) : undefined;
     const rule = list ? { list: { inCellDropDown: true, source: list } } : numberRule(column);
-    if (!rule) continue;
+    if (!rule && !column.list) continue;
     const dv = table.columns
       .getItem(names.get(column.header) ?? column.header)
       .getDataBodyRange().dataValidation;
     dv.clear();
+    if (!rule) continue;
     dv.rule = rule;
     dv.errorAlert = {
       showAlert: true,

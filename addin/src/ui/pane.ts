@@ -459,12 +459,13 @@ export class Pane {
   private consolidated(): Promise<void> {
     return this.run('Writing the consolidated view…', async () => {
       const view = await this.requireSession().api.consolidated(this.target().period);
-      await excel.showConsolidated(view);
+      const written = await excel.showConsolidated(view);
       this.result(
         this.message(
-          'success',
-          `Consolidated view for ${periodLabel(view.period)} written: Summary, Dashboard charts and one sheet per table.`,
+          written.notices.length ? 'warning' : 'success',
+          `Consolidated view for ${periodLabel(view.period)} written: ${written.summary}, ${written.dashboard} charts and one sheet per table.`,
         ),
+        ...written.notices.map((n) => this.message('info', n)),
       );
     });
   }

@@ -129,6 +129,11 @@ export abstract class Proxy<T> {
     return this.nullState;
   }
 
+  /** For collections' items: a property loaded along with the collection. */
+  preload(prop: string, value: unknown): void {
+    this.cache.set(prop, value);
+  }
+
   protected loaded<V>(prop: string): V {
     if (!this.cache.has(prop)) throw notLoaded(prop);
     return this.cache.get(prop) as V;
@@ -154,7 +159,26 @@ export class WorkbookProxy {
 }
 
 class WorksheetCollection {
+  private loadedItems?: WorksheetProxy[];
   constructor(private readonly ctx: RequestContext) {}
+  load(props?: string): this {
+    const fields = loadList(props);
+    if (!fields.some((p) => p.startsWith('items')))
+      throw new ExcelError('InvalidArgument', 'The fake loads worksheets as items/name.');
+    this.ctx.enqueue(() => {
+      this.loadedItems = this.ctx.wb.sheets.map((sheet) => {
+        const proxy = new WorksheetProxy(this.ctx, () => sheet);
+        proxy.settle();
+        proxy.preload('name', sheet.name);
+        return proxy;
+      });
+    });
+    return this;
+  }
+  get items(): WorksheetProxy[] {
+    if (!this.loadedItems) throw notLoaded('items');
+    return this.loadedItems;
+  }
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.requireSheet(name));
   }
@@ -178,7 +202,13 @@ export class WorksheetProxy extends Proxy<Sheet> {
     this.tables = {
       add: (address, hasHeaders) => {
         let table: Table | undefined;
-        this.change((sheet) => (table = ctx.wb.addTable(sheet, parseAddress(address).rect, hasHeaders)));
+        // As Office.js documents: an address without a sheet name is read on the *active* sheet,
+        // whichever worksheet's collection was asked.
+        this.change(() => {
+          const parsed = parseAddress(address);
+          const target = parsed.sheet ? ctx.wb.requireSheet(parsed.sheet) : ctx.wb.active();
+          table = ctx.wb.addTable(target, parsed.rect, hasHeaders);
+        });
         return new TableProxy(ctx, () => {
           if (!table) throw new ExcelError('ItemNotFound', 'The table was not created.');
           return table;

@@ -127,6 +127,10 @@ const fake = {
   addSheet(name: string): void {
     workbook.addSheet(name);
   },
+  /** The user clicking a sheet's tab. */
+  activate(name: string): void {
+    workbook.activeSheet = workbook.requireSheet(name).name;
+  },
   sheet: (name: string) => {
     const sheet = workbook.sheet(name);
     return sheet ? sheetView(sheet) : undefined;

@@ -146,6 +146,17 @@ export class Workbook {
   /** Round trips that ran with calculation suspended (suspendApiCalculationUntilNextSync). */
   suspendedSyncs = 0;
 
+  /** A new workbook, as Excel opens one: a blank Sheet1, active. */
+  constructor(firstSheet = 'Sheet1') {
+    this.addSheet(firstSheet);
+    this.activeSheet = firstSheet;
+  }
+
+  /** The active sheet: where Office.js reads an address that names no sheet. */
+  active(): Sheet {
+    return (this.activeSheet ? this.sheet(this.activeSheet) : undefined) ?? this.sheets[0]!;
+  }
+
   sheet(name: string): Sheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }

@@ -134,6 +134,7 @@ export interface FakeSheet {
 type Fake = {
   type(sheet: string, address: string, rows: unknown[][]): void;
   addSheet(name: string): void;
+  activate(name: string): void;
   sheet(name: string): FakeSheet | undefined;
   sheetNames(): string[];
   tables(): { name: string; sheet: string; address: string; headers: string[] }[];
@@ -156,6 +157,7 @@ export function excel(page: Page) {
   return {
     type: (sheet: string, address: string, rows: unknown[][]) => call('type', sheet, address, rows),
     addSheet: (name: string) => call('addSheet', name),
+    activate: (name: string) => call('activate', name),
     sheet: async (name: string) => (await call('sheet', name)) as FakeSheet,
     sheetNames: () => call('sheetNames'),
     tables: () => call('tables'),
