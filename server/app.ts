@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { MemoryStore, ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { authenticate } from './auth/middleware.js';
+import { authenticate, identify } from './auth/middleware.js';
 import type { Config } from './config.js';
 import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
@@ -37,6 +37,8 @@ const FAILED_AUTH_WINDOW_MS = 15 * 60_000;
 export function createApp(config: Config, deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy the client's address is in X-Forwarded-For; the limits below count by it.
+  app.set('trust proxy', config.trustProxy);
   const ctx: RouteContext = {
     config,
     store: deps.store,
@@ -67,10 +69,17 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(allowCrossOrigin);
+  api.use(identify(deps.store));
+  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   api.use(
     rateLimit({
       windowMs: 60_000,
       limit: config.rateLimitPerMinute,
+      // Per token when signed in, so officers sharing one council address do not share one allowance.
+      keyGenerator: (req, res) => {
+        const caller = (res as express.Response).locals.caller;
+        return caller ? `token:${caller.id}` : clientKey(req);
+      },
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, res) =>
@@ -78,12 +87,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     }),
   );
   const failedSignIns = new MemoryStore();
-  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   // A request the client gave up on never finishes, so the limiter would count it as a failed sign-in;
   // many officers behind one council's address closing the pane must not lock that council out.
   api.use((req, res, next) => {
     res.on('close', () => {
-      if (!res.writableFinished) void failedSignIns.decrement(clientKey(req));
+      if (!res.writableFinished && !res.locals.caller) void failedSignIns.decrement(clientKey(req));
     });
     next();
   });
@@ -93,6 +101,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       limit: FAILED_AUTH_LIMIT,
       store: failedSignIns,
       keyGenerator: clientKey,
+      // A valid token is never refused because others at its address failed to sign in.
+      skip: (_req, res) => res.locals.caller !== undefined,
       skipSuccessfulRequests: true,
       requestWasSuccessful: (_req, res) => res.statusCode !== 401,
       standardHeaders: false,
@@ -102,7 +112,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
           res,
           429,
           'too-many-failed-sign-ins',
-          'Too many requests with a wrong token; try again later.',
+          'Too many requests with a wrong token from this address; try again later.',
         ),
     }),
   );

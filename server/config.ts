@@ -1,5 +1,6 @@
 // Service configuration from the environment (DESIGN §5). A bad value stops start-up with one line
 // that names the variable, so an operator sees at once what to fix.
+import express from 'express';
 import { z } from 'zod';
 import type { LogFormat } from './logger.js';
 import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
@@ -71,7 +72,22 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(1200)
-    .describe('API requests per minute per client address; failed sign-ins are limited separately'),
+    .describe(
+      'API requests per minute per access token (per client address before signing in); failed sign-ins are limited separately',
+    ),
+  MAX_VERSIONS_PER_PERIOD: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(200)
+    .describe('Versions one council may keep for one period; one more is refused (429 too-many-versions)'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(isTrustProxy, 'not a trust-proxy value (true, false, a number of proxies, or addresses/subnets)')
+    .describe(
+      "Express's trust-proxy setting, behind a reverse proxy: the client address then comes from X-Forwarded-For (e.g. 1, loopback or 10.0.0.0/8)",
+    ),
 });
 
 /** Every variable with its default (or undefined) and description, in the schema's order. */
@@ -98,6 +114,9 @@ export interface Config {
   logLevel: string;
   logFormat: LogFormat;
   rateLimitPerMinute: number;
+  maxVersionsPerPeriod: number;
+  /** Express's `trust proxy` value. */
+  trustProxy: boolean | number | string;
   /** Largest accepted request body (JSON or .xlsx), in bytes. */
   maxUploadBytes: number;
 }
@@ -105,6 +124,21 @@ export interface Config {
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export class ConfigError extends Error {}
+
+/** `true`/`false`, a hop count, or what Express compiles as addresses and subnets. */
+function trustProxyValue(text: string): boolean | number | string {
+  if (text === 'true' || text === 'false') return text === 'true';
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+function isTrustProxy(text: string): boolean {
+  try {
+    express().set('trust proxy', trustProxyValue(text));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(name: string): boolean {
   try {
@@ -148,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    maxVersionsPerPeriod: e.MAX_VERSIONS_PER_PERIOD,
+    trustProxy: trustProxyValue(e.TRUST_PROXY),
     maxUploadBytes: MAX_UPLOAD_BYTES,
   };
 }

@@ -34,7 +34,7 @@ export const emailSchema = z.email().max(254);
 
 // ---- Council submission (DESIGN §3.1) -------------------------------------------------------------
 
-export const contributionRowSchema = z.object({
+export const contributionRowSchema = z.strictObject({
   month: periodSchema,
   type: z.enum(CONTRIBUTION_TYPES),
   budgetLine: z.string().min(1).max(200),
@@ -48,7 +48,7 @@ export const contributionRowSchema = z.object({
 });
 export type ContributionRow = z.infer<typeof contributionRowSchema>;
 
-export const skillRowSchema = z.object({
+export const skillRowSchema = z.strictObject({
   person: z.string().min(1).max(200),
   email: emailSchema,
   organisationType: z.enum(ORGANISATION_TYPES),
@@ -63,7 +63,7 @@ export const skillRowSchema = z.object({
 });
 export type SkillRow = z.infer<typeof skillRowSchema>;
 
-export const projectRowSchema = z.object({
+export const projectRowSchema = z.strictObject({
   id: z
     .string()
     .regex(PROJECT_ID_PATTERN, 'a Project ID is up to 32 letters, digits, dots, dashes or underscores'),
@@ -86,18 +86,30 @@ export const projectRowSchema = z.object({
 });
 export type ProjectRow = z.infer<typeof projectRowSchema>;
 
-/** What a council submits for a period: the JSON body of POST /councils/{id}/submissions. */
-export const councilSubmissionSchema = z.object({
+/** Rows a sheet of a return or of the partnership may hold, whether sent as a workbook or as JSON. */
+export const MAX_ROWS_PER_SHEET = 50_000;
+const sheetRows = <T extends z.ZodType>(row: T) =>
+  z
+    .array(row, {
+      error: (issue) => (issue.input === undefined ? 'required (send [] for an empty sheet)' : undefined),
+    })
+    .max(MAX_ROWS_PER_SHEET);
+
+/**
+ * What a council submits for a period: the JSON body of POST /councils/{id}/submissions. Every sheet
+ * is required (an empty one is []), so a body that forgets one cannot silently remove its rows.
+ */
+export const councilSubmissionSchema = z.strictObject({
   period: periodSchema,
-  contributions: z.array(contributionRowSchema).max(60_000).default([]),
-  skills: z.array(skillRowSchema).max(60_000).default([]),
-  projects: z.array(projectRowSchema).max(60_000).default([]),
+  contributions: sheetRows(contributionRowSchema),
+  skills: sheetRows(skillRowSchema),
+  projects: sheetRows(projectRowSchema),
 });
 export type CouncilSubmission = z.infer<typeof councilSubmissionSchema>;
 
 // ---- Partnership (DESIGN §3.2) --------------------------------------------------------------------
 
-export const councilSchema = z.object({
+export const councilSchema = z.strictObject({
   id: councilIdSchema,
   name: z.string().min(1).max(200),
   membership: z.enum(MEMBERSHIPS),
@@ -109,7 +121,7 @@ export const councilSchema = z.object({
 });
 export type Council = z.infer<typeof councilSchema>;
 
-export const budgetLineSchema = z.object({
+export const budgetLineSchema = z.strictObject({
   financialYear: financialYearSchema,
   budgetLine: z.string().min(1).max(200),
   amountPence: penceSchema,
@@ -117,7 +129,7 @@ export const budgetLineSchema = z.object({
 });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
-export const fundingSchema = z.object({
+export const fundingSchema = z.strictObject({
   financialYear: financialYearSchema,
   funder: z.string().min(1).max(200),
   amountPence: penceSchema,
@@ -126,7 +138,7 @@ export const fundingSchema = z.object({
 });
 export type Funding = z.infer<typeof fundingSchema>;
 
-export const cdoTimeSchema = z.object({
+export const cdoTimeSchema = z.strictObject({
   month: periodSchema,
   council: councilIdSchema,
   days: z.number().min(0).max(31),
@@ -134,25 +146,25 @@ export const cdoTimeSchema = z.object({
 });
 export type CdoTime = z.infer<typeof cdoTimeSchema>;
 
-export const costShareSchema = z.object({
+export const costShareSchema = z.strictObject({
   financialYear: financialYearSchema,
   council: councilIdSchema,
   sharePercent: z.number().min(0).max(100),
 });
 export type CostShare = z.infer<typeof costShareSchema>;
 
-export const partnershipSchema = z.object({
+export const partnershipSchema = z.strictObject({
   name: z.string().min(1).max(200),
   costShareMethod: z.enum(COST_SHARE_METHODS),
   hybridEqualPercent: z.number().min(0).max(100).default(50),
   submissionDeadlineDay: z.int().min(1).max(28).default(10),
   rollupRecipients: z.array(emailSchema).default([]),
   reminderDaysBeforeDeadline: z.int().min(0).max(27).default(3),
-  councils: z.array(councilSchema).min(1),
-  budget: z.array(budgetLineSchema).default([]),
-  funding: z.array(fundingSchema).default([]),
-  cdoTime: z.array(cdoTimeSchema).default([]),
-  costShares: z.array(costShareSchema).default([]),
+  councils: sheetRows(councilSchema).min(1),
+  budget: sheetRows(budgetLineSchema).default([]),
+  funding: sheetRows(fundingSchema).default([]),
+  cdoTime: sheetRows(cdoTimeSchema).default([]),
+  costShares: sheetRows(costShareSchema).default([]),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 export type PartnershipInput = z.input<typeof partnershipSchema>;

@@ -15,17 +15,39 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The caller a request's bearer token names, or undefined without a valid one. */
+async function tokenCaller(store: Store, req: Request): Promise<Caller | undefined> {
+  const match = BEARER.exec(req.get('authorization') ?? '');
+  return match ? store.findToken(hashToken(match[1]!)) : undefined;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Resolves a valid bearer token before anything limits the request, so the limits know who is signed
+ * in; a request without one goes on unsigned and is refused only by routes that need a caller.
+ */
+export function identify(store: Store) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const caller = await tokenCaller(store, req);
+    if (caller) res.locals.caller = caller;
+    next();
+  };
+}
+
 export function authenticate(store: Store) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) {
+    if (res.locals.caller) {
+      next();
+      return;
+    }
+    if (!BEARER.test(req.get('authorization') ?? '')) {
       next(
         new HttpError(401, 'unauthenticated', 'Send your access token as "Authorization: Bearer <token>".'),
       );
       return;
     }
-    const caller = await store.findToken(hashToken(match[1]!));
+    const caller = await tokenCaller(store, req);
     if (!caller) {
       next(
         new HttpError(

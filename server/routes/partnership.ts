@@ -6,7 +6,7 @@ import { parsePartnershipWorkbook, validatePartnership } from '../../shared/pars
 import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { InvalidInput, notFound } from '../errors.js';
-import { PARTNERSHIP_JSON, zodProblems } from '../services/json-problems.js';
+import { PARTNERSHIP_JSON, refuseTooManyRows, zodProblems } from '../services/json-problems.js';
 import { rejectedWorkbook } from '../services/workbook-errors.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import type { RouteContext } from './context.js';
@@ -50,6 +50,7 @@ export function partnershipRoutes({ registry, store, config, now }: RouteContext
       const input = decodeUpload(await receiveUpload(req, config.maxUploadBytes));
       let partnership: Partnership;
       if (input.kind === 'json') {
+        refuseTooManyRows(input.body, PARTNERSHIP_JSON);
         const parsed = partnershipSchema.safeParse(input.body);
         if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, PARTNERSHIP_JSON));
         partnership = parsed.data;

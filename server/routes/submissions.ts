@@ -79,6 +79,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
           submittedBy: caller.label,
           ...(idempotencyKey ? { idempotencyKey } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          maxVersions: config.maxVersionsPerPeriod,
           now: now(),
         });
       // JSON is decoded where it is checked, in the check pool's worker threads (as many at once as

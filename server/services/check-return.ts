@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
 import { serialiseWithDigest, type RowDigest } from './changes.js';
-import { COUNCIL_JSON, zodProblems } from './json-problems.js';
+import { COUNCIL_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
 
 export interface ReturnContext {
   partnership: Partnership;
@@ -37,8 +37,8 @@ export interface CheckedReturn {
 }
 
 export function checkJson(body: unknown, { partnership, council, period }: ReturnContext): CheckedSubmission {
-  const withPeriod = isObject(body) && body['period'] === undefined ? { ...body, period } : body;
-  const parsed = councilSubmissionSchema.safeParse(withPeriod);
+  refuseTooManyRows(body, COUNCIL_JSON);
+  const parsed = councilSubmissionSchema.safeParse(body);
   if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, COUNCIL_JSON));
   if (parsed.data.period !== period) {
     throw new InvalidInput([
@@ -74,6 +74,3 @@ export function requestHash(
   const hash = createHash('sha256').update(`${period}\n${input.kind}\n`);
   return hash.update(input.kind === 'json' ? JSON.stringify(input.body) : input.bytes).digest('hex');
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

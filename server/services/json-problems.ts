@@ -12,7 +12,8 @@ import {
   SETTINGS_SHEET,
   type SheetLayout,
 } from '../../shared/layouts.js';
-import type { Problem } from '../../shared/schemas.js';
+import { MAX_ROWS_PER_SHEET, type Problem } from '../../shared/schemas.js';
+import { HttpError } from '../errors.js';
 
 interface SheetMap {
   /** Array property → its sheet layout. */
@@ -42,21 +43,50 @@ export const PARTNERSHIP_JSON: SheetMap = {
   ),
 };
 
+/**
+ * A sheet sent as JSON holds no more rows than the same sheet of a workbook (413 too-many-rows), checked
+ * before the rows are validated one by one.
+ */
+export function refuseTooManyRows(body: unknown, map: SheetMap): void {
+  if (typeof body !== 'object' || body === null) return;
+  for (const [key, layout] of Object.entries(map.tables)) {
+    const rows = (body as Record<string, unknown>)[key];
+    if (Array.isArray(rows) && rows.length > MAX_ROWS_PER_SHEET) {
+      throw new HttpError(
+        413,
+        'too-many-rows',
+        `${key} (the ${layout.sheet} sheet) has ${rows.length.toLocaleString('en-GB')} rows; a sheet may hold at most ${MAX_ROWS_PER_SHEET.toLocaleString('en-GB')}.`,
+      );
+    }
+  }
+}
+
 export function zodProblems(issues: readonly z.core.$ZodIssue[], map: SheetMap): Problem[] {
-  return issues.map((issue) => {
+  return issues.flatMap(unknownKeysApart).map((issue) => {
     const [first, index, field] = issue.path;
     const layout = typeof first === 'string' ? map.tables[first] : undefined;
     if (layout) {
       const column = layout.columns.find((c) => c.key === field);
       const row = typeof index === 'number' ? index + 2 : null;
-      const where = column ? `${column.header}: ` : '';
-      return problem(layout.sheet, row, column?.header ?? null, `${where}${issue.message}`);
+      const name =
+        column?.header ?? (typeof field === 'string' ? field : index === undefined ? String(first) : null);
+      return problem(layout.sheet, row, name, `${name === null ? '' : `${name}: `}${issue.message}`);
     }
     const setting = typeof first === 'string' ? map.settings[first] : undefined;
     if (setting) return problem(setting[0], null, setting[1], `${setting[1]}: ${issue.message}`);
     const name = issue.path.length ? issue.path.join('.') : 'the request body';
     return problem('Request', null, null, `${name}: ${issue.message}`);
   });
+}
+
+/** An object with unknown keys is one issue; each key is its own problem, named where it is. */
+function unknownKeysApart(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'unrecognized_keys') return [issue];
+  return issue.keys.map((key) => ({
+    ...issue,
+    path: [...issue.path, key],
+    message: 'not a field the service knows; remove it (field names are case-sensitive)',
+  }));
 }
 
 const problem = (sheet: string, row: number | null, column: string | null, message: string): Problem => ({

@@ -33,6 +33,8 @@ export interface SubmitReturn {
   submittedBy: string;
   idempotencyKey?: string;
   expectedVersion?: number;
+  /** Versions a council may keep for one period (MAX_VERSIONS_PER_PERIOD). */
+  maxVersions?: number;
   now: Date;
 }
 
@@ -73,6 +75,7 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
       ? { idempotencyKey: request.idempotencyKey, requestHash: checked.requestHash }
       : {}),
     ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+    ...(request.maxVersions !== undefined ? { maxVersions: request.maxVersions } : {}),
     receipt: async ({ version, previous }): Promise<Omit<SubmissionReceipt, 'id'>> => {
       const before = previous
         ? (readStoredDigest(previous.rowDigest) ?? rowDigest(await previous.data()))
@@ -92,6 +95,14 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
         'version-conflict',
         `Version ${request.expectedVersion} is no longer the latest for ${council} ${period}: the latest is ` +
           `version ${result.latest}. Load the latest version, make your changes again and resubmit.`,
+      );
+    case 'too-many-versions':
+      throw new HttpError(
+        429,
+        'too-many-versions',
+        `${council} already has ${result.latest} versions for ${period}, the most a council may keep for one period. ` +
+          'Nothing was stored. Check the latest version; if this return must still be filed, ask your administrator, ' +
+          'who can raise MAX_VERSIONS_PER_PERIOD or file it with `shared-cdo submit`.',
       );
     case 'key-reused':
       throw new HttpError(

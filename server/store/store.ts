@@ -74,6 +74,8 @@ export interface AppendSubmission {
   requestHash?: string;
   /** `If-Match`: the version the sender based this on (0 = none yet); anything else is a conflict. */
   expectedVersion?: number;
+  /** Versions a council may keep for one period; one more is refused. */
+  maxVersions?: number;
   receipt: ReceiptBuilder;
 }
 
@@ -82,7 +84,8 @@ export type AppendResult =
   | { kind: 'replayed'; id: number; receipt: object }
   | { kind: 'stale'; latest: number }
   | { kind: 'locked' }
-  | { kind: 'key-reused' };
+  | { kind: 'key-reused' }
+  | { kind: 'too-many-versions'; latest: number };
 
 /** The submission's current review status: its latest review, or null while none exists. */
 const latestReview = (eb: ExpressionBuilder<Database, 'submissions'>) =>
@@ -256,6 +259,8 @@ export class Store {
       const latest = previous?.version ?? 0;
       if (input.expectedVersion !== undefined && input.expectedVersion !== latest)
         return { kind: 'stale', latest };
+      if (input.maxVersions !== undefined && latest >= input.maxVersions)
+        return { kind: 'too-many-versions', latest };
       const version = latest + 1;
       const before = previous && {
         rowDigest: previous.row_digest,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
+import { MAX_ROWS_PER_SHEET } from '../../shared/schemas.js';
 import { columnLetter } from './columns.js';
 import { WorkbookRejected } from './rejected.js';
 import { guardPart, type SheetFacts } from './xml-guard.js';
@@ -25,7 +26,7 @@ export interface ReadLimits {
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxBytes: 10 * 1024 * 1024,
   maxUncompressedBytes: 100 * 1024 * 1024,
-  maxRowsPerSheet: 50_000,
+  maxRowsPerSheet: MAX_ROWS_PER_SHEET,
   /** Excel's own limit for one cell. */
   maxCellChars: 32_767,
 };

@@ -52,6 +52,8 @@ describe('configuration', () => {
     [{ TZ: 'Mars/Olympus_Mons' }, 'TZ'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ TLS_CERT_FILE: 'cert.pem' }, 'TLS_KEY_FILE'],
+    [{ TRUST_PROXY: 'not an address' }, 'TRUST_PROXY'],
+    [{ MAX_VERSIONS_PER_PERIOD: '0' }, 'MAX_VERSIONS_PER_PERIOD'],
   ])('stops with one line naming the variable for %o', (env, name) => {
     let error: unknown;
     try {
@@ -141,7 +143,7 @@ describe('a running service', () => {
     }
   });
 
-  it('refuses a client address after too many wrong tokens, even with a good one', async () => {
+  it('refuses wrong tokens from an address after too many, but never a valid token from it', async () => {
     const t = await startTestService();
     try {
       const statuses: number[] = [];
@@ -149,8 +151,24 @@ describe('a running service', () => {
         statuses.push((await t.call('GET', '/api/v1/me', { token: `scdo_guess${i}` })).status);
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
       expect(statuses[30]).toBe(429);
-      const body = await json(await t.call('GET', '/api/v1/me', { token: 'admin' }));
-      expect(body).toEqual({ error: { code: 'too-many-failed-sign-ins', message: expect.any(String) } });
+      expect(await json(await t.call('GET', '/api/v1/me', { token: 'scdo_guess-again' }))).toEqual({
+        error: { code: 'too-many-failed-sign-ins', message: expect.any(String) },
+      });
+      expect((await t.call('GET', '/api/v1/me', { token: 'cherwell' })).status).toBe(200);
+      expect((await t.call('GET', '/api/v1/me', { token: null })).status).toBe(429);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('counts failed sign-ins per forwarded client address behind a proxy (TRUST_PROXY)', async () => {
+    const t = await startTestService({ env: { TRUST_PROXY: 'loopback' } });
+    try {
+      const from = (address: string, token: string) =>
+        t.call('GET', '/api/v1/me', { token, headers: { 'x-forwarded-for': address } });
+      for (let i = 0; i < 30; i++) await from('203.0.113.7', `scdo_stale${i}`);
+      expect((await from('203.0.113.7', 'scdo_stale')).status).toBe(429);
+      expect((await from('198.51.100.2', 'scdo_typo')).status).toBe(401);
     } finally {
       await t.stop();
     }
@@ -186,18 +204,31 @@ describe('a running service', () => {
     }
   });
 
-  it('limits each client address to RATE_LIMIT_PER_MINUTE API requests, with a plain 429', async () => {
+  it('limits each signed-in token to RATE_LIMIT_PER_MINUTE, not the address it shares', async () => {
+    const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '10' } });
+    try {
+      const statuses = async (token: 'viewer' | 'cherwell') => {
+        const seen: number[] = [];
+        for (let i = 0; i < 12; i++) seen.push((await t.call('GET', '/api/v1/me', { token })).status);
+        return seen;
+      };
+      const viewer = await statuses('viewer');
+      expect(viewer.slice(0, 10).every((s) => s === 200)).toBe(true);
+      expect(viewer.slice(10)).toEqual([429, 429]);
+      expect((await statuses('cherwell')).slice(0, 10).every((s) => s === 200)).toBe(true);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('limits each client address to RATE_LIMIT_PER_MINUTE API requests before signing in, with a plain 429', async () => {
     const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '20' } });
     try {
-      // The test helper's own set-up calls count against the same minute.
       const statuses: number[] = [];
-      for (let i = 0; i < 25; i++)
-        statuses.push((await t.call('GET', '/api/v1/me', { token: 'viewer' })).status);
-      expect(statuses).toContain(200);
-      const firstRefused = statuses.indexOf(429);
-      expect(firstRefused).toBeGreaterThan(0);
-      expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
-      const refused = await t.call('GET', '/api/v1/me', { token: 'viewer' });
+      for (let i = 0; i < 25; i++) statuses.push((await t.call('GET', '/api/v1/me', { token: null })).status);
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+      const refused = await t.call('GET', '/api/v1/me', { token: null });
       expect(refused.status).toBe(429);
       expect(await json(refused)).toEqual({
         error: { code: expect.any(String), message: expect.any(String) },

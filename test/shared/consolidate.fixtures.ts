@@ -52,7 +52,7 @@ export function record(
     version: meta.version ?? 1,
     review: meta.review ?? 'pending',
     submittedAt: meta.submittedAt ?? new Date(Date.UTC(2026, 5, 1, 9, 0, nextSecond)).toISOString(),
-    data: { period, ...data },
+    data: { period, contributions: [], skills: [], projects: [], ...data },
   });
 }
 
