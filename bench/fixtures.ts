@@ -1,6 +1,7 @@
 // Synthetic data at the sizes the targets name: a partnership of N councils, each returning R project
 // rows (a quarter led by itself, the rest as one of three partners of another council's project), a
-// year of cash and in-kind contributions, and a few people per council.
+// year of cash and in-kind contributions, and a few people per council. For the year's trend, every
+// council returns every month, with some projects moving in RAG and phase from month to month.
 import { demoPartnership } from '../demo/partnership.js';
 import { financialYearOf, monthIndexInFinancialYear, monthsOfFinancialYear } from '../shared/dates.js';
 import type { CouncilSubmission, Partnership, ProjectRow, SubmissionRecord } from '../shared/schemas.js';
@@ -25,15 +26,26 @@ export function benchPartnership(councils: number): Partnership {
   };
 }
 
-function projectRow(id: string, lead: string, partners: string[], i: number, isLead: boolean): ProjectRow {
+/**
+ * Month `m` of the FY (0 = April) moves every fourth project's RAG on by one and every tenth project's
+ * phase on by one each quarter; lead and partners report the same, so months differ but never conflict.
+ */
+function projectRow(
+  id: string,
+  lead: string,
+  partners: string[],
+  i: number,
+  isLead: boolean,
+  m: number,
+): ProjectRow {
   return {
     id,
     title: `Project ${id}: shared service improvement number ${i}`,
     theme: THEMES[i % THEMES.length]!,
     lead,
     partners,
-    phase: PHASES[i % PHASES.length]!,
-    rag: RAGS[(i * 7) % RAGS.length]!,
+    phase: PHASES[Math.min(PHASES.length - 1, (i % PHASES.length) + (i % 10 === 0 ? Math.floor(m / 3) : 0))]!,
+    rag: RAGS[(i * 7 + (i % 4 === 0 ? m : 0)) % RAGS.length]!,
     start: '2026-04-01',
     due: i % 3 === 0 ? '2026-12-31' : '2027-06-30',
     ...(isLead ? { budgetPence: 1_000_000 + i * 137, savingsTargetPence: 250_000 + i * 11 } : {}),
@@ -49,7 +61,7 @@ function projectRow(id: string, lead: string, partners: string[], i: number, isL
  * Project rows of council `c`: it leads `rows / 4` projects, each shared with the next three councils,
  * and so takes part in three quarters of its rows as a partner of the three councils before it.
  */
-function projectRows(c: number, councils: number, rows: number): ProjectRow[] {
+function projectRows(c: number, councils: number, rows: number, m: number): ProjectRow[] {
   const led = Math.floor(rows / 4);
   const out: ProjectRow[] = [];
   for (const offset of [0, 1, 2, 3]) {
@@ -58,7 +70,8 @@ function projectRows(c: number, councils: number, rows: number): ProjectRow[] {
     const partners = [1, 2, 3].map((k) => councilId((leadIndex + k) % councils));
     const count = offset === 0 ? rows - 3 * led : led;
     for (let p = 0; p < count; p++) {
-      out.push(projectRow(`P${leadIndex + 1}-${p + 1}`, lead, partners, leadIndex * 1_000 + p, offset === 0));
+      const i = leadIndex * 1_000 + p;
+      out.push(projectRow(`P${leadIndex + 1}-${p + 1}`, lead, partners, i, offset === 0, m));
     }
   }
   return out;
@@ -71,7 +84,8 @@ export function benchSubmission(
   period = BENCH_PERIOD,
 ): CouncilSubmission {
   const id = councilId(c);
-  const months = monthsOfFinancialYear(financialYearOf(period)).slice(0, monthIndexInFinancialYear(period));
+  const k = monthIndexInFinancialYear(period);
+  const months = monthsOfFinancialYear(financialYearOf(period)).slice(0, k);
   const email = (n: number) => `person${n}@${id}.example`;
   return {
     period,
@@ -102,7 +116,7 @@ export function benchSubmission(
       level: SKILL_LEVELS[(c + n) % SKILL_LEVELS.length]!,
       daysPerMonth: 4,
     })),
-    projects: projectRows(c, councils, rows),
+    projects: projectRows(c, councils, rows, k - 1),
   };
 }
 
@@ -115,4 +129,10 @@ export function benchRecords(councils: number, rows: number, period = BENCH_PERI
     review: 'pending' as const,
     data: benchSubmission(c, councils, rows, period),
   }));
+}
+
+/** Every council's return for each month of the FY up to `period`: the year's trend at full size. */
+export function benchYearRecords(councils: number, rows: number, period: string): SubmissionRecord[] {
+  const months = monthsOfFinancialYear(financialYearOf(period)).slice(0, monthIndexInFinancialYear(period));
+  return months.flatMap((month) => benchRecords(councils, rows, month));
 }

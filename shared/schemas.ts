@@ -6,6 +6,7 @@ import {
   CONTRIBUTION_TYPES,
   COST_SHARE_METHODS,
   COUNCIL_ID_PATTERN,
+  COVERAGE_STATUSES,
   FINANCIAL_YEAR_PATTERN,
   FUNDING_STATUSES,
   MEMBERSHIPS,
@@ -218,7 +219,7 @@ export const skillCoverageSchema = z.object({
   fte: z.number(),
   externalFte: z.number(),
   councils: z.int(),
-  status: z.enum(['gap', 'fragile', 'covered']),
+  status: z.enum(COVERAGE_STATUSES),
 });
 export type SkillCoverage = z.infer<typeof skillCoverageSchema>;
 
@@ -295,7 +296,8 @@ export type ContributionTotals = z.infer<typeof contributionTotalsSchema>;
 
 const countsSchema = z.record(z.string(), z.int());
 
-export const consolidatedViewSchema = z.object({
+/** The consolidated view of one month by the rules of DESIGN §4, before it is compared with others. */
+export const monthViewSchema = z.object({
   period: periodSchema,
   financialYear: financialYearSchema,
   partnership: z.string(),
@@ -346,4 +348,43 @@ export const consolidatedViewSchema = z.object({
     }),
   ),
 });
+export type MonthView = z.infer<typeof monthViewSchema>;
+
+const phaseSchema = z.enum(PHASES);
+const ragSchema = z.enum(RAGS);
+const projectChange = <K extends string, F extends z.ZodType, T extends z.ZodType>(kind: K, from: F, to: T) =>
+  z.object({ project: z.string(), title: z.string(), kind: z.literal(kind), from, to });
+
+/** One way a project differs between the earlier month and P (DESIGN §4, month on month). */
+export const projectChangeSchema = z.discriminatedUnion('kind', [
+  projectChange('new', z.null(), phaseSchema),
+  projectChange('removed', phaseSchema, z.null()),
+  projectChange('phase', phaseSchema, phaseSchema),
+  projectChange('rag', ragSchema, ragSchema),
+  projectChange('overdue', z.literal(false), z.literal(true)),
+]);
+export type ProjectChange = z.infer<typeof projectChangeSchema>;
+
+export const changesSchema = z.object({
+  /** The month P is compared with: P−1 unless another is asked for; null in April. */
+  since: periodSchema.nullable(),
+  projects: z.array(projectChangeSchema),
+  /** contributed(P) − contributed(since), for every council. */
+  contributions: z.array(z.object({ council: councilIdSchema, receivedPence: z.int() })),
+  skills: z.array(
+    z.object({ skill: z.enum(SKILLS), from: z.enum(COVERAGE_STATUSES), to: z.enum(COVERAGE_STATUSES) }),
+  ),
+});
+export type Changes = z.infer<typeof changesSchema>;
+
+/** Partnership totals of each month of the FY up to P, one entry per month. */
+export const trendSchema = z.object({
+  months: z.array(periodSchema),
+  contributedPence: z.array(z.int()),
+  profiledDuePence: z.array(z.int()),
+  rag: z.object({ Red: z.array(z.int()), Amber: z.array(z.int()), Green: z.array(z.int()) }),
+});
+export type Trend = z.infer<typeof trendSchema>;
+
+export const consolidatedViewSchema = monthViewSchema.extend({ changes: changesSchema, trend: trendSchema });
 export type ConsolidatedView = z.infer<typeof consolidatedViewSchema>;

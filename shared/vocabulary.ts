@@ -23,6 +23,14 @@ export type Phase = (typeof PHASES)[number];
 export const RAGS = ['Red', 'Amber', 'Green'] as const;
 export type Rag = (typeof RAGS)[number];
 
+/** How a project changed since an earlier month (DESIGN §4, month on month), in the order entries sort. */
+export const PROJECT_CHANGE_KINDS = ['new', 'removed', 'phase', 'rag', 'overdue'] as const;
+export type ProjectChangeKind = (typeof PROJECT_CHANGE_KINDS)[number];
+
+/** A skill's coverage: no practitioner, one, or two or more. */
+export const COVERAGE_STATUSES = ['gap', 'fragile', 'covered'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
 export const THEMES = [
   'Digital strategy',
   'Digital government',

@@ -5,13 +5,18 @@ import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
-import { periodQuery, queryParams } from './params.js';
+import { consolidatedQuery, queryParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
 export function consolidatedRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
-  const periodOf = (query: { period?: string | undefined }): string =>
-    query.period ?? previousPeriod(config.timeZone, now());
+  const viewOf = (query: { period?: string | undefined; compare?: string | undefined }) => {
+    const period = query.period ?? previousPeriod(config.timeZone, now());
+    return consolidatedView(store, period, query.compare);
+  };
+  const description =
+    'period defaults to last month. The view says what changed since compare, a month of the same ' +
+    'financial year before period (by default the month before; none in April).';
 
   registry.add(
     router,
@@ -20,13 +25,13 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       path: '/consolidated',
       who: 'any',
       summary: 'The consolidated view as JSON',
-      description: 'period defaults to last month.',
-      query: periodQuery,
+      description,
+      query: consolidatedQuery,
       responses: { 200: { description: 'The consolidated view', json: consolidatedViewSchema } },
       errors: [400, 409, 422],
     },
     async (req, res) => {
-      res.json(await consolidatedView(store, periodOf(queryParams(periodQuery, req))));
+      res.json(await viewOf(queryParams(consolidatedQuery, req)));
     },
   );
 
@@ -37,17 +42,16 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       path: '/consolidated.xlsx',
       who: 'any',
       summary: 'The consolidated workbook',
-      description: 'period defaults to last month.',
-      query: periodQuery,
+      description,
+      query: consolidatedQuery,
       responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
       errors: [400, 409, 422],
     },
     async (req, res) => {
-      const period = periodOf(queryParams(periodQuery, req));
-      const view = await consolidatedView(store, period);
+      const view = await viewOf(queryParams(consolidatedQuery, req));
       res
         .type(XLSX_TYPE)
-        .attachment(`shared-cdo-consolidated-${period}.xlsx`)
+        .attachment(`shared-cdo-consolidated-${view.period}.xlsx`)
         .set('Cache-Control', 'no-store');
       await writeConsolidatedWorkbook(view, res);
       res.end();

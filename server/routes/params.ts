@@ -9,6 +9,8 @@ export const councilParams = z.object({ council: councilIdSchema });
 export const submissionParams = z.object({ council: councilIdSchema, sid: z.coerce.number().int().min(1) });
 export const periodParams = z.object({ period: periodSchema });
 export const periodQuery = z.object({ period: periodSchema.optional() });
+/** The consolidated view: its month, and the earlier month to compare it with (P−1 by default). */
+export const consolidatedQuery = periodQuery.extend({ compare: periodSchema.optional() });
 
 export function pathParams<T extends z.ZodObject>(schema: T, req: Request): z.infer<T> {
   const parsed = schema.safeParse(req.params);

@@ -1,18 +1,25 @@
 // The consolidated view for a period, from the stored partnership and returns (DESIGN §4).
-import { consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
+import { comparisonProblem, consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
 import { financialYearOf, monthsOfFinancialYear } from '../../shared/dates.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { InvalidInput } from '../errors.js';
+import { badRequest, InvalidInput } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { requirePartnership } from './submit-return.js';
 
-export async function consolidatedView(store: Store, period: string): Promise<ConsolidatedView> {
+/** The view for `period`, compared with `compare` (a month of its FY before it) or else the month before. */
+export async function consolidatedView(
+  store: Store,
+  period: string,
+  compare?: string,
+): Promise<ConsolidatedView> {
+  const problem = compare === undefined ? null : comparisonProblem(period, compare);
+  if (problem !== null) throw badRequest('invalid-compare', problem);
   const partnership = await requirePartnership(store);
   // Only the period's financial year up to the period can count.
   const periods = monthsOfFinancialYear(financialYearOf(period)).filter((p) => p <= period);
   const records = await store.latestVersions(periods);
   try {
-    return consolidate(partnership, records, period);
+    return consolidate(partnership, records, period, { compare });
   } catch (error) {
     if (!(error instanceof ConsolidationError)) throw error;
     throw new InvalidInput([

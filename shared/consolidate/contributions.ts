@@ -44,11 +44,22 @@ function status(balance: number, contributed: number, profiledDue: number): Coun
   return contributed >= profiledDue ? 'on-track' : 'behind';
 }
 
-export function consolidateContributions(
-  partnership: Partnership,
-  chosen: ReadonlyMap<string, SubmissionRecord>,
-  period: string,
-): { contributions: ContributionsView; warnings: DataQualityWarning[] } {
+/** The year's money and what each council is due: the same for every month of the FY but with Usage. */
+export interface DueShares {
+  budgetPence: number;
+  fundingPence: number;
+  netCostPence: number;
+  surplusPence: number;
+  appliedMethod: ContributionsView['appliedMethod'];
+  monthsOfMembership: ReadonlyMap<string, number>;
+  dues: ReadonlyMap<string, number>;
+  warnings: readonly DataQualityWarning[];
+}
+
+/** Usage weights count CDO time up to P, so only then do dues differ between months of one FY. */
+export const duesVaryByMonth = (partnership: Partnership): boolean => partnership.costShareMethod === 'Usage';
+
+export function dueShares(partnership: Partnership, period: string): DueShares {
   const financialYear = financialYearOf(period);
   const budgetPence = partnership.budget
     .filter((b) => b.financialYear === financialYear)
@@ -74,7 +85,26 @@ export function consolidateContributions(
   }
   const dues =
     payers.length > 0 ? apportionLargestRemainder(netCostPence, weights) : new Map<string, number>();
+  return {
+    budgetPence,
+    fundingPence,
+    netCostPence,
+    surplusPence,
+    appliedMethod,
+    monthsOfMembership: months,
+    dues,
+    warnings,
+  };
+}
 
+export function consolidateContributions(
+  partnership: Partnership,
+  chosen: ReadonlyMap<string, SubmissionRecord>,
+  period: string,
+  shares: DueShares = dueShares(partnership, period),
+): { contributions: ContributionsView; warnings: DataQualityWarning[] } {
+  const { budgetPence, fundingPence, netCostPence, surplusPence, appliedMethod, dues } = shares;
+  const months = shares.monthsOfMembership;
   const k = BigInt(monthIndexInFinancialYear(period));
   const councils = partnership.councils.map((council): CouncilContribution => {
     const duePence = dues.get(council.id) ?? 0;
@@ -108,6 +138,6 @@ export function consolidateContributions(
       totals: contributionTotals(councils),
       councils,
     },
-    warnings,
+    warnings: [...shares.warnings],
   };
 }

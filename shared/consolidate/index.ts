@@ -1,21 +1,30 @@
 // The consolidated view for a period (DESIGN §4): a pure function of the partnership settings and every
-// stored return; it picks the versions that count, then merges contributions, skills and projects.
-import { financialYearOf, isValidPeriod } from '../dates.js';
-import type { ConsolidatedView, Partnership, SubmissionRecord } from '../schemas.js';
+// stored return. The month's view picks the versions that count, then merges contributions, skills and
+// projects; the view for P adds what changed since an earlier month and the year's trend.
+import { financialYearOf, isValidPeriod, monthsOfFinancialYear } from '../dates.js';
+import type { ConsolidatedView, MonthView, Partnership, SubmissionRecord } from '../schemas.js';
+import { changesBetween, comparisonProblem, defaultComparison } from './changes.js';
 import { consolidateContributions } from './contributions.js';
 import { consolidateProjects } from './projects.js';
 import { selectSubmissions } from './select.js';
 import { consolidateSkills } from './skills.js';
+import { yearTrend } from './trend.js';
 
 export { apportionLargestRemainder, type ApportionWeight } from './apportion.js';
+export { changesBetween, comparisonProblem, defaultComparison } from './changes.js';
 export { ConsolidationError } from './errors.js';
 
-export function consolidate(
+export interface ConsolidateOptions {
+  /** The month to compare P with (same FY, before P); P−1 by default. */
+  compare?: string | undefined;
+}
+
+/** The view of one month by the rules of DESIGN §4, without comparing it with any other. */
+export function consolidateMonth(
   partnership: Partnership,
   submissions: readonly SubmissionRecord[],
   period: string,
-): ConsolidatedView {
-  if (!isValidPeriod(period)) throw new RangeError(`"${period}" is not a period written YYYY-MM`);
+): MonthView {
   const councilOrder = partnership.councils.map((c) => c.id);
   const selection = selectSubmissions(partnership, submissions, period);
   const { chosen } = selection;
@@ -39,5 +48,34 @@ export function consolidate(
       const { period: from, version, submittedAt, review } = record;
       return [{ council, period: from, version, submittedAt, review }];
     }),
+  };
+}
+
+export function consolidate(
+  partnership: Partnership,
+  submissions: readonly SubmissionRecord[],
+  period: string,
+  options: ConsolidateOptions = {},
+): ConsolidatedView {
+  if (!isValidPeriod(period)) throw new RangeError(`"${period}" is not a period written YYYY-MM`);
+  const since = options.compare ?? defaultComparison(period);
+  if (since !== null) {
+    const problem = isValidPeriod(since) ? comparisonProblem(period, since) : 'compare is not a month';
+    if (problem !== null) throw new RangeError(problem);
+  }
+  const view = consolidateMonth(partnership, submissions, period);
+  const before = since === null ? null : consolidateMonth(partnership, submissions, since);
+  // No month of the trend can count a return from after P or from another financial year.
+  const financialYear = view.financialYear;
+  const ofTheYear = submissions.filter(
+    (r) => r.period <= period && financialYearOf(r.period) === financialYear,
+  );
+  const months = monthsOfFinancialYear(financialYear).filter((month) => month <= period);
+  const known = new Map<string, MonthView>([[period, view]]);
+  if (before !== null) known.set(before.period, before);
+  return {
+    ...view,
+    changes: changesBetween(before, view),
+    trend: yearTrend(partnership, ofTheYear, months, known),
   };
 }

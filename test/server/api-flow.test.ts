@@ -128,6 +128,39 @@ describe('partnership → submissions → consolidated view', () => {
     expect(dueTotalPence).toBe(view.contributions.netCostPence);
   });
 
+  it('compares with another month of the year on request, and says plainly when it cannot', async () => {
+    const response = await t.call('GET', `/api/v1/consolidated?period=${PERIOD}&compare=2026-07`, {
+      token: 'viewer',
+    });
+    expect(response.status).toBe(200);
+    const view = await json<ConsolidatedView>(response);
+    expect(view).toEqual(consolidate(demoPartnership, sent, PERIOD, { compare: '2026-07' }));
+    expect(view.changes.since).toBe('2026-07');
+    // Nothing was returned before October, so every project is new since July.
+    expect(view.changes.projects.every((c) => c.kind === 'new')).toBe(true);
+    expect(view.changes.projects).toHaveLength(view.projects.items.length);
+
+    for (const path of ['/api/v1/consolidated', '/api/v1/consolidated.xlsx']) {
+      for (const compare of ['2026-10', '2026-12', '2025-09']) {
+        const refused = await t.call('GET', `${path}?period=${PERIOD}&compare=${compare}`, {
+          token: 'viewer',
+        });
+        expect(refused.status).toBe(400);
+        expect(await refused.json()).toEqual({
+          error: {
+            code: 'invalid-compare',
+            message: `compare must be a month of 2026-27 before October 2026; ${compare} is not.`,
+          },
+        });
+      }
+      const malformed = await t.call('GET', `${path}?period=${PERIOD}&compare=July`, { token: 'viewer' });
+      expect(malformed.status).toBe(400);
+      expect(await json<{ error: { message: string } }>(malformed)).toMatchObject({
+        error: { message: 'compare: a period is a month written YYYY-MM' },
+      });
+    }
+  });
+
   it('shows every council on the status board with who submitted and when', async () => {
     const response = await t.call('GET', `/api/v1/status?period=${PERIOD}`, { token: 'viewer' });
     const board = await json<{

@@ -1,8 +1,14 @@
 // Property tests over random partnerships and returns (DESIGN §4 rule 4): the dues always add up to the
-// net cost, are never negative, stay within a penny of the exact share and ignore input order.
+// net cost, are never negative, stay within a penny of the exact share and ignore input order; month on
+// month, what councils received adds up to what they contributed, and comparing is symmetric.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apportionLargestRemainder, consolidate } from '../../shared/consolidate/index.js';
+import {
+  apportionLargestRemainder,
+  changesBetween,
+  consolidate,
+  consolidateMonth,
+} from '../../shared/consolidate/index.js';
 import { monthsOfFinancialYear } from '../../shared/dates.js';
 import {
   consolidatedViewSchema,
@@ -270,6 +276,73 @@ describe('dues over random partnerships', () => {
         const dues = (v: typeof view) =>
           new Map(v.contributions.councils.map((c) => [c.council, c.duePence]));
         expect(dues(consolidate(councilsShuffled, returns, period))).toEqual(dues(view));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('month on month over random partnerships and returns', () => {
+  const monthsTo = (period: string) => MONTHS.slice(0, MONTHS.indexOf(period) + 1);
+
+  it('adds up what each council received over the months to what it has contributed', () => {
+    fc.assert(
+      fc.property(caseArb, ({ partnership, returns, period }) => {
+        const months = monthsTo(period);
+        const received = new Map<string, number>();
+        for (const month of months.slice(1)) {
+          for (const c of consolidate(partnership, returns, month).changes.contributions)
+            received.set(c.council, (received.get(c.council) ?? 0) + c.receivedPence);
+        }
+        // April compares with no earlier month: what was contributed by then was received in April.
+        const april = consolidateMonth(partnership, returns, MONTHS[0]!).contributions.councils;
+        const view = consolidate(partnership, returns, period);
+        for (const { council, contributedPence } of april)
+          received.set(council, (received.get(council) ?? 0) + contributedPence);
+        for (const c of view.contributions.councils) expect(received.get(c.council)).toBe(c.contributedPence);
+        const total = [...received.values()].reduce((a, b) => a + b, 0);
+        expect(total).toBe(view.trend.contributedPence.at(-1));
+        expect(view.trend.contributedPence.at(-1)).toBe(view.contributions.totals.contributedPence);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('swaps new and removed, and reverses every move, when the two months are swapped', () => {
+    fc.assert(
+      fc.property(caseArb, ({ partnership, returns, period }) => {
+        fc.pre(period !== MONTHS[0]);
+        const now = consolidateMonth(partnership, returns, period);
+        const before = consolidateMonth(partnership, returns, MONTHS[MONTHS.indexOf(period) - 1]!);
+        const forward = changesBetween(before, now).projects;
+        const backward = changesBetween(now, before).projects;
+        const of = (changes: typeof forward, kind: string) =>
+          changes.filter((c) => c.kind === kind).map((c) => [c.project, c.title, c.from, c.to]);
+        const swapped = (rows: unknown[][]) =>
+          rows.map(([project, title, from, to]) => [project, title, to, from]);
+        expect(of(backward, 'removed')).toEqual(swapped(of(forward, 'new')));
+        expect(of(backward, 'new')).toEqual(swapped(of(forward, 'removed')));
+        for (const kind of ['phase', 'rag'])
+          expect(of(backward, kind).map((r) => r.slice(0, 1).concat(r.slice(2)))).toEqual(
+            swapped(of(forward, kind)).map((r) => r.slice(0, 1).concat(r.slice(2))),
+          );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives each month of the trend the totals of that month's own view", () => {
+    fc.assert(
+      fc.property(caseArb, ({ partnership, returns, period }) => {
+        const { trend } = consolidate(partnership, returns, period);
+        const months = monthsTo(period);
+        expect(trend.months).toEqual(months);
+        months.forEach((month, i) => {
+          const view = consolidateMonth(partnership, returns, month);
+          expect(trend.contributedPence[i]).toBe(view.contributions.totals.contributedPence);
+          expect(trend.profiledDuePence[i]).toBe(view.contributions.totals.profiledDuePence);
+          for (const rag of RAGS) expect(trend.rag[rag][i]).toBe(view.projects.byRag[rag]);
+        });
       }),
       { numRuns: 200 },
     );

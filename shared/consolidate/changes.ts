@@ -1,0 +1,65 @@
+// What changed between an earlier month's view and P's (DESIGN §4, month on month): projects new,
+// removed, moved in phase or RAG, or newly overdue; what each council paid in between; skills whose
+// coverage changed. A pure comparison of two views, so swapping them swaps `new` and `removed`.
+import { addMonths, financialYearOf, monthIndexInFinancialYear, periodLabel } from '../dates.js';
+import type { Changes, ConsolidatedProject, MonthView, ProjectChange } from '../schemas.js';
+
+/** The month P is compared with by default: P−1, or none in April. */
+export function defaultComparison(period: string): string | null {
+  return monthIndexInFinancialYear(period) > 1 ? addMonths(period, -1) : null;
+}
+
+/** Why `compare` cannot be compared with `period`, in plain English, or null when it can. */
+export function comparisonProblem(period: string, compare: string): string | null {
+  if (financialYearOf(compare) !== financialYearOf(period) || compare >= period) {
+    return (
+      `compare must be a month of ${financialYearOf(period)} before ${periodLabel(period)}; ` +
+      `${compare} is not.`
+    );
+  }
+  return null;
+}
+
+function projectChanges(before: readonly ConsolidatedProject[], after: readonly ConsolidatedProject[]) {
+  const earlier = new Map(before.map((p) => [p.id, p]));
+  const later = new Map(after.map((p) => [p.id, p]));
+  const changes: ProjectChange[] = [];
+  for (const p of after) {
+    const { id: project, title } = p;
+    const old = earlier.get(project);
+    if (old === undefined) {
+      changes.push({ project, title, kind: 'new', from: null, to: p.phase });
+      continue;
+    }
+    if (old.phase !== p.phase) changes.push({ project, title, kind: 'phase', from: old.phase, to: p.phase });
+    if (old.rag !== p.rag) changes.push({ project, title, kind: 'rag', from: old.rag, to: p.rag });
+    if (p.overdue && !old.overdue) changes.push({ project, title, kind: 'overdue', from: false, to: true });
+  }
+  for (const old of before) {
+    if (!later.has(old.id)) {
+      changes.push({ project: old.id, title: old.title, kind: 'removed', from: old.phase, to: null });
+    }
+  }
+  // Items come sorted by ID and each project's kinds in the contract's order, so a stable sort by ID
+  // leaves `removed` where it belongs: a project is either new, removed, or neither.
+  return changes.sort((a, b) => (a.project < b.project ? -1 : a.project > b.project ? 1 : 0));
+}
+
+/** The changes from `before` (the earlier month, or null in April) to `after` (P). */
+export function changesBetween(before: MonthView | null, after: MonthView): Changes {
+  if (before === null) return { since: null, projects: [], contributions: [], skills: [] };
+  const paidBefore = new Map(before.contributions.councils.map((c) => [c.council, c.contributedPence]));
+  const statusBefore = new Map(before.skills.coverage.map((s) => [s.skill, s.status]));
+  return {
+    since: before.period,
+    projects: projectChanges(before.projects.items, after.projects.items),
+    contributions: after.contributions.councils.map((c) => ({
+      council: c.council,
+      receivedPence: c.contributedPence - (paidBefore.get(c.council) ?? 0),
+    })),
+    skills: after.skills.coverage.flatMap((s) => {
+      const from = statusBefore.get(s.skill);
+      return from === undefined || from === s.status ? [] : [{ skill: s.skill, from, to: s.status }];
+    }),
+  };
+}
