@@ -14,13 +14,7 @@ import { consolidate, consolidateMonth } from '../shared/consolidate/index.js';
 import { parseCouncilWorkbook } from '../shared/parse/index.js';
 import type { ProjectRow } from '../shared/schemas.js';
 import { benchPartnership, benchYearRecords } from './fixtures.js';
-import {
-  interleavedMediansMs,
-  megabytes,
-  seconds,
-  type BenchSection,
-  type Measure,
-} from './report.js';
+import { interleavedMediansMs, megabytes, seconds, type BenchSection, type Measure } from './report.js';
 
 const run = promisify(execFile);
 const COUNCILS = 400;

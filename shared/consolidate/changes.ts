@@ -2,7 +2,25 @@
 // removed, moved in phase or RAG, or newly overdue; what each council paid in between; skills whose
 // coverage changed. A pure comparison of two views, so swapping them swaps `new` and `removed`.
 import { addMonths, financialYearOf, monthIndexInFinancialYear, periodLabel } from '../dates.js';
-import type { Changes, ConsolidatedProject, MonthView, ProjectChange } from '../schemas.js';
+import type {
+  Changes,
+  ConsolidatedProject,
+  CouncilContribution,
+  MonthView,
+  ProjectChange,
+  SkillCoverage,
+} from '../schemas.js';
+import { PROJECT_CHANGE_KINDS } from '../vocabulary.js';
+
+export type ProjectFacts = Pick<ConsolidatedProject, 'id' | 'title' | 'phase' | 'rag' | 'overdue'>;
+
+/** What month on month compares of a month's view; a whole MonthView is one. */
+export interface MonthFacts {
+  period: MonthView['period'];
+  contributions: { councils: readonly Pick<CouncilContribution, 'council' | 'contributedPence'>[] };
+  skills: { coverage: readonly Pick<SkillCoverage, 'skill' | 'status'>[] };
+  projects: { items: readonly ProjectFacts[] };
+}
 
 /** The month P is compared with by default: P−1, or none in April. */
 export function defaultComparison(period: string): string | null {
@@ -20,7 +38,9 @@ export function comparisonProblem(period: string, compare: string): string | nul
   return null;
 }
 
-function projectChanges(before: readonly ConsolidatedProject[], after: readonly ConsolidatedProject[]) {
+const KIND_ORDER = new Map(PROJECT_CHANGE_KINDS.map((kind, i) => [kind, i]));
+
+function projectChanges(before: readonly ProjectFacts[], after: readonly ProjectFacts[]) {
   const earlier = new Map(before.map((p) => [p.id, p]));
   const later = new Map(after.map((p) => [p.id, p]));
   const changes: ProjectChange[] = [];
@@ -40,13 +60,17 @@ function projectChanges(before: readonly ConsolidatedProject[], after: readonly 
       changes.push({ project: old.id, title: old.title, kind: 'removed', from: old.phase, to: null });
     }
   }
-  // Items come sorted by ID and each project's kinds in the contract's order, so a stable sort by ID
-  // leaves `removed` where it belongs: a project is either new, removed, or neither.
-  return changes.sort((a, b) => (a.project < b.project ? -1 : a.project > b.project ? 1 : 0));
+  return changes.sort((a, b) =>
+    a.project !== b.project
+      ? a.project < b.project
+        ? -1
+        : 1
+      : (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
+  );
 }
 
 /** The changes from `before` (the earlier month, or null in April) to `after` (P). */
-export function changesBetween(before: MonthView | null, after: MonthView): Changes {
+export function changesBetween(before: MonthFacts | null, after: MonthFacts): Changes {
   if (before === null) return { since: null, projects: [], contributions: [], skills: [] };
   const paidBefore = new Map(before.contributions.councils.map((c) => [c.council, c.contributedPence]));
   const statusBefore = new Map(before.skills.coverage.map((s) => [s.skill, s.status]));

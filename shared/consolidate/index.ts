@@ -8,10 +8,10 @@ import { consolidateContributions } from './contributions.js';
 import { consolidateProjects } from './projects.js';
 import { selectSubmissions } from './select.js';
 import { consolidateSkills } from './skills.js';
-import { yearTrend } from './trend.js';
+import { YearOfReturns } from './year.js';
 
 export { apportionLargestRemainder, type ApportionWeight } from './apportion.js';
-export { changesBetween, comparisonProblem, defaultComparison } from './changes.js';
+export { changesBetween, comparisonProblem, defaultComparison, type MonthFacts } from './changes.js';
 export { ConsolidationError } from './errors.js';
 
 export interface ConsolidateOptions {
@@ -64,18 +64,16 @@ export function consolidate(
     if (problem !== null) throw new RangeError(problem);
   }
   const view = consolidateMonth(partnership, submissions, period);
-  const before = since === null ? null : consolidateMonth(partnership, submissions, since);
-  // No month of the trend can count a return from after P or from another financial year.
-  const financialYear = view.financialYear;
+  // No other month of the view can count a return from after P or from another financial year.
+  const { financialYear } = view;
   const ofTheYear = submissions.filter(
     (r) => r.period <= period && financialYearOf(r.period) === financialYear,
   );
+  const year = new YearOfReturns(partnership, ofTheYear);
   const months = monthsOfFinancialYear(financialYear).filter((month) => month <= period);
-  const known = new Map<string, MonthView>([[period, view]]);
-  if (before !== null) known.set(before.period, before);
   return {
     ...view,
-    changes: changesBetween(before, view),
-    trend: yearTrend(partnership, ofTheYear, months, known),
+    changes: changesBetween(since === null ? null : year.facts(since), view),
+    trend: year.trend(months, new Map([[period, view]])),
   };
 }

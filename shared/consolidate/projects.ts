@@ -21,6 +21,10 @@ interface Report {
 const CONFLICT_FIELDS = ['title', 'phase', 'rag', 'lead'] as const;
 const FINISHED_PHASES: readonly string[] = ['Live', 'Retired'];
 
+/** Overdue in a month ending `endOfPeriod`: due before its last day and neither Live nor Retired. */
+export const isOverdue = (row: Pick<ProjectRow, 'due' | 'phase'>, endOfPeriod: string): boolean =>
+  row.due !== undefined && row.due < endOfPeriod && !FINISHED_PHASES.includes(row.phase);
+
 interface Group {
   id: string;
   reports: Report[];
@@ -124,7 +128,7 @@ export function consolidateProjects(
       savingsTargetPence: main.savingsTargetPence ?? 0,
       savingsRealisedPence: sumOf(reports, 'savingsRealisedPence'),
       investmentPence: sumOf(reports, 'investmentPence'),
-      overdue: main.due !== undefined && main.due < endOfPeriod && !FINISHED_PHASES.includes(main.phase),
+      overdue: isOverdue(main, endOfPeriod),
       reportedBy: reports.map((r) => r.council),
       update: main.update ?? null,
     });

@@ -331,6 +331,19 @@ describe('month on month over random partnerships and returns', () => {
     );
   });
 
+  it("says what changed as comparing the two months' own views does", () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(), ({ partnership, returns, period }, pick) => {
+        fc.pre(period !== MONTHS[0]);
+        const compare = MONTHS[pick % MONTHS.indexOf(period)]!;
+        const { changes } = consolidate(partnership, returns, period, { compare });
+        const before = consolidateMonth(partnership, returns, compare);
+        expect(changes).toEqual(changesBetween(before, consolidateMonth(partnership, returns, period)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("gives each month of the trend the totals of that month's own view", () => {
     fc.assert(
       fc.property(caseArb, ({ partnership, returns, period }) => {
