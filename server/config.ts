@@ -6,6 +6,7 @@ import type { LogFormat } from './logger.js';
 import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
 
 const toggle = z.enum(['on', 'off']);
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 // Each variable's description is what `shared-cdo serve --help` and the README say about it.
 const envSchema = z.object({
@@ -34,10 +35,17 @@ const envSchema = z.object({
     .describe(
       'The database: sqlite:PATH (a file) or postgres://USER:PASS@HOST:PORT/DB; migrated at every start',
     ),
+  // Office loads add-ins over https only; plain http is for a developer's own machine.
   PUBLIC_URL: z
     .url({ protocol: /^https?$/ })
+    .refine(
+      (url) => !URL.canParse(url) || url.startsWith('https:') || LOCAL_HOSTS.has(new URL(url).hostname),
+      'must be an https:// address (Office loads add-ins over https only); http:// is allowed only for localhost',
+    )
     .optional()
-    .describe('The https origin users reach; the add-in manifest is rewritten to it'),
+    .describe(
+      'The https origin users reach (http only for localhost); the add-in manifest is rewritten to it',
+    ),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
     .optional()

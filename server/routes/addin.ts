@@ -1,6 +1,7 @@
 // Serves the built task pane under /addin/ and the add-in manifest rewritten to the public origin.
 // The pane is framed by Excel (desktop webview or Excel on the web), so these responses relax the
 // service's default framing rules and allow office.js from Microsoft's CDN — and nothing else.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
@@ -14,10 +15,29 @@ export const MANIFEST_FILE = `${repoRoot}manifest.xml`;
 export const DEV_ORIGIN = 'https://localhost:3000';
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-/** Points every URL of the development manifest at `publicUrl` (an https origin, no trailing slash). */
-export function rewriteManifest(xml: string, publicUrl: string): string {
-  const origin = new URL(publicUrl).origin;
-  return xml.split(DEV_ORIGIN).join(origin);
+/**
+ * The manifest's <Version> for a package.json version: Office caches an add-in's manifest by this
+ * number, so each release must raise it. Four dot-separated numbers; a pre-release tag is dropped.
+ */
+export function manifestVersion(packageVersion: string): string {
+  const parts = packageVersion
+    .split(/[-+]/)[0]!
+    .split('.')
+    .map((p) => String(Number(p) || 0));
+  return [...parts, '0', '0', '0', '0'].slice(0, 4).join('.');
+}
+
+export const ADDIN_VERSION = manifestVersion(
+  (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string }).version,
+);
+
+/**
+ * The manifest as served and released: <Version> from package.json and, given `publicUrl` (an https
+ * origin), every URL of the development manifest pointed at it.
+ */
+export function rewriteManifest(xml: string, publicUrl?: string): string {
+  const versioned = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${ADDIN_VERSION}</Version>`);
+  return publicUrl ? versioned.split(DEV_ORIGIN).join(new URL(publicUrl).origin) : versioned;
 }
 
 const PANE_CSP = [
@@ -50,7 +70,7 @@ export function addinRoutes(config: { publicUrl?: string }): express.Router {
   router.get('/manifest.xml', async (_req, res, next) => {
     try {
       const xml = await readFile(MANIFEST_FILE, 'utf8');
-      res.type('application/xml').send(config.publicUrl ? rewriteManifest(xml, config.publicUrl) : xml);
+      res.type('application/xml').send(rewriteManifest(xml, config.publicUrl));
     } catch (error) {
       next(error);
     }

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { writeProductionManifest } from '../../addin/tools/manifest.js';
 import { ICON_SIZES } from '../../addin/tools/icons.js';
-import { MANIFEST_FILE, rewriteManifest } from '../../server/routes/addin.js';
+import { ADDIN_VERSION, MANIFEST_FILE, manifestVersion, rewriteManifest } from '../../server/routes/addin.js';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -94,6 +94,23 @@ describe('the production manifest', () => {
     await expect(
       writeProductionManifest('http://cdo.example.gov.uk', '/nonexistent/manifest.xml'),
     ).rejects.toThrow(/https only/);
+  });
+
+  it('takes its Version from package.json, so that Office sees each release as new', async () => {
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(ADDIN_VERSION).toBe(manifestVersion(pkg.version));
+    const released = rewriteManifest(await readFile(MANIFEST_FILE, 'utf8'), 'https://cdo.example.gov.uk');
+    expect(released).toContain(`<Version>${ADDIN_VERSION}</Version>`);
+    // The development manifest agrees, so a sideloaded copy is refreshed on the same bump.
+    expect(await readFile(MANIFEST_FILE, 'utf8')).toContain(`<Version>${ADDIN_VERSION}</Version>`);
+    expect(['0.1.0', '2.3.4-beta.1', '1.2', '10.20.30.40'].map(manifestVersion)).toEqual([
+      '0.1.0.0',
+      '2.3.4.0',
+      '1.2.0.0',
+      '10.20.30.40',
+    ]);
   });
 
   it('rewrites with the origin only, whatever path the URL has', () => {

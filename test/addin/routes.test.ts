@@ -1,6 +1,7 @@
 // The service serves the built pane under /addin/ (framable by Office, office.js allowed from the CDN
 // only) and /manifest.xml pointed at PUBLIC_URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADDIN_VERSION } from '../../server/routes/addin.js';
 import { startTestService, type TestService } from '../server/helpers/service.js';
 
 let service: TestService;
@@ -17,6 +18,7 @@ describe('add-in routes', () => {
     const xml = await response.text();
     expect(xml).toContain('<SourceLocation DefaultValue="https://cdo.example.gov.uk/addin/taskpane.html"/>');
     expect(xml).not.toContain('localhost:3000');
+    expect(xml).toContain(`<Version>${ADDIN_VERSION}</Version>`);
   });
 
   it('serves the task pane so that Office can frame it and load office.js', async () => {

@@ -37,6 +37,12 @@ describe('configuration', () => {
       publicUrl: 'https://cdo.example.gov.uk',
       demo: false,
     });
+    // Plain http only for a developer's own machine: Office loads add-ins over https.
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:3000'])
+      expect(loadConfig({ PUBLIC_URL: url }).publicUrl).toBe(url);
+    expect(() => loadConfig({ PUBLIC_URL: 'http://cdo.example.gov.uk' })).toThrow(
+      /PUBLIC_URL: must be an https:\/\/ address \(Office loads add-ins over https only\)/,
+    );
     for (const url of ['postgres://cdo:secret@db:5432/cdo', 'postgresql://db/cdo'])
       expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
   });
@@ -48,6 +54,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'postgres://db' }, 'DATABASE_URL'],
     [{ DATABASE_URL: './data/cdo.sqlite' }, 'DATABASE_URL'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'http://cdo.example.gov.uk' }, 'PUBLIC_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ TZ: 'Mars/Olympus_Mons' }, 'TZ'],
     [{ DEMO: 'maybe' }, 'DEMO'],
