@@ -1,9 +1,10 @@
 // Builds the month's e-mails as outbox rows: the roll-up to the board (charts inline, workbook attached),
 // a statement to each Member's contact, and reminders to contacts of Members whose return is late.
 import { PassThrough } from 'node:stream';
+import { monthsOfMembership } from '../../shared/consolidate/membership.js';
 import { expectedToSubmit } from '../../shared/consolidate/select.js';
-import { submissionDeadline } from '../../shared/dates.js';
-import type { ConsolidatedView, CouncilContribution, Partnership } from '../../shared/schemas.js';
+import { financialYearOf, submissionDeadline } from '../../shared/dates.js';
+import type { ConsolidatedView, Council, CouncilContribution, Partnership } from '../../shared/schemas.js';
 import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import { composeMessage, outboxMessageId } from './compose.js';
@@ -26,7 +27,7 @@ async function workbookBuffer(view: ConsolidatedView, charts: readonly RollupCha
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeConsolidatedWorkbook(view, out, { charts: charts.map((c) => ({ title: c.title, png: c.png })) });
+  await writeConsolidatedWorkbook(view, out, charts);
   out.end();
   return Buffer.concat(chunks);
 }
@@ -64,6 +65,21 @@ async function outboxMessage(
   return { kind, period, recipient, from, subject: email.subject, message, meta: extras.meta };
 }
 
+/**
+ * The Members that get a statement for `period`: those with a contact that belong to the partnership for
+ * at least one month of its financial year (a council with nothing due this year gets none).
+ */
+export function statementCouncils(
+  partnership: Partnership,
+  period: string,
+): (Council & { contactEmail: string })[] {
+  const financialYear = financialYearOf(period);
+  return partnership.councils.filter(
+    (c): c is Council & { contactEmail: string } =>
+      c.membership === 'Member' && Boolean(c.contactEmail) && monthsOfMembership(c, financialYear) > 0,
+  );
+}
+
 /** The roll-up for `period` to every Roll-up recipient, and a statement to each paying Member's contact. */
 export async function buildRollup(
   partnership: Partnership,
@@ -86,10 +102,9 @@ export async function buildRollup(
     );
   }
   const byContact = new Map<string, CouncilContribution[]>();
-  for (const council of partnership.councils) {
+  for (const council of statementCouncils(partnership, period)) {
     const row = view.contributions.councils.find((c) => c.council === council.id);
-    if (council.membership !== 'Member' || !council.contactEmail || !row || row.monthsOfMembership === 0)
-      continue;
+    if (!row) continue;
     const contact = normaliseRecipient(council.contactEmail);
     byContact.set(contact, [...(byContact.get(contact) ?? []), row]);
   }

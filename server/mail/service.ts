@@ -8,7 +8,13 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import type { Store } from '../store/index.js';
-import { buildReminders, buildRollup, reminderCouncils, type RollupBuild } from './messages.js';
+import {
+  buildReminders,
+  buildRollup,
+  reminderCouncils,
+  statementCouncils,
+  type RollupBuild,
+} from './messages.js';
 import {
   enqueueMail,
   normaliseRecipient,
@@ -143,9 +149,9 @@ export class MailService {
     ]);
     const wanted = [
       ...partnership.rollupRecipients.map((r) => rollups.has(normaliseRecipient(r))),
-      ...partnership.councils
-        .filter((c) => c.membership === 'Member' && c.contactEmail)
-        .map((c) => statements.has(normaliseRecipient(c.contactEmail!))),
+      ...statementCouncils(partnership, period).map((c) =>
+        statements.has(normaliseRecipient(c.contactEmail)),
+      ),
     ];
     if (!force && wanted.every(Boolean)) return undefined;
     const view = await consolidatedView(this.options.store, period);

@@ -14,6 +14,7 @@ import {
 import { penceToPounds } from '../../shared/money.js';
 import { buildReport, consolidatedSheetRows, type SummaryLine } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
+import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
 import { columnIndex, layoutSheet } from './layout-sheet.js';
 import {
   pngSize,
@@ -24,27 +25,31 @@ import {
   type SheetSpec,
 } from './xlsx-writer.js';
 
-export interface ConsolidatedWorkbookOptions {
-  /** Chart images placed on the Summary sheet beside the figures. */
-  charts?: { title: string; png: Buffer }[];
-}
+/**
+ * The one consolidated workbook: `GET /consolidated.xlsx`, the CLI's `--out` and the roll-up's attachment
+ * all come from here, charts included. The roll-up passes the charts it has already drawn for the e-mail
+ * (the same ones `renderRollupCharts` would draw), so they are not drawn twice.
+ */
+/** A chart as the Summary sheet shows it: a picture and its title as the alternative text. */
+export type WorkbookChart = Pick<RollupChart, 'title' | 'png'>;
 
 export async function writeConsolidatedWorkbook(
   view: ConsolidatedView,
   out: NodeJS.WritableStream,
-  options: ConsolidatedWorkbookOptions = {},
+  charts?: readonly WorkbookChart[],
 ): Promise<void> {
-  await writeXlsx(consolidatedSheets(view, options), out);
+  const drawn = charts ?? (await renderRollupCharts(view));
+  await writeXlsx(consolidatedSheets(view, drawn), out);
 }
 
-function consolidatedSheets(view: ConsolidatedView, options: ConsolidatedWorkbookOptions): SheetSpec[] {
+function consolidatedSheets(view: ConsolidatedView, charts: readonly WorkbookChart[]): SheetSpec[] {
   const rows = consolidatedSheetRows(view);
   const statusColumn = columnIndex(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, 'status');
   const coverageColumn = columnIndex(CONSOLIDATED_SKILLS_LAYOUT, 'status');
   const ragColumn = columnIndex(CONSOLIDATED_PROJECTS_LAYOUT, 'rag');
   const overdueColumn = columnIndex(CONSOLIDATED_PROJECTS_LAYOUT, 'overdue');
   return [
-    summarySheet(view, options.charts ?? []),
+    summarySheet(view, charts),
     layoutSheet(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, rows.contributions, {
       highlights: highlightsOf(statusColumn, { paid: 'good', 'on-track': 'good', behind: 'bad' }),
     }),
@@ -82,7 +87,7 @@ function summaryCells(line: SummaryLine): Cell[] {
   }
 }
 
-function summarySheet(view: ConsolidatedView, charts: readonly { title: string; png: Buffer }[]): SheetSpec {
+function summarySheet(view: ConsolidatedView, charts: readonly WorkbookChart[]): SheetSpec {
   const rows = buildReport(view).summary.map(summaryCells);
   return {
     name: CONSOLIDATED_SHEETS.summary,
@@ -101,7 +106,7 @@ const CHART_WIDTH_PX = 560;
 const ROW_HEIGHT_PX = 20;
 
 /** Charts stacked in column D, each starting two rows below the one above it. */
-function chartImages(charts: readonly { title: string; png: Buffer }[]): Image[] {
+function chartImages(charts: readonly WorkbookChart[]): Image[] {
   let row = 0;
   return charts.map(({ title, png }) => {
     const image = { png, title, row, column: 3, width: CHART_WIDTH_PX };

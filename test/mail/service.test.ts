@@ -112,6 +112,28 @@ describe('mail service', () => {
     expect(smtp.deliveries).toHaveLength(expected.length);
   });
 
+  it('does not rebuild a sent roll-up for a Member with no month of membership in the year', async () => {
+    const joiner = {
+      id: 'cherwell-north',
+      name: 'Cherwell North Council',
+      membership: 'Member' as const,
+      population: 1000,
+      contactEmail: 'digital@cherwell-north.example',
+      joined: '2027-05-01',
+    };
+    await store.savePartnership(
+      { ...partnership, councils: [...partnership.councils, joiner] },
+      'test',
+      '2026-04-02T00:00:00Z',
+    );
+    const s = service(() => new Date('2027-04-12T08:30:00Z'));
+    expect(await s.enqueueRollup('2027-03')).toBeGreaterThan(0);
+    const rows = await outboxRows(s.db);
+    expect(rows.map((r) => r.recipient)).not.toContain(joiner.contactEmail);
+    // Every e-mail the roll-up has is in the outbox: the daily check builds nothing again.
+    expect(await s.buildRollupIfNeeded('2027-03')).toBeUndefined();
+  });
+
   it('reminds late Members only: not Observers, not councils that submitted, and not after a late council submits', async () => {
     await submit('cherwell', '2027-03');
     await submit('vale-of-white-horse', '2027-03');

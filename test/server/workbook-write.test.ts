@@ -154,7 +154,7 @@ describe('the consolidated workbook', () => {
       { title: 'Projects by RAG', png: chartPng(400, 400) },
     ];
     const parts = await zipParts(
-      await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out, { charts })),
+      await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out, charts)),
     );
     expect(parts.get('xl/media/image1.png')).toBe(charts[0]!.png.toString('utf8'));
     expect(parts.get('xl/media/image2.png')).toBe(charts[1]!.png.toString('utf8'));
