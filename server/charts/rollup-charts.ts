@@ -2,7 +2,7 @@
 // onto the consolidated workbook's Summary sheet.
 import type { TopLevelSpec } from 'vega-lite';
 import { buildReport } from '../../shared/report/index.js';
-import type { ConsolidatedView } from '../../shared/schemas.js';
+import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { PHASES, RAGS } from '../../shared/vocabulary.js';
 import { CHART_FONT, renderChartPng } from './render.js';
 
@@ -33,16 +33,40 @@ const baseConfig = {
   title: { fontSize: 16, anchor: 'start', color: '#0b0c0c' },
 } as const;
 
-export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
+/**
+ * A readable chart has a bar pair per council for a few dozen councils at most; beyond that it shows the
+ * councils furthest behind their profile (in the partnership's order), which is what the board acts on.
+ * (400 councils would also make a picture tens of thousands of pixels high.)
+ */
+export const MAX_CHARTED_COUNCILS = 24;
+
+export function chartedCouncils(view: ConsolidatedView): CouncilContribution[] {
   const members = view.contributions.councils.filter((c) => c.membership === 'Member');
-  const values = members.flatMap((c) => [
+  if (members.length <= MAX_CHARTED_COUNCILS) return members;
+  const shortfall = (c: CouncilContribution) => c.profiledDuePence - c.contributedPence;
+  const behind = new Set(
+    [...members]
+      .sort((a, b) => shortfall(b) - shortfall(a) || a.council.localeCompare(b.council))
+      .slice(0, MAX_CHARTED_COUNCILS),
+  );
+  return members.filter((c) => behind.has(c));
+}
+
+const CONTRIBUTIONS_TITLE = 'Contributed to date against profiled due';
+
+export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
+  const charted = chartedCouncils(view);
+  const all = charted.length === view.contributions.councils.filter((c) => c.membership === 'Member').length;
+  const values = charted.flatMap((c) => [
     { council: c.name, series: 'Contributed to date', pounds: c.contributedPence / 100 },
     { council: c.name, series: 'Profiled due to date', pounds: c.profiledDuePence / 100 },
   ]);
   // Each council's name sits above its pair of bars, so long names never squeeze the bars on a phone.
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: 'Contributed to date against profiled due',
+    title: all
+      ? CONTRIBUTIONS_TITLE
+      : `${CONTRIBUTIONS_TITLE}: the ${charted.length} councils furthest behind`,
     config: { ...baseConfig, facet: { spacing: 10 } },
     data: { values },
     facet: {
@@ -111,12 +135,17 @@ export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
 
 export async function renderRollupCharts(view: ConsolidatedView): Promise<RollupChart[]> {
   const members = view.contributions.councils.filter((c) => c.membership === 'Member');
+  const charted = chartedCouncils(view);
+  const which =
+    charted.length === members.length
+      ? `each of ${members.length} member councils`
+      : `the ${charted.length} of ${members.length} member councils furthest behind their profile`;
   const overdue = view.projects.totals.overdue;
   return [
     {
       id: 'chart-contributions',
-      title: 'Contributed to date against profiled due',
-      alt: `Bar chart: contributed to date and profiled due to date for each of ${members.length} member councils.`,
+      title: CONTRIBUTIONS_TITLE,
+      alt: `Bar chart: contributed to date and profiled due to date for ${which}.`,
       png: await renderChartPng(contributionsChartSpec(view)),
     },
     {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../shared/consolidate/index.js';
 import { demoPartnership } from '../../demo/partnership.js';
 import { CHART_FONT, chartFontFiles, rasterise, renderSvg } from '../../server/charts/render.js';
-import { contributionsChartSpec, renderRollupCharts } from '../../server/charts/rollup-charts.js';
+import {
+  chartedCouncils,
+  contributionsChartSpec,
+  MAX_CHARTED_COUNCILS,
+  renderRollupCharts,
+} from '../../server/charts/rollup-charts.js';
 import { demoRecords } from './demo-records.js';
 
 const view = consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03');
@@ -34,6 +39,25 @@ describe('charts', () => {
       expect(svg).toContain(`>${c.name}<`);
     }
     expect(svg).not.toMatch(/<script/i);
+  });
+
+  it('charts the councils furthest behind their profile when a partnership has too many to read', () => {
+    const many = structuredClone(view);
+    const template = many.contributions.councils[0]!;
+    many.contributions.councils = Array.from({ length: MAX_CHARTED_COUNCILS + 6 }, (_, i) => ({
+      ...template,
+      council: `council-${String(i).padStart(2, '0')}`,
+      name: `Council ${i}`,
+      membership: 'Member' as const,
+      profiledDuePence: 100_000,
+      // Councils 6 to 11 have paid in full; the rest are behind by more the higher their number.
+      contributedPence: i >= 6 && i < 12 ? 100_000 : 100_000 - i,
+    }));
+    const charted = chartedCouncils(many).map((c) => c.council);
+    expect(charted).toHaveLength(MAX_CHARTED_COUNCILS);
+    for (let i = 6; i < 12; i++) expect(charted).not.toContain(`council-${String(i).padStart(2, '0')}`);
+    expect(charted).toEqual([...charted].sort());
+    expect(chartedCouncils(view)).toHaveLength(4);
   });
 
   it('renders the roll-up charts as PNGs at twice their CSS size', async () => {
