@@ -69,6 +69,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(allowCrossOrigin);
+  // Every API answer carries council or personal data (or says who may see it): no cache keeps a copy.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(identify(deps.store));
   const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   api.use(

@@ -4,8 +4,11 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { WriteStream } from 'node:tty';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
+import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folder.js';
 import { createLogger, type Logger } from './logger.js';
 import { startMailService } from './mail/index.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
@@ -58,7 +61,12 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
   logger.info({ port, tls: Boolean(config.tls) }, 'Shared CDO service listening');
-  (options.out ?? process.stdout).write(banner(config, url, demo));
+  const out = options.out ?? process.stdout;
+  // Tokens are shown only to a person at a terminal; piped or captured output (systemd's journal, a
+  // log collector) gets the name of a file only the service's user can read instead.
+  const tokensFile =
+    demo && !(out as Partial<WriteStream>).isTTY ? saveDemoTokens(config, demo, logger) : undefined;
+  out.write(banner(config, url, demo, tokensFile));
   const mail = startMailService({ store, config, logger, now });
 
   let closing: Promise<void> | undefined;
@@ -93,7 +101,24 @@ async function listen(config: Config, app: http.RequestListener): Promise<http.S
   return server;
 }
 
-function banner(config: Config, url: string, demo: DemoLoad | undefined): string {
+function demoTokenLines(demo: DemoLoad): string[] {
+  return demo.tokens.map(
+    (t) => `  ${(t.council ? `${t.role} (${t.council})` : t.role).padEnd(20)} ${t.token}`,
+  );
+}
+
+function saveDemoTokens(config: Config, demo: DemoLoad, logger: Logger): string {
+  const folder = dataFolderFor(config.database);
+  makePrivateFolder(folder);
+  const file = resolve(folder, DEMO_TOKENS_FILE);
+  writePrivateFile(file, `${demoTokenLines(demo).join('\n')}\n`);
+  logger.warn({ file }, 'Demo tokens written to a file only this user can read; delete it once noted');
+  return file;
+}
+
+const DEMO_TOKENS_FILE = 'demo-tokens.txt';
+
+function banner(config: Config, url: string, demo: DemoLoad | undefined, tokensFile?: string): string {
   const publicUrl = config.publicUrl ?? url;
   const lines = [
     `Shared CDO is running at ${url}`,
@@ -106,11 +131,17 @@ function banner(config: Config, url: string, demo: DemoLoad | undefined): string
       '',
       `Demo data loaded: the demo partnership with returns for ${demo.periods.join(' and ')}.`,
       `Consolidated view: ${publicUrl}/api/v1/consolidated?period=${demo.periods.at(-1)}`,
-      'Demo tokens (shown only this once: the service stores only their hashes; make more with',
-      '`shared-cdo token create --role ROLE [--council ID] --label TEXT`):',
-      ...demo.tokens.map(
-        (t) => `  ${(t.council ? `${t.role} (${t.council})` : t.role).padEnd(20)} ${t.token}`,
-      ),
+      ...(tokensFile
+        ? [
+            `Demo tokens: in ${tokensFile} (readable by this user only; the service stores only their`,
+            'hashes, so delete the file once noted). Make more with',
+            '`shared-cdo token create --role ROLE [--council ID] --label TEXT`.',
+          ]
+        : [
+            'Demo tokens (shown only this once: the service stores only their hashes; make more with',
+            '`shared-cdo token create --role ROLE [--council ID] --label TEXT`):',
+            ...demoTokenLines(demo),
+          ]),
     );
   }
   return `${lines.join('\n')}\n`;

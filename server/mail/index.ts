@@ -1,19 +1,17 @@
 // The service's e-mail: what main.ts starts and stops. See service.ts for the schedule and outbox.ts
 // for delivery.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
+import { dataFolderFor } from '../data-folder.js';
 import type { Logger } from '../logger.js';
 import type { DatabaseLocation } from '../store/database-url.js';
 import type { Store } from '../store/index.js';
-import { DEFAULT_OUTBOX_DIR, MailService } from './service.js';
+import { MailService } from './service.js';
 
 export { MailService } from './service.js';
 
-/** `.eml` files go beside a SQLite database (./data/outbox/ with the default DATABASE_URL), else to ./data/outbox/. */
-export const outboxDirFor = (database: DatabaseLocation): string =>
-  database.kind === 'sqlite' && database.file !== ':memory:'
-    ? join(dirname(database.file), 'outbox')
-    : DEFAULT_OUTBOX_DIR;
+/** `.eml` files go to the outbox folder of the data folder (./data/outbox/ by default). */
+export const outboxDirFor = (database: DatabaseLocation): string => join(dataFolderFor(database), 'outbox');
 
 /** Starts the mail service without waiting for its start-up catch-up, so HTTP start-up is not delayed. */
 export function startMailService(deps: {

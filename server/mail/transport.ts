@@ -1,9 +1,10 @@
 // Where composed messages go: an SMTP server (SMTP_URL), or, with none configured, `.eml` files in a
 // folder so the demo works offline. Both take the already-composed bytes.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { makePrivateFolder, writePrivateFile } from '../data-folder.js';
 
 export interface Envelope {
   from: string;
@@ -40,10 +41,10 @@ export const safeFileStem = (stem: string): string => stem.replace(/[^A-Za-z0-9.
 export function fileTransport(dir: string): MailTransport {
   return {
     async send(_envelope, raw, fileStem) {
-      mkdirSync(dir, { recursive: true });
+      makePrivateFolder(dir);
       const path = join(dir, `${safeFileStem(fileStem)}.eml`);
       // Written whole then renamed, so a reader never sees half a message and a retry overwrites it.
-      writeFileSync(`${path}.tmp`, raw);
+      writePrivateFile(`${path}.tmp`, raw);
       renameSync(`${path}.tmp`, path);
       return `written ${path}`;
     },

@@ -6,7 +6,12 @@ import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
 import { badRequest, notFound } from '../errors.js';
 
 export const councilParams = z.object({ council: councilIdSchema });
-export const submissionParams = z.object({ council: councilIdSchema, sid: z.coerce.number().int().min(1) });
+/** An id in a path, written as Excel and people write it: plain decimal digits, no sign, no leading zero. */
+const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
+export const submissionParams = z.object({ council: councilIdSchema, sid: idParam });
 export const periodParams = z.object({ period: periodSchema });
 export const periodQuery = z.object({ period: periodSchema.optional() });
 /** The consolidated view: its month, and the earlier month to compare it with (P−1 by default). */

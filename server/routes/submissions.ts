@@ -20,6 +20,9 @@ import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
 import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
 
+/** The longest Idempotency-Key kept; a longer one is refused (400) rather than stored. */
+const MAX_IDEMPOTENCY_KEY = 200;
+
 const submitHeaders = z.object({
   'if-match': z
     .string()
@@ -27,7 +30,7 @@ const submitHeaders = z.object({
     .describe('The version this is based on ("0" for the first); 409 if stale'),
   'idempotency-key': z
     .string()
-    .max(200)
+    .max(MAX_IDEMPOTENCY_KEY)
     .optional()
     .describe('A retry with the same key returns the first result'),
 });
@@ -66,7 +69,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       const { period } = queryParams(z.object({ period: periodSchema }), req);
       const caller = callerOf(res);
       const upload = await receiveUpload(req, config.maxUploadBytes);
-      const idempotencyKey = req.get('idempotency-key');
+      const idempotencyKey = idempotencyKeyOf(req);
       const expectedVersion = parseIfMatch(req);
       const source = sourceOf(req, upload.kind);
       const submit = (input: SubmissionInput) =>
@@ -167,6 +170,16 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
   );
 
   return router;
+}
+
+function idempotencyKeyOf(req: Request): string | undefined {
+  const parsed = submitHeaders.shape['idempotency-key'].safeParse(req.get('idempotency-key'));
+  if (!parsed.success)
+    throw badRequest(
+      'invalid-idempotency-key',
+      `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY} characters.`,
+    );
+  return parsed.data;
 }
 
 /** `If-Match: "3"` (or 3, W/"3"): the version the client last saw. `*` sets no condition. */

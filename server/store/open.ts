@@ -1,10 +1,10 @@
 // Opens the store on SQLite or PostgreSQL (DATABASE_URL) through Kysely and brings its schema up to date.
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { keepPrivate, makePrivateFolder } from '../data-folder.js';
 import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 import { migrate, migrations } from './migrations.js';
 import type { Database } from './schema.js';
@@ -31,7 +31,10 @@ function openDialect(location: DatabaseLocation): Dialect {
 }
 
 function sqliteDialect(file: string): Dialect {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    makePrivateFolder(dirname(file));
+    keepPrivate(file);
+  }
   const sqlite = new SqliteDatabase(file);
   // Most of the file is returns' JSON, megabytes each: larger pages mean fewer to write and chain per
   // return. It takes effect only when the file is created; an existing database keeps its page size.

@@ -1,6 +1,6 @@
 // The mail service on the real store: a roll-up missed while the service was down goes at the next
 // start (once), and reminders go only to late Members — never Observers, never after the council submits.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -193,6 +193,9 @@ describe('mail service', () => {
         .sort(),
     );
     expect(readdirSync(join(dir, 'outbox')).some((f) => f.includes('oxford-city'))).toBe(false);
+    // Addresses and figures: readable by the service's user only.
+    expect(statSync(join(dir, 'outbox')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, 'outbox', files[0]!)).mode & 0o777).toBe(0o600);
   });
 
   it('runs its daily check at 07:00 London time, also across the clock change', () => {

@@ -1,7 +1,7 @@
 // The service as an operator meets it: configuration errors, health checks, security headers, logs
 // without secrets, the demo on first start, HTTPS, failed sign-in limits and a graceful stop.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
@@ -287,6 +287,8 @@ describe('first start with the demo', () => {
     const file = join(dir, 'demo.sqlite');
     const now = () => new Date('2026-11-23T12:00:00Z');
     const first = collect();
+    // A person at a terminal sees the tokens.
+    Object.assign(first.stream, { isTTY: true });
     const service = await startService({
       env: { PORT: '0', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' },
       out: first.stream,
@@ -339,6 +341,40 @@ describe('first start with the demo', () => {
     await again.close();
     expect(second.text()).toContain('Shared CDO is running');
     expect(second.text()).not.toContain('scdo_');
+  });
+
+  it('writes the demo tokens to a file only its user can read when output is not a terminal, and keeps its data private', async () => {
+    const folder = join(dir, 'private', 'data');
+    const logs = collect();
+    const banner = collect();
+    const service = await startService({
+      env: { PORT: '0', DATABASE_URL: `sqlite:${join(folder, 'cdo.sqlite')}`, LOG_FORMAT: 'json' },
+      out: banner.stream,
+      logDestination: logs.stream,
+    });
+    try {
+      const tokensFile = join(folder, 'demo-tokens.txt');
+      expect(banner.text()).toContain(`Demo tokens: in ${tokensFile} (readable by this user only`);
+      expect(banner.text() + logs.text()).not.toMatch(/scdo_/);
+      const line = logs
+        .text()
+        .split('\n')
+        .find((l) => l.includes('Demo tokens'));
+      expect(JSON.parse(line!)).toMatchObject({ file: tokensFile });
+      const tokens = readFileSync(tokensFile, 'utf8').match(/scdo_\S+/g);
+      expect(tokens).toHaveLength(4);
+      const viewer = await fetch(`${service.url}/api/v1/me`, {
+        headers: { authorization: `Bearer ${tokens![2]}` },
+      });
+      expect(await json(viewer)).toMatchObject({ role: 'viewer' });
+      const mode = (path: string) => statSync(path).mode & 0o777;
+      expect(mode(folder)).toBe(0o700);
+      expect(mode(tokensFile)).toBe(0o600);
+      expect(mode(join(folder, 'cdo.sqlite'))).toBe(0o600);
+      expect(mode(join(folder, 'cdo.sqlite-wal'))).toBe(0o600);
+    } finally {
+      await service.close();
+    }
   });
 });
 
