@@ -6,6 +6,7 @@
 import { PassThrough } from 'node:stream';
 import express from 'express';
 import { createApp } from '../server/app.js';
+import { serviceActor } from '../server/auth/actors.js';
 import { createToken } from '../server/auth/tokens.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
@@ -17,7 +18,7 @@ const store = await openStore(file);
 
 if (mode === 'seed') {
   const partnership = benchPartnership(Number(councils));
-  await store.savePartnership(partnership, 'bench', new Date().toISOString());
+  await store.savePartnership(partnership, serviceActor('bench', 'bench'), new Date().toISOString());
   const records = Number(rows) > 0 ? benchRecords(Number(councils), Number(rows), BENCH_PERIOD) : [];
   for (const record of records) {
     await store.appendSubmission({
@@ -25,8 +26,7 @@ if (mode === 'seed') {
       period: record.period,
       data: record.data,
       submittedAt: record.submittedAt,
-      tokenId: null,
-      submittedBy: 'bench',
+      actor: serviceActor('bench', 'bench'),
       source: 'cli',
       receipt: ({ version }) => ({ version }),
     });
@@ -39,7 +39,11 @@ if (mode === 'seed') {
     res.status(201).json({ rows: (req.body as { projects: unknown[] }).projects.length });
   });
   app.use(createApp(config, { store, logger: createLogger('silent', new PassThrough().resume()) }));
-  const token = await createToken(store, { role: 'admin', label: 'bench' });
+  const { token } = await createToken(
+    store,
+    { role: 'admin', label: 'bench' },
+    serviceActor('bench', 'bench'),
+  );
   const server = app.listen(0, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

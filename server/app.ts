@@ -10,6 +10,7 @@ import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/index.js';
 import { addinRoutes } from './routes/addin.js';
+import { auditRoutes } from './routes/audit.js';
 import { consolidatedRoutes } from './routes/consolidated.js';
 import type { RouteContext } from './routes/context.js';
 import { docsRoutes } from './routes/docs.js';
@@ -17,10 +18,12 @@ import { healthRoutes } from './routes/health.js';
 import { lockRoutes } from './routes/locks.js';
 import { meRoutes } from './routes/me.js';
 import { partnershipRoutes } from './routes/partnership.js';
+import { auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { templateRoutes } from './routes/templates.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { tooLarge } from './routes/uploads.js';
 
 export interface AppDeps {
@@ -39,12 +42,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // Behind a reverse proxy the client's address is in X-Forwarded-For; the limits below count by it.
   app.set('trust proxy', config.trustProxy);
+  const now = deps.now ?? (() => new Date());
   const ctx: RouteContext = {
     config,
     store: deps.store,
     logger: deps.logger,
-    now: deps.now ?? (() => new Date()),
-    registry: new ApiRegistry(authenticate(deps.store)),
+    now,
+    registry: new ApiRegistry(authenticate, auditRefusals(deps.store, now, deps.logger)),
   };
 
   app.use(helmet());
@@ -74,7 +78,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(identify(deps.store));
+  api.use(identify(deps.store, now));
   const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   api.use(
     rateLimit({
@@ -83,7 +87,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       // Per token when signed in, so officers sharing one council address do not share one allowance.
       keyGenerator: (req, res) => {
         const caller = (res as express.Response).locals.caller;
-        return caller ? `token:${caller.id}` : clientKey(req);
+        return caller ? `${caller.via}:${caller.id}` : clientKey(req);
       },
       standardHeaders: 'draft-8',
       legacyHeaders: false,
@@ -125,7 +129,15 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   // JSON parser that the others share.
   for (const routes of [meRoutes, partnershipRoutes, submissionRoutes]) api.use(routes(ctx));
   api.use(express.json({ limit: config.maxUploadBytes }));
-  for (const routes of [statusRoutes, consolidatedRoutes, templateRoutes, lockRoutes]) api.use(routes(ctx));
+  for (const routes of [
+    statusRoutes,
+    consolidatedRoutes,
+    templateRoutes,
+    lockRoutes,
+    tokenRoutes,
+    auditRoutes,
+  ])
+    api.use(routes(ctx));
   api.use((req, _res, next) =>
     next(new HttpError(404, 'not-found', `There is no API route ${req.method} ${req.baseUrl}${req.path}.`)),
   );

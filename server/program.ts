@@ -3,6 +3,7 @@
 // full stop, placeholders are lower-case nouns (or the format, as YYYY-MM), and required options say so.
 import { readFileSync } from 'node:fs';
 import { Command, Help, type Option } from 'commander';
+import { register as registerAudit } from './commands/audit.js';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerDemo } from './commands/demo.js';
@@ -41,5 +42,6 @@ export function buildProgram(): Command {
   registerSubmit(program);
   registerRollup(program);
   registerDb(program);
+  registerAudit(program);
   return program;
 }

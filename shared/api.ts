@@ -14,12 +14,68 @@ export const apiProblemsSchema = z.object({
   errors: z.array(problemSchema.omit({ severity: true }).extend({ severity: z.literal('error').optional() })),
 });
 
+/**
+ * Who did something: a caller with an access token or a Microsoft 365 sign-in, a request with neither
+ * (refused), the command line on the server, or the service itself (e.g. the monthly e-mail).
+ */
+export const ACTOR_VIAS = ['token', 'entra', 'cli', 'service', 'anonymous'] as const;
+export const actorSchema = z.object({
+  via: z.enum(ACTOR_VIAS),
+  /** The token's number, or `<tid>/<oid>` for a Microsoft 365 person. */
+  id: z.string(),
+  label: z.string(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
 export const meSchema = z.object({
   role: z.enum(ROLES),
   council: councilIdSchema.optional(),
   label: z.string(),
+  via: z.enum(['entra', 'token']),
+  /** When this sign-in stops working: the access token's expiry, or the Microsoft token's. */
+  expiresAt: z.string().optional(),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** Access-token lifetimes in days (DESIGN §9.2). */
+export const TOKEN_DAYS = { default: 90, max: 366 } as const;
+
+export const tokenInfoSchema = z.object({
+  id: z.int(),
+  label: z.string(),
+  role: z.enum(ROLES),
+  council: councilIdSchema.nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+export const tokenListSchema = z.object({ tokens: z.array(tokenInfoSchema) });
+
+export const newTokenSchema = z.strictObject({
+  role: z.enum(ROLES),
+  council: councilIdSchema.optional(),
+  label: z.string().trim().min(1).max(200),
+  expiresInDays: z.int().min(1).max(TOKEN_DAYS.max).default(TOKEN_DAYS.default),
+});
+/** The new token itself appears in this response only; the service keeps its hash. */
+export const createdTokenSchema = tokenInfoSchema.extend({ token: z.string() });
+
+export const auditEntrySchema = z.object({
+  id: z.int(),
+  at: z.string(),
+  actor: actorSchema,
+  action: z.string(),
+  council: councilIdSchema.optional(),
+  period: periodSchema.optional(),
+  target: z.string().optional(),
+  /** The HTTP status the change or refusal got (201/200 for a change made on the command line). */
+  status: z.int(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** One page, oldest first; `next` is the `after` value for the following page (null on the last). */
+export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), next: z.int().nullable() });
 
 export const sheetChangesSchema = z.object({ added: z.int(), changed: z.int(), removed: z.int() });
 export type SheetChanges = z.infer<typeof sheetChangesSchema>;

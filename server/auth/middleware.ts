@@ -1,71 +1,129 @@
-// Who is calling, and may they? `authenticate` resolves the bearer token; every route then declares
+// Who is calling, and may they? `identify` resolves the bearer token; every route then declares
 // its roles with `allow(...)`, and council-scoped routes add `sameCouncil` so a council token can never
 // reach another council's submissions.
 import type { NextFunction, Request, Response } from 'express';
+import type { Actor } from '../../shared/api.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { HttpError, forbidden } from '../errors.js';
 import type { Store, StoredToken } from '../store/index.js';
 import { hashToken } from './tokens.js';
 
-export type Caller = StoredToken;
+/** A signed-in caller: who (for "by whom" and the audit trail) and what they may do. */
+export interface Caller extends Actor {
+  via: 'token' | 'entra';
+  role: Role;
+  council: string | null;
+  /** When this sign-in stops working. */
+  expiresAt?: string;
+}
 
 declare module 'express-serve-static-core' {
   interface Locals {
     caller?: Caller;
+    /** Who a refused request claimed to be (an expired or revoked token), for the audit trail. */
+    claimed?: Actor;
+    /** Why the request's credentials were not accepted, for routes that need a caller. */
+    refusal?: HttpError;
   }
 }
 
-/** The caller a request's bearer token names, or undefined without a valid one. */
-async function tokenCaller(store: Store, req: Request): Promise<Caller | undefined> {
-  const match = BEARER.exec(req.get('authorization') ?? '');
-  return match ? store.findToken(hashToken(match[1]!)) : undefined;
-}
+/** A token's last use is written at most this often, so a busy script does not write on every call. */
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+const NEW_TOKEN_ADVICE =
+  'Ask your Shared CDO administrator for a new one and connect again with it; your sheets stay as they are.';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** What a request's credentials come to: a caller, or the refusal to answer with. */
+type Identity = { caller: Caller } | { refusal: HttpError };
+
+async function identityOf(store: Store, req: Request, now: Date, res: Response): Promise<Identity> {
+  const match = BEARER.exec(req.get('authorization') ?? '');
+  if (!match) {
+    return {
+      refusal: new HttpError(
+        401,
+        'unauthenticated',
+        'Send your access token as "Authorization: Bearer <token>".',
+      ),
+    };
+  }
+  try {
+    return { caller: await tokenCaller(store, match[1]!, now, res) };
+  } catch (error) {
+    if (error instanceof HttpError) return { refusal: error };
+    throw error;
+  }
+}
+
 /**
- * Resolves a valid bearer token before anything limits the request, so the limits know who is signed
- * in; a request without one goes on unsigned and is refused only by routes that need a caller.
+ * Resolves the request's credentials before anything limits it, so the limits know who is signed in;
+ * a request without valid ones goes on unsigned and is refused (with the reason found here) only by
+ * routes that need a caller.
  */
-export function identify(store: Store) {
+export function identify(store: Store, now: () => Date) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const caller = await tokenCaller(store, req);
-    if (caller) res.locals.caller = caller;
-    next();
+    try {
+      const identity = await identityOf(store, req, now(), res);
+      if ('caller' in identity) res.locals.caller = identity.caller;
+      else res.locals.refusal = identity.refusal;
+      next();
+    } catch (error) {
+      next(error);
+    }
   };
 }
 
-export function authenticate(store: Store) {
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (res.locals.caller) {
-      next();
-      return;
-    }
-    if (!BEARER.test(req.get('authorization') ?? '')) {
-      next(
-        new HttpError(401, 'unauthenticated', 'Send your access token as "Authorization: Bearer <token>".'),
-      );
-      return;
-    }
-    const caller = await tokenCaller(store, req);
-    if (!caller) {
-      next(
-        new HttpError(
-          401,
-          'unauthenticated',
-          'This access token is not valid. Ask your administrator for a new one.',
-        ),
-      );
-      return;
-    }
-    res.locals.caller = caller;
-    next();
-  };
+/** Lets only a signed-in caller through; the others get the reason `identify` found. */
+export function authenticate(_req: Request, res: Response, next: NextFunction): void {
+  if (res.locals.caller) next();
+  else next(res.locals.refusal ?? new HttpError(401, 'unauthenticated', 'Sign in first.'));
 }
+
+async function tokenCaller(store: Store, token: string, now: Date, res: Response): Promise<Caller> {
+  const found = await store.findToken(hashToken(token));
+  if (!found) {
+    throw new HttpError(
+      401,
+      'unauthenticated',
+      'This access token is not valid. Ask your administrator for a new one.',
+    );
+  }
+  const actor: Caller = {
+    via: 'token',
+    id: String(found.id),
+    label: found.label,
+    role: found.role,
+    council: found.council,
+    expiresAt: found.expiresAt,
+  };
+  if (found.revokedAt !== null) {
+    res.locals.claimed = actor;
+    throw new HttpError(
+      401,
+      'token-revoked',
+      `This access token was revoked on ${found.revokedAt.slice(0, 10)}. ${NEW_TOKEN_ADVICE}`,
+    );
+  }
+  if (found.expiresAt <= now.toISOString()) {
+    res.locals.claimed = actor;
+    throw new HttpError(
+      401,
+      'token-expired',
+      `This access token expired on ${found.expiresAt.slice(0, 10)}. ${NEW_TOKEN_ADVICE}`,
+    );
+  }
+  if (isStale(found, now)) await store.touchToken(found.id, now.toISOString());
+  return actor;
+}
+
+const isStale = (token: StoredToken, now: Date): boolean =>
+  token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) >= LAST_USED_GRANULARITY_MS;
 
 export function callerOf(res: Response): Caller {
   const caller = res.locals.caller;
-  if (!caller) throw new HttpError(401, 'unauthenticated', 'Sign in with an access token.');
+  if (!caller) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
   return caller;
 }
 
@@ -76,7 +134,7 @@ export function allow(audience: Audience) {
   return (_req: Request, res: Response, next: NextFunction): void => {
     const caller = callerOf(res);
     if (audience !== 'any' && !audience.includes(caller.role)) {
-      next(forbidden(`A ${caller.role} token may not do this.`));
+      next(forbidden(`The ${caller.role} role may not do this.`));
       return;
     }
     next();
@@ -87,7 +145,7 @@ export function allow(audience: Audience) {
 export function sameCouncil(req: Request, res: Response, next: NextFunction): void {
   const caller = callerOf(res);
   if (caller.role === 'council' && caller.council !== req.params['council']) {
-    next(forbidden(`This token belongs to ${caller.council}; it cannot reach another council's returns.`));
+    next(forbidden(`You sign in for ${caller.council}; you cannot reach another council's returns.`));
     return;
   }
   next();

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
+import { commandLineActor } from '../auth/actors.js';
 import { HttpError, InvalidInput } from '../errors.js';
 import { submitReturn } from '../services/submit-return.js';
 import { runCommand, withStore } from './store-access.js';
@@ -34,8 +35,7 @@ export function register(program: Command): void {
               period: options.period,
               input: { kind: 'xlsx', bytes },
               source: 'cli',
-              tokenId: null,
-              submittedBy: 'command line',
+              actor: commandLineActor(),
               now: new Date(),
             }),
           );

@@ -101,6 +101,8 @@ export interface OutboxWorkerOptions {
   now?: () => number;
   /** Asked just before sending; `false` cancels the row (e.g. a reminder to a council that has since submitted). */
   stillWanted?: (row: OutboxRow) => Promise<boolean>;
+  /** Told once a message has been handed over (the service records it in the audit trail). */
+  sent?: (row: OutboxRow) => Promise<void>;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -308,6 +310,11 @@ export class OutboxWorker {
         last_error: null,
       });
       this.options.logger?.info(log, 'mail sent');
+      await this.options
+        .sent?.(row)
+        .catch((error: unknown) =>
+          this.options.logger?.error({ ...log, err: error }, 'a sent e-mail was not audited'),
+        );
       return 'sent';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

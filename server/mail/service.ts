@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
+import { serviceActor } from '../auth/actors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { consolidatedView } from '../services/consolidated-view.js';
@@ -30,6 +31,8 @@ import { createMailTransport, type MailTransport } from './transport.js';
 /** Where e-mails go as `.eml` files when no SMTP_URL is configured. */
 export const DEFAULT_OUTBOX_DIR = 'data/outbox';
 
+const MAIL_ACTOR = serviceActor('mail', 'Shared CDO e-mail');
+
 export interface MailServiceOptions {
   store: Store;
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'timeZone'>;
@@ -37,7 +40,7 @@ export interface MailServiceOptions {
   now?: () => Date;
   outboxDir?: string;
   transport?: MailTransport;
-  worker?: Omit<OutboxWorkerOptions, 'stillWanted' | 'logger' | 'now'>;
+  worker?: Omit<OutboxWorkerOptions, 'stillWanted' | 'sent' | 'logger' | 'now'>;
 }
 
 export interface JobOutcome {
@@ -70,6 +73,15 @@ export class MailService {
       now: () => this.now().getTime(),
       logger: options.logger,
       stillWanted: (row) => this.stillWanted(row),
+      sent: (row) =>
+        options.store.recordAudit({
+          at: this.now().toISOString(),
+          actor: MAIL_ACTOR,
+          action: 'email.sent',
+          period: row.period,
+          target: `${row.kind} to ${row.recipient}`,
+          status: 200,
+        }),
     });
   }
 

@@ -16,6 +16,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
       method: 'put',
       path: '/periods/:period/lock',
       who: ['cdo', 'admin'],
+      action: 'period.lock',
       summary: 'Lock a period: no more submissions for it',
       params: periodParams,
       responses: { 200: { description: 'Locked', json: lockSchema } },
@@ -23,7 +24,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
     },
     async (req, res) => {
       const { period } = pathParams(periodParams, req);
-      await store.lockPeriod(period, callerOf(res).label, now().toISOString());
+      await store.lockPeriod(period, callerOf(res), now().toISOString());
       res.json({ period, locked: true });
     },
   );
@@ -33,6 +34,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
       method: 'delete',
       path: '/periods/:period/lock',
       who: ['cdo', 'admin'],
+      action: 'period.unlock',
       summary: 'Reopen a locked period',
       params: periodParams,
       responses: { 200: { description: 'Reopened', json: lockSchema } },
@@ -40,7 +42,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
     },
     async (req, res) => {
       const { period } = pathParams(periodParams, req);
-      await store.unlockPeriod(period, callerOf(res).label, now().toISOString());
+      await store.unlockPeriod(period, callerOf(res), now().toISOString());
       res.json({ period, locked: false });
     },
   );

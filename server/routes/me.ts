@@ -1,4 +1,4 @@
-// GET /me: who the token belongs to, so the add-in can show it and hide what the role may not do.
+// GET /me: who is signed in (by token or Microsoft 365) and until when, so the add-in can show it and hide what the role may not do.
 import { Router } from 'express';
 import { meSchema, type Me } from '../../shared/api.js';
 import { callerOf } from '../auth/middleware.js';
@@ -12,7 +12,7 @@ export function meRoutes({ registry }: RouteContext): Router {
       method: 'get',
       path: '/me',
       who: 'any',
-      summary: 'Who this token is',
+      summary: 'Who is signed in',
       responses: { 200: { description: 'The caller', json: meSchema } },
     },
     (_req, res) => {
@@ -21,6 +21,8 @@ export function meRoutes({ registry }: RouteContext): Router {
         role: caller.role,
         ...(caller.council ? { council: caller.council } : {}),
         label: caller.label,
+        via: caller.via,
+        ...(caller.expiresAt ? { expiresAt: caller.expiresAt } : {}),
       };
       res.json(me);
     },

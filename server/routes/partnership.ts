@@ -39,6 +39,7 @@ export function partnershipRoutes({ registry, store, config, now }: RouteContext
       method: 'put',
       path: '/partnership',
       who: ['cdo', 'admin'],
+      action: 'partnership.replace',
       summary: 'Replace the partnership settings',
       description: 'JSON, or the partnership workbook (.xlsx raw body or multipart field "file"). Versioned.',
       body: { json: partnershipSchema, workbook: true },
@@ -64,7 +65,7 @@ export function partnershipRoutes({ registry, store, config, now }: RouteContext
       const errors = validatePartnership(partnership).filter((p) => p.severity === 'error');
       if (errors.length) throw new InvalidInput(errors);
       const at = now().toISOString();
-      const version = await store.savePartnership(partnership, callerOf(res).label, at);
+      const version = await store.savePartnership(partnership, callerOf(res), at);
       res.set('ETag', `"${version}"`).json({ version, updatedAt: at });
     },
   );

@@ -17,6 +17,8 @@ export interface RouteSpec {
   /** Express syntax (`/councils/:council`); shown as `{council}` in the documents. */
   path: string;
   who: Audience | 'public';
+  /** What the audit trail calls this change; every write route has one (DESIGN §9.3). */
+  action?: string;
   summary: string;
   description?: string;
   params?: z.ZodObject;
@@ -53,16 +55,23 @@ export class ApiRegistry {
   readonly openapi = new OpenAPIRegistry();
   readonly routes: RouteSpec[] = [];
 
-  constructor(private readonly authenticate: RequestHandler) {
+  constructor(
+    private readonly authenticate: RequestHandler,
+    /** Records the route's refused writes in the audit trail. */
+    private readonly auditRefusals: (spec: RouteSpec) => RequestHandler,
+  ) {
     this.openapi.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   }
 
   /** Declares a route and mounts it on `router` (which is mounted at API_PREFIX). */
   add(router: Router, spec: RouteSpec, ...handlers: RequestHandler[]): void {
+    if (spec.method !== 'get' && !spec.action)
+      throw new Error(`${spec.method} ${spec.path} changes something: give it an audit action`);
     this.routes.push(spec);
     this.register(spec);
+    const audit = spec.method === 'get' ? [] : [this.auditRefusals(spec)];
     const guard = spec.who === 'public' ? [] : [this.authenticate, allow(spec.who)];
-    router[spec.method](spec.path, ...guard, ...handlers);
+    router[spec.method](spec.path, ...audit, ...guard, ...handlers);
   }
 
   document(serverUrl?: string): object {

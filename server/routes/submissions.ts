@@ -12,10 +12,10 @@ import {
 } from '../../shared/api.js';
 import { councilSubmissionSchema, periodSchema } from '../../shared/schemas.js';
 import { callerOf, sameCouncil } from '../auth/middleware.js';
-import { HttpError, InvalidInput, badRequest, notFound } from '../errors.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
 import type { SubmissionSource } from '../store/index.js';
 import { submitReturn, type SubmissionInput } from '../services/submit-return.js';
-import { zodProblems } from '../services/json-problems.js';
+import { parseRequestBody } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
 import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
@@ -51,6 +51,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       method: 'post',
       path: '/councils/:council/submissions',
       who: ['council', 'cdo', 'admin'],
+      action: 'submission.create',
       summary: "Submit a council's return for a period",
       description:
         'JSON (money in pence) or the council workbook (.xlsx raw body or multipart field "file"); the ' +
@@ -78,8 +79,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
           period,
           input,
           source,
-          tokenId: caller.id,
-          submittedBy: caller.label,
+          actor: caller,
           ...(idempotencyKey ? { idempotencyKey } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           maxVersions: config.maxVersionsPerPeriod,
@@ -148,6 +148,7 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       method: 'post',
       path: '/councils/:council/submissions/:sid/review',
       who: ['cdo', 'admin'],
+      action: 'submission.review',
       summary: 'Accept or return a submission',
       params: submissionParams,
       body: { json: reviewRequestSchema },
@@ -159,11 +160,9 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
     express.json({ limit: config.maxUploadBytes }),
     async (req, res) => {
       const { council, sid } = pathParams(submissionParams, req);
-      const parsed = reviewRequestSchema.safeParse(req.body);
-      if (!parsed.success)
-        throw new InvalidInput(zodProblems(parsed.error.issues, { tables: {}, settings: {} }));
+      const review = parseRequestBody(reviewRequestSchema, req.body);
       if (!(await store.getSubmission(council, sid))) throw notFound(`${council} has no submission ${sid}.`);
-      await store.addReview(sid, parsed.data, callerOf(res).label, now().toISOString());
+      await store.addReview(sid, review, callerOf(res), now().toISOString());
       const { data: _data, reviews: _reviews, ...summary } = (await store.getSubmission(council, sid))!;
       res.json(summary);
     },

@@ -34,7 +34,7 @@ export function templateRoutes({ registry, store }: RouteContext): Router {
       const { council, period } = queryParams(templateQuery, req);
       const caller = callerOf(res);
       if (caller.role === 'council' && caller.council !== council) {
-        throw forbidden(`This token belongs to ${caller.council}; ask for its own template.`);
+        throw forbidden(`You sign in for ${caller.council}; ask for its own template.`);
       }
       const partnership = (await store.currentPartnership())?.partnership;
       if (partnership && !partnership.councils.some((c) => c.id === council)) {

@@ -4,6 +4,7 @@ import { demoPartnershipFor } from '../../demo/partnership.js';
 import { demoSubmissions } from '../../demo/submissions.js';
 import { addMonths, financialYearOf } from '../../shared/dates.js';
 import type { Role } from '../../shared/vocabulary.js';
+import { serviceActor } from '../auth/actors.js';
 import { createToken } from '../auth/tokens.js';
 import { InvalidInput } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -30,10 +31,16 @@ const DEMO_TOKENS: { role: Role; council?: string; label: string }[] = [
   { role: 'council', council: 'cherwell', label: 'Demo Cherwell finance officer' },
 ];
 
+const DEMO_ACTOR = serviceActor('demo', 'demo data');
+
 export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone: string): Promise<DemoLoad> {
   const thisMonth = currentPeriod(timeZone, now);
   const periods = [addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
-  await store.savePartnership(demoPartnershipFor(periods.map(financialYearOf)), 'demo', now.toISOString());
+  await store.savePartnership(
+    demoPartnershipFor(periods.map(financialYearOf)),
+    DEMO_ACTOR,
+    now.toISOString(),
+  );
   for (const period of periods) {
     // Sent on the 5th of the following month (or now, if that is still to come), in good time.
     const sentAt = new Date(Math.min(now.getTime(), Date.parse(`${addMonths(period, 1)}-05T09:30:00Z`)));
@@ -44,8 +51,7 @@ export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone
           period,
           input: { kind: 'json', body: submission },
           source: 'cli',
-          tokenId: null,
-          submittedBy: 'demo data',
+          actor: DEMO_ACTOR,
           now: sentAt,
         });
       } catch (error) {
@@ -56,6 +62,7 @@ export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone
     }
   }
   const tokens: DemoToken[] = [];
-  for (const spec of DEMO_TOKENS) tokens.push({ ...spec, token: await createToken(store, spec, now) });
+  for (const spec of DEMO_TOKENS)
+    tokens.push({ ...spec, token: (await createToken(store, spec, DEMO_ACTOR, now)).token });
   return { periods, tokens };
 }

@@ -1,6 +1,7 @@
 // A JSON body that fails its zod schema gets the same 422 shape as a workbook: each problem names the
 // sheet, the row as it would be in Excel (index + 2, under the header) and the column header.
 import type { z } from 'zod';
+import { InvalidInput } from '../errors.js';
 import {
   ABOUT_LABELS,
   ABOUT_SHEET,
@@ -97,3 +98,14 @@ const problem = (sheet: string, row: number | null, column: string | null, messa
   severity: 'error',
   message,
 });
+
+/** A plain request body (a review, a token, a user): problems name its fields, under sheet "Request". */
+export function parseRequestBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, { tables: {}, settings: {} }));
+  return parsed.data;
+}
+
+/** One problem with a request body's field, found after its schema passed (e.g. an unknown council). */
+export const requestFieldProblem = (field: string, message: string): InvalidInput =>
+  new InvalidInput([problem('Request', null, null, `${field}: ${message}`)]);

@@ -1,7 +1,7 @@
 // Submitting a council's return: the one code path behind POST /councils/{id}/submissions and
 // `shared-cdo submit`. Reads JSON or a workbook, validates it against the partnership, then appends a
 // version in one transaction (lock, If-Match, Idempotency-Key and the version number checked inside).
-import type { SubmissionReceipt } from '../../shared/api.js';
+import type { Actor, SubmissionReceipt } from '../../shared/api.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { HttpError, notFound } from '../errors.js';
@@ -28,9 +28,8 @@ export interface SubmitReturn {
   period: string;
   input: SubmissionInput;
   source: SubmissionSource;
-  /** The token that sent it (null from the CLI) and its label, kept as "by whom". */
-  tokenId: number | null;
-  submittedBy: string;
+  /** Who sent it, kept as "by whom" and in the audit trail. */
+  actor: Actor;
   idempotencyKey?: string;
   expectedVersion?: number;
   /** Versions a council may keep for one period (MAX_VERSIONS_PER_PERIOD). */
@@ -68,8 +67,7 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
     data: checked.data,
     rowDigest: storedDigest(digest),
     submittedAt,
-    tokenId: request.tokenId,
-    submittedBy: request.submittedBy,
+    actor: request.actor,
     source: request.source,
     ...(checked.requestHash !== undefined
       ? { idempotencyKey: request.idempotencyKey, requestHash: checked.requestHash }

@@ -3,6 +3,7 @@
 // One list for SQLite and PostgreSQL: a migration writes its column types through `SchemaTypes`
 // (dialect.ts) where the two differ, and test/server/store-schema.test.ts checks both end up alike.
 import { sql, type Kysely } from 'kysely';
+import { TOKEN_DAYS } from '../../shared/api.js';
 import { createMailOutboxTables } from '../mail/outbox-schema.js';
 import { advisoryLock, dialectOf, schemaTypes, writeTransaction, type SchemaTypes } from './dialect.js';
 
@@ -100,7 +101,67 @@ export const migrations: Migration[] = [
     // Lets a receipt compare row digests instead of reparsing the previous version; null on older rows.
     up: (db) => db.schema.alterTable('submissions').addColumn('row_digest', 'text').execute(),
   },
+  {
+    id: 4,
+    name: 'token lifecycle and audit trail',
+    async up(db, t) {
+      // Tokens made before tokens expired get the default lifetime from the upgrade on, not "never"
+      // (a column added NOT NULL needs a default; every row then gets its date).
+      await db.schema
+        .alterTable('tokens')
+        .addColumn('expires_at', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      const lifetimeMs = TOKEN_DAYS.default * 86_400_000;
+      await db
+        .updateTable('tokens')
+        .set({ expires_at: new Date(Date.now() + lifetimeMs).toISOString() })
+        .execute();
+      await db.schema.alterTable('tokens').addColumn('last_used_at', 'text').execute();
+      // The audit log gains who (by which sign-in), which council and period, and the outcome. Rows
+      // already written keep what they had: columns are renamed and added, no row is rewritten.
+      await db.schema.alterTable('audit_log').renameColumn('actor', 'actor_label').execute();
+      await db.schema.alterTable('audit_log').renameColumn('subject', 'target').execute();
+      await db.schema
+        .alterTable('audit_log')
+        .addColumn('actor_via', 'text', (c) => c.notNull().defaultTo('unknown'))
+        .execute();
+      await db.schema
+        .alterTable('audit_log')
+        .addColumn('actor_id', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.alterTable('audit_log').addColumn('council', 'text').execute();
+      await db.schema.alterTable('audit_log').addColumn('period', 'text').execute();
+      await db.schema
+        .alterTable('audit_log')
+        .addColumn('status', 'integer', (c) => c.notNull().defaultTo(200))
+        .execute();
+      await db.schema.createIndex('audit_log_by_time').on('audit_log').column('at').execute();
+      await refuseChanges(db, t, 'audit_log');
+    },
+  },
 ];
+
+/**
+ * Makes a table append-only in the database itself: any UPDATE or DELETE (and on PostgreSQL a
+ * TRUNCATE) fails, whoever sends it, so no route, command or later migration can rewrite history.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
+async function refuseChanges(db: Kysely<any>, t: SchemaTypes, table: string): Promise<void> {
+  const message = `The ${table} table is append-only: its rows cannot be changed or deleted`;
+  if (t.dialect === 'postgres') {
+    await sql`create or replace function refuse_change() returns trigger language plpgsql as $$
+      begin raise exception '%', tg_argv[0]; end $$`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete on ${sql.table(table)}
+      for each row execute function refuse_change(${sql.lit(message)})`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
+      for each statement execute function refuse_change(${sql.lit(message)})`.execute(db);
+    return;
+  }
+  for (const event of ['update', 'delete'] as const) {
+    await sql`create trigger ${sql.id(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
+      begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+  }
+}
 
 /**
  * Applies every migration not yet recorded in `schema_migrations`, in order, in one transaction (both

@@ -35,6 +35,9 @@ export interface TokensTable {
   label: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string;
+  /** Updated at most once a minute per token, so a busy script does not write on every request. */
+  last_used_at: string | null;
 }
 
 export interface SubmissionsTable {
@@ -73,12 +76,20 @@ export interface PeriodLocksTable {
   locked_by: string;
 }
 
+/** Append-only: triggers refuse UPDATE and DELETE (migration 4). */
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
-  actor: string;
+  actor_via: Generated<string>;
+  actor_id: Generated<string>;
+  actor_label: string;
   action: string;
-  subject: string;
+  council: string | null;
+  period: string | null;
+  /** What the action was on ("cherwell 2026-10 v3", "token 12"); empty when the action says it all. */
+  target: string;
+  status: Generated<number>;
+  /** JSON with anything else worth keeping (a submission's id and source). */
   detail: string | null;
 }
 

@@ -10,15 +10,44 @@ import {
   type Partnership,
   type SubmissionRecord,
 } from '../../shared/schemas.js';
+import type { Actor, AuditEntry, TokenInfo } from '../../shared/api.js';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
 import { advisoryLock, writeTransaction } from './dialect.js';
 import type { Database, SubmissionSource } from './schema.js';
 
+/** A token as sign-in sees it: revoked and expired ones too, so the refusal can say which. */
 export interface StoredToken {
   id: number;
   role: Role;
   council: string | null;
   label: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** One row for the audit trail (DESIGN §9.3). */
+export interface AuditRecord {
+  at: string;
+  actor: Actor;
+  action: string;
+  council?: string;
+  period?: string;
+  target?: string;
+  /** The HTTP status of the outcome. */
+  status: number;
+  detail?: object;
+}
+
+export interface AuditFilter {
+  /** ISO instants: `from` inclusive, `to` exclusive. */
+  from?: string;
+  to?: string;
+  council?: string;
+  action?: string;
+  /** Entries after this id (the previous page's `next`). */
+  after?: number;
+  limit: number;
 }
 
 export interface SubmissionSummary {
@@ -67,8 +96,8 @@ export interface AppendSubmission {
   /** Kept with the version for the next receipt's comparison. */
   rowDigest?: string;
   submittedAt: string;
-  tokenId: number | null;
-  submittedBy: string;
+  /** Who sent it: kept as "by whom" (the label) and in the audit trail. */
+  actor: Actor;
   source: SubmissionSource;
   idempotencyKey?: string;
   requestHash?: string;
@@ -143,7 +172,7 @@ export class Store {
   }
 
   /** Stores a new partnership version and makes its councils current; returns the version number. */
-  async savePartnership(partnership: Partnership, actor: string, at: string): Promise<number> {
+  async savePartnership(partnership: Partnership, actor: Actor, at: string): Promise<number> {
     return this.write(async (trx) => {
       // PostgreSQL: the partnership advisory lock, so two saves cannot both take max + 1 (the primary
       // key would refuse the second).
@@ -155,7 +184,7 @@ export class Store {
       const version = (last?.version ?? 0) + 1;
       await trx
         .insertInto('partnership_versions')
-        .values({ version, data: JSON.stringify(partnership), created_at: at, created_by: actor })
+        .values({ version, data: JSON.stringify(partnership), created_at: at, created_by: actor.label })
         .execute();
       await trx.deleteFrom('councils').execute();
       await trx
@@ -169,7 +198,13 @@ export class Store {
           })),
         )
         .execute();
-      await audit(trx, { at, actor, action: 'partnership.replace', subject: `partnership v${version}` });
+      await audit(trx, {
+        at,
+        actor,
+        action: 'partnership.replace',
+        target: `partnership v${version}`,
+        status: 200,
+      });
       return version;
     });
   }
@@ -177,9 +212,10 @@ export class Store {
   // ---- Tokens -------------------------------------------------------------------------------------
 
   async insertToken(
-    token: { hash: string; role: Role; council?: string; label: string },
+    token: { hash: string; role: Role; council?: string; label: string; expiresAt: string },
+    actor: Actor,
     at: string,
-  ): Promise<number> {
+  ): Promise<TokenInfo> {
     return this.write(async (trx) => {
       const row = await trx
         .insertInto('tokens')
@@ -190,28 +226,58 @@ export class Store {
           label: token.label,
           created_at: at,
           revoked_at: null,
+          expires_at: token.expiresAt,
+          last_used_at: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const subject = token.council ? `${token.role} token for ${token.council}` : `${token.role} token`;
+      const holder = token.council ? `${token.role} token for ${token.council}` : `${token.role} token`;
       await audit(trx, {
         at,
-        actor: 'cli',
+        actor,
         action: 'token.create',
-        subject,
-        detail: { id: row.id, label: token.label },
+        ...(token.council ? { council: token.council } : {}),
+        target: `token ${row.id} (${holder} "${token.label}")`,
+        status: 201,
       });
-      return row.id;
+      return toTokenInfo(
+        (await trx.selectFrom('tokens').selectAll().where('id', '=', row.id).executeTakeFirst())!,
+      );
     });
   }
 
   async findToken(hash: string): Promise<StoredToken | undefined> {
-    return this.db
-      .selectFrom('tokens')
-      .select(['id', 'role', 'council', 'label'])
-      .where('hash', '=', hash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+    if (!row) return undefined;
+    const { createdAt: _createdAt, ...token } = toTokenInfo(row);
+    return token;
+  }
+
+  /** Records that a token was used now. */
+  async touchToken(id: number, at: string): Promise<void> {
+    await this.db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+  }
+
+  async listTokens(): Promise<TokenInfo[]> {
+    return (await this.db.selectFrom('tokens').selectAll().orderBy('id').execute()).map(toTokenInfo);
+  }
+
+  /** Revokes a token for good; undefined if there is none with that id. Revoking twice changes nothing. */
+  async revokeToken(id: number, actor: Actor, at: string): Promise<TokenInfo | undefined> {
+    return this.write(async (trx) => {
+      const row = await trx.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row || row.revoked_at) return row && toTokenInfo(row);
+      await trx.updateTable('tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+      await audit(trx, {
+        at,
+        actor,
+        action: 'token.revoke',
+        ...(row.council ? { council: row.council } : {}),
+        target: `token ${id} ("${row.label}")`,
+        status: 200,
+      });
+      return toTokenInfo({ ...row, revoked_at: at });
+    });
   }
 
   // ---- Submissions --------------------------------------------------------------------------------
@@ -283,8 +349,8 @@ export class Store {
           version,
           data: typeof input.data === 'string' ? input.data : JSON.stringify(input.data),
           submitted_at: input.submittedAt,
-          token_id: input.tokenId,
-          submitted_by: input.submittedBy,
+          token_id: input.actor.via === 'token' ? Number(input.actor.id) : null,
+          submitted_by: input.actor.label,
           source: input.source,
           idempotency_key: input.idempotencyKey ?? null,
           request_hash: input.requestHash ?? null,
@@ -295,10 +361,13 @@ export class Store {
         .executeTakeFirstOrThrow();
       await audit(trx, {
         at: input.submittedAt,
-        actor: input.submittedBy,
+        actor: input.actor,
         action: 'submission.create',
-        subject: `${input.council} ${input.period} v${version}`,
-        detail: { id: inserted.id, source: input.source },
+        council: input.council,
+        period: input.period,
+        target: `submission ${inserted.id} (version ${version})`,
+        status: 201,
+        detail: { source: input.source },
       });
       return { kind: 'created', id: inserted.id, receipt };
     });
@@ -417,10 +486,15 @@ export class Store {
   async addReview(
     submissionId: number,
     review: { status: 'accepted' | 'returned'; comment: string },
-    actor: string,
+    actor: Actor,
     at: string,
   ): Promise<void> {
     await this.write(async (trx) => {
+      const submission = await trx
+        .selectFrom('submissions')
+        .select(['council', 'period', 'version'])
+        .where('id', '=', submissionId)
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto('reviews')
         .values({
@@ -428,14 +502,17 @@ export class Store {
           status: review.status,
           comment: review.comment,
           reviewed_at: at,
-          reviewed_by: actor,
+          reviewed_by: actor.label,
         })
         .execute();
       await audit(trx, {
         at,
         actor,
-        action: `submission.${review.status}`,
-        subject: `submission ${submissionId}`,
+        action: 'submission.review',
+        council: submission.council,
+        period: submission.period,
+        target: `submission ${submissionId} (version ${submission.version}) ${review.status}`,
+        status: 200,
       });
     });
   }
@@ -452,46 +529,94 @@ export class Store {
     );
   }
 
-  async lockPeriod(period: string, actor: string, at: string): Promise<void> {
+  async lockPeriod(period: string, actor: Actor, at: string): Promise<void> {
     await this.write(async (trx) => {
       // PostgreSQL: the period's advisory lock alone, so appends in flight finish first (see appendSubmission).
       await advisoryLock(trx, 'period', period);
       await trx
         .insertInto('period_locks')
-        .values({ period, locked_at: at, locked_by: actor })
+        .values({ period, locked_at: at, locked_by: actor.label })
         .onConflict((oc) => oc.column('period').doNothing())
         .execute();
-      await audit(trx, { at, actor, action: 'period.lock', subject: period });
+      await audit(trx, { at, actor, action: 'period.lock', period, status: 200 });
     });
   }
 
-  async unlockPeriod(period: string, actor: string, at: string): Promise<void> {
+  async unlockPeriod(period: string, actor: Actor, at: string): Promise<void> {
     await this.write(async (trx) => {
       await advisoryLock(trx, 'period', period);
       await trx.deleteFrom('period_locks').where('period', '=', period).execute();
-      await audit(trx, { at, actor, action: 'period.unlock', subject: period });
+      await audit(trx, { at, actor, action: 'period.unlock', period, status: 200 });
     });
   }
 
   // ---- Audit --------------------------------------------------------------------------------------
 
-  async auditLog(): Promise<{ at: string; actor: string; action: string; subject: string }[]> {
-    return this.db
-      .selectFrom('audit_log')
-      .select(['at', 'actor', 'action', 'subject'])
-      .orderBy('id')
-      .execute();
+  /** Records what happened outside a store write: a refused request, an e-mail sent. */
+  async recordAudit(entry: AuditRecord): Promise<void> {
+    await audit(this.db, entry);
+  }
+
+  /** Audit entries oldest first, filtered, one page at a time. */
+  async auditEntries(filter: AuditFilter): Promise<AuditEntry[]> {
+    let query = this.db.selectFrom('audit_log').selectAll();
+    if (filter.from !== undefined) query = query.where('at', '>=', filter.from);
+    if (filter.to !== undefined) query = query.where('at', '<', filter.to);
+    if (filter.council !== undefined) query = query.where('council', '=', filter.council);
+    if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+    if (filter.after !== undefined) query = query.where('id', '>', filter.after);
+    const rows = await query.orderBy('id').limit(filter.limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: { via: r.actor_via as Actor['via'], id: r.actor_id, label: r.actor_label },
+      action: r.action,
+      ...(r.council !== null ? { council: r.council } : {}),
+      ...(r.period !== null ? { period: r.period } : {}),
+      ...(r.target !== '' ? { target: r.target } : {}),
+      status: r.status,
+    }));
   }
 }
 
-async function audit(
-  trx: Kysely<Database>,
-  entry: { at: string; actor: string; action: string; subject: string; detail?: object },
-): Promise<void> {
-  await trx
+async function audit(db: Kysely<Database>, entry: AuditRecord): Promise<void> {
+  await db
     .insertInto('audit_log')
-    .values({ ...entry, detail: entry.detail ? JSON.stringify(entry.detail) : null })
+    .values({
+      at: entry.at,
+      actor_via: entry.actor.via,
+      actor_id: entry.actor.id,
+      actor_label: entry.actor.label,
+      action: entry.action,
+      council: entry.council ?? null,
+      period: entry.period ?? null,
+      target: entry.target ?? '',
+      status: entry.status,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
     .execute();
+}
+
+function toTokenInfo(row: {
+  id: number;
+  role: Role;
+  council: string | null;
+  label: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}): TokenInfo {
+  return {
+    id: row.id,
+    label: row.label,
+    role: row.role,
+    council: row.council,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 function toSummary(row: {

@@ -65,6 +65,18 @@ describe('ApiClient', () => {
     expect(error.message).toContain(text);
   });
 
+  it.each(['token-expired', 'token-revoked'])('passes on what to do about a %s', async (code) => {
+    const message =
+      'This access token expired on 2027-02-18. Ask your Shared CDO administrator for a new one.';
+    const client = new ApiClient('https://cdo.example', 't', answering(401, { error: { code, message } }));
+    const error = await failure(client, (c) => c.me());
+    expect({ kind: error.kind, code: error.code, message: error.message }).toEqual({
+      kind: 'unauthorised',
+      code,
+      message,
+    });
+  });
+
   it('keeps the problems of a 422 so the pane can list and locate them', async () => {
     const errors = [
       {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { requireTool } from '../helpers/tools.js';
-import { type TestService } from '../server/helpers/service.js';
+import { json, type TestService } from '../server/helpers/service.js';
 import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
@@ -156,6 +156,32 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     expect(await outputText(page)).toContain('did not accept your access token');
     expect(await page.locator('#reconnect').count()).toBe(1);
     await page.unroute(`${service.url}/api/v1/status**`, expired);
+  });
+
+  it('a revoked token says how to get a new one, and the sheets stay as they were', async () => {
+    const created = await json<{ id: number; token: string }>(
+      await service.call('POST', '/api/v1/tokens', {
+        json: { role: 'council', council: 'cherwell', label: 'Cherwell laptop' },
+      }),
+    );
+    const other = await openPane(browser, service.url, fakeOffice, { now: NOW });
+    await other.locator('#token').waitFor();
+    await connect(other, created.token);
+    await act(other, 'setup');
+    await excel(other).type('Projects', 'A2:H2', [
+      ['WEB-02', 'Intranet', 'Digital government', 'cherwell', '', '', 'Alpha', 'Amber'],
+    ]);
+    const before = (await excel(other).sheet('Projects')).values;
+    expect((await service.call('DELETE', `/api/v1/tokens/${created.id}`)).status).toBe(200);
+    await act(other, 'submit');
+    const text = await outputText(other);
+    expect(text).toMatch(
+      /This access token was revoked on \d{4}-\d\d-\d\d\. Ask your Shared CDO administrator/,
+    );
+    expect(text).toContain('your sheets stay as they are');
+    expect(await other.locator('#reconnect').count()).toBe(1);
+    expect((await excel(other).sheet('Projects')).values).toEqual(before);
+    await other.context().close();
   });
 
   it('the service being unreachable leaves the sheets untouched', async () => {

@@ -12,6 +12,7 @@ import { demoPartnership } from '../../demo/partnership.js';
 import { openStore } from '../../server/store/index.js';
 import { demoRecords } from './demo-records.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
+import { testActor } from '../helpers/actors.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
@@ -25,15 +26,14 @@ beforeAll(async () => {
   smtp = await startTestSmtp();
   const file = join(dir, 'db.sqlite');
   const store = await openStore(file);
-  await store.savePartnership(demoPartnership, 'test', '2026-04-01T00:00:00Z');
+  await store.savePartnership(demoPartnership, testActor('test'), '2026-04-01T00:00:00Z');
   for (const r of demoRecords({ hostile: false })) {
     await store.appendSubmission({
       council: r.council,
       period: r.period,
       data: r.data,
       submittedAt: r.submittedAt,
-      tokenId: null,
-      submittedBy: 'test',
+      actor: testActor('test'),
       source: 'cli',
       receipt: () => ({}),
     });

@@ -14,6 +14,7 @@ import { outboxRows } from '../../server/mail/outbox.js';
 import { MailService } from '../../server/mail/service.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
+import { testActor } from '../helpers/actors.js';
 
 const partnership: Partnership = {
   ...demoPartnership,
@@ -42,8 +43,7 @@ async function submit(council: string, period: string): Promise<void> {
     period,
     data: demoCouncilSubmission(council, period),
     submittedAt: new Date().toISOString(),
-    tokenId: null,
-    submittedBy: 'test',
+    actor: testActor('test'),
     source: 'cli',
     receipt: () => ({}),
   });
@@ -70,7 +70,7 @@ function service(now: () => Date, options: { smtpUrl?: string } = {}): MailServi
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mail-service-'));
   store = await openStore(join(dir, 'db.sqlite'));
-  await store.savePartnership(partnership, 'test', '2026-04-01T00:00:00Z');
+  await store.savePartnership(partnership, testActor('test'), '2026-04-01T00:00:00Z');
   smtp = await startTestSmtp();
 });
 
@@ -170,6 +170,16 @@ describe('mail service', () => {
     );
     expect(delivered[0]!.mail.text).toContain('South Oxfordshire District Council');
     expect(received.some((r) => r.to.includes(contact('oxford-city')))).toBe(false);
+    // Each e-mail handed over is in the audit trail; the cancelled one is not.
+    const audited = await store.auditEntries({ action: 'email.sent', limit: 100 });
+    expect(audited.filter((e) => e.target!.startsWith('reminder'))).toEqual([
+      expect.objectContaining({
+        actor: { via: 'service', id: 'mail', label: 'Shared CDO e-mail' },
+        period: '2027-03',
+        target: `reminder to ${contact('south-oxfordshire')}`,
+        status: 200,
+      }),
+    ]);
 
     // The next day's run adds nobody: South Oxfordshire has had its reminder, the others have submitted.
     clock = new Date('2027-04-08T06:30:00Z');

@@ -26,6 +26,7 @@ type Caller = (typeof CALLERS)[number];
 
 let t: TestService;
 let sid: number;
+let tid: number;
 
 beforeAll(async () => {
   t = await startTestService();
@@ -34,14 +35,18 @@ beforeAll(async () => {
     json: demoCouncilSubmission('cherwell', PERIOD),
   });
   sid = (await json<SubmissionReceipt>(r)).id;
+  const created = await t.call('POST', '/api/v1/tokens', { json: { role: 'viewer', label: 'to revoke' } });
+  tid = (await json<{ id: number }>(created)).id;
 });
 afterAll(() => t.stop());
 
 interface Row {
   method: string;
-  /** `{sid}` stands for the stored submission's id. */
+  /** `{sid}` stands for the stored submission's id, `{tid}` for a spare token's. */
   path: string;
   allowed: readonly Caller[];
+  /** The status of an allowed call when it is not 200. */
+  success?: number;
   options?: () => CallOptions;
 }
 
@@ -62,6 +67,7 @@ const MATRIX: Row[] = [
     method: 'POST',
     path: `/api/v1/councils/cherwell/submissions?period=${PERIOD}`,
     allowed: cherwellReaders,
+    success: 201,
     options: () => ({ json: demoCouncilSubmission('cherwell', PERIOD) }),
   },
   {
@@ -86,23 +92,29 @@ const MATRIX: Row[] = [
   },
   { method: 'PUT', path: '/api/v1/periods/2030-01/lock', allowed: staff },
   { method: 'DELETE', path: '/api/v1/periods/2030-01/lock', allowed: staff },
+  { method: 'GET', path: '/api/v1/tokens', allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: '/api/v1/tokens',
+    allowed: ['admin'],
+    success: 201,
+    options: () => ({ json: { role: 'viewer', label: 'matrix' } }),
+  },
+  { method: 'DELETE', path: '/api/v1/tokens/{tid}', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/audit', allowed: staff },
 ];
 
 describe('route × role matrix', () => {
   for (const row of MATRIX) {
     it(`${row.method} ${row.path}: ${row.allowed.join(', ')}`, async () => {
-      const path = row.path.replace('{sid}', String(sid));
+      const path = row.path.replace('{sid}', String(sid)).replace('{tid}', String(tid));
       const outcome: Record<string, number> = {};
       const expected: Record<string, number> = {};
       for (const caller of CALLERS) {
         const response = await t.call(row.method, path, { ...row.options?.(), token: caller });
         await response.arrayBuffer();
         outcome[caller] = response.status;
-        expected[caller] = row.allowed.includes(caller)
-          ? row.method === 'POST' && path.endsWith(PERIOD)
-            ? 201
-            : 200
-          : 403;
+        expected[caller] = row.allowed.includes(caller) ? (row.success ?? 200) : 403;
       }
       const anonymous = await t.call(row.method, path, { ...row.options?.(), token: null });
       outcome['no token'] = anonymous.status;

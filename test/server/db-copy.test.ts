@@ -11,6 +11,7 @@ import { loadDemo } from '../../server/services/demo.js';
 import { countRows, tablesInCreationOrder } from '../../server/store/copy.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import { describeStores, freshDatabaseUrl, freshPostgresDatabase } from '../helpers/databases.js';
+import { testActor } from '../helpers/actors.js';
 
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
 
@@ -61,10 +62,10 @@ describeStores(
         await store.addReview(
           latest!.id,
           { status: 'accepted', comment: 'Thank you' },
-          'cdo',
+          testActor('cdo'),
           now.toISOString(),
         );
-        await store.lockPeriod('2026-09', 'cdo', now.toISOString());
+        await store.lockPeriod('2026-09', testActor('cdo'), now.toISOString());
         const mail = store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;
         await enqueueMail(
           mail,
@@ -115,8 +116,7 @@ describeStores(
           period: '2026-12',
           data: '{"period":"2026-12","contributions":[],"skills":[],"projects":[]}',
           submittedAt: '2026-12-01T00:00:00Z',
-          tokenId: null,
-          submittedBy: 'test',
+          actor: testActor(),
           source: 'cli',
           receipt: () => ({}),
         });

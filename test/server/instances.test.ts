@@ -9,6 +9,7 @@ import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
+import { testActor } from '../helpers/actors.js';
 import { describeStores, freshPostgresDatabase } from '../helpers/databases.js';
 import { startTestSmtp, type TestSmtp } from '../mail/smtp-harness.js';
 import { spawnService, type ServiceProcess } from './helpers/spawn-service.js';
@@ -29,7 +30,7 @@ describeStores(
     beforeAll(async () => {
       const url = await freshPostgresDatabase();
       store = await openStore(url);
-      await store.savePartnership(demoPartnership, 'test', NOW);
+      await store.savePartnership(demoPartnership, testActor(), NOW);
       smtp = await startTestSmtp();
       const env = { DATABASE_URL: url, SMTP_URL: smtp.url, TEST_NOW: NOW };
       [a, b] = await Promise.all([spawnService(env), spawnService(env)]);

@@ -13,6 +13,7 @@ import {
   type Migration,
   type Store,
 } from '../../server/store/index.js';
+import { testActor } from '../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 
 const submission = (overrides: Partial<AppendSubmission> = {}): AppendSubmission => ({
@@ -20,8 +21,7 @@ const submission = (overrides: Partial<AppendSubmission> = {}): AppendSubmission
   period: '2026-10',
   data: demoCouncilSubmission('cherwell', '2026-10'),
   submittedAt: '2026-11-02T09:00:00.000Z',
-  tokenId: null,
-  submittedBy: 'test',
+  actor: testActor(),
   source: 'cli',
   receipt: ({ version }) => ({ version }),
   ...overrides,
@@ -68,11 +68,11 @@ describeStores('store', (kind) => {
 
   describe('tokens', () => {
     it('stores only the SHA-256 of a token and finds the caller by it', async () => {
-      const token = await createToken(store, {
-        role: 'council',
-        council: 'cherwell',
-        label: 'Cherwell finance',
-      });
+      const { token } = await createToken(
+        store,
+        { role: 'council', council: 'cherwell', label: 'Cherwell finance' },
+        testActor(),
+      );
       expect(token.startsWith(TOKEN_PREFIX)).toBe(true);
       expect(Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url')).toHaveLength(32);
       const rows = await store.db.selectFrom('tokens').selectAll().execute();
@@ -84,16 +84,18 @@ describeStores('store', (kind) => {
     });
 
     it('binds council tokens, and only them, to a council', async () => {
-      await expect(createToken(store, { role: 'council', label: 'no council' })).rejects.toThrow(/--council/);
-      await expect(createToken(store, { role: 'viewer', council: 'cherwell', label: 'x' })).rejects.toThrow(
-        /council/,
+      await expect(createToken(store, { role: 'council', label: 'no council' }, testActor())).rejects.toThrow(
+        /--council/,
       );
+      await expect(
+        createToken(store, { role: 'viewer', council: 'cherwell', label: 'x' }, testActor()),
+      ).rejects.toThrow(/council/);
     });
   });
 
   describe('submissions', () => {
     it('numbers versions 1..n per council and period and keeps each one whole', async () => {
-      await store.savePartnership(demoPartnership, 'test', '2026-11-01T00:00:00.000Z');
+      await store.savePartnership(demoPartnership, testActor(), '2026-11-01T00:00:00.000Z');
       expect(await store.appendSubmission(submission())).toMatchObject({
         kind: 'created',
         receipt: { version: 1 },
@@ -169,7 +171,7 @@ describeStores('store', (kind) => {
     it('lets exactly one of many concurrent writers with the same If-Match through', async () => {
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          store.appendSubmission(submission({ expectedVersion: 0, submittedBy: `w${i}` })),
+          store.appendSubmission(submission({ expectedVersion: 0, actor: testActor(`w${i}`) })),
         ),
       );
       expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
@@ -188,7 +190,7 @@ describeStores('store', (kind) => {
 
     it('refuses every append that starts after a period lock, however the writes interleave', async () => {
       const before = Array.from({ length: 5 }, () => store.appendSubmission(submission()));
-      await store.lockPeriod('2026-10', 'cdo', '2026-11-20T00:00:00.000Z');
+      await store.lockPeriod('2026-10', testActor('cdo'), '2026-11-20T00:00:00.000Z');
       const after = await Promise.all(Array.from({ length: 5 }, () => store.appendSubmission(submission())));
       expect(after).toEqual(Array.from({ length: 5 }, () => ({ kind: 'locked' })));
       const settled = await Promise.all(before);
@@ -202,9 +204,28 @@ describeStores('store', (kind) => {
       expect(first).toMatchObject({ kind: 'created', receipt: { version: 1 } });
       expect(await store.appendSubmission(keyed)).toEqual({ ...first, kind: 'replayed' });
       expect(await store.appendSubmission({ ...keyed, requestHash: 'h2' })).toEqual({ kind: 'key-reused' });
-      await store.lockPeriod('2026-10', 'cdo', '2026-11-20T00:00:00.000Z');
+      await store.lockPeriod('2026-10', testActor('cdo'), '2026-11-20T00:00:00.000Z');
       expect(await store.appendSubmission(submission())).toEqual({ kind: 'locked' });
-      expect((await store.auditLog()).map((e) => e.action)).toEqual(['submission.create', 'period.lock']);
+      expect((await store.auditEntries({ limit: 10 })).map((e) => e.action)).toEqual([
+        'submission.create',
+        'period.lock',
+      ]);
+    });
+
+    it('keeps the audit trail append-only: the database refuses to change or delete an entry', async () => {
+      await store.appendSubmission(submission());
+      await store.lockPeriod('2026-10', testActor('cdo'), '2026-11-20T00:00:00.000Z');
+      const before = await store.auditEntries({ limit: 10 });
+      expect(before).toHaveLength(2);
+      await expect(
+        store.db.updateTable('audit_log').set({ actor_label: 'someone else' }).execute(),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        store.db.deleteFrom('audit_log').where('id', '=', before[0]!.id).execute(),
+      ).rejects.toThrow(/append-only/);
+      if (kind === 'postgres')
+        await expect(sql`truncate audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
+      expect(await store.auditEntries({ limit: 10 })).toEqual(before);
     });
 
     it('gives consolidation only the latest version of each council and period, with its review', async () => {
@@ -215,7 +236,7 @@ describeStores('store', (kind) => {
       await store.addReview(
         latest!.id,
         { status: 'accepted', comment: '' },
-        'cdo',
+        testActor('cdo'),
         '2026-11-21T00:00:00.000Z',
       );
       const records = await store.latestVersions(['2026-09', '2026-10']);

@@ -11,6 +11,7 @@ import { InvalidInput } from '../../server/errors.js';
 import { submitReturn, type SubmissionInput } from '../../server/services/submit-return.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import type { CouncilSubmission } from '../../shared/schemas.js';
+import { testActor } from '../helpers/actors.js';
 
 const PERIOD = '2026-10';
 let dir: string;
@@ -19,7 +20,7 @@ let store: Store;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shared-cdo-submit-'));
   store = await openStore(join(dir, 'store.sqlite'));
-  await store.savePartnership(demoPartnership, 'test', '2026-11-01T00:00:00.000Z');
+  await store.savePartnership(demoPartnership, testActor('test'), '2026-11-01T00:00:00.000Z');
 });
 afterEach(async () => {
   await store.close();
@@ -32,8 +33,7 @@ const submit = (input: SubmissionInput) =>
     period: PERIOD,
     input,
     source: 'addin',
-    tokenId: null,
-    submittedBy: 'test',
+    actor: testActor('test'),
     now: new Date('2026-11-02T09:00:00.000Z'),
   });
 const asBytes = (body: unknown): SubmissionInput => ({

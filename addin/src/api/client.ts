@@ -43,7 +43,16 @@ const KIND_BY_STATUS: Record<number, FailureKind> = {
   423: 'locked',
 };
 
-function plainMessage(kind: FailureKind, serverMessage: string | undefined, baseUrl: string): string {
+/** Refusals whose service message already says what happened and what to do next. */
+const SELF_EXPLAINED = new Set(['token-expired', 'token-revoked']);
+
+function plainMessage(
+  kind: FailureKind,
+  serverMessage: string | undefined,
+  baseUrl: string,
+  code?: string,
+): string {
+  if (serverMessage && code && SELF_EXPLAINED.has(code)) return serverMessage;
   switch (kind) {
     case 'offline':
       return `Can't reach the Shared CDO service at ${baseUrl}. Check your connection and the service address, then try again. Your sheets have not been changed.`;
@@ -96,7 +105,7 @@ export class ApiClient {
     const problems: Problem[] = (body?.errors ?? []).map((e) => ({ ...e, severity: 'error' }));
     throw new ServiceError(
       kind,
-      plainMessage(kind, body?.error?.message, this.baseUrl),
+      plainMessage(kind, body?.error?.message, this.baseUrl, body?.error?.code),
       response.status,
       body?.error?.code,
       problems,

@@ -2,6 +2,7 @@
 //   node --import tsx append-child.ts DB_FILE COUNT
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
 import { openStore } from '../../../server/store/index.js';
+import { testActor } from '../../helpers/actors.js';
 
 const [file = '', count = '10'] = process.argv.slice(2);
 const store = await openStore(file);
@@ -12,8 +13,7 @@ for (let i = 0; i < Number(count); i++) {
     period: '2026-10',
     data,
     submittedAt: new Date().toISOString(),
-    tokenId: null,
-    submittedBy: `process ${process.pid}`,
+    actor: testActor(`process ${process.pid}`),
     source: 'cli',
     receipt: ({ version }) => ({ version }),
   });

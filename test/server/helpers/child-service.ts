@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { createToken } from '../../../server/auth/tokens.js';
 import { startService } from '../../../server/main.js';
 import { demoPartnership } from '../../../demo/partnership.js';
+import { testActor } from '../../helpers/actors.js';
 
 const fixed = process.env['TEST_NOW'];
 const service = await startService({
@@ -13,6 +14,10 @@ const service = await startService({
   ...(fixed ? { now: () => new Date(fixed) } : {}),
 });
 if (!(await service.store.currentPartnership()))
-  await service.store.savePartnership(demoPartnership, 'test', new Date().toISOString());
-const token = await createToken(service.store, { role: 'admin', label: `instance ${process.pid}` });
+  await service.store.savePartnership(demoPartnership, testActor('test'), new Date().toISOString());
+const { token } = await createToken(
+  service.store,
+  { role: 'admin', label: `instance ${process.pid}` },
+  testActor(`instance ${process.pid}`),
+);
 process.stdout.write(`${JSON.stringify({ url: service.url, token })}\n`);

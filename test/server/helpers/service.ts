@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createToken } from '../../../server/auth/tokens.js';
+import { testActor } from '../../helpers/actors.js';
 import { startService, type RunningService } from '../../../server/main.js';
 import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
 import type { CouncilSubmission, Partnership } from '../../../shared/schemas.js';
@@ -59,7 +60,8 @@ export async function startTestService(
   });
   const tokens = {} as Record<TokenName, string>;
   for (const [name, spec] of Object.entries(TOKEN_SPECS) as [TokenName, (typeof TOKEN_SPECS)[TokenName]][]) {
-    tokens[name] = await createToken(service.store, { ...spec, label: `test ${name}` });
+    const created = await createToken(service.store, { ...spec, label: `test ${name}` }, testActor());
+    tokens[name] = created.token;
   }
   const call = (method: string, path: string, o: CallOptions = {}): Promise<Response> => {
     const headers: Record<string, string> = { ...o.headers };
