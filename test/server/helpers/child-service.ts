@@ -19,5 +19,6 @@ const { token } = await createToken(
   service.store,
   { role: 'admin', label: `instance ${process.pid}` },
   testActor(`instance ${process.pid}`),
+  fixed ? new Date(fixed) : new Date(),
 );
 process.stdout.write(`${JSON.stringify({ url: service.url, token })}\n`);

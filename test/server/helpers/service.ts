@@ -60,7 +60,12 @@ export async function startTestService(
   });
   const tokens = {} as Record<TokenName, string>;
   for (const [name, spec] of Object.entries(TOKEN_SPECS) as [TokenName, (typeof TOKEN_SPECS)[TokenName]][]) {
-    const created = await createToken(service.store, { ...spec, label: `test ${name}` }, testActor());
+    const created = await createToken(
+      service.store,
+      { ...spec, label: `test ${name}` },
+      testActor(),
+      options.now?.(),
+    );
     tokens[name] = created.token;
   }
   const call = (method: string, path: string, o: CallOptions = {}): Promise<Response> => {
