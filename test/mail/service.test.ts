@@ -123,7 +123,7 @@ describe('mail service', () => {
     };
     await store.savePartnership(
       { ...partnership, councils: [...partnership.councils, joiner] },
-      'test',
+      testActor(),
       '2026-04-02T00:00:00Z',
     );
     const s = service(() => new Date('2027-04-12T08:30:00Z'));
