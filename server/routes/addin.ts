@@ -40,6 +40,19 @@ export function rewriteManifest(xml: string, publicUrl?: string): string {
   return publicUrl ? versioned.split(DEV_ORIGIN).join(new URL(publicUrl).origin) : versioned;
 }
 
+/**
+ * Who may frame the pane: any https page. Excel on the web frames it from Office's own pages, whose
+ * origins Microsoft does not list in full (*.officeapps.live.com, *.sharepoint.com, *.office.com,
+ * onedrive.live.com for personal accounts, *.office.net, *.cloud.microsoft, …); a list of our own
+ * would break the pane wherever it fell behind. Desktop Excel loads it top-level. Framing by another
+ * site gains that site nothing: the pane's token is in browser storage, which browsers partition by
+ * the top-level site (a stranger's frame starts with none) and which a cross-origin parent cannot
+ * read; the API takes only that bearer token, never a cookie; and outside an Office host office.js
+ * reports no Excel, so the pane does nothing. Plain http stays refused (Office never serves over it),
+ * and every other route keeps helmet's same-origin-only framing.
+ */
+export const PANE_FRAME_ANCESTORS = "frame-ancestors 'self' https:";
+
 const PANE_CSP = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
@@ -50,7 +63,7 @@ const PANE_CSP = [
   // The user may point the pane at another service than the one that served it.
   "connect-src 'self' https: http://localhost:*",
   'frame-src https://*.office.com https://*.officeapps.live.com https://*.microsoft.com',
-  "frame-ancestors 'self' https://*.office.com https://*.office365.com https://*.officeapps.live.com https://*.sharepoint.com https://*.microsoft.com https://*.cloud.microsoft",
+  PANE_FRAME_ANCESTORS,
   "object-src 'none'",
   "base-uri 'self'",
 ].join('; ');

@@ -3,19 +3,22 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { OFFICE_JS_URL } from '../../../server/routes/addin.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR =
   process.env.SCREENSHOT_DIR ?? path.join(tmpdir(), 'shared-cdo-pane-screenshots');
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
   });
 }
+
+/** The pane's document: a page, or the frame an Office host page put it in. */
+export type PaneView = Page | Frame;
 
 const seen = new WeakMap<Page, { errors: string[]; blocked: string[] }>();
 
@@ -31,6 +34,19 @@ export interface PaneOptions {
   officeJsUnreachable?: boolean;
   /** The browser refuses storage to the pane (third-party storage blocked): localStorage throws. */
   storageBlocked?: boolean;
+  /**
+   * An origin standing in for an Office host (e.g. https://onedrive.live.com): the page opened is a
+   * host page there that frames the pane, as Excel on the web does. Use paneFrame() to reach it.
+   */
+  framedBy?: string;
+}
+
+/** The pane inside the host page that `openPane({ framedBy })` opened. */
+export async function paneFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#taskpane');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('The host page has no task pane frame.');
+  return frame;
 }
 
 /** A new page (and so a new, empty workbook) with the pane loaded from `serviceUrl`. */
@@ -78,7 +94,20 @@ export async function openPane(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   seen.set(page, { errors, blocked });
-  await page.goto(`${serviceUrl}/addin/taskpane.html`);
+  const pane = `${serviceUrl}/addin/taskpane.html`;
+  if (options.framedBy) {
+    const host = `${options.framedBy}/excel/host.html`;
+    await page.route(host, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><title>Excel</title><iframe id="taskpane" title="Shared CDO" src="${pane}" style="width:350px;height:860px;border:0"></iframe></html>`,
+      }),
+    );
+    await page.goto(host);
+  } else {
+    await page.goto(pane);
+  }
   return page;
 }
 
@@ -87,7 +116,7 @@ export const pageProblems = (page: Page): { errors: string[]; blocked: string[] 
   seen.get(page) ?? { errors: [], blocked: [] };
 
 /** Waits until the pane is idle: no action running, no spinner. */
-export async function settled(page: Page, timeout = 30_000): Promise<void> {
+export async function settled(page: PaneView, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     () => !document.querySelector('#pane[aria-busy]') && !document.querySelector('.busy fluent-spinner'),
     undefined,
@@ -95,18 +124,18 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
   );
 }
 
-export async function connect(page: Page, token: string): Promise<void> {
+export async function connect(page: PaneView, token: string): Promise<void> {
   await page.locator('#token input').fill(token);
   await page.locator('#connect').click();
   await settled(page);
 }
 
-export async function act(page: Page, id: string, timeout?: number): Promise<void> {
+export async function act(page: PaneView, id: string, timeout?: number): Promise<void> {
   await page.locator(`#${id}`).click();
   await settled(page, timeout);
 }
 
-export async function outputText(page: Page): Promise<string> {
+export async function outputText(page: PaneView): Promise<string> {
   return (await page.locator('.output').innerText()).replace(/\s+/g, ' ').trim();
 }
 
@@ -144,7 +173,7 @@ type Fake = {
   resetStats(): void;
 };
 
-export function excel(page: Page) {
+export function excel(page: PaneView) {
   const call = <K extends keyof Fake>(name: K, ...args: Parameters<Fake[K]>): Promise<ReturnType<Fake[K]>> =>
     page.evaluate(
       ([n, a]) => {
