@@ -91,7 +91,8 @@ const money = (header: string, key: string, required = false): ColumnLayout => (
   required,
   min: 0,
   numberFormat: MONEY_FORMAT,
-  width: 16,
+  // "£1,234,567.89"; the header wraps onto two lines rather than widening the column.
+  width: 13,
 });
 const text = (
   header: string,
@@ -128,7 +129,7 @@ const date = (header: string, key: string, required = false): ColumnLayout => ({
   type: 'date',
   required,
   numberFormat: DATE_FORMAT,
-  width: 12,
+  width: 11,
 });
 const month = (header: string, key: string): ColumnLayout => ({
   header,
@@ -155,7 +156,7 @@ export const CONTRIBUTIONS_LAYOUT: SheetLayout = {
   columns: [
     month('Month', 'month'),
     choice('Type', 'type', 'contributionTypes', 10),
-    choice('Budget line', 'budgetLine', 'budgetLines', 24),
+    choice('Budget line', 'budgetLine', 'budgetLines', 20),
     money('Amount (£)', 'amountPence'),
     {
       header: 'Days',
@@ -168,8 +169,8 @@ export const CONTRIBUTIONS_LAYOUT: SheetLayout = {
       width: 8,
     },
     money('Day rate (£)', 'dayRatePence'),
-    { header: 'Person email', key: 'personEmail', type: 'email', required: false, maxLength: 254, width: 28 },
-    text('Reference', 'reference', 16, 100),
+    { header: 'Person email', key: 'personEmail', type: 'email', required: false, maxLength: 254, width: 24 },
+    text('Reference', 'reference', 14, 100),
     text('Notes', 'notes', 30, 500),
   ],
 };
@@ -179,12 +180,12 @@ export const SKILLS_LAYOUT: SheetLayout = {
   table: 'Skills',
   rowKey: ['email', 'skill'],
   columns: [
-    text('Person', 'person', 22, 200, true),
-    { header: 'Email', key: 'email', type: 'email', required: true, maxLength: 254, width: 28 },
-    choice('Organisation type', 'organisationType', 'organisationTypes', 16),
-    text('Organisation', 'organisation', 22, 200, true),
-    choice('Skill', 'skill', 'skills', 24),
-    choice('Level', 'level', 'skillLevels', 13),
+    text('Person', 'person', 18, 200, true),
+    { header: 'Email', key: 'email', type: 'email', required: true, maxLength: 254, width: 24 },
+    choice('Organisation type', 'organisationType', 'organisationTypes', 13),
+    text('Organisation', 'organisation', 18, 200, true),
+    choice('Skill', 'skill', 'skills', 20),
+    choice('Level', 'level', 'skillLevels', 12),
     {
       header: 'Days per month',
       key: 'daysPerMonth',
@@ -207,21 +208,21 @@ export const PROJECTS_LAYOUT: SheetLayout = {
   table: 'Projects',
   rowKey: ['id'],
   columns: [
-    { ...text('Project ID', 'id', 12, 32, true), format: 'projectId' },
-    text('Title', 'title', 32, 200, true),
-    choice('Theme', 'theme', 'themes', 20),
-    choice('Lead council', 'lead', 'councils', 20),
+    { ...text('Project ID', 'id', 10, 32, true), format: 'projectId' },
+    text('Title', 'title', 24, 200, true),
+    choice('Theme', 'theme', 'themes', 14),
+    choice('Lead council', 'lead', 'councils', 14),
     {
       header: 'Partners',
       key: 'partners',
       type: 'councilList',
       required: false,
-      width: 30,
+      width: 16,
       numberFormat: TEXT_FORMAT,
     },
-    text('External partners', 'externalPartners', 24, 500),
-    choice('Phase', 'phase', 'phases', 11),
-    choice('RAG', 'rag', 'rags', 8),
+    text('External partners', 'externalPartners', 14, 500),
+    choice('Phase', 'phase', 'phases', 9),
+    choice('RAG', 'rag', 'rags', 7),
     date('Start', 'start'),
     date('Due', 'due'),
     money('Budget (£)', 'budgetPence'),
@@ -229,8 +230,8 @@ export const PROJECTS_LAYOUT: SheetLayout = {
     money('Savings target (£/yr)', 'savingsTargetPence'),
     money('Savings realised (£)', 'savingsRealisedPence'),
     money('Investment secured (£)', 'investmentPence'),
-    text('Owner', 'owner', 18, 200),
-    text('Update', 'update', 40, 1000),
+    text('Owner', 'owner', 14, 200),
+    text('Update', 'update', 30, 1000),
   ],
 };
 
@@ -397,8 +398,8 @@ export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: SheetLayout = {
   table: 'ConsolidatedContributions',
   rowKey: ['council'],
   columns: [
-    text('Council ID', 'council', 22),
-    text('Council name', 'name', 28),
+    text('Council ID', 'council', 18),
+    text('Council name', 'name', 22),
     text('Membership', 'membership', 12),
     count('Months of membership', 'monthsOfMembership'),
     pence('Due (£)', 'duePence'),
@@ -431,13 +432,13 @@ export const CONSOLIDATED_PEOPLE_LAYOUT: SheetLayout = {
   table: 'People',
   rowKey: ['email'],
   columns: [
-    text('Person', 'name', 22),
-    text('Email', 'email', 28),
-    text('Organisation type', 'organisationType', 16),
-    text('Organisation', 'organisation', 22),
-    text('Councils', 'councils', 30),
+    text('Person', 'name', 18),
+    text('Email', 'email', 24),
+    text('Organisation type', 'organisationType', 13),
+    text('Organisation', 'organisation', 18),
+    text('Councils', 'councils', 20),
     fte('FTE', 'fte'),
-    text('Skills', 'skills', 50),
+    text('Skills', 'skills', 44),
   ],
 };
 
@@ -446,13 +447,13 @@ export const CONSOLIDATED_PROJECTS_LAYOUT: SheetLayout = {
   table: 'ConsolidatedProjects',
   rowKey: ['id'],
   columns: [
-    text('Project ID', 'id', 12),
-    text('Title', 'title', 32),
-    text('Theme', 'theme', 20),
-    text('Lead council', 'lead', 20),
-    text('Partners', 'partners', 30),
-    text('Phase', 'phase', 11),
-    text('RAG', 'rag', 8),
+    text('Project ID', 'id', 10),
+    text('Title', 'title', 24),
+    text('Theme', 'theme', 14),
+    text('Lead council', 'lead', 14),
+    text('Partners', 'partners', 16),
+    text('Phase', 'phase', 9),
+    text('RAG', 'rag', 7),
     date('Start', 'start'),
     date('Due', 'due'),
     pence('Budget (£)', 'budgetPence'),
@@ -461,8 +462,8 @@ export const CONSOLIDATED_PROJECTS_LAYOUT: SheetLayout = {
     pence('Savings realised (£)', 'savingsRealisedPence'),
     pence('Investment secured (£)', 'investmentPence'),
     { header: 'Overdue', key: 'overdue', type: 'boolean', required: true, width: 9 },
-    text('Reported by', 'reportedBy', 30),
-    text('Update', 'update', 40),
+    text('Reported by', 'reportedBy', 16),
+    text('Update', 'update', 30),
   ],
 };
 
@@ -472,9 +473,9 @@ export const CONSOLIDATED_DATA_QUALITY_LAYOUT: SheetLayout = {
   rowKey: ['kind', 'council', 'project', 'message'],
   columns: [
     text('Kind', 'kind', 18),
-    text('Council ID', 'council', 22),
-    text('Project ID', 'project', 12),
-    text('Message', 'message', 80),
+    text('Council ID', 'council', 18),
+    text('Project ID', 'project', 10),
+    text('Message', 'message', 70),
   ],
 };
 

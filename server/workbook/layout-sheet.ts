@@ -4,8 +4,14 @@ import type { SheetLayout } from '../../shared/layouts.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
 import type { Cell, SheetColumn, SheetSpec } from './xlsx-writer.js';
 
+/** Text wraps within its column, so that a long title or update neither runs on nor widens the page. */
 export const sheetColumns = (layout: SheetLayout): SheetColumn[] =>
-  layout.columns.map((c) => ({ header: c.header, width: c.width, numberFormat: c.numberFormat }));
+  layout.columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    numberFormat: c.numberFormat,
+    wrap: c.type === 'text' || c.type === 'councilList',
+  }));
 
 /** Rows go through rowsToGrid a batch at a time, so a large sheet is never held as one grid. */
 const BATCH_ROWS = 2_000;

@@ -11,6 +11,7 @@ import {
   INTEGER_FORMAT,
   MONEY_FORMAT,
 } from '../../shared/layouts.js';
+import { periodLabel } from '../../shared/dates.js';
 import { penceToPounds } from '../../shared/money.js';
 import { buildReport, consolidatedSheetRows, type SummaryLine } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
@@ -39,7 +40,12 @@ export async function writeConsolidatedWorkbook(
   charts?: readonly WorkbookChart[],
 ): Promise<void> {
   const drawn = charts ?? (await renderRollupCharts(view));
-  await writeXlsx(consolidatedSheets(view, drawn), out);
+  const month = periodLabel(view.period);
+  await writeXlsx(consolidatedSheets(view, drawn), out, {
+    title: `${view.partnership}: consolidated view`,
+    subject: `Consolidated view for ${month} (financial year ${view.financialYear})`,
+    footer: `${view.partnership} · ${month}`,
+  });
 }
 
 function consolidatedSheets(view: ConsolidatedView, charts: readonly WorkbookChart[]): SheetSpec[] {
@@ -99,6 +105,7 @@ function summarySheet(view: ConsolidatedView, charts: readonly WorkbookChart[]):
     rows,
     rowCount: rows.length,
     images: chartImages(charts),
+    printOnOnePage: true,
   };
 }
 

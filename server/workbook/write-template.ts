@@ -32,8 +32,6 @@ export interface CouncilTemplateOptions {
 }
 
 const LISTS_SHEET = 'Lists';
-/** Rows below the data that still get drop-downs and checks, for rows the user adds. */
-const VALIDATED_ROWS = 1_000;
 
 const LIST_TITLES: Record<ListSource, string> = {
   skills: 'Skills',
@@ -111,10 +109,7 @@ function validationsFor(layout: SheetLayout, lists: Lists): Validation[] {
 }
 
 function dataSheet(layout: SheetLayout, rows: readonly object[], lists: Lists): SheetSpec {
-  return layoutSheet(layout, rows, {
-    validations: validationsFor(layout, lists),
-    validationRows: Math.max(rows.length, VALIDATED_ROWS),
-  });
+  return layoutSheet(layout, rows, { validations: validationsFor(layout, lists) });
 }
 
 function labelValueSheet(
@@ -143,6 +138,8 @@ export async function writeCouncilTemplate(
 ): Promise<void> {
   const { council, period, partnership, submission } = options;
   const financialYear = financialYearOf(period);
+  const councilName = partnership?.councils.find((c) => c.id === council)?.name ?? council;
+  const month = periodLabel(period);
   const lists = new Lists(partnership, financialYear);
   const about = labelValueSheet(ABOUT_SHEET, 'Label', [
     [ABOUT_LABELS.council, council],
@@ -170,7 +167,11 @@ export async function writeCouncilTemplate(
       lists,
     ),
   );
-  await writeXlsx([about, ...sheets, lists.sheet()], out);
+  await writeXlsx([about, ...sheets, lists.sheet()], out, {
+    title: `${councilName}: return for ${month}`,
+    subject: `Shared CDO return for ${month}`,
+    footer: [partnership?.name, councilName, `Return for ${month}`].filter(Boolean).join(' · '),
+  });
 }
 
 /** The CDO's partnership workbook: Settings and the Councils, Budget, Funding, CDO time and Cost shares tables. */
@@ -213,5 +214,16 @@ export async function writePartnershipWorkbook(
       lists,
     ),
   );
-  await writeXlsx([settings, ...sheets, lists.sheet()], out);
+  await writeXlsx([settings, ...sheets, lists.sheet()], out, {
+    title: `${partnership.name}: partnership settings`,
+    subject: `Partnership settings, councils and budget (${financialYears(partnership)})`,
+    footer: `${partnership.name} · Partnership settings`,
+  });
+}
+
+/** "2026-27" or "2026-27 to 2027-28": the financial years the budget covers. */
+function financialYears(partnership: Partnership): string {
+  const years = [...new Set(partnership.budget.map((b) => b.financialYear))].sort();
+  if (years.length === 0) return 'no budget yet';
+  return years.length === 1 ? years[0]! : `${years[0]} to ${years[years.length - 1]}`;
 }

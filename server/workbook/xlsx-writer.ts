@@ -1,8 +1,9 @@
 // A small streaming .xlsx writer: sheets are generated row by row straight into the zip, so a workbook
 // of hundreds of thousands of rows never exists in memory. It writes what our workbooks need and no
 // more: typed cells with number formats, real Excel tables, frozen headers, column widths, drop-down
-// validation, conditional fills and PNG images. Every string is an inline string cell, so text can
-// never become a formula.
+// validation with input prompts, conditional fills, PNG images, document properties, and page setup so
+// that every sheet prints on A4 landscape one page wide with its header row on every page. Every string
+// is an inline string cell, so text can never become a formula.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
@@ -22,6 +23,8 @@ export interface SheetColumn {
   width: number;
   /** Applied to the column's data cells, and to the whole column so that typed values take it too. */
   numberFormat?: string;
+  /** Long text: wrapped within the column's width (the row grows) instead of running over or being cut. */
+  wrap?: boolean;
 }
 
 /** Fills for conditional formatting, as Excel's built-in "Good", "Neutral" and "Bad" styles. */
@@ -34,17 +37,21 @@ export interface HighlightRule {
   highlight: Highlight;
 }
 
+/** A column's rule, its input prompt, or both. */
 export interface Validation {
   /** 0-based column of the table. */
   column: number;
-  type: 'list' | 'decimal' | 'whole';
+  /** `any`: no check, only the prompt. */
+  type: 'list' | 'decimal' | 'whole' | 'any';
   /** A list: a range such as `Lists!$A$2:$A$9`. A number: the lower bound. */
-  formula1: string;
+  formula1?: string;
   /** A number: the upper bound; without it the rule is "at least formula1". */
   formula2?: string;
   /** Plain-English message Excel shows when a value is not what the column expects. */
-  message: string;
-  /** Excel rows covered; by default the data rows and `validationRows`. */
+  message?: string;
+  /** The sentence Excel shows beside a selected cell, saying what the column wants. */
+  prompt?: { title: string; text: string };
+  /** Excel rows covered; by default the data rows and many blank rows under them. */
   rows?: { first: number; last: number };
 }
 
@@ -71,12 +78,24 @@ export interface SheetSpec {
   table?: string;
   freezeHeader?: boolean;
   hidden?: boolean;
-  /** Rows that validations cover beyond the data, so rows the user adds get drop-downs too. */
-  validationRows?: number;
+  /** Print the whole sheet on one page (a summary), rather than one page wide and as long as it needs. */
+  printOnOnePage?: boolean;
   validations?: readonly Validation[];
   highlights?: readonly HighlightRule[];
   images?: readonly Image[];
 }
+
+/** What the workbook is: its document properties, and the footer of every printed page. */
+export interface WorkbookInfo {
+  title: string;
+  /** Says the period, e.g. "Consolidated view for November 2026". */
+  subject: string;
+  /** The left of every page's footer, e.g. "Oxfordshire Digital Partnership · November 2026". */
+  footer: string;
+  created?: Date;
+}
+
+export const CREATOR = 'Shared CDO';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -84,6 +103,14 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT_BASE = 'application/vnd.openxmlformats-officedocument';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/**
+ * Blank rows under a table that validations still cover, for rows typed under it; Excel also carries a
+ * table column's validation on to every row the table grows by. Not to the sheet's last row: some
+ * spreadsheet libraries expand a validation into one entry per cell when they open a workbook.
+ */
+const VALIDATED_BLANK_ROWS = 10_000;
+/** Excel's paper size code for A4. */
+const PAPER_A4 = 9;
 /** Excel refuses longer cell text. */
 const MAX_CELL_CHARS = 32_767;
 const EMU_PER_PIXEL = 9_525;
@@ -94,19 +121,21 @@ const COMPRESSION_LEVEL = 1;
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '@': 49 };
 
-/** Number formats and fonts used by cells, registered as sheets are written and saved last. */
+/** Number formats, fonts and wrapping used by cells, registered as sheets are written and saved last. */
 class Styles {
   private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>([['0|false', 0]]);
-  private readonly xfList: { numFmtId: number; bold: boolean }[] = [{ numFmtId: 0, bold: false }];
+  private readonly xfs = new Map<string, number>([['0|false|false', 0]]);
+  private readonly xfList: { numFmtId: number; bold: boolean; wrap: boolean }[] = [
+    { numFmtId: 0, bold: false, wrap: false },
+  ];
 
-  id(numberFormat: string | undefined, bold = false): number {
+  id(numberFormat: string | undefined, bold = false, wrap = false): number {
     const numFmtId = numberFormat === undefined ? 0 : this.formatId(numberFormat);
-    const key = `${numFmtId}|${bold}`;
+    const key = `${numFmtId}|${bold}|${wrap}`;
     let id = this.xfs.get(key);
     if (id === undefined) {
       id = this.xfList.length;
-      this.xfList.push({ numFmtId, bold });
+      this.xfList.push({ numFmtId, bold, wrap });
       this.xfs.set(key, id);
     }
     return id;
@@ -128,9 +157,11 @@ class Styles {
       ([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`,
     );
     const xfs = this.xfList.map(
-      ({ numFmtId, bold }) =>
+      ({ numFmtId, bold, wrap }) =>
         `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
-        `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}/>`,
+        `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}` +
+        // Top-aligned, so that a row made tall by wrapped text reads across from its first line.
+        ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`,
     );
     const dxf = (font: string, fill: string) =>
       `<dxf><font><color rgb="FF${font}"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
@@ -153,7 +184,11 @@ class Styles {
 }
 
 /** Writes the sheets as an .xlsx to `out`, resolving once the last byte is written. */
-export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.WritableStream): Promise<void> {
+export async function writeXlsx(
+  sheets: readonly SheetSpec[],
+  out: NodeJS.WritableStream,
+  info: WorkbookInfo,
+): Promise<void> {
   const zip = new yazl.ZipFile();
   const done = pipeline(zip.outputStream, out);
   const styles = new Styles();
@@ -197,9 +232,10 @@ export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.Writab
       );
       overrides.push([`/xl/drawings/drawing${n}.xml`, `${CT_BASE}.drawing+xml`]);
     }
-    const rows = Readable.from(sheetXml(sheet, index === 0, styles, `${drawingPart}${tablePart}`), {
-      objectMode: false,
-    });
+    const rows = Readable.from(
+      sheetXml(sheet, index === 0, styles, pageSetupXml(sheet, info), `${drawingPart}${tablePart}`),
+      { objectMode: false },
+    );
     // yazl does not pass on a failing entry; end the whole workbook with the error instead of hanging.
     rows.on('error', (error) => (zip.outputStream as Readable).destroy(error));
     zip.addReadStream(rows, `xl/worksheets/sheet${n}.xml`, options);
@@ -216,7 +252,7 @@ export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.Writab
             `<sheet name="${attr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
         )
         .join('') +
-      '</sheets></workbook>',
+      `</sheets>${printTitlesXml(sheets)}</workbook>`,
   );
   add(
     'xl/_rels/workbook.xml.rels',
@@ -225,8 +261,21 @@ export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.Writab
       ['styles', 'styles.xml'],
     ]),
   );
-  add('_rels/.rels', relsXml([['officeDocument', 'xl/workbook.xml']]));
-  overrides.push(['/xl/styles.xml', `${CT_BASE}.spreadsheetml.styles+xml`]);
+  add(
+    '_rels/.rels',
+    relsXmlRaw([
+      `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>`,
+      `<Relationship Id="rId2" Type="${PKG_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/>`,
+      `<Relationship Id="rId3" Type="${REL_TYPE}/extended-properties" Target="docProps/app.xml"/>`,
+    ]),
+  );
+  add('docProps/core.xml', corePropertiesXml(info));
+  add('docProps/app.xml', appPropertiesXml());
+  overrides.push(
+    ['/xl/styles.xml', `${CT_BASE}.spreadsheetml.styles+xml`],
+    ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
+    ['/docProps/app.xml', `${CT_BASE}.extended-properties+xml`],
+  );
   add(
     '[Content_Types].xml',
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -244,11 +293,19 @@ export async function writeXlsx(sheets: readonly SheetSpec[], out: NodeJS.Writab
   await done;
 }
 
-async function* sheetXml(sheet: SheetSpec, selected: boolean, styles: Styles, tail: string) {
+async function* sheetXml(
+  sheet: SheetSpec,
+  selected: boolean,
+  styles: Styles,
+  pageSetup: string,
+  tail: string,
+) {
   const { columns } = sheet;
   const withHeader = sheet.header !== false;
   const letters = columns.map((_, i) => columnLetter(i + 1));
-  const columnStyles = columns.map((c) => (c.numberFormat ? styles.id(c.numberFormat) : 0));
+  const columnStyles = columns.map((c) =>
+    c.numberFormat || c.wrap ? styles.id(c.numberFormat, false, c.wrap) : 0,
+  );
   const firstDataRow = withHeader ? 2 : 1;
   const lastRow = Math.max(firstDataRow - 1 + sheet.rowCount, withHeader ? 1 : 0);
   const lastColumn = letters[letters.length - 1] ?? 'A';
@@ -258,6 +315,7 @@ async function* sheetXml(sheet: SheetSpec, selected: boolean, styles: Styles, ta
       : '';
   let chunk =
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${lastColumn}${Math.max(lastRow, 1)}"/>` +
     `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
@@ -269,24 +327,32 @@ async function* sheetXml(sheet: SheetSpec, selected: boolean, styles: Styles, ta
       .join('')}</cols><sheetData>`;
 
   if (withHeader) {
-    const bold = styles.id(undefined, true);
-    chunk += `<row r="1">${columns.map((c, i) => `<c r="${letters[i]}1" s="${bold}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
+    // Wrapped, so a long header in a narrow column shows whole on two lines instead of being cut.
+    const header = styles.id(undefined, true, true);
+    // Bold text is wider: a header gets less of its column per line than body text.
+    const lines = Math.max(...columns.map((c) => wrappedLines(c.header, c.width * 0.85)));
+    chunk += `<row r="1"${rowHeight(lines)}>${columns.map((c, i) => `<c r="${letters[i]}1" s="${header}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
   }
   let r = firstDataRow;
   for await (const row of sheet.rows) {
-    let xml = `<row r="${r}">`;
+    let xml = '';
+    let lines = 1;
     for (let i = 0; i < row.length; i++) {
       const cell = row[i];
       if (cell === null || cell === undefined || cell === '') continue;
       const ref = `${letters[i] ?? columnLetter(i + 1)}${r}`;
+      const column = columns[i];
+      const value = typeof cell === 'object' ? cell.value : cell;
+      if (column?.wrap && typeof value === 'string')
+        lines = Math.max(lines, wrappedLines(value, column.width));
       if (typeof cell === 'object') {
-        const s = styles.id(cell.numberFormat ?? columns[i]?.numberFormat, cell.bold);
+        const s = styles.id(cell.numberFormat ?? column?.numberFormat, cell.bold, column?.wrap);
         xml += cellXml(ref, cell.value, s);
       } else {
         xml += cellXml(ref, cell, columnStyles[i] ?? 0);
       }
     }
-    chunk += `${xml}</row>`;
+    chunk += `<row r="${r}"${rowHeight(lines)}>${xml}</row>`;
     r += 1;
     if (chunk.length >= CHUNK_CHARS) {
       yield Buffer.from(chunk, 'utf8');
@@ -299,10 +365,49 @@ async function* sheetXml(sheet: SheetSpec, selected: boolean, styles: Styles, ta
   chunk += '</sheetData>';
   chunk += highlightsXml(sheet, letters, firstDataRow, lastRow);
   chunk += validationsXml(sheet, letters, firstDataRow, lastRow);
-  chunk += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  chunk += `${tail}</worksheet>`;
+  chunk += `${pageSetup}${tail}</worksheet>`;
   yield Buffer.from(chunk, 'utf8');
 }
+
+/** Points per line of 11-point text, Excel's default row height. */
+const LINE_POINTS = 15;
+/** A row never grows past this many lines, so one long note cannot take a printed page of its own. */
+const MAX_LINES = 12;
+
+/**
+ * How many lines `value` takes wrapped in a column `width` characters wide, wrapping at spaces as Excel
+ * does. Rows with wrapped text are given their height: neither Excel nor LibreOffice reliably measures
+ * a row when it opens a file, and a row left one line high shows only the first line, or prints over
+ * the next.
+ */
+export function wrappedLines(value: string, width: number): number {
+  // A column `width` wide holds `width` zeros; ordinary text is narrower, about 1.15 characters per zero.
+  const capacity = Math.max(1, Math.floor(width * 1.1));
+  if (value.length <= capacity && !value.includes('\n')) return 1;
+  let lines = 0;
+  for (const paragraph of value.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(' ')) {
+      const length = word.length;
+      if (used > 0 && used + 1 + length > capacity) {
+        lines += 1;
+        used = 0;
+      }
+      used += (used > 0 ? 1 : 0) + length;
+      // A word longer than the column breaks across lines.
+      while (used > capacity) {
+        lines += 1;
+        used -= capacity;
+      }
+    }
+    if (lines >= MAX_LINES) return MAX_LINES;
+  }
+  return lines;
+}
+
+const rowHeight = (lines: number): string =>
+  lines > 1 ? ` ht="${Math.min(lines, MAX_LINES) * LINE_POINTS}" customHeight="1"` : '';
 
 function cellXml(ref: string, value: string | number | boolean | null | undefined, s: number): string {
   const style = s ? ` s="${s}"` : '';
@@ -334,21 +439,74 @@ function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, la
 
 function validationsXml(sheet: SheetSpec, letters: string[], firstRow: number, lastRow: number): string {
   if (!sheet.validations?.length) return '';
-  const last = Math.max(lastRow, firstRow - 1 + (sheet.validationRows ?? 0), firstRow);
+  const last = Math.max(lastRow, firstRow) + VALIDATED_BLANK_ROWS;
   const rules = sheet.validations.map((v) => {
     const rows = v.rows ?? { first: firstRow, last };
+    const sqref = `${letters[v.column]}${rows.first}:${letters[v.column]}${rows.last}`;
+    // Excel limits a prompt's title to 32 characters and its text to 255.
+    const prompt = v.prompt
+      ? ` showInputMessage="1" promptTitle="${attr(v.prompt.title.slice(0, 32))}" prompt="${attr(v.prompt.text.slice(0, 255))}"`
+      : '';
+    if (v.type === 'any') return `<dataValidation allowBlank="1"${prompt} sqref="${sqref}"/>`;
     const operator =
       v.type === 'list' ? '' : ` operator="${v.formula2 === undefined ? 'greaterThanOrEqual' : 'between'}"`;
     return (
       // A warning, not a stop: the checks of the add-in and the service decide, and they accept more
       // (a council's name for its ID, money typed as text) than a drop-down can express.
-      `<dataValidation type="${v.type}" errorStyle="warning"${operator} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
-      ` errorTitle="Check this value" error="${attr(v.message)}" sqref="${letters[v.column]}${rows.first}:${letters[v.column]}${rows.last}">` +
-      `<formula1>${text(v.formula1)}</formula1>${v.formula2 === undefined ? '' : `<formula2>${text(v.formula2)}</formula2>`}` +
+      `<dataValidation type="${v.type}" errorStyle="warning"${operator} allowBlank="1"${prompt} showErrorMessage="1"` +
+      ` errorTitle="Check this value" error="${attr(v.message ?? '')}" sqref="${sqref}">` +
+      `<formula1>${text(v.formula1 ?? '')}</formula1>${v.formula2 === undefined ? '' : `<formula2>${text(v.formula2)}</formula2>`}` +
       '</dataValidation>'
     );
   });
   return `<dataValidations count="${rules.length}">${rules.join('')}</dataValidations>`;
+}
+
+/**
+ * A4 landscape, one page wide (a summary: one page in all), with the partnership and period, the sheet
+ * name and "Page n of m" in the footer of every page.
+ */
+function pageSetupXml(sheet: SheetSpec, info: WorkbookInfo): string {
+  // In a footer `&` starts a code (&L left, &A sheet name, &P page...); a literal one is written `&&`.
+  const footer = `&L${info.footer.replace(/&/g, '&&')}&C&A&RPage &P of &N`;
+  return (
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="${PAPER_A4}" orientation="landscape" fitToWidth="1" fitToHeight="${sheet.printOnOnePage ? 1 : 0}"/>` +
+    `<headerFooter><oddFooter>${text(footer)}</oddFooter></headerFooter>`
+  );
+}
+
+/** The header row of every sheet that has one is printed at the top of each of its pages. */
+function printTitlesXml(sheets: readonly SheetSpec[]): string {
+  const names = sheets.flatMap((s, i) =>
+    s.header === false
+      ? []
+      : [
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${attr(s.name.replace(/'/g, "''"))}'!$1:$1</definedName>`,
+        ],
+  );
+  return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
+}
+
+function corePropertiesXml(info: WorkbookInfo): string {
+  const created = (info.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${text(info.title)}</dc:title><dc:subject>${text(info.subject)}</dc:subject>` +
+    `<dc:creator>${CREATOR}</dc:creator><cp:lastModifiedBy>${CREATOR}</cp:lastModifiedBy>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+function appPropertiesXml(): string {
+  return (
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+    `<Application>${CREATOR}</Application></Properties>`
+  );
 }
 
 function tableXml(sheet: SheetSpec, id: number): string {

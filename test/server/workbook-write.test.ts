@@ -26,6 +26,7 @@ import { requireTool } from '../helpers/tools.js';
 import { writtenBytes, zipParts } from '../helpers/xlsx.js';
 
 const PERIOD = '2026-11';
+const INFO = { title: 'Test', subject: 'A test workbook', footer: 'Test partnership' };
 
 function demoView(): ConsolidatedView {
   const records = Object.entries(demoSubmissions(PERIOD)).map(([council, data], i) => ({
@@ -167,7 +168,11 @@ describe('the consolidated workbook', () => {
 
   it('ends the write with an error, not a hang, when a sheet cannot be produced', async () => {
     const broken = writtenBytes((out) =>
-      writeXlsx([{ name: 'Data', columns: [{ header: 'A', width: 8 }], rows: [[1]], rowCount: 2 }], out),
+      writeXlsx(
+        [{ name: 'Data', columns: [{ header: 'A', width: 8 }], rows: [[1]], rowCount: 2 }],
+        out,
+        INFO,
+      ),
     );
     await expect(broken).rejects.toThrow(/1 rows written, 2 announced/);
   });
@@ -226,7 +231,7 @@ describe('the council template and the partnership workbook', () => {
         const letter = String.fromCharCode(65 + layout.columns.indexOf(column));
         expect(xml, `${layout.sheet} ${column.header}`).toMatch(
           new RegExp(
-            `<dataValidation type="list"[^>]*sqref="${letter}2:${letter}1001"><formula1>Lists!\\$[A-Z]+\\$2:`,
+            `<dataValidation type="list"[^>]*sqref="${letter}2:${letter}10002"><formula1>Lists!\\$[A-Z]+\\$2:`,
           ),
         );
       }
@@ -322,6 +327,7 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
             },
           ],
           out,
+          INFO,
         ),
       ),
     );
