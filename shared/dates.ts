@@ -28,6 +28,35 @@ export function excelSerialToIsoDate(serial: number): IsoDate {
   return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The clock the partnership's councils read: times in workbooks are shown in it. */
+export const UK_TIME_ZONE = 'Europe/London';
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant (ISO date-time) as an Excel date-time serial on the wall clock of `timeZone`: Excel keeps
+ * date-times as days since its epoch, with no time zone, so the cell shows what a clock there showed.
+ */
+export function isoTimeToExcelSerial(iso: string, timeZone: string = UK_TIME_ZONE): number {
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClocks.set(timeZone, clock);
+  }
+  const part = Object.fromEntries(clock.formatToParts(new Date(iso)).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+  return (wall - EXCEL_EPOCH_UTC) / DAY_MS;
+}
+
 export function isoDateToExcelSerial(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / DAY_MS);

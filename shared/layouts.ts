@@ -79,6 +79,7 @@ export interface SheetLayout {
 
 export const MONEY_FORMAT = '£#,##0.00';
 export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const MONTH_FORMAT = 'mmm yyyy';
 export const DECIMAL_FORMAT = '0.0';
 export const INTEGER_FORMAT = '#,##0';
@@ -423,7 +424,7 @@ export const CONSOLIDATED_SKILLS_LAYOUT: SheetLayout = {
     fte('FTE', 'fte'),
     fte('External FTE', 'externalFte'),
     count('Councils', 'councils'),
-    text('Status', 'status', 10),
+    text('Status', 'status', 16),
   ],
 };
 
@@ -474,8 +475,9 @@ export const CONSOLIDATED_DATA_QUALITY_LAYOUT: SheetLayout = {
   columns: [
     text('Kind', 'kind', 18),
     text('Council ID', 'council', 18),
+    text('Council name', 'councilName', 22),
     text('Project ID', 'project', 10),
-    text('Message', 'message', 70),
+    text('Message', 'message', 60),
   ],
 };
 
@@ -484,11 +486,20 @@ export const CONSOLIDATED_SUBMISSIONS_LAYOUT: SheetLayout = {
   table: 'Submissions',
   rowKey: ['council'],
   columns: [
-    text('Council ID', 'council', 22),
+    text('Council ID', 'council', 18),
+    text('Council name', 'name', 32),
     text('Period', 'period', 10),
     count('Version', 'version'),
-    text('Submitted at', 'submittedAt', 22),
-    text('Review', 'review', 10),
+    // An Excel date-time (a number of days), on the UK clock.
+    {
+      header: 'Submitted at (UK time)',
+      key: 'submittedAt',
+      type: 'number',
+      required: true,
+      numberFormat: DATE_TIME_FORMAT,
+      width: 17,
+    },
+    text('Review', 'review', 16),
   ],
 };
 

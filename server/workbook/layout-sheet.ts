@@ -10,7 +10,7 @@ export const sheetColumns = (layout: SheetLayout): SheetColumn[] =>
     header: c.header,
     width: c.width,
     numberFormat: c.numberFormat,
-    wrap: c.type === 'text' || c.type === 'councilList',
+    wrap: c.type === 'text' || c.type === 'councilList' || c.type === 'choice',
   }));
 
 /** Rows go through rowsToGrid a batch at a time, so a large sheet is never held as one grid. */

@@ -1,19 +1,15 @@
 // The consolidated workbook the CDO opens (DESIGN §1): a Summary of the headline figures, then one
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
-import {
-  CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
-  CONSOLIDATED_DATA_QUALITY_LAYOUT,
-  CONSOLIDATED_PEOPLE_LAYOUT,
-  CONSOLIDATED_PROJECTS_LAYOUT,
-  CONSOLIDATED_SHEETS,
-  CONSOLIDATED_SKILLS_LAYOUT,
-  CONSOLIDATED_SUBMISSIONS_LAYOUT,
-  INTEGER_FORMAT,
-  MONEY_FORMAT,
-} from '../../shared/layouts.js';
+import { CONSOLIDATED_SHEETS, INTEGER_FORMAT, MONEY_FORMAT } from '../../shared/layouts.js';
 import { periodLabel } from '../../shared/dates.js';
 import { penceToPounds } from '../../shared/money.js';
-import { buildReport, consolidatedSheetRows, type SummaryLine } from '../../shared/report/index.js';
+import {
+  buildReport,
+  CONSOLIDATED_HIGHLIGHTS,
+  consolidatedSheetRows,
+  type ConsolidatedSheetRows,
+  type SummaryLine,
+} from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
 import { columnIndex, layoutSheet } from './layout-sheet.js';
@@ -50,32 +46,22 @@ export async function writeConsolidatedWorkbook(
 
 function consolidatedSheets(view: ConsolidatedView, charts: readonly WorkbookChart[]): SheetSpec[] {
   const rows = consolidatedSheetRows(view);
-  const statusColumn = columnIndex(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, 'status');
-  const coverageColumn = columnIndex(CONSOLIDATED_SKILLS_LAYOUT, 'status');
-  const ragColumn = columnIndex(CONSOLIDATED_PROJECTS_LAYOUT, 'rag');
-  const overdueColumn = columnIndex(CONSOLIDATED_PROJECTS_LAYOUT, 'overdue');
   return [
     summarySheet(view, charts),
-    layoutSheet(CONSOLIDATED_CONTRIBUTIONS_LAYOUT, rows.contributions, {
-      highlights: highlightsOf(statusColumn, { paid: 'good', 'on-track': 'good', behind: 'bad' }),
-    }),
-    layoutSheet(CONSOLIDATED_SKILLS_LAYOUT, rows.skills, {
-      highlights: highlightsOf(coverageColumn, { covered: 'good', fragile: 'neutral', gap: 'bad' }),
-    }),
-    layoutSheet(CONSOLIDATED_PEOPLE_LAYOUT, rows.people),
-    layoutSheet(CONSOLIDATED_PROJECTS_LAYOUT, rows.projects, {
-      highlights: [
-        ...highlightsOf(ragColumn, { Green: 'good', Amber: 'neutral', Red: 'bad' }),
-        { column: overdueColumn, equals: 'Yes', highlight: 'bad' },
-      ],
-    }),
-    layoutSheet(CONSOLIDATED_DATA_QUALITY_LAYOUT, rows.dataQuality),
-    layoutSheet(CONSOLIDATED_SUBMISSIONS_LAYOUT, rows.submissions),
+    // In the order of the rows: Contributions, Skills coverage, People, Projects, Data quality, Submissions.
+    ...(Object.keys(rows) as (keyof ConsolidatedSheetRows)[]).map((key) =>
+      layoutSheet(CONSOLIDATED_SHEETS[key], rows[key], {
+        highlights: CONSOLIDATED_HIGHLIGHTS.filter((h) => h.sheet === key).flatMap((h) =>
+          Object.entries(h.colours).map(([equals, highlight]): HighlightRule => ({
+            column: columnIndex(CONSOLIDATED_SHEETS[key], h.column),
+            equals,
+            highlight,
+          })),
+        ),
+      }),
+    ),
   ];
 }
-
-const highlightsOf = (column: number, colours: Record<string, HighlightRule['highlight']>): HighlightRule[] =>
-  Object.entries(colours).map(([equals, highlight]) => ({ column, equals, highlight }));
 
 /** A Summary line as cells: money in pounds with the money format, counts as whole numbers. */
 function summaryCells(line: SummaryLine): Cell[] {

@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import type { Highlight } from '../../shared/report/index.js';
 import { columnLetter } from './columns.js';
 
 /** A cell: blank, text, number, boolean, or a value with its own format / emphasis. */
@@ -28,7 +29,7 @@ export interface SheetColumn {
 }
 
 /** Fills for conditional formatting, as Excel's built-in "Good", "Neutral" and "Bad" styles. */
-export type Highlight = 'good' | 'neutral' | 'bad';
+export type { Highlight };
 const HIGHLIGHTS: readonly Highlight[] = ['bad', 'neutral', 'good'];
 /** Fill a cell of a 0-based column when it equals a value. */
 export interface HighlightRule {
@@ -172,7 +173,7 @@ class Styles {
       '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellStyleXfs>' +
       `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       // In HIGHLIGHTS order: bad, neutral, good.

@@ -1,7 +1,19 @@
 // The consolidated view as rows for the consolidated sheets' layouts (CONSOLIDATED_SHEETS): what the
-// add-in writes into Excel and what a consolidated workbook holds, from one mapping.
+// add-in writes into Excel and what a consolidated workbook holds, from one mapping. Cells say what they
+// mean: statuses in words, council names beside IDs, and times as date-times on the UK clock.
+import { isoTimeToExcelSerial } from '../dates.js';
 import type { ConsolidatedView } from '../schemas.js';
+import type { ReviewStatus } from '../vocabulary.js';
+import { councilNames, STATUS_LABELS } from './councils.js';
 import { returnsReport } from './data-quality.js';
+import { COVERAGE_LABELS } from './skills.js';
+
+/** Where a council's return stands with the CDO, in words. */
+export const REVIEW_LABELS: Record<ReviewStatus, string> = {
+  pending: 'Awaiting review',
+  accepted: 'Accepted',
+  returned: 'Returned',
+};
 
 export interface ConsolidatedSheetRows {
   contributions: object[];
@@ -13,9 +25,10 @@ export interface ConsolidatedSheetRows {
 }
 
 export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheetRows {
+  const name = councilNames(view);
   return {
-    contributions: view.contributions.councils,
-    skills: view.skills.coverage,
+    contributions: view.contributions.councils.map((c) => ({ ...c, status: STATUS_LABELS[c.status] })),
+    skills: view.skills.coverage.map((s) => ({ ...s, status: COVERAGE_LABELS[s.status] })),
     people: view.skills.people.map((p) => ({
       ...p,
       councils: p.councils.join('; '),
@@ -26,7 +39,55 @@ export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheet
       partners: p.partners.join('; '),
       reportedBy: p.reportedBy.join('; '),
     })),
-    dataQuality: returnsReport(view).lines,
-    submissions: view.submissions,
+    dataQuality: returnsReport(view).lines.map((line) => ({
+      ...line,
+      ...(line.council === undefined ? {} : { councilName: name(line.council) }),
+    })),
+    submissions: view.submissions.map((s) => ({
+      ...s,
+      name: name(s.council),
+      submittedAt: isoTimeToExcelSerial(s.submittedAt),
+      review: REVIEW_LABELS[s.review],
+    })),
   };
 }
+
+/** How a cell's word is coloured: Excel's Good, Neutral and Bad. */
+export type Highlight = 'good' | 'neutral' | 'bad';
+
+/** The coloured columns of the consolidated sheets: which words get which colour. */
+export const CONSOLIDATED_HIGHLIGHTS: readonly {
+  sheet: keyof ConsolidatedSheetRows;
+  column: string;
+  colours: Readonly<Record<string, Highlight>>;
+}[] = [
+  {
+    sheet: 'contributions',
+    column: 'status',
+    colours: {
+      [STATUS_LABELS.paid]: 'good',
+      [STATUS_LABELS['on-track']]: 'good',
+      [STATUS_LABELS.behind]: 'bad',
+    },
+  },
+  {
+    sheet: 'skills',
+    column: 'status',
+    colours: {
+      [COVERAGE_LABELS.covered]: 'good',
+      [COVERAGE_LABELS.fragile]: 'neutral',
+      [COVERAGE_LABELS.gap]: 'bad',
+    },
+  },
+  { sheet: 'projects', column: 'rag', colours: { Green: 'good', Amber: 'neutral', Red: 'bad' } },
+  { sheet: 'projects', column: 'overdue', colours: { Yes: 'bad' } },
+  {
+    sheet: 'submissions',
+    column: 'review',
+    colours: {
+      [REVIEW_LABELS.accepted]: 'good',
+      [REVIEW_LABELS.pending]: 'neutral',
+      [REVIEW_LABELS.returned]: 'bad',
+    },
+  },
+];

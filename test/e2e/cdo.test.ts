@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { STATUS_LABELS } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
@@ -104,10 +105,15 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       Object.fromEntries(view.contributions.councils.map((c) => [c.council, c.duePence / 100])),
     );
     expect(contributions.formats).toMatchObject({ [`${String.fromCharCode(65 + due)}2`]: '£#,##0.00' });
+    // Statuses are words, coloured by word.
+    const status = header.indexOf('Status');
+    expect(new Set(contributions.values.slice(1).map((r) => r[status]))).toEqual(
+      new Set(view.contributions.councils.map((c) => STATUS_LABELS[c.status])),
+    );
     expect(contributions.conditionalFormats.map((f) => (f.rule as { text: string }).text)).toEqual([
-      'behind',
-      'on-track',
-      'paid',
+      'Paid',
+      'On track',
+      'Behind',
     ]);
 
     const projects = await wb.sheet('Projects');

@@ -131,8 +131,93 @@ describe('the consolidated workbook', () => {
     );
     expect(projects).toContain(`<conditionalFormatting sqref="${ragColumn}2:${ragColumn}8">`);
     for (const rag of ['Red', 'Amber', 'Green']) expect(projects).toContain(`<formula>"${rag}"</formula>`);
-    expect(parts.get('Skills coverage')).toContain('<formula>"gap"</formula>');
-    expect(parts.get('Contributions')).toContain('<formula>"behind"</formula>');
+    expect(parts.get('Skills coverage')).toContain('<formula>"No practitioner"</formula>');
+    expect(parts.get('Contributions')).toContain('<formula>"Behind"</formula>');
+    expect(parts.get('Submissions')).toContain('<formula>"Returned"</formula>');
+  });
+
+  it('writes cells that mean what they show: words for statuses, names beside IDs, real date-times', async () => {
+    const view = demoView();
+    view.submissions[0]!.review = 'returned';
+    // 09:30 UTC on 1 July is 10:30 on the UK clock (BST); on 1 December it is 09:30 (GMT).
+    view.submissions[0]!.submittedAt = '2026-07-01T09:30:00.000Z';
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await writtenBytes((out) => writeConsolidatedWorkbook(view, out))) as unknown as ArrayBuffer,
+    );
+    const table = (name: string) => {
+      const sheet = book.getWorksheet(name)!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      return {
+        sheet,
+        rows: sheet
+          .getRows(2, sheet.rowCount - 1)!
+          .map((row) => Object.fromEntries(header.map((h, i) => [String(h), row.getCell(i + 1)]))),
+      };
+    };
+    const submissions = table('Submissions').rows;
+    expect(
+      submissions.map((r) => [r['Council ID']!.value, r['Council name']!.value, r['Review']!.value]),
+    ).toEqual([
+      ['cherwell', 'Cherwell District Council', 'Returned'],
+      ['south-oxfordshire', 'South Oxfordshire District Council', 'Awaiting review'],
+      ['vale-of-white-horse', 'Vale of White Horse District Council', 'Awaiting review'],
+      ['west-oxfordshire', 'West Oxfordshire District Council', 'Awaiting review'],
+    ]);
+    const submitted = submissions.map((r) => r['Submitted at (UK time)']!);
+    expect(submitted.map((c) => c.numFmt)).toEqual(Array(4).fill('dd/mm/yyyy hh:mm'));
+    // exceljs gives a date-time cell as a Date whose UTC fields are the wall-clock time.
+    expect(submitted.map((c) => (c.value as Date).toISOString())).toEqual([
+      '2026-07-01T10:30:00.000Z',
+      '2026-12-02T09:30:00.000Z',
+      '2026-12-03T09:30:00.000Z',
+      '2026-12-04T09:30:00.000Z',
+    ]);
+    expect(table('Contributions').rows.map((r) => r['Status']!.value)).toEqual(
+      view.contributions.councils.map(
+        (c) => ({ paid: 'Paid', 'on-track': 'On track', behind: 'Behind' })[c.status],
+      ),
+    );
+    expect(new Set(table('Skills coverage').rows.map((r) => r['Status']!.value))).toEqual(
+      new Set(['Covered', 'One practitioner', 'No practitioner']),
+    );
+    const quality = table('Data quality').rows.filter((r) => r['Council ID']!.value);
+    expect(quality.length).toBeGreaterThan(0);
+    for (const r of quality) expect(String(r['Council name']!.value)).toMatch(/District Council$/);
+  });
+
+  it('says what the workbook is in its document properties', async () => {
+    const parts = await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out)));
+    const core = parts.get('docProps/core.xml')!;
+    expect(core).toContain(
+      '<dc:title>Oxfordshire Districts Digital Partnership: consolidated view</dc:title>',
+    );
+    expect(core).toContain(
+      '<dc:subject>Consolidated view for November 2026 (financial year 2026-27)</dc:subject>',
+    );
+    expect(core).toContain('<dc:creator>Shared CDO</dc:creator>');
+    const created = /<dcterms:created xsi:type="dcterms:W3CDTF">([^<]+)<\/dcterms:created>/.exec(core)![1]!;
+    expect(Math.abs(Date.parse(created) - Date.now())).toBeLessThan(60_000);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out))) as unknown as ArrayBuffer,
+    );
+    expect(book).toMatchObject({
+      title: 'Oxfordshire Districts Digital Partnership: consolidated view',
+      subject: 'Consolidated view for November 2026 (financial year 2026-27)',
+      creator: 'Shared CDO',
+    });
+    const template = await zipParts(
+      await writtenBytes((out) =>
+        writeCouncilTemplate(out, { council: 'cherwell', period: PERIOD, partnership: demoPartnership }),
+      ),
+    );
+    expect(template.get('docProps/core.xml')).toContain(
+      '<dc:subject>Shared CDO return for November 2026</dc:subject>',
+    );
+    expect(template.get('docProps/core.xml')).toContain(
+      '<dc:title>Cherwell District Council: return for November 2026</dc:title>',
+    );
   });
 
   it('writes council text that looks like a formula as text, never as a formula', async () => {

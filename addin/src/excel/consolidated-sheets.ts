@@ -6,7 +6,9 @@ import { penceToPounds } from '../../../shared/money.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
 import {
   buildReport,
+  CONSOLIDATED_HIGHLIGHTS,
   consolidatedSheetRows,
+  type Highlight,
   type Report,
   type SummaryLine,
 } from '../../../shared/report/index.js';
@@ -28,7 +30,7 @@ const TABLE_SHEETS = [
   ['submissions', CONSOLIDATED_SHEETS.submissions],
 ] as const;
 
-const FILLS = { red: '#F4CCCC', amber: '#FCE5CD', green: '#D9EAD3' };
+const FILLS: Record<Highlight, string> = { bad: '#F4CCCC', neutral: '#FCE5CD', good: '#D9EAD3' };
 
 /** Where the Summary and Dashboard went, and why when a user's sheet kept the usual name. */
 export interface ConsolidatedReport {
@@ -80,22 +82,11 @@ export async function writeConsolidatedView(
       await writeNewTable(context, worksheets.add(t.layout.sheet), t.layout, grid);
     }
   }
-  queueStatusColours(context, CONSOLIDATED_SHEETS.contributions, 'Status', [
-    ['behind', FILLS.red],
-    ['on-track', FILLS.amber],
-    ['paid', FILLS.green],
-  ]);
-  queueStatusColours(context, CONSOLIDATED_SHEETS.skills, 'Status', [
-    ['gap', FILLS.red],
-    ['fragile', FILLS.amber],
-    ['covered', FILLS.green],
-  ]);
-  queueStatusColours(context, CONSOLIDATED_SHEETS.projects, 'RAG', [
-    ['Red', FILLS.red],
-    ['Amber', FILLS.amber],
-    ['Green', FILLS.green],
-  ]);
-  queueStatusColours(context, CONSOLIDATED_SHEETS.projects, 'Overdue', [['Yes', FILLS.red]]);
+  for (const { sheet, column, colours } of CONSOLIDATED_HIGHLIGHTS) {
+    const layout = CONSOLIDATED_SHEETS[sheet];
+    const header = layout.columns.find((c) => c.key === column)!.header;
+    queueStatusColours(context, layout, header, Object.entries(colours));
+  }
   await queueDashboard(context, dashboard.sheet, view, report);
   summary.sheet.activate();
   await context.sync();
@@ -110,13 +101,13 @@ function queueStatusColours(
   context: Excel.RequestContext,
   layout: SheetLayout,
   header: string,
-  rules: readonly (readonly [string, string])[],
+  rules: readonly (readonly [string, Highlight])[],
 ): void {
   const range = context.workbook.tables.getItem(layout.table).columns.getItem(header).getDataBodyRange();
   range.conditionalFormats.clearAll();
-  for (const [text, colour] of rules) {
+  for (const [text, highlight] of rules) {
     const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
-    format.textComparison.format.fill.color = colour;
+    format.textComparison.format.fill.color = FILLS[highlight];
     format.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text };
   }
 }
