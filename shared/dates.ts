@@ -3,7 +3,13 @@
 import { ISO_DATE_PATTERN, PERIOD_PATTERN } from './vocabulary.js';
 
 export type IsoDate = string;
-export type Period = string;
+
+declare const PERIOD: unique symbol;
+/**
+ * A month written `YYYY-MM` that has been checked: only `isValidPeriod`, `asPeriod` and the functions
+ * here make one, so code that takes a `Period` need not check it again.
+ */
+export type Period = string & { readonly [PERIOD]: true };
 
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -22,7 +28,13 @@ export function isValidIsoDate(text: string): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
-export const isValidPeriod = (text: string): boolean => PERIOD_PATTERN.test(text);
+export const isValidPeriod = (text: string): text is Period => PERIOD_PATTERN.test(text);
+
+/** The period `text` names; a RangeError (a programming error, not bad input) if it is not one. */
+export function asPeriod(text: string): Period {
+  if (!isValidPeriod(text)) throw new RangeError(`"${text}" is not a period written YYYY-MM`);
+  return text;
+}
 
 export function excelSerialToIsoDate(serial: number): IsoDate {
   return new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
@@ -94,7 +106,7 @@ export function parseDateValue(value: unknown): IsoDate | undefined {
 }
 
 /** Reads a month cell: `YYYY-MM` text, or any date (its month is taken). */
-export function parseMonthValue(value: unknown): Period | undefined {
+export function parseMonthValue(value: unknown): string | undefined {
   if (typeof value === 'string') {
     const text = value.trim();
     if (isValidPeriod(text)) return text;
@@ -116,7 +128,7 @@ export function financialYearOf(periodOrDate: string): string {
 }
 
 /** The twelve periods of a financial year, April first. */
-export function monthsOfFinancialYear(financialYear: string): Period[] {
+export function monthsOfFinancialYear(financialYear: string): string[] {
   const start = Number(financialYear.slice(0, 4));
   return Array.from({ length: 12 }, (_, i) => {
     const month = ((i + 3) % 12) + 1;
@@ -125,26 +137,58 @@ export function monthsOfFinancialYear(financialYear: string): Period[] {
   });
 }
 
+/**
+ * Where a period sits in its financial year: worked out once per view and handed to every part of the
+ * consolidation, so that the year, its months so far and the month's number are never derived twice.
+ */
+export interface YearToDate {
+  period: Period;
+  financialYear: string;
+  /** April up to and including the period. */
+  months: readonly string[];
+  /** The period's month number in the year (April = 1): `months.length`. */
+  monthIndex: number;
+  /**
+   * Which month's data counts in this period's view (DESIGN §4): a month of the same financial year, not
+   * after the period. Used for returns, contribution rows and CDO time alike.
+   */
+  counts(month: string): boolean;
+}
+
+export function yearToDate(period: Period): YearToDate {
+  const financialYear = financialYearOf(period);
+  const all = monthsOfFinancialYear(financialYear);
+  const months = all.slice(0, all.indexOf(period) + 1);
+  const first = months[0]!;
+  return {
+    period,
+    financialYear,
+    months,
+    monthIndex: months.length,
+    counts: (month) => month >= first && month <= period,
+  };
+}
+
 /** Months of the period's financial year up to and including the period (April = 1). */
-export function monthIndexInFinancialYear(period: Period): number {
+export function monthIndexInFinancialYear(period: string): number {
   return monthsOfFinancialYear(financialYearOf(period)).indexOf(period) + 1;
 }
 
-export const firstDayOf = (period: Period): IsoDate => `${period}-01`;
+export const firstDayOf = (period: string): IsoDate => `${period}-01`;
 
-export function lastDayOf(period: Period): IsoDate {
+export function lastDayOf(period: string): IsoDate {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
-export function addMonths(period: Period, months: number): Period {
+export function addMonths(period: string, months: number): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const date = new Date(Date.UTC(y, m - 1 + months, 1));
   return date.toISOString().slice(0, 7);
 }
 
 /** "March 2027" for subjects and headings. */
-export function periodLabel(period: Period): string {
+export function periodLabel(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
     month: 'long',
@@ -163,5 +207,5 @@ export const longDateLabel = (iso: IsoDate): string =>
   });
 
 /** The day a period's return is due: the deadline day of the month after the period. */
-export const submissionDeadline = (period: Period, deadlineDay: number): IsoDate =>
+export const submissionDeadline = (period: string, deadlineDay: number): IsoDate =>
   `${addMonths(period, 1)}-${String(deadlineDay).padStart(2, '0')}`;

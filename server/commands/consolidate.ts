@@ -4,7 +4,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
-import { financialYearOf, isValidPeriod } from '../../shared/dates.js';
+import { latestReturns } from '../../shared/consolidate/select.js';
+import { asPeriod, isValidPeriod, yearToDate } from '../../shared/dates.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership, Problem, SubmissionRecord } from '../../shared/schemas.js';
 import { readWorkbookGrids } from '../workbook/read.js';
@@ -111,34 +112,29 @@ async function readCouncilFile(
   return { file, errors, problems: parsed.problems, councilFile: { file, council, period, record } };
 }
 
-/** Per council, the workbook of the latest period up to P in P's financial year; notes for the rest. */
+/** Per council, the workbook that counts (the engine's rule, `latestReturns`); notes for the rest. */
 function chooseFiles(
   files: readonly CouncilFile[],
   period: string,
 ): { counted: SubmissionRecord[]; notes: string[]; conflicts: string[] } {
-  const financialYear = financialYearOf(period);
-  const notes: string[] = [];
+  const year = yearToDate(asPeriod(period));
+  const { latest, replaced, outside } = latestReturns(files, year, (a, b) => a.period > b.period);
+  const notes = outside.map((f) => {
+    const why = f.period > period ? `after ${period}` : `outside ${year.financialYear}`;
+    return `${f.file}: ignored: it is ${f.council}'s return for ${f.period}, ${why}.`;
+  });
   const conflicts: string[] = [];
-  const best = new Map<string, CouncilFile>();
-  for (const f of files) {
-    if (f.period > period || financialYearOf(f.period) !== financialYear) {
-      const why = f.period > period ? `after ${period}` : `outside ${financialYear}`;
-      notes.push(`${f.file}: ignored: it is ${f.council}'s return for ${f.period}, ${why}.`);
-      continue;
-    }
-    const current = best.get(f.council);
-    if (current && current.period === f.period) {
+  for (const f of replaced) {
+    const counted = latest.get(f.council)!;
+    if (counted.period === f.period) {
       conflicts.push(
-        `${f.file}: About: ${current.file} is also ${f.council}'s return for ${f.period}; give one workbook per council and month.`,
+        `${f.file}: About: ${counted.file} is also ${f.council}'s return for ${f.period}; give one workbook per council and month.`,
       );
-    } else if (!current || f.period > current.period) {
-      if (current) notes.push(ignoredFor(current, f));
-      best.set(f.council, f);
     } else {
-      notes.push(ignoredFor(f, current));
+      notes.push(ignoredFor(f, counted));
     }
   }
-  return { counted: [...best.values()].map((f) => f.record), notes, conflicts };
+  return { counted: [...latest.values()].map((f) => f.record), notes, conflicts };
 }
 
 const ignoredFor = (older: CouncilFile, newer: CouncilFile): string =>

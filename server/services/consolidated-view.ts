@@ -1,6 +1,6 @@
 // The consolidated view for a period, from the stored partnership and returns (DESIGN §4).
 import { comparisonProblem, consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
-import { financialYearOf, monthsOfFinancialYear } from '../../shared/dates.js';
+import { asPeriod, yearToDate } from '../../shared/dates.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { badRequest, InvalidInput } from '../errors.js';
 import type { Store } from '../store/index.js';
@@ -15,9 +15,8 @@ export async function consolidatedView(
   const problem = compare === undefined ? null : comparisonProblem(period, compare);
   if (problem !== null) throw badRequest('invalid-compare', problem);
   const partnership = await requirePartnership(store);
-  // Only the period's financial year up to the period can count.
-  const periods = monthsOfFinancialYear(financialYearOf(period)).filter((p) => p <= period);
-  const records = await store.latestVersions(periods);
+  // Only returns for the months that can count are read (DESIGN §4).
+  const records = await store.latestVersions(yearToDate(asPeriod(period)).months);
   try {
     return consolidate(partnership, records, period, { compare });
   } catch (error) {

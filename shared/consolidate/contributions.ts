@@ -1,6 +1,6 @@
 // Who pays what (DESIGN §4 rules 1–7): net cost, dues by the cost-share method, what each council has
 // paid in cash and in kind up to P, and how that compares with its due profiled over the months so far.
-import { financialYearOf, monthIndexInFinancialYear, monthsOfFinancialYear } from '../dates.js';
+import type { YearToDate } from '../dates.js';
 import type {
   ConsolidatedView,
   ContributionRow,
@@ -27,12 +27,11 @@ function inKindValuePence(row: ContributionRow): number {
   return Number(roundFraction(days.numerator * BigInt(row.dayRatePence), days.denominator));
 }
 
-function paidToDate(rows: readonly ContributionRow[], period: string): { cash: number; inKind: number } {
-  const firstMonth = monthsOfFinancialYear(financialYearOf(period))[0] ?? period;
+function paidToDate(rows: readonly ContributionRow[], year: YearToDate): { cash: number; inKind: number } {
   let cash = 0;
   let inKind = 0;
   for (const row of rows) {
-    if (row.month > period || row.month < firstMonth) continue;
+    if (!year.counts(row.month)) continue;
     if (row.type === 'Cash') cash += row.amountPence ?? 0;
     else inKind += inKindValuePence(row);
   }
@@ -59,8 +58,8 @@ export interface DueShares {
 /** Usage weights count CDO time up to P, so only then do dues differ between months of one FY. */
 export const duesVaryByMonth = (partnership: Partnership): boolean => partnership.costShareMethod === 'Usage';
 
-export function dueShares(partnership: Partnership, period: string): DueShares {
-  const financialYear = financialYearOf(period);
+export function dueShares(partnership: Partnership, year: YearToDate): DueShares {
+  const { financialYear } = year;
   const budgetPence = partnership.budget
     .filter((b) => b.financialYear === financialYear)
     .reduce((sum, b) => sum + b.amountPence, 0);
@@ -74,7 +73,7 @@ export function dueShares(partnership: Partnership, period: string): DueShares {
   const payers: Payer[] = partnership.councils
     .filter((c) => c.membership === 'Member' && (months.get(c.id) ?? 0) > 0)
     .map((council) => ({ council, months: months.get(council.id) ?? 0 }));
-  const { weights, appliedMethod, warnings } = costShareWeights(partnership, payers, period);
+  const { weights, appliedMethod, warnings } = costShareWeights(partnership, payers, year);
   if (payers.length === 0 && netCostPence > 0) {
     warnings.push({
       code: 'no-paying-councils',
@@ -100,16 +99,16 @@ export function dueShares(partnership: Partnership, period: string): DueShares {
 export function consolidateContributions(
   partnership: Partnership,
   chosen: ReadonlyMap<string, SubmissionRecord>,
-  period: string,
-  shares: DueShares = dueShares(partnership, period),
+  year: YearToDate,
+  shares: DueShares = dueShares(partnership, year),
 ): { contributions: ContributionsView; warnings: DataQualityWarning[] } {
   const { budgetPence, fundingPence, netCostPence, surplusPence, appliedMethod, dues } = shares;
   const months = shares.monthsOfMembership;
-  const k = BigInt(monthIndexInFinancialYear(period));
+  const k = BigInt(year.monthIndex);
   const councils = partnership.councils.map((council): CouncilContribution => {
     const duePence = dues.get(council.id) ?? 0;
     const profiledDuePence = Number(roundFraction(BigInt(duePence) * k, 12n));
-    const { cash, inKind } = paidToDate(chosen.get(council.id)?.data.contributions ?? [], period);
+    const { cash, inKind } = paidToDate(chosen.get(council.id)?.data.contributions ?? [], year);
     const contributedPence = cash + inKind;
     const balancePence = duePence - contributedPence;
     return {

@@ -1,7 +1,7 @@
 // The consolidated view for a period (DESIGN §4): a pure function of the partnership settings and every
 // stored return. The month's view picks the versions that count, then merges contributions, skills and
 // projects; the view for P adds what changed since an earlier month and the year's trend.
-import { financialYearOf, isValidPeriod, monthsOfFinancialYear } from '../dates.js';
+import { asPeriod, isValidPeriod, yearToDate, type YearToDate } from '../dates.js';
 import type { ConsolidatedView, MonthView, Partnership, SubmissionRecord } from '../schemas.js';
 import { changesBetween, comparisonProblem, defaultComparison } from './changes.js';
 import { consolidateContributions } from './contributions.js';
@@ -25,14 +25,23 @@ export function consolidateMonth(
   submissions: readonly SubmissionRecord[],
   period: string,
 ): MonthView {
+  return monthView(partnership, submissions, yearToDate(asPeriod(period)));
+}
+
+function monthView(
+  partnership: Partnership,
+  submissions: readonly SubmissionRecord[],
+  year: YearToDate,
+): MonthView {
+  const { period, financialYear } = year;
   const councilOrder = partnership.councils.map((c) => c.id);
-  const selection = selectSubmissions(partnership, submissions, period);
+  const selection = selectSubmissions(partnership, submissions, year);
   const { chosen } = selection;
-  const contributions = consolidateContributions(partnership, chosen, period);
+  const contributions = consolidateContributions(partnership, chosen, year);
   const projects = consolidateProjects(councilOrder, chosen, period);
   return {
     period,
-    financialYear: financialYearOf(period),
+    financialYear,
     partnership: partnership.name,
     contributions: contributions.contributions,
     skills: consolidateSkills(councilOrder, chosen, period),
@@ -57,23 +66,21 @@ export function consolidate(
   period: string,
   options: ConsolidateOptions = {},
 ): ConsolidatedView {
-  if (!isValidPeriod(period)) throw new RangeError(`"${period}" is not a period written YYYY-MM`);
+  const year = yearToDate(asPeriod(period));
   const since = options.compare ?? defaultComparison(period);
   if (since !== null) {
     const problem = isValidPeriod(since) ? comparisonProblem(period, since) : 'compare is not a month';
     if (problem !== null) throw new RangeError(problem);
   }
-  const view = consolidateMonth(partnership, submissions, period);
+  const view = monthView(partnership, submissions, year);
   // No other month of the view can count a return from after P or from another financial year.
-  const { financialYear } = view;
-  const ofTheYear = submissions.filter(
-    (r) => r.period <= period && financialYearOf(r.period) === financialYear,
+  const returns = new YearOfReturns(
+    partnership,
+    submissions.filter((r) => year.counts(r.period)),
   );
-  const year = new YearOfReturns(partnership, ofTheYear);
-  const months = monthsOfFinancialYear(financialYear).filter((month) => month <= period);
   return {
     ...view,
-    changes: changesBetween(since === null ? null : year.facts(since), view),
-    trend: year.trend(months, new Map([[period, view]])),
+    changes: changesBetween(since === null ? null : returns.facts(since), view),
+    trend: returns.trend(year.months, new Map([[period, view]])),
   };
 }

@@ -1,6 +1,6 @@
 // Which stored version counts for each council in period P (DESIGN §4): the latest version for P, else
 // the latest version of the most recent earlier period of the same financial year.
-import { financialYearOf, firstDayOf, lastDayOf } from '../dates.js';
+import { firstDayOf, lastDayOf, type YearToDate } from '../dates.js';
 import type { Council, DataQualityWarning, Partnership, SubmissionRecord } from '../schemas.js';
 
 export interface SubmissionSelection {
@@ -28,24 +28,67 @@ export function expectedToSubmit(council: Council, period: string): boolean {
   return council.left === undefined || council.left >= firstDayOf(period);
 }
 
+/** A council's return for a month, as the service stores it or as a workbook file gives it. */
+export interface DatedReturn {
+  council: string;
+  period: string;
+}
+
+export interface LatestReturns<T extends DatedReturn> {
+  /** Per council, the return that counts. */
+  latest: Map<string, T>;
+  /** Returns of the year to date that another return of the same council replaces. */
+  replaced: T[];
+  /** Returns for a month after the period or of another financial year: they never count. */
+  outside: T[];
+}
+
+/**
+ * Which return counts (DESIGN §4), for the engine, the service's store query and the CLI's files alike:
+ * per council, the newest of its returns for a month of the financial year up to the period. `newer`
+ * orders two returns of one council (a later month first).
+ */
+export function latestReturns<T extends DatedReturn>(
+  returns: Iterable<T>,
+  year: YearToDate,
+  newer: (a: T, b: T) => boolean,
+): LatestReturns<T> {
+  const latest = new Map<string, T>();
+  const replaced: T[] = [];
+  const outside: T[] = [];
+  for (const item of returns) {
+    if (!year.counts(item.period)) {
+      outside.push(item);
+      continue;
+    }
+    const current = latest.get(item.council);
+    if (current === undefined || newer(item, current)) {
+      if (current !== undefined) replaced.push(current);
+      latest.set(item.council, item);
+    } else {
+      replaced.push(item);
+    }
+  }
+  return { latest, replaced, outside };
+}
+
 export function selectSubmissions(
   partnership: Partnership,
   submissions: readonly SubmissionRecord[],
-  period: string,
+  year: YearToDate,
 ): SubmissionSelection {
-  const financialYear = financialYearOf(period);
   const known = new Set(partnership.councils.map((c) => c.id));
-  const latest = new Map<string, SubmissionRecord>();
   const strangers = new Set<string>();
-  for (const record of submissions) {
-    if (record.period > period || financialYearOf(record.period) !== financialYear) continue;
-    if (!known.has(record.council)) {
+  const { latest } = latestReturns(
+    submissions.filter((record) => {
+      if (known.has(record.council) || !year.counts(record.period)) return true;
       strangers.add(record.council);
-      continue;
-    }
-    const current = latest.get(record.council);
-    if (current === undefined || isNewer(record, current)) latest.set(record.council, record);
-  }
+      return false;
+    }),
+    year,
+    isNewer,
+  );
+  const { period } = year;
 
   const chosen = new Map<string, SubmissionRecord>();
   const missing: string[] = [];

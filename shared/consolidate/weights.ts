@@ -1,5 +1,5 @@
 // Cost-share weights (DESIGN §4 rule 3) as exact fractions, one per paying council.
-import { financialYearOf, periodLabel } from '../dates.js';
+import { periodLabel, type YearToDate } from '../dates.js';
 import type { Council, DataQualityWarning, Partnership } from '../schemas.js';
 import type { CostShareMethod } from '../vocabulary.js';
 import type { ApportionWeight } from './apportion.js';
@@ -57,14 +57,12 @@ function hybridWeights(payers: readonly Payer[], equalPercent: number, sumPopula
 function usageDays(
   partnership: Partnership,
   payers: readonly Payer[],
-  period: string,
+  year: YearToDate,
 ): Map<string, Fraction> {
-  const financialYear = financialYearOf(period);
   const days = new Map<string, Fraction>(payers.map((p) => [p.council.id, ZERO]));
   for (const entry of partnership.cdoTime) {
     const sofar = days.get(entry.council);
-    if (sofar === undefined || entry.month > period || financialYearOf(entry.month) !== financialYear)
-      continue;
+    if (sofar === undefined || !year.counts(entry.month)) continue;
     days.set(entry.council, addFractions(sofar, decimalToFraction(entry.days)));
   }
   return days;
@@ -132,10 +130,10 @@ function fixedWeights(partnership: Partnership, payers: readonly Payer[], financ
 export function costShareWeights(
   partnership: Partnership,
   payers: readonly Payer[],
-  period: string,
+  year: YearToDate,
 ): CostShareWeights {
   const method = partnership.costShareMethod;
-  const financialYear = financialYearOf(period);
+  const { financialYear, period } = year;
   const equal = (code: string, message: string): CostShareWeights => ({
     weights: equalWeights(payers),
     appliedMethod: 'Equal',
@@ -160,7 +158,7 @@ export function costShareWeights(
       return { weights, appliedMethod: method, warnings: [] };
     }
     case 'Usage': {
-      const days = usageDays(partnership, payers, period);
+      const days = usageDays(partnership, payers, year);
       if ([...days.values()].every((d) => d.numerator === 0n) && payers.length > 0) {
         return equal(
           'usage-fallback',

@@ -4,7 +4,7 @@
 // (unless Usage makes them monthly), each return's projects (read once however many months the return
 // counts in) and each project ID (looked up once for the year; a council's next return listing the
 // same IDs in the same places reuses the lookups of the last).
-import { lastDayOf } from '../dates.js';
+import { asPeriod, lastDayOf, yearToDate, type YearToDate } from '../dates.js';
 import type { MonthView, Partnership, ProjectRow, SubmissionRecord, Trend } from '../schemas.js';
 import { RAGS } from '../vocabulary.js';
 import type { MonthFacts, ProjectFacts } from './changes.js';
@@ -134,16 +134,17 @@ export class YearOfReturns {
     };
   }
 
-  private shares(period: string): DueShares {
-    if (duesVaryByMonth(this.partnership)) return dueShares(this.partnership, period);
-    return (this.yearShares ??= dueShares(this.partnership, period));
+  private shares(year: YearToDate): DueShares {
+    if (duesVaryByMonth(this.partnership)) return dueShares(this.partnership, year);
+    return (this.yearShares ??= dueShares(this.partnership, year));
   }
 
   private month(period: string): Month {
     const known = this.months.get(period);
     if (known !== undefined) return known;
-    const { chosen } = selectSubmissions(this.partnership, this.submissions, period);
-    const { contributions } = consolidateContributions(this.partnership, chosen, period, this.shares(period));
+    const year = yearToDate(asPeriod(period));
+    const { chosen } = selectSubmissions(this.partnership, this.submissions, year);
+    const { contributions } = consolidateContributions(this.partnership, chosen, year, this.shares(year));
     const month = { chosen, contributions, ...this.authorities(chosen) };
     this.months.set(period, month);
     return month;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  asPeriod,
+  yearToDate,
   excelSerialToIsoDate,
   financialYearOf,
   isoDateToExcelSerial,
@@ -87,5 +89,28 @@ describe('ISO dates', () => {
     for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2031, 0, 1); t += 86_400_000) {
       expect(isValidIsoDate(new Date(t).toISOString().slice(0, 10))).toBe(true);
     }
+  });
+});
+
+describe('a period within its financial year', () => {
+  it('knows its year, its months so far and its month number, and which months count', () => {
+    const year = yearToDate(asPeriod('2027-02'));
+    expect(year.financialYear).toBe('2026-27');
+    expect(year.months).toHaveLength(11);
+    expect(year.months[0]).toBe('2026-04');
+    expect(year.months.at(-1)).toBe('2027-02');
+    expect(year.monthIndex).toBe(11);
+    expect(['2026-03', '2026-04', '2027-02', '2027-03'].map((m) => year.counts(m))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(yearToDate(asPeriod('2026-04')).months).toEqual(['2026-04']);
+  });
+
+  it('is made only from a real month', () => {
+    expect(() => asPeriod('2026-13')).toThrow(RangeError);
+    expect(() => asPeriod('2026-4')).toThrow(/YYYY-MM/);
   });
 });
