@@ -1,5 +1,6 @@
-// Check: read the council sheets (two round trips), validate them with the shared parser, then clear
-// the previous marks and mark the cells in error (one more round trip) — three in all, whatever the size.
+// Check: read the council sheets (three round trips for a usual return, more for one whose values
+// would pass Excel on the web's 5 MB answer limit), validate them with the shared parser, then clear
+// the previous marks and mark the cells in error (one more round trip).
 import type { ParsedCouncilWorkbook, WorkbookGrids } from '../../../shared/parse/index.js';
 import { parseCouncilWorkbook } from '../../../shared/parse/index.js';
 import type { Partnership, Problem } from '../../../shared/schemas.js';

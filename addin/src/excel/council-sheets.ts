@@ -1,7 +1,9 @@
-// Reads the council sheets for Check and Submit in two round trips, whatever the number of rows:
-// one to learn which sheets and tables exist, one to read each whole table (or used range) at once.
+// Reads the council sheets for Check and Submit: one round trip to learn which sheets and tables
+// exist, one for their sizes, then the values in blocks, so that no answer can pass Excel on the web's
+// 5 MB limit on responses (a small return still takes one round trip for its values).
 import { ABOUT_SHEET, COUNCIL_LAYOUTS } from '../../../shared/layouts.js';
-import { topLeftOf } from './addresses.js';
+import { blockAddress, topLeftOf } from './addresses.js';
+import { isPayloadTooLarge, READ_CELL_BUDGET } from './chunks.js';
 import type { Mark } from './marks.js';
 import { MARKS_SETTING, parseMarks } from './marks.js';
 
@@ -43,13 +45,13 @@ export async function readCouncilSheets(context: Excel.RequestContext): Promise<
     const table = layoutTables.get(name);
     if (table && !table.isNullObject) {
       const range = table.getRange();
-      range.load('values, address');
+      range.load('address, rowCount, columnCount');
       const worksheet = table.worksheet;
       worksheet.load('name');
       reads.push({ name, table, range, worksheet });
     } else if (!sheet.isNullObject) {
       const range = sheet.getUsedRangeOrNullObject(true);
-      range.load('values, address');
+      range.load('address, rowCount, columnCount');
       reads.push({ name, range, worksheet: sheet });
     }
   }
@@ -59,6 +61,7 @@ export async function readCouncilSheets(context: Excel.RequestContext): Promise<
     sheets: {},
     marks: marksSetting.isNullObject ? [] : parseMarks(marksSetting.value),
   };
+  const regions: Region[] = [];
   for (const { name, table, range, worksheet } of reads) {
     const sheet = worksheet.name;
     if (range.isNullObject) {
@@ -66,13 +69,88 @@ export async function readCouncilSheets(context: Excel.RequestContext): Promise<
       continue;
     }
     const topLeft = topLeftOf(range.address);
+    const values: unknown[][] = [];
     snapshot.sheets[name] = {
       sheet,
       ...(table ? { table: table.name } : {}),
-      values: range.values,
+      values,
       firstRow: topLeft.row,
       firstColumn: topLeft.column,
     };
+    regions.push({ sheet, topLeft, rows: range.rowCount, columns: range.columnCount, values });
   }
+  await readValues(context, regions);
   return snapshot;
+}
+
+interface Region {
+  sheet: string;
+  topLeft: { column: number; row: number };
+  rows: number;
+  columns: number;
+  /** Filled in by readValues, row by row. */
+  values: unknown[][];
+}
+
+interface Block {
+  region: Region;
+  /** Offset of the block's first row in the region, and its number of rows. */
+  start: number;
+  count: number;
+}
+
+function blocksOf(region: Region, start: number, end: number, budget: number): Block[] {
+  const perBlock = Math.max(1, Math.floor(budget / region.columns));
+  const blocks: Block[] = [];
+  for (let at = start; at < end; at += perBlock)
+    blocks.push({ region, start: at, count: Math.min(perBlock, end - at) });
+  return blocks;
+}
+
+/**
+ * Reads the regions' values, up to `budget` cells per round trip. Should Excel still refuse an answer
+ * as too large (long texts), the budget is halved and the rest read again in smaller blocks.
+ */
+async function readValues(
+  context: Excel.RequestContext,
+  regions: readonly Region[],
+  budget = READ_CELL_BUDGET,
+): Promise<void> {
+  let pending = regions.flatMap((r) => blocksOf(r, 0, r.rows, budget));
+  while (pending.length > 0) {
+    const batch: Block[] = [];
+    let cells = 0;
+    for (const block of pending) {
+      const size = block.count * block.region.columns;
+      if (batch.length > 0 && cells + size > budget) break;
+      batch.push(block);
+      cells += size;
+    }
+    const ranges = batch.map((b) => {
+      const range = context.workbook.worksheets
+        .getItem(b.region.sheet)
+        .getRange(
+          blockAddress(
+            { column: b.region.topLeft.column, row: b.region.topLeft.row + b.start },
+            b.count,
+            b.region.columns,
+          ),
+        );
+      range.load('values');
+      return range;
+    });
+    try {
+      // One round trip per block of reads is the point: each answer must stay under 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      const single = batch.length === 1 && batch[0]!.count === 1;
+      if (!isPayloadTooLarge(error) || single) throw error;
+      budget = Math.max(1, Math.floor(budget / 2));
+      pending = pending.flatMap((b) => blocksOf(b.region, b.start, b.start + b.count, budget));
+      continue;
+    }
+    batch.forEach((b, i) => b.region.values.push(...ranges[i]!.values));
+    pending = pending.slice(batch.length);
+  }
 }

@@ -1,7 +1,8 @@
 // The Office.js object model over the in-memory workbook, with Office.js's batching rules: methods and
 // property writes are queued and applied in order on context.sync(); a property can be read only after
 // it was loaded and synced (before that the read throws PropertyNotLoaded); *OrNullObject proxies learn
-// whether they exist on sync; a request over 5 MB is refused as Excel on the web refuses it.
+// whether they exist on sync; a request, or an answer, over 5 MB is refused as Excel on the web
+// refuses it.
 import type { Chart, ConditionalFormat, Rect, Sheet, Table, Workbook } from './workbook.js';
 import { ExcelError, formatAddress, parseAddress } from './workbook.js';
 
@@ -36,6 +37,8 @@ export class RequestContext {
   private queue: (() => void)[] = [];
   private fresh: Proxy<unknown>[] = [];
   private bytes = 0;
+  /** The size of what this sync's loads answer, as JSON. */
+  responseBytes = 0;
   private calculationSuspended = false;
   readonly workbook: WorkbookProxy;
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
@@ -75,8 +78,18 @@ export class RequestContext {
       );
     }
     await Promise.resolve();
+    this.responseBytes = 0;
     try {
       for (const op of ops) op();
+      if (this.responseBytes > REQUEST_LIMIT_BYTES) {
+        this.wb.refusedAnswers += 1;
+        throw new ExcelError(
+          'ResponsePayloadSizeLimitExceeded',
+          'The response payload size has exceeded the limit.',
+        );
+      }
+      // The largest answer Excel gave (a refused one is not given).
+      this.wb.largestResponseBytes = Math.max(this.wb.largestResponseBytes, this.responseBytes);
     } finally {
       for (const proxy of proxies) proxy.settle();
       if (this.calculationSuspended) this.wb.suspendedSyncs += 1;
@@ -105,7 +118,11 @@ export abstract class Proxy<T> {
     this.ctx.enqueue(() => {
       const target = this.nullable ? this.tryResolve() : this.resolve();
       if (target === undefined) return;
-      for (const prop of list) this.cache.set(prop, this.read(prop, target));
+      for (const prop of list) {
+        const value = this.read(prop, target);
+        this.ctx.responseBytes += encoder.encode(JSON.stringify(value) ?? '').length;
+        this.cache.set(prop, value);
+      }
     });
     return this;
   }

@@ -148,11 +148,15 @@ const fake = {
   stats: () => ({
     syncCount: workbook.syncCount,
     largestRequestBytes: workbook.largestRequestBytes,
+    largestResponseBytes: workbook.largestResponseBytes,
+    refusedAnswers: workbook.refusedAnswers,
     suspendedSyncs: workbook.suspendedSyncs,
   }),
   resetStats(): void {
     workbook.syncCount = 0;
     workbook.largestRequestBytes = 0;
+    workbook.largestResponseBytes = 0;
+    workbook.refusedAnswers = 0;
     workbook.suspendedSyncs = 0;
   },
 };

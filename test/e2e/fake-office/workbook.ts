@@ -143,6 +143,9 @@ export class Workbook {
   /** Round trips made (context.sync calls), and the size of the biggest request. */
   syncCount = 0;
   largestRequestBytes = 0;
+  largestResponseBytes = 0;
+  /** Answers refused for their size (ResponsePayloadSizeLimitExceeded). */
+  refusedAnswers = 0;
   /** Round trips that ran with calculation suspended (suspendApiCalculationUntilNextSync). */
   suspendedSyncs = 0;
 

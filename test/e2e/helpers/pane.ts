@@ -169,7 +169,13 @@ type Fake = {
   tables(): { name: string; sheet: string; address: string; headers: string[] }[];
   settings(): Record<string, unknown>;
   selection(): { activeSheet?: string; selection?: string };
-  stats(): { syncCount: number; largestRequestBytes: number; suspendedSyncs: number };
+  stats(): {
+    syncCount: number;
+    largestRequestBytes: number;
+    largestResponseBytes: number;
+    refusedAnswers: number;
+    suspendedSyncs: number;
+  };
   resetStats(): void;
 };
 
