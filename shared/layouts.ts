@@ -503,14 +503,60 @@ export const CONSOLIDATED_SUBMISSIONS_LAYOUT: SheetLayout = {
   ],
 };
 
+/** Month on month: one row per change since the month compared with (DESIGN §4). */
+export const CONSOLIDATED_CHANGES_LAYOUT: SheetLayout = {
+  sheet: 'Changes',
+  table: 'Changes',
+  rowKey: ['change', 'item'],
+  columns: [
+    text('Change', 'change', 24),
+    text('Item', 'item', 24),
+    text('Name', 'name', 40),
+    text('From', 'from', 24),
+    text('To', 'to', 24),
+    money('Received (£)', 'receivedPence'),
+  ],
+};
+
+/** The year's trend: the partnership's totals for each month of the FY up to the period. */
+export const CONSOLIDATED_TREND_LAYOUT: SheetLayout = {
+  sheet: 'Trend',
+  table: 'Trend',
+  rowKey: ['month'],
+  columns: [
+    month('Month', 'month'),
+    pence('Contributed (£)', 'contributedPence'),
+    pence('Profiled due (£)', 'profiledDuePence'),
+    count('Red', 'red'),
+    count('Amber', 'amber'),
+    count('Green', 'green'),
+  ],
+};
+
+/** Projects by phase and RAG: the counts the chart of that name shows. */
+export const CONSOLIDATED_PHASE_RAG_LAYOUT: SheetLayout = {
+  sheet: 'Projects by phase',
+  table: 'ProjectsByPhase',
+  rowKey: ['phase'],
+  columns: [
+    text('Phase', 'phase', 14),
+    count('Red', 'red'),
+    count('Amber', 'amber'),
+    count('Green', 'green'),
+  ],
+};
+
 export const CONSOLIDATED_SHEETS = {
   summary: 'Summary',
+  changes: CONSOLIDATED_CHANGES_LAYOUT,
   contributions: CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   skills: CONSOLIDATED_SKILLS_LAYOUT,
   people: CONSOLIDATED_PEOPLE_LAYOUT,
   projects: CONSOLIDATED_PROJECTS_LAYOUT,
   dataQuality: CONSOLIDATED_DATA_QUALITY_LAYOUT,
   submissions: CONSOLIDATED_SUBMISSIONS_LAYOUT,
+  trend: CONSOLIDATED_TREND_LAYOUT,
+  phaseRag: CONSOLIDATED_PHASE_RAG_LAYOUT,
 } as const;
 
 // ---- Drop-down lists ------------------------------------------------------------------------------

@@ -23,11 +23,11 @@ export interface RollupBuild {
   messages: OutboxMessage[];
 }
 
-async function workbookBuffer(view: ConsolidatedView, charts: readonly RollupChart[]): Promise<Buffer> {
+async function workbookBuffer(view: ConsolidatedView): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeConsolidatedWorkbook(view, out, charts);
+  await writeConsolidatedWorkbook(view, out);
   out.end();
   return Buffer.concat(chunks);
 }
@@ -88,7 +88,7 @@ export async function buildRollup(
 ): Promise<RollupBuild> {
   const { period } = view;
   const charts = await renderRollupCharts(view);
-  const workbook = await workbookBuffer(view, charts);
+  const workbook = await workbookBuffer(view);
   const workbookName = `shared-cdo-consolidated-${period}.xlsx`;
   const rollup = renderRollupEmail(view, charts);
   const messages: OutboxMessage[] = [];

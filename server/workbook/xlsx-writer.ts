@@ -1,21 +1,28 @@
 // A small streaming .xlsx writer: sheets are generated row by row straight into the zip, so a workbook
 // of hundreds of thousands of rows never exists in memory. It writes what our workbooks need and no
 // more: typed cells with number formats, real Excel tables, frozen headers, column widths, drop-down
-// validation with input prompts, conditional fills, PNG images, document properties, and page setup so
-// that every sheet prints on A4 landscape one page wide with its header row on every page. Every string
-// is an inline string cell, so text can never become a formula.
+// validation with input prompts, conditional fills, native charts, document properties, and page setup
+// so that every sheet prints on A4 landscape one page wide with its header row on every page. Every
+// string is an inline string cell, so text can never become a formula; formulas are only those the
+// caller writes as such.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { Highlight } from '../../shared/report/index.js';
+import { chartAnchorXml, chartXml, type Chart } from './chart-xml.js';
 import { columnLetter } from './columns.js';
+
+export type { Chart } from './chart-xml.js';
 
 /** A cell: blank, text, number, boolean, or a value with its own format / emphasis. */
 export type Cell = string | number | boolean | null | undefined | StyledCell;
 export interface StyledCell {
+  /** With a formula, the value it gives as written (shown until the workbook is recalculated). */
   value: string | number | boolean | null | undefined;
   numberFormat?: string;
   bold?: boolean;
+  /** A formula without the leading `=`, e.g. `COUNTIFS(Projects!$G$2:$G$9,A2)`. */
+  formula?: string;
 }
 
 export interface SheetColumn {
@@ -56,16 +63,6 @@ export interface Validation {
   rows?: { first: number; last: number };
 }
 
-export interface Image {
-  png: Buffer;
-  title: string;
-  /** 0-based top-left cell. */
-  row: number;
-  column: number;
-  /** Displayed width in pixels; the height keeps the image's proportions. */
-  width: number;
-}
-
 export interface SheetSpec {
   name: string;
   columns: readonly SheetColumn[];
@@ -83,7 +80,7 @@ export interface SheetSpec {
   printOnOnePage?: boolean;
   validations?: readonly Validation[];
   highlights?: readonly HighlightRule[];
-  images?: readonly Image[];
+  charts?: readonly Chart[];
 }
 
 /** What the workbook is: its document properties, and the footer of every printed page. */
@@ -114,7 +111,6 @@ const VALIDATED_BLANK_ROWS = 10_000;
 const PAPER_A4 = 9;
 /** Excel refuses longer cell text. */
 const MAX_CELL_CHARS = 32_767;
-const EMU_PER_PIXEL = 9_525;
 /** Rows are batched into chunks of about this many characters before they go to the zip. */
 const CHUNK_CHARS = 1 << 16;
 /** Deflate level: level 1 writes several times faster than the default for a few per cent more bytes. */
@@ -200,7 +196,8 @@ export async function writeXlsx(
   const add = (part: string, xml: string) => zip.addBuffer(Buffer.from(xml, 'utf8'), part, options);
 
   let tableCount = 0;
-  let imageCount = 0;
+  let chartCount = 0;
+  let formulas = false;
   sheets.forEach((sheet, index) => {
     const n = index + 1;
     const rels: string[] = [];
@@ -217,24 +214,31 @@ export async function writeXlsx(
       overrides.push([`/xl/tables/table${tableCount}.xml`, `${CT_BASE}.spreadsheetml.table+xml`]);
     }
     let drawingPart = '';
-    if (sheet.images?.length) {
-      const first = imageCount + 1;
-      imageCount += sheet.images.length;
+    if (sheet.charts?.length) {
+      const first = chartCount + 1;
+      chartCount += sheet.charts.length;
       const rId = sheetRel('drawing', `../drawings/drawing${n}.xml`);
       drawingPart = `<drawing r:id="${rId}"/>`;
-      // PNG is compressed already.
-      sheet.images.forEach((image, i) =>
-        zip.addBuffer(image.png, `xl/media/image${first + i}.png`, { compress: false }),
-      );
-      add(`xl/drawings/drawing${n}.xml`, drawingXml(sheet.images));
+      sheet.charts.forEach((chart, i) => {
+        add(`xl/charts/chart${first + i}.xml`, chartXml(chart));
+        overrides.push([`/xl/charts/chart${first + i}.xml`, `${CT_BASE}.drawingml.chart+xml`]);
+      });
+      add(`xl/drawings/drawing${n}.xml`, drawingXml(sheet.charts));
       add(
         `xl/drawings/_rels/drawing${n}.xml.rels`,
-        relsXml(sheet.images.map((_, i) => ['image', `../media/image${first + i}.png`])),
+        relsXml(sheet.charts.map((_, i) => ['chart', `../charts/chart${first + i}.xml`])),
       );
       overrides.push([`/xl/drawings/drawing${n}.xml`, `${CT_BASE}.drawing+xml`]);
     }
     const rows = Readable.from(
-      sheetXml(sheet, index === 0, styles, pageSetupXml(sheet, info), `${drawingPart}${tablePart}`),
+      sheetXml(
+        sheet,
+        index === 0,
+        styles,
+        pageSetupXml(sheet, info),
+        `${drawingPart}${tablePart}`,
+        () => (formulas = true),
+      ),
       { objectMode: false },
     );
     // yazl does not pass on a failing entry; end the whole workbook with the error instead of hanging.
@@ -244,17 +248,6 @@ export async function writeXlsx(
     overrides.push([`/xl/worksheets/sheet${n}.xml`, `${CT_BASE}.spreadsheetml.worksheet+xml`]);
   });
 
-  add(
-    'xl/workbook.xml',
-    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-      sheets
-        .map(
-          (s, i) =>
-            `<sheet name="${attr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
-        )
-        .join('') +
-      `</sheets>${printTitlesXml(sheets)}</workbook>`,
-  );
   add(
     'xl/_rels/workbook.xml.rels',
     relsXml([
@@ -281,7 +274,7 @@ export async function writeXlsx(
     '[Content_Types].xml',
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-      `<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
       overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
       '</Types>',
   );
@@ -290,8 +283,25 @@ export async function writeXlsx(
   zip.addReadStreamLazy('xl/styles.xml', options, (cb) =>
     cb(null, Readable.from([Buffer.from(styles.xml())])),
   );
+  // So is whether any sheet holds a formula, which Excel is then asked to recalculate on opening.
+  zip.addReadStreamLazy('xl/workbook.xml', options, (cb) =>
+    cb(null, Readable.from([Buffer.from(workbookXml(sheets, formulas))])),
+  );
   zip.end();
   await done;
+}
+
+function workbookXml(sheets: readonly SheetSpec[], formulas: boolean): string {
+  return (
+    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+    sheets
+      .map(
+        (s, i) =>
+          `<sheet name="${attr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+      )
+      .join('') +
+    `</sheets>${printTitlesXml(sheets)}${formulas ? '<calcPr fullCalcOnLoad="1"/>' : ''}</workbook>`
+  );
 }
 
 async function* sheetXml(
@@ -300,6 +310,7 @@ async function* sheetXml(
   styles: Styles,
   pageSetup: string,
   tail: string,
+  hasFormula: () => void,
 ) {
   const { columns } = sheet;
   const withHeader = sheet.header !== false;
@@ -348,7 +359,11 @@ async function* sheetXml(
         lines = Math.max(lines, wrappedLines(value, column.width));
       if (typeof cell === 'object') {
         const s = styles.id(cell.numberFormat ?? column?.numberFormat, cell.bold, column?.wrap);
-        xml += cellXml(ref, cell.value, s);
+        if (cell.formula === undefined) xml += cellXml(ref, cell.value, s);
+        else {
+          hasFormula();
+          xml += formulaCellXml(ref, cell.formula, cell.value, s);
+        }
       } else {
         xml += cellXml(ref, cell, columnStyles[i] ?? 0);
       }
@@ -418,6 +433,14 @@ function cellXml(ref: string, value: string | number | boolean | null | undefine
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (value === null || value === undefined || value === '') return style ? `<c r="${ref}"${style}/>` : '';
   return `<c r="${ref}"${style} t="inlineStr">${inline(value)}</c>`;
+}
+
+/** A formula and the number or text it gives as written. */
+function formulaCellXml(ref: string, formula: string, value: StyledCell['value'], s: number): string {
+  const style = s ? ` s="${s}"` : '';
+  const f = `<f>${text(formula)}</f>`;
+  if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
+  return `<c r="${ref}"${style} t="str">${f}<v>${text(String(value ?? ''))}</v></c>`;
 }
 
 function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, lastRow: number): string {
@@ -524,31 +547,12 @@ function tableXml(sheet: SheetSpec, id: number): string {
   );
 }
 
-function drawingXml(images: readonly Image[]): string {
-  const anchors = images.map((image, i) => {
-    const { width, height } = pngSize(image.png);
-    const cx = Math.round(image.width * EMU_PER_PIXEL);
-    const cy = Math.round(((image.width * height) / width) * EMU_PER_PIXEL);
-    return (
-      `<xdr:oneCellAnchor><xdr:from><xdr:col>${image.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${image.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
-      `<xdr:ext cx="${cx}" cy="${cy}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${i + 2}" name="${attr(image.title)}" descr="${attr(image.title)}"/>` +
-      '<xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr>' +
-      `<xdr:blipFill><a:blip r:embed="rId${i + 1}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>` +
-      `<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
-      '</xdr:pic><xdr:clientData/></xdr:oneCellAnchor>'
-    );
-  });
+function drawingXml(charts: readonly Chart[]): string {
   return (
     `${XML_HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"` +
-    ` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">${anchors.join('')}</xdr:wsDr>`
+    ` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${REL_NS}">` +
+    `${charts.map((chart, i) => chartAnchorXml(chart, i + 1)).join('')}</xdr:wsDr>`
   );
-}
-
-/** Width and height from a PNG's IHDR chunk. */
-export function pngSize(png: Buffer): { width: number; height: number } {
-  if (png.length < 24 || png.toString('latin1', 12, 16) !== 'IHDR')
-    throw new Error('A chart image is not a PNG');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 function relsXml(rels: readonly [type: string, target: string][]): string {

@@ -8,6 +8,14 @@ import { projectsReport, type ProjectsReport } from './projects.js';
 import { skillsReport, type SkillsReport } from './skills.js';
 import { summaryLines, type SummaryLine } from './summary.js';
 
+export {
+  CHANGE_LABELS,
+  sinceReport,
+  trendRows,
+  type ChangeRow,
+  type SinceReport,
+  type TrendRow,
+} from './changes.js';
 export { councilNames, STATUS_LABELS, type CouncilLine } from './councils.js';
 export type { DataQualityLine } from './data-quality.js';
 export type { HeadlineFigure, HeadlineKey } from './headline.js';

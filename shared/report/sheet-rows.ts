@@ -4,6 +4,7 @@
 import { isoTimeToExcelSerial } from '../dates.js';
 import type { ConsolidatedView } from '../schemas.js';
 import type { ReviewStatus } from '../vocabulary.js';
+import { changeRows, trendRows } from './changes.js';
 import { councilNames, STATUS_LABELS } from './councils.js';
 import { returnsReport } from './data-quality.js';
 import { COVERAGE_LABELS } from './skills.js';
@@ -16,17 +17,20 @@ export const REVIEW_LABELS: Record<ReviewStatus, string> = {
 };
 
 export interface ConsolidatedSheetRows {
+  changes: object[];
   contributions: object[];
   skills: object[];
   people: object[];
   projects: object[];
   dataQuality: object[];
   submissions: object[];
+  trend: object[];
 }
 
 export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheetRows {
   const name = councilNames(view);
   return {
+    changes: changeRows(view),
     contributions: view.contributions.councils.map((c) => ({ ...c, status: STATUS_LABELS[c.status] })),
     skills: view.skills.coverage.map((s) => ({ ...s, status: COVERAGE_LABELS[s.status] })),
     people: view.skills.people.map((p) => ({
@@ -49,6 +53,7 @@ export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheet
       submittedAt: isoTimeToExcelSerial(s.submittedAt),
       review: REVIEW_LABELS[s.review],
     })),
+    trend: trendRows(view),
   };
 }
 

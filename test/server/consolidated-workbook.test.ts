@@ -29,7 +29,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const charted = (parts: Map<string, string>) => [...parts.keys()].filter((n) => n.startsWith('xl/media/'));
+const charted = (parts: Map<string, string>) => [...parts.keys()].filter((n) => n.startsWith('xl/charts/'));
 
 describe('the consolidated workbook', () => {
   it('is the same from GET /consolidated.xlsx and as the roll-up attachment, with the charts', async () => {
@@ -42,7 +42,11 @@ describe('the consolidated workbook', () => {
     const view = await consolidatedView(api.service.store, PERIOD);
     const rollup = await buildRollup(demoPartnership, view, { from: 'cdo@example.gov.uk' });
     const attached = await zipParts(rollup.workbook);
-    expect(charted(fromRoute)).toEqual(['xl/media/image1.png', 'xl/media/image2.png']);
+    expect(charted(fromRoute)).toEqual([
+      'xl/charts/chart1.xml',
+      'xl/charts/chart2.xml',
+      'xl/charts/chart3.xml',
+    ]);
     expect(fromRoute).toEqual(attached);
   });
 
@@ -67,7 +71,7 @@ describe('the consolidated workbook', () => {
     const view = consolidatedViewSchema.parse(JSON.parse(stdout));
     const fromCli = await zipParts(await readFile(path.join(dir, 'consolidated.xlsx')));
     const written = await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
-    expect(charted(fromCli)).toHaveLength(2);
+    expect(charted(fromCli)).toHaveLength(3);
     expect(fromCli).toEqual(written);
   });
 });

@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
+import { validateXML } from 'xmllint-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission, demoSubmissions } from '../../demo/submissions.js';
@@ -21,7 +23,7 @@ import {
 } from '../../shared/layouts.js';
 import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { sheetsAsLibreOfficeReadsThem } from '../helpers/libreoffice.js';
+import { convertWithLibreOffice, sheetsAsLibreOfficeReadsThem } from '../helpers/libreoffice.js';
 import { requireTool } from '../helpers/tools.js';
 import { writtenBytes, zipParts } from '../helpers/xlsx.js';
 
@@ -58,12 +60,8 @@ function viewWithFormulaText(): ConsolidatedView {
   return view;
 }
 
-const chartPng = (width: number, height: number): Buffer =>
-  new Resvg(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="#1d70b8"/></svg>`,
-  )
-    .render()
-    .asPng();
+/** The chart parts' elements, sequences and values as ECMA-376 gives them (see the schema's note). */
+const CHART_SCHEMA = readFile(new URL('./fixtures/chart-parts.xsd', import.meta.url), 'utf8');
 
 const sheetPartsByName = (parts: Map<string, string>): Map<string, string> => {
   const names = [...(parts.get('xl/workbook.xml') ?? '').matchAll(/<sheet name="([^"]+)" sheetId="(\d+)"/g)];
@@ -79,12 +77,15 @@ describe('the consolidated workbook', () => {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Summary',
+      'Changes',
       'Contributions',
       'Skills coverage',
       'People',
       'Projects',
       'Data quality',
       'Submissions',
+      'Trend',
+      'Projects by phase',
     ]);
     const parts = await zipParts(bytes);
     const tables = [...parts].filter(([name]) => name.startsWith('xl/tables/')).map(([, xml]) => xml);
@@ -222,9 +223,10 @@ describe('the consolidated workbook', () => {
 
   it('writes council text that looks like a formula as text, never as a formula', async () => {
     const bytes = await writtenBytes((out) => writeConsolidatedWorkbook(viewWithFormulaText(), out));
-    const parts = await zipParts(bytes);
-    for (const [name, xml] of parts) {
-      if (name.startsWith('xl/worksheets/')) expect(xml, name).not.toMatch(/<f[ >]/);
+    // The only formulas are the counts by phase and RAG the workbook itself writes.
+    for (const [name, xml] of sheetPartsByName(await zipParts(bytes))) {
+      if (name === 'Projects by phase') expect(xml.match(/<f>(?!COUNTIFS\()/), name).toBeNull();
+      else expect(xml, name).not.toMatch(/<f[ >]/);
     }
     const grids = await readWorkbookGrids(bytes);
     const projects = grids.Projects!.values;
@@ -234,21 +236,60 @@ describe('the consolidated workbook', () => {
     expect(grids['Data quality']!.values.at(-1)!.at(-1)).toBe('-2+3');
   });
 
-  it('places chart images on the Summary sheet', async () => {
-    const charts = [
-      { title: 'Contributed against profiled due', png: chartPng(640, 320) },
-      { title: 'Projects by RAG', png: chartPng(400, 400) },
-    ];
-    const parts = await zipParts(
-      await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out, charts)),
-    );
-    expect(parts.get('xl/media/image1.png')).toBe(charts[0]!.png.toString('utf8'));
-    expect(parts.get('xl/media/image2.png')).toBe(charts[1]!.png.toString('utf8'));
+  it("draws native charts on the Summary from the workbook's own tables, in parts shaped as Excel expects", async () => {
+    const view = demoView();
+    const parts = await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
     expect(parts.get('xl/worksheets/_rels/sheet1.xml.rels')).toContain('../drawings/drawing1.xml');
-    const drawing = parts.get('xl/drawings/drawing1.xml')!;
-    expect(drawing).toContain('descr="Projects by RAG"');
-    // 640 × 320 shown 560 px wide keeps its proportions: 280 px high.
-    expect(drawing).toContain(`<xdr:ext cx="${560 * 9525}" cy="${280 * 9525}"/>`);
+    expect(parts.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('../charts/chart3.xml');
+    const types = parts.get('[Content_Types].xml')!;
+    const charts = [1, 2, 3].map((n) => parts.get(`xl/charts/chart${n}.xml`)!);
+    charts.forEach((_, i) =>
+      expect(types).toContain(
+        `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+      ),
+    );
+    const schema = await CHART_SCHEMA;
+    const problems = async (xml: string) =>
+      (
+        await validateXML({
+          xml: [{ fileName: 'chart.xml', contents: xml }],
+          schema: [{ fileName: 'chart-parts.xsd', contents: schema }],
+        })
+      ).errors.map((e) => e.message);
+    for (const xml of charts) expect(await problems(xml)).toEqual([]);
+    // The schema does hold the order: a title after autoTitleDeleted is refused.
+    const reordered = charts[0]!.replace(/(<c:title>.*<\/c:title>)(<c:autoTitleDeleted val="0"\/>)/, '$2$1');
+    expect(reordered).not.toBe(charts[0]);
+    expect((await problems(reordered)).join('\n')).toMatch(/title.*not expected/);
+    const formulas = (xml: string) => [...xml.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]);
+    const [money, phases, trend] = charts as [string, string, string];
+    // Four councils: names in column B, profiled due in F and contributed in I of the Contributions table.
+    expect(formulas(money)).toEqual([
+      "'Contributions'!$I$1",
+      "'Contributions'!$B$2:$B$5",
+      "'Contributions'!$I$2:$I$5",
+      "'Contributions'!$F$1",
+      "'Contributions'!$B$2:$B$5",
+      "'Contributions'!$F$2:$F$5",
+    ]);
+    expect(money).toContain('<c:v>Cherwell District Council</c:v>');
+    expect(phases).toContain("<c:f>'Projects by phase'!$B$2:$B$7</c:f>");
+    expect(trend).toContain(`<c:f>'Trend'!$B$2:$B$${1 + view.trend.months.length}</c:f>`);
+    expect(parts.get('xl/drawings/drawing1.xml')).toContain('descr="Stacked column chart:');
+  });
+
+  it('counts projects by phase and RAG with formulas over the Projects table, and has Excel recalculate them', async () => {
+    const view = demoView();
+    const parts = await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
+    const byPhase = sheetPartsByName(parts).get('Projects by phase')!;
+    const last = 1 + view.projects.items.length;
+    const redInDiscovery = view.projects.items.filter(
+      (p) => p.phase === 'Discovery' && p.rag === 'Red',
+    ).length;
+    expect(byPhase).toContain(
+      `<f>COUNTIFS('Projects'!$F$2:$F$${last},$A3,'Projects'!$G$2:$G$${last},B$1)</f><v>${redInDiscovery}</v>`,
+    );
+    expect(parts.get('xl/workbook.xml')).toContain('<calcPr fullCalcOnLoad="1"/>');
   });
 
   it('ends the write with an error, not a hang, when a sheet cannot be produced', async () => {
@@ -353,13 +394,16 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     const sheets = await sheetsAsLibreOfficeReadsThem(file);
     expect(Object.keys(sheets).sort()).toEqual(
       [
+        'Changes',
         'Contributions',
         'Data quality',
         'People',
         'Projects',
+        'Projects by phase',
         'Skills coverage',
         'Submissions',
         'Summary',
+        'Trend',
       ].sort(),
     );
 
@@ -388,6 +432,59 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     expect(sum(projects.slice(1).map((r) => Math.round(Number(r[10]) * 100)))).toBe(
       view.projects.totals.spentPence,
     );
+  });
+
+  it('draws the three charts from the workbook’s tables when it prints the workbook to PDF', async () => {
+    const view = demoView();
+    const file = path.join(dir, 'charts.xlsx');
+    await writeFile(file, await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
+    // LibreOffice's own file format says which cells each chart it imported draws from…
+    const outDir = await mkdtemp(path.join(dir, 'out-'));
+    const [flat] = await convertWithLibreOffice(file, 'fods', outDir);
+    const fods = await readFile(flat!, 'utf8');
+    const ranges = [...fods.matchAll(/chart:values-cell-range-address="([^"]+)"/g)].map((m) =>
+      m[1]!.replaceAll('&apos;', "'"),
+    );
+    const months = view.trend.months.length;
+    expect(ranges).toEqual([
+      'Contributions.I2:Contributions.I5',
+      'Contributions.F2:Contributions.F5',
+      "'Projects by phase'.B2:'Projects by phase'.B7",
+      "'Projects by phase'.C2:'Projects by phase'.C7",
+      "'Projects by phase'.D2:'Projects by phase'.D7",
+      `Trend.B2:Trend.B${months + 1}`,
+      `Trend.C2:Trend.C${months + 1}`,
+    ]);
+    // …and its PDF of the workbook carries each chart's title and legend, drawn on the Summary page.
+    const [pdf] = await convertWithLibreOffice(file, 'pdf', await mkdtemp(path.join(dir, 'pdf-')));
+    const parser = new PDFParse({ data: await readFile(pdf!) });
+    const { pages } = await parser.getText();
+    await parser.destroy();
+    const summaryPage = pages.find((p) => p.text.includes('Projects by phase and RAG'))?.text ?? '';
+    for (const text of [
+      'Contributed to date against profiled due',
+      `The year so far: contributed against profiled due, ${view.financialYear}`,
+      'Profiled due (£)',
+      'Amber',
+    ]) {
+      expect(summaryPage).toContain(text);
+    }
+    // Its web page export draws each chart object as a picture: these are docs/workbook-chart-*.png.
+    const htmlDir = await mkdtemp(path.join(dir, 'html-'));
+    const exported = await convertWithLibreOffice(file, 'html', htmlDir);
+    const page = await readFile(
+      exported.find((f) => f.endsWith('.html'))!,
+      'utf8',
+    );
+    const pictures = [...page.matchAll(/<img src="([^"]+\.png)"/g)].map((m) => path.join(htmlDir, m[1]!));
+    expect(pictures).toHaveLength(3);
+    const shots = process.env.SCREENSHOT_DIR ?? (await mkdtemp(path.join(dir, 'shots-')));
+    for (const [i, name] of ['contributions', 'projects', 'trend'].entries()) {
+      const png = await readFile(pictures[i]!);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.length).toBeGreaterThan(5_000);
+      await writeFile(path.join(shots, `workbook-chart-${name}.png`), png);
+    }
   });
 
   it('shows awkward text exactly as given: markup characters, edge spaces, Excel escape look-alikes', async () => {
