@@ -10,6 +10,7 @@ import { serviceActor } from '../server/auth/actors.js';
 import { createToken } from '../server/auth/tokens.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
+import { DecodePool } from '../server/services/decode-pool.js';
 import { openStore } from '../server/store/index.js';
 import { benchPartnership, benchRecords, BENCH_PERIOD } from './fixtures.js';
 
@@ -38,7 +39,8 @@ if (mode === 'seed') {
   app.post('/bench/parse-only', express.json({ limit: config.maxUploadBytes }), (req, res) => {
     res.status(201).json({ rows: (req.body as { projects: unknown[] }).projects.length });
   });
-  app.use(createApp(config, { store, logger: createLogger('silent', new PassThrough().resume()) }));
+  const decoder = new DecodePool(config.decode);
+  app.use(createApp(config, { store, logger: createLogger('silent', new PassThrough().resume()), decoder }));
   const { token } = await createToken(
     store,
     { role: 'admin', label: 'bench' },
@@ -51,6 +53,7 @@ if (mode === 'seed') {
   });
   process.on('message', (message) => {
     if (message === 'stats') process.send?.({ maxRssBytes: process.resourceUsage().maxRSS * 1024 });
-    if (message === 'stop') server.close(() => void store.close().then(() => process.exit(0)));
+    if (message === 'stop')
+      server.close(() => void Promise.all([store.close(), decoder.close()]).then(() => process.exit(0)));
   });
 }

@@ -8,6 +8,7 @@ import { authenticate, identify } from './auth/middleware.js';
 import type { Config } from './config.js';
 import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
+import type { DecodePool } from './services/decode-pool.js';
 import type { Store } from './store/index.js';
 import { addinRoutes } from './routes/addin.js';
 import { auditRoutes } from './routes/audit.js';
@@ -29,6 +30,8 @@ import { tooLarge } from './routes/uploads.js';
 export interface AppDeps {
   store: Store;
   logger: Logger;
+  /** Decodes uploads beside the thread that serves requests (main.ts makes and closes it). */
+  decoder: DecodePool;
   /** The clock (tests set it to check deadlines and periods). */
   now?: () => Date;
 }
@@ -49,6 +52,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     logger: deps.logger,
     now,
     registry: new ApiRegistry(authenticate, auditRefusals(deps.store, now, deps.logger)),
+    decoder: deps.decoder,
   };
 
   app.use(helmet());

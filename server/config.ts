@@ -3,6 +3,7 @@
 import express from 'express';
 import { z } from 'zod';
 import type { LogFormat } from './logger.js';
+import type { DecodeLimits } from './services/decode-pool.js';
 import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
 
 const toggle = z.enum(['on', 'off']);
@@ -89,6 +90,17 @@ const envSchema = z.object({
     .min(1)
     .default(200)
     .describe('Versions one council may keep for one period; one more is refused (429 too-many-versions)'),
+  DECODE_MEMORY_MB: z.coerce
+    .number()
+    .int()
+    .min(128)
+    .default(256)
+    .describe('Memory one upload may use while it is decoded (a worker thread); more is refused with 413'),
+  DECODE_TIME_LIMIT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(30)
+    .describe('Time one upload may take to decode and check; longer is refused with 422'),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -123,6 +135,7 @@ export interface Config {
   logFormat: LogFormat;
   rateLimitPerMinute: number;
   maxVersionsPerPeriod: number;
+  decode: DecodeLimits;
   /** Express's `trust proxy` value. */
   trustProxy: boolean | number | string;
   /** Largest accepted request body (JSON or .xlsx), in bytes. */
@@ -191,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.LOG_FORMAT,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxVersionsPerPeriod: e.MAX_VERSIONS_PER_PERIOD,
+    decode: { memoryMb: e.DECODE_MEMORY_MB, timeLimitMs: e.DECODE_TIME_LIMIT_SECONDS * 1000 },
     trustProxy: trustProxyValue(e.TRUST_PROXY),
     maxUploadBytes: MAX_UPLOAD_BYTES,
   };

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config.js';
 import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folder.js';
 import { createLogger, type Logger } from './logger.js';
 import { startMailService } from './mail/index.js';
+import { DecodePool } from './services/decode-pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -50,11 +51,15 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     throw error;
   }
 
-  const app = createApp(config, { store, logger, now });
+  const decoder = new DecodePool(config.decode, (error) =>
+    logger.error({ err: error }, 'a decode worker failed; it is replaced'),
+  );
+  const app = createApp(config, { store, logger, now, decoder });
   let server: http.Server;
   try {
     server = await listen(config, app);
   } catch (error) {
+    await decoder.close();
     await store.close();
     throw error;
   }
@@ -79,7 +84,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       });
       server.closeIdleConnections();
     })
-      .then(() => mail.stop())
+      .then(() => Promise.all([mail.stop(), decoder.close()]))
       .then(() => store.close()));
   return { config, url, server, store, logger, ...(demo ? { demo } : {}), close };
 }

@@ -10,12 +10,12 @@ export function usingDatabaseLine(config: Pick<Config, 'databaseUrl'>): string {
   return `Using database ${withoutPassword(config.databaseUrl)}\n`;
 }
 
-export async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(work: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   process.stderr.write(usingDatabaseLine(config));
   const store = await openStore(config.database);
   try {
-    return await work(store);
+    return await work(store, config);
   } finally {
     await store.close();
   }

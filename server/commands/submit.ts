@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError, InvalidInput } from '../errors.js';
+import { DecodePool } from '../services/decode-pool.js';
 import { submitReturn } from '../services/submit-return.js';
 import { runCommand, withStore } from './store-access.js';
 
@@ -29,16 +30,18 @@ export function register(program: Command): void {
           const bytes = await readFile(file).catch(() => {
             throw new SubmitRefused(`Cannot read ${file}`);
           });
-          const receipt = await withStore((store) =>
-            submitReturn(store, {
+          const receipt = await withStore(async (store, config) => {
+            const decoder = new DecodePool(config.decode);
+            return submitReturn(store, {
               council: options.council,
               period: options.period,
               input: { kind: 'xlsx', bytes },
+              decoder,
               source: 'cli',
               actor: commandLineActor(),
               now: new Date(),
-            }),
-          );
+            }).finally(() => decoder.close());
+          });
           const changed = Object.entries(receipt.changes)
             .map(([sheet, c]) => `${sheet} +${c.added} ~${c.changed} -${c.removed}`)
             .join(', ');

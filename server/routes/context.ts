@@ -1,6 +1,7 @@
 // What every route module receives from `createApp`.
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { DecodePool } from '../services/decode-pool.js';
 import type { Store } from '../store/index.js';
 import type { ApiRegistry } from './registry.js';
 
@@ -10,4 +11,6 @@ export interface RouteContext {
   logger: Logger;
   now: () => Date;
   registry: ApiRegistry;
+  /** Where uploads are decoded and checked, beside the thread that serves requests. */
+  decoder: DecodePool;
 }

@@ -2,17 +2,14 @@
 // partnership workbook. Every replacement is a new stored version.
 import { Router } from 'express';
 import { partnershipResponseSchema } from '../../shared/api.js';
-import { parsePartnershipWorkbook, validatePartnership } from '../../shared/parse/index.js';
-import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
+import { validatePartnership } from '../../shared/parse/index.js';
+import { partnershipSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { InvalidInput, notFound } from '../errors.js';
-import { PARTNERSHIP_JSON, refuseTooManyRows, zodProblems } from '../services/json-problems.js';
-import { rejectedWorkbook } from '../services/workbook-errors.js';
-import { readWorkbookGrids } from '../workbook/read.js';
 import type { RouteContext } from './context.js';
-import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
+import { receiveUpload, uploadBody } from './uploads.js';
 
-export function partnershipRoutes({ registry, store, config, now }: RouteContext): Router {
+export function partnershipRoutes({ registry, store, config, now, decoder }: RouteContext): Router {
   const router = Router();
 
   registry.add(
@@ -48,20 +45,7 @@ export function partnershipRoutes({ registry, store, config, now }: RouteContext
     },
     uploadBody(config.maxUploadBytes),
     async (req, res) => {
-      const input = decodeUpload(await receiveUpload(req, config.maxUploadBytes));
-      let partnership: Partnership;
-      if (input.kind === 'json') {
-        refuseTooManyRows(input.body, PARTNERSHIP_JSON);
-        const parsed = partnershipSchema.safeParse(input.body);
-        if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, PARTNERSHIP_JSON));
-        partnership = parsed.data;
-      } else {
-        const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
-        const parsed = parsePartnershipWorkbook(grids);
-        const errors = parsed.problems.filter((p) => p.severity === 'error');
-        if (errors.length || !parsed.partnership) throw new InvalidInput(errors);
-        partnership = parsed.partnership;
-      }
+      const partnership = await decoder.readPartnership(await receiveUpload(req, config.maxUploadBytes));
       const errors = validatePartnership(partnership).filter((p) => p.severity === 'error');
       if (errors.length) throw new InvalidInput(errors);
       const at = now().toISOString();

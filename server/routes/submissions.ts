@@ -1,6 +1,5 @@
 // A council's returns: submit a version, list versions, read one, and the CDO's review.
 import express, { Router, type Request } from 'express';
-import pLimit from 'p-limit';
 import { z } from 'zod';
 import {
   reviewRequestSchema,
@@ -14,11 +13,11 @@ import { councilSubmissionSchema, periodSchema } from '../../shared/schemas.js';
 import { callerOf, sameCouncil } from '../auth/middleware.js';
 import { HttpError, badRequest, notFound } from '../errors.js';
 import type { SubmissionSource } from '../store/index.js';
-import { submitReturn, type SubmissionInput } from '../services/submit-return.js';
+import { submitReturn } from '../services/submit-return.js';
 import { parseRequestBody } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
-import { decodeUpload, receiveUpload, uploadBody } from './uploads.js';
+import { receiveUpload, uploadBody } from './uploads.js';
 
 /** The longest Idempotency-Key kept; a longer one is refused (400) rather than stored. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -35,15 +34,8 @@ const submitHeaders = z.object({
     .describe('A retry with the same key returns the first result'),
 });
 
-/**
- * Workbooks decoded and checked at once. A large return is tens of megabytes of objects while it is
- * checked; decoding them all together would only hold more of them in memory at the same time.
- */
-const CHECKS_AT_ONCE = 2;
-
-export function submissionRoutes({ registry, store, config, now }: RouteContext): Router {
+export function submissionRoutes({ registry, store, config, now, decoder }: RouteContext): Router {
   const router = Router();
-  const turns = pLimit(CHECKS_AT_ONCE);
 
   registry.add(
     router,
@@ -73,24 +65,19 @@ export function submissionRoutes({ registry, store, config, now }: RouteContext)
       const idempotencyKey = idempotencyKeyOf(req);
       const expectedVersion = parseIfMatch(req);
       const source = sourceOf(req, upload.kind);
-      const submit = (input: SubmissionInput) =>
-        submitReturn(store, {
-          council,
-          period,
-          input,
-          source,
-          actor: caller,
-          ...(idempotencyKey ? { idempotencyKey } : {}),
-          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-          maxVersions: config.maxVersionsPerPeriod,
-          now: now(),
-        });
-      // JSON is decoded where it is checked, in the check pool's worker threads (as many at once as
-      // it has); a workbook is decoded here, a few at a time.
-      const receipt =
-        upload.kind === 'json'
-          ? await submit({ kind: 'json-bytes', bytes: upload.bytes })
-          : await turns(() => submit(decodeUpload(upload)));
+      // Decoded and checked in the decode pool's worker threads, never on this one.
+      const receipt = await submitReturn(store, {
+        council,
+        period,
+        input: upload,
+        decoder,
+        source,
+        actor: caller,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        maxVersions: config.maxVersionsPerPeriod,
+        now: now(),
+      });
       res
         .status(201)
         .set('ETag', `"${receipt.version}"`)

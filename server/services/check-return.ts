@@ -11,6 +11,7 @@ import {
   type Problem,
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
+import type { DecodedUpload } from '../routes/uploads.js';
 import { serialiseWithDigest, type RowDigest } from './changes.js';
 import { COUNCIL_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
 
@@ -67,10 +68,7 @@ export function toStore({ submission, warnings }: CheckedSubmission): CheckedRet
 }
 
 /** The same body sent again hashes the same, whichever way it was decoded. */
-export function requestHash(
-  period: string,
-  input: { kind: 'json'; body: unknown } | { kind: 'xlsx'; bytes: Buffer },
-): string {
+export function requestHash(period: string, input: DecodedUpload): string {
   const hash = createHash('sha256').update(`${period}\n${input.kind}\n`);
   return hash.update(input.kind === 'json' ? JSON.stringify(input.body) : input.bytes).digest('hex');
 }

@@ -2,31 +2,23 @@
 // `shared-cdo submit`. Reads JSON or a workbook, validates it against the partnership, then appends a
 // version in one transaction (lock, If-Match, Idempotency-Key and the version number checked inside).
 import type { Actor, SubmissionReceipt } from '../../shared/api.js';
-import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { HttpError, notFound } from '../errors.js';
+import type { Upload } from '../routes/uploads.js';
 import type { Store, SubmissionSource } from '../store/index.js';
-import { readWorkbookGrids } from '../workbook/read.js';
 import { diffDigests, readStoredDigest, rowDigest, storedDigest } from './changes.js';
-import { CheckPool } from './check-pool.js';
-import {
-  checkJson,
-  requestHash,
-  split,
-  toStore,
-  type CheckedSubmission,
-  type ReturnContext,
-} from './check-return.js';
-import { rejectedWorkbook } from './workbook-errors.js';
+import { checkJson, requestHash, toStore } from './check-return.js';
+import type { DecodePool } from './decode-pool.js';
 
-/** A JSON body arrives as bytes from HTTP (decoded in a worker) or decoded already (the demo). */
+/** An upload's bytes, decoded in the decode pool; or a body decoded already (the demo's own returns). */
 export type SubmissionInput =
-  { kind: 'json'; body: unknown } | { kind: 'json-bytes'; bytes: Buffer } | { kind: 'xlsx'; bytes: Buffer };
+  { input: Upload; decoder: DecodePool } | { input: { kind: 'json'; body: unknown } };
 
-export interface SubmitReturn {
+export type SubmitReturn = SubmissionInput & SubmitDetails;
+
+interface SubmitDetails {
   council: string;
   period: string;
-  input: SubmissionInput;
   source: SubmissionSource;
   /** Who sent it, kept as "by whom" and in the audit trail. */
   actor: Actor;
@@ -37,11 +29,8 @@ export interface SubmitReturn {
   now: Date;
 }
 
-/** As many workers as returns the submission route checks at once. */
-const checks = new CheckPool(2);
-
 export async function submitReturn(store: Store, request: SubmitReturn): Promise<SubmissionReceipt> {
-  const { council, period, input } = request;
+  const { council, period } = request;
   const partnership = await requirePartnership(store);
   if (!partnership.councils.some((c) => c.id === council)) {
     throw notFound(`There is no council "${council}" in the partnership.`);
@@ -50,13 +39,11 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
   const context = { partnership, council, period };
   const hashRequest = request.idempotencyKey !== undefined;
   const checked =
-    input.kind === 'json-bytes'
-      ? await checks.check(input.bytes, context, hashRequest)
+    'decoder' in request
+      ? await request.decoder.checkReturn({ ...request.input, context, hashRequest })
       : {
-          ...toStore(
-            input.kind === 'json' ? checkJson(input.body, context) : await readWorkbook(input.bytes, context),
-          ),
-          ...(hashRequest ? { requestHash: requestHash(period, input) } : {}),
+          ...toStore(checkJson(request.input.body, context)),
+          ...(hashRequest ? { requestHash: requestHash(period, request.input) } : {}),
         };
 
   const submittedAt = request.now.toISOString();
@@ -129,10 +116,3 @@ const periodLocked = (period: string): HttpError =>
     'period-locked',
     `Period ${period} is locked by the CDO; ask them to reopen it to submit.`,
   );
-
-async function readWorkbook(bytes: Buffer, context: ReturnContext): Promise<CheckedSubmission> {
-  const grids = await readWorkbookGrids(bytes).catch(rejectedWorkbook);
-  // The parser also checks that the About sheet names this council and period (422 on its cell).
-  const parsed = parseCouncilWorkbook(grids, context);
-  return split(parsed.submission, parsed.problems);
-}

@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { InvalidInput } from '../../server/errors.js';
+import { DecodePool } from '../../server/services/decode-pool.js';
 import { submitReturn, type SubmissionInput } from '../../server/services/submit-return.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import type { CouncilSubmission } from '../../shared/schemas.js';
@@ -27,19 +28,23 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const decoder = new DecodePool({ memoryMb: 256, timeLimitMs: 30_000 });
+afterAll(() => decoder.close());
+
 const submit = (input: SubmissionInput) =>
   submitReturn(store, {
     council: 'cherwell',
     period: PERIOD,
-    input,
+    ...input,
     source: 'addin',
     actor: testActor('test'),
     now: new Date('2026-11-02T09:00:00.000Z'),
   });
 const asBytes = (body: unknown): SubmissionInput => ({
-  kind: 'json-bytes',
-  bytes: Buffer.from(JSON.stringify(body)),
+  input: { kind: 'json', bytes: Buffer.from(JSON.stringify(body)) },
+  decoder,
 });
+const decoded = (body: unknown): SubmissionInput => ({ input: { kind: 'json', body } });
 const unchanged = { added: 0, changed: 0, removed: 0 };
 
 describe('submitting a JSON return', () => {
@@ -63,7 +68,7 @@ describe('submitting a JSON return', () => {
 
   it('compares with a version whose digest was made by the earlier hash, by rereading its data', async () => {
     const first = demoCouncilSubmission('cherwell', PERIOD);
-    const { id } = await submit({ kind: 'json', body: first });
+    const { id } = await submit(decoded(first));
     // A digest shaped as versions stored it before: SHA-1 row hashes and no format name.
     const sha1 = (row: object) =>
       createHash('sha1')
@@ -92,13 +97,15 @@ describe('submitting a JSON return', () => {
   it('refuses a return checked in a worker with the same problems as one checked here', async () => {
     const bad = demoCouncilSubmission('cherwell', PERIOD);
     bad.projects[0]!.rag = 'Purple' as never;
-    const here = await submit({ kind: 'json', body: bad }).catch((e: unknown) => e);
+    const here = await submit(decoded(bad)).catch((e: unknown) => e);
     const there = await submit(asBytes(bad)).catch((e: unknown) => e);
     expect(here).toBeInstanceOf(InvalidInput);
     expect(there).toBeInstanceOf(InvalidInput);
     expect((there as InvalidInput).problems).toEqual((here as InvalidInput).problems);
     expect((there as InvalidInput).problems[0]).toMatchObject({ sheet: 'Projects', row: 2, column: 'RAG' });
-    await expect(submit({ kind: 'json-bytes', bytes: Buffer.from('{"period": ') })).rejects.toMatchObject({
+    await expect(
+      submit({ input: { kind: 'json', bytes: Buffer.from('{"period": ') }, decoder }),
+    ).rejects.toMatchObject({
       status: 400,
       code: 'invalid-json',
     });

@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import(new URL('./check-worker.ts', import.meta.url).href);
+const worker = await import(new URL('./decode-worker.ts', import.meta.url).href);
+export default worker.default;

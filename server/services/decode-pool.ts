@@ -1,0 +1,136 @@
+// Untrusted uploads — council returns (JSON or workbook) and the partnership workbook — are decoded and
+// checked in a Piscina pool of worker threads, never on the thread that serves requests. Each worker has
+// its own memory limit and each task a wall-clock limit: a decode that runs out of either ends that one
+// request with a plain 413 or 422, Piscina replaces the worker, and every other request goes on.
+import { Piscina } from 'piscina';
+import type { Partnership, Problem } from '../../shared/schemas.js';
+import { HttpError, InvalidInput } from '../errors.js';
+import type { CheckedReturn, ReturnContext } from './check-return.js';
+
+/** Decode a council's return (JSON bytes or a workbook) and check it for storing. */
+export interface ReturnTask {
+  task: 'return';
+  kind: 'json' | 'xlsx';
+  bytes: Uint8Array;
+  context: ReturnContext;
+  /** Also hash the request body (for an Idempotency-Key). */
+  hashRequest: boolean;
+}
+
+/** Decode the partnership settings (JSON or the partnership workbook), or the problems that stop them. */
+export interface PartnershipTask {
+  task: 'partnership';
+  kind: 'json' | 'xlsx';
+  bytes: Uint8Array;
+}
+
+export type DecodeTask = ReturnTask | PartnershipTask;
+
+/** How an error crosses between threads: the classes the error handler knows, or a plain message. */
+export type DecodeFailure =
+  { kind: 'invalid'; problems: Problem[] } | { kind: 'http'; status: number; code: string; message: string };
+
+export type DecodeOutcome<T> = { ok: true; value: T } | { ok: false; failure: DecodeFailure };
+
+/** What the worker sends back: expected refusals as values; anything else is thrown and logged here. */
+export function failureOf(error: unknown): DecodeFailure {
+  if (error instanceof InvalidInput) return { kind: 'invalid', problems: error.problems };
+  if (error instanceof HttpError)
+    return { kind: 'http', status: error.status, code: error.code, message: error.message };
+  throw error;
+}
+
+function errorOf(failure: DecodeFailure): Error {
+  return failure.kind === 'invalid'
+    ? new InvalidInput(failure.problems)
+    : new HttpError(failure.status, failure.code, failure.message);
+}
+
+export interface DecodeLimits {
+  /** Heap one worker may use (its old generation), in megabytes. */
+  memoryMb: number;
+  /** Wall-clock time one upload may take to decode and check, in milliseconds. */
+  timeLimitMs: number;
+}
+
+/** Uploads decoded at once: each can take a core and a worker's memory. */
+const WORKERS = 2;
+/** Uploads waiting for a worker; beyond this the service is busy (503) rather than queueing without end. */
+const MAX_WAITING = 32;
+
+export class DecodePool {
+  private readonly pool: Piscina<DecodeTask, DecodeOutcome<unknown>>;
+
+  constructor(
+    private readonly limits: DecodeLimits,
+    private readonly onFailure: (error: unknown) => void = () => undefined,
+  ) {
+    this.pool = new Piscina({
+      filename: new URL('./decode-worker.mjs', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: WORKERS,
+      idleTimeout: 60_000,
+      maxQueue: MAX_WAITING,
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.memoryMb,
+        // Checking a return makes tens of megabytes of short-lived objects; with room for them in the
+        // young generation they die there instead of being promoted and collected again.
+        maxYoungGenerationSizeMb: 64,
+        stackSizeMb: 4,
+      },
+    });
+  }
+
+  checkReturn(task: Omit<ReturnTask, 'task'>): Promise<CheckedReturn> {
+    return this.run<CheckedReturn>({ task: 'return', ...task });
+  }
+
+  readPartnership(task: Omit<PartnershipTask, 'task'>): Promise<Partnership> {
+    return this.run<Partnership>({ task: 'partnership', ...task });
+  }
+
+  /** Stops the workers (at the end of a command or of the service). */
+  close(): Promise<void> {
+    return this.pool.close({ force: true });
+  }
+
+  private async run<T>(task: DecodeTask): Promise<T> {
+    const signal = AbortSignal.timeout(this.limits.timeLimitMs);
+    let outcome: DecodeOutcome<unknown>;
+    try {
+      outcome = await this.pool.run(task, { signal });
+    } catch (error) {
+      throw this.lost(error, signal.aborted);
+    }
+    if (!outcome.ok) throw errorOf(outcome.failure);
+    return outcome.value as T;
+  }
+
+  /** A worker that overran, ran out of memory or died: this request gets a plain refusal. */
+  private lost(error: unknown, timedOut: boolean): HttpError {
+    const code = (error as { code?: unknown }).code;
+    if (timedOut) {
+      return new HttpError(
+        422,
+        'decode-timeout',
+        `This upload took longer than ${this.limits.timeLimitMs / 1000} seconds to read, more than any return or partnership needs; it was refused.`,
+      );
+    }
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return new HttpError(
+        413,
+        'decode-out-of-memory',
+        'This upload needs more memory to read than any return or partnership needs; it was refused.',
+      );
+    }
+    if (error instanceof Error && /queue is at limit/i.test(error.message)) {
+      return new HttpError(
+        503,
+        'busy',
+        'The service is reading many uploads just now; try again in a minute.',
+      );
+    }
+    this.onFailure(error);
+    return new HttpError(422, 'decode-failed', 'This upload could not be read; it was refused.');
+  }
+}

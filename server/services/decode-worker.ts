@@ -1,0 +1,57 @@
+// A worker thread of the decode pool (decode-pool.ts): decodes an upload's bytes and checks it, so that
+// a hostile or huge upload spends this thread's memory and time, never those of the thread serving requests.
+import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
+import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
+import { InvalidInput } from '../errors.js';
+import { decodeUpload } from '../routes/uploads.js';
+import { readWorkbookGrids } from '../workbook/read.js';
+import { checkJson, requestHash, split, toStore, type CheckedReturn } from './check-return.js';
+import {
+  failureOf,
+  type DecodeOutcome,
+  type DecodeTask,
+  type PartnershipTask,
+  type ReturnTask,
+} from './decode-pool.js';
+import { PARTNERSHIP_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
+import { rejectedWorkbook } from './workbook-errors.js';
+
+export default async function decode(task: DecodeTask): Promise<DecodeOutcome<unknown>> {
+  try {
+    const value = task.task === 'return' ? await checkReturn(task) : await readPartnership(task);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, failure: failureOf(error) };
+  }
+}
+
+const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
+async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): Promise<CheckedReturn> {
+  const input = decodeUpload({ kind, bytes: bufferOf(bytes) });
+  let checked: CheckedReturn;
+  if (input.kind === 'json') {
+    checked = toStore(checkJson(input.body, context));
+  } else {
+    const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
+    // The parser also checks that the About sheet names this council and period (422 on its cell).
+    const parsed = parseCouncilWorkbook(grids, context);
+    checked = toStore(split(parsed.submission, parsed.problems));
+  }
+  return hashRequest ? { ...checked, requestHash: requestHash(context.period, input) } : checked;
+}
+
+async function readPartnership({ kind, bytes }: PartnershipTask): Promise<Partnership> {
+  const input = decodeUpload({ kind, bytes: bufferOf(bytes) });
+  if (input.kind === 'json') {
+    refuseTooManyRows(input.body, PARTNERSHIP_JSON);
+    const parsed = partnershipSchema.safeParse(input.body);
+    if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, PARTNERSHIP_JSON));
+    return parsed.data;
+  }
+  const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
+  const parsed = parsePartnershipWorkbook(grids);
+  const errors = parsed.problems.filter((p) => p.severity === 'error');
+  if (errors.length || !parsed.partnership) throw new InvalidInput(errors);
+  return parsed.partnership;
+}
