@@ -23,6 +23,7 @@ import { auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { downloadLinkRoutes } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { tooLarge } from './routes/uploads.js';
@@ -137,6 +138,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     statusRoutes,
     consolidatedRoutes,
     templateRoutes,
+    downloadLinkRoutes,
     lockRoutes,
     tokenRoutes,
     auditRoutes,

@@ -47,6 +47,13 @@ const envSchema = z.object({
     .describe(
       'The https origin users reach (http only for localhost); the add-in manifest is rewritten to it',
     ),
+  DOWNLOAD_LINK_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe(
+      'The key that signs download links (at least 32 characters); unset, a new one at each start. Give every instance the same one',
+    ),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/ })
     .optional()
@@ -126,6 +133,8 @@ export interface Config {
   /** A SQLite file (or `:memory:`), or a PostgreSQL URL. */
   database: DatabaseLocation;
   publicUrl?: string;
+  /** Signs the pane's download links; without it each start makes its own. */
+  downloadLinkSecret?: string;
   smtpUrl?: string;
   mailFrom: string;
   timeZone: string;
@@ -193,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     database: parseDatabaseUrl(e.DATABASE_URL),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(e.DOWNLOAD_LINK_SECRET ? { downloadLinkSecret: e.DOWNLOAD_LINK_SECRET } : {}),
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     mailFrom: e.MAIL_FROM,
     timeZone: e.TZ,

@@ -150,3 +150,17 @@ export const statusBoardSchema = z.object({
 export type StatusBoard = z.infer<typeof statusBoardSchema>;
 
 export const partnershipResponseSchema = z.object({ version: z.int(), updatedAt: z.string() });
+
+/** A file the pane asks the service for a single-use download link to. */
+export const downloadLinkRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consolidated'), period: periodSchema }),
+  z.object({ kind: z.literal('council-template'), council: councilIdSchema, period: periodSchema }),
+]);
+
+export const downloadLinkSchema = z.object({
+  /** The link, relative to the service's address. */
+  href: z.string(),
+  expiresAt: z.string(),
+});
+export type DownloadLinkRequest = z.infer<typeof downloadLinkRequestSchema>;
+export type DownloadLink = z.infer<typeof downloadLinkSchema>;

@@ -1,12 +1,22 @@
 // The consolidated view as JSON and as the consolidated workbook (streamed to the client).
-import { Router } from 'express';
-import { consolidatedViewSchema } from '../../shared/schemas.js';
+import { Router, type Response } from 'express';
+import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
 import { consolidatedQuery, queryParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
+
+/** Answers with the consolidated workbook of a view (streamed). */
+export async function sendConsolidatedWorkbook(res: Response, view: ConsolidatedView): Promise<void> {
+  res
+    .type(XLSX_TYPE)
+    .attachment(`shared-cdo-consolidated-${view.period}.xlsx`)
+    .set('Cache-Control', 'no-store');
+  await writeConsolidatedWorkbook(view, res);
+  res.end();
+}
 
 export function consolidatedRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
@@ -48,13 +58,7 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       errors: [400, 409, 422],
     },
     async (req, res) => {
-      const view = await viewOf(queryParams(consolidatedQuery, req));
-      res
-        .type(XLSX_TYPE)
-        .attachment(`shared-cdo-consolidated-${view.period}.xlsx`)
-        .set('Cache-Control', 'no-store');
-      await writeConsolidatedWorkbook(view, res);
-      res.end();
+      await sendConsolidatedWorkbook(res, await viewOf(queryParams(consolidatedQuery, req)));
     },
   );
   return router;

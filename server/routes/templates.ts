@@ -1,10 +1,10 @@
 // A council's return workbook for a period, pre-filled with its latest data so that each month starts
 // from last month's return instead of a blank sheet.
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { financialYearOf } from '../../shared/dates.js';
 import { councilIdSchema, periodSchema, type CouncilSubmission } from '../../shared/schemas.js';
-import { callerOf, mayReadCouncil } from '../auth/middleware.js';
+import { callerOf, mayReadCouncil, type Caller } from '../auth/middleware.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { writeCouncilTemplate } from '../workbook/write-template.js';
@@ -32,28 +32,39 @@ export function templateRoutes({ registry, store }: RouteContext): Router {
     },
     async (req, res) => {
       const { council, period } = queryParams(templateQuery, req);
-      const caller = callerOf(res);
-      if (caller.role === 'council' && caller.council !== council) {
-        throw forbidden(`You sign in for ${caller.council}; ask for its own template.`);
-      }
-      const partnership = (await store.currentPartnership())?.partnership;
-      if (partnership && !partnership.councils.some((c) => c.id === council)) {
-        throw notFound(`There is no council "${council}" in the partnership.`);
-      }
-      const submission = mayReadCouncil(caller, council)
-        ? await latestData(store, council, period)
-        : undefined;
-      res.type(XLSX_TYPE).attachment(`${council}-${period}.xlsx`).set('Cache-Control', 'no-store');
-      await writeCouncilTemplate(res, {
-        council,
-        period,
-        ...(partnership ? { partnership } : {}),
-        ...(submission ? { submission } : {}),
-      });
-      res.end();
+      await sendCouncilTemplate(res, store, callerOf(res), council, period);
     },
   );
   return router;
+}
+
+/**
+ * Answers with a council's workbook for a period: pre-filled when `caller` may read that council's
+ * returns; a council caller may ask only for its own council's.
+ */
+export async function sendCouncilTemplate(
+  res: Response,
+  store: Store,
+  caller: Caller,
+  council: string,
+  period: string,
+): Promise<void> {
+  if (caller.role === 'council' && caller.council !== council) {
+    throw forbidden(`This token belongs to ${caller.council}; ask for its own template.`);
+  }
+  const partnership = (await store.currentPartnership())?.partnership;
+  if (partnership && !partnership.councils.some((c) => c.id === council)) {
+    throw notFound(`There is no council "${council}" in the partnership.`);
+  }
+  const submission = mayReadCouncil(caller, council) ? await latestData(store, council, period) : undefined;
+  res.type(XLSX_TYPE).attachment(`${council}-${period}.xlsx`).set('Cache-Control', 'no-store');
+  await writeCouncilTemplate(res, {
+    council,
+    period,
+    ...(partnership ? { partnership } : {}),
+    ...(submission ? { submission } : {}),
+  });
+  res.end();
 }
 
 /**

@@ -139,6 +139,17 @@ export const migrations: Migration[] = [
       await refuseChanges(db, t, 'audit_log');
     },
   },
+  {
+    id: 5,
+    name: 'single-use download links',
+    // Each signed download link's id once it has been used (server/routes/download-links.ts).
+    up: (db) =>
+      db.schema
+        .createTable('download_links_used')
+        .addColumn('jti', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute(),
+  },
 ];
 
 /**

@@ -93,6 +93,12 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** A download link's id once used: a link works once. Rows go when the link would have expired. */
+export interface DownloadLinksUsedTable {
+  jti: string;
+  expires_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   partnership_versions: PartnershipVersionsTable;
@@ -102,4 +108,5 @@ export interface Database {
   reviews: ReviewsTable;
   period_locks: PeriodLocksTable;
   audit_log: AuditLogTable;
+  download_links_used: DownloadLinksUsedTable;
 }

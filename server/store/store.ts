@@ -550,6 +550,24 @@ export class Store {
     });
   }
 
+  // ---- Download links ------------------------------------------------------------------------------
+
+  /**
+   * Marks a download link used; false when it had been used already. Marks of links that have
+   * expired by `now` are dropped on the way (an expired link is refused before it gets here).
+   */
+  async useDownloadLink(jti: string, expiresAt: string, now: string): Promise<boolean> {
+    return this.write(async (trx) => {
+      await trx.deleteFrom('download_links_used').where('expires_at', '<', now).execute();
+      const inserted = await trx
+        .insertInto('download_links_used')
+        .values({ jti, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('jti').doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    });
+  }
+
   // ---- Audit --------------------------------------------------------------------------------------
 
   /** Records what happened outside a store write: a refused request, an e-mail sent. */

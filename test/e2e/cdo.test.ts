@@ -167,13 +167,41 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     await dark.context().close();
   });
 
-  it('downloads the consolidated workbook', async () => {
+  it('downloads the consolidated workbook through the pane where the web view saves files', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), act(page, 'download')]);
+    expect(await outputText(page)).toContain('was handed to your browser to save');
+    expect(await excel(page).openedInBrowser()).toEqual([]);
     expect(download.suggestedFilename()).toBe(`shared-cdo-consolidated-${PERIOD}.xlsx`);
     const bytes = await readFile(await download.path());
     const workbook = XLSX.read(bytes);
     expect(workbook.SheetNames).toEqual(expect.arrayContaining(['Summary', 'Contributions', 'Projects']));
     expect(pageProblems(page).errors).toEqual([]);
     await screenshot(page, '22-download');
+  });
+
+  it('on a Mac, opens a single-use download link in the system browser instead', async () => {
+    const mac = await openPane(browser, service.url, fakeOffice, { now: NOW, platform: 'Mac' });
+    await mac.locator('#token').waitFor();
+    await connect(mac, service.tokens.cdo);
+    let downloaded = false;
+    mac.on('download', () => (downloaded = true));
+    await act(mac, 'download');
+    const [opened] = await excel(mac).openedInBrowser();
+    expect(opened).toMatch(new RegExp(`^${service.url}/api/v1/download-links/[\\w.-]+$`));
+    expect(downloaded).toBe(false);
+    const text = await outputText(mac);
+    expect(text).toContain('Your browser was asked to open a download link');
+    expect(text).toContain('works once, for about 5 minutes');
+    expect(await mac.locator('.output a').getAttribute('href')).toBe(opened);
+    // What the system browser does with it: no token, the file once, then a plain refusal.
+    const first = await fetch(opened!);
+    expect(first.status).toBe(200);
+    const workbook = XLSX.read(Buffer.from(await first.arrayBuffer()));
+    expect(workbook.SheetNames).toEqual(expect.arrayContaining(['Summary', 'Contributions']));
+    const again = await fetch(opened!);
+    expect(again.status).toBe(410);
+    expect((await again.json()).error.code).toBe('download-link-used');
+    await screenshot(mac, '24-download-mac');
+    await mac.context().close();
   });
 });

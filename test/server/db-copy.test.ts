@@ -66,6 +66,7 @@ describeStores(
           now.toISOString(),
         );
         await store.lockPeriod('2026-09', testActor('cdo'), now.toISOString());
+        await store.useDownloadLink('link-1', '2026-11-15T10:05:00.000Z', now.toISOString());
         const mail = store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;
         await enqueueMail(
           mail,

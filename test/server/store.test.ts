@@ -261,4 +261,19 @@ describeStores('store', (kind) => {
         expect(await store.isReady()).toBe(true);
       });
     });
+
+  describe('download links', () => {
+    it('marks a link used once: the second use is refused, expired marks are dropped', async () => {
+      const at = '2026-11-05T10:00:00.000Z';
+      expect(await store.useDownloadLink('a', '2026-11-05T10:05:00.000Z', at)).toBe(true);
+      expect(await store.useDownloadLink('a', '2026-11-05T10:05:00.000Z', at)).toBe(false);
+      expect(await store.useDownloadLink('b', '2026-11-05T10:05:00.000Z', at)).toBe(true);
+      // Ten minutes on, both marks have outlived their links and go.
+      expect(await store.useDownloadLink('c', '2026-11-05T10:15:00.000Z', '2026-11-05T10:10:00.000Z')).toBe(
+        true,
+      );
+      const left = await store.db.selectFrom('download_links_used').select('jti').execute();
+      expect(left.map((r) => r.jti)).toEqual(['c']);
+    });
+  });
 });

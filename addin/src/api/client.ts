@@ -1,6 +1,8 @@
 // The service's HTTP API (DESIGN §5) as the task pane uses it. Every failure becomes a ServiceError
 // whose message a council officer can act on; nothing here touches the workbook.
 import type {
+  DownloadLink,
+  DownloadLinkRequest,
   Me,
   StatusBoard,
   SubmissionDetail,
@@ -147,6 +149,16 @@ export class ApiClient {
         body: JSON.stringify(submission),
       },
     );
+  }
+
+  /** A single-use link to a file, absolute, for the system browser to open (no token in it). */
+  async downloadLink(file: DownloadLinkRequest): Promise<DownloadLink> {
+    const link = await this.json<DownloadLink>('/download-links', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(file),
+    });
+    return { ...link, href: new URL(link.href, `${this.baseUrl}/`).href };
   }
 
   async consolidatedWorkbook(period: string): Promise<Blob> {

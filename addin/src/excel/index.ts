@@ -29,18 +29,28 @@ export interface HostInfo {
   theme?: { background: string; foreground: string };
   /** ExcelApi 1.8: data validation and the rest of what the pane uses. */
   supported: boolean;
+  /**
+   * Whether the pane's web view saves a file the pane hands it (a blob link). Excel for Mac's and
+   * iPad's web views ignore such a download; there the file opens in the system browser instead.
+   */
+  savesDownloads: boolean;
 }
+
+/** Opens `url` in the user's default browser, outside Office (Office.context.ui, requirement set 1.1). */
+export const openInBrowser = (url: string): void => Office.context.ui.openBrowserWindow(url);
 
 /** False when Microsoft's office.js did not load (the CDN is blocked or unreachable). */
 export const officeLoaded = (): boolean => typeof Office !== 'undefined' && typeof Excel !== 'undefined';
 
 export async function connectToHost(): Promise<HostInfo> {
   const info = await Office.onReady();
-  if (info.host !== Office.HostType.Excel) return { inExcel: false, supported: false };
+  if (info.host !== Office.HostType.Excel) return { inExcel: false, supported: false, savesDownloads: true };
   const theme = Office.context.officeTheme;
+  const platform = Office.context.platform;
   return {
     inExcel: true,
     supported: Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
+    savesDownloads: platform === Office.PlatformType.PC || platform === Office.PlatformType.OfficeOnline,
     ...(Office.context.partitionKey ? { partitionKey: Office.context.partitionKey } : {}),
     ...(theme?.bodyBackgroundColor
       ? { theme: { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor } }

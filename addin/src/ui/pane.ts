@@ -471,19 +471,56 @@ export class Pane {
   }
 
   private download(): Promise<void> {
+    return this.host.savesDownloads ? this.downloadHere() : this.downloadInBrowser();
+  }
+
+  /** Where the web view saves files (Windows, the web): the file comes through the pane. */
+  private downloadHere(): Promise<void> {
     return this.run('Preparing the consolidated workbook…', async () => {
       const { period } = this.target();
       const blob = await this.requireSession().api.consolidatedWorkbook(period);
-      const url = URL.createObjectURL(blob);
-      const link = h(
-        'a',
-        { href: url, download: `shared-cdo-consolidated-${period}.xlsx` },
-        'Save the consolidated workbook',
-      );
+      const name = `shared-cdo-consolidated-${period}.xlsx`;
+      const link = h('a', { href: URL.createObjectURL(blob), download: name }, `Save ${name} again`);
       link.click();
+      // The pane cannot see the save itself: it says what it handed over and how to do it again.
       this.result(
-        this.message('success', `The consolidated workbook for ${periodLabel(period)} is downloading.`),
+        this.message(
+          'success',
+          `The consolidated workbook for ${periodLabel(period)} was handed to your browser to save as ${name}. If no file appears, use the link below.`,
+        ),
         h('p', {}, link),
+      );
+    });
+  }
+
+  /**
+   * Where the web view ignores downloads (Excel for Mac, iPad): a single-use link opened in the system
+   * browser, which saves the file.
+   */
+  private downloadInBrowser(): Promise<void> {
+    return this.run('Preparing a download link…', async () => {
+      const { period } = this.target();
+      const link = await this.requireSession().api.downloadLink({ kind: 'consolidated', period });
+      const minutes = Math.round((Date.parse(link.expiresAt) - Date.now()) / 60_000);
+      const anchor = h('a', { href: link.href, target: '_blank', rel: 'noopener' }, 'Open the download link');
+      try {
+        excel.openInBrowser(link.href);
+      } catch {
+        this.result(
+          this.message(
+            'warning',
+            `Excel did not open your browser. Use the link below to download the consolidated workbook for ${periodLabel(period)}; it works once, for about ${minutes} minutes.`,
+          ),
+          h('p', {}, anchor),
+        );
+        return;
+      }
+      this.result(
+        this.message(
+          'info',
+          `Your browser was asked to open a download link for the consolidated workbook for ${periodLabel(period)}; the browser saves it. The link works once, for about ${minutes} minutes. If your browser did not open, use the link below.`,
+        ),
+        h('p', {}, anchor),
       );
     });
   }

@@ -10,24 +10,41 @@ interface FakeOfficeConfig {
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
   /** Run as if outside Office (a plain browser tab). */
   outsideOffice?: boolean;
+  /** Office.context.platform: 'OfficeOnline' (default), 'PC', 'Mac', 'iOS'… */
+  platform?: string;
 }
 
 const config: FakeOfficeConfig =
   (globalThis as { __fakeOfficeConfig?: FakeOfficeConfig }).__fakeOfficeConfig ?? {};
 const workbook = new Workbook();
+const platform = config.platform ?? 'OfficeOnline';
+/** URLs the pane asked Office to open in the system browser. */
+const openedInBrowser: string[] = [];
 
 const Office = {
   HostType: { Excel: 'Excel' },
-  PlatformType: { OfficeOnline: 'OfficeOnline' },
+  PlatformType: {
+    PC: 'PC',
+    OfficeOnline: 'OfficeOnline',
+    Mac: 'Mac',
+    iOS: 'iOS',
+    Android: 'Android',
+    Universal: 'Universal',
+  },
   onReady(callback?: (info: { host: string | null; platform: string | null }) => void) {
-    const info = config.outsideOffice
-      ? { host: null, platform: null }
-      : { host: 'Excel', platform: 'OfficeOnline' };
+    const info = config.outsideOffice ? { host: null, platform: null } : { host: 'Excel', platform };
     callback?.(info);
     return Promise.resolve(info);
   },
   context: {
     partitionKey: config.partitionKey,
+    platform: config.outsideOffice ? null : platform,
+    ui: {
+      openBrowserWindow(url: string): void {
+        if (!/^https?:\/\//.test(url)) throw new Error(`openBrowserWindow needs an absolute URL, not ${url}`);
+        openedInBrowser.push(url);
+      },
+    },
     officeTheme: config.theme
       ? {
           ...config.theme,
@@ -144,6 +161,7 @@ const fake = {
       headers: workbook.headers(t),
     })),
   settings: () => Object.fromEntries(workbook.settings),
+  openedInBrowser: () => [...openedInBrowser],
   selection: () => ({ activeSheet: workbook.activeSheet, selection: workbook.selection }),
   stats: () => ({
     syncCount: workbook.syncCount,

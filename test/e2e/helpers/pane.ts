@@ -30,6 +30,8 @@ export interface PaneOptions {
   now?: Date;
   /** Open the pane as a plain browser tab would, outside Office. */
   outsideOffice?: boolean;
+  /** Office.context.platform, e.g. 'Mac' (default 'OfficeOnline'). */
+  platform?: string;
   /** office.js cannot be fetched (Microsoft's CDN blocked or down). */
   officeJsUnreachable?: boolean;
   /** The browser refuses storage to the pane (third-party storage blocked): localStorage throws. */
@@ -84,12 +86,12 @@ export async function openPane(
       });
     });
   }
-  const { partitionKey, theme, outsideOffice } = options;
+  const { partitionKey, theme, outsideOffice, platform } = options;
   await page.addInitScript(
     (config) => {
       (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
     },
-    { partitionKey, theme, outsideOffice },
+    { partitionKey, theme, outsideOffice, platform },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -168,6 +170,7 @@ type Fake = {
   sheetNames(): string[];
   tables(): { name: string; sheet: string; address: string; headers: string[] }[];
   settings(): Record<string, unknown>;
+  openedInBrowser(): string[];
   selection(): { activeSheet?: string; selection?: string };
   stats(): {
     syncCount: number;
@@ -197,6 +200,7 @@ export function excel(page: PaneView) {
     sheetNames: () => call('sheetNames'),
     tables: () => call('tables'),
     settings: () => call('settings'),
+    openedInBrowser: () => call('openedInBrowser'),
     selection: () => call('selection'),
     stats: () => call('stats'),
     resetStats: () => call('resetStats'),
