@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { MemoryStore, ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { entraVerifier } from './auth/entra.js';
 import { authenticate, identify } from './auth/middleware.js';
 import type { Config } from './config.js';
 import { HttpError, InvalidInput } from './errors.js';
@@ -12,6 +13,7 @@ import type { DecodePool } from './services/decode-pool.js';
 import type { Store } from './store/index.js';
 import { addinRoutes } from './routes/addin.js';
 import { auditRoutes } from './routes/audit.js';
+import { clientConfigRoutes } from './routes/client-config.js';
 import { consolidatedRoutes } from './routes/consolidated.js';
 import type { RouteContext } from './routes/context.js';
 import { docsRoutes } from './routes/docs.js';
@@ -19,6 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { lockRoutes } from './routes/locks.js';
 import { meRoutes } from './routes/me.js';
 import { partnershipRoutes } from './routes/partnership.js';
+import { peopleRoutes } from './routes/people.js';
 import { auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
@@ -83,7 +86,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(identify(deps.store, now));
+  api.use(
+    identify({
+      store: deps.store,
+      now,
+      ...(config.entra ? { entra: entraVerifier(config.entra) } : {}),
+    }),
+  );
   const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   api.use(
     rateLimit({
@@ -141,7 +150,9 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     downloadLinkRoutes,
     lockRoutes,
     tokenRoutes,
+    peopleRoutes,
     auditRoutes,
+    clientConfigRoutes,
   ])
     api.use(routes(ctx));
   api.use((req, _res, next) =>

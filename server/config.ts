@@ -108,6 +108,17 @@ const envSchema = z.object({
     .positive()
     .default(30)
     .describe('Time one upload may take to decode and check; longer is refused with 422'),
+  ENTRA_CLIENT_ID: z
+    .string()
+    .regex(/^[\w-]{1,100}$/, 'must be the application (client) ID of the Entra app registration')
+    .optional()
+    .describe(
+      "Microsoft 365 sign-in: the add-in's Entra app registration (needs PUBLIC_URL); unset, access tokens only",
+    ),
+  ENTRA_AUTHORITY: z
+    .url({ protocol: /^https?$/ })
+    .default('https://login.microsoftonline.com')
+    .describe("Microsoft's sign-in authority: tenant T's issuer is <authority>/T/v2.0"),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -149,6 +160,18 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Largest accepted request body (JSON or .xlsx), in bytes. */
   maxUploadBytes: number;
+  /** Microsoft 365 sign-in, when ENTRA_CLIENT_ID is set (DESIGN §9.1). */
+  entra?: EntraConfig;
+}
+
+export interface EntraConfig {
+  clientId: string;
+  /** Without a trailing slash. */
+  authority: string;
+  /** The `aud` values accepted: the client ID and the App ID URI api://<PUBLIC_URL host>/<client ID>. */
+  audiences: [string, string];
+  /** The scope the pane asks for. */
+  scope: string;
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -197,7 +220,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration: ${missing}: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither`,
     );
   }
+  if (e.ENTRA_CLIENT_ID && !e.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration: ENTRA_CLIENT_ID: needs PUBLIC_URL too (its host names the API: api://<host>/<client ID>)',
+    );
+  }
   return {
+    ...(e.ENTRA_CLIENT_ID && e.PUBLIC_URL
+      ? { entra: entraConfig(e.ENTRA_CLIENT_ID, e.ENTRA_AUTHORITY, e.PUBLIC_URL) }
+      : {}),
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     database: parseDatabaseUrl(e.DATABASE_URL),
@@ -217,5 +248,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     decode: { memoryMb: e.DECODE_MEMORY_MB, timeLimitMs: e.DECODE_TIME_LIMIT_SECONDS * 1000 },
     trustProxy: trustProxyValue(e.TRUST_PROXY),
     maxUploadBytes: MAX_UPLOAD_BYTES,
+  };
+}
+
+function entraConfig(clientId: string, authority: string, publicUrl: string): EntraConfig {
+  const api = `api://${new URL(publicUrl).host}/${clientId}`;
+  return {
+    clientId,
+    authority: authority.replace(/\/+$/, ''),
+    audiences: [clientId, api],
+    scope: `${api}/access_as_user`,
   };
 }

@@ -10,8 +10,10 @@ import { register as registerDemo } from './commands/demo.js';
 import { register as registerRollup } from './commands/rollup.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerSubmit } from './commands/submit.js';
+import { register as registerTenant } from './commands/tenant.js';
 import { register as registerTemplate } from './commands/template.js';
 import { register as registerToken } from './commands/token.js';
+import { register as registerUser } from './commands/user.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerServe(program);
   registerToken(program);
+  registerUser(program);
+  registerTenant(program);
   registerSubmit(program);
   registerRollup(program);
   registerDb(program);

@@ -164,3 +164,48 @@ export const downloadLinkSchema = z.object({
 });
 export type DownloadLinkRequest = z.infer<typeof downloadLinkRequestSchema>;
 export type DownloadLink = z.infer<typeof downloadLinkSchema>;
+
+/** A Microsoft 365 organisation (Entra tenant) is named by its tenant ID, a GUID. */
+export const tenantIdSchema = z.guid('must be a Microsoft 365 tenant ID (a GUID)');
+
+/** A registered person (DESIGN §9.1): matched on tenant and lower-cased sign-in name. */
+export const userSchema = z.object({
+  id: z.int(),
+  tenantId: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  council: councilIdSchema.nullable(),
+  createdAt: z.string(),
+});
+export type UserInfo = z.infer<typeof userSchema>;
+export const userListSchema = z.object({ users: z.array(userSchema) });
+export const newUserSchema = z.strictObject({
+  tenantId: tenantIdSchema,
+  email: z
+    .email()
+    .max(320)
+    .transform((email) => email.toLowerCase()),
+  role: z.enum(ROLES),
+  council: councilIdSchema.optional(),
+});
+
+/** An organisation registered to a council: its people are council users of that council. */
+export const tenantSchema = z.object({
+  id: z.int(),
+  tenantId: z.string(),
+  council: councilIdSchema,
+  createdAt: z.string(),
+});
+export type TenantInfo = z.infer<typeof tenantSchema>;
+export const tenantListSchema = z.object({ tenants: z.array(tenantSchema) });
+export const newTenantSchema = z.strictObject({ tenantId: tenantIdSchema, council: councilIdSchema });
+
+/** GET /config (public): what the pane needs before anyone signs in. */
+export const clientConfigSchema = z.object({
+  microsoftSignIn: z.boolean(),
+  /** With Microsoft sign-in: the app registration's client ID, the authority and the scope to ask for. */
+  clientId: z.string().optional(),
+  authority: z.string().optional(),
+  scope: z.string().optional(),
+});
+export type ClientConfig = z.infer<typeof clientConfigSchema>;

@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/api.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { HttpError, forbidden } from '../errors.js';
 import type { Store, StoredToken } from '../store/index.js';
+import { looksLikeJwt, type EntraPerson } from './entra.js';
 import { hashToken } from './tokens.js';
 
 /** A signed-in caller: who (for "by whom" and the audit trail) and what they may do. */
@@ -38,7 +39,14 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** What a request's credentials come to: a caller, or the refusal to answer with. */
 type Identity = { caller: Caller } | { refusal: HttpError };
 
-async function identityOf(store: Store, req: Request, now: Date, res: Response): Promise<Identity> {
+/** How bearer tokens are checked: our access tokens always, Microsoft's when sign-in is on. */
+export interface SignIn {
+  store: Store;
+  now: () => Date;
+  entra?: (token: string) => Promise<EntraPerson>;
+}
+
+async function identityOf(signIn: SignIn, req: Request, res: Response): Promise<Identity> {
   const match = BEARER.exec(req.get('authorization') ?? '');
   if (!match) {
     return {
@@ -49,8 +57,14 @@ async function identityOf(store: Store, req: Request, now: Date, res: Response):
       ),
     };
   }
+  const token = match[1]!;
   try {
-    return { caller: await tokenCaller(store, match[1]!, now, res) };
+    return {
+      caller:
+        signIn.entra && looksLikeJwt(token)
+          ? await entraCaller(signIn.store, await signIn.entra(token), res)
+          : await tokenCaller(signIn.store, token, signIn.now(), res),
+    };
   } catch (error) {
     if (error instanceof HttpError) return { refusal: error };
     throw error;
@@ -62,10 +76,10 @@ async function identityOf(store: Store, req: Request, now: Date, res: Response):
  * a request without valid ones goes on unsigned and is refused (with the reason found here) only by
  * routes that need a caller.
  */
-export function identify(store: Store, now: () => Date) {
+export function identify(signIn: SignIn) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      const identity = await identityOf(store, req, now(), res);
+      const identity = await identityOf(signIn, req, res);
       if ('caller' in identity) res.locals.caller = identity.caller;
       else res.locals.refusal = identity.refusal;
       next();
@@ -116,6 +130,34 @@ async function tokenCaller(store: Store, token: string, now: Date, res: Response
   }
   if (isStale(found, now)) await store.touchToken(found.id, now.toISOString());
   return actor;
+}
+
+/**
+ * A Microsoft 365 person: a registered user has their role; anyone else of a tenant registered to a
+ * council is a council user of it; anyone else is not registered (403, naming who can register them).
+ */
+async function entraCaller(store: Store, person: EntraPerson, res: Response): Promise<Caller> {
+  const who = {
+    via: 'entra' as const,
+    id: `${person.tenantId}/${person.objectId}`,
+    label: `${person.name} <${person.username}>`,
+    expiresAt: person.expiresAt,
+  };
+  const user = await store.findUser(person.tenantId, person.username);
+  if (user) return { ...who, role: user.role, council: user.council };
+  const tenant = await store.findTenant(person.tenantId);
+  if (tenant) return { ...who, role: 'council', council: tenant.council };
+  res.locals.claimed = { via: who.via, id: who.id, label: who.label };
+  const admins = (await store.listUsers()).filter((u) => u.role === 'admin').map((u) => u.email);
+  const registrar = admins.length
+    ? `a Shared CDO administrator (${admins.join(', ')})`
+    : "your partnership's Shared CDO administrator";
+  throw new HttpError(
+    403,
+    'not-registered',
+    `${who.label} of Microsoft 365 organisation ${person.tenantId} is not registered with Shared CDO. ` +
+      `Ask ${registrar} to register your organisation for your council, or you by name.`,
+  );
 }
 
 const isStale = (token: StoredToken, now: Date): boolean =>

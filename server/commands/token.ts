@@ -9,24 +9,13 @@ import { commandLineActor } from '../auth/actors.js';
 import { createToken } from '../auth/tokens.js';
 import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
+import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { runCommand, withStore } from './store-access.js';
-
-class TokenRefused extends Error {}
-
-const expected = (error: unknown): string[] | undefined =>
-  error instanceof TokenRefused ? [error.message] : undefined;
 
 function days(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > TOKEN_DAYS.max)
     throw new InvalidArgumentError(`a whole number of days from 1 to ${TOKEN_DAYS.max}`);
-  return value;
-}
-
-function positiveId(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new InvalidArgumentError('a token number from `token list`');
   return value;
 }
 
@@ -49,10 +38,12 @@ export function register(program: Command): void {
         () =>
           withStore(async (store) => {
             if (options.council !== undefined && !councilIdSchema.safeParse(options.council).success) {
-              throw new TokenRefused(`--council "${options.council}" is not a council ID (e.g. cherwell)`);
+              throw new RegistrationRefused(
+                `--council "${options.council}" is not a council ID (e.g. cherwell)`,
+              );
             }
             const unknown = options.council && (await unknownCouncil(store, options.council));
-            if (unknown) throw new TokenRefused(`--council ${unknown}`);
+            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
             let created: TokenInfo & { token: string };
             try {
               created = await createToken(
@@ -66,7 +57,7 @@ export function register(program: Command): void {
                 commandLineActor(),
               );
             } catch (error) {
-              throw new TokenRefused(error instanceof Error ? error.message : String(error));
+              throw new RegistrationRefused(error instanceof Error ? error.message : String(error));
             }
             process.stdout.write(
               `Created ${holder(created)} number ${created.id} labelled "${created.label}", valid until ` +
@@ -74,7 +65,7 @@ export function register(program: Command): void {
             );
             process.stdout.write(`${created.token}\n`);
           }),
-        expected,
+        registrationFailures,
       ),
     );
   token
@@ -103,25 +94,25 @@ export function register(program: Command): void {
               `${textTable(['Number', 'Label', 'Role', 'Council', 'Created', 'Expires', 'Last used'], rows)}\n`,
             );
           }),
-        expected,
+        registrationFailures,
       ),
     );
   token
     .command('revoke')
     .description('Revoke an access token for good (its number is in `token list`)')
-    .argument('<number>', 'The token number', positiveId)
+    .argument('<number>', 'The token number', recordNumber)
     .action((id: number) =>
       runCommand(
         () =>
           withStore(async (store) => {
             const revoked = await store.revokeToken(id, commandLineActor(), new Date().toISOString());
             if (!revoked)
-              throw new TokenRefused(`There is no access token number ${id} (see \`token list\`).`);
+              throw new RegistrationRefused(`There is no access token number ${id} (see \`token list\`).`);
             process.stdout.write(
               `Revoked ${holder(revoked)} number ${id} labelled "${revoked.label}" (${day(revoked.revokedAt!)}).\n`,
             );
           }),
-        expected,
+        registrationFailures,
       ),
     );
 }

@@ -13,6 +13,8 @@ const idParam = z
   .transform(Number);
 export const submissionParams = z.object({ council: councilIdSchema, sid: idParam });
 export const periodParams = z.object({ period: periodSchema });
+/** A numbered record: a token, user or tenant. */
+export const idParams = z.object({ id: z.coerce.number().int().min(1) });
 export const periodQuery = z.object({ period: periodSchema.optional() });
 /** The consolidated view: its month, and the earlier month to compare it with (P−1 by default). */
 export const consolidatedQuery = periodQuery.extend({ compare: periodSchema.optional() });

@@ -1,7 +1,6 @@
 // Access tokens for administrators (DESIGN §9.2): list them (never the token itself), create one
 // (shown in that response only) and revoke one.
 import { Router } from 'express';
-import { z } from 'zod';
 import { createdTokenSchema, newTokenSchema, tokenInfoSchema, tokenListSchema } from '../../shared/api.js';
 import { callerOf } from '../auth/middleware.js';
 import { createToken } from '../auth/tokens.js';
@@ -9,9 +8,7 @@ import { notFound } from '../errors.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { parseRequestBody, requestFieldProblem } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
-import { pathParams } from './params.js';
-
-const tokenParams = z.object({ id: z.coerce.number().int().min(1) });
+import { idParams, pathParams } from './params.js';
 
 export function tokenRoutes({ registry, store, now }: RouteContext): Router {
   const router = Router();
@@ -58,12 +55,12 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
       who: ['admin'],
       action: 'token.revoke',
       summary: 'Revoke an access token for good',
-      params: tokenParams,
+      params: idParams,
       responses: { 200: { description: 'The revoked token', json: tokenInfoSchema } },
       errors: [404],
     },
     async (req, res) => {
-      const { id } = pathParams(tokenParams, req);
+      const { id } = pathParams(idParams, req);
       const revoked = await store.revokeToken(id, callerOf(res), now().toISOString());
       if (!revoked) throw notFound(`There is no access token ${id}.`);
       res.json(revoked);

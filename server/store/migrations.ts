@@ -150,6 +150,34 @@ export const migrations: Migration[] = [
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .execute(),
   },
+  {
+    id: 6,
+    name: 'users and tenants',
+    async up(db, t) {
+      // Microsoft 365 people (DESIGN §9.1): a user is matched on tenant and lower-cased sign-in name; a
+      // tenant registered to a council makes any other person of it a council user of that council.
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', t.autoId)
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) =>
+          c.notNull().check(sql`role in ('admin', 'cdo', 'council', 'viewer')`),
+        )
+        .addColumn('council', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('council_user_has_council', sql`(role = 'council') = (council is not null)`)
+        .addUniqueConstraint('users_one_per_person', ['tenant_id', 'email'])
+        .execute();
+      await db.schema
+        .createTable('tenants')
+        .addColumn('id', 'integer', t.autoId)
+        .addColumn('tenant_id', 'text', (c) => c.notNull().unique())
+        .addColumn('council', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 /**

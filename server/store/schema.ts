@@ -99,6 +99,23 @@ export interface DownloadLinksUsedTable {
   expires_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  tenant_id: string;
+  /** Lower-cased `preferred_username`. */
+  email: string;
+  role: Role;
+  council: string | null;
+  created_at: string;
+}
+
+export interface TenantsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  council: string;
+  created_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   partnership_versions: PartnershipVersionsTable;
@@ -109,4 +126,6 @@ export interface Database {
   period_locks: PeriodLocksTable;
   audit_log: AuditLogTable;
   download_links_used: DownloadLinksUsedTable;
+  users: UsersTable;
+  tenants: TenantsTable;
 }

@@ -10,7 +10,7 @@ import {
   type Partnership,
   type SubmissionRecord,
 } from '../../shared/schemas.js';
-import type { Actor, AuditEntry, TokenInfo } from '../../shared/api.js';
+import type { Actor, AuditEntry, TenantInfo, TokenInfo, UserInfo } from '../../shared/api.js';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
 import { advisoryLock, writeTransaction } from './dialect.js';
 import type { Database, SubmissionSource } from './schema.js';
@@ -277,6 +277,137 @@ export class Store {
         status: 200,
       });
       return toTokenInfo({ ...row, revoked_at: at });
+    });
+  }
+
+  // ---- Microsoft 365 users and tenants (DESIGN §9.1) --------------------------------------------
+
+  /** Registers a person; `exists` (and nothing changes) when that tenant already has that name. */
+  async addUser(
+    user: { tenantId: string; email: string; role: Role; council?: string },
+    actor: Actor,
+    at: string,
+  ): Promise<{ kind: 'added' | 'exists'; user: UserInfo }> {
+    return this.write(async (trx) => {
+      const existing = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('tenant_id', '=', user.tenantId)
+        .where('email', '=', user.email)
+        .executeTakeFirst();
+      if (existing) return { kind: 'exists', user: toUserInfo(existing) };
+      const row = await trx
+        .insertInto('users')
+        .values({
+          tenant_id: user.tenantId,
+          email: user.email,
+          role: user.role,
+          council: user.council ?? null,
+          created_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        at,
+        actor,
+        action: 'user.add',
+        ...(user.council ? { council: user.council } : {}),
+        target: `user ${row.id} (${user.email} of tenant ${user.tenantId}, ${user.role})`,
+        status: 201,
+      });
+      return { kind: 'added', user: toUserInfo(row) };
+    });
+  }
+
+  async listUsers(): Promise<UserInfo[]> {
+    return (await this.db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUserInfo);
+  }
+
+  async findUser(tenantId: string, email: string): Promise<UserInfo | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return row && toUserInfo(row);
+  }
+
+  /** Removes a registered person; undefined when there is none with that id. */
+  async removeUser(id: number, actor: Actor, at: string): Promise<UserInfo | undefined> {
+    return this.write(async (trx) => {
+      const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      await trx.deleteFrom('users').where('id', '=', id).execute();
+      await audit(trx, {
+        at,
+        actor,
+        action: 'user.remove',
+        ...(row.council ? { council: row.council } : {}),
+        target: `user ${id} (${row.email} of tenant ${row.tenant_id}, ${row.role})`,
+        status: 200,
+      });
+      return toUserInfo(row);
+    });
+  }
+
+  /** Registers an organisation to a council; `exists` when that tenant is registered already. */
+  async addTenant(
+    tenant: { tenantId: string; council: string },
+    actor: Actor,
+    at: string,
+  ): Promise<{ kind: 'added' | 'exists'; tenant: TenantInfo }> {
+    return this.write(async (trx) => {
+      const existing = await trx
+        .selectFrom('tenants')
+        .selectAll()
+        .where('tenant_id', '=', tenant.tenantId)
+        .executeTakeFirst();
+      if (existing) return { kind: 'exists', tenant: toTenantInfo(existing) };
+      const row = await trx
+        .insertInto('tenants')
+        .values({ tenant_id: tenant.tenantId, council: tenant.council, created_at: at })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        at,
+        actor,
+        action: 'tenant.add',
+        council: tenant.council,
+        target: `tenant ${row.id} (${tenant.tenantId})`,
+        status: 201,
+      });
+      return { kind: 'added', tenant: toTenantInfo(row) };
+    });
+  }
+
+  async listTenants(): Promise<TenantInfo[]> {
+    return (await this.db.selectFrom('tenants').selectAll().orderBy('id').execute()).map(toTenantInfo);
+  }
+
+  async findTenant(tenantId: string): Promise<TenantInfo | undefined> {
+    const row = await this.db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    return row && toTenantInfo(row);
+  }
+
+  async removeTenant(id: number, actor: Actor, at: string): Promise<TenantInfo | undefined> {
+    return this.write(async (trx) => {
+      const row = await trx.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      await trx.deleteFrom('tenants').where('id', '=', id).execute();
+      await audit(trx, {
+        at,
+        actor,
+        action: 'tenant.remove',
+        council: row.council,
+        target: `tenant ${id} (${row.tenant_id})`,
+        status: 200,
+      });
+      return toTenantInfo(row);
     });
   }
 
@@ -658,3 +789,33 @@ function toSummary(row: {
     review: row.review ?? 'pending',
   };
 }
+
+function toUserInfo(row: {
+  id: number;
+  tenant_id: string;
+  email: string;
+  role: Role;
+  council: string | null;
+  created_at: string;
+}): UserInfo {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    email: row.email,
+    role: row.role,
+    council: row.council,
+    createdAt: row.created_at,
+  };
+}
+
+const toTenantInfo = (row: {
+  id: number;
+  tenant_id: string;
+  council: string;
+  created_at: string;
+}): TenantInfo => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  council: row.council,
+  createdAt: row.created_at,
+});

@@ -1,11 +1,13 @@
-// Route × role: each role gets exactly its rights (DESIGN §2, §5); without a token only the public
-// documents answer.
+// Route × role: each role gets exactly its rights (DESIGN §2, §5, §9), signed in with an access token
+// or with Microsoft 365; without either only the public routes answer.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { readWorkbookGrids } from '../../server/workbook/read.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
+import { CLIENT_ID, startLocalIssuer, TENANTS, type LocalIssuer } from '../helpers/entra-issuer.js';
 import {
   json,
   startTestService,
@@ -24,25 +26,9 @@ const CALLERS = [
 ] as const satisfies readonly TokenName[];
 type Caller = (typeof CALLERS)[number];
 
-let t: TestService;
-let sid: number;
-let tid: number;
-
-beforeAll(async () => {
-  t = await startTestService();
-  await t.call('PUT', '/api/v1/partnership', { token: 'admin', json: demoPartnership });
-  const r = await t.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
-    json: demoCouncilSubmission('cherwell', PERIOD),
-  });
-  sid = (await json<SubmissionReceipt>(r)).id;
-  const created = await t.call('POST', '/api/v1/tokens', { json: { role: 'viewer', label: 'to revoke' } });
-  tid = (await json<{ id: number }>(created)).id;
-});
-afterAll(() => t.stop());
-
 interface Row {
   method: string;
-  /** `{sid}` stands for the stored submission's id, `{tid}` for a spare token's. */
+  /** `{sid}` stands for the stored submission's id; `{tid}`, `{uid}`, `{nid}` for a spare token's, user's, tenant's. */
   path: string;
   allowed: readonly Caller[];
   /** The status of an allowed call when it is not 200. */
@@ -102,12 +88,67 @@ const MATRIX: Row[] = [
   },
   { method: 'DELETE', path: '/api/v1/tokens/{tid}', allowed: ['admin'] },
   { method: 'GET', path: '/api/v1/audit', allowed: staff },
+  { method: 'GET', path: '/api/v1/users', allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: '/api/v1/users',
+    allowed: ['admin'],
+    success: 201,
+    // One new person per call: the same one twice would be 409.
+    options: () => ({
+      json: { tenantId: TENANTS.elsewhere, email: `p${++people}@elsewhere.example`, role: 'viewer' },
+    }),
+  },
+  { method: 'DELETE', path: '/api/v1/users/{uid}', allowed: ['admin'] },
+  { method: 'GET', path: '/api/v1/tenants', allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: '/api/v1/tenants',
+    allowed: ['admin'],
+    success: 201,
+    options: () => ({ json: { tenantId: randomUUID(), council: 'vale-of-white-horse' } }),
+  },
+  { method: 'DELETE', path: '/api/v1/tenants/{nid}', allowed: ['admin'] },
 ];
+let people = 0;
 
-describe('route × role matrix', () => {
+/** Open to anyone, signed in or not. */
+const PUBLIC = ['/api/v1/config', '/api/v1/openapi.json'];
+
+describe.each(['token', 'entra'] as const)('route × role matrix, signed in by %s', (kind) => {
+  let issuer: LocalIssuer | undefined;
+  let t: TestService;
+  let ids: Record<'sid' | 'tid' | 'uid' | 'nid', number>;
+
+  beforeAll(async () => {
+    if (kind === 'entra') issuer = await startLocalIssuer();
+    t = await startTestService(issuer ? { entra: issuer } : {});
+    await t.call('PUT', '/api/v1/partnership', { token: 'admin', json: demoPartnership });
+    const r = await t.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
+      json: demoCouncilSubmission('cherwell', PERIOD),
+    });
+    const idOf = async (response: Promise<Response>) => (await json<{ id: number }>(await response)).id;
+    ids = {
+      sid: (await json<SubmissionReceipt>(r)).id,
+      tid: await idOf(t.call('POST', '/api/v1/tokens', { json: { role: 'viewer', label: 'to revoke' } })),
+      uid: await idOf(
+        t.call('POST', '/api/v1/users', {
+          json: { tenantId: TENANTS.elsewhere, email: 'leaver@elsewhere.example', role: 'cdo' },
+        }),
+      ),
+      nid: await idOf(
+        t.call('POST', '/api/v1/tenants', { json: { tenantId: randomUUID(), council: 'west-oxfordshire' } }),
+      ),
+    };
+  });
+  afterAll(async () => {
+    await t.stop();
+    await issuer?.close();
+  });
+
   for (const row of MATRIX) {
     it(`${row.method} ${row.path}: ${row.allowed.join(', ')}`, async () => {
-      const path = row.path.replace('{sid}', String(sid)).replace('{tid}', String(tid));
+      const path = row.path.replace(/\{(sid|tid|uid|nid)\}/, (_, key: keyof typeof ids) => String(ids[key]));
       const outcome: Record<string, number> = {};
       const expected: Record<string, number> = {};
       for (const caller of CALLERS) {
@@ -122,6 +163,20 @@ describe('route × role matrix', () => {
       expect(outcome).toEqual(expected);
     });
   }
+
+  it('answers the public routes without a sign-in', async () => {
+    for (const path of PUBLIC) expect((await t.call('GET', path, { token: null })).status, path).toBe(200);
+    expect(await json(await t.call('GET', '/api/v1/config', { token: null }))).toEqual(
+      kind === 'entra'
+        ? {
+            microsoftSignIn: true,
+            clientId: CLIENT_ID,
+            authority: issuer!.authority,
+            scope: `api://cdo.example.gov.uk/${CLIENT_ID}/access_as_user`,
+          }
+        : { microsoftSignIn: false },
+    );
+  });
 
   it('serves the API documents to anyone, without a token', async () => {
     const openapi = await t.call('GET', '/api/v1/openapi.json', { token: null });

@@ -67,6 +67,13 @@ describeStores(
         );
         await store.lockPeriod('2026-09', testActor('cdo'), now.toISOString());
         await store.useDownloadLink('link-1', '2026-11-15T10:05:00.000Z', now.toISOString());
+        const tenant = '11111111-1111-4111-8111-111111111111';
+        await store.addTenant({ tenantId: tenant, council: 'cherwell' }, testActor(), now.toISOString());
+        await store.addUser(
+          { tenantId: tenant, email: 'jo.bloggs@cherwell.example', role: 'cdo' },
+          testActor(),
+          now.toISOString(),
+        );
         const mail = store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;
         await enqueueMail(
           mail,

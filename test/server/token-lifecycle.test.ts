@@ -1,16 +1,12 @@
 // Access tokens over their life (DESIGN §9.2): created for 90 days unless told (at most 366), listed
 // without ever showing the token, last use recorded, revoked for good; an expired or revoked token is
 // refused with a message that says what to do.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import type { Me, TokenInfo } from '../../shared/api.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { json, startTestService, type TestService } from './helpers/service.js';
+import { cliOnFreshDatabase } from '../helpers/cli.js';
 
 let t: TestService;
 let clock = new Date('2026-11-20T09:00:00.000Z');
@@ -119,21 +115,9 @@ describe('access tokens', () => {
 });
 
 describe('shared-cdo token and audit commands', () => {
-  const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
-  let dir: string;
-  const run = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}` } },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'shared-cdo-token-cli-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cli = cliOnFreshDatabase();
+  const run = cli.run;
+  afterAll(() => cli.remove());
 
   it('creates with --expires-in, lists without the token, revokes, and prints the audit trail', async () => {
     expect(

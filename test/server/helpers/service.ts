@@ -1,10 +1,12 @@
 // Starts the real service on a random port with a fresh SQLite file in a temporary folder, with one
 // token per role, and talks to it over HTTP with fetch.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createToken } from '../../../server/auth/tokens.js';
+import { entraEnv, TENANTS, type LocalIssuer, type Person } from '../../helpers/entra-issuer.js';
 import { testActor } from '../../helpers/actors.js';
 import { startService, type RunningService } from '../../../server/main.js';
 import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
@@ -42,8 +44,28 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** The Microsoft 365 people who stand for the named callers when a test signs in with Entra. */
+export const ENTRA_PEOPLE: Record<TokenName, Person> = {
+  admin: person(TENANTS.partnership, 'Ada Admin', 'ada.admin@partnership.example'),
+  cdo: person(TENANTS.partnership, 'Chris Digital', 'chris.digital@partnership.example'),
+  viewer: person(TENANTS.partnership, 'Val Viewer', 'val.viewer@partnership.example'),
+  // A person of a tenant registered to Cherwell, not registered by name.
+  cherwell: person(TENANTS.cherwell, 'Jo Bloggs', 'jo.bloggs@cherwell.example'),
+  // Registered by name as a council user of South Oxfordshire.
+  southOxfordshire: person(TENANTS.southOxfordshire, 'Sam Jones', 'Sam.Jones@southoxon.example'),
+};
+
+function person(tenantId: string, name: string, username: string): Person {
+  return { tenantId, objectId: randomUUID(), name, username };
+}
+
 export async function startTestService(
-  options: { now?: () => Date; env?: Record<string, string> } = {},
+  options: {
+    now?: () => Date;
+    env?: Record<string, string>;
+    /** Sign the named callers in with Microsoft 365 tokens from this issuer instead of access tokens. */
+    entra?: LocalIssuer;
+  } = {},
 ): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-api-'));
   const databaseFile = join(dir, 'shared-cdo.sqlite');
@@ -53,21 +75,27 @@ export async function startTestService(
       DATABASE_URL: `sqlite:${databaseFile}`,
       DEMO: 'off',
       LOG_LEVEL: 'silent',
+      ...(options.entra ? entraEnv(options.entra) : {}),
       ...options.env,
     },
     out: new PassThrough().resume(),
     ...(options.now ? { now: options.now } : {}),
   });
   const tokens = {} as Record<TokenName, string>;
-  for (const [name, spec] of Object.entries(TOKEN_SPECS) as [TokenName, (typeof TOKEN_SPECS)[TokenName]][]) {
-    const created = await createToken(
-      service.store,
-      { ...spec, label: `test ${name}` },
-      testActor(),
-      options.now?.(),
-    );
-    tokens[name] = created.token;
-  }
+  if (options.entra) await registerPeople(service, options.entra, tokens);
+  else
+    for (const [name, spec] of Object.entries(TOKEN_SPECS) as [
+      TokenName,
+      (typeof TOKEN_SPECS)[TokenName],
+    ][]) {
+      const created = await createToken(
+        service.store,
+        { ...spec, label: `test ${name}` },
+        testActor(),
+        options.now?.(),
+      );
+      tokens[name] = created.token;
+    }
   const call = (method: string, path: string, o: CallOptions = {}): Promise<Response> => {
     const headers: Record<string, string> = { ...o.headers };
     const token = o.token === undefined ? 'admin' : o.token;
@@ -118,4 +146,32 @@ export async function councilWorkbook(
 
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** Registers ENTRA_PEOPLE as DESIGN §9.1 says and gives each named caller a Microsoft token. */
+async function registerPeople(
+  service: RunningService,
+  issuer: LocalIssuer,
+  tokens: Record<TokenName, string>,
+): Promise<void> {
+  const at = new Date().toISOString();
+  const p = ENTRA_PEOPLE;
+  for (const name of ['admin', 'cdo', 'viewer'] as const)
+    await service.store.addUser(
+      { tenantId: p[name].tenantId, email: p[name].username.toLowerCase(), role: name },
+      testActor(),
+      at,
+    );
+  await service.store.addUser(
+    {
+      tenantId: p.southOxfordshire.tenantId,
+      email: p.southOxfordshire.username.toLowerCase(),
+      role: 'council',
+      council: 'south-oxfordshire',
+    },
+    testActor(),
+    at,
+  );
+  await service.store.addTenant({ tenantId: TENANTS.cherwell, council: 'cherwell' }, testActor(), at);
+  for (const name of Object.keys(p) as TokenName[]) tokens[name] = await issuer.token(p[name]);
 }

@@ -1,0 +1,29 @@
+// Runs `shared-cdo` as an operator would, against a database of the test's own (a fresh SQLite file in
+// a temporary folder, removed by `remove()`).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cliOnFreshDatabase(): { run(args: string[]): Promise<CliRun>; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-cli-db-'));
+  const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}` };
+  return {
+    run: (args) =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
+      }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
