@@ -11,7 +11,11 @@ describe('cell values', () => {
     expect(cellValue('-5 days')).toBe("'-5 days");
     expect(cellValue('+44 1295 227001')).toBe("'+44 1295 227001");
     expect(cellValue('@team')).toBe("'@team");
+    // Text Excel would turn into a number, a boolean or a date stays the text the council sent.
+    for (const text of ['1,000', '£5', '50%', '1e3', 'TRUE', 'false', '2026-10', '12/3/2026', '007'])
+      expect(cellValue(text)).toBe(`'${text}`);
     expect(cellValue('Shared team')).toBe('Shared team');
+    expect(cellValue('INV-101')).toBe('INV-101');
     expect(cellValue(12.5)).toBe(12.5);
     expect(cellValue(undefined)).toBe('');
   });
@@ -34,7 +38,7 @@ describe('aligning rows to a table', () => {
       { headers: ['Month', 'Amount (£)'], rows: [['2026-10', 5]] },
       null,
     );
-    expect(rows).toEqual([[5, null, '2026-10']]);
+    expect(rows).toEqual([[5, null, "'2026-10"]]);
   });
 });
 

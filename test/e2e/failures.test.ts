@@ -144,6 +144,30 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await blocked.context().close();
   });
 
+  it('an Excel too old for the pane says so instead of failing later', async () => {
+    const old = await openPane(browser, service.url, fakeOffice, { now: NOW, excelApi: '1.7' });
+    await old.locator('fluent-message-bar').waitFor();
+    expect(await old.locator('#pane').innerText()).toContain(
+      'This version of Excel is too old for Shared CDO (it needs Excel API 1.8)',
+    );
+    expect(await old.locator('#token').count()).toBe(0);
+    await old.context().close();
+  });
+
+  it('a workbook open read-only: Excel’s refusal is explained and nothing changes', async () => {
+    const viewing = await openPane(browser, service.url, fakeOffice, { now: NOW, readOnly: true });
+    await viewing.locator('#token').waitFor();
+    await connect(viewing, service.tokens.cherwell);
+    const before = await excel(viewing).sheetNames();
+    await act(viewing, 'setup');
+    expect(await outputText(viewing)).toContain(
+      'Excel did not let the add-in change this workbook: it is open read-only',
+    );
+    expect(await excel(viewing).sheetNames()).toEqual(before);
+    expect(await excel(viewing).tables()).toEqual([]);
+    await viewing.context().close();
+  });
+
   it('a token that stops working mid-session offers to connect again', async () => {
     const expired = (route: { fulfill: (r: object) => Promise<void> }) =>
       route.fulfill({

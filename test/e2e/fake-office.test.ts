@@ -65,4 +65,75 @@ describe('the fake office.js', () => {
     expect(wb.values(data, { r0: 0, c0: 0, r1: 0, c1: 2 })).toEqual([[46296, '2026-10', '=1+1']]);
     expect(wb.cell(data, 0, 3)?.formula).toBe('=1+1');
   });
+
+  it('converts typed text as Excel does: thousands, pounds, percentages, TRUE, scientific', async () => {
+    const { wb, ctx } = context();
+    const sheet = ctx.workbook.worksheets.getItem('Data');
+    sheet.getRange('A1:F1').values = [['1,000', '£5', '50%', 'TRUE', '1e3', '£1,234.50']];
+    sheet.getRange('G1').numberFormat = [['@']];
+    sheet.getRange('G1').values = [['1,000']];
+    await ctx.sync();
+    const data = wb.requireSheet('Data');
+    expect(wb.values(data, { r0: 0, c0: 0, r1: 0, c1: 6 })).toEqual([
+      [1000, 5, 0.5, true, 1000, 1234.5, '1,000'],
+    ]);
+    expect(wb.formats(data, { r0: 0, c0: 0, r1: 0, c1: 5 })).toEqual([
+      ['#,##0', '£#,##0', '0%', 'General', '0.00E+00', '£#,##0.00'],
+    ]);
+  });
+
+  it('makes table headers unique text, as Excel does (Notes, Notes2, Column3)', async () => {
+    const { wb, ctx } = context();
+    const sheet = ctx.workbook.worksheets.getItem('Data');
+    sheet.getRange('A1:D1').values = [['Notes', 'notes', '', 2026]];
+    const table = sheet.tables.add('Data!A1:D2', true);
+    table.columns.add(undefined, undefined, 'Notes');
+    await ctx.sync();
+    expect(wb.headers(wb.tables[0]!)).toEqual(['Notes', 'notes2', 'Column3', '2026', 'Notes3']);
+  });
+
+  it('refuses table names Excel refuses: spaces, cell-like names, duplicates', async () => {
+    for (const name of ['My table', 'FY2024', 'A1', 'R1C1', '1st', 'Taken']) {
+      const { ctx } = context();
+      const sheet = ctx.workbook.worksheets.getItem('Data');
+      sheet.getRange('A1:B1').values = [['a', 'b']];
+      sheet.getRange('D1').values = [['c']];
+      sheet.tables.add('Data!D1:D2', true).name = 'Taken';
+      sheet.tables.add('Data!A1:B2', true).name = name;
+      await expect(ctx.sync(), name).rejects.toThrow(/isn't valid|already exists/);
+    }
+    const { ctx } = context();
+    ctx.workbook.worksheets.getItem('Data').tables.add('Data!A1:B2', true).name = 'Contributions_2026';
+    await ctx.sync();
+  });
+
+  it('reads an address without a sheet name on the active sheet, as Office.js documents', async () => {
+    const { wb, ctx } = context();
+    ctx.workbook.worksheets.getItem('Data').tables.add('A1:B2', true);
+    await ctx.sync();
+    expect(wb.tables[0]!.sheet.name).toBe('Sheet1');
+  });
+
+  it('refuses an answer over 5 MB, as Excel on the web does', async () => {
+    const { wb, ctx } = context();
+    const data = wb.requireSheet('Data');
+    for (let r = 0; r < 1500; r++) wb.write(data, r, 0, 'y'.repeat(4000));
+    const range = ctx.workbook.worksheets.getItem('Data').getRange('A1:A1500');
+    range.load('values');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(wb.refusedAnswers).toBe(1);
+  });
+
+  it('answers every change to a read-only workbook with AccessDenied, and still reads it', async () => {
+    const { wb, ctx } = context();
+    wb.write(wb.requireSheet('Data'), 0, 0, 'kept');
+    wb.readOnly = true;
+    const sheet = ctx.workbook.worksheets.getItem('Data');
+    sheet.getRange('A1').values = [['changed']];
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    const range = sheet.getRange('A1');
+    range.load('values');
+    await ctx.sync();
+    expect(range.values).toEqual([['kept']]);
+  });
 });

@@ -39,6 +39,17 @@ export interface HostInfo {
 /** Opens `url` in the user's default browser, outside Office (Office.context.ui, requirement set 1.1). */
 export const openInBrowser = (url: string): void => Office.context.ui.openBrowserWindow(url);
 
+/**
+ * A sentence for Excel's refusals the user can act on, or undefined. AccessDenied is Excel's answer to
+ * a change in a workbook open read-only (View mode, a file shared to read, protected).
+ */
+export function excelRefusal(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'AccessDenied')
+    return 'Excel did not let the add-in change this workbook: it is open read-only (for example in View mode, or shared with you to read). Switch to Editing, or save a copy you can edit, and try again. Nothing was changed.';
+  return undefined;
+}
+
 /** False when Microsoft's office.js did not load (the CDN is blocked or unreachable). */
 export const officeLoaded = (): boolean => typeof Office !== 'undefined' && typeof Excel !== 'undefined';
 

@@ -567,6 +567,8 @@ export class Pane {
       return message;
     }
     if (error instanceof excel.WorkbookConflict) return this.message('warning', error.message);
+    const refusal = excel.excelRefusal(error);
+    if (refusal) return this.message('warning', refusal);
     const detail = error instanceof Error ? error.message : String(error);
     return this.message('error', `Excel could not finish this; try again. (${detail})`);
   }

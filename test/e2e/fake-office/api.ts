@@ -37,6 +37,7 @@ export class RequestContext {
   private queue: (() => void)[] = [];
   private fresh: Proxy<unknown>[] = [];
   private bytes = 0;
+  private writes = 0;
   /** The size of what this sync's loads answer, as JSON. */
   responseBytes = 0;
   private calculationSuspended = false;
@@ -47,13 +48,21 @@ export class RequestContext {
   constructor(readonly wb: Workbook) {
     this.workbook = new WorkbookProxy(this);
     this.application = {
-      suspendApiCalculationUntilNextSync: () => this.enqueue(() => (this.calculationSuspended = true)),
+      suspendApiCalculationUntilNextSync: () => this.enqueueRead(() => (this.calculationSuspended = true)),
     };
   }
 
+  /** Queues a change to the workbook. */
   enqueue(op: () => void, payload?: unknown): void {
     this.queue.push(op);
+    this.writes += 1;
     this.bytes += 64 + (payload === undefined ? 0 : encoder.encode(JSON.stringify(payload)).length);
+  }
+
+  /** Queues something that changes nothing: a load, a selection, a calculation hint. */
+  enqueueRead(op: () => void): void {
+    this.queue.push(op);
+    this.bytes += 64;
   }
 
   register(proxy: Proxy<unknown>): void {
@@ -68,7 +77,9 @@ export class RequestContext {
     const ops = this.queue.splice(0);
     const proxies = this.fresh.splice(0);
     const bytes = this.bytes;
+    const writes = this.writes;
     this.bytes = 0;
+    this.writes = 0;
     this.wb.syncCount += 1;
     this.wb.largestRequestBytes = Math.max(this.wb.largestRequestBytes, bytes);
     if (bytes > REQUEST_LIMIT_BYTES) {
@@ -78,6 +89,10 @@ export class RequestContext {
       );
     }
     await Promise.resolve();
+    if (writes > 0 && this.wb.readOnly) {
+      for (const proxy of proxies) proxy.settle();
+      throw new ExcelError('AccessDenied', 'You cannot perform the requested operation.');
+    }
     this.responseBytes = 0;
     try {
       for (const op of ops) op();
@@ -115,7 +130,7 @@ export abstract class Proxy<T> {
 
   load(props?: string | string[] | { select?: string }): this {
     const list = loadList(props);
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueRead(() => {
       const target = this.nullable ? this.tryResolve() : this.resolve();
       if (target === undefined) return;
       for (const prop of list) {
@@ -182,7 +197,7 @@ class WorksheetCollection {
     const fields = loadList(props);
     if (!fields.some((p) => p.startsWith('items')))
       throw new ExcelError('InvalidArgument', 'The fake loads worksheets as items/name.');
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueRead(() => {
       this.loadedItems = this.ctx.wb.sheets.map((sheet) => {
         const proxy = new WorksheetProxy(this.ctx, () => sheet);
         proxy.settle();
@@ -273,7 +288,7 @@ export class WorksheetProxy extends Proxy<Sheet> {
   }
 
   activate(): void {
-    this.change((sheet) => (this.ctx.wb.activeSheet = sheet.name));
+    this.ctx.enqueueRead(() => (this.ctx.wb.activeSheet = this.resolve().name));
   }
 }
 
@@ -481,7 +496,8 @@ export class RangeProxy extends Proxy<RangeTarget> {
   }
 
   select(): void {
-    this.change((t) => {
+    this.ctx.enqueueRead(() => {
+      const t = this.resolve();
       this.ctx.wb.activeSheet = t.sheet.name;
       this.ctx.wb.selection = formatAddress(t.sheet.name, t.rect);
     });
@@ -581,9 +597,7 @@ export class TableProxy extends Proxy<Table> {
   }
   set name(value: string) {
     this.change((table) => {
-      const other = this.ctx.wb.table(value);
-      if (other && other !== table)
-        throw new ExcelError('InvalidArgument', `A table named ${value} already exists.`);
+      this.ctx.wb.checkTableName(value, table);
       table.name = value;
     });
   }
@@ -643,7 +657,7 @@ class ChartCollection {
   load(props?: string): this {
     if (!loadList(props).some((p) => p.startsWith('items')))
       throw new ExcelError('InvalidArgument', 'Load items/...');
-    this.ctx.enqueue(() => {
+    this.ctx.enqueueRead(() => {
       const sheet = this.sheet();
       this.loadedItems = sheet.charts.map((chart) => {
         const proxy = new ChartProxy(this.ctx, () => chart);

@@ -12,11 +12,17 @@ interface FakeOfficeConfig {
   outsideOffice?: boolean;
   /** Office.context.platform: 'OfficeOnline' (default), 'PC', 'Mac', 'iOS'… */
   platform?: string;
+  /** The newest ExcelApi requirement set this Excel has (default 1.12): '1.7' is an Excel too old. */
+  excelApi?: string;
+  /** The workbook is open read-only (View mode): every change is refused with AccessDenied. */
+  readOnly?: boolean;
 }
 
 const config: FakeOfficeConfig =
   (globalThis as { __fakeOfficeConfig?: FakeOfficeConfig }).__fakeOfficeConfig ?? {};
 const workbook = new Workbook();
+workbook.readOnly = config.readOnly ?? false;
+const [apiMajor = 1, apiMinor = 12] = (config.excelApi ?? '1.12').split('.').map(Number);
 const platform = config.platform ?? 'OfficeOnline';
 /** URLs the pane asked Office to open in the system browser. */
 const openedInBrowser: string[] = [];
@@ -56,7 +62,7 @@ const Office = {
       // Requirement sets are versioned major.minor: 1.8 comes before 1.12.
       isSetSupported: (name: string, version = '1.1') => {
         const [major = 0, minor = 0] = version.split('.').map(Number);
-        return name === 'ExcelApi' && major === 1 && minor <= 12;
+        return name === 'ExcelApi' && major === apiMajor && minor <= apiMinor;
       },
     },
   },

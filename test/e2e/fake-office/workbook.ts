@@ -129,6 +129,35 @@ const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
+const THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const POUNDS = /^(-)?£(-)?(\d{1,3}(?:,\d{3})*|\d+)(\.\d+)?$/;
+const PERCENT = /^(-?\d+(?:\.\d+)?)%$/;
+const SCIENTIFIC = /^-?\d+(\.\d+)?e[+-]?\d+$/i;
+const BOOLEAN = /^(true|false)$/i;
+
+/** What Excel makes of text typed into a General cell that reads as a number: value and format. */
+function typedNumber(text: string): { value: number; format: string } | undefined {
+  const plain = (digits: string) => Number(digits.replace(/,/g, ''));
+  if (THOUSANDS.test(text)) return { value: plain(text), format: text.includes('.') ? '#,##0.00' : '#,##0' };
+  const pounds = POUNDS.exec(text);
+  if (pounds) {
+    const sign = pounds[1] || pounds[2] ? -1 : 1;
+    return {
+      value: sign * plain(`${pounds[3]}${pounds[4] ?? ''}`),
+      format: pounds[4] ? '£#,##0.00' : '£#,##0',
+    };
+  }
+  const percent = PERCENT.exec(text);
+  if (percent) return { value: Number(percent[1]) / 100, format: percent[1]!.includes('.') ? '0.00%' : '0%' };
+  if (SCIENTIFIC.test(text)) return { value: Number(text), format: '0.00E+00' };
+  return undefined;
+}
+
+/** `name`, or `name2`, `name3`… — the first that `taken` (lower case) does not hold, as Excel numbers headers. */
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) if (!taken.has(`${name}${n}`.toLowerCase())) return `${name}${n}`;
+}
 
 export function dateSerial(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
@@ -140,6 +169,8 @@ export class Workbook {
   readonly settings = new Map<string, unknown>();
   activeSheet?: string;
   selection?: string;
+  /** Opened read-only (View mode): Excel refuses every change with AccessDenied. */
+  readOnly = false;
   /** Round trips made (context.sync calls), and the size of the biggest request. */
   syncCount = 0;
   largestRequestBytes = 0;
@@ -232,6 +263,16 @@ export class Workbook {
     const trimmed = value.trim();
     if (NUMBER.test(trimmed)) {
       cell.value = Number(trimmed);
+      return;
+    }
+    if (BOOLEAN.test(trimmed)) {
+      cell.value = trimmed.toUpperCase() === 'TRUE';
+      return;
+    }
+    const typed = typedNumber(trimmed);
+    if (typed) {
+      cell.value = typed.value;
+      if (cell.numberFormat === 'General') cell.numberFormat = typed.format;
       return;
     }
     const month = ISO_MONTH.exec(trimmed);
@@ -332,15 +373,32 @@ export class Workbook {
     if (!hasHeaders) throw new ExcelError('NotImplemented', 'The fake only makes tables with headers.');
     const body = { ...rect };
     if (body.r1 === body.r0) body.r1 += 1; // a table always has a data row
+    // Excel's headers are unique text: a blank one becomes ColumnN, a repeated one gets a number
+    // (Notes, Notes2), numbers and booleans become their text.
+    const seen = new Set<string>();
     for (let c = rect.c0; c <= rect.c1; c++) {
       const header = this.cell(sheet, rect.r0, c)?.value;
-      if (header === undefined || header === '') this.write(sheet, rect.r0, c, `Column${c - rect.c0 + 1}`);
+      const text = header === undefined || header === '' ? `Column${c - rect.c0 + 1}` : String(header);
+      const unique = uniqueName(text, seen);
+      seen.add(unique.toLowerCase());
+      if (unique !== header) this.write(sheet, rect.r0, c, `'${unique}`);
     }
     let n = 1;
     while (this.table(`Table${n}`)) n++;
     const table: Table = { name: `Table${n}`, sheet, rect: body };
     this.tables.push(table);
     return table;
+  }
+
+  /** Excel's rules for a table's name; throws InvalidArgument, as Excel does, for a name it refuses. */
+  checkTableName(name: string, table?: Table): void {
+    const cellLike =
+      /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]?\d*$/.test(name) || /^[Cc]\d*$/.test(name);
+    if (name.length === 0 || name.length > 255 || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || cellLike)
+      throw new ExcelError('InvalidArgument', `The table name "${name}" isn't valid.`);
+    const other = this.table(name);
+    if (other && other !== table)
+      throw new ExcelError('InvalidArgument', `A table named ${name} already exists.`);
   }
 
   headers(table: Table): string[] {
@@ -380,7 +438,8 @@ export class Workbook {
     const c = table.rect.c1 + 1;
     if (this.tables.some((t) => t !== table && t.sheet === table.sheet && t.rect.c0 <= c && t.rect.c1 >= c))
       throw new ExcelError('InvalidOperation', 'The new column would overlap another table.');
-    this.write(table.sheet, table.rect.r0, c, `'${name}`);
+    const taken = new Set(this.headers(table).map((h) => h.toLowerCase()));
+    this.write(table.sheet, table.rect.r0, c, `'${uniqueName(name, taken)}`);
     table.rect.c1 = c;
   }
 

@@ -32,6 +32,10 @@ export interface PaneOptions {
   outsideOffice?: boolean;
   /** Office.context.platform, e.g. 'Mac' (default 'OfficeOnline'). */
   platform?: string;
+  /** The newest ExcelApi set the host has, e.g. '1.7' for an Excel too old (default 1.12). */
+  excelApi?: string;
+  /** The workbook is open read-only (View mode). */
+  readOnly?: boolean;
   /** office.js cannot be fetched (Microsoft's CDN blocked or down). */
   officeJsUnreachable?: boolean;
   /** The browser refuses storage to the pane (third-party storage blocked): localStorage throws. */
@@ -86,12 +90,12 @@ export async function openPane(
       });
     });
   }
-  const { partitionKey, theme, outsideOffice, platform } = options;
+  const { partitionKey, theme, outsideOffice, platform, excelApi, readOnly } = options;
   await page.addInitScript(
     (config) => {
       (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
     },
-    { partitionKey, theme, outsideOffice, platform },
+    { partitionKey, theme, outsideOffice, platform, excelApi, readOnly },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
