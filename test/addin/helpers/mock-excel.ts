@@ -38,6 +38,30 @@ export interface MockContext {
 const encoder = new TextEncoder();
 const bytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
 
+const cellOf = (ref: string): { row: number; column: number } => {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return { column: m[1]!.charCodeAt(0) - 65, row: Number(m[2]) };
+};
+
+/** The cells of `address` (e.g. `A2:I40`) on a mock sheet: its table's or used range's values, else ''. */
+function valuesAt(s: MockSheet | undefined, address: string): unknown[][] {
+  const source = s?.table
+    ? { values: s.table.values, origin: cellOf(s.table.topLeft) }
+    : s?.used
+      ? { values: s.used.values, origin: cellOf(s.used.address.split(':')[0]!) }
+      : undefined;
+  const [first, last = first] = address.split(':') as [string, string?];
+  const from = cellOf(first);
+  const to = cellOf(last!);
+  return Array.from({ length: to.row - from.row + 1 }, (_, i) =>
+    Array.from({ length: to.column - from.column + 1 }, (_, j) => {
+      const r = from.row + i - (source?.origin.row ?? 0);
+      const c = from.column + j - (source?.origin.column ?? 0);
+      return source?.values[r]?.[c] ?? '';
+    }),
+  );
+}
+
 function lastCell(topLeft: string, rows: number, columns: number): string {
   const m = /^([A-Z]+)(\d+)$/.exec(topLeft)!;
   const col = m[1]!.charCodeAt(0) - 65 + columns - 1;
@@ -88,10 +112,18 @@ export function mockExcel(sheets: MockSheet[], settings: Record<string, string> 
     track(
       new OfficeMockObject({
         name: s?.name ?? name,
-        getRange: (address: string) => rangeMock(s?.name ?? name, address, [[]]),
+        getRange: (address: string) => rangeMock(s?.name ?? name, address, valuesAt(s, address)),
         getUsedRangeOrNullObject: () => {
           if (!s?.used) return track(new OfficeMockObject({ values: [], address: '' }), true);
-          return track(new OfficeMockObject({ ...s.used, address: `${s.name}!${s.used.address}` }), false);
+          return track(
+            new OfficeMockObject({
+              ...s.used,
+              address: `${s.name}!${s.used.address}`,
+              rowCount: s.used.values.length,
+              columnCount: s.used.values[0]?.length ?? 0,
+            }),
+            false,
+          );
         },
       }),
       !s,
@@ -108,6 +140,8 @@ export function mockExcel(sheets: MockSheet[], settings: Record<string, string> 
           track(
             new OfficeMockObject({
               values: t?.values ?? [],
+              rowCount: t?.values.length ?? 0,
+              columnCount: width,
               address: `${s?.name}!${t?.topLeft}:${lastCell(t?.topLeft ?? 'A1', t?.values.length ?? 1, width)}`,
             }),
             false,
