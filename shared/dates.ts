@@ -187,15 +187,16 @@ export function addMonths(period: string, months: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-/** "March 2027" for subjects and headings. */
-export function periodLabel(period: string): string {
+function monthLabel(period: string, month: 'long' | 'short'): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month, year: 'numeric', timeZone: 'UTC' });
 }
+
+/** "March 2027" for subjects and headings. */
+export const periodLabel = (period: string): string => monthLabel(period, 'long');
+
+/** "Mar 2027" for chart axes. */
+export const shortMonthLabel = (period: string): string => monthLabel(period, 'short');
 
 /** "10 April 2027" from an ISO date. */
 export const longDateLabel = (iso: IsoDate): string =>

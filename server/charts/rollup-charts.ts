@@ -1,7 +1,8 @@
-// The roll-up's charts, built from the consolidated view. The same PNGs go inline in the e-mail and
-// onto the consolidated workbook's Summary sheet.
+// The roll-up's charts, built from the consolidated view, inline in the e-mail as PNGs (the consolidated
+// workbook draws its own native charts).
 import type { TopLevelSpec } from 'vega-lite';
-import { buildReport } from '../../shared/report/index.js';
+import { periodLabel, shortMonthLabel } from '../../shared/dates.js';
+import { buildReport, trendRows } from '../../shared/report/index.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { PHASES, RAGS } from '../../shared/vocabulary.js';
 import { CHART_FONT, renderChartPng } from './render.js';
@@ -133,6 +134,50 @@ export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
   };
 }
 
+/** The year so far: the partnership's contributed and profiled due at the end of each month. */
+export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
+  const values = trendRows(view).flatMap((row) => [
+    { month: shortMonthLabel(row.month), series: 'Contributed to date', pounds: row.contributedPence / 100 },
+    { month: shortMonthLabel(row.month), series: 'Profiled due to date', pounds: row.profiledDuePence / 100 },
+  ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `The year so far: contributed against profiled due, ${view.financialYear}`,
+    width: CHART_WIDTH - 90,
+    height: 220,
+    config: baseConfig,
+    data: { values },
+    mark: { type: 'line', point: true, strokeWidth: 3 },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0 } },
+      y: {
+        field: 'pounds',
+        type: 'quantitative',
+        title: null,
+        axis: { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" },
+      },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#6f777b'] },
+      },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        legend: null,
+        scale: {
+          domain: ['Contributed to date', 'Profiled due to date'],
+          range: [
+            [1, 0],
+            [6, 4],
+          ],
+        },
+      },
+    },
+  };
+}
+
 export async function renderRollupCharts(view: ConsolidatedView): Promise<RollupChart[]> {
   const members = view.contributions.councils.filter((c) => c.membership === 'Member');
   const charted = chartedCouncils(view);
@@ -153,6 +198,12 @@ export async function renderRollupCharts(view: ConsolidatedView): Promise<Rollup
       title: 'Projects by phase and RAG',
       alt: `Stacked bar chart: ${view.projects.totals.count} projects by phase, coloured by RAG status (${overdue} overdue).`,
       png: await renderChartPng(projectsChartSpec(view)),
+    },
+    {
+      id: 'chart-trend',
+      title: 'The year so far',
+      alt: `Line chart: the partnership's contributed to date against profiled due to date at the end of each month from April to ${periodLabel(view.period)}.`,
+      png: await renderChartPng(trendChartSpec(view)),
     },
   ];
 }

@@ -4,9 +4,11 @@ import { periodLabel } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import {
   buildReport,
+  sinceReport,
   type CouncilLine,
   type HeadlineFigure,
   type HeadlineKey,
+  type SinceReport,
 } from '../../shared/report/index.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { RAGS } from '../../shared/vocabulary.js';
@@ -104,11 +106,39 @@ function figureNote(figure: HeadlineFigure, all: readonly HeadlineFigure[]): str
   return figure.note;
 }
 
+/** "Since <Month>": what changed since the month compared with, right after the headline figures. */
+function sinceHtml(since: SinceReport): Html {
+  if (since.since === null) {
+    return markup`${heading('Since last month')}${paragraph(FIRST_MONTH)}`;
+  }
+  return markup`${heading(`Since ${since.since}`)}${
+    since.groups.length === 0
+      ? paragraph(`Nothing has changed since ${since.since}.`)
+      : since.groups.map(
+          (g) => markup`${paragraph(markup`<strong>${g.heading}</strong>`)}${bulletList(g.lines, '')}`,
+        )
+  }`;
+}
+
+function sinceText(since: SinceReport): string[] {
+  if (since.since === null) return [textHeading('Since last month'), FIRST_MONTH];
+  if (since.groups.length === 0)
+    return [textHeading(`Since ${since.since}`), `Nothing has changed since ${since.since}.`];
+  return [
+    textHeading(`Since ${since.since}`),
+    ...since.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), `${g.heading}:`, textList(g.lines, '')]),
+  ];
+}
+
+const FIRST_MONTH =
+  'This is the first month of the financial year, so there is no earlier month to compare with.';
+
 export function renderRollupEmail(view: ConsolidatedView, charts: readonly RollupChart[]): RenderedEmail {
   const subject = rollupSubject(view);
   const month = periodLabel(view.period);
   const report = buildReport(view);
   const { projects, skills, returns } = report;
+  const since = sinceReport(view);
   const figures = EMAIL_HEADLINE.map((key) => report.headline.find((f) => f.key === key)!);
   const totals = view.contributions.totals;
   const chartImage = (id: string): Html => {
@@ -136,6 +166,8 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     paragraph(`The consolidated workbook for ${month} is attached.`),
     heading('Headline figures'),
     figureTable,
+    sinceHtml(since),
+    chartImage('chart-trend'),
     chartImage('chart-contributions'),
     heading('Contributions by council'),
     councilTable(report.councils, totals),
@@ -184,6 +216,8 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     ...figures.map(
       (f) => `${`${f.label}:`.padEnd(labelWidth)}${money(f.pence)} (${figureNote(f, report.headline)})`,
     ),
+    '',
+    ...sinceText(since),
     '',
     textHeading('Contributions by council'),
     textTable(

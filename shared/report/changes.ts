@@ -4,7 +4,7 @@
 import { periodLabel } from '../dates.js';
 import { formatPounds } from '../money.js';
 import type { ConsolidatedView, ProjectChange } from '../schemas.js';
-import type { ProjectChangeKind } from '../vocabulary.js';
+import type { CoverageStatus, ProjectChangeKind } from '../vocabulary.js';
 import { councilNames } from './councils.js';
 import { COVERAGE_LABELS } from './skills.js';
 
@@ -92,10 +92,17 @@ function projectLine(c: ProjectChange): string {
   }
 }
 
-function skillLine(s: ConsolidatedView['changes']['skills'][number]): string {
-  if (s.to === 'gap') return `${s.skill}: a gap has opened (no practitioner; was ${s.from})`;
-  if (s.from === 'gap') return `${s.skill}: gap closed (now ${s.to})`;
-  return `${s.skill}: ${s.from} → ${s.to}`;
+/** How many practitioners a coverage status means, as a sentence says it. */
+const PRACTITIONERS: Record<CoverageStatus, string> = {
+  gap: 'no practitioner',
+  fragile: 'one practitioner',
+  covered: 'two or more practitioners',
+};
+
+function skillLine({ skill, from, to }: ConsolidatedView['changes']['skills'][number]): string {
+  if (to === 'gap') return `${skill}: a gap has opened (no practitioner; had ${PRACTITIONERS[from]})`;
+  if (from === 'gap') return `${skill}: gap closed (now ${PRACTITIONERS[to]})`;
+  return `${skill}: now ${PRACTITIONERS[to]} (had ${PRACTITIONERS[from]})`;
 }
 
 /** What changed since the earlier month, in short lines a board reads at a glance. */

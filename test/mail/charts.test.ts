@@ -8,6 +8,7 @@ import {
   contributionsChartSpec,
   MAX_CHARTED_COUNCILS,
   renderRollupCharts,
+  trendChartSpec,
 } from '../../server/charts/rollup-charts.js';
 import { demoRecords } from './demo-records.js';
 
@@ -60,9 +61,22 @@ describe('charts', () => {
     expect(chartedCouncils(view)).toHaveLength(4);
   });
 
+  it("draws the year's trend month by month from April, in pounds", async () => {
+    const svg = await renderSvg(trendChartSpec(view));
+    for (const month of ['Apr 2026', 'Feb 2027', 'Mar 2027']) expect(svg).toContain(`>${month}<`);
+    const spec = trendChartSpec(view) as { data: { values: { month: string; pounds: number }[] } };
+    const march = spec.data.values
+      .filter((v) => v.month === 'Mar 2027')
+      .map((v) => Math.round(v.pounds * 100));
+    expect(march).toEqual([
+      view.contributions.totals.contributedPence,
+      view.contributions.totals.profiledDuePence,
+    ]);
+  });
+
   it('renders the roll-up charts as PNGs at twice their CSS size', async () => {
     const charts = await renderRollupCharts(view);
-    expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-projects']);
+    expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-projects', 'chart-trend']);
     for (const chart of charts) {
       expect(chart.png.subarray(1, 4).toString('latin1')).toBe('PNG');
       const width = chart.png.readUInt32BE(16);

@@ -77,6 +77,7 @@ describe('shared-cdo rollup', { timeout: 180_000 }, () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'image/png',
       'image/png',
+      'image/png',
     ]);
     expect(smtp.deliveries).toHaveLength(0);
   });

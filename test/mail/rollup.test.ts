@@ -84,7 +84,9 @@ describe('monthly roll-up e-mail', () => {
     const { mail } = rollups()[0]!;
     const html = String(mail.html);
     const images = mail.attachments.filter((a) => a.contentType === 'image/png');
-    expect(images.length).toBeGreaterThanOrEqual(2);
+    // Contributions by council, projects by phase and RAG, and the year's trend.
+    expect(images).toHaveLength(3);
+    expect(html).toContain('src="cid:chart-trend"');
     for (const image of images) {
       expect(image.content.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(image.related || image.contentDisposition === 'inline').toBe(true);
@@ -92,6 +94,28 @@ describe('monthly roll-up e-mail', () => {
     }
     const cids = [...html.matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1]);
     expect(cids.sort()).toEqual(images.map((i) => i.cid).sort());
+  });
+
+  it('says what changed since the month before right after the headline figures, in both parts', () => {
+    const { mail } = rollups()[0]!;
+    const { changes } = build.view;
+    expect(changes.since).toBe('2027-02');
+    const text = mail.text ?? '';
+    const section = text.slice(text.indexOf('Since February 2027'), text.indexOf('Contributions by council'));
+    expect(text.indexOf('Headline figures')).toBeLessThan(text.indexOf('Since February 2027'));
+    expect(changes.projects.length).toBeGreaterThan(0);
+    for (const c of changes.projects) expect(section).toContain(c.project);
+    const names = new Map(build.view.contributions.councils.map((c) => [c.council, c.name]));
+    for (const c of changes.contributions) {
+      const line = `${names.get(c.council)} contributed ${formatPounds(c.receivedPence)}`;
+      if (c.receivedPence > 0) expect(section).toContain(line);
+      else expect(section).not.toContain(`${names.get(c.council)} contributed`);
+    }
+    const html = String(mail.html);
+    const sinceAt = html.indexOf('Since February 2027');
+    expect(sinceAt).toBeGreaterThan(html.indexOf('Headline figures'));
+    expect(sinceAt).toBeLessThan(html.indexOf('Contributions by council'));
+    expect(html).toContain('<strong>Contributions received</strong>');
   });
 
   it('states the headline figures and per-council table from the consolidated view in the text part', () => {
