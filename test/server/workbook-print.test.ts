@@ -126,6 +126,9 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
       CONSOLIDATED_SHEETS.summary,
       ...tables.map(([layout]) => layout.sheet),
       CONSOLIDATED_SHEETS.dataQuality.sheet,
+      CONSOLIDATED_SHEETS.changes.sheet,
+      CONSOLIDATED_SHEETS.trend.sheet,
+      CONSOLIDATED_SHEETS.phaseRag.sheet,
     ]);
     expect(bySheet.get(CONSOLIDATED_SHEETS.summary)).toHaveLength(1);
     for (const [layout, rows, linesPerRow] of tables) {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { PDFParse } from 'pdf-parse';
 import { validateXML } from 'xmllint-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
@@ -24,6 +23,7 @@ import {
 import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { convertWithLibreOffice, sheetsAsLibreOfficeReadsThem } from '../helpers/libreoffice.js';
+import { pdfPages } from '../helpers/pdf.js';
 import { requireTool } from '../helpers/tools.js';
 import { writtenBytes, zipParts } from '../helpers/xlsx.js';
 
@@ -457,9 +457,7 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     ]);
     // …and its PDF of the workbook carries each chart's title and legend, drawn on the Summary page.
     const [pdf] = await convertWithLibreOffice(file, 'pdf', await mkdtemp(path.join(dir, 'pdf-')));
-    const parser = new PDFParse({ data: await readFile(pdf!) });
-    const { pages } = await parser.getText();
-    await parser.destroy();
+    const pages = await pdfPages(new Uint8Array(await readFile(pdf!)));
     const summaryPage = pages.find((p) => p.text.includes('Projects by phase and RAG'))?.text ?? '';
     for (const text of [
       'Contributed to date against profiled due',
