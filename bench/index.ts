@@ -1,10 +1,11 @@
 // `npm run bench [SECTION...]`: runs the named sections, all by default, and prints one table each.
 // A section is a BenchSection (bench/report.ts) in its own module, listed below.
 import { foundation } from './foundation.js';
+import { hostile } from './hostile.js';
 import { printTable, type BenchSection } from './report.js';
 import { service } from './service.js';
 
-const SECTIONS: readonly BenchSection[] = [foundation, service];
+const SECTIONS: readonly BenchSection[] = [foundation, service, hostile];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));

@@ -1,0 +1,167 @@
+// The hostile corpus (test/hostile/corpus.ts) sent to a running service one request after another, while
+// another client polls /healthz every 50 ms: each case's answer and time against the answer it must get,
+// then the service's peak memory, the /healthz p99 while it worked, and whether it is the same process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { hostileCorpus } from '../test/hostile/corpus.js';
+import { sendCase } from '../test/hostile/send.js';
+import { megabytes, seconds, type BenchSection, type Measure } from './report.js';
+
+const SERVICE = fileURLToPath(new URL('../test/server/helpers/child-service.ts', import.meta.url));
+const POLL_EVERY_MS = 50;
+/** Polls workerData.url every workerData.every ms until told to stop, then posts the times and failures. */
+const POLLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const times = [];
+let failures = 0;
+let polling = true;
+parentPort.once('message', () => (polling = false));
+(async () => {
+  while (polling) {
+    const started = performance.now();
+    const ok = await fetch(workerData.url).then((r) => r.ok, () => false);
+    times.push(performance.now() - started);
+    if (!ok) failures += 1;
+    await new Promise((resolve) => setTimeout(resolve, workerData.every));
+  }
+  parentPort.postMessage({ times, failures });
+})();
+`;
+const PEAK_RSS_TARGET = 500 * 1024 * 1024;
+const HEALTHZ_P99_TARGET_MS = 100;
+
+/** How long the idle service is polled for the baseline. */
+const IDLE_MS = 5_000;
+
+/** A client polling /healthz from its own thread, so the sender's work never delays its timings. */
+function startPoller(url: string): { stop(): Promise<{ times: number[]; failures: number }> } {
+  const worker = new Worker(POLLER, {
+    eval: true,
+    workerData: { url: `${url}/healthz`, every: POLL_EVERY_MS },
+  });
+  const done = new Promise<{ times: number[]; failures: number }>((resolve) =>
+    worker.once('message', resolve),
+  );
+  return {
+    stop: () => {
+      worker.postMessage('stop');
+      return done;
+    },
+  };
+}
+
+function percentile99(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? Infinity;
+}
+
+/** The most memory the process has held (VmHWM), from Linux's /proc. */
+function peakRssBytes(pid: number): number | undefined {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : undefined;
+}
+
+async function run(): Promise<Measure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-bench-hostile-'));
+  const corpus = await hostileCorpus();
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVICE], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATABASE_URL: `sqlite:${join(dir, 'hostile.sqlite')}`,
+      DEMO: 'off',
+      LOG_LEVEL: 'silent',
+      MAX_VERSIONS_PER_PERIOD: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const pid = child.pid!;
+  let exit: string | undefined;
+  child.once('exit', (code, signal) => (exit = `exited (${signal ?? code})`));
+  try {
+    const { url, token } = JSON.parse(
+      await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', resolve);
+        child.once('exit', () => reject(new Error('the service did not start')));
+      }),
+    ) as { url: string; token: string };
+
+    // The baseline: the same polling of the service while nothing else is sent to it.
+    const idle = startPoller(url);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const { times: idleTimes } = await idle.stop();
+    const poller = startPoller(url);
+
+    const rows: Measure[] = [];
+    for (const c of corpus) {
+      const started = performance.now();
+      const answer = await sendCase(url, { council: token, cdo: token }, c).catch(() => ({
+        status: 0,
+        code: 'no answer',
+      }));
+      const ms = performance.now() - started;
+      rows.push({
+        measure: c.name,
+        ours: `${answer.status} ${answer.code}, ${seconds(ms)}`,
+        baseline: `${c.expected.status} ${c.expected.code}`,
+        comparison:
+          answer.status === c.expected.status && answer.code === c.expected.code
+            ? 'as expected'
+            : 'DIFFERENT',
+        target: 'the expected answer',
+        met: answer.status === c.expected.status && answer.code === c.expected.code,
+      });
+    }
+    const { times: health, failures: healthFailures } = await poller.stop();
+
+    const p99 = percentile99(health);
+    const peak = exit ? undefined : peakRssBytes(pid);
+    const alive =
+      exit === undefined &&
+      (await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+    rows.push(
+      {
+        measure: 'peak memory (RSS) of the service process',
+        ours: peak === undefined ? 'unknown' : megabytes(peak),
+        baseline: '-',
+        comparison: '-',
+        target: `< ${megabytes(PEAK_RSS_TARGET)}`,
+        met: peak !== undefined && peak < PEAK_RSS_TARGET,
+      },
+      {
+        measure: `/healthz every ${POLL_EVERY_MS} ms meanwhile: p99 (${health.length} polls, ${healthFailures} failed)`,
+        ours: `${p99.toFixed(1)} ms`,
+        baseline: `${percentile99(idleTimes).toFixed(1)} ms (the service idle, ${idleTimes.length} polls)`,
+        comparison: `${(p99 / percentile99(idleTimes)).toFixed(1)}× idle`,
+        target: `< ${HEALTHZ_P99_TARGET_MS} ms, none failed`,
+        met: p99 < HEALTHZ_P99_TARGET_MS && healthFailures === 0,
+      },
+      {
+        measure: 'the same service process at the end',
+        ours: alive ? `yes (pid ${pid})` : `no: ${exit ?? 'not answering'}`,
+        baseline: '-',
+        comparison: '-',
+        target: 'yes',
+        met: alive,
+      },
+    );
+    return rows;
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const hostile: BenchSection = {
+  name: 'hostile',
+  description: 'The hostile corpus sent one by one while /healthz is polled every 50 ms',
+  run,
+};
