@@ -1,6 +1,6 @@
 // Periods, financial years and calendar dates as the design names them (DESIGN §2). Dates are ISO
 // strings `YYYY-MM-DD` and periods `YYYY-MM`; both compare correctly as strings.
-import { ISO_DATE_PATTERN, PERIOD_PATTERN } from './vocabulary.js';
+import { FINANCIAL_YEAR_PATTERN, ISO_DATE_PATTERN, PERIOD_PATTERN } from './vocabulary.js';
 
 export type IsoDate = string;
 
@@ -118,6 +118,10 @@ export function parseMonthValue(value: unknown): string | undefined {
   }
   return parseDateValue(value)?.slice(0, 7);
 }
+
+/** A financial year label names two consecutive years: `2026-27`, never `2026-99`. */
+export const isValidFinancialYear = (text: string): boolean =>
+  FINANCIAL_YEAR_PATTERN.test(text) && (Number(text.slice(0, 4)) + 1) % 100 === Number(text.slice(5));
 
 /** The financial year label (`2026-27`) of a period or date: April to March. */
 export function financialYearOf(periodOrDate: string): string {

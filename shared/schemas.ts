@@ -1,7 +1,7 @@
 // Domain schemas (zod): the one definition of the partnership, a council submission and the consolidated
 // view. Types are inferred from them; the API, the OpenAPI document and the store all use these.
 import { z } from 'zod';
-import { isValidIsoDate } from './dates.js';
+import { isValidFinancialYear, isValidIsoDate } from './dates.js';
 import {
   CONTRIBUTION_TYPES,
   COST_SHARE_METHODS,
@@ -27,7 +27,8 @@ export const councilIdSchema = z
 export const periodSchema = z.string().regex(PERIOD_PATTERN, 'a period is a month written YYYY-MM');
 export const financialYearSchema = z
   .string()
-  .regex(FINANCIAL_YEAR_PATTERN, 'a financial year is written like 2026-27');
+  .regex(FINANCIAL_YEAR_PATTERN, 'a financial year is written like 2026-27')
+  .refine(isValidFinancialYear, 'a financial year names two consecutive years, like 2026-27');
 export const isoDateSchema = z.string().refine(isValidIsoDate, 'a date is written YYYY-MM-DD');
 /** Integer pence; never floating-point pounds. */
 export const penceSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);

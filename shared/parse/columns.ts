@@ -1,12 +1,12 @@
 // One reader per layout column, built once per sheet: turns a plain cell into the typed value of the
 // row, or a CellFault saying in plain English what is wrong with it.
 import { z } from 'zod';
-import { jsDateToIsoDate, parseDateValue, parseMonthValue } from '../dates.js';
+import { isValidFinancialYear, jsDateToIsoDate, parseDateValue, parseMonthValue } from '../dates.js';
 import type { ColumnLayout, TextFormat } from '../layouts.js';
 import { listValues } from '../layouts.js';
 import { formatPounds, parseMoneyText, poundsToPence } from '../money.js';
 import type { Council } from '../schemas.js';
-import { COUNCIL_ID_PATTERN, FINANCIAL_YEAR_PATTERN, PROJECT_ID_PATTERN } from '../vocabulary.js';
+import { COUNCIL_ID_PATTERN, PROJECT_ID_PATTERN } from '../vocabulary.js';
 import type { PlainCell } from './cells.js';
 import { describeFound, plainNumber } from './problems.js';
 
@@ -57,7 +57,7 @@ const FORMATS: Record<TextFormat, { test: (text: string) => boolean; rule: strin
   },
   financialYear: {
     code: 'invalid-financial-year',
-    test: (t) => FINANCIAL_YEAR_PATTERN.test(t) && (Number(t.slice(0, 4)) + 1) % 100 === Number(t.slice(5)),
+    test: isValidFinancialYear,
     rule: 'a financial year, like 2026-27',
   },
 };

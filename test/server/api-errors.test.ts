@@ -312,6 +312,19 @@ describe('422 with sheet, row and column', () => {
       expect.objectContaining({ sheet: 'Councils', row: 4, column: 'Membership' }),
     );
   });
+
+  it('refuses a financial year that does not name two consecutive years, as the workbook does', async () => {
+    const bad = {
+      ...demoPartnership,
+      budget: demoPartnership.budget.map((b, i) => (i === 1 ? { ...b, financialYear: '2026-99' } : b)),
+    };
+    const problems = await expectProblems(
+      await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: bad }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ sheet: 'Budget', row: 3, column: 'Financial year' }),
+    );
+  });
 });
 
 describe('hostile uploads come back as clear 4xx', () => {
