@@ -11,7 +11,7 @@ import {
   type Problem,
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
-import type { DecodedUpload } from '../routes/uploads.js';
+import type { DecodedUpload } from './upload.js';
 import { serialiseWithDigest, type RowDigest } from './changes.js';
 import { COUNCIL_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
 

@@ -3,7 +3,7 @@
 import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
 import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
-import { decodeUpload } from '../routes/uploads.js';
+import { decodeUpload } from './upload.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import { checkJson, requestHash, split, toStore, type CheckedReturn } from './check-return.js';
 import {

@@ -4,7 +4,7 @@
 import type { Actor, SubmissionReceipt } from '../../shared/api.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { HttpError, notFound } from '../errors.js';
-import type { Upload } from '../routes/uploads.js';
+import type { Upload } from './upload.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { diffDigests, readStoredDigest, rowDigest, storedDigest } from './changes.js';
 import { checkJson, requestHash, toStore } from './check-return.js';
