@@ -1,9 +1,11 @@
 // File helpers shared by the offline commands: partnership files, problem lines, all-or-nothing output.
 import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
-import { parsePartnershipWorkbook, validatePartnership } from '../../shared/parse/index.js';
-import { partnershipSchema, type Partnership, type Problem } from '../../shared/schemas.js';
-import { readWorkbookGrids, WorkbookRejected } from '../workbook/read.js';
+import type { Partnership, Problem } from '../../shared/schemas.js';
+import { HttpError, InvalidInput } from '../errors.js';
+import { readPartnership } from '../services/partnership-input.js';
+import { decodeUpload } from '../services/upload.js';
+import { WorkbookRejected } from '../workbook/read.js';
 
 /** `file: Sheet!row column: message`, the one-line form of a problem on standard error. */
 export function problemLine(file: string, p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message'>): string {
@@ -21,6 +23,8 @@ export function unreadableLine(file: string, error: unknown): string {
     }
     return `${file}: ${error.message}`;
   }
+  // What the service would answer for an upload like this file, e.g. JSON that does not parse.
+  if (error instanceof HttpError) return `${file}: ${error.message}`;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return `${file}: no such file.`;
   if (code === 'EISDIR') return `${file}: is a folder, not a file.`;
@@ -30,37 +34,16 @@ export function unreadableLine(file: string, error: unknown): string {
 export const errorLines = (file: string, problems: readonly Problem[]): string[] =>
   problems.filter((p) => p.severity === 'error').map((p) => problemLine(file, p));
 
-/** A partnership from its workbook (.xlsx) or JSON; `errors` holds one line per problem. */
+/** A partnership from its workbook (.xlsx) or JSON, read as PUT /partnership reads it; one line per problem. */
 export async function loadPartnership(
   file: string,
 ): Promise<{ partnership?: Partnership; errors: string[] }> {
-  let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const bytes = await readFile(file);
+    const kind = /\.json$/i.test(file) ? 'json' : 'xlsx';
+    return { partnership: await readPartnership(decodeUpload({ kind, bytes })), errors: [] };
   } catch (error) {
-    return { errors: [unreadableLine(file, error)] };
-  }
-  if (/\.json$/i.test(file)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes.toString('utf8'));
-    } catch (error) {
-      return { errors: [`${file}: not valid JSON (${(error as Error).message}).`] };
-    }
-    const parsed = partnershipSchema.safeParse(json);
-    if (!parsed.success) {
-      return {
-        errors: parsed.error.issues.map((i) => `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`),
-      };
-    }
-    const errors = errorLines(file, validatePartnership(parsed.data));
-    return errors.length ? { errors } : { partnership: parsed.data, errors };
-  }
-  try {
-    const { partnership, problems } = parsePartnershipWorkbook(await readWorkbookGrids(bytes));
-    const errors = errorLines(file, problems);
-    return partnership && !errors.length ? { partnership, errors } : { errors };
-  } catch (error) {
+    if (error instanceof InvalidInput) return { errors: errorLines(file, error.problems) };
     return { errors: [unreadableLine(file, error)] };
   }
 }

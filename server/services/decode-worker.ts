@@ -1,8 +1,7 @@
 // A worker thread of the decode pool (decode-pool.ts): decodes an upload's bytes and checks it, so that
 // a hostile or huge upload spends this thread's memory and time, never those of the thread serving requests.
-import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
-import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
-import { InvalidInput } from '../errors.js';
+import { parseCouncilWorkbook } from '../../shared/parse/index.js';
+import type { Partnership } from '../../shared/schemas.js';
 import { decodeUpload } from './upload.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import { checkJson, requestHash, split, toStore, type CheckedReturn } from './check-return.js';
@@ -13,12 +12,12 @@ import {
   type PartnershipTask,
   type ReturnTask,
 } from './decode-pool.js';
-import { PARTNERSHIP_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
+import { readPartnership } from './partnership-input.js';
 import { rejectedWorkbook } from './workbook-errors.js';
 
 export default async function decode(task: DecodeTask): Promise<DecodeOutcome<unknown>> {
   try {
-    const value = task.task === 'return' ? await checkReturn(task) : await readPartnership(task);
+    const value = task.task === 'return' ? await checkReturn(task) : await readPartnershipTask(task);
     return { ok: true, value };
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
@@ -41,17 +40,6 @@ async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): P
   return hashRequest ? { ...checked, requestHash: requestHash(context.period, input) } : checked;
 }
 
-async function readPartnership({ kind, bytes }: PartnershipTask): Promise<Partnership> {
-  const input = decodeUpload({ kind, bytes: bufferOf(bytes) });
-  if (input.kind === 'json') {
-    refuseTooManyRows(input.body, PARTNERSHIP_JSON);
-    const parsed = partnershipSchema.safeParse(input.body);
-    if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, PARTNERSHIP_JSON));
-    return parsed.data;
-  }
-  const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
-  const parsed = parsePartnershipWorkbook(grids);
-  const errors = parsed.problems.filter((p) => p.severity === 'error');
-  if (errors.length || !parsed.partnership) throw new InvalidInput(errors);
-  return parsed.partnership;
+async function readPartnershipTask({ kind, bytes }: PartnershipTask): Promise<Partnership> {
+  return readPartnership(decodeUpload({ kind, bytes: bufferOf(bytes) })).catch(rejectedWorkbook);
 }

@@ -39,6 +39,6 @@ export function decodeUpload(upload: Upload): DecodedUpload {
   try {
     return { kind: 'json', body: JSON.parse(upload.bytes.toString('utf8')) as unknown };
   } catch {
-    throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
+    throw new HttpError(400, 'invalid-json', 'This is not valid JSON.');
   }
 }
