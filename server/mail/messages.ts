@@ -10,7 +10,7 @@ import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import { composeMessage, outboxMessageId } from './compose.js';
 import { renderReminderEmail, renderStatementEmail } from './member-emails.js';
 import { normaliseRecipient, type OutboxMessage } from './outbox.js';
-import type { MailKind } from './outbox-schema.js';
+import type { MailKind } from '../store/mail-tables.js';
 import { renderRollupEmail, type RenderedEmail } from './rollup-email.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Logger } from 'pino';
-import type { MailKind, MailOutboxTable, MailTables, OutboxStatus } from './outbox-schema.js';
+import type { MailKind, MailOutboxTable, MailTables, OutboxStatus } from '../store/mail-tables.js';
 import type { MailTransport } from './transport.js';
 
 export interface OutboxMessage {

@@ -24,7 +24,7 @@ import {
   type OutboxRow,
   type OutboxWorkerOptions,
 } from './outbox.js';
-import type { MailTables } from './outbox-schema.js';
+import type { MailTables } from '../store/mail-tables.js';
 import { DAILY_PATTERN, dueJobs } from './schedule.js';
 import { createMailTransport, type MailTransport } from './transport.js';
 
@@ -60,7 +60,7 @@ export class MailService {
 
   constructor(private readonly options: MailServiceOptions) {
     // The outbox tables live in the service's database (its migration is in store/migrations.ts).
-    this.db = options.store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;
+    this.db = options.store.mail;
     this.now = options.now ?? (() => new Date());
     this.transport =
       options.transport ??

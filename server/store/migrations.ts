@@ -4,7 +4,7 @@
 // (dialect.ts) where the two differ, and test/server/store-schema.test.ts checks both end up alike.
 import { sql, type Kysely } from 'kysely';
 import { TOKEN_DAYS } from '../../shared/api.js';
-import { createMailOutboxTables } from '../mail/outbox-schema.js';
+import { createMailOutboxTables } from './mail-tables.js';
 import { advisoryLock, dialectOf, schemaTypes, writeTransaction, type SchemaTypes } from './dialect.js';
 
 export interface Migration {

@@ -1,6 +1,7 @@
 // The database as Kysely sees it: one interface per table, so queries are checked against the columns.
 import type { Generated } from 'kysely';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
+import type { MailTables } from './mail-tables.js';
 
 export type SubmissionSource = 'addin' | 'upload' | 'cli';
 
@@ -116,7 +117,8 @@ export interface TenantsTable {
   created_at: string;
 }
 
-export interface Database {
+/** Every table; the store owns them all and their migrations (migrations.ts). */
+export interface Database extends MailTables {
   schema_migrations: SchemaMigrationsTable;
   partnership_versions: PartnershipVersionsTable;
   councils: CouncilsTable;

@@ -13,6 +13,7 @@ import {
 import type { Actor, AuditEntry, TenantInfo, TokenInfo, UserInfo } from '../../shared/api.js';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
 import { advisoryLock, writeTransaction } from './dialect.js';
+import type { MailTables } from './mail-tables.js';
 import type { Database, SubmissionSource } from './schema.js';
 
 /** A token as sign-in sees it: revoked and expired ones too, so the refusal can say which. */
@@ -128,6 +129,13 @@ const latestReview = (eb: ExpressionBuilder<Database, 'submissions'>) =>
 
 export class Store {
   constructor(readonly db: Kysely<Database>) {}
+
+  /** The e-mail outbox tables alone, for the mail service. */
+  get mail(): Kysely<MailTables> {
+    // Sound because Database extends MailTables: the same tables, fewer of them. Kysely's type parameter
+    // is invariant, so the compiler cannot see that by itself; this is the only place that says it.
+    return this.db as unknown as Kysely<MailTables>;
+  }
 
   /** One write transaction: on SQLite it holds the single write lock, on PostgreSQL see each caller. */
   private write<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@
 // timeout), so several connections (workers, processes) can share it.
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { createMailOutboxTables, type MailTables } from '../../server/mail/outbox-schema.js';
+import { createMailOutboxTables, type MailTables } from '../../server/store/mail-tables.js';
 import { schemaTypes } from '../../server/store/dialect.js';
 
 export async function openMailDb(file: string, create: boolean): Promise<Kysely<MailTables>> {

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeMessage, outboxMessageId } from '../../server/mail/compose.js';
 import { enqueueMail, outboxRows, OutboxWorker, type OutboxMessage } from '../../server/mail/outbox.js';
-import type { MailTables } from '../../server/mail/outbox-schema.js';
+import type { MailTables } from '../../server/store/mail-tables.js';
 import { smtpTransport, type MailTransport } from '../../server/mail/transport.js';
 import { openMailDb } from './mail-db.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';

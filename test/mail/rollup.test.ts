@@ -12,7 +12,7 @@ import { formatPounds } from '../../shared/money.js';
 import { buildRollup, type RollupBuild } from '../../server/mail/messages.js';
 import { zipParts } from '../helpers/xlsx.js';
 import { enqueueMail, outboxRows, OutboxWorker } from '../../server/mail/outbox.js';
-import type { MailTables } from '../../server/mail/outbox-schema.js';
+import type { MailTables } from '../../server/store/mail-tables.js';
 import { smtpTransport } from '../../server/mail/transport.js';
 import { demoRecords, HOSTILE_TITLE } from './demo-records.js';
 import { openMailDb } from './mail-db.js';

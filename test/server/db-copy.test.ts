@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { createLogger } from '../../server/logger.js';
 import { enqueueMail } from '../../server/mail/outbox.js';
-import type { MailTables } from '../../server/mail/outbox-schema.js';
+import type { MailTables } from '../../server/store/mail-tables.js';
 import { loadDemo } from '../../server/services/demo.js';
 import { countRows, tablesInCreationOrder } from '../../server/store/copy.js';
 import { openStore, type Store } from '../../server/store/index.js';

@@ -1,7 +1,8 @@
-// The e-mail outbox tables (a transactional outbox): one row per e-mail, unique per (kind, period,
+// The e-mail outbox tables, owned by the store like every table (the mail service gets `store.mail`, a
+// handle that sees only these): a transactional outbox,: one row per e-mail, unique per (kind, period,
 // recipient), holding the composed message; and a lease row so only one service instance sends.
 import { sql, type Generated, type Kysely } from 'kysely';
-import type { SchemaTypes } from '../store/dialect.js';
+import type { SchemaTypes } from './dialect.js';
 
 export const MAIL_KINDS = ['rollup', 'statement', 'reminder'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
