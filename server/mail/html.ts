@@ -1,5 +1,6 @@
-// Building blocks for e-mail HTML that Outlook renders: tables for layout, inline styles only, no script,
-// no external images. Every piece of text passes through `escapeHtml`; markup is only ever ours.
+// Building blocks for e-mail HTML that Outlook renders: tables for layout (role="presentation"), real
+// tables with header cells for data, inline styles only (plus print rules), no script, no external
+// images. Every piece of text passes through `escapeHtml`; markup is only ever ours.
 // (The tag is called `markup`, not `html`, so that Prettier leaves the templates' whitespace alone.)
 
 const ENTITIES: Record<string, string> = {
@@ -43,6 +44,20 @@ export const MUTED = new Html('#505a5f');
 const CELL = new Html(`${FONT}font-size:14px;line-height:20px;color:${TEXT_COLOUR};`);
 
 /**
+ * Printed (the roll-up is forwarded and printed for board packs): A4 with margins, white, the column at
+ * full width, and no chart, table row, figure or heading split from what follows it across a page break.
+ * Mail clients that drop <style> lose only this.
+ */
+const PRINT_STYLE = `@media print {
+  @page { size: A4 portrait; margin: 15mm; }
+  body, .page { background-color: #ffffff !important; }
+  .column { max-width: none !important; width: 100% !important; border-top: 0 !important; }
+  img { break-inside: avoid; page-break-inside: avoid; max-width: 100% !important; }
+  tr, .keep { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2 { break-after: avoid; page-break-after: avoid; }
+}`;
+
+/**
  * The page: a 640 px column that narrows on phones. Outlook for Windows ignores max-width, so the
  * conditional comment gives it a fixed-width table instead.
  */
@@ -54,13 +69,16 @@ export function emailPage(title: string, preheader: string, body: Html): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="x-apple-disable-message-reformatting">
 <title>${escapeHtml(title)}</title>
+<style>
+${PRINT_STYLE}
+</style>
 </head>
 <body style="margin:0;padding:0;background-color:#f3f2f1;">
 <div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(preheader)}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f2f1;">
+<table role="presentation" class="page" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f3f2f1;">
 <tr><td align="center" style="padding:12px 4px;">
 <!--[if mso]><table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;background-color:#ffffff;border-top:6px solid #1d70b8;">
+<table role="presentation" class="column" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;background-color:#ffffff;border-top:6px solid #1d70b8;">
 <tr><td style="padding:20px 12px;${CELL}">
 ${body.value}
 </td></tr>
@@ -98,30 +116,45 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-/** A data table with a header row; `rows` cells are escaped unless they are `Html`. */
+/**
+ * A data table (WCAG 1.3.1): column headers are `<th scope="col">` and each row's first cell is its
+ * `<th scope="row">`, so a screen reader names every figure. Cells are escaped unless they are `Html`.
+ */
 export function dataTable(
   columns: readonly Column[],
   rows: readonly (readonly Content[])[],
   footer?: readonly Content[],
 ): Html {
-  const cell = (c: Content, col: Column | undefined, tag: 'td' | 'th', extra = '') => {
+  const cell = (c: Content, col: Column | undefined, tag: 'td' | 'th', attributes = '', extra = '') => {
     const align = col?.align ?? 'left';
     const nowrap = align === 'right' ? 'white-space:nowrap;' : '';
     return new Html(
-      `<${tag} align="${align}" style="${CELL}padding:6px 4px;border-bottom:1px solid #b1b4b6;${nowrap}${extra}">${render(c)}</${tag}>`,
+      `<${tag}${attributes} align="${align}" style="${CELL}padding:6px 4px;border-bottom:1px solid #b1b4b6;${nowrap}${extra}">${render(c)}</${tag}>`,
     );
   };
-  const head = columns.map((col) => cell(col.header, col, 'th', 'font-weight:bold;'));
-  const body = rows.map((r) => markup`<tr>${r.map((c, i) => cell(c, columns[i], 'td'))}</tr>`);
-  const foot = footer
-    ? markup`<tr>${footer.map((c, i) => cell(c, columns[i], 'td', 'font-weight:bold;'))}</tr>`
-    : '';
-  return markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><tr>${head}</tr>${body}${foot}</table>`;
+  const row = (cells: readonly Content[], extra = '') =>
+    markup`<tr>${cells.map((c, i) =>
+      i === 0
+        ? cell(c, columns[i], 'th', ' scope="row"', `font-weight:normal;${extra}`)
+        : cell(c, columns[i], 'td', '', extra),
+    )}</tr>`;
+  const head = columns.map((col) => cell(col.header, col, 'th', ' scope="col"', 'font-weight:bold;'));
+  const foot = footer ? row(footer, 'font-weight:bold;') : '';
+  return markup`<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => row(r))}${foot}</tbody></table>`;
 }
 
-/** A coloured label such as a RAG status; colours chosen for contrast with white text. */
+/**
+ * A coloured label such as a RAG status, as a table cell with a background colour: Outlook for Windows
+ * drops padding and inline-block on a span, but draws a cell's colour and padding. Colours are chosen
+ * for contrast with white text.
+ */
 export function label(text: string, background: string): Html {
-  return markup`<span style="display:inline-block;padding:1px 6px;${FONT}font-size:12px;line-height:18px;font-weight:bold;color:#ffffff;background-color:${background};">${text}</span>`;
+  return markup`<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td bgcolor="${background}" style="padding:1px 6px;${FONT}font-size:12px;line-height:18px;font-weight:bold;color:#ffffff;background-color:${background};white-space:nowrap;">${text}</td></tr></table>`;
+}
+
+/** A label beside some content, side by side in cells (a label is a table, so it cannot sit in a line). */
+export function labelled(badge: Html, content: Content): Html {
+  return markup`<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td valign="top" style="padding:1px 8px 0 0;">${badge}</td><td valign="top" style="${CELL}">${content}</td></tr></table>`;
 }
 
 export function inlineImage(cid: string, alt: string, width: number): Html {

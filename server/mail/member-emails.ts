@@ -28,8 +28,8 @@ export function renderStatementEmail(
     [`Due for ${view.financialYear}`, formatPounds(c.duePence)],
     [`Profiled due to the end of ${month}`, formatPounds(c.profiledDuePence)],
     ['Contributed to date', formatPounds(c.contributedPence)],
-    ['  of which cash', formatPounds(c.cashPaidPence)],
-    ['  of which in-kind', formatPounds(c.inKindPence)],
+    ['  Cash paid', formatPounds(c.cashPaidPence)],
+    ['  In-kind', formatPounds(c.inKindPence)],
     ['Balance', formatPounds(c.balancePence)],
   ];
   const body = markup`${[
@@ -39,7 +39,7 @@ export function renderStatementEmail(
       heading(c.name),
       dataTable(
         [{ header: 'Figure' }, { header: 'Amount', align: 'right' }],
-        // The "of which" rows are indented in the text table; here they are set in and greyed.
+        // The parts of Contributed are indented in the text table; here they are set in and greyed.
         rows(c).map(([name, value]) => [
           name.startsWith(' ')
             ? markup`<span style="padding-left:16px;color:${MUTED};">${name.trim()}</span>`

@@ -25,9 +25,9 @@ import {
   heading,
   inlineImage,
   label,
+  labelled,
   markup,
   paragraph,
-  render,
   type Content,
 } from './html.js';
 import { textHeading, textList, textTable } from './text.js';
@@ -66,34 +66,33 @@ const CELL_BORDERED = new Html(
 
 /**
  * Per-council money: the council's name on a row of its own above its four figures, so that the table
- * fits a phone's width (four amounts side by side) while reading as one table on a desktop. The total row
- * has no balance: arrears and overpayments are stated apart, as Outstanding and Overpaid.
+ * fits a phone's width (four amounts side by side) while reading as one table on a desktop. It is a data
+ * table: the amounts' column headers are `<th scope="col">`, and each council is a row group headed by
+ * its name. The total row has no balance: arrears and overpayments are stated apart, as Outstanding and
+ * Overpaid.
  */
 function councilTable(
   councils: readonly CouncilLine[],
   totals: ConsolidatedView['contributions']['totals'],
 ): Html {
+  const text = `${FONT}font-size:13px;line-height:18px;color:${TEXT_COLOUR};`;
   // A name row has no rule under it and may wrap; an amounts row is ruled and never wraps.
-  const cell = (content: Content, o: { bold?: boolean; nameRow?: boolean } = {}) => {
-    const style = [
-      `${FONT}font-size:13px;line-height:18px;color:${TEXT_COLOUR};`,
-      o.nameRow
-        ? 'padding:6px 3px 0 3px;'
-        : 'padding:2px 3px 6px 3px;border-bottom:1px solid #b1b4b6;white-space:nowrap;',
-      o.bold ? 'font-weight:bold;' : '',
-    ].join('');
-    const attributes = o.nameRow ? 'align="left" colspan="4"' : 'align="right"';
-    return new Html(`<td ${attributes} style="${style}">${render(content)}</td>`);
-  };
+  const nameRow = (content: Content, bold = false) =>
+    markup`<tr class="keep"><th scope="rowgroup" colspan="4" align="left" style="${text}padding:6px 3px 0 3px;font-weight:${bold ? 'bold' : 'normal'};">${content}</th></tr>`;
   const amounts = (pence: readonly (number | null)[], bold = false) =>
-    pence.map((p) => cell(p === null ? '' : formatPounds(p), { bold }));
-  const header = ['Due', 'Profiled', 'Paid', 'Balance'].map((h) => cell(h, { bold: true }));
-  const rows = councils.map(
-    (c) =>
-      markup`<tr>${cell(markup`<strong>${c.name}</strong> ${label(c.statusLabel, STATUS_COLOURS[c.status])}`, { nameRow: true })}</tr><tr>${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tr>`,
+    markup`<tr>${pence.map(
+      (p) =>
+        markup`<td align="right" style="${text}padding:2px 3px 6px 3px;border-bottom:1px solid #b1b4b6;white-space:nowrap;${bold ? 'font-weight:bold;' : ''}">${p === null ? '' : formatPounds(p)}</td>`,
+    )}</tr>`;
+  const header = ['Due', 'Profiled due', 'Contributed', 'Balance'].map(
+    (h) => markup`<th scope="col" align="right" style="${text}padding:2px 3px 6px 3px;">${h}</th>`,
   );
-  const total = markup`<tr>${cell('Total for the partnership', { nameRow: true, bold: true })}</tr><tr>${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tr>`;
-  return markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><tr>${header}</tr>${rows}${total}</table>`;
+  const groups = councils.map(
+    (c) =>
+      markup`<tbody>${nameRow(labelled(label(c.statusLabel, STATUS_COLOURS[c.status]), markup`<strong>${c.name}</strong>`))}${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tbody>`,
+  );
+  const total = markup`<tbody>${nameRow('Total for the partnership', true)}${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tbody>`;
+  return markup`<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><thead><tr>${header}</tr></thead>${groups}${total}</table>`;
 }
 
 /** The note under a headline figure in the e-mail: how contributions compare with the profile. */
@@ -171,7 +170,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     chartImage('chart-contributions'),
     heading('Contributions by council'),
     councilTable(report.councils, totals),
-    paragraph('Paid is cash plus in-kind contributions to date. A negative balance is an overpayment.', true),
+    paragraph('Contributed is cash paid plus in-kind, to date. A negative balance is an overpayment.', true),
     heading('Projects by RAG and phase'),
     paragraph(ragCounts),
     grid.length === 0
@@ -187,9 +186,11 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     chartImage('chart-projects'),
     heading(`Overdue projects (${projects.overdue.length})`),
     bulletList(
-      projects.overdue.map(
-        (p) =>
-          markup`${label(p.rag, RAG_COLOURS[p.rag])} <strong>${p.id}</strong> ${p.title}<br><span style="color:${MUTED};">${p.detail}</span>`,
+      projects.overdue.map((p) =>
+        labelled(
+          label(p.rag, RAG_COLOURS[p.rag]),
+          markup`<strong>${p.id}</strong> ${p.title}<br><span style="color:${MUTED};">${p.detail}</span>`,
+        ),
       ),
       'No projects are overdue.',
     ),

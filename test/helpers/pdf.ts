@@ -1,6 +1,6 @@
 // A PDF's pages as a reader sees them: each page's size in points and its text, via PDF.js. PDF.js takes
 // over (detaches) the bytes it is given, so each call gives it a copy.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfPage {
   width: number;
@@ -50,6 +50,23 @@ export async function pdfPagePng(bytes: Uint8Array, pageNumber: number, scale = 
       background: '#ffffff',
     }).promise;
     return canvas.toBuffer('image/png');
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** How many times pictures are drawn across all pages. */
+export async function pdfImageCount(bytes: Uint8Array): Promise<number> {
+  const document = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+  try {
+    let count = 0;
+    for (let n = 1; n <= document.numPages; n++) {
+      const { fnArray } = await (await document.getPage(n)).getOperatorList();
+      count += fnArray.filter(
+        (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject,
+      ).length;
+    }
+    return count;
   } finally {
     await document.destroy();
   }

@@ -2,7 +2,8 @@
 // landscape, one page wide (every column of every page is there, under the repeated header row), the
 // footer names the partnership, period and page, the Summary is one page, and long sheets take a
 // number of pages in proportion to their rows (a page holds at least 30 lines of text, so no long text
-// or stray column gets pages of its own). SCREENSHOT_DIR keeps rendered pages for people to see.
+// or stray column gets pages of its own). SCREENSHOT_DIR keeps rendered pages for people to see;
+// docs/print-consolidated-first-page.png and docs/print-template-first-page.png are two of them.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -155,7 +156,7 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
     const sheets = Object.values(CONSOLIDATED_SHEETS).map((s) => (typeof s === 'string' ? s : s.sheet));
     const bySheet = pagesBySheet(pages, FOOTER, sheets);
     for (const sheet of sheets) expect(bySheet.get(sheet), sheet).toHaveLength(1);
-    await writeFile(path.join(screens, 'consolidated-summary-page.png'), await pdfPagePng(pdf, 1));
+    await writeFile(path.join(screens, 'print-consolidated-first-page.png'), await pdfPagePng(pdf, 1));
   });
 
   it('prints a filled council template as one page per sheet, with its columns whole', async () => {
@@ -177,7 +178,7 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
       for (const word of headerWords(layout)) expect(sheetPages[0]!.text, layout.sheet).toContain(word);
     }
     expect(pages).toHaveLength(4);
-    await writeFile(path.join(screens, 'template-projects-page.png'), await pdfPagePng(pdf, pages.length));
+    await writeFile(path.join(screens, 'print-template-first-page.png'), await pdfPagePng(pdf, 1));
   });
 });
 
