@@ -65,6 +65,8 @@ export interface ColumnLayout {
   readonly numberFormat?: string;
   /** Column width in Excel's character units. */
   readonly width: number;
+  /** What the column wants, in one sentence: the input prompt Excel shows beside a selected cell. */
+  readonly prompt?: string;
 }
 
 export interface SheetLayout {
@@ -155,10 +157,23 @@ export const CONTRIBUTIONS_LAYOUT: SheetLayout = {
   table: 'Contributions',
   rowKey: ['month', 'type', 'budgetLine', 'personEmail', 'reference'],
   columns: [
-    month('Month', 'month'),
-    choice('Type', 'type', 'contributionTypes', 10),
-    choice('Budget line', 'budgetLine', 'budgetLines', 20),
-    money('Amount (£)', 'amountPence'),
+    {
+      ...month('Month', 'month'),
+      prompt:
+        "The month the payment or time is for, such as Apr 2026; months of this financial year up to the return's month.",
+    },
+    {
+      ...choice('Type', 'type', 'contributionTypes', 10),
+      prompt: 'Cash for a payment, or In-kind for staff time given to the partnership.',
+    },
+    {
+      ...choice('Budget line', 'budgetLine', 'budgetLines', 20),
+      prompt: 'The budget line of the partnership budget this contribution goes to, from the list.',
+    },
+    {
+      ...money('Amount (£)', 'amountPence'),
+      prompt: 'Cash: the amount paid, in pounds; In-kind: leave blank, or give Days × Day rate.',
+    },
     {
       header: 'Days',
       key: 'days',
@@ -168,11 +183,29 @@ export const CONTRIBUTIONS_LAYOUT: SheetLayout = {
       max: 31,
       numberFormat: DECIMAL_FORMAT,
       width: 8,
+      prompt: 'In-kind: the days given in the month, in steps of 0.5, up to 31.',
     },
-    money('Day rate (£)', 'dayRatePence'),
-    { header: 'Person email', key: 'personEmail', type: 'email', required: false, maxLength: 254, width: 24 },
-    text('Reference', 'reference', 14, 100),
-    text('Notes', 'notes', 30, 500),
+    {
+      ...money('Day rate (£)', 'dayRatePence'),
+      prompt: 'In-kind: the day rate in pounds that the days are valued at, more than £0.',
+    },
+    {
+      header: 'Person email',
+      key: 'personEmail',
+      type: 'email',
+      required: false,
+      maxLength: 254,
+      width: 24,
+      prompt: 'In-kind: the e-mail of the person whose time this is, as on the Skills sheet.',
+    },
+    {
+      ...text('Reference', 'reference', 14, 100),
+      prompt: 'Your own reference, such as a purchase order or invoice number (up to 100 characters).',
+    },
+    {
+      ...text('Notes', 'notes', 30, 500),
+      prompt: 'Anything the CDO should know about this row (up to 500 characters).',
+    },
   ],
 };
 
@@ -181,12 +214,32 @@ export const SKILLS_LAYOUT: SheetLayout = {
   table: 'Skills',
   rowKey: ['email', 'skill'],
   columns: [
-    text('Person', 'person', 18, 200, true),
-    { header: 'Email', key: 'email', type: 'email', required: true, maxLength: 254, width: 24 },
-    choice('Organisation type', 'organisationType', 'organisationTypes', 13),
-    text('Organisation', 'organisation', 18, 200, true),
-    choice('Skill', 'skill', 'skills', 20),
-    choice('Level', 'level', 'skillLevels', 12),
+    { ...text('Person', 'person', 18, 200, true), prompt: "The person's full name." },
+    {
+      header: 'Email',
+      key: 'email',
+      type: 'email',
+      required: true,
+      maxLength: 254,
+      width: 24,
+      prompt: "The person's work e-mail address; one row per person and skill.",
+    },
+    {
+      ...choice('Organisation type', 'organisationType', 'organisationTypes', 13),
+      prompt: 'Who employs the person: Council, SME, Freelancer or Partner.',
+    },
+    {
+      ...text('Organisation', 'organisation', 18, 200, true),
+      prompt: 'The name of the organisation that employs the person.',
+    },
+    {
+      ...choice('Skill', 'skill', 'skills', 20),
+      prompt: 'One skill from the list; add a row for each further skill.',
+    },
+    {
+      ...choice('Level', 'level', 'skillLevels', 12),
+      prompt: "The person's level in this skill: Awareness, Working, Practitioner or Expert.",
+    },
     {
       header: 'Days per month',
       key: 'daysPerMonth',
@@ -196,11 +249,24 @@ export const SKILLS_LAYOUT: SheetLayout = {
       max: 23,
       numberFormat: DECIMAL_FORMAT,
       width: 10,
+      prompt: 'The days a month the person gives the partnership, from 0 to 23.',
     },
-    money('Day rate (£)', 'dayRatePence'),
-    date('From', 'from'),
-    date('To', 'to'),
-    text('Notes', 'notes', 30, 1000),
+    {
+      ...money('Day rate (£)', 'dayRatePence'),
+      prompt: "The person's day rate in pounds, if the partnership pays for their time.",
+    },
+    {
+      ...date('From', 'from'),
+      prompt: 'The first day the person works with the partnership, as a date; blank if always.',
+    },
+    {
+      ...date('To', 'to'),
+      prompt: 'The last day the person works with the partnership, as a date; blank if still working.',
+    },
+    {
+      ...text('Notes', 'notes', 30, 1000),
+      prompt: 'Anything the CDO should know about this person or skill (up to 1,000 characters).',
+    },
   ],
 };
 
@@ -209,10 +275,20 @@ export const PROJECTS_LAYOUT: SheetLayout = {
   table: 'Projects',
   rowKey: ['id'],
   columns: [
-    { ...text('Project ID', 'id', 10, 32, true), format: 'projectId' },
-    text('Title', 'title', 24, 200, true),
-    choice('Theme', 'theme', 'themes', 14),
-    choice('Lead council', 'lead', 'councils', 14),
+    {
+      ...text('Project ID', 'id', 10, 32, true),
+      format: 'projectId',
+      prompt: "The project's ID, the same in every council's return, such as OXD-001.",
+    },
+    { ...text('Title', 'title', 24, 200, true), prompt: "The project's name (up to 200 characters)." },
+    {
+      ...choice('Theme', 'theme', 'themes', 14),
+      prompt: 'The digital strategy theme the project serves, from the list.',
+    },
+    {
+      ...choice('Lead council', 'lead', 'councils', 14),
+      prompt: 'The council ID of the council that leads the project.',
+    },
     {
       header: 'Partners',
       key: 'partners',
@@ -220,19 +296,41 @@ export const PROJECTS_LAYOUT: SheetLayout = {
       required: false,
       width: 16,
       numberFormat: TEXT_FORMAT,
+      prompt: 'The council IDs of the other councils taking part, separated by semicolons.',
     },
-    text('External partners', 'externalPartners', 14, 500),
-    choice('Phase', 'phase', 'phases', 9),
-    choice('RAG', 'rag', 'rags', 7),
-    date('Start', 'start'),
-    date('Due', 'due'),
-    money('Budget (£)', 'budgetPence'),
-    money('Spent to date (£)', 'spentPence'),
-    money('Savings target (£/yr)', 'savingsTargetPence'),
-    money('Savings realised (£)', 'savingsRealisedPence'),
-    money('Investment secured (£)', 'investmentPence'),
-    text('Owner', 'owner', 14, 200),
-    text('Update', 'update', 30, 1000),
+    {
+      ...text('External partners', 'externalPartners', 14, 500),
+      prompt: 'Organisations outside the councils taking part, if any.',
+    },
+    {
+      ...choice('Phase', 'phase', 'phases', 9),
+      prompt: 'Where the project is: Concept, Discovery, Alpha, Beta, Live or Retired.',
+    },
+    { ...choice('RAG', 'rag', 'rags', 7), prompt: "The project's status: Red, Amber or Green." },
+    { ...date('Start', 'start'), prompt: 'The date the project started or starts.' },
+    {
+      ...date('Due', 'due'),
+      prompt: 'The date the project is due to finish; it is overdue after this date.',
+    },
+    { ...money('Budget (£)', 'budgetPence'), prompt: "The project's budget in pounds." },
+    { ...money('Spent to date (£)', 'spentPence'), prompt: 'What the project has spent so far, in pounds.' },
+    {
+      ...money('Savings target (£/yr)', 'savingsTargetPence'),
+      prompt: 'The savings a year the project aims for, in pounds.',
+    },
+    {
+      ...money('Savings realised (£)', 'savingsRealisedPence'),
+      prompt: 'The savings the project has made so far, in pounds.',
+    },
+    {
+      ...money('Investment secured (£)', 'investmentPence'),
+      prompt: 'Outside funding the project has secured, in pounds.',
+    },
+    { ...text('Owner', 'owner', 14, 200), prompt: 'The name of the person who owns the project.' },
+    {
+      ...text('Update', 'update', 30, 1000),
+      prompt: "This month's progress in a sentence or two (up to 1,000 characters).",
+    },
   ],
 };
 
@@ -267,9 +365,19 @@ export const COUNCILS_LAYOUT: SheetLayout = {
   table: 'Councils',
   rowKey: ['id'],
   columns: [
-    { ...text('Council ID', 'id', 22, 60, true), format: 'councilId' },
-    text('Council name', 'name', 28, 200, true),
-    choice('Membership', 'membership', 'memberships', 12),
+    {
+      ...text('Council ID', 'id', 22, 60, true),
+      format: 'councilId',
+      prompt: 'A short ID for the council in lower-case letters and hyphens, such as cherwell.',
+    },
+    {
+      ...text('Council name', 'name', 28, 200, true),
+      prompt: "The council's full name, as e-mails and the roll-up show it.",
+    },
+    {
+      ...choice('Membership', 'membership', 'memberships', 12),
+      prompt: 'Members share the cost of the partnership; Observers take part without paying.',
+    },
     {
       header: 'Population',
       key: 'population',
@@ -278,6 +386,7 @@ export const COUNCILS_LAYOUT: SheetLayout = {
       min: 0,
       numberFormat: INTEGER_FORMAT,
       width: 12,
+      prompt: "The council's population, for the Population and Hybrid cost shares.",
     },
     {
       header: 'Contact email',
@@ -286,9 +395,16 @@ export const COUNCILS_LAYOUT: SheetLayout = {
       required: false,
       maxLength: 254,
       width: 28,
+      prompt: "Where the council's statements and reminders go.",
     },
-    date('Joined', 'joined'),
-    date('Left', 'left'),
+    {
+      ...date('Joined', 'joined'),
+      prompt: 'The date the council joined the partnership; blank if from the start.',
+    },
+    {
+      ...date('Left', 'left'),
+      prompt: 'The date the council left the partnership; blank if still a member.',
+    },
   ],
 };
 
@@ -297,10 +413,19 @@ export const BUDGET_LAYOUT: SheetLayout = {
   table: 'Budget',
   rowKey: ['financialYear', 'budgetLine'],
   columns: [
-    financialYear,
-    text('Budget line', 'budgetLine', 28, 200, true),
-    money('Amount (£)', 'amountPence', true),
-    text('Notes', 'notes', 30, 500),
+    { ...financialYear, prompt: 'The financial year, written like 2026-27.' },
+    {
+      ...text('Budget line', 'budgetLine', 28, 200, true),
+      prompt: 'The name of the budget line, such as CDO salary.',
+    },
+    {
+      ...money('Amount (£)', 'amountPence', true),
+      prompt: "The budget line's amount for the year, in pounds.",
+    },
+    {
+      ...text('Notes', 'notes', 30, 500),
+      prompt: 'Anything to note about this budget line (up to 500 characters).',
+    },
   ],
 };
 
@@ -309,11 +434,20 @@ export const FUNDING_LAYOUT: SheetLayout = {
   table: 'Funding',
   rowKey: ['financialYear', 'funder'],
   columns: [
-    financialYear,
-    text('Funder', 'funder', 28, 200, true),
-    money('Amount (£)', 'amountPence', true),
-    choice('Status', 'status', 'fundingStatuses', 12),
-    text('Notes', 'notes', 30, 500),
+    { ...financialYear, prompt: 'The financial year, written like 2026-27.' },
+    {
+      ...text('Funder', 'funder', 28, 200, true),
+      prompt: 'Who gives the funding, such as a government grant.',
+    },
+    { ...money('Amount (£)', 'amountPence', true), prompt: 'The funding for the year, in pounds.' },
+    {
+      ...choice('Status', 'status', 'fundingStatuses', 12),
+      prompt: 'Confirmed funding reduces the net cost councils share; Expected funding does not yet.',
+    },
+    {
+      ...text('Notes', 'notes', 30, 500),
+      prompt: 'Anything to note about this funding (up to 500 characters).',
+    },
   ],
 };
 
@@ -322,8 +456,11 @@ export const CDO_TIME_LAYOUT: SheetLayout = {
   table: 'CdoTime',
   rowKey: ['month', 'council'],
   columns: [
-    month('Month', 'month'),
-    choice('Council ID', 'council', 'councils', 22),
+    { ...month('Month', 'month'), prompt: 'The month the CDO worked for the council, such as Apr 2026.' },
+    {
+      ...choice('Council ID', 'council', 'councils', 22),
+      prompt: "The council ID the CDO's time was spent on.",
+    },
     {
       header: 'Days',
       key: 'days',
@@ -333,8 +470,12 @@ export const CDO_TIME_LAYOUT: SheetLayout = {
       max: 31,
       numberFormat: DECIMAL_FORMAT,
       width: 8,
+      prompt: "The CDO's days for that council in the month, from 0 to 31.",
     },
-    text('Notes', 'notes', 30, 500),
+    {
+      ...text('Notes', 'notes', 30, 500),
+      prompt: 'Anything to note about this time (up to 500 characters).',
+    },
   ],
 };
 
@@ -343,8 +484,11 @@ export const COST_SHARES_LAYOUT: SheetLayout = {
   table: 'CostShares',
   rowKey: ['financialYear', 'council'],
   columns: [
-    financialYear,
-    choice('Council ID', 'council', 'councils', 22),
+    { ...financialYear, prompt: 'The financial year, written like 2026-27.' },
+    {
+      ...choice('Council ID', 'council', 'councils', 22),
+      prompt: 'The council ID whose fixed share this is.',
+    },
     {
       header: 'Share (%)',
       key: 'sharePercent',
@@ -354,6 +498,7 @@ export const COST_SHARES_LAYOUT: SheetLayout = {
       max: 100,
       numberFormat: '0.00',
       width: 10,
+      prompt: "The council's share of the net cost in per cent, for the Fixed cost share.",
     },
   ],
 };

@@ -86,25 +86,31 @@ class Lists {
   }
 }
 
+/**
+ * Every column's input prompt (its one sentence from the layout), with its drop-down list or number
+ * check where it has one.
+ */
 function validationsFor(layout: SheetLayout, lists: Lists): Validation[] {
-  return layout.columns.flatMap((column, index): Validation[] => {
+  return layout.columns.map((column, index): Validation => {
+    const prompt = column.prompt ? { prompt: { title: column.header, text: column.prompt } } : {};
     if (column.list) {
       const ref = lists.ref(column.list);
       const message = `Choose ${column.header} from the list.`;
-      return ref ? [{ column: index, type: 'list', formula1: ref, message }] : [];
+      if (ref) return { column: index, type: 'list', formula1: ref, message, ...prompt };
     }
     const numeric = column.type === 'money' || column.type === 'number' || column.type === 'percent';
-    if ((!numeric && column.type !== 'integer') || column.min === undefined) return [];
+    if ((!numeric && column.type !== 'integer') || column.min === undefined) {
+      return { column: index, type: 'any', ...prompt };
+    }
     const range = column.max === undefined ? `${column.min} or more` : `from ${column.min} to ${column.max}`;
-    return [
-      {
-        column: index,
-        type: numeric ? 'decimal' : 'whole',
-        formula1: String(column.min),
-        ...(column.max === undefined ? {} : { formula2: String(column.max) }),
-        message: `${column.header} must be a ${numeric ? 'number' : 'whole number'} ${range}.`,
-      },
-    ];
+    return {
+      column: index,
+      type: numeric ? 'decimal' : 'whole',
+      formula1: String(column.min),
+      ...(column.max === undefined ? {} : { formula2: String(column.max) }),
+      message: `${column.header} must be a ${numeric ? 'number' : 'whole number'} ${range}.`,
+      ...prompt,
+    };
   });
 }
 

@@ -492,7 +492,8 @@ function validationsXml(sheet: SheetSpec, letters: string[], firstRow: number, l
  */
 function pageSetupXml(sheet: SheetSpec, info: WorkbookInfo): string {
   // In a footer `&` starts a code (&L left, &A sheet name, &P page...); a literal one is written `&&`.
-  const footer = `&L${info.footer.replace(/&/g, '&&')}&C&A&RPage &P of &N`;
+  // The sheet name sits with the page number on the right, leaving the left for a long footer.
+  const footer = `&L${info.footer.replace(/&/g, '&&')}&R&A · Page &P of &N`;
   return (
     '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="${PAPER_A4}" orientation="landscape" fitToWidth="1" fitToHeight="${sheet.printOnOnePage ? 1 : 0}"/>` +

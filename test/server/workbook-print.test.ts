@@ -70,7 +70,7 @@ function pagesBySheet(pages: readonly PdfPage[], footer: string, sheets: readonl
   const bySheet = new Map<string, PdfPage[]>(sheets.map((s) => [s, []]));
   for (const page of pages) {
     expect(page.text).toContain(footer);
-    const sheet = sheets.find((s) => new RegExp(`(^| )${s} Page \\d+ of \\d+`).test(page.text));
+    const sheet = sheets.find((s) => new RegExp(`(^| )${s} · Page \\d+ of \\d+`).test(page.text));
     if (!sheet) throw new Error(`A page with no sheet name in its footer: ${page.text.slice(0, 300)}`);
     bySheet.get(sheet)!.push(page);
   }

@@ -538,3 +538,43 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     expect(sheets.Projects!.length - 1).toBe(submission.projects.length);
   });
 });
+
+describe('input prompts', () => {
+  it('gives every column of the council and partnership sheets one sentence saying what it wants', () => {
+    for (const layout of [...COUNCIL_LAYOUTS, ...PARTNERSHIP_LAYOUTS]) {
+      for (const column of layout.columns) {
+        const where = `${layout.sheet} ${column.header}`;
+        expect(column.prompt, where).toMatch(/^[A-Z].*\.$/);
+        // One sentence (a full stop only at the end, or inside a number), short enough for Excel's 255.
+        expect(column.prompt!.slice(0, -1), where).not.toMatch(/\.\s/);
+        expect(column.prompt!.length, where).toBeLessThanOrEqual(255);
+      }
+    }
+  });
+
+  it('shows each column’s prompt on every row of the template’s tables and far below them', async () => {
+    const submission = demoCouncilSubmission('cherwell', PERIOD);
+    const bytes = await writtenBytes((out) =>
+      writeCouncilTemplate(out, {
+        council: 'cherwell',
+        period: PERIOD,
+        partnership: demoPartnership,
+        submission,
+      }),
+    );
+    const sheets = sheetPartsByName(await zipParts(bytes));
+    for (const layout of COUNCIL_LAYOUTS) {
+      const xml = sheets.get(layout.sheet)!;
+      const rows = submission[layout.sheet.toLowerCase() as 'contributions' | 'skills' | 'projects'].length;
+      layout.columns.forEach((column, i) => {
+        const letter = String.fromCharCode(65 + i);
+        const escaped = column.prompt!.replace(/'/g, "'").replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        expect(xml, `${layout.sheet} ${column.header}`).toMatch(
+          new RegExp(
+            `<dataValidation [^>]*showInputMessage="1" promptTitle="[^"]+" prompt="${escaped}"[^>]*sqref="${letter}2:${letter}${rows + 1 + 10_000}"`,
+          ),
+        );
+      });
+    }
+  });
+});
