@@ -86,7 +86,7 @@ function summarySheet(view: ConsolidatedView): SheetSpec {
     name: CONSOLIDATED_SHEETS.summary,
     columns: [
       { header: 'Item', width: 34 },
-      { header: 'Value', width: 44 },
+      { header: 'Value', width: 44, wrap: true },
     ],
     header: false,
     rows,

@@ -77,6 +77,10 @@ function pagesBySheet(pages: readonly PdfPage[], footer: string, sheets: readonl
   return bySheet;
 }
 
+const CONSOLIDATED_SHEET_NAMES = Object.values(CONSOLIDATED_SHEETS).map((s) =>
+  typeof s === 'string' ? s : s.sheet,
+);
+
 /** Words of a header as the PDF's text has them (a wrapped header is broken between lines). */
 const headerWords = (layout: SheetLayout): string[] =>
   layout.columns.flatMap((c) => c.header.match(/[A-Za-z]{3,}/g) ?? []);
@@ -123,14 +127,7 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
       [CONSOLIDATED_SHEETS.projects, view.projects.items.length, 4],
       [CONSOLIDATED_SHEETS.submissions, view.submissions.length, 1],
     ] as const;
-    const bySheet = pagesBySheet(pages, FOOTER, [
-      CONSOLIDATED_SHEETS.summary,
-      ...tables.map(([layout]) => layout.sheet),
-      CONSOLIDATED_SHEETS.dataQuality.sheet,
-      CONSOLIDATED_SHEETS.changes.sheet,
-      CONSOLIDATED_SHEETS.trend.sheet,
-      CONSOLIDATED_SHEETS.phaseRag.sheet,
-    ]);
+    const bySheet = pagesBySheet(pages, FOOTER, CONSOLIDATED_SHEET_NAMES);
     expect(bySheet.get(CONSOLIDATED_SHEETS.summary)).toHaveLength(1);
     for (const [layout, rows, linesPerRow] of tables) {
       const sheetPages = bySheet.get(layout.sheet)!;
@@ -153,9 +150,8 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
   it('prints the demo consolidated workbook as one page per sheet', async () => {
     const { pdf, pages } = await printed('consolidated', (out) => writeConsolidatedWorkbook(demoView(), out));
     expectA4Landscape(pages);
-    const sheets = Object.values(CONSOLIDATED_SHEETS).map((s) => (typeof s === 'string' ? s : s.sheet));
-    const bySheet = pagesBySheet(pages, FOOTER, sheets);
-    for (const sheet of sheets) expect(bySheet.get(sheet), sheet).toHaveLength(1);
+    const bySheet = pagesBySheet(pages, FOOTER, CONSOLIDATED_SHEET_NAMES);
+    for (const sheet of CONSOLIDATED_SHEET_NAMES) expect(bySheet.get(sheet), sheet).toHaveLength(1);
     await writeFile(path.join(screens, 'print-consolidated-first-page.png'), await pdfPagePng(pdf, 1));
   });
 
