@@ -96,7 +96,10 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
   it('main view: focus moves to who is connected, and axe finds nothing', async () => {
     await page.getByRole('textbox', { name: 'Access token' }).fill('');
     await connect(page, service.tokens.cherwell);
-    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'test cherwell · council' });
+    expect(await focused(page)).toMatchObject({
+      tag: 'h2',
+      text: 'test cherwell · council · Cherwell District Council',
+    });
     await announced(page, /^Connected as test cherwell\.$/);
     expect(await axeViolations(page)).toEqual([]);
     await act(page, 'setup');

@@ -1,6 +1,7 @@
 // The service's HTTP API (DESIGN §5) as the task pane uses it. Every failure becomes a ServiceError
 // whose message a council officer can act on; nothing here touches the workbook.
 import type {
+  ClientConfig,
   DownloadLink,
   DownloadLinkRequest,
   Me,
@@ -46,7 +47,7 @@ const KIND_BY_STATUS: Record<number, FailureKind> = {
 };
 
 /** Refusals whose service message already says what happened and what to do next. */
-const SELF_EXPLAINED = new Set(['token-expired', 'token-revoked']);
+const SELF_EXPLAINED = new Set(['token-expired', 'token-revoked', 'not-registered', 'invalid-token']);
 
 function plainMessage(
   kind: FailureKind,
@@ -84,18 +85,20 @@ export class ApiClient {
 
   constructor(
     baseUrl: string,
-    private readonly token: string,
+    /** An access token, or where to get a current one for each request (Microsoft 365 sign-in). */
+    private readonly token: string | (() => Promise<string>),
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = typeof this.token === 'string' ? this.token : await this.token();
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, {
         ...init,
-        headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', ...init.headers },
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...init.headers },
       });
     } catch {
       throw new ServiceError('offline', plainMessage('offline', undefined, this.baseUrl));
@@ -119,6 +122,7 @@ export class ApiClient {
   }
 
   me = (): Promise<Me> => this.json('/me');
+  config = (): Promise<ClientConfig> => this.json('/config');
   partnership = (): Promise<Partnership> => this.json('/partnership');
   status = (period: string): Promise<StatusBoard> =>
     this.json(`/status?period=${encodeURIComponent(period)}`);

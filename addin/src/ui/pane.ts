@@ -7,6 +7,7 @@ import type { ListSource } from '../../../shared/layouts.js';
 import { COUNCIL_LAYOUTS, listValues } from '../../../shared/layouts.js';
 import type { Partnership } from '../../../shared/schemas.js';
 import { ApiClient, idempotencyKeyFor, ServiceError } from '../api/client.js';
+import { MicrosoftSignIn } from '../api/microsoft.js';
 import type { Connection } from '../api/token-store.js';
 import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
 import type { CellTarget, CheckResult, DropDownLists, HostInfo, WorkbookChoices } from '../excel/index.js';
@@ -19,6 +20,8 @@ type Intent = 'info' | 'success' | 'warning' | 'error';
 
 interface Session {
   api: ApiClient;
+  /** Set when signed in with Microsoft 365 rather than an access token. */
+  microsoft?: MicrosoftSignIn;
   me: Me;
   partnership: Partnership;
   choices: WorkbookChoices;
@@ -46,6 +49,8 @@ export function officeUnreachableView(): HTMLElement {
 export class Pane {
   private session?: Session;
   private busy = false;
+  /** Microsoft 365 sign-in, when the service has it on. */
+  private microsoft?: MicrosoftSignIn;
 
   constructor(
     private readonly root: HTMLElement,
@@ -83,8 +88,31 @@ export class Pane {
       return;
     }
     const saved = loadConnection(this.store.storage, this.host.partitionKey);
-    if (saved) await this.connect(saved, true);
+    if (saved) {
+      await this.connect(saved, true);
+      return;
+    }
+    this.show(this.spinner('Connecting…'));
+    this.microsoft = await this.microsoftSignIn();
+    const token = await this.microsoft?.silently();
+    if (this.microsoft && token) await this.connectMicrosoft(this.microsoft, true);
     else this.showConnect(this.store.persistent ? undefined : this.storageBlocked());
+  }
+
+  /** MSAL, if the service the pane came from has Microsoft 365 sign-in on (GET /config says). */
+  private async microsoftSignIn(): Promise<MicrosoftSignIn | undefined> {
+    try {
+      const config = await new ApiClient(this.origin, '').config();
+      if (!config.microsoftSignIn || !config.clientId || !config.authority || !config.scope) return undefined;
+      const { clientId, authority, scope } = config;
+      return await MicrosoftSignIn.create(
+        { clientId, authority, scope },
+        `${this.origin}/addin/taskpane.html`,
+      );
+    } catch {
+      // No configuration (an older service, or offline): the token form still works.
+      return undefined;
+    }
   }
 
   private storageBlocked(): HTMLElement {
@@ -110,6 +138,25 @@ export class Pane {
       { id: 'token', type: 'password', autocomplete: 'off' },
       'Access token',
     );
+    const microsoft = this.microsoft;
+    const signIn = microsoft
+      ? h(
+          'div',
+          { class: 'microsoft' },
+          h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
+          h(
+            'fluent-button',
+            {
+              id: 'microsoft-sign-in',
+              appearance: 'primary',
+              type: 'button',
+              onclick: () => void this.signInInteractively(microsoft, status),
+            },
+            'Sign in with Microsoft 365',
+          ),
+          h('p', { class: 'muted' }, 'Or connect with an access token from your partnership administrator:'),
+        )
+      : null;
     const form = h(
       'form',
       {
@@ -129,20 +176,59 @@ export class Pane {
           void this.connect({ serviceUrl, token: tokenText }, false, status);
         },
       },
-      h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
+      microsoft ? null : h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
       h('p', { class: 'muted' }, 'Your token is kept for you on this computer only, never in the workbook.'),
       url,
       token,
       h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, 'Connect'),
     );
     const status = h('div', { class: 'connect-status' });
-    this.show(form, status);
+    this.show(signIn, form, status);
     if (notice) this.notify(status, notice);
     else this.announce('Connect to your partnership.');
   }
 
-  private async connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
-    const api = new ApiClient(connection.serviceUrl, connection.token);
+  private async signInInteractively(microsoft: MicrosoftSignIn, status: HTMLElement): Promise<void> {
+    try {
+      await microsoft.interactively();
+    } catch (error) {
+      const detail = error instanceof Error ? ` (${error.message})` : '';
+      this.notify(
+        status,
+        this.message(
+          'error',
+          `Microsoft 365 sign-in did not finish${detail}. Try again, or connect with an access token.`,
+        ),
+      );
+      return;
+    }
+    await this.connectMicrosoft(microsoft, false, status);
+  }
+
+  /** Signed in with Microsoft 365: every request gets a current token from MSAL; nothing is saved here. */
+  private connectMicrosoft(microsoft: MicrosoftSignIn, silent: boolean, status?: HTMLElement): Promise<void> {
+    const token = async (): Promise<string> => {
+      const current = await microsoft.silently();
+      if (!current)
+        throw new ServiceError('unauthorised', 'Your Microsoft 365 sign-in has ended. Sign in again.');
+      return current;
+    };
+    return this.open(new ApiClient(this.origin, token), silent, status, microsoft);
+  }
+
+  private connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
+    return this.open(new ApiClient(connection.serviceUrl, connection.token), silent, status, undefined, () =>
+      saveConnection(this.store.storage, this.host.partitionKey, connection),
+    );
+  }
+
+  private async open(
+    api: ApiClient,
+    silent: boolean,
+    status: HTMLElement | undefined,
+    microsoft: MicrosoftSignIn | undefined,
+    remember?: () => void,
+  ): Promise<void> {
     if (status) replaceChildren(status, this.spinner('Connecting…'));
     else this.show(this.spinner('Connecting…'));
     this.announce('Connecting…');
@@ -152,10 +238,11 @@ export class Pane {
         api.partnership(),
         excel.readChoices(),
       ]);
-      saveConnection(this.store.storage, this.host.partitionKey, connection);
+      remember?.();
       const council = me.role === 'council' ? me.council : (choices.council ?? partnership.councils[0]?.id);
       this.session = {
         api,
+        ...(microsoft ? { microsoft } : {}),
         me,
         partnership,
         choices: {
@@ -172,10 +259,19 @@ export class Pane {
     }
   }
 
-  private signOut(): void {
+  private async signOut(): Promise<void> {
+    const microsoft = this.session?.microsoft;
     forgetConnection(this.store.storage, this.host.partitionKey);
     this.session = undefined;
-    this.showConnect(this.message('info', 'Signed out. Your token was removed from this computer.'));
+    if (microsoft) await microsoft.signOut();
+    this.showConnect(
+      this.message(
+        'info',
+        microsoft
+          ? 'Signed out. This pane no longer holds your Microsoft 365 sign-in.'
+          : 'Signed out. Your token was removed from this computer.',
+      ),
+    );
   }
 
   // ---- Main view ----------------------------------------------------------------------------------
@@ -213,7 +309,11 @@ export class Pane {
       'h2',
       { class: 'who-name', tabindex: '-1' },
       s.me.label,
-      h('span', { class: 'muted' }, ` · ${s.me.role}`),
+      h(
+        'span',
+        { class: 'muted' },
+        ` · ${s.me.role}${s.me.council ? ` · ${this.councilName(s.me.council)}` : ''}${s.me.via === 'entra' ? ' · Microsoft 365' : ''}`,
+      ),
     );
     this.show(
       h(
@@ -222,7 +322,7 @@ export class Pane {
         heading,
         h(
           'fluent-button',
-          { appearance: 'subtle', size: 'small', onclick: () => this.signOut() },
+          { id: 'sign-out', appearance: 'subtle', size: 'small', onclick: () => void this.signOut() },
           'Sign out',
         ),
       ),

@@ -2,6 +2,7 @@
 // `Office` and `Excel` globals over one in-memory workbook, and `__fakeExcel` for the test to type
 // into cells and look at what the pane did.
 import { RequestContext } from './api.js';
+import { installNaaBridge, naaRequests, type FakeNaaConfig } from './naa-bridge.js';
 import type { CellValue, Sheet } from './workbook.js';
 import { formatAddress, parseAddress, Workbook } from './workbook.js';
 
@@ -16,6 +17,8 @@ interface FakeOfficeConfig {
   excelApi?: string;
   /** The workbook is open read-only (View mode): every change is refused with AccessDenied. */
   readOnly?: boolean;
+  /** A host with nested app authentication, signed in as this person; absent, the host has none. */
+  naa?: FakeNaaConfig;
 }
 
 const config: FakeOfficeConfig =
@@ -185,4 +188,6 @@ const fake = {
   },
 };
 
-Object.assign(globalThis, { Office, Excel, __fakeExcel: fake });
+if (config.naa) installNaaBridge(config.naa);
+
+Object.assign(globalThis, { Office, Excel, __fakeExcel: fake, __fakeNaaRequests: naaRequests });

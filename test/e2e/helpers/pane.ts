@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { OFFICE_JS_URL } from '../../../server/routes/addin.js';
+import type { FakeNaaConfig } from '../fake-office/naa-bridge.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR =
@@ -36,6 +37,8 @@ export interface PaneOptions {
   excelApi?: string;
   /** The workbook is open read-only (View mode). */
   readOnly?: boolean;
+  /** The host signs in with nested app authentication as this person (fake-office/naa-bridge.ts). */
+  naa?: FakeNaaConfig;
   /** office.js cannot be fetched (Microsoft's CDN blocked or down). */
   officeJsUnreachable?: boolean;
   /** The browser refuses storage to the pane (third-party storage blocked): localStorage throws. */
@@ -90,12 +93,12 @@ export async function openPane(
       });
     });
   }
-  const { partitionKey, theme, outsideOffice, platform, excelApi, readOnly } = options;
+  const { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa } = options;
   await page.addInitScript(
     (config) => {
       (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
     },
-    { partitionKey, theme, outsideOffice, platform, excelApi, readOnly },
+    { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

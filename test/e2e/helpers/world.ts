@@ -2,6 +2,7 @@
 // headless Chromium, and the fake office.js to serve in place of Microsoft's.
 import type { Browser } from 'playwright-core';
 import { demoPartnership } from '../../../demo/partnership.js';
+import type { LocalIssuer } from '../../helpers/entra-issuer.js';
 import { startTestService, type TestService } from '../../server/helpers/service.js';
 import { buildFakeOffice } from '../fake-office/build.js';
 import { launchChromium } from './pane.js';
@@ -17,9 +18,10 @@ export interface PaneWorld {
   close(): Promise<void>;
 }
 
-export async function startPaneWorld(): Promise<PaneWorld> {
+/** `entra`: the service takes Microsoft 365 sign-in from this local issuer (the named callers are people). */
+export async function startPaneWorld(options: { entra?: LocalIssuer } = {}): Promise<PaneWorld> {
   const fakeOffice = await buildFakeOffice();
-  const service = await startTestService({ now: () => NOW });
+  const service = await startTestService({ now: () => NOW, ...options });
   const put = await service.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
   if (put.status !== 200)
     throw new Error(`Could not set the demo partnership: ${put.status} ${await put.text()}`);
