@@ -1,18 +1,15 @@
 // The hostile corpus (test/hostile/corpus.ts) sent to a running service one request after another, while
 // another client polls /healthz every 50 ms: each case's answer and time against the answer it must get,
 // then the service's peak memory, the /healthz p99 while it worked, and whether it is the same process.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { hostileCorpus } from '../test/hostile/corpus.js';
 import { sendCase } from '../test/hostile/send.js';
+import { spawnService } from '../test/server/helpers/spawn-service.js';
 import { megabytes, seconds, type BenchSection, type Measure } from './report.js';
 
-const SERVICE = fileURLToPath(new URL('../test/server/helpers/child-service.ts', import.meta.url));
 const POLL_EVERY_MS = 50;
 /** Polls workerData.url every workerData.every ms until told to stop, then posts the times and failures. */
 const POLLER = `
@@ -69,28 +66,13 @@ function peakRssBytes(pid: number): number | undefined {
 async function run(): Promise<Measure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-bench-hostile-'));
   const corpus = await hostileCorpus();
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVICE], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATABASE_URL: `sqlite:${join(dir, 'hostile.sqlite')}`,
-      DEMO: 'off',
-      LOG_LEVEL: 'silent',
-      MAX_VERSIONS_PER_PERIOD: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { url, token, child } = await spawnService({
+    DATABASE_URL: `sqlite:${join(dir, 'hostile.sqlite')}`,
+    MAX_VERSIONS_PER_PERIOD: '1000',
   });
+  const running = () => child.exitCode === null && child.signalCode === null;
   const pid = child.pid!;
-  let exit: string | undefined;
-  child.once('exit', (code, signal) => (exit = `exited (${signal ?? code})`));
   try {
-    const { url, token } = JSON.parse(
-      await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', () => reject(new Error('the service did not start')));
-      }),
-    ) as { url: string; token: string };
-
     // The baseline: the same polling of the service while nothing else is sent to it.
     const idle = startPoller(url);
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
@@ -120,9 +102,9 @@ async function run(): Promise<Measure[]> {
     const { times: health, failures: healthFailures } = await poller.stop();
 
     const p99 = percentile99(health);
-    const peak = exit ? undefined : peakRssBytes(pid);
+    const peak = running() ? peakRssBytes(pid) : undefined;
     const alive =
-      exit === undefined &&
+      running() &&
       (await fetch(`${url}/healthz`).then(
         (r) => r.ok,
         () => false,
@@ -146,7 +128,11 @@ async function run(): Promise<Measure[]> {
       },
       {
         measure: 'the same service process at the end',
-        ours: alive ? `yes (pid ${pid})` : `no: ${exit ?? 'not answering'}`,
+        ours: alive
+          ? `yes (pid ${pid})`
+          : running()
+            ? 'no: not answering'
+            : `no: exited (${child.signalCode ?? child.exitCode})`,
         baseline: '-',
         comparison: '-',
         target: 'yes',

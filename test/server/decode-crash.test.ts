@@ -2,43 +2,22 @@
 // process, given a decode time limit far too short on purpose) stops each decode's worker mid-way and
 // answers 422, keeps answering /healthz meanwhile, and starts a new worker for every next upload, in
 // the same process. (decode-pool.test.ts kills workers by exhausting their memory.)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { spawnService } from './helpers/spawn-service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-decode-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('answers throughout while decode workers are stopped for overrunning, and replaces them', async () => {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./helpers/child-service.ts', import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        DATABASE_URL: `sqlite:${join(dir, 'crash.sqlite')}`,
-        DEMO: 'off',
-        LOG_LEVEL: 'silent',
-        DECODE_TIME_LIMIT_SECONDS: '0.001',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let exited = false;
-  child.once('exit', () => (exited = true));
+  const { url, token, child } = await spawnService({
+    DATABASE_URL: `sqlite:${join(dir, 'crash.sqlite')}`,
+    DECODE_TIME_LIMIT_SECONDS: '0.001',
+  });
   try {
-    const { url, token } = JSON.parse(
-      await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', () => reject(new Error('the service did not start')));
-      }),
-    ) as { url: string; token: string };
     const submit = (body: string) =>
       fetch(`${url}/api/v1/councils/cherwell/submissions?period=2026-10`, {
         method: 'POST',
@@ -77,7 +56,7 @@ it('answers throughout while decode workers are stopped for overrunning, and rep
     polling = false;
     await poller;
 
-    expect(exited).toBe(false);
+    expect([child.exitCode, child.signalCode]).toEqual([null, null]);
     expect(health.length).toBeGreaterThan(0);
     expect(health.filter((h) => h.status !== 200)).toEqual([]);
   } finally {
