@@ -286,8 +286,45 @@ const PROJECTS: DemoProject[] = [
   },
 ];
 
+/**
+ * What the demo's latest month brings, so that its roll-up has something to say "since" the month
+ * before: South Oxfordshire starts a shared booking system, and the cloud hosting project turns Red.
+ */
+const LATEST_MONTH: { newProjects: DemoProject[]; rag: Partial<Record<string, Rag>> } = {
+  newProjects: [
+    {
+      id: 'OXD-008',
+      title: 'Shared booking system',
+      theme: 'Digital government',
+      lead: 'south-oxfordshire',
+      partners: ['vale-of-white-horse'],
+      phase: 'Discovery',
+      rag: 'Green',
+      start: '10-01',
+      due: '+06-30',
+      budget: 40_000,
+      owner: 'Aisha Khan',
+      reports: {
+        'south-oxfordshire': { spend: 0 },
+        'vale-of-white-horse': { spend: 0 },
+      },
+      update: 'User research with residents booking rooms and sports pitches has begun.',
+    },
+  ],
+  rag: { 'OXD-004': 'Red' },
+};
+
+export interface DemoOptions {
+  /** The demo's latest month: adds what LATEST_MONTH brings. */
+  latest?: boolean;
+}
+
 /** The return of one demo council for `period`, with rows for every month of its FY up to the period. */
-export function demoCouncilSubmission(council: string, period: string): CouncilSubmission {
+export function demoCouncilSubmission(
+  council: string,
+  period: string,
+  options: DemoOptions = {},
+): CouncilSubmission {
   if (!isDemoCouncil(council)) throw new RangeError(`${council} is not one of the demo councils`);
   const financialYear = financialYearOf(period);
   const startYear = Number(financialYear.slice(0, 4));
@@ -330,41 +367,46 @@ export function demoCouncilSubmission(council: string, period: string): CouncilS
     ...(extra?.notes ? { notes: extra.notes } : {}),
   }));
 
-  const projects: ProjectRow[] = PROJECTS.flatMap((p) => {
-    const report = p.reports[council];
-    if (!report) return [];
-    const isLead = p.lead === council;
-    const row: ProjectRow = {
-      id: p.id,
-      title: p.title,
-      theme: p.theme,
-      lead: p.lead,
-      partners: p.partners,
-      phase: p.phase,
-      rag: report.rag ?? p.rag,
-      spentPence: pounds(report.spend * k),
-      owner: p.owner,
-      update: isLead ? p.update : `Partner update: ${p.update}`,
-    };
-    if (p.externalPartners) row.externalPartners = p.externalPartners;
-    if (p.start) row.start = dateIn(p.start);
-    if (p.due) row.due = dateIn(p.due);
-    if (isLead && p.budget !== undefined) row.budgetPence = pounds(p.budget);
-    if (isLead && p.savingsTarget !== undefined) row.savingsTargetPence = pounds(p.savingsTarget);
-    if (report.savings !== undefined) row.savingsRealisedPence = pounds(report.savings * k);
-    if (report.investment !== undefined) row.investmentPence = pounds(report.investment);
-    return [row];
-  });
+  const projects: ProjectRow[] = [...PROJECTS, ...(options.latest ? LATEST_MONTH.newProjects : [])].flatMap(
+    (p) => {
+      const report = p.reports[council];
+      if (!report) return [];
+      const latestRag = options.latest ? LATEST_MONTH.rag[p.id] : undefined;
+      const isLead = p.lead === council;
+      const row: ProjectRow = {
+        id: p.id,
+        title: p.title,
+        theme: p.theme,
+        lead: p.lead,
+        partners: p.partners,
+        phase: p.phase,
+        rag: latestRag ?? report.rag ?? p.rag,
+        spentPence: pounds(report.spend * k),
+        owner: p.owner,
+        update: isLead ? p.update : `Partner update: ${p.update}`,
+      };
+      if (p.externalPartners) row.externalPartners = p.externalPartners;
+      if (p.start) row.start = dateIn(p.start);
+      if (p.due) row.due = dateIn(p.due);
+      if (isLead && p.budget !== undefined) row.budgetPence = pounds(p.budget);
+      if (isLead && p.savingsTarget !== undefined) row.savingsTargetPence = pounds(p.savingsTarget);
+      if (report.savings !== undefined) row.savingsRealisedPence = pounds(report.savings * k);
+      if (report.investment !== undefined) row.investmentPence = pounds(report.investment);
+      return [row];
+    },
+  );
 
   return { period, contributions, skills, projects };
 }
 
 /** Every demo council's return for `period`, by council ID. */
-export function demoSubmissions(period: string): Record<DemoCouncil, CouncilSubmission> {
-  return Object.fromEntries(DEMO_COUNCILS.map((c) => [c, demoCouncilSubmission(c, period)])) as Record<
-    DemoCouncil,
-    CouncilSubmission
-  >;
+export function demoSubmissions(
+  period: string,
+  options: DemoOptions = {},
+): Record<DemoCouncil, CouncilSubmission> {
+  return Object.fromEntries(
+    DEMO_COUNCILS.map((c) => [c, demoCouncilSubmission(c, period, options)]),
+  ) as Record<DemoCouncil, CouncilSubmission>;
 }
 
 const isDemoCouncil = (council: string): council is DemoCouncil =>

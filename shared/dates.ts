@@ -191,16 +191,16 @@ export function addMonths(period: string, months: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-function monthLabel(period: string, month: 'long' | 'short'): string {
+function monthLabel(period: string, options: Intl.DateTimeFormatOptions): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month, year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { ...options, timeZone: 'UTC' });
 }
 
 /** "March 2027" for subjects and headings. */
-export const periodLabel = (period: string): string => monthLabel(period, 'long');
+export const periodLabel = (period: string): string => monthLabel(period, { month: 'long', year: 'numeric' });
 
-/** "Mar 2027" for chart axes. */
-export const shortMonthLabel = (period: string): string => monthLabel(period, 'short');
+/** "Mar" for a chart axis of one financial year's months. */
+export const shortMonthLabel = (period: string): string => monthLabel(period, { month: 'short' });
 
 /** "10 April 2027" from an ISO date. */
 export const longDateLabel = (iso: IsoDate): string =>

@@ -161,6 +161,7 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
         type: 'nominal',
         title: null,
         scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#6f777b'] },
+        legend: { orient: 'top', direction: 'horizontal' },
       },
       strokeDash: {
         field: 'series',

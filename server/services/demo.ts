@@ -44,7 +44,8 @@ export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone
   for (const period of periods) {
     // Sent on the 5th of the following month (or now, if that is still to come), in good time.
     const sentAt = new Date(Math.min(now.getTime(), Date.parse(`${addMonths(period, 1)}-05T09:30:00Z`)));
-    for (const [council, submission] of Object.entries(demoSubmissions(period))) {
+    const latest = period === periods.at(-1);
+    for (const [council, submission] of Object.entries(demoSubmissions(period, { latest }))) {
       try {
         await submitReturn(store, {
           council,

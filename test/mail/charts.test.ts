@@ -63,11 +63,9 @@ describe('charts', () => {
 
   it("draws the year's trend month by month from April, in pounds", async () => {
     const svg = await renderSvg(trendChartSpec(view));
-    for (const month of ['Apr 2026', 'Feb 2027', 'Mar 2027']) expect(svg).toContain(`>${month}<`);
+    for (const month of ['Apr', 'Feb', 'Mar']) expect(svg).toContain(`>${month}<`);
     const spec = trendChartSpec(view) as { data: { values: { month: string; pounds: number }[] } };
-    const march = spec.data.values
-      .filter((v) => v.month === 'Mar 2027')
-      .map((v) => Math.round(v.pounds * 100));
+    const march = spec.data.values.filter((v) => v.month === 'Mar').map((v) => Math.round(v.pounds * 100));
     expect(march).toEqual([
       view.contributions.totals.contributedPence,
       view.contributions.totals.profiledDuePence,

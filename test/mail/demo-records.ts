@@ -1,6 +1,6 @@
 // Stored returns for the demo partnership as consolidation reads them: Cherwell and the Vale for the
-// month, West Oxfordshire only for the month before (carried forward), South Oxfordshire none (missing);
-// optionally one project title with markup in it.
+// month (with what the demo's latest month brings), West Oxfordshire only for the month before (carried
+// forward), South Oxfordshire none (missing); optionally one project title with markup in it.
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import type { SubmissionRecord } from '../../shared/schemas.js';
 
@@ -17,7 +17,7 @@ export function demoRecords(
     version: 1,
     submittedAt: `${p}-28T09:00:00.000Z`,
     review: 'pending',
-    data: demoCouncilSubmission(council, p),
+    data: demoCouncilSubmission(council, p, { latest: p === period }),
   });
   const cherwell = record('cherwell', period);
   const [first, ...rest] = cherwell.data.projects;

@@ -90,6 +90,16 @@ describe.skipIf(!available)('roll-up e-mail in a browser', () => {
         `Open conflicts (${build.view.projects.conflicts.length + build.view.skills.conflicts.length})`,
       ]);
       await page.screenshot({ path: join(outDir, `rollup-email-${width}.png`), fullPage: true });
+      // The "Since" section and the charts under it, up to the next heading: docs/rollup-since.png.
+      const clip = await page.evaluate(() => {
+        const headings = [...document.querySelectorAll('h2')];
+        const since = headings.findIndex((h) => h.textContent?.startsWith('Since '));
+        const top = headings[since]!.getBoundingClientRect().top + window.scrollY;
+        const bottom = headings[since + 1]!.getBoundingClientRect().top + window.scrollY;
+        return { x: 0, y: top - 8, width: document.documentElement.clientWidth, height: bottom - top };
+      });
+      expect(clip.height).toBeGreaterThan(200);
+      await page.screenshot({ path: join(outDir, `rollup-since-${width}.png`), clip, fullPage: true });
       await page.close();
     });
   }

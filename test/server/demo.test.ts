@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILS } from '../../demo/partnership.js';
 import { createLogger } from '../../server/logger.js';
+import { renderRollupEmail } from '../../server/mail/rollup-email.js';
+import { consolidatedView } from '../../server/services/consolidated-view.js';
 import { loadDemo } from '../../server/services/demo.js';
+import { writeConsolidatedWorkbook } from '../../server/workbook/write-consolidated.js';
+import { readWorkbookGrids } from '../../server/workbook/read.js';
+import { writtenBytes } from '../helpers/xlsx.js';
 import { openStore, type Store } from '../../server/store/index.js';
 
 const dirs: string[] = [];
@@ -43,5 +48,40 @@ describe('the demo on a first start', () => {
     const years = new Set(current?.partnership.budget.map((b) => b.financialYear));
     expect(years.has(lastYear)).toBe(true);
     expect(demo.tokens.map((t) => t.role)).toEqual(['admin', 'cdo', 'viewer', 'council']);
+  });
+});
+
+describe('the demo’s latest month', () => {
+  it('changes a project’s RAG and adds a project, and every surface says so', async () => {
+    const { store, demo } = await demoAt('2026-11-23T10:00:00Z');
+    const view = await consolidatedView(store, demo.periods.at(-1)!);
+    expect(view.changes.since).toBe('2026-09');
+    expect(view.changes.projects).toEqual([
+      { project: 'OXD-004', title: 'Shared cloud hosting', kind: 'rag', from: 'Amber', to: 'Red' },
+      // Due 30 September: overdue at the end of October, not at the end of September.
+      { project: 'OXD-004', title: 'Shared cloud hosting', kind: 'overdue', from: false, to: true },
+      { project: 'OXD-008', title: 'Shared booking system', kind: 'new', from: null, to: 'Discovery' },
+    ]);
+    expect(view.changes.skills).toEqual([]);
+    const paid = view.changes.contributions.filter((c) => c.receivedPence > 0).map((c) => c.council);
+    expect(paid).toEqual(['cherwell', 'south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire']);
+
+    // The roll-up's "Since" section lists exactly those.
+    const text = renderRollupEmail(view, []).text;
+    const since = text.slice(text.indexOf('Since September 2026'), text.indexOf('Contributions by council'));
+    expect(since).toContain('OXD-004 Shared cloud hosting: RAG Amber → Red');
+    expect(since).toContain('OXD-008 Shared booking system (new, Discovery)');
+    expect(since).toContain('OXD-004 Shared cloud hosting is now overdue');
+    expect(since.match(/OXD-\d+/g)).toEqual(['OXD-008', 'OXD-004', 'OXD-004']);
+
+    // So does the workbook's Changes sheet.
+    const grids = await readWorkbookGrids(await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
+    const rows = grids.Changes!.values.slice(1);
+    expect(rows.slice(0, 3).map((r) => r.slice(0, 5))).toEqual([
+      ['RAG moved', 'OXD-004', 'Shared cloud hosting', 'Amber', 'Red'],
+      ['Newly overdue', 'OXD-004', 'Shared cloud hosting', 'Not overdue', 'Overdue'],
+      ['New project', 'OXD-008', 'Shared booking system', '', 'Discovery'],
+    ]);
+    expect(rows.slice(3).map((r) => r[1])).toEqual(view.changes.contributions.map((c) => c.council));
   });
 });
