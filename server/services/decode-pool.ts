@@ -67,7 +67,9 @@ export class DecodePool {
   ) {
     this.pool = new Piscina({
       filename: new URL('./decode-worker.mjs', import.meta.url).href,
-      minThreads: 0,
+      // One worker starts with the service and loads its modules (exceljs among them) meanwhile, so the
+      // first upload does not wait for that.
+      minThreads: 1,
       maxThreads: WORKERS,
       idleTimeout: 60_000,
       maxQueue: MAX_WAITING,
