@@ -1,5 +1,8 @@
-// The consolidated view as JSON and as the consolidated workbook (streamed to the client).
+// The consolidated view as JSON and as the consolidated workbook, both streamed to the client as they are
+// written: for hundreds of councils neither the JSON text nor the workbook is ever whole in memory.
+import { pipeline } from 'node:stream/promises';
 import { Router, type Response } from 'express';
+import { JsonStreamStringify } from 'json-stream-stringify';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
@@ -17,6 +20,9 @@ export async function sendConsolidatedWorkbook(res: Response, view: Consolidated
   await writeConsolidatedWorkbook(view, res);
   res.end();
 }
+
+/** Bytes gathered before each write of the JSON: fewer, larger writes without holding much. */
+const JSON_CHUNK_BYTES = 64 * 1024;
 
 export function consolidatedRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
@@ -41,7 +47,9 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       errors: [400, 409, 422],
     },
     async (req, res) => {
-      res.json(await viewOf(queryParams(consolidatedQuery, req)));
+      const view = await viewOf(queryParams(consolidatedQuery, req));
+      res.type('json');
+      await pipeline(new JsonStreamStringify(view, undefined, undefined, false, JSON_CHUNK_BYTES), res);
     },
   );
 

@@ -103,6 +103,8 @@ describe('partnership → submissions → consolidated view', () => {
   it('serves the consolidated view equal to consolidate() on the same inputs', async () => {
     const response = await t.call('GET', `/api/v1/consolidated?period=${PERIOD}`, { token: 'viewer' });
     expect(response.status).toBe(200);
+    // Streamed as it is written, and still JSON as a whole.
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const view = await json<ConsolidatedView>(response);
     expect(view).toEqual(consolidate(demoPartnership, sent, PERIOD));
     expect(view.dataQuality.missing).toEqual([]);
