@@ -1,6 +1,6 @@
 // The service under load, in its own process so that its CPU and peak memory are its own:
-//   node --import tsx bench/service-child.ts seed DB_FILE COUNCILS ROWS   (store a partnership + returns)
-//   node --import tsx bench/service-child.ts serve DB_FILE                (listen; print URL and token)
+//   node --import tsx bench/service-child.ts seed DATABASE_URL COUNCILS ROWS   (store a partnership + returns)
+//   node --import tsx bench/service-child.ts serve DATABASE_URL                (listen; print URL and token)
 // `serve` also mounts POST /bench/parse-only beside the API: the same JSON body parser and nothing
 // else, the baseline the submission endpoint is measured against. It reports its peak memory over IPC.
 import { PassThrough } from 'node:stream';
@@ -14,8 +14,8 @@ import { DecodePool } from '../server/services/decode-pool.js';
 import { openStore } from '../server/store/index.js';
 import { benchPartnership, benchRecords, BENCH_PERIOD } from './fixtures.js';
 
-const [mode, file = '', councils = '400', rows = '500'] = process.argv.slice(2);
-const store = await openStore(file);
+const [mode, databaseUrl = '', councils = '400', rows = '500'] = process.argv.slice(2);
+const store = await openStore(databaseUrl);
 
 if (mode === 'seed') {
   const partnership = benchPartnership(Number(councils));

@@ -12,6 +12,8 @@ import { Store } from './store.js';
 
 /** Connections one instance keeps to PostgreSQL; several instances share the server's own limit. */
 const POSTGRES_POOL_SIZE = 10;
+/** How long a request waits for a connection to PostgreSQL (a new one, or a free one of the pool). */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /** Opens the database at a DATABASE_URL (or a plain SQLite path) and applies pending migrations. */
 export async function openStore(url: string | DatabaseLocation): Promise<Store> {
@@ -67,7 +69,14 @@ export function readBigint(text: string): number {
 pg.types.setTypeParser(INT8_OID, readBigint);
 
 function postgresDialect(url: string): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  // A database that stops answering fails a request (and /readyz) instead of holding it open for ever;
+  // the same wait bounds a request queued for a free connection, so it is generous enough for a burst
+  // of submissions that take turns on one council's lock.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POSTGRES_POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle connection the server dropped (restart, failover) is discarded by the pool; without a
   // listener its error would stop the process.
   pool.on('error', () => undefined);

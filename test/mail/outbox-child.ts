@@ -1,13 +1,13 @@
 // A service instance's mail sender in its own process, so a test can SIGKILL it mid-send and start
-// another. Arguments: the SQLite file and the SMTP URL. Exits 0 once no message is pending or in flight.
+// another. Arguments: the DATABASE_URL and the SMTP URL. Exits 0 once no message is pending or in flight.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OutboxWorker } from '../../server/mail/outbox.js';
 import { smtpTransport } from '../../server/mail/transport.js';
 import { openMailDb } from './mail-db.js';
 
-const [file, smtpUrl] = process.argv.slice(2);
-if (!file || !smtpUrl) throw new Error('usage: outbox-child FILE SMTP_URL');
-const db = await openMailDb(file, false);
+const [url, smtpUrl] = process.argv.slice(2);
+if (!url || !smtpUrl) throw new Error('usage: outbox-child DATABASE_URL SMTP_URL');
+const db = await openMailDb(url);
 const worker = new OutboxWorker(db, smtpTransport(smtpUrl), {
   workerId: `child-${process.pid}`,
   leaseMs: 300,

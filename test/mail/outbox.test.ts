@@ -1,19 +1,18 @@
 // The outbox's promises: one e-mail per (kind, period, recipient) however often it is enqueued or the
 // worker runs; SMTP refusals and dropped connections are retried with back-off until one delivery;
 // a sender killed mid-send is recovered after its claim expires; two instances on one database send once.
+// All of it on SQLite and on PostgreSQL.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { composeMessage, outboxMessageId } from '../../server/mail/compose.js';
 import { enqueueMail, outboxRows, OutboxWorker, type OutboxMessage } from '../../server/mail/outbox.js';
 import type { MailTables } from '../../server/store/mail-tables.js';
 import { smtpTransport, type MailTransport } from '../../server/mail/transport.js';
+import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 import { openMailDb } from './mail-db.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
 
@@ -40,25 +39,24 @@ async function messages(recipients: readonly string[]): Promise<OutboxMessage[]>
   );
 }
 
-let dir: string;
-let smtp: TestSmtp;
-let db: Kysely<MailTables>;
-const opened: Kysely<MailTables>[] = [];
+describeStores('outbox', (kind) => {
+  let url: string;
+  let smtp: TestSmtp;
+  let db: Kysely<MailTables>;
+  const opened: Kysely<MailTables>[] = [];
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'outbox-'));
-  smtp = await startTestSmtp();
-  db = await openMailDb(join(dir, 'mail.sqlite'), true);
-  opened.push(db);
-});
+  beforeEach(async () => {
+    url = await freshDatabaseUrl(kind);
+    smtp = await startTestSmtp();
+    db = await openMailDb(url);
+    opened.push(db);
+  });
 
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.destroy();
-  await smtp.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  afterEach(async () => {
+    for (const d of opened.splice(0)) await d.destroy();
+    await smtp.close();
+  });
 
-describe('outbox', () => {
   it('sends each key once, however often it is enqueued or the worker runs', async () => {
     const recipients = ['board@example.org', 'cdo@example.org'];
     expect(await enqueueMail(db, await messages(recipients))).toBe(2);
@@ -165,8 +163,8 @@ describe('outbox', () => {
     await worker.stop();
   });
 
-  it('two service instances on one SQLite file: only the lease holder sends, each e-mail once', async () => {
-    const other = await openMailDb(join(dir, 'mail.sqlite'), false);
+  it('two service instances on one database: only the lease holder sends, each e-mail once', async () => {
+    const other = await openMailDb(url);
     opened.push(other);
     const recipients = Array.from({ length: 6 }, (_, i) => `member${i}@example.org`);
     await enqueueMail(db, await messages(recipients));
@@ -204,13 +202,12 @@ describe('outbox', () => {
     // sends the message. A crash after the server's 250 reply to DATA and before `sent` is committed
     // would send it twice — SMTP has no way to make that atomic, so that window is at-least-once, and
     // the repeated message carries the same Message-ID for clients to fold together.
-    const file = join(dir, 'mail.sqlite');
     const recipients = ['board@example.org', 'cdo@example.org'];
     await enqueueMail(db, await messages(recipients));
     const child = () =>
       spawn(
         process.execPath,
-        ['--import', 'tsx', fileURLToPath(new URL('outbox-child.ts', import.meta.url)), file, smtp.url],
+        ['--import', 'tsx', fileURLToPath(new URL('outbox-child.ts', import.meta.url)), url, smtp.url],
         {
           stdio: ['ignore', 'inherit', 'inherit'],
         },

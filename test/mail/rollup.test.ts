@@ -30,7 +30,7 @@ let received: { to: string[]; mail: ParsedMail }[];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'rollup-'));
   smtp = await startTestSmtp();
-  db = await openMailDb(join(dir, 'mail.sqlite'), true);
+  db = await openMailDb(`sqlite:${join(dir, 'mail.sqlite')}`);
   build = await buildRollup(
     demoPartnership,
     consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03'),

@@ -1,11 +1,12 @@
 // The mail service on the real store: a roll-up missed while the service was down goes at the next
-// start (once), and reminders go only to late Members — never Observers, never after the council submits.
+// start (once), and reminders go only to late Members — never Observers, never after the council submits;
+// on SQLite and on PostgreSQL.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { demoPartnership } from '../../demo/partnership.js';
 import type { Partnership } from '../../shared/schemas.js';
@@ -13,6 +14,7 @@ import { createLogger } from '../../server/logger.js';
 import { outboxRows } from '../../server/mail/outbox.js';
 import { MailService } from '../../server/mail/service.js';
 import { openStore, type Store } from '../../server/store/index.js';
+import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
 import { testActor } from '../helpers/actors.js';
 
@@ -67,26 +69,26 @@ function service(now: () => Date, options: { smtpUrl?: string } = {}): MailServi
   return s;
 }
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mail-service-'));
-  store = await openStore(join(dir, 'db.sqlite'));
-  await store.savePartnership(partnership, testActor('test'), '2026-04-01T00:00:00Z');
-  smtp = await startTestSmtp();
-});
+describeStores('mail service', (kind) => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mail-service-'));
+    store = await openStore(await freshDatabaseUrl(kind));
+    await store.savePartnership(partnership, testActor('test'), '2026-04-01T00:00:00Z');
+    smtp = await startTestSmtp();
+  });
 
-afterEach(async () => {
-  for (const s of services.splice(0)) await s.stop();
-  await store.close();
-  await smtp.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  afterEach(async () => {
+    for (const s of services.splice(0)) await s.stop();
+    await store.close();
+    await smtp.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1500 && !condition(); i++) await sleep(20);
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
-}
+  async function waitFor(condition: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 1500 && !condition(); i++) await sleep(20);
+    if (!condition()) throw new Error(`timed out waiting for ${what}`);
+  }
 
-describe('mail service', () => {
   it('sends a roll-up missed while the service was down at its next start, and only once', async () => {
     for (const c of ['cherwell', 'south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire'])
       await submit(c, '2027-03');

@@ -1,6 +1,7 @@
 // The whole journey over HTTP: the CDO sets up the partnership, each council submits (JSON, a raw
-// workbook, a multipart upload), and the consolidated view and workbook match consolidation run directly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// workbook, a multipart upload), and the consolidated view and workbook match consolidation run directly;
+// on SQLite and on PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
@@ -17,16 +18,20 @@ import {
   XLSX as XLSX_TYPE,
   type TestService,
 } from './helpers/service.js';
+import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 
 const PERIOD = '2026-10';
-let t: TestService;
+describeStores('partnership → submissions → consolidated view', (kind) => {
+  let t: TestService;
 
-beforeAll(async () => {
-  t = await startTestService({ now: () => new Date('2026-11-05T10:00:00Z') });
-});
-afterAll(() => t.stop());
+  beforeAll(async () => {
+    t = await startTestService({
+      now: () => new Date('2026-11-05T10:00:00Z'),
+      databaseUrl: await freshDatabaseUrl(kind),
+    });
+  });
+  afterAll(() => t.stop());
 
-describe('partnership → submissions → consolidated view', () => {
   const sent: SubmissionRecord[] = [];
 
   it('lets the CDO store the partnership and everyone read it back', async () => {

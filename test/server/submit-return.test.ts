@@ -1,10 +1,8 @@
 // Submitting a JSON return: the receipt's changes are right whichever way a row was sent, across a
-// change of the digest's hash, and when the return is checked in a worker thread (bytes from HTTP).
+// change of the digest's hash, and when the return is checked in a worker thread (bytes from HTTP); on
+// SQLite and on PostgreSQL.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { InvalidInput } from '../../server/errors.js';
@@ -13,20 +11,10 @@ import { submitReturn, type SubmissionInput } from '../../server/services/submit
 import { openStore, type Store } from '../../server/store/index.js';
 import type { CouncilSubmission } from '../../shared/schemas.js';
 import { testActor } from '../helpers/actors.js';
+import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 
 const PERIOD = '2026-10';
-let dir: string;
 let store: Store;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'shared-cdo-submit-'));
-  store = await openStore(join(dir, 'store.sqlite'));
-  await store.savePartnership(demoPartnership, testActor('test'), '2026-11-01T00:00:00.000Z');
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const decoder = new DecodePool({ memoryMb: 256, timeLimitMs: 30_000 });
 afterAll(() => decoder.close());
@@ -47,7 +35,15 @@ const asBytes = (body: unknown): SubmissionInput => ({
 const decoded = (body: unknown): SubmissionInput => ({ input: { kind: 'json', body } });
 const unchanged = { added: 0, changed: 0, removed: 0 };
 
-describe('submitting a JSON return', () => {
+describeStores('submitting a JSON return', (kind) => {
+  beforeEach(async () => {
+    store = await openStore(await freshDatabaseUrl(kind));
+    await store.savePartnership(demoPartnership, testActor('test'), '2026-11-01T00:00:00.000Z');
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
   it('counts only the rows that differ, whichever order a row lists its fields in', async () => {
     const first = demoCouncilSubmission('cherwell', PERIOD);
     await submit(asBytes(first));

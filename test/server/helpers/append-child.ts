@@ -1,11 +1,11 @@
 // Appends versions to one database from its own process, for the multi-process store test:
-//   node --import tsx append-child.ts DB_FILE COUNT
+//   node --import tsx append-child.ts DATABASE_URL COUNT
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
 import { openStore } from '../../../server/store/index.js';
 import { testActor } from '../../helpers/actors.js';
 
-const [file = '', count = '10'] = process.argv.slice(2);
-const store = await openStore(file);
+const [url = '', count = '10'] = process.argv.slice(2);
+const store = await openStore(url);
 const data = demoCouncilSubmission('cherwell', '2026-10');
 for (let i = 0; i < Number(count); i++) {
   const result = await store.appendSubmission({

@@ -1,5 +1,6 @@
-// Starts the real service on a random port with a fresh SQLite file in a temporary folder, with one
-// token per role, and talks to it over HTTP with fetch.
+// Starts the real service on a random port with a fresh SQLite file in a temporary folder (or on the
+// database given, e.g. from test/helpers/databases.ts), with one token per role, and talks to it over
+// HTTP with fetch.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ export interface TestService {
   service: RunningService;
   url: string;
   dir: string;
+  /** The SQLite file, unless the service was started on another database. */
   databaseFile: string;
   tokens: Record<TokenName, string>;
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
@@ -65,6 +67,8 @@ export async function startTestService(
     env?: Record<string, string>;
     /** Sign the named callers in with Microsoft 365 tokens from this issuer instead of access tokens. */
     entra?: LocalIssuer;
+    /** The database to run on (a DATABASE_URL); a new SQLite file by default. */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-api-'));
@@ -72,7 +76,7 @@ export async function startTestService(
   const service = await startService({
     env: {
       PORT: '0',
-      DATABASE_URL: `sqlite:${databaseFile}`,
+      DATABASE_URL: options.databaseUrl ?? `sqlite:${databaseFile}`,
       DEMO: 'off',
       LOG_LEVEL: 'silent',
       ...(options.entra ? entraEnv(options.entra) : {}),
