@@ -1,12 +1,12 @@
-// The hostile corpus (test/hostile/corpus.ts) sent to a running service one request after another, while
+// The hostile corpus (test/server/hostile/corpus.ts) sent to a running service one request after another, while
 // another client polls /healthz every 50 ms: each case's answer and time against the answer it must get,
 // then the service's peak memory, the /healthz p99 while it worked, and whether it is the same process.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { hostileCorpus } from '../test/hostile/corpus.js';
-import { sendCase } from '../test/hostile/send.js';
+import { hostileCorpus } from '../test/server/hostile/corpus.js';
+import { sendCase } from '../test/server/hostile/send.js';
 import { spawnService } from '../test/server/helpers/spawn-service.js';
 import { megabytes, seconds, type BenchSection, type Measure } from './report.js';
 

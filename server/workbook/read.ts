@@ -50,7 +50,7 @@ interface Relationship {
  * The parts of exceljs's streaming WorkbookReader used here (exceljs 4.x). Its public entry point reads
  * the raw zip by local headers, which the central-directory checks cannot vouch for, and decodes UTF-8
  * chunk by chunk; feeding it the checked parts avoids both. Hence package.json pins exceljs to one exact
- * version, and test/server/exceljs-contract.test.ts fails on an upgrade that changes these internals.
+ * version, and test/server/workbook/exceljs-contract.test.ts fails on an upgrade that changes these internals.
  */
 interface StreamingWorkbookReader {
   workbookRels?: Relationship[];

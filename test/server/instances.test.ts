@@ -11,7 +11,7 @@ import { openStore, type Store } from '../../server/store/index.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { testActor } from '../helpers/actors.js';
 import { describeStores, freshPostgresDatabase } from '../helpers/databases.js';
-import { startTestSmtp, type TestSmtp } from '../mail/smtp-harness.js';
+import { startTestSmtp, type TestSmtp } from './mail/smtp-harness.js';
 import { spawnService, type ServiceProcess } from './helpers/spawn-service.js';
 
 const COUNCILS = demoPartnership.councils.map((c) => c.id);

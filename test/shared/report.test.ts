@@ -11,7 +11,7 @@ import { consolidate } from '../../shared/consolidate/index.js';
 import { formatPounds } from '../../shared/money.js';
 import { buildReport, moneyLabel, type HeadlineKey } from '../../shared/report/index.js';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
-import { demoRecords } from '../mail/demo-records.js';
+import { demoRecords } from '../server/mail/demo-records.js';
 
 const view = consolidate(demoPartnership, demoRecords({ hostile: false }), '2027-03');
 const report = buildReport(view);

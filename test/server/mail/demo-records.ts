@@ -1,8 +1,8 @@
 // Stored returns for the demo partnership as consolidation reads them: Cherwell and the Vale for the
 // month (with what the demo's latest month brings), West Oxfordshire only for the month before (carried
 // forward), South Oxfordshire none (missing); optionally one project title with markup in it.
-import { demoCouncilSubmission } from '../../demo/submissions.js';
-import type { SubmissionRecord } from '../../shared/schemas.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import type { SubmissionRecord } from '../../../shared/schemas.js';
 
 export const HOSTILE_TITLE = '<script>alert("x")</script> Bins & <b>recycling</b>';
 

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { demoPartnership } from '../../demo/partnership.js';
-import { readWorkbookGrids, WorkbookRejected } from '../../server/workbook/read.js';
-import { parseCouncilWorkbook } from '../../shared/parse/index.js';
-import { buildZip, minimalXlsxParts, textCell, type ZipPart } from '../helpers/zip.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { readWorkbookGrids, WorkbookRejected } from '../../../server/workbook/read.js';
+import { parseCouncilWorkbook } from '../../../shared/parse/index.js';
+import { buildZip, minimalXlsxParts, textCell, type ZipPart } from '../../helpers/zip.js';
 
 /** The rejection a read ends with, for asserting on its code, status, message and place. */
 async function rejection(

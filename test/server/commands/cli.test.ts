@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COUNCILS, demoPartnership } from '../demo/partnership.js';
-import { demoCouncilSubmission } from '../demo/submissions.js';
-import { readWorkbookGrids } from '../server/workbook/read.js';
-import { writeCouncilTemplate } from '../server/workbook/write-template.js';
-import { parseCouncilWorkbook } from '../shared/parse/index.js';
-import { consolidatedViewSchema, type CouncilSubmission } from '../shared/schemas.js';
-import { writtenBytes } from './helpers/xlsx.js';
+import { DEMO_COUNCILS, demoPartnership } from '../../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { readWorkbookGrids } from '../../../server/workbook/read.js';
+import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
+import { parseCouncilWorkbook } from '../../../shared/parse/index.js';
+import { consolidatedViewSchema, type CouncilSubmission } from '../../../shared/schemas.js';
+import { writtenBytes } from '../../helpers/xlsx.js';
 
-const CLI = fileURLToPath(new URL('../bin/shared-cdo.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 
 interface Run {
   code: number;

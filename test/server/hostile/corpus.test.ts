@@ -1,8 +1,8 @@
 // Every case of the hostile corpus against the real service: each gets its expected status and code,
 // in plain words, and the service goes on answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { startTestService, type TestService } from '../server/helpers/service.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { startTestService, type TestService } from '../helpers/service.js';
 import { hostileCorpus, HOSTILE_COUNCIL, HOSTILE_PERIOD } from './corpus.js';
 import { sendCase } from './send.js';
 

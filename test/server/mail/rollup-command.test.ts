@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { openStore } from '../../server/store/index.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { openStore } from '../../../server/store/index.js';
 import { demoRecords } from './demo-records.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
-import { testActor } from '../helpers/actors.js';
+import { testActor } from '../../helpers/actors.js';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 
 let dir: string;
 let smtp: TestSmtp;

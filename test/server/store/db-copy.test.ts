@@ -4,16 +4,16 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { createLogger } from '../../server/logger.js';
-import { enqueueMail } from '../../server/mail/outbox.js';
-import type { MailTables } from '../../server/store/mail-tables.js';
-import { loadDemo } from '../../server/services/demo.js';
-import { countRows, tablesInCreationOrder } from '../../server/store/copy.js';
-import { openStore, type Store } from '../../server/store/index.js';
-import { describeStores, freshDatabaseUrl, freshPostgresDatabase } from '../helpers/databases.js';
-import { testActor } from '../helpers/actors.js';
+import { createLogger } from '../../../server/logger.js';
+import { enqueueMail } from '../../../server/mail/outbox.js';
+import type { MailTables } from '../../../server/store/mail-tables.js';
+import { loadDemo } from '../../../server/services/demo.js';
+import { countRows, tablesInCreationOrder } from '../../../server/store/copy.js';
+import { openStore, type Store } from '../../../server/store/index.js';
+import { describeStores, freshDatabaseUrl, freshPostgresDatabase } from '../../helpers/databases.js';
+import { testActor } from '../../helpers/actors.js';
 
-const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 
 function shared(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -3,13 +3,13 @@
 // the service must answer. Used by corpus.test.ts, by `npm run bench hostile`, and written to files by
 // generate.ts.
 import yauzl from 'yauzl';
-import { demoPartnership } from '../../demo/partnership.js';
-import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { writtenBytes } from '../../server/workbook/bytes.js';
-import { columnLetter } from '../../server/workbook/columns.js';
-import { writePartnershipWorkbook } from '../../server/workbook/write-template.js';
-import { buildZip, type ZipPart } from '../helpers/zip.js';
-import { councilWorkbook } from '../server/helpers/service.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { writtenBytes } from '../../../server/workbook/bytes.js';
+import { columnLetter } from '../../../server/workbook/columns.js';
+import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
+import { buildZip, type ZipPart } from '../../helpers/zip.js';
+import { councilWorkbook } from '../helpers/service.js';
 
 export const HOSTILE_COUNCIL = 'cherwell';
 export const HOSTILE_PERIOD = '2026-10';

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { consolidate } from '../../shared/consolidate/index.js';
-import { buildRollup, type RollupBuild } from '../../server/mail/messages.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { consolidate } from '../../../shared/consolidate/index.js';
+import { buildRollup, type RollupBuild } from '../../../server/mail/messages.js';
 import { demoRecords } from './demo-records.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,8 +1,8 @@
 // A service instance's mail sender in its own process, so a test can SIGKILL it mid-send and start
 // another. Arguments: the DATABASE_URL and the SMTP URL. Exits 0 once no message is pending or in flight.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OutboxWorker } from '../../server/mail/outbox.js';
-import { smtpTransport } from '../../server/mail/transport.js';
+import { OutboxWorker } from '../../../server/mail/outbox.js';
+import { smtpTransport } from '../../../server/mail/transport.js';
 import { openMailDb } from './mail-db.js';
 
 const [url, smtpUrl] = process.argv.slice(2);

@@ -1,13 +1,13 @@
 // Writes the hostile corpus to a folder, one file per case, with expected.json listing what the service
 // must answer to each (route, status, code):
-//   node --import tsx test/hostile/generate.ts OUT_FOLDER
+//   node --import tsx test/server/hostile/generate.ts OUT_FOLDER
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hostileCorpus } from './corpus.js';
 
 const [folder] = process.argv.slice(2);
 if (!folder) {
-  console.error('Usage: node --import tsx test/hostile/generate.ts OUT_FOLDER');
+  console.error('Usage: node --import tsx test/server/hostile/generate.ts OUT_FOLDER');
   process.exit(1);
 }
 mkdirSync(folder, { recursive: true });

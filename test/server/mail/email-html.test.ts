@@ -4,14 +4,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { renderRollupCharts } from '../../server/charts/rollup-charts.js';
-import { renderStatementEmail } from '../../server/mail/member-emails.js';
-import { renderRollupEmail } from '../../server/mail/rollup-email.js';
-import { consolidate } from '../../shared/consolidate/index.js';
-import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../shared/layouts.js';
-import { RAGS } from '../../shared/vocabulary.js';
-import { pdfImageCount, pdfPages } from '../helpers/pdf.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { renderRollupCharts } from '../../../server/charts/rollup-charts.js';
+import { renderStatementEmail } from '../../../server/mail/member-emails.js';
+import { renderRollupEmail } from '../../../server/mail/rollup-email.js';
+import { consolidate } from '../../../shared/consolidate/index.js';
+import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../../shared/layouts.js';
+import { RAGS } from '../../../shared/vocabulary.js';
+import { pdfImageCount, pdfPages } from '../../helpers/pdf.js';
 import { demoRecords } from './demo-records.js';
 
 const view = consolidate(demoPartnership, demoRecords({ hostile: false }), '2027-03');
@@ -42,7 +42,7 @@ describe('one money vocabulary', () => {
     expect(CONSOLIDATED_CONTRIBUTIONS_LAYOUT.columns.map((c) => c.header)).toEqual(
       expect.arrayContaining(['Cash paid (£)', 'In-kind (£)', 'Contributed (£)']),
     );
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     expect(readme).toMatch(/\*\*Contributed\*\* is \*\*Cash paid\*\* plus \*\*In-kind\*\*/);
   });
 });

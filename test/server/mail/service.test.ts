@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { demoPartnership } from '../../demo/partnership.js';
-import type { Partnership } from '../../shared/schemas.js';
-import { createLogger } from '../../server/logger.js';
-import { outboxRows } from '../../server/mail/outbox.js';
-import { MailService } from '../../server/mail/service.js';
-import { openStore, type Store } from '../../server/store/index.js';
-import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import type { Partnership } from '../../../shared/schemas.js';
+import { createLogger } from '../../../server/logger.js';
+import { outboxRows } from '../../../server/mail/outbox.js';
+import { MailService } from '../../../server/mail/service.js';
+import { openStore, type Store } from '../../../server/store/index.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
-import { testActor } from '../helpers/actors.js';
+import { testActor } from '../../helpers/actors.js';
 
 const partnership: Partnership = {
   ...demoPartnership,

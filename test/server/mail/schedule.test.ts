@@ -1,6 +1,6 @@
 // When the roll-up and reminders are due, in London time across the clock changes.
 import { describe, expect, it } from 'vitest';
-import { dueJobs, localDateTime } from '../../server/mail/schedule.js';
+import { dueJobs, localDateTime } from '../../../server/mail/schedule.js';
 
 const LONDON = 'Europe/London';
 const settings = { submissionDeadlineDay: 10, reminderDaysBeforeDeadline: 3 };

@@ -4,8 +4,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { openStore } from '../../server/store/index.js';
-import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
+import { openStore } from '../../../server/store/index.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 
 const run = promisify(execFile);
 
@@ -13,7 +13,7 @@ describeStores('processes', (kind) => {
   it('numbers versions without gaps when three processes append at once', async () => {
     const url = await freshDatabaseUrl(kind);
     await (await openStore(url)).close();
-    const script = fileURLToPath(new URL('./helpers/append-child.ts', import.meta.url));
+    const script = fileURLToPath(new URL('../helpers/append-child.ts', import.meta.url));
     await Promise.all(
       Array.from({ length: 3 }, () => run(process.execPath, ['--import', 'tsx', script, url, '15'])),
     );

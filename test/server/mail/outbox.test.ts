@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { composeMessage, outboxMessageId } from '../../server/mail/compose.js';
-import { enqueueMail, outboxRows, OutboxWorker, type OutboxMessage } from '../../server/mail/outbox.js';
-import type { MailTables } from '../../server/store/mail-tables.js';
-import { smtpTransport, type MailTransport } from '../../server/mail/transport.js';
-import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
+import { composeMessage, outboxMessageId } from '../../../server/mail/compose.js';
+import { enqueueMail, outboxRows, OutboxWorker, type OutboxMessage } from '../../../server/mail/outbox.js';
+import type { MailTables } from '../../../server/store/mail-tables.js';
+import { smtpTransport, type MailTransport } from '../../../server/mail/transport.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { openMailDb } from './mail-db.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
 

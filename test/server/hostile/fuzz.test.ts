@@ -3,12 +3,12 @@
 // clean 4xx, never an escaped exception, and the pool's workers survive to decode the next one.
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { HttpError, InvalidInput } from '../../server/errors.js';
-import { DecodePool } from '../../server/services/decode-pool.js';
-import { buildZip, type ZipPart } from '../helpers/zip.js';
-import { councilWorkbook } from '../server/helpers/service.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { HttpError, InvalidInput } from '../../../server/errors.js';
+import { DecodePool } from '../../../server/services/decode-pool.js';
+import { buildZip, type ZipPart } from '../../helpers/zip.js';
+import { councilWorkbook } from '../helpers/service.js';
 import { HOSTILE_COUNCIL, HOSTILE_PERIOD, textOf, unzipParts } from './corpus.js';
 
 const escaped: unknown[] = [];

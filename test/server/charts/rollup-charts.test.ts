@@ -1,16 +1,16 @@
 // Server-side charts: Vega-Lite → SVG → PNG, with text actually drawn (resvg draws nothing without fonts).
 import { describe, expect, it } from 'vitest';
-import { consolidate } from '../../shared/consolidate/index.js';
-import { demoPartnership } from '../../demo/partnership.js';
-import { CHART_FONT, chartFontFiles, rasterise, renderSvg } from '../../server/charts/render.js';
+import { consolidate } from '../../../shared/consolidate/index.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { CHART_FONT, chartFontFiles, rasterise, renderSvg } from '../../../server/charts/render.js';
 import {
   chartedCouncils,
   contributionsChartSpec,
   MAX_CHARTED_COUNCILS,
   renderRollupCharts,
   trendChartSpec,
-} from '../../server/charts/rollup-charts.js';
-import { demoRecords } from './demo-records.js';
+} from '../../../server/charts/rollup-charts.js';
+import { demoRecords } from '../mail/demo-records.js';
 
 const view = consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03');
 

@@ -7,15 +7,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { buildRollup } from '../../server/mail/messages.js';
-import { consolidatedView } from '../../server/services/consolidated-view.js';
-import { writeConsolidatedWorkbook } from '../../server/workbook/write-consolidated.js';
-import { consolidatedViewSchema } from '../../shared/schemas.js';
-import { writtenBytes, zipParts } from '../helpers/xlsx.js';
-import { startTestService, type TestService } from './helpers/service.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { buildRollup } from '../../../server/mail/messages.js';
+import { consolidatedView } from '../../../server/services/consolidated-view.js';
+import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consolidated.js';
+import { consolidatedViewSchema } from '../../../shared/schemas.js';
+import { writtenBytes, zipParts } from '../../helpers/xlsx.js';
+import { startTestService, type TestService } from '../helpers/service.js';
 
-const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 const PERIOD = '2026-11';
 
 let api: TestService;

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookGrids } from '../../server/workbook/read.js';
+import { readWorkbookGrids } from '../../../server/workbook/read.js';
 
 const require = createRequire(import.meta.url);
 const installed = (
   JSON.parse(readFileSync(require.resolve('exceljs/package.json'), 'utf8')) as { version: string }
 ).version;
-const ours = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const ours = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
   dependencies: Record<string, string>;
 };
 

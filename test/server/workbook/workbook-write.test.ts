@@ -5,13 +5,13 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { validateXML } from 'xmllint-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { demoCouncilSubmission, demoSubmissions } from '../../demo/submissions.js';
-import { readWorkbookGrids } from '../../server/workbook/read.js';
-import { writeConsolidatedWorkbook } from '../../server/workbook/write-consolidated.js';
-import { writeCouncilTemplate, writePartnershipWorkbook } from '../../server/workbook/write-template.js';
-import { writeXlsx } from '../../server/workbook/xlsx-writer.js';
-import { consolidate } from '../../shared/consolidate/index.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { demoCouncilSubmission, demoSubmissions } from '../../../demo/submissions.js';
+import { readWorkbookGrids } from '../../../server/workbook/read.js';
+import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consolidated.js';
+import { writeCouncilTemplate, writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
+import { writeXlsx } from '../../../server/workbook/xlsx-writer.js';
+import { consolidate } from '../../../shared/consolidate/index.js';
 import {
   CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   CONSOLIDATED_PROJECTS_LAYOUT,
@@ -19,13 +19,13 @@ import {
   COUNCIL_LAYOUTS,
   MONEY_FORMAT,
   PARTNERSHIP_LAYOUTS,
-} from '../../shared/layouts.js';
-import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../shared/parse/index.js';
-import type { ConsolidatedView } from '../../shared/schemas.js';
-import { convertWithLibreOffice, sheetsAsLibreOfficeReadsThem } from '../helpers/libreoffice.js';
-import { pdfPages } from '../helpers/pdf.js';
-import { requireTool } from '../helpers/tools.js';
-import { writtenBytes, zipParts } from '../helpers/xlsx.js';
+} from '../../../shared/layouts.js';
+import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../../shared/parse/index.js';
+import type { ConsolidatedView } from '../../../shared/schemas.js';
+import { convertWithLibreOffice, sheetsAsLibreOfficeReadsThem } from '../../helpers/libreoffice.js';
+import { pdfPages } from '../../helpers/pdf.js';
+import { requireTool } from '../../helpers/tools.js';
+import { writtenBytes, zipParts } from '../../helpers/xlsx.js';
 
 const PERIOD = '2026-11';
 const INFO = { title: 'Test', subject: 'A test workbook', footer: 'Test partnership' };
@@ -61,7 +61,7 @@ function viewWithFormulaText(): ConsolidatedView {
 }
 
 /** The chart parts' elements, sequences and values as ECMA-376 gives them (see the schema's note). */
-const CHART_SCHEMA = readFile(new URL('./fixtures/chart-parts.xsd', import.meta.url), 'utf8');
+const CHART_SCHEMA = readFile(new URL('../fixtures/chart-parts.xsd', import.meta.url), 'utf8');
 
 const sheetPartsByName = (parts: Map<string, string>): Map<string, string> => {
   const names = [...(parts.get('xl/workbook.xml') ?? '').matchAll(/<sheet name="([^"]+)" sheetId="(\d+)"/g)];

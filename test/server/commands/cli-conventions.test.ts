@@ -9,13 +9,13 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configVariables } from '../server/config.js';
-import { usingDatabaseLine } from '../server/commands/store-access.js';
-import { createLogger } from '../server/logger.js';
-import { buildProgram } from '../server/program.js';
-import packageJson from '../package.json' with { type: 'json' };
+import { configVariables } from '../../../server/config.js';
+import { usingDatabaseLine } from '../../../server/commands/store-access.js';
+import { createLogger } from '../../../server/logger.js';
+import { buildProgram } from '../../../server/program.js';
+import packageJson from '../../../package.json' with { type: 'json' };
 
-const CLI = fileURLToPath(new URL('../bin/shared-cdo.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 
 function run(
   args: string[],

@@ -2,9 +2,9 @@
 // hashes, and versions are append-only with one number per (council, period) even when writers race.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoPartnership } from '../../demo/partnership.js';
-import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { createToken, hashToken, TOKEN_PREFIX } from '../../server/auth/tokens.js';
+import { demoPartnership } from '../../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { createToken, hashToken, TOKEN_PREFIX } from '../../../server/auth/tokens.js';
 import {
   migrate,
   migrations,
@@ -12,9 +12,9 @@ import {
   type AppendSubmission,
   type Migration,
   type Store,
-} from '../../server/store/index.js';
-import { testActor } from '../helpers/actors.js';
-import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
+} from '../../../server/store/index.js';
+import { testActor } from '../../helpers/actors.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 
 const submission = (overrides: Partial<AppendSubmission> = {}): AppendSubmission => ({
   council: 'cherwell',
