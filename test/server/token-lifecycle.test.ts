@@ -119,59 +119,65 @@ describe('shared-cdo token and audit commands', () => {
   const run = cli.run;
   afterAll(() => cli.remove());
 
-  it('creates with --expires-in, lists without the token, revokes, and prints the audit trail', async () => {
-    expect(
-      await run(['token', 'create', '--role', 'cdo', '--label', 'x', '--expires-in', '367']),
-    ).toMatchObject({
-      code: 1,
-      stderr: expect.stringMatching(/--expires-in.*1 to 366/) as unknown,
-    });
-    const created = await run([
-      'token',
-      'create',
-      '--role',
-      'council',
-      '--council',
-      'cherwell',
-      '--label',
-      'Jo Bloggs',
-      '--expires-in',
-      '30',
-    ]);
-    expect(created.code).toBe(0);
-    const token = created.stdout.trim().split('\n').at(-1)!;
-    expect(token.startsWith('scdo_')).toBe(true);
-    const expires = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
-    expect(created.stdout).toContain(`number 1 labelled "Jo Bloggs", valid until ${expires}`);
+  // Nine command-line runs, each a fresh Node process loading TypeScript: on a busy two-core machine
+  // one can take ten seconds, so this test gets more than the suite's default minute.
+  it(
+    'creates with --expires-in, lists without the token, revokes, and prints the audit trail',
+    { timeout: 240_000 },
+    async () => {
+      expect(
+        await run(['token', 'create', '--role', 'cdo', '--label', 'x', '--expires-in', '367']),
+      ).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/--expires-in.*1 to 366/) as unknown,
+      });
+      const created = await run([
+        'token',
+        'create',
+        '--role',
+        'council',
+        '--council',
+        'cherwell',
+        '--label',
+        'Jo Bloggs',
+        '--expires-in',
+        '30',
+      ]);
+      expect(created.code).toBe(0);
+      const token = created.stdout.trim().split('\n').at(-1)!;
+      expect(token.startsWith('scdo_')).toBe(true);
+      const expires = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
+      expect(created.stdout).toContain(`number 1 labelled "Jo Bloggs", valid until ${expires}`);
 
-    const listed = await run(['token', 'list']);
-    expect(listed.stdout).not.toContain(token.slice('scdo_'.length));
-    expect(listed.stdout).toMatch(
-      new RegExp(`^1 +Jo Bloggs +council +cherwell +\\d{4}-\\d\\d-\\d\\d +expires ${expires} +never$`, 'm'),
-    );
+      const listed = await run(['token', 'list']);
+      expect(listed.stdout).not.toContain(token.slice('scdo_'.length));
+      expect(listed.stdout).toMatch(
+        new RegExp(`^1 +Jo Bloggs +council +cherwell +\\d{4}-\\d\\d-\\d\\d +expires ${expires} +never$`, 'm'),
+      );
 
-    expect(await run(['token', 'revoke', '1'])).toMatchObject({
-      code: 0,
-      stdout: expect.stringContaining('Revoked the council token for cherwell number 1') as unknown,
-    });
-    expect((await run(['token', 'list'])).stdout).toMatch(
-      /^1 +Jo Bloggs .* revoked \d{4}-\d\d-\d\d +never$/m,
-    );
-    const missing = await run(['token', 'revoke', '7']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^There is no access token number 7 \(see `token list`\)\.$/m);
+      expect(await run(['token', 'revoke', '1'])).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('Revoked the council token for cherwell number 1') as unknown,
+      });
+      expect((await run(['token', 'list'])).stdout).toMatch(
+        /^1 +Jo Bloggs .* revoked \d{4}-\d\d-\d\d +never$/m,
+      );
+      const missing = await run(['token', 'revoke', '7']);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^There is no access token number 7 \(see `token list`\)\.$/m);
 
-    const audit = await run(['audit']);
-    expect(audit.stdout).toMatch(
-      / 201 token.create cherwell token 1 \(council token for cherwell "Jo Bloggs"\) — by command line \(cli /,
-    );
-    expect(audit.stdout).toMatch(
-      / 200 token.revoke cherwell token 1 \("Jo Bloggs"\) — by command line \(cli /,
-    );
-    const csv = (await run(['audit', '--csv', '--since', '2020-01-01'])).stdout.trim().split('\n');
-    expect(csv).toHaveLength(3);
-    expect(csv[2]).toMatch(
-      /^2,[^,]+,cli,[^,]*,command line,token.revoke,cherwell,,"token 1 \(""Jo Bloggs""\)",200$/,
-    );
-  });
+      const audit = await run(['audit']);
+      expect(audit.stdout).toMatch(
+        / 201 token.create cherwell token 1 \(council token for cherwell "Jo Bloggs"\) — by command line \(cli /,
+      );
+      expect(audit.stdout).toMatch(
+        / 200 token.revoke cherwell token 1 \("Jo Bloggs"\) — by command line \(cli /,
+      );
+      const csv = (await run(['audit', '--csv', '--since', '2020-01-01'])).stdout.trim().split('\n');
+      expect(csv).toHaveLength(3);
+      expect(csv[2]).toMatch(
+        /^2,[^,]+,cli,[^,]*,command line,token.revoke,cherwell,,"token 1 \(""Jo Bloggs""\)",200$/,
+      );
+    },
+  );
 });
