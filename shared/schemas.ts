@@ -24,7 +24,10 @@ import {
 export const councilIdSchema = z
   .string()
   .regex(COUNCIL_ID_PATTERN, 'a council ID is lower-case letters and digits joined by hyphens');
-export const periodSchema = z.string().regex(PERIOD_PATTERN, 'a period is a month written YYYY-MM');
+const PERIOD_FORM = 'a period is a month written YYYY-MM';
+export const periodSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? `required: ${PERIOD_FORM}` : PERIOD_FORM) })
+  .regex(PERIOD_PATTERN, PERIOD_FORM);
 export const financialYearSchema = z
   .string()
   .regex(FINANCIAL_YEAR_PATTERN, 'a financial year is written like 2026-27')

@@ -45,6 +45,9 @@ describe('a JSON return', () => {
     expect(errors.find((e) => e.sheet === 'Skills')!.message).toBe(
       'skills: required (send [] for an empty sheet)',
     );
+    expect(errors.find((e) => e.sheet === 'About')!.message).toBe(
+      'Period: required: a period is a month written YYYY-MM',
+    );
     expect(await versions('2026-10')).toBe(0);
   });
 
