@@ -34,7 +34,11 @@ if (mode === 'seed') {
   }
   await store.close();
 } else {
-  const config = { ...loadConfig({ DEMO: 'off', RATE_LIMIT_PER_MINUTE: '100000000' }), port: 0 };
+  // The bench files thousands of versions of one council's return: the per-period cap would refuse them.
+  const config = {
+    ...loadConfig({ DEMO: 'off', RATE_LIMIT_PER_MINUTE: '100000000', MAX_VERSIONS_PER_PERIOD: '100000000' }),
+    port: 0,
+  };
   const app = express();
   app.post('/bench/parse-only', express.json({ limit: config.maxUploadBytes }), (req, res) => {
     res.status(201).json({ rows: (req.body as { projects: unknown[] }).projects.length });
