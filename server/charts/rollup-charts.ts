@@ -54,13 +54,17 @@ export function chartedCouncils(view: ConsolidatedView): CouncilContribution[] {
 }
 
 const CONTRIBUTIONS_TITLE = 'Contributed to date against profiled due';
+/** The two series every money chart compares, in legend order. */
+const SERIES = ['Contributed to date', 'Profiled due to date'] as const;
+/** Pounds in thousands on a money axis: £0, £25k, £50k … */
+const POUNDS_AXIS = { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" };
 
 export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
   const charted = chartedCouncils(view);
   const all = charted.length === view.contributions.councils.filter((c) => c.membership === 'Member').length;
   const values = charted.flatMap((c) => [
-    { council: c.name, series: 'Contributed to date', pounds: c.contributedPence / 100 },
-    { council: c.name, series: 'Profiled due to date', pounds: c.profiledDuePence / 100 },
+    { council: c.name, series: SERIES[0], pounds: c.contributedPence / 100 },
+    { council: c.name, series: SERIES[1], pounds: c.profiledDuePence / 100 },
   ]);
   // Each council's name sits above its pair of bars, so long names never squeeze the bars on a phone.
   return {
@@ -95,13 +99,13 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           field: 'pounds',
           type: 'quantitative',
           title: null,
-          axis: { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" },
+          axis: POUNDS_AXIS,
         },
         color: {
           field: 'series',
           type: 'nominal',
           title: null,
-          scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#b1b4b6'] },
+          scale: { domain: [...SERIES], range: ['#1d70b8', '#b1b4b6'] },
         },
       },
     },
@@ -137,8 +141,8 @@ export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
 /** The year so far: the partnership's contributed and profiled due at the end of each month. */
 export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
   const values = trendRows(view).flatMap((row) => [
-    { month: shortMonthLabel(row.month), series: 'Contributed to date', pounds: row.contributedPence / 100 },
-    { month: shortMonthLabel(row.month), series: 'Profiled due to date', pounds: row.profiledDuePence / 100 },
+    { month: shortMonthLabel(row.month), series: SERIES[0], pounds: row.contributedPence / 100 },
+    { month: shortMonthLabel(row.month), series: SERIES[1], pounds: row.profiledDuePence / 100 },
   ]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -154,21 +158,21 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
         field: 'pounds',
         type: 'quantitative',
         title: null,
-        axis: { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum.value / 1000, ',') + 'k'" },
+        axis: POUNDS_AXIS,
       },
       color: {
         field: 'series',
         type: 'nominal',
         title: null,
-        scale: { domain: ['Contributed to date', 'Profiled due to date'], range: ['#1d70b8', '#6f777b'] },
+        scale: { domain: [...SERIES], range: ['#1d70b8', '#6f777b'] },
         legend: { orient: 'top', direction: 'horizontal' },
       },
+      // Same field as the colour: vega-lite draws one legend with both, so the dash names a line without colour.
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        legend: null,
         scale: {
-          domain: ['Contributed to date', 'Profiled due to date'],
+          domain: [...SERIES],
           range: [
             [1, 0],
             [6, 4],
