@@ -7,32 +7,10 @@ import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { requireTool } from '../helpers/tools.js';
 import type { TestService } from '../server/helpers/service.js';
 import { axeViolations } from './helpers/axe.js';
-import { act, connect, excel, openPane, outputText, settled } from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText, settled, typeValidReturn } from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
-
-/** Rows a council officer types that pass Check. */
-async function typeValidReturn(page: Page): Promise<void> {
-  const wb = excel(page);
-  await wb.type('Contributions', 'A2:I2', [
-    ['2026-10', 'Cash', 'Shared team', 1000, '', '', '', 'INV-1', ''],
-  ]);
-  await wb.type('Skills', 'A2:G2', [
-    [
-      'Sam Jones',
-      'sam.jones@cherwell.example',
-      'Council',
-      'Cherwell District Council',
-      'Service design',
-      'Working',
-      2,
-    ],
-  ]);
-  await wb.type('Projects', 'A2:H2', [
-    ['WEB-01', 'Website', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
-  ]);
-}
 
 /** What has focus, seen through shadow roots: the host's id or tag, class, and text. */
 const focused = (page: Page) =>

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
-import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
+import {
+  act,
+  connect,
+  excel,
+  openPane,
+  outputText,
+  pageProblems,
+  screenshot,
+  typeValidReturn,
+} from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -30,24 +39,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await page.locator('#token').waitFor();
     await connect(page, service.tokens.cherwell);
     await act(page, 'setup');
-    const wb = excel(page);
-    await wb.type('Contributions', 'A2:I2', [
-      ['2026-10', 'Cash', 'Shared team', 1000, '', '', '', 'INV-1', ''],
-    ]);
-    await wb.type('Skills', 'A2:G2', [
-      [
-        'Sam Jones',
-        'sam.jones@cherwell.example',
-        'Council',
-        'Cherwell District Council',
-        'Service design',
-        'Working',
-        2,
-      ],
-    ]);
-    await wb.type('Projects', 'A2:H2', [
-      ['WEB-01', 'Website', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
-    ]);
+    await typeValidReturn(page);
   });
 
   afterAll(async () => world?.close());

@@ -213,3 +213,25 @@ export function excel(page: PaneView) {
     resetStats: () => call('resetStats'),
   };
 }
+
+/** Rows a council officer types that pass Check. */
+export async function typeValidReturn(page: PaneView): Promise<void> {
+  const wb = excel(page);
+  await wb.type('Contributions', 'A2:I2', [
+    ['2026-10', 'Cash', 'Shared team', 1000, '', '', '', 'INV-1', ''],
+  ]);
+  await wb.type('Skills', 'A2:G2', [
+    [
+      'Sam Jones',
+      'sam.jones@cherwell.example',
+      'Council',
+      'Cherwell District Council',
+      'Service design',
+      'Working',
+      2,
+    ],
+  ]);
+  await wb.type('Projects', 'A2:H2', [
+    ['WEB-01', 'Website', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
+  ]);
+}
