@@ -40,12 +40,20 @@ export interface Report {
   summary: SummaryLine[];
 }
 
+// A view is never changed once consolidated, and one workbook or e-mail asks for its report from
+// several writers: each view's report is built once (50,000 projects are walked once, not per sheet).
+const reports = new WeakMap<ConsolidatedView, Report>();
+
 export function buildReport(view: ConsolidatedView): Report {
+  const known = reports.get(view);
+  if (known) return known;
   const parts = { projects: projectsReport(view), skills: skillsReport(view), returns: returnsReport(view) };
-  return {
+  const report: Report = {
     headline: headlineFigures(view),
     councils: councilLines(view),
     ...parts,
     summary: summaryLines(view, parts),
   };
+  reports.set(view, report);
+  return report;
 }
