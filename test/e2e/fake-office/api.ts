@@ -3,7 +3,8 @@
 // it was loaded and synced (before that the read throws PropertyNotLoaded); *OrNullObject proxies learn
 // whether they exist on sync; a request, or an answer, over 5 MB is refused as Excel on the web
 // refuses it.
-import type { Chart, ConditionalFormat, Rect, Sheet, Table, Workbook } from './workbook.js';
+import { CHART_LINE_STYLES, CHART_SERIES_BY, CHART_TYPES } from './enums.js';
+import type { Chart, ChartSeries, ConditionalFormat, Rect, Sheet, Table, Workbook } from './workbook.js';
 import { ExcelError, formatAddress, parseAddress } from './workbook.js';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -127,6 +128,11 @@ export abstract class Proxy<T> {
   }
 
   protected abstract read(prop: string, target: T): unknown;
+
+  /** A property of `target` as this proxy reads it: for a collection loading `items/…`. */
+  readFor(prop: string, target: T): unknown {
+    return this.read(prop, target);
+  }
 
   load(props?: string | string[] | { select?: string }): this {
     const list = loadList(props);
@@ -495,6 +501,11 @@ export class RangeProxy extends Proxy<RangeTarget> {
     });
   }
 
+  /** The cells this range stands for, when the batch runs (for methods that take a Range). */
+  target(): RangeTarget {
+    return this.resolve();
+  }
+
   select(): void {
     this.ctx.enqueueRead(() => {
       const t = this.resolve();
@@ -554,7 +565,11 @@ export class TableProxy extends Proxy<Table> {
   readonly rows: { add: (index: number | undefined, values: unknown[][]) => void };
   readonly columns: {
     add: (index: number | undefined, values: unknown[][] | undefined, name?: string) => void;
-    getItem: (name: string) => { getDataBodyRange: () => RangeProxy };
+    getItem: (name: string) => {
+      getRange: () => RangeProxy;
+      getHeaderRowRange: () => RangeProxy;
+      getDataBodyRange: () => RangeProxy;
+    };
   };
 
   constructor(ctx: RequestContext, resolve: () => Table, nullable = false) {
@@ -572,18 +587,23 @@ export class TableProxy extends Proxy<Table> {
           throw new ExcelError('NotImplemented', 'The fake adds empty named columns at the end only.');
         this.change((table) => ctx.wb.addTableColumn(table, name ?? 'Column'));
       },
-      getItem: (name) => ({
-        getDataBodyRange: () =>
+      getItem: (name) => {
+        // Looked up by the column's exact name: a table's own spelling may differ from the layout's.
+        const column = (rows: (table: Table) => { r0: number; r1: number }) =>
           new RangeProxy(ctx, () => {
             const table = this.resolve();
-            // Looked up by the column's exact name: a table's own spelling may differ from the layout's.
             const index = ctx.wb.headers(table).indexOf(name);
             if (index < 0)
               throw new ExcelError('ItemNotFound', `The table ${table.name} has no column ${name}.`);
             const c = table.rect.c0 + index;
-            return { sheet: table.sheet, rect: { r0: table.rect.r0 + 1, c0: c, r1: table.rect.r1, c1: c } };
-          }),
-      }),
+            return { sheet: table.sheet, rect: { ...rows(table), c0: c, c1: c } };
+          });
+        return {
+          getRange: () => column((t) => ({ r0: t.rect.r0, r1: t.rect.r1 })),
+          getHeaderRowRange: () => column((t) => ({ r0: t.rect.r0, r1: t.rect.r0 })),
+          getDataBodyRange: () => column((t) => ({ r0: t.rect.r0 + 1, r1: t.rect.r1 })),
+        };
+      },
     };
   }
 
@@ -628,83 +648,489 @@ export class TableProxy extends Proxy<Table> {
 
 // ---- Charts -----------------------------------------------------------------------------------------
 
-class ChartCollection {
-  private loadedItems?: ChartProxy[];
-  constructor(
-    private readonly ctx: RequestContext,
-    private readonly sheet: () => Sheet,
-  ) {}
+const INVALID_ARGUMENT = 'The argument is invalid or missing or has an incorrect format.';
+/** Excel's limit on a chart's series. */
+export const MAX_CHART_SERIES = 255;
+const MAX_SERIES_NAME = 255;
 
-  add(type: string, source: RangeProxy, seriesBy: string): ChartProxy {
-    const holder: { chart?: Chart } = {};
-    this.ctx.enqueue(() => {
-      const target = (source as unknown as { resolve: () => RangeTarget }).resolve();
-      holder.chart = {
-        name: `Chart ${this.sheet().charts.length + 1}`,
-        type,
-        source: formatAddress(target.sheet.name, target.rect),
-        seriesBy,
-        title: '',
-      };
-      this.sheet().charts.push(holder.chart);
-    });
-    return new ChartProxy(this.ctx, () => {
-      if (!holder.chart) throw new ExcelError('ItemNotFound', 'The chart was not created.');
-      return holder.chart;
+/** A value Office.js answers on sync (getCount, getDimensionValues): `value` reads only after it. */
+export class ClientResult<T> {
+  private known = false;
+  private answer?: T;
+  constructor(ctx: RequestContext, compute: () => T) {
+    ctx.enqueueRead(() => {
+      this.answer = compute();
+      ctx.responseBytes += encoder.encode(JSON.stringify(this.answer) ?? '').length;
+      this.known = true;
     });
   }
+  get value(): T {
+    if (!this.known) throw notLoaded('value');
+    return this.answer as T;
+  }
+}
 
-  load(props?: string): this {
-    if (!loadList(props).some((p) => p.startsWith('items')))
-      throw new ExcelError('InvalidArgument', 'Load items/...');
+/** The cells a Range argument stands for, when the batch runs; anything but a Range is refused. */
+function rangeArgument(value: unknown): RangeTarget {
+  if (!(value instanceof RangeProxy)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+  return value.target();
+}
+
+const isColour = (value: unknown): value is string =>
+  typeof value === 'string' && (/^#[0-9A-Fa-f]{6}$/.test(value) || /^[A-Za-z]+$/.test(value));
+
+function sheetOfChart(wb: Workbook, chart: Chart): Sheet {
+  const sheet = wb.sheets.find((s) => s.charts.includes(chart));
+  // A chart deleted earlier in the batch (or in another) is gone: Excel no longer finds it.
+  if (!sheet)
+    throw new ExcelError('ItemNotFound', 'The requested resource doesn’t exist: the chart was deleted.');
+  return sheet;
+}
+
+function seriesOf(
+  wb: Workbook,
+  target: RangeTarget,
+  seriesBy: string,
+): { seriesBy: string; series: ChartSeries[] } {
+  if (!CHART_SERIES_BY.has(seriesBy)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+  const made = wb.seriesFromSource(target, seriesBy);
+  if (made.series.length > MAX_CHART_SERIES)
+    throw new ExcelError(
+      'InvalidArgument',
+      `The maximum number of data series per chart is ${MAX_CHART_SERIES}; this range would make ${made.series.length}.`,
+    );
+  return made;
+}
+
+/** Excel titles a one-series chart with the series' name and any other with a placeholder. */
+const defaultTitle = (wb: Workbook, series: ChartSeries[]): string =>
+  series.length === 1 ? seriesName(wb, series[0]!) : 'Chart Title';
+
+/** A series' name as Excel shows it: read from its header cell when it has one. */
+export const seriesName = (wb: Workbook, series: ChartSeries): string =>
+  series.nameRef ? String(wb.readRange(series.nameRef)[0] ?? '') : series.name;
+
+/**
+ * A collection whose `load('items/name, count')` answers on sync with fresh proxies over its items,
+ * their listed properties loaded, as Office.js collections do.
+ */
+abstract class ProxyCollection<T, P extends Proxy<T>> {
+  private loadedItems?: P[];
+  private loadedCount?: number;
+  constructor(
+    protected readonly ctx: RequestContext,
+    private readonly what: string,
+  ) {}
+
+  /** The items, when the batch runs. */
+  protected abstract targets(): T[];
+  protected abstract make(target: T): P;
+
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.ctx, () => this.targets().length);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = loadList(props);
+    const fields = list.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    const items = list.some((p) => p.startsWith('items'));
+    if (!items && !list.includes('count'))
+      throw new ExcelError('InvalidArgument', `The fake loads ${this.what} as items/… or count.`);
     this.ctx.enqueueRead(() => {
-      const sheet = this.sheet();
-      this.loadedItems = sheet.charts.map((chart) => {
-        const proxy = new ChartProxy(this.ctx, () => chart);
+      const targets = this.targets();
+      this.loadedCount = targets.length;
+      if (!items) return;
+      this.loadedItems = targets.map((target) => {
+        const proxy = this.make(target);
         proxy.settle();
+        for (const field of fields) proxy.preload(field, proxy.readFor(field, target));
         return proxy;
       });
     });
     return this;
   }
 
-  get items(): ChartProxy[] {
+  get items(): P[] {
     if (!this.loadedItems) throw notLoaded('items');
     return this.loadedItems;
+  }
+  get count(): number {
+    if (this.loadedCount === undefined) throw notLoaded('count');
+    return this.loadedCount;
+  }
+}
+
+class ChartCollection extends ProxyCollection<Chart, ChartProxy> {
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: () => Sheet,
+  ) {
+    super(ctx, 'charts');
+  }
+  protected targets(): Chart[] {
+    return this.sheet().charts;
+  }
+  protected make(chart: Chart): ChartProxy {
+    return new ChartProxy(this.ctx, () => {
+      sheetOfChart(this.ctx.wb, chart);
+      return chart;
+    });
+  }
+
+  add(type: string, source: unknown, seriesBy = 'Auto'): ChartProxy {
+    const holder: { chart?: Chart } = {};
+    this.ctx.enqueue(
+      () => {
+        if (!CHART_TYPES.has(type)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+        const target = rangeArgument(source);
+        const sheet = this.sheet();
+        const made = seriesOf(this.ctx.wb, target, seriesBy);
+        sheet.chartsAdded += 1;
+        holder.chart = {
+          name: `Chart ${sheet.chartsAdded}`,
+          type,
+          source: formatAddress(target.sheet.name, target.rect),
+          seriesBy: made.seriesBy,
+          title: defaultTitle(this.ctx.wb, made.series),
+          series: made.series,
+          axisFormats: {},
+        };
+        sheet.charts.push(holder.chart);
+      },
+      { type, seriesBy },
+    );
+    return new ChartProxy(this.ctx, () => {
+      if (!holder.chart) throw new ExcelError('ItemNotFound', 'The chart was not created.');
+      sheetOfChart(this.ctx.wb, holder.chart);
+      return holder.chart;
+    });
+  }
+
+  /** The first chart of that name (names need not be unique in Excel). */
+  private find(name: string): Chart {
+    const chart = this.sheet().charts.find((c) => c.name === name);
+    if (!chart) throw new ExcelError('ItemNotFound', `The requested resource doesn't exist: chart ${name}.`);
+    return chart;
+  }
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(this.ctx, () => this.find(name));
+  }
+  getItemOrNullObject(name: string): ChartProxy {
+    return new ChartProxy(this.ctx, () => this.find(name), true);
+  }
+  getItemAt(index: number): ChartProxy {
+    return new ChartProxy(this.ctx, () => {
+      const chart = this.sheet().charts[index];
+      if (!chart) throw new ExcelError('ItemNotFound', `There is no chart at position ${index}.`);
+      return chart;
+    });
   }
 }
 
 class ChartProxy extends Proxy<Chart> {
-  readonly title: { text: string };
-  constructor(ctx: RequestContext, resolve: () => Chart) {
-    super(ctx, resolve);
-    const change = (op: (c: Chart) => void) => this.change(op);
-    this.title = {
-      set text(value: string) {
-        change((c) => (c.title = value));
-      },
-      get text(): string {
-        throw notLoaded('text');
-      },
+  readonly title: ChartTitleProxy;
+  readonly series: ChartSeriesCollection;
+  readonly axes: { valueAxis: ChartAxisProxy; categoryAxis: ChartAxisProxy };
+
+  constructor(ctx: RequestContext, resolve: () => Chart, nullable = false) {
+    super(ctx, resolve, nullable);
+    this.title = new ChartTitleProxy(ctx, () => this.resolve());
+    this.series = new ChartSeriesCollection(ctx, () => this.resolve());
+    this.axes = {
+      valueAxis: new ChartAxisProxy(ctx, () => this.resolve(), 'value'),
+      categoryAxis: new ChartAxisProxy(ctx, () => this.resolve(), 'category'),
     };
   }
+
   protected read(prop: string, chart: Chart): unknown {
-    if (prop === 'name') return chart.name;
-    throw new ExcelError('InvalidArgument', `The fake does not load Chart.${prop}.`);
+    switch (prop) {
+      case 'name':
+        return chart.name;
+      case 'chartType':
+        return chart.type;
+      case 'plotBy':
+        return chart.seriesBy;
+      default:
+        throw new ExcelError('InvalidArgument', `The fake does not load Chart.${prop}.`);
+    }
   }
-  set name(value: string) {
-    this.change((c) => (c.name = value));
-  }
+
   get name(): string {
     return this.loaded('name');
   }
-  setPosition(start: string, end: string): void {
-    this.change((c) => (c.position = [start, end]));
+  set name(value: string) {
+    this.change((c) => {
+      if (typeof value !== 'string' || value.length === 0)
+        throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.name = value;
+    }, value);
   }
-  delete(): void {
-    this.ctx.enqueue(() => {
-      const chart = this.resolve();
-      for (const sheet of this.ctx.wb.sheets) sheet.charts = sheet.charts.filter((c) => c !== chart);
+  get chartType(): string {
+    return this.loaded('chartType');
+  }
+  set chartType(value: string) {
+    this.change((c) => {
+      if (!CHART_TYPES.has(value)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.type = value;
+    }, value);
+  }
+
+  /** Moves the chart over cells of its own sheet: `start`'s top-left corner to `end`'s bottom-right. */
+  setPosition(start: unknown, end?: unknown): void {
+    this.change((c) => {
+      const sheet = sheetOfChart(this.ctx.wb, c);
+      const cell = (value: unknown): Rect => {
+        if (typeof value === 'string') {
+          let parsed: ReturnType<typeof parseAddress>;
+          try {
+            parsed = parseAddress(value);
+          } catch {
+            throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+          }
+          if (parsed.sheet && this.ctx.wb.sheet(parsed.sheet) !== sheet)
+            throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+          return parsed.rect;
+        }
+        const target = rangeArgument(value);
+        if (target.sheet !== sheet) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+        return target.rect;
+      };
+      const from = cell(start);
+      const topLeft = formatAddress(undefined, { ...from, r1: from.r0, c1: from.c0 });
+      if (end === undefined || end === null) {
+        c.position = { from: topLeft };
+        return;
+      }
+      const to = cell(end);
+      if (to.r1 < from.r0 || to.c1 < from.c0) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.position = { from: topLeft, to: formatAddress(undefined, { ...to, r0: to.r1, c0: to.c1 }) };
     });
+  }
+
+  /** Reads the series afresh from `source`, as charts.add does. */
+  setData(source: unknown, seriesBy = 'Auto'): void {
+    this.change((c) => {
+      const target = rangeArgument(source);
+      const made = seriesOf(this.ctx.wb, target, seriesBy);
+      c.source = formatAddress(target.sheet.name, target.rect);
+      c.seriesBy = made.seriesBy;
+      c.series = made.series;
+    });
+  }
+
+  delete(): void {
+    this.change((chart) => {
+      const sheet = sheetOfChart(this.ctx.wb, chart);
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
+  }
+}
+
+class ChartTitleProxy extends Proxy<Chart> {
+  protected read(prop: string, chart: Chart): unknown {
+    if (prop === 'text') return chart.title;
+    throw new ExcelError('InvalidArgument', `The fake does not load ChartTitle.${prop}.`);
+  }
+  get text(): string {
+    return this.loaded('text');
+  }
+  set text(value: string) {
+    this.change((c) => {
+      if (typeof value !== 'string') throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.title = value;
+    }, value);
+  }
+}
+
+class ChartAxisProxy extends Proxy<Chart> {
+  constructor(
+    ctx: RequestContext,
+    resolve: () => Chart,
+    private readonly which: 'value' | 'category',
+  ) {
+    super(ctx, resolve);
+  }
+  protected read(prop: string, chart: Chart): unknown {
+    if (prop === 'numberFormat') return chart.axisFormats[this.which] ?? 'General';
+    throw new ExcelError('InvalidArgument', `The fake does not load ChartAxis.${prop}.`);
+  }
+  get numberFormat(): string {
+    return this.loaded('numberFormat');
+  }
+  set numberFormat(value: string) {
+    this.change((c) => (c.axisFormats[this.which] = value), value);
+  }
+}
+
+class ChartSeriesCollection extends ProxyCollection<SeriesTarget, ChartSeriesProxy> {
+  constructor(
+    ctx: RequestContext,
+    private readonly chart: () => Chart,
+  ) {
+    super(ctx, 'series');
+  }
+  protected targets(): SeriesTarget[] {
+    const chart = this.chart();
+    return chart.series.map((series) => ({ chart, series }));
+  }
+  protected make(target: SeriesTarget): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.ctx, () => target);
+  }
+
+  /** A new, empty series (Excel shows it once it has values), at `index` or last. */
+  add(name?: string, index?: number): ChartSeriesProxy {
+    const holder: { series?: ChartSeries; chart?: Chart } = {};
+    this.ctx.enqueue(() => {
+      const chart = this.chart();
+      if (name !== undefined && (typeof name !== 'string' || name.length > MAX_SERIES_NAME))
+        throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      if (chart.series.length >= MAX_CHART_SERIES)
+        throw new ExcelError(
+          'InvalidArgument',
+          `The maximum number of data series per chart is ${MAX_CHART_SERIES}.`,
+        );
+      const at = index ?? chart.series.length;
+      if (!Number.isInteger(at) || at < 0 || at > chart.series.length)
+        throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      holder.series = { name: name ?? `Series${chart.series.length + 1}` };
+      holder.chart = chart;
+      chart.series.splice(at, 0, holder.series);
+    }, name);
+    return new ChartSeriesProxy(this.ctx, () => {
+      if (!holder.series || !holder.chart)
+        throw new ExcelError('ItemNotFound', 'The series was not created.');
+      return { chart: holder.chart, series: holder.series };
+    });
+  }
+
+  /** The series at `index` when the batch first uses it; Office.js keeps that object afterwards. */
+  getItemAt(index: number): ChartSeriesProxy {
+    let bound: { chart: Chart; series: ChartSeries } | undefined;
+    return new ChartSeriesProxy(this.ctx, () => {
+      if (!bound) {
+        const chart = this.chart();
+        const series = chart.series[index];
+        if (!series) throw new ExcelError('ItemNotFound', `The chart has no series at position ${index}.`);
+        bound = { chart, series };
+      }
+      return bound;
+    });
+  }
+}
+
+interface SeriesTarget {
+  chart: Chart;
+  series: ChartSeries;
+}
+
+class ChartSeriesProxy extends Proxy<SeriesTarget> {
+  readonly format: {
+    fill: { setSolidColor: (colour: string) => void; clear: () => void };
+    line: { color: string; lineStyle: string };
+  };
+
+  constructor(ctx: RequestContext, resolve: () => SeriesTarget) {
+    // A series of a deleted chart, or deleted itself, is gone.
+    super(ctx, () => {
+      const target = resolve();
+      sheetOfChart(ctx.wb, target.chart);
+      if (!target.chart.series.includes(target.series))
+        throw new ExcelError('ItemNotFound', 'The requested resource doesn’t exist: the series was deleted.');
+      return target;
+    });
+    const change = (op: (s: ChartSeries) => void, payload?: unknown) =>
+      this.change((t) => op(t.series), payload);
+    this.format = {
+      fill: {
+        setSolidColor: (colour) =>
+          change((s) => {
+            if (!isColour(colour)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+            s.fill = colour;
+          }, colour),
+        clear: () => change((s) => delete s.fill),
+      },
+      line: {
+        set color(value: string) {
+          change((s) => {
+            if (!isColour(value)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+            s.lineColor = value;
+          }, value);
+        },
+        get color(): string {
+          throw notLoaded('color');
+        },
+        set lineStyle(value: string) {
+          change((s) => {
+            if (!CHART_LINE_STYLES.has(value)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+            s.lineStyle = value;
+          }, value);
+        },
+        get lineStyle(): string {
+          throw notLoaded('lineStyle');
+        },
+      },
+    };
+  }
+
+  protected read(prop: string, target: SeriesTarget): unknown {
+    if (prop === 'name') return seriesName(this.ctx.wb, target.series);
+    throw new ExcelError('InvalidArgument', `The fake does not load ChartSeries.${prop}.`);
+  }
+
+  get name(): string {
+    return this.loaded('name');
+  }
+  set name(value: string) {
+    this.change((t) => {
+      if (typeof value !== 'string' || value.length > MAX_SERIES_NAME)
+        throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      t.series.name = value;
+      delete t.series.nameRef;
+    }, value);
+  }
+
+  /** A series' values are one row or one column of cells; Excel refuses a block. */
+  setValues(source: unknown): void {
+    this.change((t) => {
+      const target = rangeArgument(source);
+      const { rect } = target;
+      if (rect.r0 !== rect.r1 && rect.c0 !== rect.c1)
+        throw new ExcelError(
+          'InvalidArgument',
+          'The reference is not valid. References for titles, values, sizes, or data labels must be a single cell, row, or column.',
+        );
+      t.series.values = { sheet: target.sheet, rect: { ...rect } };
+    });
+  }
+
+  setXAxisValues(source: unknown): void {
+    this.change((t) => {
+      const target = rangeArgument(source);
+      t.series.xValues = { sheet: target.sheet, rect: { ...target.rect } };
+    });
+  }
+
+  /** ExcelApi 1.12: what the series shows now, as text. */
+  getDimensionValues(dimension: string): ClientResult<string[]> {
+    return new ClientResult(this.ctx, () => {
+      const { series } = this.resolve();
+      const values = this.ctx.wb.readRange(series.values);
+      switch (dimension) {
+        case 'Values':
+        case 'YValues':
+          return values.map(String);
+        case 'Categories':
+        case 'XValues':
+          return series.xValues
+            ? this.ctx.wb.readRange(series.xValues).map(String)
+            : values.map((_, i) => String(i + 1));
+        default:
+          throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      }
+    });
+  }
+
+  delete(): void {
+    this.change((t) => (t.chart.series = t.chart.series.filter((s) => s !== t.series)));
   }
 }

@@ -1,9 +1,10 @@
 // The fake office.js served to the real task pane in Chromium in place of Microsoft's CDN script:
 // `Office` and `Excel` globals over one in-memory workbook, and `__fakeExcel` for the test to type
 // into cells and look at what the pane did.
-import { RequestContext } from './api.js';
+import { RequestContext, seriesName } from './api.js';
+import { EXCEL_ENUMS } from './enums.js';
 import { installNaaBridge, naaRequests, type FakeNaaConfig } from './naa-bridge.js';
-import type { CellValue, Sheet } from './workbook.js';
+import type { CellValue, Chart, SheetRange, Sheet } from './workbook.js';
 import { formatAddress, parseAddress, Workbook } from './workbook.js';
 
 interface FakeOfficeConfig {
@@ -78,24 +79,35 @@ const Excel = {
     if (context.pending) await context.sync();
     return result;
   },
-  DeleteShiftDirection: { up: 'Up', left: 'Left' },
-  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
-  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
-  DataValidationOperator: {
-    between: 'Between',
-    greaterThanOrEqualTo: 'GreaterThanOrEqualTo',
-    lessThanOrEqualTo: 'LessThanOrEqualTo',
-  },
-  DataValidationAlertStyle: { stop: 'Stop', warning: 'Warning', information: 'Information' },
-  ConditionalFormatType: { containsText: 'ContainsText' },
-  ConditionalTextOperator: { contains: 'Contains' },
-  ChartType: {
-    columnClustered: 'ColumnClustered',
-    columnStacked: 'ColumnStacked',
-    barClustered: 'BarClustered',
-  },
-  ChartSeriesBy: { columns: 'Columns', rows: 'Rows' },
+  ...EXCEL_ENUMS,
 };
+
+const refAddress = (ref: SheetRange | undefined): string | undefined =>
+  ref ? (ref.broken ? '#REF!' : formatAddress(ref.sheet.name, ref.rect)) : undefined;
+
+/** A chart as the test sees it: each series with the cells it is bound to and what it shows now. */
+function chartView(chart: Chart) {
+  return {
+    name: chart.name,
+    type: chart.type,
+    title: chart.title,
+    source: chart.source,
+    seriesBy: chart.seriesBy,
+    position: chart.position,
+    axisFormats: { ...chart.axisFormats },
+    series: chart.series.map((s) => ({
+      name: seriesName(workbook, s),
+      nameRef: refAddress(s.nameRef),
+      values: refAddress(s.values),
+      xValues: refAddress(s.xValues),
+      fill: s.fill,
+      lineColor: s.lineColor,
+      lineStyle: s.lineStyle,
+      shows: workbook.readRange(s.values),
+      categories: workbook.readRange(s.xValues),
+    })),
+  };
+}
 
 function sheetView(sheet: Sheet) {
   const used = workbook.usedRect(sheet);
@@ -122,7 +134,7 @@ function sheetView(sheet: Sheet) {
       rule: f.rule,
       fill: f.fill,
     })),
-    charts: sheet.charts.map((c) => ({ ...c })),
+    charts: sheet.charts.map((c) => chartView(c)),
   };
 }
 
@@ -143,10 +155,7 @@ const fake = {
         rect.c0 >= table.rect.c0 &&
         rect.c0 <= table.rect.c1
       ) {
-        const grow = bottom - table.rect.r1;
-        for (const list of [sheet.validations, sheet.conditionalFormats])
-          for (const e of list) if (e.rect.r1 === table.rect.r1) e.rect.r1 += grow;
-        table.rect.r1 = bottom;
+        workbook.extendTable(table, bottom - table.rect.r1);
       }
     }
   },

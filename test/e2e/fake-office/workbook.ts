@@ -38,13 +38,38 @@ export interface ConditionalFormat {
   fill?: string;
 }
 
+/** Cells on a sheet, as a chart's series refers to them; `broken` once Excel would show #REF!. */
+export interface SheetRange {
+  sheet: Sheet;
+  rect: Rect;
+  broken?: boolean;
+}
+
+export interface ChartSeries {
+  /** The series' own name, used when `nameRef` is absent. */
+  name: string;
+  /** The header cell the name is read from, when Excel took it from the source data. */
+  nameRef?: SheetRange;
+  values?: SheetRange;
+  xValues?: SheetRange;
+  fill?: string;
+  lineColor?: string;
+  lineStyle?: string;
+}
+
 export interface Chart {
   name: string;
   type: string;
+  /** The range given to charts.add (or setData), as an address. */
   source: string;
+  /** How the series were read from it: Columns or Rows (Auto resolved). */
   seriesBy: string;
   title: string;
-  position?: [string, string];
+  /** The cells the chart covers after setPosition: its top-left cell and, if given, its bottom-right. */
+  position?: { from: string; to?: string };
+  series: ChartSeries[];
+  /** Number formats set on the axes (Excel otherwise follows the source cells' formats). */
+  axisFormats: { value?: string; category?: string };
 }
 
 export interface Sheet {
@@ -56,6 +81,8 @@ export interface Sheet {
   validations: RangeRule[];
   conditionalFormats: ConditionalFormat[];
   charts: Chart[];
+  /** Charts ever added to the sheet: Excel names a new one "Chart N" and never reuses an N. */
+  chartsAdded: number;
 }
 
 export class ExcelError extends Error {
@@ -214,6 +241,7 @@ export class Workbook {
       validations: [],
       conditionalFormats: [],
       charts: [],
+      chartsAdded: 0,
     };
     this.sheets.push(sheet);
     return sheet;
@@ -422,16 +450,84 @@ export class Workbook {
         this.write(table.sheet, r, c, row[j]);
       }
     }
-    this.grow(table, rows.length);
+    this.extendTable(table, rows.length);
   }
 
-  private grow(table: Table, rows: number): void {
+  /**
+   * A table grows by `rows` at the bottom (rows added, or typed just below it): data validation,
+   * conditional formats and chart series over its last row grow with it, as Excel's do.
+   */
+  extendTable(table: Table, rows: number): void {
     const oldBottom = table.rect.r1;
     table.rect.r1 += rows;
+    const within = (rect: Rect) =>
+      rect.r1 === oldBottom && rect.c0 >= table.rect.c0 && rect.c1 <= table.rect.c1;
     for (const list of [table.sheet.validations, table.sheet.conditionalFormats])
-      for (const entry of list)
-        if (entry.rect.r1 === oldBottom && entry.rect.c0 >= table.rect.c0 && entry.rect.c1 <= table.rect.c1)
-          entry.rect.r1 += rows;
+      for (const entry of list) if (within(entry.rect)) entry.rect.r1 += rows;
+    for (const ref of this.chartRefs())
+      if (ref.sheet === table.sheet && !ref.broken && within(ref.rect)) ref.rect.r1 += rows;
+  }
+
+  /** Every range a chart's series refers to, on any sheet. */
+  private *chartRefs(): Generator<SheetRange> {
+    for (const sheet of this.sheets)
+      for (const chart of sheet.charts)
+        for (const series of chart.series)
+          for (const ref of [series.nameRef, series.values, series.xValues]) if (ref) yield ref;
+  }
+
+  /**
+   * The series Excel makes of a chart's source data (Insert Chart's rules): by columns when the range
+   * has more rows than columns (Auto), each column a series; the first row names the series when its
+   * cells are text, the first column gives the categories when its cells are text, and a blank top-left
+   * cell makes both labels. Numbers in the first column (years, dates) are a series of their own.
+   */
+  seriesFromSource(source: SheetRange, seriesBy: string): { seriesBy: string; series: ChartSeries[] } {
+    const { sheet, rect } = source;
+    const height = rect.r1 - rect.r0 + 1;
+    const width = rect.c1 - rect.c0 + 1;
+    const by = seriesBy === 'Auto' ? (height > width ? 'Columns' : 'Rows') : seriesBy;
+    // Read by columns; by rows is the same with rows and columns swapped.
+    const across = by === 'Columns';
+    const lines = across ? width : height;
+    const length = across ? height : width;
+    const at = (line: number, i: number) =>
+      across ? this.cell(sheet, rect.r0 + i, rect.c0 + line) : this.cell(sheet, rect.r0 + line, rect.c0 + i);
+    const isText = (cell: Cell | undefined) => typeof cell?.value === 'string' && cell.value !== '';
+    const isBlank = (cell: Cell | undefined) => cell === undefined || cell.value === '';
+    const cornerBlank = isBlank(at(0, 0)) && lines > 1 && length > 1;
+    const every = (count: number, test: (k: number) => boolean) =>
+      Array.from({ length: count }, (_, k) => k).every(test);
+    // The first row names the series when its cells right of the corner (or its one cell) are text.
+    const named =
+      length > 1 &&
+      (cornerBlank || (lines === 1 ? isText(at(0, 0)) : every(lines - 1, (k) => isText(at(k + 1, 0)))));
+    const first = named ? 1 : 0;
+    const labelled = lines > 1 && (cornerBlank || every(length - first, (k) => isText(at(0, first + k))));
+    const ref = (line: number, from: number, to: number): SheetRange => ({
+      sheet,
+      rect: across
+        ? { r0: rect.r0 + from, c0: rect.c0 + line, r1: rect.r0 + to, c1: rect.c0 + line }
+        : { r0: rect.r0 + line, c0: rect.c0 + from, r1: rect.r0 + line, c1: rect.c0 + to },
+    });
+    const series: ChartSeries[] = [];
+    for (let line = labelled ? 1 : 0; line < lines; line++) {
+      const s: ChartSeries = {
+        name: named ? String(at(line, 0)?.value ?? '') : `Series${series.length + 1}`,
+        values: ref(line, first, length - 1),
+      };
+      if (named) s.nameRef = ref(line, 0, 0);
+      if (labelled) s.xValues = ref(0, first, length - 1);
+      series.push(s);
+    }
+    return { seriesBy: by, series };
+  }
+
+  /** What a series shows now: the cells it refers to, read live, row by row. */
+  readRange(ref: SheetRange | undefined): CellValue[] {
+    if (!ref) return [];
+    if (ref.broken) return ['#REF!'];
+    return this.values(ref.sheet, ref.rect).flat();
   }
 
   addTableColumn(table: Table, name: string): void {
@@ -454,6 +550,16 @@ export class Workbook {
     }
     sheet.cells.clear();
     for (const [k, cell] of moved) sheet.cells.set(k, cell);
+    // A chart's reference within the columns moves up with its cells, shrinks by the rows deleted
+    // from it, and breaks (#REF!) when all its cells go.
+    for (const ref of this.chartRefs()) {
+      const r = ref.rect;
+      if (ref.sheet !== sheet || ref.broken || r.c0 < rect.c0 || r.c1 > rect.c1 || r.r1 < rect.r0) continue;
+      const above = Math.max(0, Math.min(rect.r1, r.r0 - 1) - rect.r0 + 1);
+      const inside = Math.max(0, Math.min(rect.r1, r.r1) - Math.max(rect.r0, r.r0) + 1);
+      if (inside === r.r1 - r.r0 + 1) ref.broken = true;
+      else ref.rect = { ...r, r0: r.r0 - above, r1: r.r1 - above - inside };
+    }
     for (const t of this.tables.filter((t) => t.sheet === sheet)) {
       if (t.rect.c0 < rect.c0 || t.rect.c1 > rect.c1) continue;
       if (rect.r0 > t.rect.r0 && rect.r1 <= t.rect.r1) t.rect.r1 -= height;

@@ -166,7 +166,29 @@ export interface FakeSheet {
   formats: Record<string, string>;
   validations: { address: string; rule: unknown }[];
   conditionalFormats: { address: string; type: string; rule: unknown; fill?: string }[];
-  charts: { name: string; type: string; source: string; title: string }[];
+  charts: FakeChart[];
+}
+
+/** A chart as the fake shows it: each series with the cells it is bound to and what it shows now. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  title: string;
+  source: string;
+  seriesBy: string;
+  position?: { from: string; to?: string };
+  axisFormats: { value?: string; category?: string };
+  series: {
+    name: string;
+    nameRef?: string;
+    values?: string;
+    xValues?: string;
+    fill?: string;
+    lineColor?: string;
+    lineStyle?: string;
+    shows: (string | number | boolean)[];
+    categories: (string | number | boolean)[];
+  }[];
 }
 
 type Fake = {
