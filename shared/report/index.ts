@@ -10,6 +10,7 @@ import { summaryLines, type SummaryLine } from './summary.js';
 
 export {
   CHANGE_LABELS,
+  changeRows,
   sinceReport,
   trendRows,
   type ChangeRow,

@@ -1,13 +1,31 @@
 // The Excel adapter against office-addin-mock: Check reads and marks in four round trips for a usual
 // return (reads are split only past 50,000 cells), and big writes are split under Excel on the web's
-// 5 MB limit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// 5 MB limit. The consolidated view, with its Changes table and charts, runs against the E2E tests'
+// in-memory Excel (it models tables and charts, which office-addin-mock does not): its round trips do
+// not grow with rows.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { benchPartnership, benchYearRecords } from '../../bench/fixtures.js';
 import { demoPartnership } from '../../demo/partnership.js';
+import { demoSubmissions } from '../../demo/submissions.js';
 import { checkWorkbook } from '../../addin/src/excel/check.js';
 import { MAX_REQUEST_BYTES } from '../../addin/src/excel/chunks.js';
+import { writeConsolidatedView } from '../../addin/src/excel/consolidated-sheets.js';
 import { MARKS_SETTING } from '../../addin/src/excel/marks.js';
 import { replaceTableRows } from '../../addin/src/excel/write-table.js';
-import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
+import { consolidate } from '../../shared/consolidate/index.js';
+import {
+  CONSOLIDATED_CHANGES_LAYOUT,
+  CONSOLIDATED_TREND_LAYOUT,
+  CONTRIBUTIONS_LAYOUT,
+  PROJECTS_LAYOUT,
+  SKILLS_LAYOUT,
+} from '../../shared/layouts.js';
+import { rowsToGrid } from '../../shared/parse/index.js';
+import { changeRows } from '../../shared/report/index.js';
+import { submissionRecordSchema, type ConsolidatedView } from '../../shared/schemas.js';
+import { RequestContext } from '../e2e/fake-office/api.js';
+import { EXCEL_ENUMS } from '../e2e/fake-office/enums.js';
+import { Workbook } from '../e2e/fake-office/workbook.js';
 import { ExcelEnums, mockExcel, type MockSheet } from './helpers/mock-excel.js';
 
 const PERIOD = '2026-10';
@@ -49,7 +67,7 @@ function councilSheets(rows: number, badRows: number[] = []): MockSheet[] {
 }
 
 beforeAll(() => {
-  (globalThis as Record<string, unknown>).Excel = ExcelEnums;
+  (globalThis as Record<string, unknown>).Excel = { ...EXCEL_ENUMS, ...ExcelEnums };
 });
 afterAll(() => {
   delete (globalThis as Record<string, unknown>).Excel;
@@ -163,5 +181,81 @@ describe('large writes', () => {
     }
     // 3,000 rows rewritten in place and 5,000 added to the table: every row once.
     expect(writes.reduce((n, w) => n + w.rowsWritten, 0)).toBe(8000);
+  });
+});
+
+describe('the consolidated view', () => {
+  /** The demo's two latest months: October brings a new project and a project turned Red. */
+  const demoView = (): ConsolidatedView => {
+    const records = (['2026-09', '2026-10'] as const).flatMap((period) =>
+      Object.entries(demoSubmissions(period, { latest: period === '2026-10' })).map(([council, data]) =>
+        submissionRecordSchema.parse({
+          council,
+          period,
+          version: 1,
+          review: 'pending',
+          submittedAt: `${period}-28T09:00:00.000Z`,
+          data,
+        }),
+      ),
+    );
+    return consolidate(demoPartnership, records, '2026-10');
+  };
+  /** `councils` synthetic councils returning every month to October, `rows` project rows each. */
+  const bigView = (councils: number, rows: number): ConsolidatedView =>
+    consolidate(benchPartnership(councils), benchYearRecords(councils, rows, '2026-10'), '2026-10');
+
+  /** Writes `view` into `wb` (a new blank workbook unless given), counting the round trips. */
+  async function write(view: ConsolidatedView, wb = new Workbook()) {
+    const context = new RequestContext(wb);
+    const sync = vi.spyOn(context, 'sync');
+    const report = await writeConsolidatedView(context as unknown as Excel.RequestContext, view);
+    return { wb, report, syncs: sync.mock.calls.length };
+  }
+  const tableRows = (wb: Workbook, name: string) => {
+    const table = wb.table(name)!;
+    return wb.values(table.sheet, { ...table.rect, r0: table.rect.r0 + 1 });
+  };
+
+  it('writes the Changes table and four charts in as many round trips for 4 councils as for 400', async () => {
+    const small = demoView();
+    const big = bigView(400, 8);
+    expect(big.projects.items.length).toBeGreaterThan(20 * small.projects.items.length);
+    expect(changeRows(big).length).toBeGreaterThan(10 * changeRows(small).length);
+
+    const first = await write(small);
+    const second = await write(big);
+    expect(second.syncs).toBe(first.syncs);
+    // Rewriting a workbook that has the tables (rows replaced in place, charts redrawn) is as steady,
+    // and so is growing its tables to a bigger view's rows.
+    const again = await write(small, first.wb);
+    const bigAgain = await write(big, second.wb);
+    expect(bigAgain.syncs).toBe(again.syncs);
+    const grown = await write(bigView(30, 12), (await write(small)).wb);
+    const back = await write(big, (await write(small)).wb);
+    expect(back.syncs).toBe(grown.syncs);
+
+    for (const [view, wb] of [
+      [small, first.wb],
+      [big, back.wb],
+    ] as const) {
+      // The Changes sheet holds shared/report's rows, in the layout's cells.
+      expect(tableRows(wb, CONSOLIDATED_CHANGES_LAYOUT.table)).toEqual(
+        rowsToGrid(CONSOLIDATED_CHANGES_LAYOUT, changeRows(view), { dates: 'serial' }).slice(1),
+      );
+      const dashboard = wb.requireSheet('Dashboard');
+      expect(dashboard.charts).toHaveLength(4);
+      const trend = dashboard.charts.find((c) => c.type === 'Line')!;
+      // Bound to the Trend table's columns: one row per month of the year so far.
+      const months = view.trend.months.length;
+      expect(trend.series.map((s) => [s.values?.rect, s.xValues?.rect])).toEqual(
+        [1, 2].map((c) => [
+          { r0: 1, c0: c, r1: months, c1: c },
+          { r0: 1, c0: 0, r1: months, c1: 0 },
+        ]),
+      );
+      expect(wb.readRange(trend.series[0]!.values)).toEqual(view.trend.contributedPence.map((p) => p / 100));
+      expect(wb.table(CONSOLIDATED_TREND_LAYOUT.table)!.sheet.name).toBe(trend.series[0]!.values!.sheet.name);
+    }
   });
 });

@@ -83,12 +83,15 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     expect(await wb.sheetNames()).toEqual(
       expect.arrayContaining([
         'Summary',
+        'Changes',
         'Contributions',
         'Skills coverage',
         'People',
         'Projects',
         'Data quality',
         'Submissions',
+        'Trend',
+        'Projects by phase',
         'Dashboard',
       ]),
     );
@@ -122,13 +125,19 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       expect.arrayContaining(['Red', 'Amber', 'Green']),
     );
 
+    // Native charts bound to the tables: the contributions chart reads the Contributions table.
     const dashboard = await wb.sheet('Dashboard');
     expect(dashboard.charts.map((c) => [c.type, c.title])).toEqual([
-      ['ColumnClustered', 'Contributions: due and contributed by council'],
+      ['BarClustered', 'Contributed to date against profiled due'],
       ['ColumnStacked', 'Projects by phase and RAG'],
+      ['Line', 'The year so far: contributed against profiled due, 2026-27'],
       ['BarClustered', 'Skills coverage'],
     ]);
-    expect(dashboard.charts[0]!.source).toBe('Dashboard!A1:C5');
+    const rows = view.contributions.councils.length;
+    expect(dashboard.charts[0]!.series.map((s) => [s.name, s.values, s.xValues])).toEqual([
+      ['Contributed (£)', `Contributions!I2:I${rows + 1}`, `Contributions!B2:B${rows + 1}`],
+      ['Profiled due (£)', `Contributions!F2:F${rows + 1}`, `Contributions!B2:B${rows + 1}`],
+    ]);
     expect(await fitsWidth()).toBe(true);
     await screenshot(page, '21-consolidated');
   });
@@ -136,7 +145,12 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
   it('writing it again replaces the rows and the charts instead of adding more', async () => {
     await act(page, 'consolidated');
     const wb = excel(page);
-    expect((await wb.sheet('Dashboard')).charts).toHaveLength(3);
+    expect((await wb.sheet('Dashboard')).charts.map((c) => c.name)).toEqual([
+      'SharedCdo1',
+      'SharedCdo2',
+      'SharedCdo3',
+      'SharedCdo4',
+    ]);
     expect((await wb.sheet('Contributions')).values.length - 1).toBe(view.contributions.councils.length);
     expect((await wb.tables()).filter((t) => t.name === 'ConsolidatedContributions')).toHaveLength(1);
   });

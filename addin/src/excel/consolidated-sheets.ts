@@ -1,7 +1,14 @@
-// The consolidated view written into the workbook for the CDO: one table per consolidated sheet, a
-// Summary, and a Dashboard of native Excel charts, with conditional formatting on statuses and RAG.
+// The consolidated view written into the workbook for the CDO: a Summary, what changed since the month
+// compared with (the Changes table), one table per consolidated sheet, and a Dashboard of native Excel
+// charts bound to those tables (so they follow a user's edits), with conditional formatting on
+// statuses and RAG. Rows and words come from shared/report, as the consolidated workbook's do.
 import type { SheetLayout } from '../../../shared/layouts.js';
-import { CONSOLIDATED_SHEETS, COUNCIL_LAYOUTS, MONEY_FORMAT } from '../../../shared/layouts.js';
+import {
+  CONSOLIDATED_SHEETS,
+  COUNCIL_LAYOUTS,
+  MONEY_FORMAT,
+  normaliseHeader,
+} from '../../../shared/layouts.js';
 import { penceToPounds } from '../../../shared/money.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
 import {
@@ -21,21 +28,29 @@ import { replaceTableRows } from './write-table.js';
 
 export class WorkbookConflict extends Error {}
 
+/** The consolidated tables, in the order of the consolidated workbook's sheets. */
 const TABLE_SHEETS = [
-  ['contributions', CONSOLIDATED_SHEETS.contributions],
-  ['skills', CONSOLIDATED_SHEETS.skills],
-  ['people', CONSOLIDATED_SHEETS.people],
-  ['projects', CONSOLIDATED_SHEETS.projects],
-  ['dataQuality', CONSOLIDATED_SHEETS.dataQuality],
-  ['submissions', CONSOLIDATED_SHEETS.submissions],
+  'changes',
+  'contributions',
+  'skills',
+  'people',
+  'projects',
+  'dataQuality',
+  'submissions',
+  'trend',
+  'phaseRag',
 ] as const;
+type TableKey = (typeof TABLE_SHEETS)[number];
 
 const FILLS: Record<Highlight, string> = { bad: '#F4CCCC', neutral: '#FCE5CD', good: '#D9EAD3' };
 
-/** Where the Summary and Dashboard went, and why when a user's sheet kept the usual name. */
+/** Where the Summary, Changes and Dashboard went, and why when a user's sheet kept the usual name. */
 export interface ConsolidatedReport {
   summary: string;
+  changes: string;
   dashboard: string;
+  /** The Dashboard's charts, by title. */
+  charts: string[];
   notices: string[];
 }
 
@@ -45,12 +60,15 @@ export async function writeConsolidatedView(
 ): Promise<ConsolidatedReport> {
   const { worksheets, tables } = context.workbook;
   const councilTables = COUNCIL_LAYOUTS.map((l) => tables.getItemOrNullObject(l.table));
-  const targets = TABLE_SHEETS.map(([key, layout]) => ({
-    key,
-    layout,
-    sheet: worksheets.getItemOrNullObject(layout.sheet),
-    table: tables.getItemOrNullObject(layout.table),
-  }));
+  const targets = TABLE_SHEETS.map((key) => {
+    const layout = CONSOLIDATED_SHEETS[key];
+    return {
+      key,
+      layout,
+      sheet: worksheets.getItemOrNullObject(layout.sheet),
+      table: tables.getItemOrNullObject(layout.table),
+    };
+  });
   for (const t of councilTables) t.load('name');
   for (const t of targets) {
     t.sheet.load('name');
@@ -71,8 +89,8 @@ export async function writeConsolidatedView(
   }
 
   const { summary, dashboard } = await claimOwnedSheets(context, ['summary', 'dashboard']);
-  const rows = consolidatedSheetRows(view);
   const report = buildReport(view);
+  const rows: Record<TableKey, object[]> = { ...consolidatedSheetRows(view), phaseRag: phaseRagRows(report) };
   queueSummary(summary.sheet, report);
   for (const t of targets) {
     const grid = rowsToGrid(t.layout, rows[t.key], { dates: 'serial' });
@@ -87,15 +105,26 @@ export async function writeConsolidatedView(
     const header = layout.columns.find((c) => c.key === column)!.header;
     queueStatusColours(context, layout, header, Object.entries(colours));
   }
-  await queueDashboard(context, dashboard.sheet, view, report);
+  const charts = await queueDashboard(context, dashboard.sheet, dashboardCharts(view));
   summary.sheet.activate();
   await context.sync();
   return {
     summary: summary.name,
+    changes: CONSOLIDATED_SHEETS.changes.sheet,
     dashboard: dashboard.name,
-    notices: [summary.notice, dashboard.notice].filter((n): n is string => n !== undefined),
+    charts: charts.drawn,
+    notices: [summary.notice, dashboard.notice, ...charts.notices].filter(
+      (n): n is string => n !== undefined,
+    ),
   };
 }
+
+/** Projects by phase and RAG as rows of its layout: the report's grid, counts under each RAG. */
+const phaseRagRows = (report: Report): object[] =>
+  report.projects.grid.map((row) => ({
+    phase: row.phase,
+    ...Object.fromEntries(RAGS.map((rag, i) => [rag.toLowerCase(), row.counts[i] ?? 0])),
+  }));
 
 function queueStatusColours(
   context: Excel.RequestContext,
@@ -139,57 +168,161 @@ function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   sheet.getRange('A1:A' + lines.length).format.font.bold = true;
 }
 
+/** A Dashboard chart: which table it is drawn from, its categories' column and its series' columns. */
+interface DashboardChart {
+  title: string;
+  type: Excel.ChartType;
+  layout: SheetLayout;
+  categories: string;
+  /** Dashed applies to lines; bars are filled with the colour. */
+  series: readonly { key: string; colour: string; dashed?: boolean }[];
+  valueFormat: string;
+  /** Height in rows. */
+  rows: number;
+}
+
+/** GOV.UK colours, as the consolidated workbook's charts have them: the RAG colours people expect. */
+const COLOURS = {
+  contributed: '#1D70B8',
+  profiled: '#B1B4B6',
+  Red: '#D4351C',
+  Amber: '#F47738',
+  Green: '#00703C',
+  people: '#1D70B8',
+  practitioners: '#00703C',
+};
+
+/** Contributed to date against profiled due: the two money series, the profiled one dashed on a line. */
+const MONEY_SERIES: DashboardChart['series'] = [
+  { key: 'contributedPence', colour: COLOURS.contributed },
+  { key: 'profiledDuePence', colour: COLOURS.profiled, dashed: true },
+];
+const POUNDS_AXIS = '£#,##0';
+
+/** The charts of the consolidated workbook's Summary (same titles and data), and skills coverage. */
+function dashboardCharts(view: ConsolidatedView): DashboardChart[] {
+  const councils = view.contributions.councils.length;
+  return [
+    {
+      title: 'Contributed to date against profiled due',
+      type: Excel.ChartType.barClustered,
+      layout: CONSOLIDATED_SHEETS.contributions,
+      categories: 'name',
+      series: MONEY_SERIES,
+      valueFormat: POUNDS_AXIS,
+      rows: Math.min(60, Math.max(16, councils * 2 + 6)),
+    },
+    {
+      title: 'Projects by phase and RAG',
+      type: Excel.ChartType.columnStacked,
+      layout: CONSOLIDATED_SHEETS.phaseRag,
+      categories: 'phase',
+      series: RAGS.map((rag) => ({ key: rag.toLowerCase(), colour: COLOURS[rag] })),
+      valueFormat: '0',
+      rows: 18,
+    },
+    {
+      title: `The year so far: contributed against profiled due, ${view.financialYear}`,
+      type: Excel.ChartType.line,
+      layout: CONSOLIDATED_SHEETS.trend,
+      categories: 'month',
+      series: MONEY_SERIES,
+      valueFormat: POUNDS_AXIS,
+      rows: 18,
+    },
+    {
+      title: 'Skills coverage',
+      type: Excel.ChartType.barClustered,
+      layout: CONSOLIDATED_SHEETS.skills,
+      categories: 'skill',
+      series: [
+        { key: 'people', colour: COLOURS.people },
+        { key: 'practitioners', colour: COLOURS.practitioners },
+      ],
+      valueFormat: '0',
+      rows: Math.min(40, Math.max(16, view.skills.coverage.length * 2 + 4)),
+    },
+  ];
+}
+
 /**
- * Chart data blocks on the left of the Dashboard, the charts on the right; old charts are replaced.
- * Only ever called on the add-in's own Dashboard (see owned-sheets.ts).
+ * The Dashboard's charts, each bound to the columns of a consolidated table (so a user's edits, or
+ * rows they add, show in the charts); the charts written before are replaced. One round trip reads
+ * the old charts and the tables' headers (a user may have respelled one). Only ever called on the
+ * add-in's own Dashboard (see owned-sheets.ts).
  */
 async function queueDashboard(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
-  view: ConsolidatedView,
-  report: Report,
-): Promise<void> {
+  charts: readonly DashboardChart[],
+): Promise<{ drawn: string[]; notices: string[] }> {
+  const { tables } = context.workbook;
   sheet.charts.load('items/name');
+  const headerRows = new Map<string, Excel.Range>();
+  for (const chart of charts) {
+    if (headerRows.has(chart.layout.table)) continue;
+    const header = tables.getItem(chart.layout.table).getHeaderRowRange();
+    header.load('values');
+    headerRows.set(chart.layout.table, header);
+  }
   await context.sync();
   for (const chart of sheet.charts.items) chart.delete();
+  // The chart data blocks of earlier versions of the pane sat in A:D.
   sheet.getRange('A:D').clear(Excel.ClearApplyTo.contents);
+  sheet.getRange('A1').values = [
+    [
+      'These charts are drawn from the tables on the Contributions, Projects by phase, Trend and Skills coverage sheets: change a number there and the chart follows.',
+    ],
+  ];
 
-  const councils = view.contributions.councils.filter((c) => c.membership === 'Member');
-  const money: (string | number)[][] = [
-    ['Council', 'Due (£)', 'Contributed (£)'],
-    ...councils.map((c) => [c.council, c.duePence / 100, c.contributedPence / 100]),
-  ];
-  const phases: (string | number)[][] = [
-    ['Phase', ...RAGS],
-    ...report.projects.grid.map((row) => [row.phase, ...row.counts]),
-  ];
-  const skills: (string | number)[][] = [
-    ['Skill', 'People (Working+)', 'Practitioners+'],
-    ...view.skills.coverage.map((s) => [s.skill, s.people, s.practitioners]),
-  ];
-  const blocks = [
-    {
-      data: money,
-      title: 'Contributions: due and contributed by council',
-      type: Excel.ChartType.columnClustered,
-    },
-    { data: phases, title: 'Projects by phase and RAG', type: Excel.ChartType.columnStacked },
-    { data: skills, title: 'Skills coverage', type: Excel.ChartType.barClustered },
-  ];
-  let row = 1;
-  blocks.forEach((block, index) => {
-    const range = sheet.getRange(
-      blockAddress({ column: 0, row }, block.data.length, block.data[0]?.length ?? 1),
-    );
-    range.numberFormat = block.data.map((r, i) =>
-      r.map((_, j) => (i === 0 || j === 0 ? '@' : index === 0 ? MONEY_FORMAT : '0')),
-    );
-    range.values = block.data;
-    const chart = sheet.charts.add(block.type, range, Excel.ChartSeriesBy.columns);
+  const drawn: string[] = [];
+  const notices: string[] = [];
+  let top = 3;
+  charts.forEach((spec, index) => {
+    // The table's own spelling of each column the chart needs.
+    const headers = (headerRows.get(spec.layout.table)!.values[0] ?? []).map(String);
+    const header = (key: string): string | undefined => {
+      const wanted = normaliseHeader(spec.layout.columns.find((c) => c.key === key)!.header);
+      return headers.find((h) => normaliseHeader(h) === wanted);
+    };
+    const needed = [spec.categories, ...spec.series.map((s) => s.key)];
+    const missing = needed.find((key) => header(key) === undefined);
+    if (missing !== undefined) {
+      const name = spec.layout.columns.find((c) => c.key === missing)!.header;
+      notices.push(
+        `The ${spec.layout.sheet} table has no “${name}” column any more, so the Dashboard has no chart “${spec.title}”. Put the column back to see it.`,
+      );
+      return;
+    }
+    const column = (key: string) => tables.getItem(spec.layout.table).columns.getItem(header(key)!);
+    const categories = column(spec.categories).getDataBodyRange();
+    const [first, ...others] = spec.series;
+    // The first series with its header (Excel names the series from it), the rest added to it.
+    const chart = sheet.charts.add(spec.type, column(first!.key).getRange(), Excel.ChartSeriesBy.columns);
+    const series = [
+      chart.series.getItemAt(0),
+      ...others.map((s) => {
+        const added = chart.series.add(header(s.key));
+        added.setValues(column(s.key).getDataBodyRange());
+        return added;
+      }),
+    ];
+    spec.series.forEach((s, i) => {
+      const one = series[i]!;
+      one.setXAxisValues(categories);
+      if (spec.type === Excel.ChartType.line) {
+        one.format.line.color = s.colour;
+        if (s.dashed) one.format.line.lineStyle = Excel.ChartLineStyle.dash;
+      } else {
+        one.format.fill.setSolidColor(s.colour);
+      }
+    });
     chart.name = `SharedCdo${index + 1}`;
-    chart.title.text = block.title;
-    chart.setPosition(`F${1 + index * 20}`, `N${18 + index * 20}`);
-    row += block.data.length + 2;
+    chart.title.text = spec.title;
+    chart.axes.valueAxis.numberFormat = spec.valueFormat;
+    chart.setPosition(`A${top}`, `J${top + spec.rows - 1}`);
+    top += spec.rows + 2;
+    drawn.push(spec.title);
   });
-  sheet.getRange('A:A').format.columnWidth = 150;
+  return { drawn, notices };
 }
