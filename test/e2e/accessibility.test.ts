@@ -141,8 +141,27 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await connect(cdo, service.tokens.cdo);
     await act(cdo, 'consolidated');
     expect((await focused(cdo)).text).toContain('Consolidated view for October 2026 written');
+    // The Changes table is in the pane, its headers and rows named for a screen reader.
+    expect(await cdo.getByRole('table').locator('th[scope="col"]').allInnerTexts()).toEqual([
+      'Change',
+      'Item',
+      'Detail',
+    ]);
     expect(await axeViolations(cdo)).toEqual([]);
     await cdo.context().close();
+  });
+
+  it('dark theme: the consolidated view and its Changes table pass axe, contrast included', async () => {
+    const dark = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      theme: { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#F3F3F3' },
+    });
+    await dark.locator('#token').waitFor();
+    await connect(dark, service.tokens.cdo);
+    await act(dark, 'consolidated');
+    expect(await dark.locator('.changes tbody tr').count()).toBeGreaterThan(0);
+    expect(await axeViolations(dark)).toEqual([]);
+    await dark.context().close();
   });
 
   it('dark theme: Connect and the main view pass axe, contrast included', async () => {

@@ -14,7 +14,7 @@ import type { CellTarget, CheckResult, DropDownLists, HostInfo, WorkbookChoices 
 import * as excel from '../excel/index.js';
 import { h, replaceChildren } from './dom.js';
 import { defaultPeriod, periodChoices } from './periods.js';
-import { problemList, receiptView, statusBoardView } from './results.js';
+import { changesView, problemList, receiptView, statusBoardView } from './results.js';
 
 type Intent = 'info' | 'success' | 'warning' | 'error';
 
@@ -560,12 +560,14 @@ export class Pane {
     return this.run('Writing the consolidated view…', async () => {
       const view = await this.requireSession().api.consolidated(this.target().period);
       const written = await excel.showConsolidated(view);
+      const charts = written.charts.length;
       this.result(
         this.message(
           written.notices.length ? 'warning' : 'success',
-          `Consolidated view for ${periodLabel(view.period)} written: ${written.summary}, ${written.dashboard} charts and one sheet per table.`,
+          `Consolidated view for ${periodLabel(view.period)} written: ${written.summary}, ${written.changes} and one sheet per table, with ${charts} chart${charts === 1 ? '' : 's'} on ${written.dashboard} drawn from those tables.`,
         ),
         ...written.notices.map((n) => this.message('info', n)),
+        changesView(view, written.changes, (target) => this.goToCell(target)),
       );
     });
   }
@@ -674,9 +676,11 @@ export class Pane {
   }
 
   private problems(list: CheckResult['problems']): HTMLElement {
-    return problemList(list, (target: CellTarget) => {
-      void excel.goTo(target).catch((error: unknown) => this.result(this.failure(error)));
-    });
+    return problemList(list, (target: CellTarget) => this.goToCell(target));
+  }
+
+  private goToCell(target: CellTarget): void {
+    void excel.goTo(target).catch((error: unknown) => this.result(this.failure(error)));
   }
 
   private progress(label: string): void {

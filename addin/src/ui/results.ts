@@ -1,7 +1,10 @@
 // What the pane shows after an action: problems grouped by sheet (each a link to its cell), the
-// receipt of a submission and the status board.
+// receipt of a submission, the status board and what changed since the month compared with.
 import type { StatusBoard, SubmissionReceipt } from '../../../shared/api.js';
 import { periodLabel } from '../../../shared/dates.js';
+import { formatPounds } from '../../../shared/money.js';
+import { CHANGE_LABELS, changeRows } from '../../../shared/report/index.js';
+import type { ConsolidatedView } from '../../../shared/schemas.js';
 import type { CellTarget, LocatedProblem } from '../excel/index.js';
 import { h } from './dom.js';
 
@@ -164,6 +167,98 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
             h('td', {}, c.review ?? '—'),
           ),
         ),
+      ),
+    ),
+  );
+}
+
+/** Changes listed in the pane; the Changes sheet holds every row. */
+const MAX_LISTED_CHANGES = 50;
+
+/**
+ * The Changes table in the pane: the rows (and words) of the Changes sheet, from shared/report, with
+ * a link to the sheet. In April there is no earlier month of the year to compare with.
+ */
+export function changesView(
+  view: ConsolidatedView,
+  sheet: string,
+  goTo: (target: CellTarget) => void,
+): HTMLElement {
+  const { since } = view.changes;
+  if (since === null) {
+    return h(
+      'section',
+      { class: 'changes', 'aria-label': 'Changes' },
+      h('h3', {}, 'Changes'),
+      h(
+        'p',
+        {},
+        `${periodLabel(view.period)} is the first month of the financial year ${view.financialYear}, so there is no earlier month to compare it with.`,
+      ),
+    );
+  }
+  const rows = changeRows(view);
+  const count = `${rows.length} change${rows.length === 1 ? '' : 's'}`;
+  return h(
+    'section',
+    { class: 'changes', 'aria-label': `Changes since ${periodLabel(since)}` },
+    h('h3', {}, `Since ${periodLabel(since)}: ${count}`),
+    rows.length
+      ? h(
+          'table',
+          { class: 'compact' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'Change'),
+              h('th', { scope: 'col' }, 'Item'),
+              h('th', { scope: 'col' }, 'Detail'),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...rows.slice(0, MAX_LISTED_CHANGES).map((row) =>
+              h(
+                'tr',
+                {},
+                h('td', {}, row.change),
+                h(
+                  'th',
+                  { scope: 'row' },
+                  row.name,
+                  // A project's ID is how people refer to it; a council's ID would be noise.
+                  row.change !== CHANGE_LABELS.received && row.item !== row.name
+                    ? h('span', { class: 'muted' }, ` (${row.item})`)
+                    : null,
+                ),
+                h(
+                  'td',
+                  {},
+                  row.receivedPence !== undefined
+                    ? formatPounds(row.receivedPence)
+                    : row.from !== undefined && row.to !== undefined
+                      ? `${row.from} → ${row.to}`
+                      : (row.to ?? row.from ?? ''),
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', {}, 'Nothing changed.'),
+    rows.length > MAX_LISTED_CHANGES
+      ? h('p', {}, `… and ${rows.length - MAX_LISTED_CHANGES} more on the ${sheet} sheet.`)
+      : null,
+    h(
+      'div',
+      { class: 'inline-actions' },
+      h(
+        'fluent-button',
+        { id: 'go-to-changes', type: 'button', onclick: () => goTo({ sheet, address: 'A1' }) },
+        `Go to the ${sheet} sheet`,
       ),
     ),
   );
