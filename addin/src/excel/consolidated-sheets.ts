@@ -269,9 +269,10 @@ async function queueDashboard(
   for (const chart of sheet.charts.items) chart.delete();
   // The chart data blocks of earlier versions of the pane sat in A:D.
   sheet.getRange('A:D').clear(Excel.ClearApplyTo.contents);
+  const sources = [...new Set(charts.map((c) => c.layout.sheet))];
   sheet.getRange('A1').values = [
     [
-      'These charts are drawn from the tables on the Contributions, Projects by phase, Trend and Skills coverage sheets: change a number there and the chart follows.',
+      `These charts are drawn from the tables on the ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)} sheets: change a number there and the chart follows.`,
     ],
   ];
 
