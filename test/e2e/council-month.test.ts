@@ -87,7 +87,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     expect(contributions.formats).toMatchObject({ A2: 'mmm yyyy', D2: '£#,##0.00' });
     const lists = await wb.sheet('SharedCdoLists');
     expect(lists.visibility).toBe('VeryHidden');
-    const budgetColumn = lists.values[0]!.indexOf('budgetLines');
+    const budgetColumn = lists.values[0]!.indexOf('Budget lines');
     expect(
       lists.values
         .slice(1)
