@@ -9,13 +9,9 @@ import {
   partnershipSchema,
   SETTINGS_FIELDS,
   SETTINGS_SHEET,
-  type BudgetLine,
-  type CdoTime,
-  type CostShare,
-  type Council,
-  type Funding,
   type Partnership,
-  type SheetLayout,
+  type RowOf,
+  type SheetDefinition,
 } from '../sheets/index.js';
 import type { ReadContext } from './columns.js';
 import { readLabelValues } from './label-values.js';
@@ -50,14 +46,14 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
     );
   }
 
-  const councils = readPartnershipSheet<Council>(grids, COUNCILS_LAYOUT, {}, true, problems);
+  const councils = readPartnershipSheet(grids, COUNCILS_LAYOUT, {}, true, problems);
   const ctx: ReadContext = { councils: councils.map((r) => r.value) };
   const rows: PartnershipRows = {
     councils,
-    budget: readPartnershipSheet<BudgetLine>(grids, BUDGET_LAYOUT, ctx, false, problems),
-    funding: readPartnershipSheet<Funding>(grids, FUNDING_LAYOUT, ctx, false, problems),
-    cdoTime: readPartnershipSheet<CdoTime>(grids, CDO_TIME_LAYOUT, ctx, false, problems),
-    costShares: readPartnershipSheet<CostShare>(grids, COST_SHARES_LAYOUT, ctx, false, problems),
+    budget: readPartnershipSheet(grids, BUDGET_LAYOUT, ctx, false, problems),
+    funding: readPartnershipSheet(grids, FUNDING_LAYOUT, ctx, false, problems),
+    cdoTime: readPartnershipSheet(grids, CDO_TIME_LAYOUT, ctx, false, problems),
+    costShares: readPartnershipSheet(grids, COST_SHARES_LAYOUT, ctx, false, problems),
   };
   problems.push(...partnershipRowProblems(settings.costShareMethod as Partnership['costShareMethod'], rows));
 
@@ -80,18 +76,18 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   return { partnership: parsed.data, problems: sorted };
 }
 
-function readPartnershipSheet<T>(
+function readPartnershipSheet<D extends SheetDefinition>(
   grids: WorkbookGrids,
-  layout: SheetLayout,
+  layout: D,
   ctx: ReadContext,
   required: boolean,
   problems: Problem[],
-): Located<T>[] {
+): Located<RowOf<D>>[] {
   const missing = required
     ? {
         severity: 'error' as const,
         advice: `add it with the columns ${layout.columns.map((c) => c.header).join(', ')}`,
       }
     : { severity: 'note' as const, advice: 'it is read as empty' };
-  return readWorkbookSheet<T>(grids, layout, ctx, problems, missing) ?? [];
+  return readWorkbookSheet<RowOf<D>>(grids, layout, ctx, problems, missing) ?? [];
 }

@@ -225,39 +225,31 @@ export const money = <K extends string, const O extends Options<'money'>>(
 interface NumberOptions<T extends CellType> extends Options<T>, Bounds, Defaulted<number> {
   readonly numberFormat?: string;
 }
+const numberFacts = (options: Bounds & { numberFormat?: string }, numberFormat?: string): Facts => ({
+  min: options.min,
+  max: options.max,
+  numberFormat: options.numberFormat ?? numberFormat,
+});
+
 export const number = <K extends string, const O extends NumberOptions<'number'>>(
   header: string,
   key: K,
   options: O,
 ) =>
-  build('number', header, key, bounded(z.number(), options), options, {
-    min: options.min,
-    max: options.max,
-    numberFormat: options.numberFormat ?? DECIMAL_FORMAT,
-  });
+  build('number', header, key, bounded(z.number(), options), options, numberFacts(options, DECIMAL_FORMAT));
 
 export const integer = <K extends string, const O extends NumberOptions<'integer'>>(
   header: string,
   key: K,
   options: O,
-) =>
-  build('integer', header, key, bounded(z.int(), options), options, {
-    min: options.min,
-    max: options.max,
-    numberFormat: options.numberFormat ?? INTEGER_FORMAT,
-  });
+) => build('integer', header, key, bounded(z.int(), options), options, numberFacts(options, INTEGER_FORMAT));
 
 /** A percentage as a number of per cent (12.5, not 0.125); text may end in %. */
 export const percent = <K extends string, const O extends NumberOptions<'percent'>>(
   header: string,
   key: K,
   options: O,
-) =>
-  build('percent', header, key, bounded(z.number(), options), options, {
-    min: options.min,
-    max: options.max,
-    numberFormat: options.numberFormat,
-  });
+) => build('percent', header, key, bounded(z.number(), options), options, numberFacts(options));
 
 export const date = <K extends string, const O extends Options<'date'>>(header: string, key: K, options: O) =>
   build('date', header, key, isoDateSchema, { width: 11, ...options }, { numberFormat: DATE_FORMAT });
