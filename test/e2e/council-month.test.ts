@@ -101,6 +101,10 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
         source: expect.stringMatching(/^=SharedCdoLists!\$[A-Z]+\$2:\$[A-Z]+\$6$/),
       },
     });
+    // Bounds come from the same rule as the template's: Days any number from 0 to 31.
+    expect(contributions.validations.find((v) => v.address === 'E2')?.rule).toEqual({
+      decimal: { formula1: 0, formula2: 31, operator: 'Between' },
+    });
     const projects = await wb.sheet('Projects');
     expect(projects.validations.map((v) => v.address)).toEqual(
       expect.arrayContaining(['C2', 'D2', 'G2', 'H2']),
