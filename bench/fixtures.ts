@@ -3,7 +3,12 @@
 // year of cash and in-kind contributions, and a few people per council. For the year's trend, every
 // council returns every month, with some projects moving in RAG and phase from month to month.
 import { demoPartnership } from '../demo/partnership.js';
-import { financialYearOf, monthIndexInFinancialYear, monthsOfFinancialYear } from '../shared/dates.js';
+import {
+  asPeriod,
+  financialYearOf,
+  monthIndexInFinancialYear,
+  monthsOfFinancialYear,
+} from '../shared/dates.js';
 import type { CouncilSubmission, Partnership, ProjectRow, SubmissionRecord } from '../shared/schemas.js';
 import { PHASES, RAGS, SKILL_LEVELS, SKILLS, THEMES } from '../shared/vocabulary.js';
 
@@ -88,7 +93,7 @@ export function benchSubmission(
   const months = monthsOfFinancialYear(financialYearOf(period)).slice(0, k);
   const email = (n: number) => `person${n}@${id}.example`;
   return {
-    period,
+    period: asPeriod(period),
     contributions: months.flatMap((month) => [
       {
         month,

@@ -11,6 +11,7 @@ import { writtenBytes } from '../server/workbook/bytes.js';
 import { readWorkbookGrids } from '../server/workbook/read.js';
 import { writeCouncilTemplate } from '../server/workbook/write-template.js';
 import { consolidate, consolidateMonth } from '../shared/consolidate/index.js';
+import { asPeriod } from '../shared/dates.js';
 import { parseCouncilWorkbook } from '../shared/parse/index.js';
 import type { ProjectRow } from '../shared/schemas.js';
 import { benchPartnership, benchYearRecords } from './fixtures.js';
@@ -47,7 +48,7 @@ async function bigCouncilWorkbook(): Promise<Buffer> {
     owner: 'Priya Shah',
     update: 'Moving to private beta next month; recruitment of user research participants under way.',
   }));
-  const submission = { period: '2026-11', contributions: [], skills: [], projects };
+  const submission = { period: asPeriod('2026-11'), contributions: [], skills: [], projects };
   const ours = await writtenBytes((out) =>
     writeCouncilTemplate(out, {
       council: 'cherwell',

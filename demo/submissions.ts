@@ -3,7 +3,12 @@
 // data is built to show what consolidation does: a freelancer and an SME listed by two councils (the
 // SME with two different levels), a project shared by all four with one partner disagreeing on RAG,
 // overdue projects, a skills gap, and councils paid up, on track and behind.
-import { financialYearOf, monthIndexInFinancialYear, monthsOfFinancialYear } from '../shared/dates.js';
+import {
+  asPeriod,
+  financialYearOf,
+  monthIndexInFinancialYear,
+  monthsOfFinancialYear,
+} from '../shared/dates.js';
 import type { ContributionRow, CouncilSubmission, ProjectRow, SkillRow } from '../shared/schemas.js';
 import type { Rag } from '../shared/vocabulary.js';
 import { DEMO_COUNCILS, type DemoCouncil } from './partnership.js';
@@ -396,7 +401,7 @@ export function demoCouncilSubmission(
     },
   );
 
-  return { period, contributions, skills, projects };
+  return { period: asPeriod(period), contributions, skills, projects };
 }
 
 /** Every demo council's return for `period`, by council ID. */

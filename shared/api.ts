@@ -1,7 +1,7 @@
 // Shapes of the service's JSON responses (DESIGN §5) beyond the domain schemas: one definition used by
 // the service, its OpenAPI document and the add-in's client.
 import { z } from 'zod';
-import { councilIdSchema, councilSubmissionSchema, periodSchema, problemSchema } from './schemas.js';
+import { councilIdSchema, councilSubmissionSchema, periodTextSchema, problemSchema } from './schemas.js';
 import { MEMBERSHIPS, REVIEW_STATUSES, ROLES } from './vocabulary.js';
 
 export const apiErrorSchema = z.object({
@@ -68,7 +68,7 @@ export const auditEntrySchema = z.object({
   actor: actorSchema,
   action: z.string(),
   council: councilIdSchema.optional(),
-  period: periodSchema.optional(),
+  period: periodTextSchema.optional(),
   target: z.string().optional(),
   /** The HTTP status the change or refusal got (201/200 for a change made on the command line). */
   status: z.int(),
@@ -85,7 +85,7 @@ export const submissionReceiptSchema = z.object({
   id: z.int(),
   council: councilIdSchema,
   version: z.int(),
-  period: periodSchema,
+  period: periodTextSchema,
   submittedAt: z.string(),
   warnings: z.array(problemSchema),
   changes: z.object({
@@ -99,7 +99,7 @@ export type SubmissionReceipt = z.infer<typeof submissionReceiptSchema>;
 export const submissionSummarySchema = z.object({
   id: z.int(),
   council: councilIdSchema,
-  period: periodSchema,
+  period: periodTextSchema,
   version: z.int(),
   submittedAt: z.string(),
   submittedBy: z.string(),
@@ -130,7 +130,7 @@ export const submissionDetailSchema = submissionSummarySchema.extend({
 export type SubmissionDetail = z.infer<typeof submissionDetailSchema>;
 
 export const statusBoardSchema = z.object({
-  period: periodSchema,
+  period: periodTextSchema,
   deadline: z.string(),
   locked: z.boolean(),
   councils: z.array(
@@ -153,8 +153,8 @@ export const partnershipResponseSchema = z.object({ version: z.int(), updatedAt:
 
 /** A file the pane asks the service for a single-use download link to. */
 export const downloadLinkRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('consolidated'), period: periodSchema }),
-  z.object({ kind: z.literal('council-template'), council: councilIdSchema, period: periodSchema }),
+  z.object({ kind: z.literal('consolidated'), period: periodTextSchema }),
+  z.object({ kind: z.literal('council-template'), council: councilIdSchema, period: periodTextSchema }),
 ]);
 
 export const downloadLinkSchema = z.object({

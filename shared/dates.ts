@@ -1,15 +1,16 @@
 // Periods, financial years and calendar dates as the design names them (DESIGN §2). Dates are ISO
 // strings `YYYY-MM-DD` and periods `YYYY-MM`; both compare correctly as strings.
+import type { z } from 'zod';
 import { FINANCIAL_YEAR_PATTERN, ISO_DATE_PATTERN, PERIOD_PATTERN } from './vocabulary.js';
 
 export type IsoDate = string;
 
-declare const PERIOD: unique symbol;
 /**
- * A month written `YYYY-MM` that has been checked: only `isValidPeriod`, `asPeriod` and the functions
- * here make one, so code that takes a `Period` need not check it again.
+ * A month written `YYYY-MM` that has been checked: only `isValidPeriod`, `asPeriod`, the functions here
+ * and `periodSchema` make one, so code that takes a `Period` need not check it again. The brand is
+ * zod's, so that what `periodSchema` parses (a return's period and months, a query) is a `Period`.
  */
-export type Period = string & { readonly [PERIOD]: true };
+export type Period = string & z.core.$brand<'Period'>;
 
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
@@ -132,12 +133,12 @@ export function financialYearOf(periodOrDate: string): string {
 }
 
 /** The twelve periods of a financial year, April first. */
-export function monthsOfFinancialYear(financialYear: string): string[] {
+export function monthsOfFinancialYear(financialYear: string): Period[] {
   const start = Number(financialYear.slice(0, 4));
   return Array.from({ length: 12 }, (_, i) => {
     const month = ((i + 3) % 12) + 1;
     const year = i < 9 ? start : start + 1;
-    return `${year}-${String(month).padStart(2, '0')}`;
+    return `${year}-${String(month).padStart(2, '0')}` as Period;
   });
 }
 
@@ -175,7 +176,7 @@ export function yearToDate(period: Period): YearToDate {
 
 /** Months of the period's financial year up to and including the period (April = 1). */
 export function monthIndexInFinancialYear(period: string): number {
-  return monthsOfFinancialYear(financialYearOf(period)).indexOf(period) + 1;
+  return monthsOfFinancialYear(financialYearOf(period)).findIndex((month) => month === period) + 1;
 }
 
 export const firstDayOf = (period: string): IsoDate => `${period}-01`;

@@ -1,19 +1,21 @@
-// Domain schemas (zod): the one definition of the partnership, a council submission and the consolidated
-// view. Types are inferred from them; the API, the OpenAPI document and the store all use these.
+// Domain schemas (zod) of what is not a sheet: problems, stored submissions and the consolidated view.
+// The sheets' rows, a council's submission and the partnership are defined once in shared/sheets/ and
+// re-exported here. Types are inferred from them; the API, the OpenAPI document and the store all use
+// these.
 import { z } from 'zod';
-import { isValidFinancialYear, isValidIsoDate } from './dates.js';
 import {
-  CONTRIBUTION_TYPES,
+  councilIdSchema,
+  councilSubmissionSchema,
+  financialYearSchema,
+  isoDateSchema,
+  periodTextSchema,
+} from './sheets/index.js';
+import {
   COST_SHARE_METHODS,
-  COUNCIL_ID_PATTERN,
   COVERAGE_STATUSES,
-  FINANCIAL_YEAR_PATTERN,
-  FUNDING_STATUSES,
   MEMBERSHIPS,
   ORGANISATION_TYPES,
-  PERIOD_PATTERN,
   PHASES,
-  PROJECT_ID_PATTERN,
   RAGS,
   REVIEW_STATUSES,
   SKILL_LEVELS,
@@ -21,158 +23,37 @@ import {
   THEMES,
 } from './vocabulary.js';
 
-export const councilIdSchema = z
-  .string()
-  .regex(COUNCIL_ID_PATTERN, 'a council ID is lower-case letters and digits joined by hyphens');
-const PERIOD_FORM = 'a period is a month written YYYY-MM';
-export const periodSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? `required: ${PERIOD_FORM}` : PERIOD_FORM) })
-  .regex(PERIOD_PATTERN, PERIOD_FORM);
-export const financialYearSchema = z
-  .string()
-  .regex(FINANCIAL_YEAR_PATTERN, 'a financial year is written like 2026-27')
-  .refine(isValidFinancialYear, 'a financial year names two consecutive years, like 2026-27');
-export const isoDateSchema = z.string().refine(isValidIsoDate, 'a date is written YYYY-MM-DD');
-/** Integer pence; never floating-point pounds. */
-export const penceSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
-export const emailSchema = z.email().max(254);
-
-// ---- Council submission (DESIGN §3.1) -------------------------------------------------------------
-
-export const contributionRowSchema = z.strictObject({
-  month: periodSchema,
-  type: z.enum(CONTRIBUTION_TYPES),
-  budgetLine: z.string().min(1).max(200),
-  /** Cash: the payment. In-kind: Days × Day rate, computed when the cell is blank. */
-  amountPence: penceSchema.optional(),
-  days: z.number().positive().multipleOf(0.5).max(31).optional(),
-  dayRatePence: penceSchema.optional(),
-  personEmail: emailSchema.optional(),
-  reference: z.string().max(100).optional(),
-  notes: z.string().max(500).optional(),
-});
-export type ContributionRow = z.infer<typeof contributionRowSchema>;
-
-export const skillRowSchema = z.strictObject({
-  person: z.string().min(1).max(200),
-  email: emailSchema,
-  organisationType: z.enum(ORGANISATION_TYPES),
-  organisation: z.string().min(1).max(200),
-  skill: z.enum(SKILLS),
-  level: z.enum(SKILL_LEVELS),
-  daysPerMonth: z.number().min(0).max(23),
-  dayRatePence: penceSchema.optional(),
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  notes: z.string().max(1000).optional(),
-});
-export type SkillRow = z.infer<typeof skillRowSchema>;
-
-export const projectRowSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(PROJECT_ID_PATTERN, 'a Project ID is up to 32 letters, digits, dots, dashes or underscores'),
-  title: z.string().min(1).max(200),
-  theme: z.enum(THEMES),
-  lead: councilIdSchema,
-  partners: z.array(councilIdSchema).default([]),
-  externalPartners: z.string().max(500).optional(),
-  phase: z.enum(PHASES),
-  rag: z.enum(RAGS),
-  start: isoDateSchema.optional(),
-  due: isoDateSchema.optional(),
-  budgetPence: penceSchema.optional(),
-  spentPence: penceSchema.optional(),
-  savingsTargetPence: penceSchema.optional(),
-  savingsRealisedPence: penceSchema.optional(),
-  investmentPence: penceSchema.optional(),
-  owner: z.string().max(200).optional(),
-  update: z.string().max(1000).optional(),
-});
-export type ProjectRow = z.infer<typeof projectRowSchema>;
-
-/** Rows a sheet of a return or of the partnership may hold, whether sent as a workbook or as JSON. */
-export const MAX_ROWS_PER_SHEET = 50_000;
-const sheetRows = <T extends z.ZodType>(row: T) =>
-  z
-    .array(row, {
-      error: (issue) => (issue.input === undefined ? 'required (send [] for an empty sheet)' : undefined),
-    })
-    .max(MAX_ROWS_PER_SHEET);
-
-/**
- * What a council submits for a period: the JSON body of POST /councils/{id}/submissions. Every sheet
- * is required (an empty one is []), so a body that forgets one cannot silently remove its rows.
- */
-export const councilSubmissionSchema = z.strictObject({
-  period: periodSchema,
-  contributions: sheetRows(contributionRowSchema),
-  skills: sheetRows(skillRowSchema),
-  projects: sheetRows(projectRowSchema),
-});
-export type CouncilSubmission = z.infer<typeof councilSubmissionSchema>;
-
-// ---- Partnership (DESIGN §3.2) --------------------------------------------------------------------
-
-export const councilSchema = z.strictObject({
-  id: councilIdSchema,
-  name: z.string().min(1).max(200),
-  membership: z.enum(MEMBERSHIPS),
-  population: z.int().min(0).default(0),
-  contactEmail: emailSchema.optional(),
-  /** Blank: a member since before the partnership's records begin. */
-  joined: isoDateSchema.optional(),
-  left: isoDateSchema.optional(),
-});
-export type Council = z.infer<typeof councilSchema>;
-
-export const budgetLineSchema = z.strictObject({
-  financialYear: financialYearSchema,
-  budgetLine: z.string().min(1).max(200),
-  amountPence: penceSchema,
-  notes: z.string().max(500).optional(),
-});
-export type BudgetLine = z.infer<typeof budgetLineSchema>;
-
-export const fundingSchema = z.strictObject({
-  financialYear: financialYearSchema,
-  funder: z.string().min(1).max(200),
-  amountPence: penceSchema,
-  status: z.enum(FUNDING_STATUSES),
-  notes: z.string().max(500).optional(),
-});
-export type Funding = z.infer<typeof fundingSchema>;
-
-export const cdoTimeSchema = z.strictObject({
-  month: periodSchema,
-  council: councilIdSchema,
-  days: z.number().min(0).max(31),
-  notes: z.string().max(500).optional(),
-});
-export type CdoTime = z.infer<typeof cdoTimeSchema>;
-
-export const costShareSchema = z.strictObject({
-  financialYear: financialYearSchema,
-  council: councilIdSchema,
-  sharePercent: z.number().min(0).max(100),
-});
-export type CostShare = z.infer<typeof costShareSchema>;
-
-export const partnershipSchema = z.strictObject({
-  name: z.string().min(1).max(200),
-  costShareMethod: z.enum(COST_SHARE_METHODS),
-  hybridEqualPercent: z.number().min(0).max(100).default(50),
-  submissionDeadlineDay: z.int().min(1).max(28).default(10),
-  rollupRecipients: z.array(emailSchema).default([]),
-  reminderDaysBeforeDeadline: z.int().min(0).max(27).default(3),
-  councils: sheetRows(councilSchema).min(1),
-  budget: sheetRows(budgetLineSchema).default([]),
-  funding: sheetRows(fundingSchema).default([]),
-  cdoTime: sheetRows(cdoTimeSchema).default([]),
-  costShares: sheetRows(costShareSchema).default([]),
-});
-export type Partnership = z.infer<typeof partnershipSchema>;
-export type PartnershipInput = z.input<typeof partnershipSchema>;
+export {
+  budgetLineSchema,
+  cdoTimeSchema,
+  contributionRowSchema,
+  costShareSchema,
+  councilIdSchema,
+  councilSchema,
+  councilSubmissionSchema,
+  emailSchema,
+  financialYearSchema,
+  fundingSchema,
+  isoDateSchema,
+  MAX_ROWS_PER_SHEET,
+  partnershipSchema,
+  penceSchema,
+  periodSchema,
+  periodTextSchema,
+  projectRowSchema,
+  skillRowSchema,
+  type BudgetLine,
+  type CdoTime,
+  type ContributionRow,
+  type CostShare,
+  type Council,
+  type CouncilSubmission,
+  type Funding,
+  type Partnership,
+  type PartnershipInput,
+  type ProjectRow,
+  type SkillRow,
+} from './sheets/index.js';
 
 // ---- Problems -------------------------------------------------------------------------------------
 
@@ -193,7 +74,7 @@ export type Problem = z.infer<typeof problemSchema>;
 /** One stored version of a council's return, as consolidation sees it. */
 export const submissionRecordSchema = z.object({
   council: councilIdSchema,
-  period: periodSchema,
+  period: periodTextSchema,
   version: z.int().min(1),
   submittedAt: z.string(),
   review: z.enum(REVIEW_STATUSES),
@@ -302,7 +183,7 @@ const countsSchema = z.record(z.string(), z.int());
 
 /** The consolidated view of one month by the rules of DESIGN §4, before it is compared with others. */
 export const monthViewSchema = z.object({
-  period: periodSchema,
+  period: periodTextSchema,
   financialYear: financialYearSchema,
   partnership: z.string(),
   contributions: z.object({
@@ -339,13 +220,13 @@ export const monthViewSchema = z.object({
   }),
   dataQuality: z.object({
     missing: z.array(councilIdSchema),
-    carriedForward: z.array(z.object({ council: councilIdSchema, from: periodSchema })),
+    carriedForward: z.array(z.object({ council: councilIdSchema, from: periodTextSchema })),
     warnings: z.array(dataQualityWarningSchema),
   }),
   submissions: z.array(
     z.object({
       council: councilIdSchema,
-      period: periodSchema,
+      period: periodTextSchema,
       version: z.int(),
       submittedAt: z.string(),
       review: z.enum(REVIEW_STATUSES),
@@ -371,7 +252,7 @@ export type ProjectChange = z.infer<typeof projectChangeSchema>;
 
 export const changesSchema = z.object({
   /** The month P is compared with: P−1 unless another is asked for; null in April. */
-  since: periodSchema.nullable(),
+  since: periodTextSchema.nullable(),
   projects: z.array(projectChangeSchema),
   /** contributed(P) − contributed(since), for every council. */
   contributions: z.array(z.object({ council: councilIdSchema, receivedPence: z.int() })),
@@ -383,7 +264,7 @@ export type Changes = z.infer<typeof changesSchema>;
 
 /** Partnership totals of each month of the FY up to P, one entry per month. */
 export const trendSchema = z.object({
-  months: z.array(periodSchema),
+  months: z.array(periodTextSchema),
   contributedPence: z.array(z.int()),
   profiledDuePence: z.array(z.int()),
   rag: z.object({ Red: z.array(z.int()), Amber: z.array(z.int()), Green: z.array(z.int()) }),

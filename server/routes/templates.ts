@@ -2,7 +2,7 @@
 // from last month's return instead of a blank sheet.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { financialYearOf } from '../../shared/dates.js';
+import { asPeriod, financialYearOf } from '../../shared/dates.js';
 import { councilIdSchema, periodSchema, type CouncilSubmission } from '../../shared/schemas.js';
 import { callerOf, mayReadCouncil, type Caller } from '../auth/middleware.js';
 import { forbidden, notFound } from '../errors.js';
@@ -79,5 +79,9 @@ async function latestData(
   const latest = await store.latestSubmissionUpTo(council, period);
   if (!latest) return undefined;
   const sameYear = financialYearOf(latest.period) === financialYearOf(period);
-  return { ...latest.data, period, contributions: sameYear ? latest.data.contributions : [] };
+  return {
+    ...latest.data,
+    period: asPeriod(period),
+    contributions: sameYear ? latest.data.contributions : [],
+  };
 }

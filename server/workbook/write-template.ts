@@ -1,24 +1,29 @@
 // The workbooks people fill in: a council's return (About + Contributions, Skills, Projects) and the
 // CDO's partnership workbook (Settings + five sheets). Each data sheet is an Excel table laid out by its
-// SheetLayout, with the layout's formats and drop-down lists (kept on a hidden Lists sheet, so lists of
-// any length and values with commas work), optionally pre-filled with earlier data.
+// sheet definition, with its formats, input prompts and rules (drop-down lists kept on a hidden Lists
+// sheet, so lists of any length and values with commas work), optionally pre-filled with earlier data.
 import { financialYearOf, periodLabel } from '../../shared/dates.js';
 import {
   ABOUT_LABELS,
   ABOUT_SHEET,
+  columnRule,
   COUNCIL_LAYOUTS,
   COUNCIL_SHEET_KEYS,
+  dropDownLists,
   PARTNERSHIP_LAYOUTS,
   PARTNERSHIP_SHEET_KEYS,
-  SETTINGS_LABELS,
+  SETTINGS_FIELDS,
   SETTINGS_SHEET,
   TEXT_FORMAT,
-  listValues,
+  type ColumnLayout,
+  type DropDownList,
   type ListSource,
+  type Partnership,
   type SheetLayout,
-} from '../../shared/layouts.js';
-import type { CouncilSubmission, Partnership } from '../../shared/schemas.js';
-import { COST_SHARE_METHODS, LAYOUT_VERSION } from '../../shared/vocabulary.js';
+} from '../../shared/sheets/index.js';
+import type { CouncilSubmission } from '../../shared/schemas.js';
+import { rowsToGrid } from '../../shared/parse/index.js';
+import { LAYOUT_VERSION } from '../../shared/vocabulary.js';
 import { columnLetter } from './columns.js';
 import { layoutSheet } from './layout-sheet.js';
 import { writeXlsx, type Cell, type SheetSpec, type Validation } from './xlsx-writer.js';
@@ -33,89 +38,65 @@ export interface CouncilTemplateOptions {
 
 const LISTS_SHEET = 'Lists';
 
-const LIST_TITLES: Record<ListSource, string> = {
-  skills: 'Skills',
-  skillLevels: 'Levels',
-  phases: 'Phases',
-  rags: 'RAG',
-  themes: 'Themes',
-  organisationTypes: 'Organisation types',
-  contributionTypes: 'Contribution types',
-  memberships: 'Memberships',
-  fundingStatuses: 'Funding statuses',
-  costShareMethods: 'Cost-share methods',
-  budgetLines: 'Budget lines',
-  councils: 'Councils',
-};
-
-/** The drop-down lists of one workbook, as columns of its hidden Lists sheet. */
-class Lists {
-  private readonly columns: { title: string; values: string[] }[] = [];
-  private readonly refs = new Map<ListSource, string | undefined>();
-
-  constructor(
-    private readonly partnership: Partnership | undefined,
-    private readonly financialYear: string | undefined,
-  ) {}
-
-  /** A range for the list, or undefined when it has no values (no partnership to take them from). */
-  ref(source: ListSource): string | undefined {
-    if (!this.refs.has(source)) {
-      const values = listValues(source, this.partnership, this.financialYear);
-      let ref: string | undefined;
-      if (values.length) {
-        this.columns.push({ title: LIST_TITLES[source], values });
-        const letter = columnLetter(this.columns.length);
-        ref = `${LISTS_SHEET}!$${letter}$2:$${letter}$${values.length + 1}`;
-      }
-      this.refs.set(source, ref);
-    }
-    return this.refs.get(source);
-  }
-
-  sheet(): SheetSpec {
-    const height = Math.max(0, ...this.columns.map((c) => c.values.length));
-    const rows = Array.from({ length: height }, (_, i) => this.columns.map((c) => c.values[i]));
-    return {
+/** A workbook's drop-down lists as the hidden Lists sheet, and the range each list's rule points at. */
+function listsSheet(lists: readonly DropDownList[]): {
+  sheet: SheetSpec;
+  range: (source: ListSource) => string | undefined;
+} {
+  const height = Math.max(0, ...lists.map((l) => l.values.length));
+  const rows = Array.from({ length: height }, (_, i) => lists.map((l) => l.values[i]));
+  const ranges = new Map(
+    lists.map((l, i) => {
+      const letter = columnLetter(i + 1);
+      return [l.source, `${LISTS_SHEET}!$${letter}$2:$${letter}$${l.values.length + 1}`];
+    }),
+  );
+  return {
+    sheet: {
       name: LISTS_SHEET,
-      columns: this.columns.map((c) => ({ header: c.title, width: 28, numberFormat: TEXT_FORMAT })),
+      columns: lists.map((l) => ({ header: l.title, width: 28, numberFormat: TEXT_FORMAT })),
       rows,
       rowCount: rows.length,
       hidden: true,
-    };
-  }
+    },
+    range: (source) => ranges.get(source),
+  };
 }
 
-/**
- * Every column's input prompt (its one sentence from the layout), with its drop-down list or number
- * check where it has one.
- */
-function validationsFor(layout: SheetLayout, lists: Lists): Validation[] {
-  return layout.columns.map((column, index): Validation => {
-    const prompt = column.prompt ? { prompt: { title: column.header, text: column.prompt } } : {};
-    if (column.list) {
-      const ref = lists.ref(column.list);
-      const message = `Choose ${column.header} from the list.`;
-      if (ref) return { column: index, type: 'list', formula1: ref, message, ...prompt };
-    }
-    const numeric = column.type === 'money' || column.type === 'number' || column.type === 'percent';
-    if ((!numeric && column.type !== 'integer') || column.min === undefined) {
-      return { column: index, type: 'any', ...prompt };
-    }
-    const range = column.max === undefined ? `${column.min} or more` : `from ${column.min} to ${column.max}`;
-    return {
-      column: index,
-      type: numeric ? 'decimal' : 'whole',
-      formula1: String(column.min),
-      ...(column.max === undefined ? {} : { formula2: String(column.max) }),
-      message: `${column.header} must be a ${numeric ? 'number' : 'whole number'} ${range}.`,
-      ...prompt,
-    };
-  });
+/** A column's rule from its definition (shared with the add-in's Set up), as the writer takes it. */
+function validation(
+  column: ColumnLayout,
+  index: number,
+  range: (source: ListSource) => string | undefined,
+  rows?: Validation['rows'],
+): Validation | undefined {
+  const rule = columnRule(column, range);
+  if (!rule) return undefined;
+  const prompt = rule.prompt ? { prompt: { title: rule.prompt.title, text: rule.prompt.message } } : {};
+  const at = { column: index, ...(rows ? { rows } : {}) };
+  const message = rule.alert ? { message: rule.alert.message } : {};
+  if (rule.list) return { ...at, type: 'list', formula1: rule.list, ...message, ...prompt };
+  if (!rule.number) return { ...at, type: 'any', ...prompt };
+  const { whole, min, max } = rule.number;
+  return {
+    ...at,
+    type: whole ? 'whole' : 'decimal',
+    formula1: String(min),
+    ...(max === undefined ? {} : { formula2: String(max) }),
+    ...message,
+    ...prompt,
+  };
 }
 
-function dataSheet(layout: SheetLayout, rows: readonly object[], lists: Lists): SheetSpec {
-  return layoutSheet(layout, rows, { validations: validationsFor(layout, lists) });
+const validationsFor = (layout: SheetLayout, range: (source: ListSource) => string | undefined) =>
+  layout.columns.flatMap((column, index) => validation(column, index, range) ?? []);
+
+function dataSheet(
+  layout: SheetLayout,
+  rows: readonly object[],
+  range: (source: ListSource) => string | undefined,
+): SheetSpec {
+  return layoutSheet(layout, rows, { validations: validationsFor(layout, range) });
 }
 
 function labelValueSheet(
@@ -146,7 +127,7 @@ export async function writeCouncilTemplate(
   const financialYear = financialYearOf(period);
   const councilName = partnership?.councils.find((c) => c.id === council)?.name ?? council;
   const month = periodLabel(period);
-  const lists = new Lists(partnership, financialYear);
+  const lists = listsSheet(dropDownLists(COUNCIL_LAYOUTS, partnership, financialYear));
   const about = labelValueSheet(ABOUT_SHEET, 'Label', [
     [ABOUT_LABELS.council, council],
     [ABOUT_LABELS.period, period],
@@ -170,10 +151,10 @@ export async function writeCouncilTemplate(
     dataSheet(
       layout,
       submission?.[COUNCIL_SHEET_KEYS[layout.sheet as keyof typeof COUNCIL_SHEET_KEYS]] ?? [],
-      lists,
+      lists.range,
     ),
   );
-  await writeXlsx([about, ...sheets, lists.sheet()], out, {
+  await writeXlsx([about, ...sheets, lists.sheet], out, {
     title: `${councilName}: return for ${month}`,
     subject: `Shared CDO return for ${month}`,
     footer: [partnership?.name, councilName, `Return for ${month}`].filter(Boolean).join(' · '),
@@ -185,42 +166,27 @@ export async function writePartnershipWorkbook(
   out: NodeJS.WritableStream,
   partnership: Partnership,
 ): Promise<void> {
-  const lists = new Lists(partnership, undefined);
-  const methods = lists.ref('costShareMethods');
+  const lists = listsSheet(dropDownLists([SETTINGS_FIELDS, ...PARTNERSHIP_LAYOUTS], partnership));
+  const [, values = []] = rowsToGrid(SETTINGS_FIELDS, [partnership], { dates: 'serial' });
+  // Each setting is a row under the header, with its rule and prompt on its value cell.
   const settings = labelValueSheet(
     SETTINGS_SHEET,
     'Setting',
-    [
-      [SETTINGS_LABELS.name, partnership.name],
-      [SETTINGS_LABELS.costShareMethod, partnership.costShareMethod],
-      [SETTINGS_LABELS.hybridEqualPercent, partnership.hybridEqualPercent],
-      [SETTINGS_LABELS.submissionDeadlineDay, partnership.submissionDeadlineDay],
-      [SETTINGS_LABELS.rollupRecipients, partnership.rollupRecipients.join('; ')],
-      [SETTINGS_LABELS.reminderDaysBeforeDeadline, partnership.reminderDaysBeforeDeadline],
-    ],
+    SETTINGS_FIELDS.columns.map((c, i) => [c.header, values[i] as Cell]),
     {
-      validations: methods
-        ? [
-            {
-              column: 1,
-              type: 'list',
-              formula1: methods,
-              message: `Choose one of ${COST_SHARE_METHODS.join(', ')}.`,
-              // The method is the second setting, under the header: only its cell gets the list.
-              rows: { first: 3, last: 3 },
-            },
-          ]
-        : [],
+      validations: SETTINGS_FIELDS.columns.flatMap(
+        (c, i) => validation(c, 1, lists.range, { first: i + 2, last: i + 2 }) ?? [],
+      ),
     },
   );
   const sheets = PARTNERSHIP_LAYOUTS.map((layout) =>
     dataSheet(
       layout,
       partnership[PARTNERSHIP_SHEET_KEYS[layout.sheet as keyof typeof PARTNERSHIP_SHEET_KEYS]],
-      lists,
+      lists.range,
     ),
   );
-  await writeXlsx([settings, ...sheets, lists.sheet()], out, {
+  await writeXlsx([settings, ...sheets, lists.sheet], out, {
     title: `${partnership.name}: partnership settings`,
     subject: `Partnership settings, councils and budget (${financialYears(partnership)})`,
     footer: `${partnership.name} · Partnership settings`,

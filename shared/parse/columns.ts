@@ -1,12 +1,11 @@
-// One reader per layout column, built once per sheet: turns a plain cell into the typed value of the
-// row, or a CellFault saying in plain English what is wrong with it.
+// One reader per column of a sheet's definition, built once per sheet: turns a plain cell into the
+// typed value of the row, or a CellFault saying in plain English what is wrong with it.
 import { z } from 'zod';
-import { isValidFinancialYear, jsDateToIsoDate, parseDateValue, parseMonthValue } from '../dates.js';
-import type { ColumnLayout, TextFormat } from '../layouts.js';
-import { listValues } from '../layouts.js';
+import { jsDateToIsoDate, parseDateValue, parseMonthValue } from '../dates.js';
 import { formatPounds, parseMoneyText, poundsToPence } from '../money.js';
-import type { Council } from '../schemas.js';
-import { COUNCIL_ID_PATTERN, PROJECT_ID_PATTERN } from '../vocabulary.js';
+import type { ColumnLayout, Council } from '../sheets/index.js';
+import { boundsInWords, listValues, TEXT_FORMATS } from '../sheets/index.js';
+import { COUNCIL_ID_PATTERN } from '../vocabulary.js';
 import type { PlainCell } from './cells.js';
 import { describeFound, plainNumber } from './problems.js';
 
@@ -44,24 +43,6 @@ function asText(cell: Exclude<PlainCell, undefined>): string {
   return String(cell);
 }
 
-const FORMATS: Record<TextFormat, { test: (text: string) => boolean; rule: string; code: string }> = {
-  councilId: {
-    code: 'invalid-id',
-    test: (t) => COUNCIL_ID_PATTERN.test(t),
-    rule: 'a council ID: lower-case letters and digits joined by hyphens, like vale-of-white-horse',
-  },
-  projectId: {
-    code: 'invalid-id',
-    test: (t) => PROJECT_ID_PATTERN.test(t),
-    rule: 'up to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-  },
-  financialYear: {
-    code: 'invalid-financial-year',
-    test: isValidFinancialYear,
-    rule: 'a financial year, like 2026-27',
-  },
-};
-
 /** Maps what a person may type for a council (its ID in any case, or its name) to the council ID. */
 export function councilResolver(councils?: readonly Council[]): (text: string) => string | undefined {
   const known = new Map<string, string>();
@@ -92,13 +73,7 @@ function rangeFault(column: ColumnLayout, value: number, shown: string): CellFau
   const tooLow = min !== undefined && value < min;
   const tooHigh = max !== undefined && value > max;
   if (!tooLow && !tooHigh) return undefined;
-  const wording =
-    min !== undefined && max !== undefined
-      ? `between ${plainNumber(min)} and ${plainNumber(max)}`
-      : min !== undefined
-        ? `${plainNumber(min)} or more`
-        : `${plainNumber(max ?? 0)} or less`;
-  return new CellFault('out-of-range', `${header} must be ${wording} — found ${shown}.`);
+  return new CellFault('out-of-range', `${header} must be ${boundsInWords(min, max)} — found ${shown}.`);
 }
 
 function numberReader(column: ColumnLayout): CellReader {
@@ -186,7 +161,7 @@ function calendarReader(
 
 function textReader(column: ColumnLayout): CellReader {
   const { header, maxLength } = column;
-  const format = column.format ? FORMATS[column.format] : undefined;
+  const format = column.format ? TEXT_FORMATS[column.format] : undefined;
   const isCouncilId = column.format === 'councilId';
   return (cell) => {
     const raw = asText(cell);
@@ -264,6 +239,26 @@ function councilListReader(column: ColumnLayout, ctx: ReadContext): CellReader {
   };
 }
 
+/** Addresses separated by `;` or `,` (the Settings sheet's Roll-up recipients). */
+function emailListReader(column: ColumnLayout): CellReader {
+  const length = textReader({ ...column, format: undefined });
+  return (cell) => {
+    const text = length(cell);
+    if (text instanceof CellFault) return text;
+    const list = (text as string)
+      .split(/[;,]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const bad = list.find((address) => address.length > 254 || !emailPattern.test(address));
+    return bad === undefined
+      ? list
+      : new CellFault(
+          'invalid-email',
+          `${column.header} must be email addresses separated by ; — found ${describeFound(bad)}.`,
+        );
+  };
+}
+
 const YES = new Set(['yes', 'y', 'true']);
 const NO = new Set(['no', 'n', 'false']);
 
@@ -305,6 +300,8 @@ export function columnReader(column: ColumnLayout, ctx: ReadContext): CellReader
       return choiceReader(column, ctx);
     case 'councilList':
       return councilListReader(column, ctx);
+    case 'emailList':
+      return emailListReader(column);
     case 'boolean':
       return booleanReader(column);
   }

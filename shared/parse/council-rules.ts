@@ -1,9 +1,18 @@
 // The rules of DESIGN §3.1 that look beyond one cell: across a row, across rows, across sheets and
 // against the partnership. The workbook path and the JSON path both run exactly these.
 import { financialYearOf, firstDayOf, lastDayOf, monthsOfFinancialYear, periodLabel } from '../dates.js';
-import { CONTRIBUTIONS_LAYOUT, listValues, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../layouts.js';
 import { formatPounds, roundHalfAwayFromZero } from '../money.js';
-import type { ContributionRow, Partnership, Problem, ProjectRow, SkillRow } from '../schemas.js';
+import type { Problem } from '../schemas.js';
+import {
+  CONTRIBUTIONS_LAYOUT,
+  listValues,
+  PROJECTS_LAYOUT,
+  SKILLS_LAYOUT,
+  type ContributionRow,
+  type Partnership,
+  type ProjectRow,
+  type SkillRow,
+} from '../sheets/index.js';
 import { unknownCouncilMessage } from './columns.js';
 import { plainNumber, problem } from './problems.js';
 import { datesOutOfOrder, duplicateRowProblems, header } from './row-rules.js';

@@ -1,22 +1,22 @@
 // The council workbook (DESIGN §3.1): About, Contributions, Skills and Projects to a submission, and
 // the same row rules for a submission that arrives as JSON.
-import { periodLabel } from '../dates.js';
-import type { ColumnLayout, SheetLayout } from '../layouts.js';
+import { asPeriod, periodLabel, type Period } from '../dates.js';
+import type { Problem } from '../schemas.js';
 import {
+  ABOUT_FIELDS,
   ABOUT_LABELS,
   ABOUT_SHEET,
   CONTRIBUTIONS_LAYOUT,
   PROJECTS_LAYOUT,
   SKILLS_LAYOUT,
-} from '../layouts.js';
-import type {
-  ContributionRow,
-  CouncilSubmission,
-  Partnership,
-  Problem,
-  ProjectRow,
-  SkillRow,
-} from '../schemas.js';
+  type About,
+  type ContributionRow,
+  type CouncilSubmission,
+  type Partnership,
+  type ProjectRow,
+  type SheetLayout,
+  type SkillRow,
+} from '../sheets/index.js';
 import { LAYOUT_VERSION } from '../vocabulary.js';
 import type { ReadContext } from './columns.js';
 import { unknownCouncilMessage } from './columns.js';
@@ -31,11 +31,12 @@ import { findGrid, readWorkbookSheet } from './sheet.js';
 export interface CouncilContext {
   partnership?: Partnership;
   council?: string;
+  /** The period it is submitted for, when known: a checked `YYYY-MM` (a RangeError otherwise). */
   period?: string;
 }
 
 export interface ParsedCouncilWorkbook {
-  about: { council?: string; period?: string; layoutVersion?: number };
+  about: About;
   /** The rows that parsed (rows with errors are left out). */
   submission: CouncilSubmission;
   /** Errors, warnings and notes, in sheet and row order. */
@@ -45,21 +46,6 @@ export interface ParsedCouncilWorkbook {
 }
 
 const SHEET_ORDER = [ABOUT_SHEET, CONTRIBUTIONS_LAYOUT.sheet, SKILLS_LAYOUT.sheet, PROJECTS_LAYOUT.sheet];
-
-const aboutField = (header: string, key: string, type: ColumnLayout['type']): ColumnLayout => ({
-  header,
-  key,
-  type,
-  required: false,
-  width: 0,
-  ...(type === 'choice' ? { list: 'councils' as const } : {}),
-  ...(type === 'integer' ? { min: 1 } : {}),
-});
-const ABOUT_FIELDS = [
-  aboutField(ABOUT_LABELS.council, 'council', 'choice'),
-  aboutField(ABOUT_LABELS.period, 'period', 'month'),
-  aboutField(ABOUT_LABELS.layoutVersion, 'layoutVersion', 'integer'),
-];
 
 interface AboutRead {
   about: ParsedCouncilWorkbook['about'];
@@ -81,12 +67,10 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
     }
     return { about: {}, problems };
   }
-  const read = readLabelValues(ABOUT_SHEET, grid, ABOUT_FIELDS, readContext);
+  const read = readLabelValues(ABOUT_SHEET, grid, ABOUT_FIELDS.columns, readContext);
   problems.push(...read.problems);
   const about: AboutRead['about'] = {};
-  const council = read.values.council as string | undefined;
-  const period = read.values.period as string | undefined;
-  const version = read.values.layoutVersion as number | undefined;
+  const { council, period, layoutVersion: version } = read.values as About;
   const rowOf = (key: string): number | null => read.rows[key] ?? null;
 
   for (const [key, label, given] of [
@@ -156,7 +140,7 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
   const { partnership } = context;
   const readContext: ReadContext = partnership ? { councils: partnership.councils } : {};
   const { about, problems } = readAbout(grids, context, readContext);
-  const period = context.period ?? about.period;
+  const period: Period | undefined = context.period === undefined ? about.period : asPeriod(context.period);
 
   const read = <T>(layout: SheetLayout) =>
     readWorkbookSheet<T>(grids, layout, readContext, problems, MISSING_COUNCIL_SHEET);
@@ -178,7 +162,8 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
   const kept = <T>(sheet: string, located: readonly Located<T>[]): T[] =>
     located.filter((r) => !failed.has(`${sheet}\u0000${r.row}`)).map((r) => r.value);
   const submission: CouncilSubmission = {
-    period: period ?? '',
+    // No period known: a problem already says so, and the return is not ok.
+    period: period ?? ('' as Period),
     contributions: kept(CONTRIBUTIONS_LAYOUT.sheet, rows.contributions).map(withInKindAmount),
     skills: kept(SKILLS_LAYOUT.sheet, rows.skills),
     projects: kept(PROJECTS_LAYOUT.sheet, rows.projects),

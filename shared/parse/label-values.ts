@@ -1,7 +1,7 @@
 // Two-column "label | value" sheets (About, Settings): each value is read by the same column readers as
 // table cells, and problems point at the value cell (the label's row, column "Value").
-import type { ColumnLayout } from '../layouts.js';
-import { normaliseHeader } from '../layouts.js';
+import type { ColumnLayout } from '../sheets/index.js';
+import { normaliseHeader } from '../sheets/index.js';
 import type { Problem } from '../schemas.js';
 import { ExcelErrorValue, plainCell } from './cells.js';
 import type { ReadContext } from './columns.js';

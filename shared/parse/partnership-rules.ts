@@ -1,5 +1,6 @@
 // Rules over a whole partnership (DESIGN §3.2, §4): run on the CDO's workbook and on a partnership that
 // arrives as JSON.
+import type { Problem } from '../schemas.js';
 import {
   BUDGET_LAYOUT,
   CDO_TIME_LAYOUT,
@@ -7,8 +8,13 @@ import {
   COUNCILS_LAYOUT,
   FUNDING_LAYOUT,
   SETTINGS_SHEET,
-} from '../layouts.js';
-import type { BudgetLine, CdoTime, CostShare, Council, Funding, Partnership, Problem } from '../schemas.js';
+  type BudgetLine,
+  type CdoTime,
+  type CostShare,
+  type Council,
+  type Funding,
+  type Partnership,
+} from '../sheets/index.js';
 import { unknownCouncilMessage } from './columns.js';
 import { plainNumber, problem, sortProblems } from './problems.js';
 import { datesOutOfOrder, duplicateRowProblems, header, locate } from './row-rules.js';

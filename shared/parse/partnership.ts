@@ -1,44 +1,25 @@
 // The partnership workbook (DESIGN §3.2): Settings (label | value, with defaults) and the data sheets.
-import type { ColumnLayout, SheetLayout } from '../layouts.js';
+import type { Problem } from '../schemas.js';
 import {
   BUDGET_LAYOUT,
   CDO_TIME_LAYOUT,
   COST_SHARES_LAYOUT,
   COUNCILS_LAYOUT,
   FUNDING_LAYOUT,
-  SETTINGS_LABELS,
+  partnershipSchema,
+  SETTINGS_FIELDS,
   SETTINGS_SHEET,
-} from '../layouts.js';
-import type { BudgetLine, CdoTime, CostShare, Council, Funding, Partnership, Problem } from '../schemas.js';
-import { partnershipSchema } from '../schemas.js';
-import { z } from 'zod';
+  type Partnership,
+  type RowOf,
+  type SheetDefinition,
+} from '../sheets/index.js';
 import type { ReadContext } from './columns.js';
-import { readLabelValues, VALUE_COLUMN } from './label-values.js';
+import { readLabelValues } from './label-values.js';
 import type { PartnershipRows } from './partnership-rules.js';
 import { PARTNERSHIP_SHEET_ORDER, partnershipRowProblems } from './partnership-rules.js';
-import { describeFound, problem, sortProblems } from './problems.js';
+import { problem, sortProblems } from './problems.js';
 import type { Located, WorkbookGrids } from './sheet.js';
 import { findGrid, readWorkbookSheet } from './sheet.js';
-
-const setting = (
-  key: keyof typeof SETTINGS_LABELS,
-  column: Omit<ColumnLayout, 'header' | 'key' | 'width'>,
-) => ({
-  header: SETTINGS_LABELS[key],
-  key,
-  width: 0,
-  ...column,
-});
-const SETTINGS_FIELDS: ColumnLayout[] = [
-  setting('name', { type: 'text', required: true, maxLength: 200 }),
-  setting('costShareMethod', { type: 'choice', list: 'costShareMethods', required: true }),
-  setting('hybridEqualPercent', { type: 'percent', required: false, min: 0, max: 100 }),
-  setting('submissionDeadlineDay', { type: 'integer', required: false, min: 1, max: 28 }),
-  setting('rollupRecipients', { type: 'text', required: false, maxLength: 5000 }),
-  setting('reminderDaysBeforeDeadline', { type: 'integer', required: false, min: 0, max: 27 }),
-];
-
-const emailPattern = z.regexes.email;
 
 /** Reads the CDO's partnership workbook. The partnership is given only when nothing is in error. */
 export function parsePartnershipWorkbook(grids: WorkbookGrids): {
@@ -49,31 +30,9 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   const settingsGrid = findGrid(grids, SETTINGS_SHEET);
   const settings: Record<string, unknown> = {};
   if (settingsGrid) {
-    const read = readLabelValues(SETTINGS_SHEET, settingsGrid, SETTINGS_FIELDS, {});
+    const read = readLabelValues(SETTINGS_SHEET, settingsGrid, SETTINGS_FIELDS.columns, {});
     problems.push(...read.problems);
     Object.assign(settings, read.values);
-    const recipients = read.values.rollupRecipients as string | undefined;
-    if (recipients !== undefined) {
-      const list = recipients
-        .split(/[;,]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-      const bad = list.find((address) => address.length > 254 || !emailPattern.test(address));
-      if (bad === undefined) settings.rollupRecipients = list;
-      else {
-        delete settings.rollupRecipients;
-        problems.push(
-          problem(
-            SETTINGS_SHEET,
-            read.rows.rollupRecipients ?? null,
-            VALUE_COLUMN,
-            'invalid-email',
-            'error',
-            `${SETTINGS_LABELS.rollupRecipients} must be email addresses separated by ; — found ${describeFound(bad)}.`,
-          ),
-        );
-      }
-    }
   } else {
     problems.push(
       problem(
@@ -87,14 +46,14 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
     );
   }
 
-  const councils = readPartnershipSheet<Council>(grids, COUNCILS_LAYOUT, {}, true, problems);
+  const councils = readPartnershipSheet(grids, COUNCILS_LAYOUT, {}, true, problems);
   const ctx: ReadContext = { councils: councils.map((r) => r.value) };
   const rows: PartnershipRows = {
     councils,
-    budget: readPartnershipSheet<BudgetLine>(grids, BUDGET_LAYOUT, ctx, false, problems),
-    funding: readPartnershipSheet<Funding>(grids, FUNDING_LAYOUT, ctx, false, problems),
-    cdoTime: readPartnershipSheet<CdoTime>(grids, CDO_TIME_LAYOUT, ctx, false, problems),
-    costShares: readPartnershipSheet<CostShare>(grids, COST_SHARES_LAYOUT, ctx, false, problems),
+    budget: readPartnershipSheet(grids, BUDGET_LAYOUT, ctx, false, problems),
+    funding: readPartnershipSheet(grids, FUNDING_LAYOUT, ctx, false, problems),
+    cdoTime: readPartnershipSheet(grids, CDO_TIME_LAYOUT, ctx, false, problems),
+    costShares: readPartnershipSheet(grids, COST_SHARES_LAYOUT, ctx, false, problems),
   };
   problems.push(...partnershipRowProblems(settings.costShareMethod as Partnership['costShareMethod'], rows));
 
@@ -117,18 +76,18 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   return { partnership: parsed.data, problems: sorted };
 }
 
-function readPartnershipSheet<T>(
+function readPartnershipSheet<D extends SheetDefinition>(
   grids: WorkbookGrids,
-  layout: SheetLayout,
+  layout: D,
   ctx: ReadContext,
   required: boolean,
   problems: Problem[],
-): Located<T>[] {
+): Located<RowOf<D>>[] {
   const missing = required
     ? {
         severity: 'error' as const,
         advice: `add it with the columns ${layout.columns.map((c) => c.header).join(', ')}`,
       }
     : { severity: 'note' as const, advice: 'it is read as empty' };
-  return readWorkbookSheet<T>(grids, layout, ctx, problems, missing) ?? [];
+  return readWorkbookSheet<RowOf<D>>(grids, layout, ctx, problems, missing) ?? [];
 }

@@ -36,8 +36,7 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** A number as a person writes it: 12.5, 100, 0.01 (no float noise). */
-export const plainNumber = (n: number): string => String(Number(n.toFixed(6)));
+export { plainNumber } from '../sheets/index.js';
 
 /** Sheet order first, then row (problems with a whole sheet first); stable within a row. */
 export function sortProblems(problems: Problem[], sheetOrder: readonly string[]): Problem[] {

@@ -1,16 +1,14 @@
 // Pieces the row rules of both workbooks share: a column's header by key, JSON row numbers and the
 // duplicate-row check by the layout's row key.
-import type { SheetLayout } from '../layouts.js';
 import type { Problem } from '../schemas.js';
+import { columnOf, type SheetLayout } from '../sheets/index.js';
 import type { Severity } from './problems.js';
 import { listInWords, problem, ukDate } from './problems.js';
 import type { Located } from './sheet.js';
 
-export function header(layout: SheetLayout, key: string): string {
-  const column = layout.columns.find((c) => c.key === key);
-  if (!column) throw new Error(`${layout.sheet} has no column for ${key}`);
-  return column.header;
-}
+/** The header of a sheet's column, by its key (a key the sheet does not have does not compile). */
+export const header = <K extends string>(layout: SheetLayout<K>, key: NoInfer<K>): string =>
+  columnOf(layout, key).header;
 
 /** JSON rows are numbered as if row 1 held the headers. */
 export const locate = <T>(rows: readonly T[]): Located<T>[] =>
@@ -59,12 +57,12 @@ export function duplicateRowProblems(
 }
 
 /** An end date before its start date (To before From, Due before Start, Left before Joined). */
-export function datesOutOfOrder(
-  layout: SheetLayout,
+export function datesOutOfOrder<K extends string>(
+  layout: SheetLayout<K>,
   row: number,
   code: string,
-  [startKey, start]: [string, string | undefined],
-  [endKey, end]: [string, string | undefined],
+  [startKey, start]: [NoInfer<K>, string | undefined],
+  [endKey, end]: [NoInfer<K>, string | undefined],
 ): Problem[] {
   if (start === undefined || end === undefined || end >= start) return [];
   const endHeader = header(layout, endKey);

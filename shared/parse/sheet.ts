@@ -1,7 +1,7 @@
-// The one generic reader: a grid of cells to typed rows, driven by a SheetLayout. Columns are found by
-// header text (case- and space-insensitive), never by position (DESIGN §3).
-import type { ColumnLayout, SheetLayout } from '../layouts.js';
-import { normaliseHeader } from '../layouts.js';
+// The one generic reader: a grid of cells to typed rows, driven by a sheet's definition. Columns are
+// found by header text (case- and space-insensitive), never by position (DESIGN §3).
+import type { ColumnLayout, SheetLayout } from '../sheets/index.js';
+import { normaliseHeader } from '../sheets/index.js';
 import type { Problem } from '../schemas.js';
 import { ExcelErrorValue, plainCell } from './cells.js';
 import type { CellReader, ReadContext } from './columns.js';

@@ -1,7 +1,7 @@
 // Typed rows back to cells for a layout: the reverse of the reader, used by the template writer, the
 // add-in and the consolidated workbook. Blank cells are '' (Office.js reads null as "leave unchanged").
 import { firstDayOf, isoDateToExcelSerial } from '../dates.js';
-import type { ColumnLayout, SheetLayout } from '../layouts.js';
+import type { ColumnLayout, SheetLayout } from '../sheets/index.js';
 import { penceToPounds } from '../money.js';
 
 type CellWriter = (value: unknown) => unknown;
@@ -27,7 +27,7 @@ function cellWriter(column: ColumnLayout, dates: 'Date' | 'serial'): CellWriter 
 
 /** Typed rows back to cells for a layout: header row first; money as pounds numbers, dates as `Date` (UTC midnight) or Excel serials. */
 export function rowsToGrid(
-  layout: SheetLayout,
+  layout: Pick<SheetLayout, 'columns'>,
   rows: readonly object[],
   options: { dates?: 'Date' | 'serial' } = {},
 ): unknown[][] {

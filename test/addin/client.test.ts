@@ -2,9 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, idempotencyKeyFor, ServiceError } from '../../addin/src/api/client.js';
 import { loadConnection, saveConnection, storageKey } from '../../addin/src/api/token-store.js';
+import { asPeriod } from '../../shared/dates.js';
 import type { CouncilSubmission } from '../../shared/schemas.js';
 
-const submission: CouncilSubmission = { period: '2026-10', contributions: [], skills: [], projects: [] };
+const submission: CouncilSubmission = {
+  period: asPeriod('2026-10'),
+  contributions: [],
+  skills: [],
+  projects: [],
+};
 
 function answering(status: number, body: unknown): typeof fetch {
   return async () =>
@@ -101,7 +107,9 @@ describe('idempotency keys', () => {
     const key = await idempotencyKeyFor('cherwell', submission, 1);
     expect(await idempotencyKeyFor('cherwell', submission, 1)).toBe(key);
     expect(await idempotencyKeyFor('cherwell', submission, 2)).not.toBe(key);
-    expect(await idempotencyKeyFor('cherwell', { ...submission, period: '2026-11' }, 1)).not.toBe(key);
+    expect(await idempotencyKeyFor('cherwell', { ...submission, period: asPeriod('2026-11') }, 1)).not.toBe(
+      key,
+    );
   });
 });
 

@@ -87,7 +87,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     expect(contributions.formats).toMatchObject({ A2: 'mmm yyyy', D2: '£#,##0.00' });
     const lists = await wb.sheet('SharedCdoLists');
     expect(lists.visibility).toBe('VeryHidden');
-    const budgetColumn = lists.values[0]!.indexOf('budgetLines');
+    const budgetColumn = lists.values[0]!.indexOf('Budget lines');
     expect(
       lists.values
         .slice(1)
@@ -100,6 +100,10 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
         inCellDropDown: true,
         source: expect.stringMatching(/^=SharedCdoLists!\$[A-Z]+\$2:\$[A-Z]+\$6$/),
       },
+    });
+    // Bounds come from the same rule as the template's: Days any number from 0 to 31.
+    expect(contributions.validations.find((v) => v.address === 'E2')?.rule).toEqual({
+      decimal: { formula1: 0, formula2: 31, operator: 'Between' },
     });
     const projects = await wb.sheet('Projects');
     expect(projects.validations.map((v) => v.address)).toEqual(

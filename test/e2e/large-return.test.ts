@@ -3,6 +3,7 @@
 // does), and Check reads and marks them in three round trips.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asPeriod } from '../../shared/dates.js';
 import type { ContributionRow, CouncilSubmission } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
 import { type TestService } from '../server/helpers/service.js';
@@ -26,14 +27,19 @@ describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
     world = await startPaneWorld();
     ({ service, browser, fakeOffice } = world);
     const contributions: ContributionRow[] = Array.from({ length: ROWS }, (_, i) => ({
-      month: PERIOD,
+      month: asPeriod(PERIOD),
       type: 'Cash',
       budgetLine: 'Shared team',
       amountPence: 10_000 + i,
       reference: `INV-${i}`,
       notes: `Instalment ${i}: ${'shared team costs for the month, as agreed by the board. '.repeat(8)}`,
     }));
-    const submission: CouncilSubmission = { period: PERIOD, contributions, skills: [], projects: [] };
+    const submission: CouncilSubmission = {
+      period: asPeriod(PERIOD),
+      contributions,
+      skills: [],
+      projects: [],
+    };
     expect(JSON.stringify(contributions).length).toBeGreaterThan(REQUEST_LIMIT_BYTES);
     const response = await service.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
       token: 'cherwell',

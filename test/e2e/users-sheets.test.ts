@@ -54,7 +54,7 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
     expect((await wb.sheet('SharedCdoLists')).values).toEqual([['my notes']]);
     const own = await wb.sheet('SharedCdoLists (2)');
     expect(own.visibility).toBe('VeryHidden');
-    expect(own.values[0]).toContain('budgetLines');
+    expect(own.values[0]).toContain('Budget lines');
     expect(JSON.parse(String((await wb.settings())[OWNED_SHEETS_SETTING]))).toEqual({
       lists: 'SharedCdoLists (2)',
     });
@@ -89,12 +89,12 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
     expect(contributions.validations.find((v) => v.address === 'C2')).toBeUndefined();
     // The other lists still have their rules, pointing at their own (moved) columns.
     const lists = await wb.sheet('SharedCdoLists');
-    expect(lists.values[0]).not.toContain('budgetLines');
+    expect(lists.values[0]).not.toContain('Budget lines');
     const type = contributions.validations.find((v) => v.address === 'B2')?.rule as {
       list: { source: string };
     };
     const column = /!\$([A-Z]+)\$2/.exec(type.list.source)![1]!;
-    expect(lists.values[0]![column.charCodeAt(0) - 65]).toBe('contributionTypes');
+    expect(lists.values[0]![column.charCodeAt(0) - 65]).toBe('Contribution types');
     await page.context().close();
   });
 

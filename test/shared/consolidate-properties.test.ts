@@ -283,7 +283,7 @@ describe('dues over random partnerships', () => {
 });
 
 describe('month on month over random partnerships and returns', () => {
-  const monthsTo = (period: string) => MONTHS.slice(0, MONTHS.indexOf(period) + 1);
+  const monthsTo = (period: string) => MONTHS.slice(0, MONTHS.findIndex((month) => month === period) + 1);
 
   it('adds up what each council received over the months to what it has contributed', () => {
     fc.assert(

@@ -1,8 +1,9 @@
 // Builders for consolidation tests: the demo partnership of the worked example (DESIGN §4) and returns.
+import type { z } from 'zod';
 import {
   partnershipSchema,
   submissionRecordSchema,
-  type CouncilSubmission,
+  type councilSubmissionSchema,
   type Partnership,
   type PartnershipInput,
   type SubmissionRecord,
@@ -42,7 +43,7 @@ let nextSecond = 0;
 export function record(
   council: string,
   period: string,
-  data: Partial<Omit<CouncilSubmission, 'period'>> = {},
+  data: Partial<Omit<z.input<typeof councilSubmissionSchema>, 'period'>> = {},
   meta: Partial<Pick<SubmissionRecord, 'version' | 'review' | 'submittedAt'>> = {},
 ): SubmissionRecord {
   nextSecond += 1;

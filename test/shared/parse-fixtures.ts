@@ -5,7 +5,7 @@ import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shar
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
 import type { CouncilSubmission, Partnership, Problem } from '../../shared/schemas.js';
-import { partnershipSchema } from '../../shared/schemas.js';
+import { councilSubmissionSchema, partnershipSchema } from '../../shared/schemas.js';
 
 export const partnership: Partnership = partnershipSchema.parse({
   name: 'Oxfordshire Digital Partnership',
@@ -24,7 +24,7 @@ export const partnership: Partnership = partnershipSchema.parse({
 
 export const context = { partnership, council: 'cherwell', period: '2026-07' };
 
-export const submission: CouncilSubmission = {
+export const submission: CouncilSubmission = councilSubmissionSchema.parse({
   period: '2026-07',
   contributions: [
     { month: '2026-04', type: 'Cash', budgetLine: 'CDO salary', amountPence: 120_050, reference: 'PO-1001' },
@@ -91,7 +91,7 @@ export const submission: CouncilSubmission = {
       rag: 'Green',
     },
   ],
-};
+});
 
 export const aboutGrid = (council = 'cherwell', period: unknown = '2026-07'): SheetGrid => ({
   values: [

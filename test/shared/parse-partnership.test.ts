@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asPeriod } from '../../shared/dates.js';
 import {
   BUDGET_LAYOUT,
   CDO_TIME_LAYOUT,
@@ -257,7 +258,7 @@ describe('validatePartnership', () => {
         full.councils[1]!,
         { ...full.councils[2]!, id: 'cherwell' },
       ],
-      cdoTime: [{ month: '2026-05', council: 'west-oxfordshire', days: 1 }],
+      cdoTime: [{ month: asPeriod('2026-05'), council: 'west-oxfordshire', days: 1 }],
     };
     expect(validatePartnership(broken)).toEqual([
       at(

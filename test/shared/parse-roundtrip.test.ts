@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDateToExcelSerial } from '../../shared/dates.js';
+import { asPeriod, isoDateToExcelSerial } from '../../shared/dates.js';
 import {
   CONSOLIDATED_PROJECTS_LAYOUT,
   CONTRIBUTIONS_LAYOUT,
@@ -27,7 +27,7 @@ const isoDay = fc
 
 const cashRow: fc.Arbitrary<ContributionRow> = fc.record(
   {
-    month: fc.constantFrom('2026-04', '2026-05', '2026-06', '2026-07'),
+    month: fc.constantFrom('2026-04', '2026-05', '2026-06', '2026-07').map(asPeriod),
     type: fc.constant('Cash' as const),
     budgetLine: fc.constantFrom('CDO salary', 'Shared team'),
     amountPence: pence,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asPeriod } from '../../shared/dates.js';
 import { parseCouncilWorkbook, validateCouncilSubmission } from '../../shared/parse/index.js';
 import type {
   ContributionRow,
@@ -37,9 +38,9 @@ describe('Contributions rules', () => {
   it('keeps Month in the financial year of the return and not after its period', () => {
     const problems = problemsOf({
       contributions: [
-        { ...cash, month: '2026-03', budgetLine: 'Discovery' },
-        { ...cash, month: '2026-08' },
-        { ...cash, month: '2027-03' },
+        { ...cash, month: asPeriod('2026-03'), budgetLine: 'Discovery' },
+        { ...cash, month: asPeriod('2026-08') },
+        { ...cash, month: asPeriod('2027-03') },
       ],
     });
     expect(problems).toEqual([
@@ -204,7 +205,7 @@ describe('Contributions rules', () => {
         inKind,
         { ...inKind, days: 1, amountPence: 40_000, reference: 'second' },
         { ...inKind, days: 1, amountPence: 40_000, reference: 'third' },
-        { ...inKind, month: '2026-06' },
+        { ...inKind, month: asPeriod('2026-06') },
       ],
     });
     expect(problems).toEqual([
@@ -329,7 +330,11 @@ describe('the parsed return', () => {
     const problems = problemsOf({
       projects: [{ ...website, start: '2026-06-01', due: '2026-05-31' }],
       skills: [ann, { ...raj, from: '2026-09-01', to: '2026-08-31' }],
-      contributions: [cash, { ...cash, budgetLine: 'Travel', reference: 'x' }, { ...cash, month: '2026-08' }],
+      contributions: [
+        cash,
+        { ...cash, budgetLine: 'Travel', reference: 'x' },
+        { ...cash, month: asPeriod('2026-08') },
+      ],
     });
     expect(problems.map((p) => `${p.sheet} ${p.row} ${p.code}`)).toEqual([
       'Contributions 3 unknown-budget-line',
@@ -468,7 +473,7 @@ describe('the About sheet', () => {
 
   it('takes the period from the About sheet when the caller gives none', () => {
     const result = parseCouncilWorkbook(
-      councilGrids({ ...submission, contributions: [{ ...cash, month: '2026-08' }] }),
+      councilGrids({ ...submission, contributions: [{ ...cash, month: asPeriod('2026-08') }] }),
       { partnership },
     );
     expect(result.submission.period).toBe('2026-07');

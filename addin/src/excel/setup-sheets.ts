@@ -1,18 +1,21 @@
-// Set up sheets: creates the About, Contributions, Skills and Projects sheets as the shared layouts
-// describe them, or repairs them — adds missing columns, refreshes drop-down lists, formats and frozen
-// headers. It never deletes a row, a value or a column the user added.
-import type { ColumnLayout, SheetLayout } from '../../../shared/layouts.js';
+// Set up sheets: creates the About, Contributions, Skills and Projects sheets as the sheet definitions
+// describe them, or repairs them — adds missing columns, refreshes drop-down lists, rules, input
+// prompts, formats and frozen headers. It never deletes a row, a value or a column the user added.
 import {
   ABOUT_LABELS,
   ABOUT_SHEET,
+  columnRule,
   COUNCIL_LAYOUTS,
   normaliseHeader,
   TEXT_FORMAT,
-} from '../../../shared/layouts.js';
+  type ColumnLayout,
+  type ListSource,
+  type SheetLayout,
+} from '../../../shared/sheets/index.js';
 import { LAYOUT_VERSION } from '../../../shared/vocabulary.js';
 import { blockAddress, columnLetters, onSheet, topLeftOf } from './addresses.js';
 import type { DropDownLists } from './lists-sheet.js';
-import { listColumns, queueListsSheet } from './lists-sheet.js';
+import { listFormulas, queueListsSheet } from './lists-sheet.js';
 import { claimOwnedSheets } from './owned-sheets.js';
 
 export interface SetupOptions {
@@ -77,9 +80,8 @@ export async function setUpCouncilSheets(
 
   const report: SetupReport = { created: [], repaired: [], skipped: [] };
   if (lists.notice) report.skipped.push({ sheet: lists.name, reason: lists.notice });
-  const columns = listColumns(options.lists, lists.name);
-  const validation = new Map(columns.map((c) => [c.source, c.formula]));
-  queueListsSheet(lists.sheet, lists.existed, columns);
+  const validation = listFormulas(options.lists, lists.name);
+  queueListsSheet(lists.sheet, lists.existed, options.lists);
   queueAbout(context, about.isNullObject ? null : about, aboutUsed, options);
 
   for (const f of found) {
@@ -175,52 +177,48 @@ function queueColumnFormat(table: Excel.Table, name: string, column: ColumnLayou
 }
 
 /**
- * Drop-down lists from the lists sheet, and bounds on numbers, on every layout column present. A
- * list column's rule is always rebuilt: when its list is empty now, its old rule (which would point at
- * another list's column) goes.
+ * Each layout column present gets its rule from shared/sheets' columnRule (the template's too): its
+ * drop-down list or bounds, with Excel's answer to a value outside them, and its input prompt. The old
+ * validation goes first, so a list that is empty now leaves no rule pointing at another list's column.
  */
 function queueColumnRules(
   table: Excel.Table,
   layout: SheetLayout,
   names: ReadonlyMap<string, string>,
-  validation: ReadonlyMap<string, string>,
+  validation: ReadonlyMap<ListSource, string>,
 ): void {
   for (const column of layout.columns) {
-    const list = column.list ? validation.get(column.list) : undefined;
-    const rule = list ? { list: { inCellDropDown: true, source: list } } : numberRule(column);
+    const rule = columnRule(column, (source) => validation.get(source));
     if (!rule && !column.list) continue;
     const dv = table.columns
       .getItem(names.get(column.header) ?? column.header)
       .getDataBodyRange().dataValidation;
     dv.clear();
-    if (!rule) continue;
-    dv.rule = rule;
-    dv.errorAlert = {
-      showAlert: true,
-      style: Excel.DataValidationAlertStyle.stop,
-      title: column.header,
-      message: list ? `Choose a value from the list for ${column.header}.` : boundsMessage(column),
-    };
+    const check = rule && excelRule(rule);
+    if (check && rule.alert) {
+      dv.rule = check;
+      dv.errorAlert = {
+        showAlert: true,
+        style:
+          rule.alert.style === 'stop'
+            ? Excel.DataValidationAlertStyle.stop
+            : Excel.DataValidationAlertStyle.warning,
+        title: rule.alert.title,
+        message: rule.alert.message,
+      };
+    }
+    if (rule?.prompt) dv.prompt = { showPrompt: true, ...rule.prompt };
   }
 }
 
-function numberRule(column: ColumnLayout): Excel.DataValidationRule | undefined {
-  if (column.type !== 'number' && column.type !== 'money' && column.type !== 'integer') return undefined;
-  if (column.min === undefined && column.max === undefined) return undefined;
-  const decimal: Excel.BasicDataValidation =
-    column.min !== undefined && column.max !== undefined
-      ? { formula1: column.min, formula2: column.max, operator: Excel.DataValidationOperator.between }
-      : column.min !== undefined
-        ? { formula1: column.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
-        : { formula1: column.max ?? 0, operator: Excel.DataValidationOperator.lessThanOrEqualTo };
-  return { decimal };
-}
-
-function boundsMessage(column: ColumnLayout): string {
-  if (column.min !== undefined && column.max !== undefined)
-    return `${column.header} must be a number from ${column.min} to ${column.max}.`;
-  if (column.min !== undefined) return `${column.header} must be a number of at least ${column.min}.`;
-  return `${column.header} must be a number of at most ${column.max}.`;
+function excelRule({ list, number }: NonNullable<ReturnType<typeof columnRule>>) {
+  if (list !== undefined) return { list: { inCellDropDown: true, source: list } };
+  if (number === undefined) return undefined;
+  const bounds: Excel.BasicDataValidation =
+    number.max === undefined
+      ? { formula1: number.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
+      : { formula1: number.min, formula2: number.max, operator: Excel.DataValidationOperator.between };
+  return number.whole ? { wholeNumber: bounds } : { decimal: bounds };
 }
 
 /** About: label | value. Existing labels keep their place; missing ones are added below. */

@@ -2,9 +2,8 @@
 // for the CDO, the partnership's status and consolidated view. Every failure shows a plain message and
 // leaves the user's sheets as they were.
 import type { Me } from '../../../shared/api.js';
-import { financialYearOf, periodLabel } from '../../../shared/dates.js';
-import type { ListSource } from '../../../shared/layouts.js';
-import { COUNCIL_LAYOUTS, listValues } from '../../../shared/layouts.js';
+import { asPeriod, financialYearOf, periodLabel } from '../../../shared/dates.js';
+import { COUNCIL_LAYOUTS, dropDownLists } from '../../../shared/sheets/index.js';
 import type { Partnership } from '../../../shared/schemas.js';
 import { ApiClient, idempotencyKeyFor, ServiceError } from '../api/client.js';
 import { MicrosoftSignIn } from '../api/microsoft.js';
@@ -375,10 +374,8 @@ export class Pane {
 
   private lists(): DropDownLists {
     const s = this.requireSession();
-    const sources = new Set<ListSource>();
-    for (const layout of COUNCIL_LAYOUTS) for (const c of layout.columns) if (c.list) sources.add(c.list);
     const fy = s.choices.period ? financialYearOf(s.choices.period) : undefined;
-    return Object.fromEntries([...sources].map((source) => [source, listValues(source, s.partnership, fy)]));
+    return dropDownLists(COUNCIL_LAYOUTS, s.partnership, fy);
   }
 
   private target(): { council: string; period: string } {
@@ -455,7 +452,7 @@ export class Pane {
       }
       this.progress('Submitting…');
       const baseVersion = s.choices.versions[excel.versionKey(council, period)] ?? 0;
-      const submission = { ...result.parsed.submission, period };
+      const submission = { ...result.parsed.submission, period: asPeriod(period) };
       try {
         const receipt = await s.api.submit(council, submission, {
           baseVersion,

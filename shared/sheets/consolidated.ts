@@ -1,0 +1,190 @@
+// The consolidated workbook's sheets (DESIGN §4), written only: each is defined over the rows it is
+// written from (shared/report's consolidatedSheetRows), so a column can only name a property those rows
+// have. The add-in's consolidated tables and the workbook the service writes both use these.
+import type { ChangeRow, DataQualityLine, TrendRow } from '../report/index.js';
+import type {
+  ConsolidatedProject,
+  CouncilContribution,
+  MonthView,
+  Person,
+  SkillCoverage,
+} from '../schemas.js';
+import type { Phase } from '../vocabulary.js';
+import { DATE_TIME_FORMAT } from './cells.js';
+import { boolean, date, integer, money, month, number, text, type RowLayout } from './column.js';
+
+const label = <K extends string>(header: string, key: K, width: number) => text(header, key, { width });
+const pence = <K extends string>(header: string, key: K) => money(header, key, { required: true });
+const count = <K extends string>(header: string, key: K) =>
+  integer(header, key, { width: 12, required: true });
+const fte = <K extends string>(header: string, key: K) =>
+  number(header, key, { width: 10, numberFormat: '0.00', required: true });
+
+export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: RowLayout<CouncilContribution> = {
+  sheet: 'Contributions',
+  table: 'ConsolidatedContributions',
+  rowKey: ['council'],
+  columns: [
+    label('Council ID', 'council', 18),
+    label('Council name', 'name', 22),
+    label('Membership', 'membership', 12),
+    count('Months of membership', 'monthsOfMembership'),
+    pence('Due (£)', 'duePence'),
+    pence('Profiled due (£)', 'profiledDuePence'),
+    pence('Cash paid (£)', 'cashPaidPence'),
+    pence('In-kind (£)', 'inKindPence'),
+    pence('Contributed (£)', 'contributedPence'),
+    pence('Balance (£)', 'balancePence'),
+    label('Status', 'status', 10),
+  ],
+};
+
+export const CONSOLIDATED_SKILLS_LAYOUT: RowLayout<SkillCoverage> = {
+  sheet: 'Skills coverage',
+  table: 'SkillsCoverage',
+  rowKey: ['skill'],
+  columns: [
+    label('Skill', 'skill', 24),
+    count('People (Working+)', 'people'),
+    count('Practitioners+', 'practitioners'),
+    fte('FTE', 'fte'),
+    fte('External FTE', 'externalFte'),
+    count('Councils', 'councils'),
+    label('Status', 'status', 16),
+  ],
+};
+
+export const CONSOLIDATED_PEOPLE_LAYOUT: RowLayout<Person> = {
+  sheet: 'People',
+  table: 'People',
+  rowKey: ['email'],
+  columns: [
+    label('Person', 'name', 18),
+    label('Email', 'email', 24),
+    label('Organisation type', 'organisationType', 13),
+    label('Organisation', 'organisation', 18),
+    label('Councils', 'councils', 20),
+    fte('FTE', 'fte'),
+    label('Skills', 'skills', 44),
+  ],
+};
+
+export const CONSOLIDATED_PROJECTS_LAYOUT: RowLayout<ConsolidatedProject> = {
+  sheet: 'Projects',
+  table: 'ConsolidatedProjects',
+  rowKey: ['id'],
+  columns: [
+    label('Project ID', 'id', 10),
+    label('Title', 'title', 24),
+    label('Theme', 'theme', 14),
+    label('Lead council', 'lead', 14),
+    label('Partners', 'partners', 16),
+    label('Phase', 'phase', 9),
+    label('RAG', 'rag', 7),
+    date('Start', 'start', {}),
+    date('Due', 'due', {}),
+    pence('Budget (£)', 'budgetPence'),
+    pence('Spent to date (£)', 'spentPence'),
+    pence('Savings target (£/yr)', 'savingsTargetPence'),
+    pence('Savings realised (£)', 'savingsRealisedPence'),
+    pence('Investment secured (£)', 'investmentPence'),
+    boolean('Overdue', 'overdue', { width: 9, required: true }),
+    label('Reported by', 'reportedBy', 16),
+    label('Update', 'update', 30),
+  ],
+};
+
+export const CONSOLIDATED_DATA_QUALITY_LAYOUT: RowLayout<DataQualityLine & { councilName?: string }> = {
+  sheet: 'Data quality',
+  table: 'DataQuality',
+  rowKey: ['kind', 'council', 'project', 'message'],
+  columns: [
+    label('Kind', 'kind', 18),
+    label('Council ID', 'council', 18),
+    label('Council name', 'councilName', 22),
+    label('Project ID', 'project', 10),
+    label('Message', 'message', 60),
+  ],
+};
+
+type SubmissionSheetRow = MonthView['submissions'][number] & { name: string };
+
+export const CONSOLIDATED_SUBMISSIONS_LAYOUT: RowLayout<SubmissionSheetRow> = {
+  sheet: 'Submissions',
+  table: 'Submissions',
+  rowKey: ['council'],
+  columns: [
+    label('Council ID', 'council', 18),
+    label('Council name', 'name', 32),
+    label('Period', 'period', 10),
+    count('Version', 'version'),
+    // An Excel date-time (a number of days), on the UK clock.
+    number('Submitted at (UK time)', 'submittedAt', {
+      width: 17,
+      numberFormat: DATE_TIME_FORMAT,
+      required: true,
+    }),
+    label('Review', 'review', 16),
+  ],
+};
+
+/** Month on month: one row per change since the month compared with (DESIGN §4). */
+export const CONSOLIDATED_CHANGES_LAYOUT: RowLayout<ChangeRow> = {
+  sheet: 'Changes',
+  table: 'Changes',
+  rowKey: ['change', 'item'],
+  columns: [
+    label('Change', 'change', 24),
+    label('Item', 'item', 24),
+    label('Name', 'name', 40),
+    label('From', 'from', 24),
+    label('To', 'to', 24),
+    money('Received (£)', 'receivedPence', {}),
+  ],
+};
+
+/** The year's trend: the partnership's totals for each month of the FY up to the period. */
+export const CONSOLIDATED_TREND_LAYOUT: RowLayout<TrendRow> = {
+  sheet: 'Trend',
+  table: 'Trend',
+  rowKey: ['month'],
+  columns: [
+    month('Month', 'month', { required: true }),
+    pence('Contributed (£)', 'contributedPence'),
+    pence('Profiled due (£)', 'profiledDuePence'),
+    count('Red', 'red'),
+    count('Amber', 'amber'),
+    count('Green', 'green'),
+  ],
+};
+
+/** Projects by phase and RAG: the counts the chart of that name shows (formulas over Projects). */
+export const CONSOLIDATED_PHASE_RAG_LAYOUT: RowLayout<{
+  phase: Phase;
+  red: number;
+  amber: number;
+  green: number;
+}> = {
+  sheet: 'Projects by phase',
+  table: 'ProjectsByPhase',
+  rowKey: ['phase'],
+  columns: [
+    label('Phase', 'phase', 14),
+    count('Red', 'red'),
+    count('Amber', 'amber'),
+    count('Green', 'green'),
+  ],
+};
+
+export const CONSOLIDATED_SHEETS = {
+  summary: 'Summary',
+  changes: CONSOLIDATED_CHANGES_LAYOUT,
+  contributions: CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
+  skills: CONSOLIDATED_SKILLS_LAYOUT,
+  people: CONSOLIDATED_PEOPLE_LAYOUT,
+  projects: CONSOLIDATED_PROJECTS_LAYOUT,
+  dataQuality: CONSOLIDATED_DATA_QUALITY_LAYOUT,
+  submissions: CONSOLIDATED_SUBMISSIONS_LAYOUT,
+  trend: CONSOLIDATED_TREND_LAYOUT,
+  phaseRag: CONSOLIDATED_PHASE_RAG_LAYOUT,
+} as const;
