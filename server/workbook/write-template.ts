@@ -74,8 +74,8 @@ function validation(
   if (!rule) return undefined;
   const prompt = rule.prompt ? { prompt: { title: rule.prompt.title, text: rule.prompt.message } } : {};
   const at = { column: index, ...(rows ? { rows } : {}) };
-  const message = rule.alert ? { message: rule.alert.message } : {};
-  if (rule.list) return { ...at, type: 'list', formula1: rule.list, ...message, ...prompt };
+  const alert = rule.alert ? { alert: rule.alert } : {};
+  if (rule.list) return { ...at, type: 'list', formula1: rule.list, ...alert, ...prompt };
   if (!rule.number) return { ...at, type: 'any', ...prompt };
   const { whole, min, max } = rule.number;
   return {
@@ -83,7 +83,7 @@ function validation(
     type: whole ? 'whole' : 'decimal',
     formula1: String(min),
     ...(max === undefined ? {} : { formula2: String(max) }),
-    ...message,
+    ...alert,
     ...prompt,
   };
 }

@@ -55,8 +55,11 @@ export interface Validation {
   formula1?: string;
   /** A number: the upper bound; without it the rule is "at least formula1". */
   formula2?: string;
-  /** Plain-English message Excel shows when a value is not what the column expects. */
-  message?: string;
+  /**
+   * How Excel answers a value the rule refuses: `stop` refuses it, `warning` asks first; the title and
+   * the plain-English message say what the column expects.
+   */
+  alert?: { style: 'stop' | 'warning'; title: string; message: string };
   /** The sentence Excel shows beside a selected cell, saying what the column wants. */
   prompt?: { title: string; text: string };
   /** Excel rows covered; by default the data rows and many blank rows under them. */
@@ -474,11 +477,11 @@ function validationsXml(sheet: SheetSpec, letters: string[], firstRow: number, l
     if (v.type === 'any') return `<dataValidation allowBlank="1"${prompt} sqref="${sqref}"/>`;
     const operator =
       v.type === 'list' ? '' : ` operator="${v.formula2 === undefined ? 'greaterThanOrEqual' : 'between'}"`;
+    const alert = v.alert
+      ? ` showErrorMessage="1" errorStyle="${v.alert.style}" errorTitle="${attr(v.alert.title.slice(0, 32))}" error="${attr(v.alert.message.slice(0, 255))}"`
+      : '';
     return (
-      // A warning, not a stop: the checks of the add-in and the service decide, and they accept more
-      // (a council's name for its ID, money typed as text) than a drop-down can express.
-      `<dataValidation type="${v.type}" errorStyle="warning"${operator} allowBlank="1"${prompt} showErrorMessage="1"` +
-      ` errorTitle="Check this value" error="${attr(v.message ?? '')}" sqref="${sqref}">` +
+      `<dataValidation type="${v.type}"${operator} allowBlank="1"${prompt}${alert} sqref="${sqref}">` +
       `<formula1>${text(v.formula1 ?? '')}</formula1>${v.formula2 === undefined ? '' : `<formula2>${text(v.formula2)}</formula2>`}` +
       '</dataValidation>'
     );

@@ -363,6 +363,10 @@ describe('the council template and the partnership workbook', () => {
       }
     }
     expect(sheets.get('Skills')).toContain('<formula1>0</formula1><formula2>23</formula2>');
+    // A value no check could accept is refused at once.
+    expect(sheets.get('Contributions')).toMatch(
+      /<dataValidation type="list"[^>]*errorStyle="stop" errorTitle="Type" error="Choose Type from the list."[^>]*sqref="B2:/,
+    );
   });
 
   it('round-trips the partnership workbook', async () => {
@@ -373,6 +377,10 @@ describe('the council template and the partnership workbook', () => {
     const sheets = sheetPartsByName(await zipParts(bytes));
     expect([...sheets.keys()]).toEqual(['Settings', ...PARTNERSHIP_LAYOUTS.map((l) => l.sheet), 'Lists']);
     expect(sheets.get('Settings')).toMatch(/<dataValidation type="list"[^>]*sqref="B3:B3">/);
+    // A council may be typed by its name as well as its ID, so the council list only warns.
+    expect(sheets.get('CDO time')).toMatch(
+      /<dataValidation type="list"[^>]*errorStyle="warning" errorTitle="Council ID"[^>]*sqref="B2:/,
+    );
   });
 });
 
