@@ -25,8 +25,10 @@ interface Tally {
   item: ConsolidatedProject;
   mainCouncil: string;
   own: boolean;
-  /** Per report, flat: the council's position in the partnership, then its CONFLICT_FIELDS values. */
-  reports: (number | string)[];
+  /** Positions in the partnership of the councils whose report agrees with the item on CONFLICT_FIELDS. */
+  agreeing: number[];
+  /** The other reports, flat: the council's position, then its CONFLICT_FIELDS values. */
+  differing: (number | string)[] | undefined;
   /** The position of the council added last, so that a council's own duplicate is seen. */
   lastPosition: number;
 }
@@ -45,16 +47,21 @@ function countsOf<K extends 'phase' | 'rag' | 'theme'>(
   return Object.fromEntries(counts);
 }
 
+const agrees = (row: ProjectRow, item: ConsolidatedProject): boolean =>
+  CONFLICT_FIELDS.every((field) => row[field] === item[field]);
+
 /**
  * The projects of a month, folded one council's return at a time in any order of councils: a row leaves
- * its sums, the four values it is compared on and, if it is the authority, the item's details, so no
- * return needs to be kept once added. Council IDs, vocabulary words and dates are held once each however
- * many rows repeat them.
+ * its sums, the four values it is compared on (only its council, when they are the item's) and, if it is
+ * the authority, the item's details, so no return needs to be kept once added. Council IDs, vocabulary
+ * words, dates and lists of councils are held once each however many rows and items repeat them: a view
+ * is never changed once made, so its items can share them.
  */
 export class ProjectFold {
   private readonly tallies = new Map<string, Tally>();
   private readonly positions: ReadonlyMap<string, number>;
   private readonly words = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
 
   constructor(
     private readonly councilOrder: readonly string[],
@@ -71,21 +78,29 @@ export class ProjectFold {
     return text;
   }
 
-  /** The item's details as the authoritative row gives them, in the item's key order. */
-  private details(row: ProjectRow) {
-    return {
-      title: row.title,
-      theme: this.word(row.theme),
-      lead: this.word(row.lead),
-      partners: row.partners
-        .filter((council, i, all) => all.indexOf(council) === i)
-        .map((council) => this.word(council)),
-      phase: this.word(row.phase),
-      rag: this.word(row.rag),
-      start: this.word(row.start) ?? null,
-      due: this.word(row.due) ?? null,
-      budgetPence: row.budgetPence ?? 0,
-    };
+  private list(councils: readonly string[]): string[] {
+    const key = councils.join('\n');
+    let known = this.lists.get(key);
+    if (known === undefined) {
+      known = councils.map((council) => this.word(council));
+      this.lists.set(key, known);
+    }
+    return known;
+  }
+
+  /** Makes `row` the item's authority: its details over the item's, the sums kept. */
+  private setAuthority(item: ConsolidatedProject, row: ProjectRow): void {
+    item.title = row.title;
+    item.theme = this.word(row.theme);
+    item.lead = this.word(row.lead);
+    item.partners = this.list(row.partners.filter((council, i, all) => all.indexOf(council) === i));
+    item.phase = this.word(row.phase);
+    item.rag = this.word(row.rag);
+    item.start = this.word(row.start) ?? null;
+    item.due = this.word(row.due) ?? null;
+    item.budgetPence = row.budgetPence ?? 0;
+    item.savingsTargetPence = row.savingsTargetPence ?? 0;
+    item.update = row.update ?? null;
   }
 
   /** The project rows of `council`'s counting return; each council is added once. */
@@ -97,45 +112,48 @@ export class ProjectFold {
       const own = row.lead === council;
       let tally = this.tallies.get(id);
       if (tally === undefined) {
-        const { budgetPence, ...details } = this.details(row);
-        tally = {
-          item: {
-            id,
-            ...details,
-            budgetPence,
-            spentPence: 0,
-            savingsTargetPence: row.savingsTargetPence ?? 0,
-            savingsRealisedPence: 0,
-            investmentPence: 0,
-            overdue: false,
-            reportedBy: NOT_YET as string[],
-            update: row.update ?? null,
-          },
-          mainCouncil: council,
-          own,
-          reports: [],
-          lastPosition: -1,
+        // Every key in the item's order at once; the authority's details are then written over them.
+        const item: ConsolidatedProject = {
+          id,
+          title: '',
+          theme: row.theme,
+          lead: '',
+          partners: [],
+          phase: row.phase,
+          rag: row.rag,
+          start: null,
+          due: null,
+          budgetPence: 0,
+          spentPence: 0,
+          savingsTargetPence: 0,
+          savingsRealisedPence: 0,
+          investmentPence: 0,
+          overdue: false,
+          reportedBy: NOT_YET as string[],
+          update: null,
         };
+        this.setAuthority(item, row);
+        tally = { item, mainCouncil: council, own, agreeing: [], differing: undefined, lastPosition: -1 };
         this.tallies.set(id, tally);
       } else if (tally.lastPosition === position) {
         // A council's own duplicate (an error its return was checked for): its first row stands.
         continue;
       } else if ((own && !tally.own) || (own === tally.own && council < tally.mainCouncil)) {
-        Object.assign(tally.item, this.details(row), {
-          savingsTargetPence: row.savingsTargetPence ?? 0,
-          update: row.update ?? null,
-        });
+        // The reports that agreed with the old authority keep its values.
+        const { item } = tally;
+        const differing = (tally.differing ??= []);
+        for (const agreeing of tally.agreeing) {
+          differing.push(agreeing, ...CONFLICT_FIELDS.map((field) => item[field]));
+        }
+        tally.agreeing = [];
+        this.setAuthority(item, row);
         tally.mainCouncil = council;
         tally.own = own;
       }
       const { item } = tally;
       tally.lastPosition = position;
-      tally.reports.push(position);
-      // A value equal to the authority's is kept as the authority's string, so that equal text is held once.
-      for (const field of CONFLICT_FIELDS) {
-        const value = row[field];
-        tally.reports.push(value === item[field] ? item[field] : value);
-      }
+      if (agrees(row, item)) tally.agreeing.push(position);
+      else (tally.differing ??= []).push(position, ...CONFLICT_FIELDS.map((field) => row[field]));
       item.spentPence += row.spentPence ?? 0;
       item.savingsRealisedPence += row.savingsRealisedPence ?? 0;
       item.investmentPence += row.investmentPence ?? 0;
@@ -150,7 +168,7 @@ export class ProjectFold {
     // Sorted by ID in UTF-16 code units, as council IDs are compared.
     const tallies = [...this.tallies.values()].sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
     this.tallies.clear();
-    const items = tallies.map(({ item, mainCouncil, own, reports }) => {
+    const items = tallies.map(({ item, mainCouncil, own, agreeing, differing = [] }) => {
       const { id, lead, partners } = item;
       if (!own) {
         warnings.push({
@@ -162,11 +180,14 @@ export class ProjectFold {
             `its own; the details reported by ${mainCouncil} are used.`,
         });
       }
+      /** Per position, where its differing values start (-1: it agrees with the item). */
+      const starts = new Map<number, number>(agreeing.map((position) => [position, -1]));
+      for (let start = 0; start < differing.length; start += STRIDE) {
+        starts.set(differing[start] as number, start);
+      }
+      const order = [...starts.keys()].sort((a, b) => a - b);
       // Reports in partnership order, as the councils are listed.
-      const starts = Array.from({ length: reports.length / STRIDE }, (_, r) => r * STRIDE).sort(
-        (a, b) => (reports[a] as number) - (reports[b] as number),
-      );
-      item.reportedBy = starts.map((start) => this.councilOrder[reports[start] as number]!);
+      item.reportedBy = this.list(order.map((position) => this.councilOrder[position]!));
       item.reportedBy.forEach((council, r) => {
         if (council !== lead && !partners.includes(council)) {
           warnings.push({
@@ -176,9 +197,10 @@ export class ProjectFold {
             message: `${council} reports project ${id} but is neither its lead council nor one of its partners.`,
           });
         }
-        if (council === mainCouncil) return;
+        const start = starts.get(order[r]!)!;
+        if (council === mainCouncil || start < 0) return;
         CONFLICT_FIELDS.forEach((field, f) => {
-          const value = reports[starts[r]! + 1 + f] as string;
+          const value = differing[start + 1 + f] as string;
           if (value !== item[field]) {
             conflicts.push({ project: id, field, council, value, leadValue: item[field] });
           }
