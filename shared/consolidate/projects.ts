@@ -48,7 +48,7 @@ function countsOf<K extends 'phase' | 'rag' | 'theme'>(
 }
 
 const agrees = (row: ProjectRow, item: ConsolidatedProject): boolean =>
-  CONFLICT_FIELDS.every((field) => row[field] === item[field]);
+  row.title === item.title && row.phase === item.phase && row.rag === item.rag && row.lead === item.lead;
 
 /**
  * The projects of a month, folded one council's return at a time in any order of councils: a row leaves
@@ -180,12 +180,12 @@ export class ProjectFold {
             `its own; the details reported by ${mainCouncil} are used.`,
         });
       }
-      /** Per position, where its differing values start (-1: it agrees with the item). */
-      const starts = new Map<number, number>(agreeing.map((position) => [position, -1]));
+      /** Per position of a differing report, where its values start. */
+      const starts = new Map<number, number>();
       for (let start = 0; start < differing.length; start += STRIDE) {
         starts.set(differing[start] as number, start);
       }
-      const order = [...starts.keys()].sort((a, b) => a - b);
+      const order = (starts.size === 0 ? agreeing : [...agreeing, ...starts.keys()]).sort((a, b) => a - b);
       // Reports in partnership order, as the councils are listed.
       item.reportedBy = this.list(order.map((position) => this.councilOrder[position]!));
       item.reportedBy.forEach((council, r) => {
@@ -197,8 +197,8 @@ export class ProjectFold {
             message: `${council} reports project ${id} but is neither its lead council nor one of its partners.`,
           });
         }
-        const start = starts.get(order[r]!)!;
-        if (council === mainCouncil || start < 0) return;
+        const start = starts.get(order[r]!);
+        if (council === mainCouncil || start === undefined) return;
         CONFLICT_FIELDS.forEach((field, f) => {
           const value = differing[start + 1 + f] as string;
           if (value !== item[field]) {
