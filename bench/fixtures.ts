@@ -125,16 +125,27 @@ export function benchSubmission(
   };
 }
 
-export function benchRecords(councils: number, rows: number, period = BENCH_PERIOD): SubmissionRecord[] {
-  return Array.from({ length: councils }, (_, c) => ({
-    council: councilId(c),
-    period,
-    version: 1,
-    submittedAt: '2027-03-05T09:00:00.000Z',
-    review: 'pending' as const,
-    data: benchSubmission(c, councils, rows, period),
-  }));
+/** Each council's return for `period`, one at a time, as the service reads them from its store. */
+export function* eachBenchRecord(
+  councils: number,
+  rows: number,
+  period = BENCH_PERIOD,
+): Generator<SubmissionRecord> {
+  for (let c = 0; c < councils; c++) {
+    yield {
+      council: councilId(c),
+      period,
+      version: 1,
+      submittedAt: '2027-03-05T09:00:00.000Z',
+      review: 'pending' as const,
+      data: benchSubmission(c, councils, rows, period),
+    };
+  }
 }
+
+export const benchRecords = (councils: number, rows: number, period = BENCH_PERIOD): SubmissionRecord[] => [
+  ...eachBenchRecord(councils, rows, period),
+];
 
 /** Every council's return for each month of the FY up to `period`: the year's trend at full size. */
 export function benchYearRecords(councils: number, rows: number, period: string): SubmissionRecord[] {

@@ -1,13 +1,14 @@
 // The consolidated view as JSON and as the consolidated workbook, both streamed to the client as they are
 // written: for hundreds of councils neither the JSON text nor the workbook is ever whole in memory.
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Response } from 'express';
-import { JsonStreamStringify } from 'json-stream-stringify';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
+import { jsonChunks } from './json-chunks.js';
 import { consolidatedQuery, queryParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
@@ -20,9 +21,6 @@ export async function sendConsolidatedWorkbook(res: Response, view: Consolidated
   await writeConsolidatedWorkbook(view, res);
   res.end();
 }
-
-/** Bytes gathered before each write of the JSON: fewer, larger writes without holding much. */
-const JSON_CHUNK_BYTES = 64 * 1024;
 
 export function consolidatedRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
@@ -49,7 +47,7 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
     async (req, res) => {
       const view = await viewOf(queryParams(consolidatedQuery, req));
       res.type('json');
-      await pipeline(new JsonStreamStringify(view, undefined, undefined, false, JSON_CHUNK_BYTES), res);
+      await pipeline(Readable.from(jsonChunks(view)), res);
     },
   );
 

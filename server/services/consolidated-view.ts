@@ -1,5 +1,5 @@
 // The consolidated view for a period, from the stored partnership and returns (DESIGN §4).
-import { comparisonProblem, consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
+import { comparisonProblem, Consolidation, ConsolidationError } from '../../shared/consolidate/index.js';
 import { asPeriod, yearToDate } from '../../shared/dates.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { badRequest, InvalidInput } from '../errors.js';
@@ -15,10 +15,14 @@ export async function consolidatedView(
   const problem = compare === undefined ? null : comparisonProblem(period, compare);
   if (problem !== null) throw badRequest('invalid-compare', problem);
   const partnership = await requirePartnership(store);
-  // Only returns for the months that can count are read (DESIGN §4).
-  const records = await store.latestVersions(yearToDate(asPeriod(period)).months);
   try {
-    return consolidate(partnership, records, period, { compare });
+    const consolidation = new Consolidation(partnership, period, { compare });
+    // Only returns for the months that can count are read (DESIGN §4), one at a time: each is folded
+    // into the view as it is read, so the returns of a large partnership are never all in memory.
+    for await (const record of store.eachLatestVersion(yearToDate(asPeriod(period)).months)) {
+      consolidation.add(record);
+    }
+    return consolidation.view();
   } catch (error) {
     if (!(error instanceof ConsolidationError)) throw error;
     throw new InvalidInput([

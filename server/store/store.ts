@@ -16,6 +16,12 @@ import { advisoryLock, writeTransaction } from './dialect.js';
 import type { MailTables } from './mail-tables.js';
 import type { Database, SubmissionSource } from './schema.js';
 
+/**
+ * Versions PostgreSQL's cursor fetches at a time for eachLatestVersion: a return can be megabytes of JSON,
+ * so a few at once rather than the driver's hundred. (SQLite steps through its rows one by one anyway.)
+ */
+const VERSIONS_PER_FETCH = 4;
+
 /** A token as sign-in sees it: revoked and expired ones too, so the refusal can say which. */
 export interface StoredToken {
   id: number;
@@ -570,7 +576,17 @@ export class Store {
    * consolidation can pick from (it takes the latest version of the latest period), without the rest.
    */
   async latestVersions(periods: readonly string[]): Promise<SubmissionRecord[]> {
-    if (periods.length === 0) return [];
+    const records: SubmissionRecord[] = [];
+    for await (const record of this.eachLatestVersion(periods)) records.push(record);
+    return records;
+  }
+
+  /**
+   * latestVersions one at a time, each council's versions together, so that a caller can fold each
+   * into what it needs and let it go: a version's JSON is read and parsed only as it is reached.
+   */
+  async *eachLatestVersion(periods: readonly string[]): AsyncGenerator<SubmissionRecord> {
+    if (periods.length === 0) return;
     const query = this.db
       .selectFrom('submissions')
       .select(['council', 'period', 'version', 'submitted_at', 'data'])
@@ -588,19 +604,16 @@ export class Store {
       )
       .orderBy('council')
       .orderBy('period');
-    // Row by row, so each version's JSON text can be freed as soon as it is parsed.
-    const records: SubmissionRecord[] = [];
-    for await (const r of query.stream()) {
-      records.push({
+    for await (const r of query.stream(VERSIONS_PER_FETCH)) {
+      yield {
         council: r.council,
         period: r.period,
         version: r.version,
         submittedAt: r.submitted_at,
         review: r.review ?? 'pending',
         data: JSON.parse(r.data) as CouncilSubmission,
-      });
+      };
     }
-    return records;
   }
 
   /** Per council, the summary of its first and latest versions for a period (for the status board). */

@@ -16,24 +16,29 @@ export const sheetColumns = (layout: SheetLayout): SheetColumn[] =>
 /** Rows go through rowsToGrid a batch at a time, so a large sheet is never held as one grid. */
 const BATCH_ROWS = 2_000;
 
-/** The cells of one row per item, in the layout's column order. */
-export function* layoutRows(layout: SheetLayout, items: readonly object[]): Generator<Cell[]> {
+/** The cells of one row per item (made by `toRow` a batch at a time), in the layout's column order. */
+export function* layoutRows<T>(
+  layout: SheetLayout,
+  items: readonly T[],
+  toRow: (item: T) => object = (item) => item as object,
+): Generator<Cell[]> {
   for (let start = 0; start < items.length; start += BATCH_ROWS) {
-    const grid = rowsToGrid(layout, items.slice(start, start + BATCH_ROWS), { dates: 'serial' });
+    const grid = rowsToGrid(layout, items.slice(start, start + BATCH_ROWS).map(toRow), { dates: 'serial' });
     for (let i = 1; i < grid.length; i++) yield grid[i] as Cell[];
   }
 }
 
-/** A sheet holding `items` as an Excel table named by the layout, header frozen. */
-export function layoutSheet(
+/** A sheet holding `items` (as rows by `toRow`) as an Excel table named by the layout, header frozen. */
+export function layoutSheet<T>(
   layout: SheetLayout,
-  items: readonly object[],
+  items: readonly T[],
   extra: Partial<SheetSpec> = {},
+  toRow?: (item: T) => object,
 ): SheetSpec {
   return {
     name: layout.sheet,
     columns: sheetColumns(layout),
-    rows: layoutRows(layout, items),
+    rows: layoutRows(layout, items, toRow),
     rowCount: items.length,
     table: layout.table,
     freezeHeader: true,

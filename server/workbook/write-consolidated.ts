@@ -17,7 +17,7 @@ import { penceToPounds } from '../../shared/money.js';
 import {
   buildReport,
   CONSOLIDATED_HIGHLIGHTS,
-  consolidatedSheetRows,
+  consolidatedSheetItems,
   type ConsolidatedSheetRows,
   type SummaryLine,
 } from '../../shared/report/index.js';
@@ -44,21 +44,27 @@ export async function writeConsolidatedWorkbook(
 }
 
 function consolidatedSheets(view: ConsolidatedView): SheetSpec[] {
-  const rows = consolidatedSheetRows(view);
+  // Each sheet's rows are made a batch at a time as it is written, not copied whole beside the view.
+  const sheets = consolidatedSheetItems(view);
   return [
     summarySheet(view),
-    // In the order of the rows: Changes, Contributions, Skills coverage, People, Projects, Data quality,
+    // In the order of the sheets: Changes, Contributions, Skills coverage, People, Projects, Data quality,
     // Submissions, Trend.
-    ...(Object.keys(rows) as (keyof ConsolidatedSheetRows)[]).map((key) =>
-      layoutSheet(CONSOLIDATED_SHEETS[key], rows[key], {
-        highlights: CONSOLIDATED_HIGHLIGHTS.filter((h) => h.sheet === key).flatMap((h) =>
-          Object.entries(h.colours).map(([equals, highlight]): HighlightRule => ({
-            column: columnIndex(CONSOLIDATED_SHEETS[key], h.column),
-            equals,
-            highlight,
-          })),
-        ),
-      }),
+    ...(Object.keys(sheets) as (keyof ConsolidatedSheetRows)[]).map((key) =>
+      layoutSheet(
+        CONSOLIDATED_SHEETS[key],
+        sheets[key].items,
+        {
+          highlights: CONSOLIDATED_HIGHLIGHTS.filter((h) => h.sheet === key).flatMap((h) =>
+            Object.entries(h.colours).map(([equals, highlight]): HighlightRule => ({
+              column: columnIndex(CONSOLIDATED_SHEETS[key], h.column),
+              equals,
+              highlight,
+            })),
+          ),
+        },
+        sheets[key].row,
+      ),
     ),
     phaseRagSheet(view),
   ];

@@ -4,10 +4,7 @@
 import { asPeriod, isValidPeriod, yearToDate, type YearToDate } from '../dates.js';
 import type { ConsolidatedView, MonthView, Partnership, SubmissionRecord } from '../schemas.js';
 import { changesBetween, comparisonProblem, defaultComparison } from './changes.js';
-import { consolidateContributions } from './contributions.js';
-import { consolidateProjects } from './projects.js';
-import { selectSubmissions } from './select.js';
-import { consolidateSkills } from './skills.js';
+import { MonthFold } from './month.js';
 import { YearOfReturns } from './year.js';
 
 export { apportionLargestRemainder, type ApportionWeight } from './apportion.js';
@@ -19,45 +16,60 @@ export interface ConsolidateOptions {
   compare?: string | undefined;
 }
 
+/** One council's returns after another (in their order otherwise), as the folds take them. */
+const byCouncil = (submissions: readonly SubmissionRecord[]): SubmissionRecord[] =>
+  [...submissions].sort((a, b) => (a.council < b.council ? -1 : a.council > b.council ? 1 : 0));
+
 /** The view of one month by the rules of DESIGN §4, without comparing it with any other. */
 export function consolidateMonth(
   partnership: Partnership,
   submissions: readonly SubmissionRecord[],
   period: string,
 ): MonthView {
-  return monthView(partnership, submissions, yearToDate(asPeriod(period)));
+  const month = new MonthFold(partnership, yearToDate(asPeriod(period)));
+  for (const record of byCouncil(submissions)) month.add(record);
+  return month.view();
 }
 
-function monthView(
-  partnership: Partnership,
-  submissions: readonly SubmissionRecord[],
-  year: YearToDate,
-): MonthView {
-  const { period, financialYear } = year;
-  const councilOrder = partnership.councils.map((c) => c.id);
-  const selection = selectSubmissions(partnership, submissions, year);
-  const { chosen } = selection;
-  const contributions = consolidateContributions(partnership, chosen, year);
-  const projects = consolidateProjects(councilOrder, chosen, period);
-  return {
-    period,
-    financialYear,
-    partnership: partnership.name,
-    contributions: contributions.contributions,
-    skills: consolidateSkills(councilOrder, chosen, period),
-    projects: projects.projects,
-    dataQuality: {
-      missing: selection.missing,
-      carriedForward: selection.carriedForward,
-      warnings: [...selection.warnings, ...contributions.warnings, ...projects.warnings],
-    },
-    submissions: councilOrder.flatMap((council) => {
-      const record = chosen.get(council);
-      if (record === undefined) return [];
-      const { period: from, version, submittedAt, review } = record;
-      return [{ council, period: from, version, submittedAt, review }];
-    }),
-  };
+/**
+ * The consolidated view of P, fed one stored return at a time so that a large partnership's returns
+ * need not all be held at once: each council's returns come together, as the store reads them.
+ */
+export class Consolidation {
+  private readonly year: YearToDate;
+  private readonly since: string | null;
+  private readonly month: MonthFold;
+
+  constructor(
+    private readonly partnership: Partnership,
+    period: string,
+    options: ConsolidateOptions = {},
+  ) {
+    this.year = yearToDate(asPeriod(period));
+    this.since = options.compare ?? defaultComparison(period);
+    if (this.since !== null) {
+      const problem = isValidPeriod(this.since)
+        ? comparisonProblem(period, this.since)
+        : 'compare is not a month';
+      if (problem !== null) throw new RangeError(problem);
+    }
+    this.month = new MonthFold(partnership, this.year);
+  }
+
+  add(record: SubmissionRecord): void {
+    this.month.add(record);
+  }
+
+  view(): ConsolidatedView {
+    const view = this.month.view();
+    // No other month of the view can count a return from after P or from another financial year.
+    const returns = new YearOfReturns(this.partnership, this.month.earlier);
+    return {
+      ...view,
+      changes: changesBetween(this.since === null ? null : returns.facts(this.since), view),
+      trend: returns.trend(this.year.months, new Map([[this.year.period, view]])),
+    };
+  }
 }
 
 export function consolidate(
@@ -66,21 +78,7 @@ export function consolidate(
   period: string,
   options: ConsolidateOptions = {},
 ): ConsolidatedView {
-  const year = yearToDate(asPeriod(period));
-  const since = options.compare ?? defaultComparison(period);
-  if (since !== null) {
-    const problem = isValidPeriod(since) ? comparisonProblem(period, since) : 'compare is not a month';
-    if (problem !== null) throw new RangeError(problem);
-  }
-  const view = monthView(partnership, submissions, year);
-  // No other month of the view can count a return from after P or from another financial year.
-  const returns = new YearOfReturns(
-    partnership,
-    submissions.filter((r) => year.counts(r.period)),
-  );
-  return {
-    ...view,
-    changes: changesBetween(since === null ? null : returns.facts(since), view),
-    trend: returns.trend(year.months, new Map([[period, view]])),
-  };
+  const consolidation = new Consolidation(partnership, period, options);
+  for (const record of byCouncil(submissions)) consolidation.add(record);
+  return consolidation.view();
 }

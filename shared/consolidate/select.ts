@@ -12,7 +12,7 @@ export interface SubmissionSelection {
 }
 
 /** Later period first, then higher version; submittedAt only separates duplicates of one version. */
-function isNewer(a: SubmissionRecord, b: SubmissionRecord): boolean {
+export function isNewer(a: SubmissionRecord, b: SubmissionRecord): boolean {
   if (a.period !== b.period) return a.period > b.period;
   if (a.version !== b.version) return a.version > b.version;
   return a.submittedAt > b.submittedAt;

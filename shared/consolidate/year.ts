@@ -151,7 +151,7 @@ export class YearOfReturns {
   }
 
   /**
-   * Each project's authoritative row as consolidateProjects finds it: the row of the lowest council ID
+   * Each project's authoritative row as ProjectFold finds it: the row of the lowest council ID
    * naming itself as lead, else of the lowest council ID reporting it; a council's repeated ID counts
    * its first row. Councils are visited in ascending ID order, so the first row seen is the lowest
    * council's, and a later row replaces it only when it is the first own row.

@@ -24,6 +24,7 @@ export { COVERAGE_LABELS } from './skills.js';
 export type { OverdueProject, PhaseRagRow } from './projects.js';
 export {
   CONSOLIDATED_HIGHLIGHTS,
+  consolidatedSheetItems,
   consolidatedSheetRows,
   REVIEW_LABELS,
   type ConsolidatedSheetRows,

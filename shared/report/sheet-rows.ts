@@ -27,34 +27,57 @@ export interface ConsolidatedSheetRows {
   trend: object[];
 }
 
-export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheetRows {
+/** A consolidated sheet's items, and how one item becomes a row of the sheet's layout. */
+export interface SheetItems<T = unknown> {
+  items: readonly T[];
+  row: (item: T) => object;
+}
+
+const sheet = <T>(items: readonly T[], row: (item: T) => object): SheetItems =>
+  ({ items, row }) as SheetItems;
+const asIs = (item: object): object => item;
+
+/**
+ * The consolidated sheets as items and the mapping of each, so that a writer can make the rows a batch at
+ * a time instead of holding a copy of every project beside the view.
+ */
+export function consolidatedSheetItems(
+  view: ConsolidatedView,
+): Record<keyof ConsolidatedSheetRows, SheetItems> {
   const name = councilNames(view);
   return {
-    changes: changeRows(view),
-    contributions: view.contributions.councils.map((c) => ({ ...c, status: STATUS_LABELS[c.status] })),
-    skills: view.skills.coverage.map((s) => ({ ...s, status: COVERAGE_LABELS[s.status] })),
-    people: view.skills.people.map((p) => ({
+    changes: sheet(changeRows(view), asIs),
+    contributions: sheet(view.contributions.councils, (c) => ({ ...c, status: STATUS_LABELS[c.status] })),
+    skills: sheet(view.skills.coverage, (s) => ({ ...s, status: COVERAGE_LABELS[s.status] })),
+    people: sheet(view.skills.people, (p) => ({
       ...p,
       councils: p.councils.join('; '),
       skills: p.skills.map((s) => `${s.skill} (${s.level}, ${s.daysPerMonth} days/month)`).join('; '),
     })),
-    projects: view.projects.items.map((p) => ({
+    projects: sheet(view.projects.items, (p) => ({
       ...p,
       partners: p.partners.join('; '),
       reportedBy: p.reportedBy.join('; '),
     })),
-    dataQuality: returnsReport(view).lines.map((line) => ({
+    dataQuality: sheet(returnsReport(view).lines, (line) => ({
       ...line,
       ...(line.council === undefined ? {} : { councilName: name(line.council) }),
     })),
-    submissions: view.submissions.map((s) => ({
+    submissions: sheet(view.submissions, (s) => ({
       ...s,
       name: name(s.council),
       submittedAt: isoTimeToExcelSerial(s.submittedAt),
       review: REVIEW_LABELS[s.review],
     })),
-    trend: trendRows(view),
+    trend: sheet(trendRows(view), asIs),
   };
+}
+
+export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheetRows {
+  const sheets = consolidatedSheetItems(view);
+  return Object.fromEntries(
+    Object.entries(sheets).map(([key, { items, row }]) => [key, items.map(row)]),
+  ) as unknown as ConsolidatedSheetRows;
 }
 
 /** How a cell's word is coloured: Excel's Good, Neutral and Bad. */
