@@ -2,7 +2,7 @@
 // workbook draws its own native charts).
 import type { TopLevelSpec } from 'vega-lite';
 import { periodLabel, shortMonthLabel } from '../../shared/dates.js';
-import { buildReport, trendRows } from '../../shared/report/index.js';
+import { buildReport, CHART_COLOURS, trendRows } from '../../shared/report/index.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { PHASES, RAGS } from '../../shared/vocabulary.js';
 import { CHART_FONT, renderChartPng } from './render.js';
@@ -19,12 +19,8 @@ export interface RollupChart {
 /** CSS pixels; the e-mail shows charts at this width or narrower. */
 export const CHART_WIDTH = 560;
 
-/** GOV.UK palette: readable on white, and the RAG colours people expect. */
-const RAG_COLOURS: Record<(typeof RAGS)[number], string> = {
-  Red: '#d4351c',
-  Amber: '#f47738',
-  Green: '#00703c',
-};
+/** The charts' colours as the workbook and the add-in have them, in CSS form. */
+const colour = (name: keyof typeof CHART_COLOURS): string => `#${CHART_COLOURS[name]}`;
 
 const baseConfig = {
   font: CHART_FONT,
@@ -105,7 +101,7 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           field: 'series',
           type: 'nominal',
           title: null,
-          scale: { domain: [...SERIES], range: ['#1d70b8', '#b1b4b6'] },
+          scale: { domain: [...SERIES], range: [colour('contributed'), colour('profiled')] },
         },
       },
     },
@@ -131,7 +127,7 @@ export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
         field: 'rag',
         type: 'nominal',
         sort: [...RAGS],
-        scale: { domain: [...RAGS], range: RAGS.map((r) => RAG_COLOURS[r]) },
+        scale: { domain: [...RAGS], range: RAGS.map(colour) },
       },
       order: { field: 'rag', sort: 'ascending' },
     },
@@ -164,7 +160,7 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
         field: 'series',
         type: 'nominal',
         title: null,
-        scale: { domain: [...SERIES], range: ['#1d70b8', '#6f777b'] },
+        scale: { domain: [...SERIES], range: [colour('contributed'), '#6f777b'] }, // a thin dashed line wants a darker grey than a bar
         legend: { orient: 'top', direction: 'horizontal' },
       },
       // Same field as the colour: vega-lite draws one legend with both, so the dash names a line without colour.

@@ -3,11 +3,9 @@
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
 import { firstDayOf, isoDateToExcelSerial, periodLabel } from '../../shared/dates.js';
 import {
-  CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   CONSOLIDATED_PHASE_RAG_LAYOUT,
   CONSOLIDATED_PROJECTS_LAYOUT,
   CONSOLIDATED_SHEETS,
-  CONSOLIDATED_TREND_LAYOUT,
   INTEGER_FORMAT,
   MONEY_FORMAT,
   MONTH_FORMAT,
@@ -16,13 +14,14 @@ import {
 import { penceToPounds } from '../../shared/money.js';
 import {
   buildReport,
+  consolidatedCharts,
   CONSOLIDATED_HIGHLIGHTS,
   consolidatedSheetItems,
   type ConsolidatedSheetRows,
   type SummaryLine,
 } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { PHASES, RAGS } from '../../shared/vocabulary.js';
+import { RAGS } from '../../shared/vocabulary.js';
 import { columnLetter } from './columns.js';
 import { columnIndex, layoutSheet, sheetColumns } from './layout-sheet.js';
 import { writeXlsx, type Cell, type Chart, type HighlightRule, type SheetSpec } from './xlsx-writer.js';
@@ -115,96 +114,38 @@ const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
 const headerOf = (layout: SheetLayout, key: string): string =>
   layout.columns[columnIndex(layout, key)]!.header;
 
-/** GOV.UK colours: readable on white, and the RAG colours people expect. */
-const COLOURS = {
-  contributed: '1D70B8',
-  profiled: 'B1B4B6',
-  Red: 'D4351C',
-  Amber: 'F47738',
-  Green: '00703C',
-};
-const pounds = (pence: readonly number[]) => pence.map(penceToPounds);
-
 /**
- * The Summary's charts, right of the figures: contributed against profiled due per council (from the
- * Contributions table), projects by phase and RAG (from Projects by phase), and the year's trend
- * (from Trend). Each is bound to those cells, so it follows the numbers if a user edits them.
+ * The Summary's charts (shared/report/charts.ts), right of the figures, one under another. Each is bound
+ * to its table's cells, so it follows the numbers if a user edits them; the cells' values are cached
+ * in the chart as the writer writes them (pounds for money, serial dates for months).
  */
 function summaryCharts(view: ConsolidatedView): Chart[] {
-  const councils = view.contributions.councils;
-  const contributions = CONSOLIDATED_CONTRIBUTIONS_LAYOUT;
-  const trend = CONSOLIDATED_TREND_LAYOUT;
-  const phases = CONSOLIDATED_PHASE_RAG_LAYOUT;
-  const money = (layout: SheetLayout, key: string, pence: readonly number[], colour: string) => ({
-    name: { ref: headerRef(layout, key), text: headerOf(layout, key) },
-    values: { ref: columnRef(layout, key, pence.length), numbers: pounds(pence) },
-    colour,
-  });
-  const councilRows = Math.min(60, Math.max(16, councils.length * 2 + 6));
-  const grid = buildReport(view).projects.grid;
-  const at = (top: number, height: number) => ({
-    from: { row: top, column: 3 },
-    to: { row: top + height, column: 12 },
-  });
-  return [
-    {
-      title: 'Contributed to date against profiled due',
-      description: `Bar chart: contributed to date and profiled due to date for each of ${councils.length} councils.`,
-      kind: 'bar',
+  let top = 0;
+  return consolidatedCharts(view).map(({ layout, categories, labels, series, rows, ...chart }) => {
+    const type = (key: string) => layout.columns[columnIndex(layout, key)]!.type;
+    const months = type(categories) === 'month';
+    const count = labels.length;
+    const drawn: Chart = {
+      ...chart,
       categories: {
-        ref: columnRef(contributions, 'name', councils.length),
-        labels: councils.map((c) => c.name),
+        ref: columnRef(layout, categories, count),
+        labels: months ? labels.map((m) => isoDateToExcelSerial(firstDayOf(m))) : labels,
+        ...(months ? { format: MONTH_FORMAT } : {}),
       },
-      series: [
-        money(
-          contributions,
-          'contributedPence',
-          councils.map((c) => c.contributedPence),
-          COLOURS.contributed,
-        ),
-        money(
-          contributions,
-          'profiledDuePence',
-          councils.map((c) => c.profiledDuePence),
-          COLOURS.profiled,
-        ),
-      ],
-      valueFormat: '£#,##0',
-      ...at(0, councilRows),
-    },
-    {
-      title: 'Projects by phase and RAG',
-      description: `Stacked column chart: ${view.projects.totals.count} projects by phase, coloured by RAG status.`,
-      kind: 'stacked-column',
-      categories: { ref: columnRef(phases, 'phase', PHASES.length), labels: [...PHASES] },
-      series: RAGS.map((rag, i) => ({
-        name: { ref: headerRef(phases, rag.toLowerCase()), text: rag },
+      series: series.map(({ key, values, colour }) => ({
+        name: { ref: headerRef(layout, key), text: headerOf(layout, key) },
         values: {
-          ref: columnRef(phases, rag.toLowerCase(), PHASES.length),
-          numbers: grid.map((row) => row.counts[i] ?? 0),
+          ref: columnRef(layout, key, count),
+          numbers: type(key) === 'money' ? values.map(penceToPounds) : values,
         },
-        colour: COLOURS[rag],
+        colour,
       })),
-      valueFormat: '0',
-      ...at(councilRows + 2, 18),
-    },
-    {
-      title: `The year so far: contributed against profiled due, ${view.financialYear}`,
-      description: `Line chart: the partnership's contributed and profiled due to date for each month from April to ${view.trend.months.length} months in.`,
-      kind: 'line',
-      categories: {
-        ref: columnRef(trend, 'month', view.trend.months.length),
-        labels: view.trend.months.map((m) => isoDateToExcelSerial(firstDayOf(m))),
-        format: MONTH_FORMAT,
-      },
-      series: [
-        money(trend, 'contributedPence', view.trend.contributedPence, COLOURS.contributed),
-        money(trend, 'profiledDuePence', view.trend.profiledDuePence, COLOURS.profiled),
-      ],
-      valueFormat: '£#,##0',
-      ...at(councilRows + 22, 18),
-    },
-  ];
+      from: { row: top, column: 3 },
+      to: { row: top + rows, column: 12 },
+    };
+    top += rows + 2;
+    return drawn;
+  });
 }
 
 /**

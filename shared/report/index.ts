@@ -9,6 +9,13 @@ import { skillsReport, type SkillsReport } from './skills.js';
 import { summaryLines, type SummaryLine } from './summary.js';
 
 export {
+  CHART_COLOURS,
+  consolidatedCharts,
+  skillsCoverageChart,
+  type ChartSeriesSpec,
+  type ConsolidatedChart,
+} from './charts.js';
+export {
   CHANGE_LABELS,
   changeRows,
   sinceReport,

@@ -13,8 +13,11 @@ import { penceToPounds } from '../../../shared/money.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
 import {
   buildReport,
+  consolidatedCharts,
   CONSOLIDATED_HIGHLIGHTS,
   consolidatedSheetRows,
+  skillsCoverageChart,
+  type ConsolidatedChart,
   type Highlight,
   type Report,
   type SummaryLine,
@@ -105,7 +108,10 @@ export async function writeConsolidatedView(
     const header = layout.columns.find((c) => c.key === column)!.header;
     queueStatusColours(context, layout, header, Object.entries(colours));
   }
-  const charts = await queueDashboard(context, dashboard.sheet, dashboardCharts(view));
+  const charts = await queueDashboard(context, dashboard.sheet, [
+    ...consolidatedCharts(view),
+    skillsCoverageChart(view),
+  ]);
   summary.sheet.activate();
   await context.sync();
   return {
@@ -168,81 +174,10 @@ function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   sheet.getRange('A1:A' + lines.length).format.font.bold = true;
 }
 
-/** A Dashboard chart: which table it is drawn from, its categories' column and its series' columns. */
-interface DashboardChart {
-  title: string;
-  type: Excel.ChartType;
-  layout: SheetLayout;
-  categories: string;
-  /** Dashed applies to lines; bars are filled with the colour. */
-  series: readonly { key: string; colour: string; dashed?: boolean }[];
-  valueFormat: string;
-  /** Height in rows. */
-  rows: number;
-}
-
-/** GOV.UK colours, as the consolidated workbook's charts have them: the RAG colours people expect. */
-const COLOURS = {
-  contributed: '#1D70B8',
-  profiled: '#B1B4B6',
-  Red: '#D4351C',
-  Amber: '#F47738',
-  Green: '#00703C',
-  people: '#1D70B8',
-  practitioners: '#00703C',
-};
-
-/** Contributed to date against profiled due: the two money series, the profiled one dashed on a line. */
-const MONEY_SERIES: DashboardChart['series'] = [
-  { key: 'contributedPence', colour: COLOURS.contributed },
-  { key: 'profiledDuePence', colour: COLOURS.profiled, dashed: true },
-];
-const POUNDS_AXIS = '£#,##0';
-
-/** The charts of the consolidated workbook's Summary (same titles and data), and skills coverage. */
-function dashboardCharts(view: ConsolidatedView): DashboardChart[] {
-  const councils = view.contributions.councils.length;
-  return [
-    {
-      title: 'Contributed to date against profiled due',
-      type: Excel.ChartType.barClustered,
-      layout: CONSOLIDATED_SHEETS.contributions,
-      categories: 'name',
-      series: MONEY_SERIES,
-      valueFormat: POUNDS_AXIS,
-      rows: Math.min(60, Math.max(16, councils * 2 + 6)),
-    },
-    {
-      title: 'Projects by phase and RAG',
-      type: Excel.ChartType.columnStacked,
-      layout: CONSOLIDATED_SHEETS.phaseRag,
-      categories: 'phase',
-      series: RAGS.map((rag) => ({ key: rag.toLowerCase(), colour: COLOURS[rag] })),
-      valueFormat: '0',
-      rows: 18,
-    },
-    {
-      title: `The year so far: contributed against profiled due, ${view.financialYear}`,
-      type: Excel.ChartType.line,
-      layout: CONSOLIDATED_SHEETS.trend,
-      categories: 'month',
-      series: MONEY_SERIES,
-      valueFormat: POUNDS_AXIS,
-      rows: 18,
-    },
-    {
-      title: 'Skills coverage',
-      type: Excel.ChartType.barClustered,
-      layout: CONSOLIDATED_SHEETS.skills,
-      categories: 'skill',
-      series: [
-        { key: 'people', colour: COLOURS.people },
-        { key: 'practitioners', colour: COLOURS.practitioners },
-      ],
-      valueFormat: '0',
-      rows: Math.min(40, Math.max(16, view.skills.coverage.length * 2 + 4)),
-    },
-  ];
+/** Office.js's chart type for each kind of chart the report defines (read when drawing: office.js may load after this module). */
+function chartType(kind: ConsolidatedChart['kind']): Excel.ChartType {
+  if (kind === 'bar') return Excel.ChartType.barClustered;
+  return kind === 'line' ? Excel.ChartType.line : Excel.ChartType.columnStacked;
 }
 
 /**
@@ -254,7 +189,7 @@ function dashboardCharts(view: ConsolidatedView): DashboardChart[] {
 async function queueDashboard(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
-  charts: readonly DashboardChart[],
+  charts: readonly ConsolidatedChart[],
 ): Promise<{ drawn: string[]; notices: string[] }> {
   const { tables } = context.workbook;
   sheet.charts.load('items/name');
@@ -299,7 +234,11 @@ async function queueDashboard(
     const categories = column(spec.categories).getDataBodyRange();
     const [first, ...others] = spec.series;
     // The first series with its header (Excel names the series from it), the rest added to it.
-    const chart = sheet.charts.add(spec.type, column(first!.key).getRange(), Excel.ChartSeriesBy.columns);
+    const chart = sheet.charts.add(
+      chartType(spec.kind),
+      column(first!.key).getRange(),
+      Excel.ChartSeriesBy.columns,
+    );
     const series = [
       chart.series.getItemAt(0),
       ...others.map((s) => {
@@ -311,11 +250,11 @@ async function queueDashboard(
     spec.series.forEach((s, i) => {
       const one = series[i]!;
       one.setXAxisValues(categories);
-      if (spec.type === Excel.ChartType.line) {
-        one.format.line.color = s.colour;
+      if (spec.kind === 'line') {
+        one.format.line.color = `#${s.colour}`;
         if (s.dashed) one.format.line.lineStyle = Excel.ChartLineStyle.dash;
       } else {
-        one.format.fill.setSolidColor(s.colour);
+        one.format.fill.setSolidColor(`#${s.colour}`);
       }
     });
     chart.name = `SharedCdo${index + 1}`;

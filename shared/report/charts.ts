@@ -1,0 +1,127 @@
+// The consolidated view's charts, defined once: the workbook's Summary (DrawingML) and the add-in's
+// Dashboard (Office.js) draw the same charts — title, kind, the consolidated table and columns each is
+// bound to, colours and value format — so the two can never disagree on what a chart shows.
+import { CONSOLIDATED_SHEETS, type SheetLayout } from '../layouts.js';
+import type { ConsolidatedView } from '../schemas.js';
+import { RAGS } from '../vocabulary.js';
+import { buildReport } from './index.js';
+
+/** GOV.UK colours (`RRGGBB`): readable on white, and the RAG colours people expect. */
+export const CHART_COLOURS = {
+  contributed: '1D70B8',
+  profiled: 'B1B4B6',
+  Red: 'D4351C',
+  Amber: 'F47738',
+  Green: '00703C',
+  people: '1D70B8',
+  practitioners: '00703C',
+} as const;
+
+export interface ChartSeriesSpec {
+  /** The column of the chart's table the series is bound to. */
+  readonly key: string;
+  /** The values the view has in that column (pence for money), for surfaces that cache them. */
+  readonly values: readonly number[];
+  readonly colour: string;
+  /** Dashed applies to lines only. */
+  readonly dashed?: boolean;
+}
+
+export interface ConsolidatedChart {
+  readonly title: string;
+  /** Alternative text for screen readers. */
+  readonly description: string;
+  /** Horizontal bars, stacked columns, or lines with markers. */
+  readonly kind: 'bar' | 'stacked-column' | 'line';
+  /** The consolidated table the chart is drawn from, and the column holding its categories. */
+  readonly layout: SheetLayout;
+  readonly categories: string;
+  /** The categories as the view has them, one a row of the table: names, phases or months. */
+  readonly labels: readonly string[];
+  readonly series: readonly ChartSeriesSpec[];
+  /** The value axis' number format. */
+  readonly valueFormat: string;
+  /** Height in worksheet rows: room for a bar per council, within reason. */
+  readonly rows: number;
+}
+
+const POUNDS_AXIS = '£#,##0';
+
+/** Contributed against profiled due, the profiled line dashed: the two money series of a chart. */
+function moneySeries(contributed: readonly number[], profiled: readonly number[]): ChartSeriesSpec[] {
+  return [
+    { key: 'contributedPence', values: contributed, colour: CHART_COLOURS.contributed },
+    { key: 'profiledDuePence', values: profiled, colour: CHART_COLOURS.profiled, dashed: true },
+  ];
+}
+
+/** Per council, projects by phase and RAG, and the year so far: the charts every surface draws. */
+export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] {
+  const councils = view.contributions.councils;
+  const grid = buildReport(view).projects.grid;
+  return [
+    {
+      title: 'Contributed to date against profiled due',
+      description: `Bar chart: contributed to date and profiled due to date for each of ${councils.length} councils.`,
+      kind: 'bar',
+      layout: CONSOLIDATED_SHEETS.contributions,
+      categories: 'name',
+      labels: councils.map((c) => c.name),
+      series: moneySeries(
+        councils.map((c) => c.contributedPence),
+        councils.map((c) => c.profiledDuePence),
+      ),
+      valueFormat: POUNDS_AXIS,
+      rows: Math.min(60, Math.max(16, councils.length * 2 + 6)),
+    },
+    {
+      title: 'Projects by phase and RAG',
+      description: `Stacked column chart: ${view.projects.totals.count} projects by phase, coloured by RAG status.`,
+      kind: 'stacked-column',
+      layout: CONSOLIDATED_SHEETS.phaseRag,
+      categories: 'phase',
+      labels: grid.map((row) => row.phase),
+      series: RAGS.map((rag, i) => ({
+        key: rag.toLowerCase(),
+        values: grid.map((row) => row.counts[i] ?? 0),
+        colour: CHART_COLOURS[rag],
+      })),
+      valueFormat: '0',
+      rows: 18,
+    },
+    {
+      title: `The year so far: contributed against profiled due, ${view.financialYear}`,
+      description: `Line chart: the partnership's contributed and profiled due to date for each month from April to ${view.trend.months.length} months in.`,
+      kind: 'line',
+      layout: CONSOLIDATED_SHEETS.trend,
+      categories: 'month',
+      labels: view.trend.months,
+      series: moneySeries(view.trend.contributedPence, view.trend.profiledDuePence),
+      valueFormat: POUNDS_AXIS,
+      rows: 18,
+    },
+  ];
+}
+
+/** Skills coverage: people and practitioners per skill. The add-in's Dashboard draws it beside the rest. */
+export function skillsCoverageChart(view: ConsolidatedView): ConsolidatedChart {
+  const coverage = view.skills.coverage;
+  return {
+    title: 'Skills coverage',
+    description: `Bar chart: people and practitioners for each of ${coverage.length} skills.`,
+    kind: 'bar',
+    layout: CONSOLIDATED_SHEETS.skills,
+    categories: 'skill',
+    labels: coverage.map((s) => s.skill),
+    series: [
+      { key: 'people', values: coverage.map((s) => s.people), colour: CHART_COLOURS.people },
+      {
+        key: 'practitioners',
+        values: coverage.map((s) => s.practitioners),
+        colour: CHART_COLOURS.practitioners,
+      },
+    ],
+    valueFormat: '0',
+    rows: Math.min(40, Math.max(16, coverage.length * 2 + 4)),
+  };
+}
