@@ -1,10 +1,12 @@
-// Runs `shared-cdo` as an operator would, against a database of the test's own (a fresh SQLite file in
-// a temporary folder, removed by `remove()`).
+// Runs `shared-cdo` as an operator would, against a database of the test's own: a fresh SQLite file in
+// a temporary folder (removed by `remove()`), or for `kind: 'postgres'` a fresh schema of the test file's
+// PostgreSQL database (test/helpers/databases.ts, dropped after the file).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshDatabaseUrl, type StoreKind } from './databases.js';
 
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
 
@@ -14,16 +16,24 @@ export interface CliRun {
   stderr: string;
 }
 
-export function cliOnFreshDatabase(): { run(args: string[]): Promise<CliRun>; remove(): void } {
+export function cliOnFreshDatabase(kind: StoreKind = 'sqlite'): {
+  run(args: string[]): Promise<CliRun>;
+  remove(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-cli-db-'));
-  const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}` };
+  let url: Promise<string> | undefined;
+  const databaseUrl = (): Promise<string> =>
+    (url ??=
+      kind === 'sqlite' ? Promise.resolve(`sqlite:${join(dir, 'db.sqlite')}`) : freshDatabaseUrl(kind));
   return {
-    run: (args) =>
-      new Promise((resolve) => {
+    run: async (args) => {
+      const env = { ...process.env, DATABASE_URL: await databaseUrl() };
+      return new Promise((resolve) => {
         execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         );
-      }),
+      });
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,5 +1,5 @@
 // Route × role: each role gets exactly its rights (DESIGN §2, §5, §9), signed in with an access token
-// or with Microsoft 365; without either only the public routes answer.
+// or with Microsoft 365; without either only the public routes answer. On SQLite and on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
@@ -8,6 +8,7 @@ import { readWorkbookGrids } from '../../server/workbook/read.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import { CLIENT_ID, startLocalIssuer, TENANTS, type LocalIssuer } from '../helpers/entra-issuer.js';
+import { describeStores } from '../helpers/databases.js';
 import {
   json,
   startTestService,
@@ -115,116 +116,122 @@ let people = 0;
 /** Open to anyone, signed in or not. */
 const PUBLIC = ['/api/v1/config', '/api/v1/openapi.json'];
 
-describe.each(['token', 'entra'] as const)('route × role matrix, signed in by %s', (kind) => {
-  let issuer: LocalIssuer | undefined;
-  let t: TestService;
-  let ids: Record<'sid' | 'tid' | 'uid' | 'nid', number>;
+describeStores('route × role matrix', (store) => {
+  describe.each(['token', 'entra'] as const)('signed in by %s', (kind) => {
+    let issuer: LocalIssuer | undefined;
+    let t: TestService;
+    let ids: Record<'sid' | 'tid' | 'uid' | 'nid', number>;
 
-  beforeAll(async () => {
-    if (kind === 'entra') issuer = await startLocalIssuer();
-    t = await startTestService(issuer ? { entra: issuer } : {});
-    await t.call('PUT', '/api/v1/partnership', { token: 'admin', json: demoPartnership });
-    const r = await t.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
-      json: demoCouncilSubmission('cherwell', PERIOD),
+    beforeAll(async () => {
+      if (kind === 'entra') issuer = await startLocalIssuer();
+      t = await startTestService({ kind: store, ...(issuer ? { entra: issuer } : {}) });
+      await t.call('PUT', '/api/v1/partnership', { token: 'admin', json: demoPartnership });
+      const r = await t.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
+        json: demoCouncilSubmission('cherwell', PERIOD),
+      });
+      const idOf = async (response: Promise<Response>) => (await json<{ id: number }>(await response)).id;
+      ids = {
+        sid: (await json<SubmissionReceipt>(r)).id,
+        tid: await idOf(t.call('POST', '/api/v1/tokens', { json: { role: 'viewer', label: 'to revoke' } })),
+        uid: await idOf(
+          t.call('POST', '/api/v1/users', {
+            json: { tenantId: TENANTS.elsewhere, email: 'leaver@elsewhere.example', role: 'cdo' },
+          }),
+        ),
+        nid: await idOf(
+          t.call('POST', '/api/v1/tenants', {
+            json: { tenantId: randomUUID(), council: 'west-oxfordshire' },
+          }),
+        ),
+      };
     });
-    const idOf = async (response: Promise<Response>) => (await json<{ id: number }>(await response)).id;
-    ids = {
-      sid: (await json<SubmissionReceipt>(r)).id,
-      tid: await idOf(t.call('POST', '/api/v1/tokens', { json: { role: 'viewer', label: 'to revoke' } })),
-      uid: await idOf(
-        t.call('POST', '/api/v1/users', {
-          json: { tenantId: TENANTS.elsewhere, email: 'leaver@elsewhere.example', role: 'cdo' },
-        }),
-      ),
-      nid: await idOf(
-        t.call('POST', '/api/v1/tenants', { json: { tenantId: randomUUID(), council: 'west-oxfordshire' } }),
-      ),
-    };
-  });
-  afterAll(async () => {
-    await t.stop();
-    await issuer?.close();
-  });
-
-  for (const row of MATRIX) {
-    it(`${row.method} ${row.path}: ${row.allowed.join(', ')}`, async () => {
-      const path = row.path.replace(/\{(sid|tid|uid|nid)\}/, (_, key: keyof typeof ids) => String(ids[key]));
-      const outcome: Record<string, number> = {};
-      const expected: Record<string, number> = {};
-      for (const caller of CALLERS) {
-        const response = await t.call(row.method, path, { ...row.options?.(), token: caller });
-        await response.arrayBuffer();
-        outcome[caller] = response.status;
-        expected[caller] = row.allowed.includes(caller) ? (row.success ?? 200) : 403;
-      }
-      const anonymous = await t.call(row.method, path, { ...row.options?.(), token: null });
-      outcome['no token'] = anonymous.status;
-      expected['no token'] = 401;
-      expect(outcome).toEqual(expected);
+    afterAll(async () => {
+      await t.stop();
+      await issuer?.close();
     });
-  }
 
-  it('answers the public routes without a sign-in', async () => {
-    for (const path of PUBLIC) expect((await t.call('GET', path, { token: null })).status, path).toBe(200);
-    expect(await json(await t.call('GET', '/api/v1/config', { token: null }))).toEqual(
-      kind === 'entra'
-        ? {
-            microsoftSignIn: true,
-            clientId: CLIENT_ID,
-            authority: issuer!.authority,
-            scope: `api://cdo.example.gov.uk/${CLIENT_ID}/access_as_user`,
-          }
-        : { microsoftSignIn: false },
-    );
-  });
+    for (const row of MATRIX) {
+      it(`${row.method} ${row.path}: ${row.allowed.join(', ')}`, async () => {
+        const path = row.path.replace(/\{(sid|tid|uid|nid)\}/, (_, key: keyof typeof ids) =>
+          String(ids[key]),
+        );
+        const outcome: Record<string, number> = {};
+        const expected: Record<string, number> = {};
+        for (const caller of CALLERS) {
+          const response = await t.call(row.method, path, { ...row.options?.(), token: caller });
+          await response.arrayBuffer();
+          outcome[caller] = response.status;
+          expected[caller] = row.allowed.includes(caller) ? (row.success ?? 200) : 403;
+        }
+        const anonymous = await t.call(row.method, path, { ...row.options?.(), token: null });
+        outcome['no token'] = anonymous.status;
+        expected['no token'] = 401;
+        expect(outcome).toEqual(expected);
+      });
+    }
 
-  it('serves the API documents to anyone, without a token', async () => {
-    const openapi = await t.call('GET', '/api/v1/openapi.json', { token: null });
-    expect(openapi.status).toBe(200);
-    const document = await json<{
-      openapi: string;
-      paths: Record<string, Record<string, { description: string }>>;
-    }>(openapi);
-    expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining([
-        '/councils/{council}/submissions',
-        '/consolidated.xlsx',
-        '/periods/{period}/lock',
-      ]),
-    );
-    expect(document.paths['/partnership']!['put']!.description).toContain('Who: cdo, admin');
-    const submit = document.paths['/councils/{council}/submissions']!['post'] as unknown as {
-      requestBody: { content: Record<string, { schema: { format?: string; properties?: object } }> };
-    };
-    expect(Object.keys(submit.requestBody.content)).toEqual([
-      'application/json',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'multipart/form-data',
-    ]);
-    expect(submit.requestBody.content['application/json']!.schema.properties).toHaveProperty('projects');
-    const page = await t.call('GET', '/api', { token: null });
-    expect(page.headers.get('content-type')).toContain('text/html');
-    const html = await page.text();
-    for (const row of MATRIX) expect(html).toContain(row.method);
-    expect(html).toContain('/api/v1/councils/{council}/submissions/{sid}/review');
-  });
-
-  it('gives a viewer the template without any council data', async () => {
-    const read = async (token: Caller) => {
-      const response = await t.call(
-        'GET',
-        `/api/v1/templates/council.xlsx?council=cherwell&period=${PERIOD}`,
-        { token },
+    it('answers the public routes without a sign-in', async () => {
+      for (const path of PUBLIC) expect((await t.call('GET', path, { token: null })).status, path).toBe(200);
+      expect(await json(await t.call('GET', '/api/v1/config', { token: null }))).toEqual(
+        kind === 'entra'
+          ? {
+              microsoftSignIn: true,
+              clientId: CLIENT_ID,
+              authority: issuer!.authority,
+              scope: `api://cdo.example.gov.uk/${CLIENT_ID}/access_as_user`,
+            }
+          : { microsoftSignIn: false },
       );
-      const grids = await readWorkbookGrids(Buffer.from(await response.arrayBuffer()));
-      return parseCouncilWorkbook(grids, {
-        partnership: demoPartnership,
-        council: 'cherwell',
-        period: PERIOD,
-      }).submission;
-    };
-    expect((await read('viewer')).projects).toEqual([]);
-    expect((await read('cherwell')).projects.length).toBeGreaterThan(0);
+    });
+
+    it('serves the API documents to anyone, without a token', async () => {
+      const openapi = await t.call('GET', '/api/v1/openapi.json', { token: null });
+      expect(openapi.status).toBe(200);
+      const document = await json<{
+        openapi: string;
+        paths: Record<string, Record<string, { description: string }>>;
+      }>(openapi);
+      expect(document.openapi).toBe('3.1.0');
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining([
+          '/councils/{council}/submissions',
+          '/consolidated.xlsx',
+          '/periods/{period}/lock',
+        ]),
+      );
+      expect(document.paths['/partnership']!['put']!.description).toContain('Who: cdo, admin');
+      const submit = document.paths['/councils/{council}/submissions']!['post'] as unknown as {
+        requestBody: { content: Record<string, { schema: { format?: string; properties?: object } }> };
+      };
+      expect(Object.keys(submit.requestBody.content)).toEqual([
+        'application/json',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'multipart/form-data',
+      ]);
+      expect(submit.requestBody.content['application/json']!.schema.properties).toHaveProperty('projects');
+      const page = await t.call('GET', '/api', { token: null });
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const html = await page.text();
+      for (const row of MATRIX) expect(html).toContain(row.method);
+      expect(html).toContain('/api/v1/councils/{council}/submissions/{sid}/review');
+    });
+
+    it('gives a viewer the template without any council data', async () => {
+      const read = async (token: Caller) => {
+        const response = await t.call(
+          'GET',
+          `/api/v1/templates/council.xlsx?council=cherwell&period=${PERIOD}`,
+          { token },
+        );
+        const grids = await readWorkbookGrids(Buffer.from(await response.arrayBuffer()));
+        return parseCouncilWorkbook(grids, {
+          partnership: demoPartnership,
+          council: 'cherwell',
+          period: PERIOD,
+        }).submission;
+      };
+      expect((await read('viewer')).projects).toEqual([]);
+      expect((await read('cherwell')).projects.length).toBeGreaterThan(0);
+    });
   });
 });

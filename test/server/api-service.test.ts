@@ -1,5 +1,6 @@
 // The service as an operator meets it: configuration errors, health checks, security headers, logs
-// without secrets, the demo on first start, HTTPS, failed sign-in limits and a graceful stop.
+// without secrets, the demo on first start, HTTPS, failed sign-in limits and a graceful stop; on SQLite
+// and on PostgreSQL wherever the service opens its store, but for the files of SQLite's data folder.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -7,12 +8,14 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { startService } from '../../server/main.js';
 import { demoPartnership } from '../../demo/partnership.js';
+import { startTestSmtp } from './mail/smtp-harness.js';
 import { json, startTestService } from './helpers/service.js';
+import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-service-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,14 +78,14 @@ describe('configuration', () => {
   });
 });
 
-describe('a running service', () => {
+describeStores('a running service', (kind) => {
   it('answers health checks, sets security headers and keeps tokens out of the logs', async () => {
     const logs = collect();
-    const t = await startTestService({ env: { LOG_LEVEL: 'info' } });
+    const t = await startTestService({ env: { LOG_LEVEL: 'info' }, kind });
     try {
-      // The helper's service logs nowhere; start a second one on the same file that logs to memory.
+      // The helper's service logs nowhere; start a second one on the same database that logs to memory.
       const service = await startService({
-        env: { PORT: '0', DATABASE_URL: `sqlite:${t.databaseFile}`, DEMO: 'off', LOG_LEVEL: 'info' },
+        env: { PORT: '0', DATABASE_URL: t.databaseUrl, DEMO: 'off', LOG_LEVEL: 'info' },
         out: new PassThrough().resume(),
         logDestination: logs.stream,
       });
@@ -117,13 +120,13 @@ describe('a running service', () => {
   });
 
   it('refuses to start on a port already in use', async () => {
-    const t = await startTestService();
+    const t = await startTestService({ kind });
     try {
       const port = new URL(t.url).port;
       const second = startService({
         env: {
           PORT: port,
-          DATABASE_URL: `sqlite:${join(dir, 'second.sqlite')}`,
+          DATABASE_URL: await freshDatabaseUrl(kind),
           DEMO: 'off',
           LOG_LEVEL: 'silent',
         },
@@ -137,7 +140,7 @@ describe('a running service', () => {
   });
 
   it('answers CORS preflights for the API so an add-in served elsewhere can call it', async () => {
-    const t = await startTestService();
+    const t = await startTestService({ kind });
     try {
       const preflight = await fetch(`${t.url}/api/v1/councils/cherwell/submissions?period=2026-10`, {
         method: 'OPTIONS',
@@ -151,7 +154,7 @@ describe('a running service', () => {
   });
 
   it('refuses wrong tokens from an address after too many, but never a valid token from it', async () => {
-    const t = await startTestService();
+    const t = await startTestService({ kind });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 31; i++)
@@ -169,7 +172,7 @@ describe('a running service', () => {
   });
 
   it('counts failed sign-ins per forwarded client address behind a proxy (TRUST_PROXY)', async () => {
-    const t = await startTestService({ env: { TRUST_PROXY: 'loopback' } });
+    const t = await startTestService({ env: { TRUST_PROXY: 'loopback' }, kind });
     try {
       const from = (address: string, token: string) =>
         t.call('GET', '/api/v1/me', { token, headers: { 'x-forwarded-for': address } });
@@ -182,7 +185,7 @@ describe('a running service', () => {
   });
 
   it('does not count returns the client gave up on as failed sign-ins', async () => {
-    const t = await startTestService();
+    const t = await startTestService({ kind });
     try {
       const { port } = new URL(t.url);
       for (let i = 0; i < 35; i++) {
@@ -212,7 +215,7 @@ describe('a running service', () => {
   });
 
   it('limits each signed-in token to RATE_LIMIT_PER_MINUTE, not the address it shares', async () => {
-    const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '10' } });
+    const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '10' }, kind });
     try {
       const statuses = async (token: 'viewer' | 'cherwell') => {
         const seen: number[] = [];
@@ -229,7 +232,7 @@ describe('a running service', () => {
   });
 
   it('limits each client address to RATE_LIMIT_PER_MINUTE API requests before signing in, with a plain 429', async () => {
-    const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '20' } });
+    const t = await startTestService({ env: { RATE_LIMIT_PER_MINUTE: '20' }, kind });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 25; i++) statuses.push((await t.call('GET', '/api/v1/me', { token: null })).status);
@@ -247,7 +250,7 @@ describe('a running service', () => {
   });
 
   it('finishes a request in flight when it stops, and then takes no new ones', async () => {
-    const t = await startTestService();
+    const t = await startTestService({ kind });
     try {
       await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
       const body = Buffer.from(JSON.stringify(demoCouncilSubmission('cherwell', '2026-10')));
@@ -282,15 +285,20 @@ describe('a running service', () => {
   });
 });
 
-describe('first start with the demo', () => {
+describeStores('first start with the demo', (kind) => {
   it('loads the demo partnership and two months of returns, and prints the tokens only once', async () => {
-    const file = join(dir, 'demo.sqlite');
+    const databaseUrl = await freshDatabaseUrl(kind);
+    // The demo's October is due for its roll-up at the start: it goes to an SMTP server of the test's
+    // own, not to the data folder (./data off SQLite).
+    const smtp = await startTestSmtp();
+    onTestFinished(() => smtp.close());
+    const env = { PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SMTP_URL: smtp.url };
     const now = () => new Date('2026-11-23T12:00:00Z');
     const first = collect();
     // A person at a terminal sees the tokens.
     Object.assign(first.stream, { isTTY: true });
     const service = await startService({
-      env: { PORT: '0', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' },
+      env,
       out: first.stream,
       now,
     });
@@ -334,7 +342,7 @@ describe('first start with the demo', () => {
     }
     const second = collect();
     const again = await startService({
-      env: { PORT: '0', DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' },
+      env,
       out: second.stream,
       now,
     });
@@ -342,7 +350,11 @@ describe('first start with the demo', () => {
     expect(second.text()).toContain('Shared CDO is running');
     expect(second.text()).not.toContain('scdo_');
   });
+});
 
+// SQLite only: the data folder is the database file's, whose mode is checked here too (on PostgreSQL
+// the data folder is ./data, and the database is no file of the service's).
+describe('first start with the demo on a SQLite file', () => {
   it('writes the demo tokens to a file only its user can read when output is not a terminal, and keeps its data private', async () => {
     const folder = join(dir, 'private', 'data');
     const logs = collect();

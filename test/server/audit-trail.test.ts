@@ -1,10 +1,12 @@
 // The audit trail (DESIGN §9.3): every change and every refused write, with who did it; read by the
-// CDO and administrators as JSON or CSV, filtered and paged; append-only in the database itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// CDO and administrators as JSON or CSV, filtered and paged; append-only in the database itself; on
+// SQLite and on PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import type { AuditEntry, SubmissionReceipt, TokenInfo } from '../../shared/api.js';
 import { json, startTestService, type TestService } from './helpers/service.js';
+import { describeStores } from '../helpers/databases.js';
 
 let t: TestService;
 let clock = new Date('2026-11-20T09:00:00.000Z');
@@ -35,54 +37,55 @@ const said = (entries: AuditEntry[]) =>
 
 let tokenIds: Record<string, string>;
 
-beforeAll(async () => {
-  t = await startTestService({ now: () => clock });
-  const { tokens } = await json<{ tokens: TokenInfo[] }>(await t.call('GET', '/api/v1/tokens'));
-  tokenIds = Object.fromEntries(tokens.map((x) => [x.label, String(x.id)]));
+describeStores('the audit trail', (kind) => {
+  beforeAll(async () => {
+    clock = new Date('2026-11-20T09:00:00.000Z');
+    t = await startTestService({ now: () => clock, kind });
+    const { tokens } = await json<{ tokens: TokenInfo[] }>(await t.call('GET', '/api/v1/tokens'));
+    tokenIds = Object.fromEntries(tokens.map((x) => [x.label, String(x.id)]));
 
-  tick();
-  await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
-  tick();
-  const first = await t.call('POST', submissions('cherwell'), {
-    token: 'cherwell',
-    json: demoCouncilSubmission('cherwell', PERIOD),
+    tick();
+    await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
+    tick();
+    const first = await t.call('POST', submissions('cherwell'), {
+      token: 'cherwell',
+      json: demoCouncilSubmission('cherwell', PERIOD),
+    });
+    const receipt = await json<SubmissionReceipt>(first);
+    tick();
+    // Refused: another council's return, no token, a stale If-Match, a broken return.
+    await t.call('POST', submissions('south-oxfordshire'), {
+      token: 'cherwell',
+      json: demoCouncilSubmission('south-oxfordshire', PERIOD),
+    });
+    await t.call('POST', submissions('cherwell'), { token: null, json: {} });
+    await t.call('POST', submissions('cherwell'), {
+      token: 'cherwell',
+      json: demoCouncilSubmission('cherwell', PERIOD),
+      headers: { 'if-match': '"0"' },
+    });
+    await t.call('POST', submissions('cherwell'), {
+      token: 'cherwell',
+      json: { ...demoCouncilSubmission('cherwell', PERIOD), period: '2026-13' },
+    });
+    tick();
+    await t.call('POST', `/api/v1/councils/cherwell/submissions/${receipt.id}/review`, {
+      token: 'cdo',
+      json: { status: 'returned', comment: 'Check the in-kind line' },
+    });
+    await t.call('PUT', `/api/v1/periods/${PERIOD}/lock`, { token: 'cdo' });
+    await t.call('POST', submissions('cherwell'), {
+      token: 'cherwell',
+      json: demoCouncilSubmission('cherwell', PERIOD),
+    });
+    // Reads are not audited, refused or not.
+    await t.call('GET', '/api/v1/audit', { token: 'viewer' });
+    await t.call('GET', `/api/v1/consolidated?period=${PERIOD}`, { token: 'viewer' });
+    // A refusal is recorded after its response: give the last one a moment to land.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   });
-  const receipt = await json<SubmissionReceipt>(first);
-  tick();
-  // Refused: another council's return, no token, a stale If-Match, a broken return.
-  await t.call('POST', submissions('south-oxfordshire'), {
-    token: 'cherwell',
-    json: demoCouncilSubmission('south-oxfordshire', PERIOD),
-  });
-  await t.call('POST', submissions('cherwell'), { token: null, json: {} });
-  await t.call('POST', submissions('cherwell'), {
-    token: 'cherwell',
-    json: demoCouncilSubmission('cherwell', PERIOD),
-    headers: { 'if-match': '"0"' },
-  });
-  await t.call('POST', submissions('cherwell'), {
-    token: 'cherwell',
-    json: { ...demoCouncilSubmission('cherwell', PERIOD), period: '2026-13' },
-  });
-  tick();
-  await t.call('POST', `/api/v1/councils/cherwell/submissions/${receipt.id}/review`, {
-    token: 'cdo',
-    json: { status: 'returned', comment: 'Check the in-kind line' },
-  });
-  await t.call('PUT', `/api/v1/periods/${PERIOD}/lock`, { token: 'cdo' });
-  await t.call('POST', submissions('cherwell'), {
-    token: 'cherwell',
-    json: demoCouncilSubmission('cherwell', PERIOD),
-  });
-  // Reads are not audited, refused or not.
-  await t.call('GET', '/api/v1/audit', { token: 'viewer' });
-  await t.call('GET', `/api/v1/consolidated?period=${PERIOD}`, { token: 'viewer' });
-  // A refusal is recorded after its response: give the last one a moment to land.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-});
-afterAll(() => t.stop());
+  afterAll(() => t.stop());
 
-describe('the audit trail', () => {
   it('records every change and every refused write, with who did it and how they signed in', async () => {
     const { entries, next } = await page('');
     expect(next).toBeNull();

@@ -1,21 +1,22 @@
 // Download links (for the pane where Excel's web view cannot save a file): signed by the service, for
-// one file and one caller's rights, expiring in minutes, working once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// one file and one caller's rights, expiring in minutes, working once; on SQLite and on PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { DOWNLOAD_LINK_SECONDS } from '../../server/routes/download-links.js';
 import { json, startTestService, type TestService } from './helpers/service.js';
+import { describeStores } from '../helpers/databases.js';
 
 const PERIOD = '2026-10';
 const START = new Date('2026-11-05T10:00:00Z');
 
-describe('download links', () => {
+describeStores('download links', (kind) => {
   let clock = START;
   let service: TestService;
   let other: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ now: () => clock, env: { DEMO: 'on' } });
-    other = await startTestService({ now: () => clock, env: { DEMO: 'on' } });
+    service = await startTestService({ now: () => clock, env: { DEMO: 'on' }, kind });
+    other = await startTestService({ now: () => clock, env: { DEMO: 'on' }, kind });
   });
   afterAll(async () => {
     await service?.stop();

@@ -13,6 +13,7 @@ import { configVariables } from '../../../server/config.js';
 import { usingDatabaseLine } from '../../../server/commands/store-access.js';
 import { createLogger } from '../../../server/logger.js';
 import { buildProgram } from '../../../server/program.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
@@ -117,17 +118,20 @@ describe('shared-cdo conventions', () => {
     expect(stdout).toContain('default: sqlite:./data/shared-cdo.sqlite');
   });
 
-  it('says on standard error which database a command uses, hiding any password', async () => {
-    const url = `sqlite:${path.join(dir, 'tokens.sqlite')}`;
-    const result = await run(['token', 'create', '--role', 'viewer', '--label', 'Board'], {
-      DATABASE_URL: url,
+  describeStores('a database command', (kind) => {
+    it('says on standard error which database a command uses, hiding any password', async () => {
+      const url =
+        kind === 'sqlite' ? `sqlite:${path.join(dir, 'tokens.sqlite')}` : await freshDatabaseUrl(kind);
+      const result = await run(['token', 'create', '--role', 'viewer', '--label', 'Board'], {
+        DATABASE_URL: url,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(`Using database ${url}\n`);
+      expect(result.stdout).not.toContain('Using database');
+      expect(usingDatabaseLine({ databaseUrl: 'postgres://cdo:s3cret@db.example:5432/cdo' })).toBe(
+        'Using database postgres://cdo:***@db.example:5432/cdo\n',
+      );
     });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`Using database ${url}\n`);
-    expect(result.stdout).not.toContain('Using database');
-    expect(usingDatabaseLine({ databaseUrl: 'postgres://cdo:s3cret@db.example:5432/cdo' })).toBe(
-      'Using database postgres://cdo:***@db.example:5432/cdo\n',
-    );
   });
 });
 

@@ -1,16 +1,18 @@
-// Starts the real service on a random port with a fresh SQLite file in a temporary folder (or on the
-// database given, e.g. from test/helpers/databases.ts), with one token per role, and talks to it over
-// HTTP with fetch.
+// Starts the real service on a random port with a fresh SQLite file in a temporary folder (or a fresh
+// PostgreSQL schema for `kind: 'postgres'`, or the database given), with one token per role, and talks
+// to it over HTTP with fetch.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createToken } from '../../../server/auth/tokens.js';
+import { freshDatabaseUrl, type StoreKind } from '../../helpers/databases.js';
 import { entraEnv, TENANTS, type LocalIssuer, type Person } from '../../helpers/entra-issuer.js';
 import { testActor } from '../../helpers/actors.js';
 import { startService, type RunningService } from '../../../server/main.js';
 import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
+import { startTestSmtp } from '../mail/smtp-harness.js';
 import type { CouncilSubmission, Partnership } from '../../../shared/schemas.js';
 import type { Role } from '../../../shared/vocabulary.js';
 
@@ -32,6 +34,8 @@ export interface TestService {
   dir: string;
   /** The SQLite file, unless the service was started on another database. */
   databaseFile: string;
+  /** The DATABASE_URL the service runs on. */
+  databaseUrl: string;
   tokens: Record<TokenName, string>;
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
   stop(): Promise<void>;
@@ -67,22 +71,33 @@ export async function startTestService(
     env?: Record<string, string>;
     /** Sign the named callers in with Microsoft 365 tokens from this issuer instead of access tokens. */
     entra?: LocalIssuer;
-    /** The database to run on (a DATABASE_URL); a new SQLite file by default. */
+    /** The database to run on (a DATABASE_URL); a new one of `kind` by default. */
     databaseUrl?: string;
+    /** The kind of store for a new database (test/helpers/databases.ts): SQLite by default. */
+    kind?: StoreKind;
   } = {},
 ): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-api-'));
   const databaseFile = join(dir, 'shared-cdo.sqlite');
+  const databaseUrl =
+    options.databaseUrl ??
+    (options.kind === 'postgres' ? await freshDatabaseUrl('postgres') : `sqlite:${databaseFile}`);
+  // Off SQLite the service's data folder is ./data (server/data-folder.ts), which a test must not write
+  // to: its e-mail goes to an SMTP server of its own instead, and its banner to a "terminal", so that
+  // demo tokens are printed (to nowhere) rather than saved.
+  const onFile = databaseUrl.startsWith('sqlite:');
+  const smtp = !onFile && !options.env?.['SMTP_URL'] ? await startTestSmtp() : undefined;
   const service = await startService({
     env: {
       PORT: '0',
-      DATABASE_URL: options.databaseUrl ?? `sqlite:${databaseFile}`,
+      DATABASE_URL: databaseUrl,
       DEMO: 'off',
       LOG_LEVEL: 'silent',
+      ...(smtp ? { SMTP_URL: smtp.url } : {}),
       ...(options.entra ? entraEnv(options.entra) : {}),
       ...options.env,
     },
-    out: new PassThrough().resume(),
+    out: Object.assign(new PassThrough().resume(), onFile ? {} : { isTTY: true }),
     ...(options.now ? { now: options.now } : {}),
   });
   const tokens = {} as Record<TokenName, string>;
@@ -124,10 +139,12 @@ export async function startTestService(
     url: service.url,
     dir,
     databaseFile,
+    databaseUrl,
     tokens,
     call,
     async stop() {
       await service.close();
+      await smtp?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

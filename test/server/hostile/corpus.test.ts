@@ -1,21 +1,22 @@
 // Every case of the hostile corpus against the real service: each gets its expected status and code,
-// in plain words, and the service goes on answering.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// in plain words, and the service goes on answering; on SQLite and on PostgreSQL.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { startTestService, type TestService } from '../helpers/service.js';
+import { describeStores } from '../../helpers/databases.js';
 import { hostileCorpus, HOSTILE_COUNCIL, HOSTILE_PERIOD } from './corpus.js';
 import { sendCase } from './send.js';
 
 const corpus = await hostileCorpus();
 let t: TestService;
 
-beforeAll(async () => {
-  t = await startTestService({ env: { MAX_VERSIONS_PER_PERIOD: '1000' } });
-  await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
-});
-afterAll(() => t.stop());
+describeStores('the hostile corpus', (kind) => {
+  beforeAll(async () => {
+    t = await startTestService({ env: { MAX_VERSIONS_PER_PERIOD: '1000' }, kind });
+    await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership });
+  });
+  afterAll(() => t.stop());
 
-describe('the hostile corpus', () => {
   const versions = async () => {
     const list = await t.call(
       'GET',

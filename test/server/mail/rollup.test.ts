@@ -1,11 +1,9 @@
-// The roll-up as the board receives it: sent through a real SMTP server and parsed back with mailparser.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The roll-up as the board receives it: sent through a real SMTP server and parsed back with mailparser;
+// from an outbox on SQLite and on PostgreSQL.
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { formatPounds } from '../../../shared/money.js';
@@ -16,49 +14,51 @@ import type { MailTables } from '../../../server/store/mail-tables.js';
 import { smtpTransport } from '../../../server/mail/transport.js';
 import { demoRecords, HOSTILE_TITLE } from './demo-records.js';
 import { openMailDb } from './mail-db.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { startTestSmtp, type TestSmtp } from './smtp-harness.js';
 
 const FROM = 'Shared CDO <shared-cdo@oxfordshire-districts.example>';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-let dir: string;
 let smtp: TestSmtp;
 let db: Kysely<MailTables>;
 let build: RollupBuild;
 let received: { to: string[]; mail: ParsedMail }[];
 
+// The roll-up is built once (its charts take a while); each store sends it through its own outbox.
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rollup-'));
-  smtp = await startTestSmtp();
-  db = await openMailDb(`sqlite:${join(dir, 'mail.sqlite')}`);
   build = await buildRollup(
     demoPartnership,
     consolidate(demoPartnership, demoRecords({ hostile: true }), '2027-03'),
     { from: FROM },
   );
-  await enqueueMail(db, build.messages);
-  const worker = new OutboxWorker(db, smtpTransport(smtp.url));
-  await worker.runOnce();
-  await worker.stop();
-  received = await Promise.all(
-    smtp.deliveries.map(async (d) => ({
-      to: d.to,
-      mail: await simpleParser(d.raw, { skipImageLinks: true }),
-    })),
-  );
-});
-
-afterAll(async () => {
-  await db.destroy();
-  await smtp.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const rollups = () => received.filter((r) => r.mail.subject?.startsWith('Shared CDO roll-up'));
 const statements = () =>
   received.filter((r) => r.mail.subject?.startsWith('Shared CDO contribution statement'));
 
-describe('monthly roll-up e-mail', () => {
+describeStores('monthly roll-up e-mail', (kind) => {
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    db = await openMailDb(await freshDatabaseUrl(kind));
+    await enqueueMail(db, build.messages);
+    const worker = new OutboxWorker(db, smtpTransport(smtp.url));
+    await worker.runOnce();
+    await worker.stop();
+    received = await Promise.all(
+      smtp.deliveries.map(async (d) => ({
+        to: d.to,
+        mail: await simpleParser(d.raw, { skipImageLinks: true }),
+      })),
+    );
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await smtp.close();
+  });
+
   it('goes once to each roll-up recipient with the exact subject', () => {
     expect(rollups().map((r) => r.to)).toEqual(demoPartnership.rollupRecipients.map((a) => [a]));
     for (const { mail } of rollups()) {

@@ -1,5 +1,6 @@
 // One consolidated workbook: GET /consolidated.xlsx, the roll-up's attachment and the CLI's --out are
-// the same workbook for the same view, charts included (zip entry times aside, the parts are identical).
+// the same workbook for the same view, charts included (zip entry times aside, the parts are identical);
+// the service's on SQLite and on PostgreSQL.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consol
 import { consolidatedViewSchema } from '../../../shared/schemas.js';
 import { writtenBytes, zipParts } from '../../helpers/xlsx.js';
 import { startTestService, type TestService } from '../helpers/service.js';
+import { describeStores } from '../../helpers/databases.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 const PERIOD = '2026-11';
@@ -21,11 +23,9 @@ const PERIOD = '2026-11';
 let api: TestService;
 let dir: string;
 beforeAll(async () => {
-  api = await startTestService();
   dir = await mkdtemp(path.join(tmpdir(), 'shared-cdo-one-workbook-'));
 });
 afterAll(async () => {
-  await api.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -40,7 +40,12 @@ const timeless = (parts: Map<string, string>) =>
 
 const charted = (parts: Map<string, string>) => [...parts.keys()].filter((n) => n.startsWith('xl/charts/'));
 
-describe('the consolidated workbook', () => {
+describeStores('the consolidated workbook', (kind) => {
+  beforeAll(async () => {
+    api = await startTestService({ kind });
+  });
+  afterAll(() => api.stop());
+
   it('is the same from GET /consolidated.xlsx and as the roll-up attachment, with the charts', async () => {
     expect(
       (await api.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status,
@@ -58,7 +63,10 @@ describe('the consolidated workbook', () => {
     ]);
     expect(timeless(fromRoute)).toEqual(timeless(attached));
   });
+});
 
+// The CLI's consolidate reads workbooks, not a store.
+describe('the consolidated workbook', () => {
   it('is the same from the CLI --out as the service writes for the view the CLI prints', async () => {
     const run = promisify(execFile);
     await run(process.execPath, [CLI, 'demo', '--out', 'demo', '--period', PERIOD], { cwd: dir });
