@@ -6,7 +6,8 @@ import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { workbookWithEntities, zipBomb } from './helpers/hostile.js';
-import { councilWorkbook, json, startTestService, type TestService } from './helpers/service.js';
+import { councilWorkbook } from './helpers/council-workbook.js';
+import { json, startTestService, type TestService } from './helpers/service.js';
 import { describeStores } from '../helpers/databases.js';
 
 let t: TestService;

@@ -11,13 +11,8 @@ import { consolidate } from '../../shared/consolidate/index.js';
 import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../shared/layouts.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { ConsolidatedView, CouncilSubmission, SubmissionRecord } from '../../shared/schemas.js';
-import {
-  councilWorkbook,
-  json,
-  startTestService,
-  XLSX as XLSX_TYPE,
-  type TestService,
-} from './helpers/service.js';
+import { councilWorkbook } from './helpers/council-workbook.js';
+import { json, startTestService, XLSX as XLSX_TYPE, type TestService } from './helpers/service.js';
 import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
 
 const PERIOD = '2026-10';

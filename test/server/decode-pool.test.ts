@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { DecodePool } from '../../server/services/decode-pool.js';
-import { councilWorkbook } from './helpers/service.js';
+import { councilWorkbook } from './helpers/council-workbook.js';
 
 const context = { partnership: demoPartnership, council: 'cherwell', period: '2026-10' };
 const json = (body: unknown) => ({

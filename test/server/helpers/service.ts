@@ -11,9 +11,7 @@ import { freshDatabaseUrl, type StoreKind } from '../../helpers/databases.js';
 import { entraEnv, TENANTS, type LocalIssuer, type Person } from '../../helpers/entra-issuer.js';
 import { testActor } from '../../helpers/actors.js';
 import { startService, type RunningService } from '../../../server/main.js';
-import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
 import { startTestSmtp } from '../mail/smtp-harness.js';
-import type { CouncilSubmission, Partnership } from '../../../shared/schemas.js';
 import type { Role } from '../../../shared/vocabulary.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -148,21 +146,6 @@ export async function startTestService(
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A council workbook as a council would send it: the template filled with these rows. */
-export async function councilWorkbook(
-  council: string,
-  period: string,
-  partnership: Partnership,
-  submission?: CouncilSubmission,
-): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeCouncilTemplate(out, { council, period, partnership, ...(submission ? { submission } : {}) });
-  out.end();
-  return Buffer.concat(chunks);
 }
 
 export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {

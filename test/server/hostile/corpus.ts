@@ -9,7 +9,7 @@ import { writtenBytes } from '../../../server/workbook/bytes.js';
 import { columnLetter } from '../../../server/workbook/columns.js';
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
 import { buildZip, type ZipPart } from '../../helpers/zip.js';
-import { councilWorkbook } from '../helpers/service.js';
+import { councilWorkbook } from '../helpers/council-workbook.js';
 
 export const HOSTILE_COUNCIL = 'cherwell';
 export const HOSTILE_PERIOD = '2026-10';

@@ -8,7 +8,7 @@ import { demoCouncilSubmission } from '../../../demo/submissions.js';
 import { HttpError, InvalidInput } from '../../../server/errors.js';
 import { DecodePool } from '../../../server/services/decode-pool.js';
 import { buildZip, type ZipPart } from '../../helpers/zip.js';
-import { councilWorkbook } from '../helpers/service.js';
+import { councilWorkbook } from '../helpers/council-workbook.js';
 import { HOSTILE_COUNCIL, HOSTILE_PERIOD, textOf, unzipParts } from './corpus.js';
 
 const escaped: unknown[] = [];
