@@ -1,6 +1,7 @@
 // Checking a council's return before it is stored: the schema, the period, the cross-row and
-// partnership rules; then what the store keeps of it (its JSON text and row digest) and, for an
-// Idempotency-Key, the hash that recognises a retry. Pure, so it can run in a worker thread.
+// partnership rules; then what the store keeps of it (its JSON text and row digest, each serialised
+// once) and, for an Idempotency-Key, the hash that recognises a retry. Pure, so it can run in a worker
+// thread.
 import { createHash } from 'node:crypto';
 import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/layouts.js';
 import { validateCouncilSubmission } from '../../shared/parse/index.js';
@@ -12,7 +13,7 @@ import {
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
 import type { DecodedUpload } from './upload.js';
-import { serialiseWithDigest, type RowDigest } from './changes.js';
+import { serialiseWithDigest, storedDigest } from './changes.js';
 import { COUNCIL_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
 
 export interface ReturnContext {
@@ -26,15 +27,21 @@ export interface CheckedSubmission {
   warnings: Problem[];
 }
 
-/** A return ready to store: serialised once, for the database and the digest alike. */
-export interface CheckedReturn {
-  /** The submission's JSON text, as stored. */
-  data: string;
-  /** Its rows' keys and hashes, for the receipt's changes and the next version's. */
-  digest: RowDigest;
+/** A return ready to store, as the decode worker hands it over: the text as bytes, moved rather than copied. */
+export interface StorableReturn {
+  /** The submission's JSON text, UTF-8 encoded, in an ArrayBuffer of its own. */
+  json: Uint8Array;
+  /** Its rows' keys and hashes as stored with the version (changes.ts), for the receipt's changes and the next version's. */
+  rowDigest: string;
   warnings: Problem[];
   /** Present when asked for: identifies the request body for Idempotency-Key replays. */
   requestHash?: string;
+}
+
+/** A return ready to store: serialised once, for the database and the digest alike. */
+export interface CheckedReturn extends StorableReturn {
+  /** The submission's JSON text, as stored (decoded from `json` when asked for; the store takes `json`). */
+  readonly data: string;
 }
 
 export function checkJson(body: unknown, { partnership, council, period }: ReturnContext): CheckedSubmission {
@@ -63,8 +70,22 @@ export function split(submission: CouncilSubmission, problems: Problem[]): Check
   return { submission, warnings: problems.filter((p) => p.severity !== 'error') };
 }
 
-export function toStore({ submission, warnings }: CheckedSubmission): CheckedReturn {
-  return { ...serialiseWithDigest(submission), warnings };
+export function toStore({ submission, warnings }: CheckedSubmission): StorableReturn {
+  const { json, digest } = serialiseWithDigest(submission);
+  return { json, rowDigest: storedDigest(digest), warnings };
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The return as the store takes it, with its text to hand too. */
+export function storable(checked: StorableReturn): CheckedReturn {
+  let text: string | undefined;
+  return {
+    ...checked,
+    get data() {
+      return (text ??= utf8.decode(checked.json));
+    },
+  };
 }
 
 /** The same body sent again hashes the same, whichever way it was decoded. */

@@ -5,7 +5,7 @@
 import { Piscina } from 'piscina';
 import type { Partnership, Problem } from '../../shared/schemas.js';
 import { HttpError, InvalidInput } from '../errors.js';
-import type { CheckedReturn, ReturnContext } from './check-return.js';
+import { storable, type CheckedReturn, type ReturnContext, type StorableReturn } from './check-return.js';
 
 /** Decode a council's return (JSON bytes or a workbook) and check it for storing. */
 export interface ReturnTask {
@@ -67,8 +67,8 @@ export class DecodePool {
   ) {
     this.pool = new Piscina({
       filename: new URL('./decode-worker.mjs', import.meta.url).href,
-      // One worker starts with the service and loads its modules (exceljs among them) meanwhile, so the
-      // first upload does not wait for that.
+      // One worker starts with the service and loads its modules meanwhile, so the first upload does
+      // not wait for that.
       minThreads: 1,
       maxThreads: WORKERS,
       idleTimeout: 60_000,
@@ -83,8 +83,16 @@ export class DecodePool {
     });
   }
 
-  checkReturn(task: Omit<ReturnTask, 'task'>): Promise<CheckedReturn> {
-    return this.run<CheckedReturn>({ task: 'return', ...task });
+  /**
+   * Checks a return in a worker. With `handOver`, the caller is done with the bytes: when they have an
+   * ArrayBuffer of their own (a request body of any size does), it is moved to the worker rather than
+   * copied, and the bytes read as empty here from then on.
+   */
+  async checkReturn(task: Omit<ReturnTask, 'task'>, { handOver = false } = {}): Promise<CheckedReturn> {
+    const { bytes } = task;
+    const movable = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const transferList = movable ? [bytes.buffer as ArrayBuffer] : [];
+    return storable(await this.run<StorableReturn>({ task: 'return', ...task }, transferList));
   }
 
   readPartnership(task: Omit<PartnershipTask, 'task'>): Promise<Partnership> {
@@ -96,11 +104,11 @@ export class DecodePool {
     return this.pool.close({ force: true });
   }
 
-  private async run<T>(task: DecodeTask): Promise<T> {
+  private async run<T>(task: DecodeTask, transferList: ArrayBuffer[] = []): Promise<T> {
     const signal = AbortSignal.timeout(this.limits.timeLimitMs);
     let outcome: DecodeOutcome<unknown>;
     try {
-      outcome = await this.pool.run(task, { signal });
+      outcome = await this.pool.run(task, { signal, transferList });
     } catch (error) {
       throw this.lost(error, signal.aborted);
     }

@@ -1,10 +1,11 @@
 // A worker thread of the decode pool (decode-pool.ts): decodes an upload's bytes and checks it, so that
 // a hostile or huge upload spends this thread's memory and time, never those of the thread serving requests.
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { decodeUpload } from './upload.js';
 import { readWorkbookGrids } from '../workbook/read.js';
-import { checkJson, requestHash, split, toStore, type CheckedReturn } from './check-return.js';
+import { checkJson, requestHash, split, toStore, type StorableReturn } from './check-return.js';
 import {
   failureOf,
   type DecodeOutcome,
@@ -17,8 +18,13 @@ import { rejectedWorkbook } from './workbook-errors.js';
 
 export default async function decode(task: DecodeTask): Promise<DecodeOutcome<unknown>> {
   try {
-    const value = task.task === 'return' ? await checkReturn(task) : await readPartnershipTask(task);
-    return { ok: true, value };
+    if (task.task === 'partnership') return { ok: true, value: await readPartnershipTask(task) };
+    const value = await checkReturn(task);
+    // The return's text (megabytes) is moved to the thread that stores it, not copied.
+    return move({
+      [transferableSymbol]: [value.json.buffer],
+      [valueSymbol]: { ok: true, value },
+    }) as unknown as DecodeOutcome<StorableReturn>;
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
   }
@@ -26,9 +32,9 @@ export default async function decode(task: DecodeTask): Promise<DecodeOutcome<un
 
 const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 
-async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): Promise<CheckedReturn> {
+async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): Promise<StorableReturn> {
   const input = decodeUpload({ kind, bytes: bufferOf(bytes) });
-  let checked: CheckedReturn;
+  let checked: StorableReturn;
   if (input.kind === 'json') {
     checked = toStore(checkJson(input.body, context));
   } else {

@@ -6,11 +6,14 @@ import type { Partnership } from '../../shared/schemas.js';
 import { HttpError, notFound } from '../errors.js';
 import type { Upload } from './upload.js';
 import type { Store, SubmissionSource } from '../store/index.js';
-import { diffDigests, readStoredDigest, rowDigest, storedDigest } from './changes.js';
-import { checkJson, requestHash, toStore } from './check-return.js';
+import { diffDigests, readStoredDigest, rowDigest } from './changes.js';
+import { checkJson, requestHash, storable, toStore, type CheckedReturn } from './check-return.js';
 import type { DecodePool } from './decode-pool.js';
 
-/** An upload's bytes, decoded in the decode pool; or a body decoded already (the demo's own returns). */
+/**
+ * An upload's bytes, decoded in the decode pool (which takes them over: they are not to be used after);
+ * or a body decoded already (the demo's own returns).
+ */
 export type SubmissionInput =
   { input: Upload; decoder: DecodePool } | { input: { kind: 'json'; body: unknown } };
 
@@ -31,28 +34,29 @@ interface SubmitDetails {
 
 export async function submitReturn(store: Store, request: SubmitReturn): Promise<SubmissionReceipt> {
   const { council, period } = request;
-  const partnership = await requirePartnership(store);
+  const partnership = await currentPartnership(store);
   if (!partnership.councils.some((c) => c.id === council)) {
     throw notFound(`There is no council "${council}" in the partnership.`);
   }
 
   const context = { partnership, council, period };
   const hashRequest = request.idempotencyKey !== undefined;
-  const checked =
+  const checked: CheckedReturn =
     'decoder' in request
-      ? await request.decoder.checkReturn({ ...request.input, context, hashRequest })
+      ? await request.decoder.checkReturn({ ...request.input, context, hashRequest }, { handOver: true })
       : {
-          ...toStore(checkJson(request.input.body, context)),
+          ...storable(toStore(checkJson(request.input.body, context))),
           ...(hashRequest ? { requestHash: requestHash(period, request.input) } : {}),
         };
 
   const submittedAt = request.now.toISOString();
-  const { digest, warnings } = checked;
+  const { warnings } = checked;
+  const digest = readStoredDigest(checked.rowDigest)!;
   const result = await store.appendSubmission({
     council,
     period,
-    data: checked.data,
-    rowDigest: storedDigest(digest),
+    data: checked.json,
+    rowDigest: checked.rowDigest,
     submittedAt,
     actor: request.actor,
     source: request.source,
@@ -96,6 +100,23 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
         'This Idempotency-Key was already used for a different submission. Use a new key for new data.',
       );
   }
+}
+
+/** Per store, the partnership submissions were last checked against, with its version. */
+const lastPartnership = new WeakMap<Store, { version: number; partnership: Partnership }>();
+
+/**
+ * The current partnership (as `requirePartnership`), read and checked again only when a new version has
+ * been saved since: a submission only reads it.
+ */
+async function currentPartnership(store: Store): Promise<Partnership> {
+  const version = await store.partnershipVersion();
+  const last = lastPartnership.get(store);
+  if (last?.version === version) return last.partnership;
+  const current = await store.currentPartnership();
+  if (!current) return requirePartnership(store);
+  lastPartnership.set(store, current);
+  return current.partnership;
 }
 
 export async function requirePartnership(store: Store): Promise<Partnership> {

@@ -26,6 +26,8 @@ function countBytes(bytes: Buffer, byte: number): number {
   return count;
 }
 
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 export function decodeUpload(upload: Upload): DecodedUpload {
   if (upload.kind === 'xlsx') return { kind: 'xlsx', bytes: upload.bytes };
   const containers = countBytes(upload.bytes, 0x7b) + countBytes(upload.bytes, 0x5b);
@@ -37,7 +39,7 @@ export function decodeUpload(upload: Upload): DecodedUpload {
     );
   }
   try {
-    return { kind: 'json', body: JSON.parse(upload.bytes.toString('utf8')) as unknown };
+    return { kind: 'json', body: JSON.parse(utf8.decode(upload.bytes)) as unknown };
   } catch {
     throw new HttpError(400, 'invalid-json', 'This is not valid JSON.');
   }

@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas.js';
 import type { Actor, AuditEntry, TenantInfo, TokenInfo, UserInfo } from '../../shared/api.js';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
-import { advisoryLock, writeTransaction } from './dialect.js';
+import { advisoryLock, dialectOf, writeTransaction } from './dialect.js';
 import type { MailTables } from './mail-tables.js';
 import type { Database, SubmissionSource } from './schema.js';
 
@@ -98,8 +98,8 @@ export type ReceiptBuilder = (args: {
 export interface AppendSubmission {
   council: string;
   period: string;
-  /** The validated submission, or its JSON text when the caller has it already. */
-  data: CouncilSubmission | string;
+  /** The validated submission, or its JSON text when the caller has it already (or that text UTF-8 encoded). */
+  data: CouncilSubmission | string | Uint8Array;
   /** Kept with the version for the next receipt's comparison. */
   rowDigest?: string;
   submittedAt: string;
@@ -428,6 +428,18 @@ export class Store {
   // ---- Submissions --------------------------------------------------------------------------------
 
   /**
+   * The current partnership's version (0 before the first), without reading the partnership: lets a
+   * submission reuse the partnership it read last while that is still the current one.
+   */
+  async partnershipVersion(): Promise<number> {
+    const last = await this.db
+      .selectFrom('partnership_versions')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .executeTakeFirst();
+    return last?.version ?? 0;
+  }
+
+  /**
    * Appends a version in one transaction: lock check, idempotency look-up, `If-Match`, the next
    * version number and the insert happen together, so a crash leaves either the whole version or none.
    */
@@ -492,7 +504,12 @@ export class Store {
           council: input.council,
           period: input.period,
           version,
-          data: typeof input.data === 'string' ? input.data : JSON.stringify(input.data),
+          data:
+            typeof input.data === 'string'
+              ? input.data
+              : input.data instanceof Uint8Array
+                ? textOfUtf8(trx, input.data)
+                : JSON.stringify(input.data),
           submitted_at: input.submittedAt,
           token_id: input.actor.via === 'token' ? Number(input.actor.id) : null,
           submitted_by: input.actor.label,
@@ -747,6 +764,17 @@ export class Store {
       status: r.status,
     }));
   }
+}
+
+/**
+ * UTF-8 bytes stored as the text they encode, converted by the database: a return's text (megabytes)
+ * goes from the decode worker to the database without becoming a string on this thread.
+ */
+function textOfUtf8(db: Kysely<Database>, bytes: Uint8Array) {
+  const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`convert_from(${blob}::bytea, 'UTF8')`
+    : sql<string>`cast(${blob} as text)`;
 }
 
 async function audit(db: Kysely<Database>, entry: AuditRecord): Promise<void> {

@@ -1,8 +1,11 @@
-// Reads each XML part once with a SAX parser before exceljs does, and checks every number exceljs would
-// trust to size something: row numbers, cell references, the dimension, row spans, column ranges,
-// style and shared-string indexes, and how deeply elements nest. exceljs pads rows and columns up to
-// whatever a file declares (`<row r="2000000000">` or `<col max="2000000000">` would take gigabytes), so
-// nothing reaches it that lies outside Excel's own limits.
+// Reads each XML part in one SAX pass that both checks it and hands its events to the part's reader
+// (xlsx-parts.ts, sheet-reader.ts). The checks see every event before the reader does, and a refusal of
+// theirs wins over anything the reader finds anywhere in the part, so a hostile part is refused exactly
+// as if it had been read through by the checks alone first. They cover every number a reader could be
+// made to size something from: row numbers, cell references, the dimension, row spans, column ranges,
+// style and shared-string indexes, and how deeply elements nest. A spreadsheet reader that pads rows and
+// columns up to whatever a file declares (`<row r="2000000000">` or `<col max="2000000000">` would take
+// gigabytes) is never given anything outside Excel's own limits.
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { columnLetter } from './columns.js';
@@ -24,55 +27,130 @@ export interface SheetFacts {
   maxCellChars: number;
 }
 
+/** What reads a part's content, one SAX event at a time, after the checks have passed each event. */
+export interface PartReader {
+  open(tag: SaxesTagPlain): void;
+  close(tag: SaxesTagPlain): void;
+  text(text: string): void;
+}
+
 const count = (n: number): string => n.toLocaleString('en-GB');
 
 const badWorkbook = (message: string, where?: WorkbookRejected['where']) =>
   new WorkbookRejected('bad-workbook', 422, message, where);
 
 /**
- * Checks one part: well-formed, not nested too deeply, and, for a worksheet, every reference and index
- * within Excel's limits and the workbook's own parts. Throws a `WorkbookRejected` naming the sheet and cell.
+ * Reads one part through, checking it as it goes: well-formed, not nested too deeply, and, for a
+ * worksheet, every reference and index within Excel's limits and the workbook's own parts. A refusal
+ * names the sheet and cell. Whatever the reader throws (a limit of its own, or damage it cannot read)
+ * is kept until the part has passed every check, then thrown; from then on the reader sees no more
+ * events, so it holds nothing more either.
  */
-export async function guardPart(part: string, text: Readable, sheet?: SheetFacts): Promise<void> {
+export async function readPart(
+  part: string,
+  text: Readable,
+  reader: PartReader,
+  sheet?: SheetFacts,
+): Promise<void> {
+  const pass = new GuardedPass(part, reader, sheet);
   const parser = new SaxesParser();
-  let depth = 0;
-  let failure: unknown;
-  const onTag = sheet ? sheetChecks(sheet) : undefined;
-  parser.on('opentag', (tag) => {
-    depth += 1;
-    if (depth > MAX_DEPTH) {
-      throw badWorkbook(`This workbook's part ${part} nests elements more than ${MAX_DEPTH} levels deep.`);
-    }
-    onTag?.open(tag);
-  });
-  parser.on('closetag', (tag) => {
-    depth -= 1;
-    onTag?.close(tag);
-  });
-  if (onTag) parser.on('text', onTag.text);
+  parser.on('opentag', (tag) => pass.open(tag));
+  parser.on('closetag', (tag) => pass.close(tag));
+  parser.on('text', (t) => pass.text(t));
   parser.on('error', (error) => {
-    failure ??= error;
+    pass.failure ??= error;
   });
   try {
     for await (const chunk of text as AsyncIterable<string>) {
       parser.write(chunk);
-      if (failure) break;
+      if (pass.failure) break;
     }
-    if (!failure) parser.close();
+    if (!pass.failure) parser.close();
   } catch (error) {
-    failure ??= error;
+    pass.failure ??= error;
   }
   text.destroy();
-  if (failure instanceof WorkbookRejected) throw failure;
-  if (failure) {
+  if (pass.failure instanceof WorkbookRejected) throw pass.failure;
+  if (pass.failure) {
     throw new WorkbookRejected(
       'unreadable',
       422,
       `This workbook is damaged: its part ${part} is not well-formed XML.`,
     );
   }
+  pass.end();
 }
 
+/** One part's pass: the checks on every event, then the reader while it has found nothing. */
+class GuardedPass {
+  /** Why the checks (or the XML parser) refuse the part. */
+  failure: unknown;
+  /** What the reader threw, kept for after the checks. */
+  found: unknown;
+  reading = true;
+  private depth = 0;
+  private readonly checks: SheetChecks | undefined;
+
+  constructor(
+    private readonly part: string,
+    private readonly reader: PartReader,
+    sheet: SheetFacts | undefined,
+  ) {
+    this.checks = sheet && new SheetChecks(sheet);
+  }
+
+  open(tag: SaxesTagPlain): void {
+    this.depth += 1;
+    if (this.depth > MAX_DEPTH) {
+      throw badWorkbook(
+        `This workbook's part ${this.part} nests elements more than ${MAX_DEPTH} levels deep.`,
+      );
+    }
+    this.checks?.open(tag);
+    if (this.reading) {
+      try {
+        this.reader.open(tag);
+      } catch (error) {
+        this.stopReading(error);
+      }
+    }
+  }
+
+  close(tag: SaxesTagPlain): void {
+    this.depth -= 1;
+    this.checks?.close(tag);
+    if (this.reading) {
+      try {
+        this.reader.close(tag);
+      } catch (error) {
+        this.stopReading(error);
+      }
+    }
+  }
+
+  text(text: string): void {
+    this.checks?.text(text);
+    if (this.reading) {
+      try {
+        this.reader.text(text);
+      } catch (error) {
+        this.stopReading(error);
+      }
+    }
+  }
+
+  /** The part passed every check: now what the reader found, if anything, is the answer. */
+  end(): void {
+    if (!this.reading) throw this.found;
+  }
+
+  private stopReading(error: unknown): void {
+    this.found = error;
+    this.reading = false;
+  }
+}
+
+/** The cell being read: where it is, and what its `<v>`/`<t>` text comes to so far. */
 interface CellInProgress {
   ref: string;
   row: number;
@@ -82,169 +160,237 @@ interface CellInProgress {
   value: string;
 }
 
-function sheetChecks({ name, sharedStrings, maxCellChars }: SheetFacts) {
-  const inSheet = `Sheet ${name}`;
-  let inSheetData = false;
-  let inCols = false;
-  let row: number | undefined;
-  let lastRow = 0;
-  let cell: CellInProgress | undefined;
-  /** Inside a cell's `<v>` or `<t>`: the text exceljs keeps as its value. */
-  let valueDepth = 0;
+class SheetChecks {
+  private readonly name: string;
+  private readonly inSheet: string;
+  private readonly sharedStrings: number;
+  private readonly maxCellChars: number;
+  private inSheetData = false;
+  private inCols = false;
+  private row: number | undefined;
+  private lastRow = 0;
+  private cell: CellInProgress | undefined;
+  /** Inside a cell's `<v>` or `<t>`: the text a reader keeps as its value. */
+  private valueDepth = 0;
 
-  const styleIndex = (tag: SaxesTagPlain, where: string) => {
+  constructor({ name, sharedStrings, maxCellChars }: SheetFacts) {
+    this.name = name;
+    this.inSheet = `Sheet ${name}`;
+    this.sharedStrings = sharedStrings;
+    this.maxCellChars = maxCellChars;
+  }
+
+  private styleIndex(tag: SaxesTagPlain, where: string): void {
     const s = tag.attributes['s'] ?? tag.attributes['style'];
     if (s === undefined) return;
     const index = wholeNumber(s);
     if (index === undefined || index >= EXCEL_CELL_FORMATS) {
-      throw badWorkbook(`${inSheet}, ${where} uses cell format "${clip(s)}", which does not exist.`);
+      throw badWorkbook(`${this.inSheet}, ${where} uses cell format "${clip(s)}", which does not exist.`);
     }
-  };
+  }
 
-  return {
-    open(tag: SaxesTagPlain) {
-      const attr = (key: string) => tag.attributes[key];
-      switch (tag.name) {
-        case 'dimension': {
-          const ref = attr('ref') ?? '';
-          if (!ref.split(':').every((end) => cellRef(end) !== undefined))
-            throw badWorkbook(`${inSheet} declares its size as "${clip(ref)}", beyond Excel's limits.`);
-          break;
-        }
-        case 'cols':
-          inCols = true;
-          break;
-        case 'col': {
-          if (!inCols) break;
-          const min = wholeNumber(attr('min') ?? '');
-          const max = wholeNumber(attr('max') ?? '');
-          if (!min || !max || min > max || max > EXCEL_COLUMNS) {
-            throw badWorkbook(
-              `${inSheet} formats columns ${clip(attr('min') ?? '?')} to ${clip(attr('max') ?? '?')}; Excel's columns run from 1 to ${count(EXCEL_COLUMNS)} (XFD).`,
-            );
-          }
-          styleIndex(tag, `column ${columnLetter(min)}`);
-          break;
-        }
-        case 'sheetData':
-          inSheetData = true;
-          break;
-        case 'row': {
-          if (!inSheetData) break;
-          const r = attr('r');
-          const number = wholeNumber(r ?? '');
-          if (!number || number > EXCEL_ROWS) {
-            throw badWorkbook(
-              r === undefined
-                ? `${inSheet} has a row without a row number after row ${count(lastRow)}.`
-                : `${inSheet} has a row numbered "${clip(r)}"; Excel's rows run from 1 to ${count(EXCEL_ROWS)}.`,
-              { sheet: name },
-            );
-          }
-          if (number <= lastRow) {
-            throw badWorkbook(`${inSheet}, row ${count(number)} comes after row ${count(lastRow)}.`, {
-              sheet: name,
-              row: number,
-            });
-          }
-          for (const span of (attr('spans') ?? '').split(/\s+/).filter(Boolean)) {
-            const ends = span.split(':').map(wholeNumber);
-            if (ends.length > 2 || ends.some((end) => !end || end > EXCEL_COLUMNS)) {
-              throw badWorkbook(
-                `${inSheet}, row ${count(number)} declares the columns "${clip(span)}"; Excel's columns run from 1 to ${count(EXCEL_COLUMNS)} (XFD).`,
-                { sheet: name, row: number },
-              );
-            }
-          }
-          styleIndex(tag, `row ${count(number)}`);
-          row = lastRow = number;
-          break;
-        }
-        case 'c': {
-          if (row === undefined) break;
-          const ref = attr('r');
-          const at = ref === undefined ? undefined : cellRef(ref);
-          if (!at || at.row !== row) {
-            throw badWorkbook(
-              ref === undefined
-                ? `${inSheet}, row ${count(row)} has a cell without a reference.`
-                : `${inSheet}, row ${count(row)} has a cell "${clip(ref)}", which is not a cell of that row within Excel's limits (column XFD, row ${count(EXCEL_ROWS)}).`,
-              { sheet: name, row },
-            );
-          }
-          styleIndex(tag, `cell ${ref}`);
-          cell = { ref: ref!, row, column: at.column, sharedString: attr('t') === 's', chars: 0, value: '' };
-          break;
-        }
-        case 'v':
-        case 't':
-          if (cell) valueDepth += 1;
-          break;
-        default:
-          break;
+  open(tag: SaxesTagPlain): void {
+    const attributes = tag.attributes;
+    switch (tag.name) {
+      case 'dimension': {
+        const ref = attributes['ref'] ?? '';
+        if (!ref.split(':').every((end) => cellAt(end) >= 0))
+          throw badWorkbook(`${this.inSheet} declares its size as "${clip(ref)}", beyond Excel's limits.`);
+        break;
       }
-    },
-    text(text: string) {
-      if (!cell || valueDepth === 0) return;
-      cell.chars += text.length;
-      // An index has a few digits; more than that is refused below without being kept.
-      if (cell.sharedString && cell.value.length <= 20) cell.value += text.slice(0, 21);
-    },
-    close(tag: SaxesTagPlain) {
-      switch (tag.name) {
-        case 'cols':
-          inCols = false;
-          break;
-        case 'sheetData':
-          inSheetData = false;
-          break;
-        case 'row':
-          row = undefined;
-          break;
-        case 'v':
-        case 't':
-          if (cell) valueDepth -= 1;
-          break;
-        case 'c':
-          if (cell && cell.chars > maxCellChars) {
-            throw new WorkbookRejected(
-              'cell-too-long',
-              422,
-              `${inSheet}, cell ${cell.ref} holds ${count(cell.chars)} characters; Excel allows at most ${count(maxCellChars)} in one cell.`,
-              { sheet: name, row: cell.row, column: columnLetter(cell.column) },
-            );
-          }
-          if (cell?.sharedString) {
-            const index = wholeNumber(cell.value.trim());
-            if (index === undefined || index >= sharedStrings) {
-              throw badWorkbook(
-                `${inSheet}, cell ${cell.ref} refers to shared string "${clip(cell.value)}", but the workbook holds ${count(sharedStrings)}.`,
-                { sheet: name, row: cell.row, column: columnLetter(cell.column) },
-              );
-            }
-          }
-          cell = undefined;
-          break;
-        default:
-          break;
+      case 'cols':
+        this.inCols = true;
+        break;
+      case 'col': {
+        if (!this.inCols) break;
+        const min = wholeNumber(attributes['min'] ?? '');
+        const max = wholeNumber(attributes['max'] ?? '');
+        if (!min || !max || min > max || max > EXCEL_COLUMNS) {
+          throw badWorkbook(
+            `${this.inSheet} formats columns ${clip(attributes['min'] ?? '?')} to ${clip(attributes['max'] ?? '?')}; Excel's columns run from 1 to ${count(EXCEL_COLUMNS)} (XFD).`,
+          );
+        }
+        this.styleIndex(tag, `column ${columnLetter(min)}`);
+        break;
       }
-    },
-  };
+      case 'sheetData':
+        this.inSheetData = true;
+        break;
+      case 'row':
+        if (this.inSheetData) this.openRow(tag);
+        break;
+      case 'c':
+        if (this.row !== undefined) this.openCell(tag, this.row);
+        break;
+      case 'v':
+      case 't':
+        if (this.cell) this.valueDepth += 1;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private openRow(tag: SaxesTagPlain): void {
+    const r = tag.attributes['r'];
+    const number = wholeNumber(r ?? '');
+    const { inSheet, name } = this;
+    if (!number || number > EXCEL_ROWS) {
+      throw badWorkbook(
+        r === undefined
+          ? `${inSheet} has a row without a row number after row ${count(this.lastRow)}.`
+          : `${inSheet} has a row numbered "${clip(r)}"; Excel's rows run from 1 to ${count(EXCEL_ROWS)}.`,
+        { sheet: name },
+      );
+    }
+    if (number <= this.lastRow) {
+      throw badWorkbook(`${inSheet}, row ${count(number)} comes after row ${count(this.lastRow)}.`, {
+        sheet: name,
+        row: number,
+      });
+    }
+    const spans = tag.attributes['spans'];
+    if (spans) {
+      for (const span of spans.split(/\s+/)) {
+        if (!span) continue;
+        const ends = span.split(':').map(wholeNumber);
+        if (ends.length > 2 || ends.some((end) => !end || end > EXCEL_COLUMNS)) {
+          throw badWorkbook(
+            `${inSheet}, row ${count(number)} declares the columns "${clip(span)}"; Excel's columns run from 1 to ${count(EXCEL_COLUMNS)} (XFD).`,
+            { sheet: name, row: number },
+          );
+        }
+      }
+    }
+    this.styleIndex(tag, `row ${count(number)}`);
+    this.row = this.lastRow = number;
+  }
+
+  private openCell(tag: SaxesTagPlain, row: number): void {
+    const ref = tag.attributes['r'];
+    const at = ref === undefined ? -1 : cellAt(ref);
+    if (at < 0 || rowOf(at) !== row) {
+      throw badWorkbook(
+        ref === undefined
+          ? `${this.inSheet}, row ${count(row)} has a cell without a reference.`
+          : `${this.inSheet}, row ${count(row)} has a cell "${clip(ref)}", which is not a cell of that row within Excel's limits (column XFD, row ${count(EXCEL_ROWS)}).`,
+        { sheet: this.name, row },
+      );
+    }
+    this.styleIndex(tag, `cell ${ref}`);
+    this.cell = {
+      ref: ref!,
+      row,
+      column: columnOf(at),
+      sharedString: tag.attributes['t'] === 's',
+      chars: 0,
+      value: '',
+    };
+  }
+
+  text(text: string): void {
+    const cell = this.cell;
+    if (!cell || this.valueDepth === 0) return;
+    cell.chars += text.length;
+    // An index has a few digits; more than that is refused below without being kept.
+    if (cell.sharedString && cell.value.length <= 20) cell.value += text.slice(0, 21);
+  }
+
+  close(tag: SaxesTagPlain): void {
+    switch (tag.name) {
+      case 'cols':
+        this.inCols = false;
+        break;
+      case 'sheetData':
+        this.inSheetData = false;
+        break;
+      case 'row':
+        this.row = undefined;
+        break;
+      case 'v':
+      case 't':
+        if (this.cell) this.valueDepth -= 1;
+        break;
+      case 'c':
+        this.closeCell();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private closeCell(): void {
+    const cell = this.cell;
+    const { inSheet, name, maxCellChars, sharedStrings } = this;
+    if (cell && cell.chars > maxCellChars) {
+      throw new WorkbookRejected(
+        'cell-too-long',
+        422,
+        `${inSheet}, cell ${cell.ref} holds ${count(cell.chars)} characters; Excel allows at most ${count(maxCellChars)} in one cell.`,
+        { sheet: name, row: cell.row, column: columnLetter(cell.column) },
+      );
+    }
+    if (cell?.sharedString) {
+      const index = wholeNumber(cell.value.trim());
+      if (index === undefined || index >= sharedStrings) {
+        throw badWorkbook(
+          `${inSheet}, cell ${cell.ref} refers to shared string "${clip(cell.value)}", but the workbook holds ${count(sharedStrings)}.`,
+          { sheet: name, row: cell.row, column: columnLetter(cell.column) },
+        );
+      }
+    }
+    this.cell = undefined;
+  }
 }
 
 /** A whole number written in plain digits (no sign, no exponent), or undefined; never more than 9 digits. */
-function wholeNumber(text: string): number | undefined {
-  return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+export function wholeNumber(text: string): number | undefined {
+  const length = text.length;
+  if (length === 0 || length > 9) return undefined;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
-/** `B12` (or `$B$12`) within Excel's grid → its row and column; anything else → undefined. */
-function cellRef(ref: string): { row: number; column: number } | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!match) return undefined;
-  const column = [...match[1]!].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
-  const row = Number(match[2]);
-  return row >= 1 && row <= EXCEL_ROWS && column <= EXCEL_COLUMNS ? { row, column } : undefined;
+/**
+ * `B12` (or `$B$12`: one to three letters, one to seven digits) within Excel's grid → its place as
+ * `(row - 1) * EXCEL_COLUMNS + (column - 1)`; anything else → -1. A number, not an object: it is
+ * worked out for every cell.
+ */
+export function cellAt(ref: string): number {
+  const length = ref.length;
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  let column = 0;
+  const lettersFrom = i;
+  for (; i < length; i++) {
+    const letter = ref.charCodeAt(i) - 64;
+    if (letter < 1 || letter > 26) break;
+    column = column * 26 + letter;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i += 1;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < length; i++) {
+    const digit = ref.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    row = row * 10 + digit;
+  }
+  const digits = i - digitsFrom;
+  if (digits < 1 || digits > 7) return -1;
+  return row >= 1 && row <= EXCEL_ROWS && column <= EXCEL_COLUMNS
+    ? (row - 1) * EXCEL_COLUMNS + (column - 1)
+    : -1;
 }
+
+/** The row and column (both from 1) of a place given by `cellAt`. */
+export const rowOf = (at: number): number => Math.floor(at / EXCEL_COLUMNS) + 1;
+export const columnOf = (at: number): number => (at % EXCEL_COLUMNS) + 1;
 
 /** A value from the file, shortened for a message. */
 const clip = (text: string): string => (text.length > 20 ? `${text.slice(0, 20)}…` : text);

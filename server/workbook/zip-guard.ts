@@ -36,8 +36,9 @@ const DTD_MARKERS: Marker[] = ['<!DOCTYPE', '<!ENTITY'].map((text) => ({
     ),
 }));
 /**
- * Cells typed t="d" hold ISO date text, which Excel reads but never writes; exceljs's streaming reader
- * would turn "2026-04-01" into the number 2026, so such a workbook is refused rather than misread.
+ * Cells typed t="d" hold ISO date text, which Excel reads but never writes; the sheet reader (as
+ * exceljs's streaming reader before it) would turn "2026-04-01" into the number 2026, so such a
+ * workbook is refused rather than misread.
  */
 const ISO_DATE_CELL_MARKERS: Marker[] = [' t="d"', " t='d'"].map((text) => ({
   bytes: Buffer.from(text),

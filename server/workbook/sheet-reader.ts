@@ -1,0 +1,277 @@
+// Reads one worksheet's cells into a grid for the parser, from the events of xml-guard.ts's checked pass
+// (`readPart`): values as exceljs 4.4.0's streaming reader gave them (test/server/workbook/
+// workbook-reader.test.ts compares the two), and the grid bounded as it grows: rows with data, cells
+// kept, and the length of each cell's text.
+import type { SaxesTagPlain } from 'saxes';
+import type { SheetGrid } from '../../shared/parse/index.js';
+import { columnLetter } from './columns.js';
+import { WorkbookRejected } from './rejected.js';
+import { damaged, xmlDecode, type CellFormats } from './xlsx-parts.js';
+import { cellAt, columnOf, EXCEL_COLUMNS, type PartReader } from './xml-guard.js';
+
+export interface SheetLimits {
+  maxRowsPerSheet: number;
+  maxCellChars: number;
+  /** Cells kept, blanks inside the used width included: bounds memory when a cell sits far right. */
+  maxCells: number;
+}
+
+/** What the sheet's cells refer to: the shared strings, the cell formats and the date system. */
+export interface SheetContext {
+  sharedStrings: readonly string[] | undefined;
+  formats: CellFormats;
+  date1904: boolean;
+}
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/** Rows between those with data are blank; they share one empty row. */
+const BLANK_ROW: unknown[] = [];
+
+/** A cell's value kept while its row is read: '' for a blank (or not yet given) value. */
+type GridValue = number | string | boolean | Date;
+
+/** What a `<c>` element says, while it is read. */
+const enum Into {
+  Nothing,
+  Formula,
+  Value,
+}
+
+export class SheetReader implements PartReader {
+  private readonly values: unknown[][] = [];
+  private rowsWithData = 0;
+  private cellCount = 0;
+
+  private inSheetData = false;
+  /** The row being read (`<row>` in `<sheetData>`), its number, and its format's showing dates. */
+  private inRow = false;
+  private rowNumber = 0;
+  private rowShowsDate = false;
+  /** The row's cells in the order first met: column, value, and whether its format shows dates. */
+  private readonly columns: number[] = [];
+  private readonly cellValues: GridValue[] = [];
+  private readonly cellDates: boolean[] = [];
+  /** Per column, where its cell is in the lists above, plus one (0: none yet). */
+  private readonly slot = new Int32Array(EXCEL_COLUMNS + 1);
+  private inOrder = true;
+
+  /** The cell being read. It stays open across the end of a row inside it, as exceljs kept it. */
+  private inCell = false;
+  private ref = '';
+  private style = 0;
+  private type: string | undefined;
+  private formula: string | undefined;
+  private value: string | undefined;
+  private into = Into.Nothing;
+
+  constructor(
+    private readonly name: string,
+    private readonly limits: SheetLimits,
+    private readonly context: SheetContext,
+  ) {}
+
+  /** The grid read: values[0] is row 1. */
+  grid(): SheetGrid {
+    return { values: this.values, firstRow: 1 };
+  }
+
+  open(tag: SaxesTagPlain): void {
+    switch (tag.name) {
+      case 'sheetData':
+        this.inSheetData = true;
+        break;
+      case 'row':
+        if (this.inSheetData) this.openRow(tag.attributes);
+        break;
+      case 'c':
+        if (this.inRow) {
+          this.inCell = true;
+          this.ref = tag.attributes['r']!;
+          this.style = parseInt(tag.attributes['s']!, 10);
+          this.type = tag.attributes['t'];
+          this.formula = undefined;
+          this.value = undefined;
+          this.into = Into.Nothing;
+        }
+        break;
+      case 'f':
+        if (this.inCell) {
+          this.formula = '';
+          this.into = Into.Formula;
+        }
+        break;
+      case 'v':
+      case 'is':
+      case 't':
+        // In an inline string's rich text, each run's <t> starts the value afresh: the last run is kept.
+        if (this.inCell) {
+          this.value = '';
+          this.into = Into.Value;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  text(text: string): void {
+    // Text anywhere in the cell after its <f> or <v> belongs to it, as exceljs read it.
+    if (this.into === Into.Value) this.value += text;
+    else if (this.into === Into.Formula) this.formula += text;
+  }
+
+  close(tag: SaxesTagPlain): void {
+    switch (tag.name) {
+      case 'sheetData':
+        this.inSheetData = false;
+        break;
+      case 'row':
+        this.closeRow();
+        break;
+      case 'c':
+        if (this.inRow && this.inCell) {
+          this.closeCell();
+          this.inCell = false;
+          this.into = Into.Nothing;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private openRow(attributes: Record<string, string>): void {
+    // A row inside a row replaces it: the outer one's cells so far are not kept.
+    this.clearRow();
+    this.inRow = true;
+    this.rowNumber = parseInt(attributes['r']!, 10);
+    this.rowShowsDate = false;
+    const style = attributes['s'];
+    if (style) this.rowShowsDate = this.context.formats.showsDate(parseInt(style, 10)) ?? false;
+  }
+
+  private closeCell(): void {
+    const column = columnOf(cellAt(this.ref));
+    let at = this.slot[column]! - 1;
+    if (at < 0) {
+      at = this.columns.length;
+      if (at > 0 && column < this.columns[at - 1]!) this.inOrder = false;
+      this.columns.push(column);
+      this.cellValues.push('');
+      this.cellDates.push(this.rowShowsDate);
+      this.slot[column] = at + 1;
+    }
+    if (this.style) {
+      const date = this.context.formats.showsDate(this.style);
+      if (date !== undefined) this.cellDates[at] = date;
+    }
+    if (this.formula !== undefined) this.cellValues[at] = this.formulaValue(this.formula);
+    else if (this.value !== undefined) this.cellValues[at] = this.cellValue(this.value, this.cellDates[at]!);
+  }
+
+  /** A formula cell's cached result: what the user sees (exceljs dropped a result of 0 of a formula). */
+  private formulaValue(formula: string): GridValue {
+    if (this.value === undefined) return '';
+    const result = this.type === 'str' ? xmlDecode(this.value) : parseFloat(this.value);
+    if (formula !== '' && !result) return '';
+    return typeof result === 'number' && !Number.isFinite(result) ? '' : result;
+  }
+
+  private cellValue(text: string, showsDate: boolean): GridValue {
+    switch (this.type) {
+      case 's':
+        return this.context.sharedStrings?.[parseInt(text, 10)] ?? '';
+      case 'inlineStr':
+      case 'str':
+        return xmlDecode(text);
+      case 'e':
+        return text;
+      case 'b':
+        return parseInt(text, 10) !== 0;
+      default: {
+        const n = parseFloat(text);
+        if (!Number.isFinite(n)) return '';
+        if (!showsDate) return n;
+        // Excel's serial day number, counted as exceljs counts it (the same rounding).
+        const offset = this.context.date1904 ? 1462 : 0;
+        const date = new Date(Math.round((n - 25_569 + offset) * 24 * 3600 * 1000));
+        return Number.isNaN(date.getTime()) ? '' : date;
+      }
+    }
+  }
+
+  private closeRow(): void {
+    // An end of row with no row open (one that ended inside another) is damage exceljs could not read.
+    if (!this.inRow) throw damaged();
+    this.inRow = false;
+    const cells = this.rowCells();
+    this.clearRow();
+    if (cells.length > 0) this.keepRow(cells);
+  }
+
+  /** The row's cells as the grid keeps them: in column order, blanks between, none after the last. */
+  private rowCells(): unknown[] {
+    const { columns, cellValues } = this;
+    let order: number[] | undefined;
+    if (!this.inOrder) {
+      order = columns.map((_, i) => i);
+      order.sort((a, b) => columns[a]! - columns[b]!);
+    }
+    const cells: unknown[] = [];
+    const { maxCellChars } = this.limits;
+    for (let k = 0; k < columns.length; k++) {
+      const i = order ? order[k]! : k;
+      const value = cellValues[i]!;
+      if (value === '') continue;
+      const column = columns[i]!;
+      if (typeof value === 'string' && value.length > maxCellChars) {
+        const letter = columnLetter(column);
+        throw new WorkbookRejected(
+          'cell-too-long',
+          422,
+          `Sheet ${this.name}, cell ${letter}${this.rowNumber} holds ${count(value.length)} characters; Excel allows at most ${count(maxCellChars)} in one cell.`,
+          { sheet: this.name, row: this.rowNumber, column: letter },
+        );
+      }
+      while (cells.length < column - 1) cells.push('');
+      cells.push(value);
+    }
+    return cells;
+  }
+
+  private clearRow(): void {
+    for (const column of this.columns) this.slot[column] = 0;
+    this.columns.length = 0;
+    this.cellValues.length = 0;
+    this.cellDates.length = 0;
+    this.inOrder = true;
+  }
+
+  private keepRow(cells: unknown[]): void {
+    const { name, limits, values } = this;
+    this.rowsWithData += 1;
+    if (this.rowsWithData > limits.maxRowsPerSheet) {
+      throw new WorkbookRejected(
+        'too-many-rows',
+        413,
+        `Sheet ${name} has more than ${count(limits.maxRowsPerSheet)} rows with data, more than a return may hold.`,
+        { sheet: name },
+      );
+    }
+    while (values.length < this.rowNumber - 1) {
+      values.push(BLANK_ROW);
+      this.cellCount += 1;
+    }
+    values.push(cells);
+    this.cellCount += cells.length;
+    if (this.cellCount > limits.maxCells) {
+      throw new WorkbookRejected(
+        'too-many-cells',
+        413,
+        `Sheet ${name} spans more than ${count(limits.maxCells)} cells; delete unused rows and columns and try again.`,
+        { sheet: name },
+      );
+    }
+  }
+}
