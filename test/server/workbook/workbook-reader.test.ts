@@ -13,7 +13,7 @@ import { readWorkbookGrids, type WorkbookGrids } from '../../../server/workbook/
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
 import { buildZip, minimalXlsxParts, textCell } from '../../helpers/zip.js';
 import { unzipParts } from '../hostile/corpus.js';
-import { councilWorkbook } from '../helpers/service.js';
+import { councilWorkbook } from '../helpers/council-workbook.js';
 
 /** A cell value as the workbook reader used to pass exceljs's on to the parser. */
 function gridValue(value: unknown): unknown {
