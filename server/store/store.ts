@@ -591,16 +591,8 @@ export class Store {
   /**
    * The latest version of each council for each of these periods, with its review status: all that
    * consolidation can pick from (it takes the latest version of the latest period), without the rest.
-   */
-  async latestVersions(periods: readonly string[]): Promise<SubmissionRecord[]> {
-    const records: SubmissionRecord[] = [];
-    for await (const record of this.eachLatestVersion(periods)) records.push(record);
-    return records;
-  }
-
-  /**
-   * latestVersions one at a time, each council's versions together, so that a caller can fold each
-   * into what it needs and let it go: a version's JSON is read and parsed only as it is reached.
+   * Yielded one at a time, each council's versions together, so that a caller can fold each into what
+   * it needs and let it go: a version's JSON is read and parsed only as it is reached.
    */
   async *eachLatestVersion(periods: readonly string[]): AsyncGenerator<SubmissionRecord> {
     if (periods.length === 0) return;

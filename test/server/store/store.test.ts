@@ -239,7 +239,8 @@ describeStores('store', (kind) => {
         testActor('cdo'),
         '2026-11-21T00:00:00.000Z',
       );
-      const records = await store.latestVersions(['2026-09', '2026-10']);
+      const records = [];
+      for await (const record of store.eachLatestVersion(['2026-09', '2026-10'])) records.push(record);
       expect(records.map((r) => [r.period, r.version, r.review])).toEqual([
         ['2026-09', 1, 'pending'],
         ['2026-10', 2, 'accepted'],
