@@ -8,6 +8,7 @@ import { keepPrivate, makePrivateFolder } from '../data-folder.js';
 import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 import { migrate, migrations } from './migrations.js';
 import type { Database } from './schema.js';
+import { sqliteConnection } from './sqlite-connection.js';
 import { Store } from './store.js';
 
 /** Connections one instance keeps to PostgreSQL; several instances share the server's own limit. */
@@ -48,7 +49,7 @@ function sqliteDialect(file: string): Dialect {
   sqlite.pragma('foreign_keys = ON');
   // Another instance on the same file waits for the write lock instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: sqlite });
+  return new SqliteDialect({ database: sqliteConnection(sqlite, file) });
 }
 
 const INT8_OID = 20;
