@@ -36,6 +36,7 @@ export {
   fundingSchema,
   isoDateSchema,
   MAX_ROWS_PER_SHEET,
+  parseCouncilSubmission,
   partnershipSchema,
   penceSchema,
   periodSchema,

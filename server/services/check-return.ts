@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/layouts.js';
 import { validateCouncilSubmission } from '../../shared/parse/index.js';
 import {
-  councilSubmissionSchema,
+  parseCouncilSubmission,
   type CouncilSubmission,
   type Partnership,
   type Problem,
@@ -46,7 +46,7 @@ export interface CheckedReturn extends StorableReturn {
 
 export function checkJson(body: unknown, { partnership, council, period }: ReturnContext): CheckedSubmission {
   refuseTooManyRows(body, COUNCIL_JSON);
-  const parsed = councilSubmissionSchema.safeParse(body);
+  const parsed = parseCouncilSubmission(body);
   if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, COUNCIL_JSON));
   if (parsed.data.period !== period) {
     throw new InvalidInput([
