@@ -1,6 +1,6 @@
 // The checkpointer (sqlite-connection.ts): a second connection to the store's SQLite file, in a thread
 // of its own, that copies the write-ahead log back into the database file after writes, so that the
-// thread serving requests never does.
+// thread serving requests never does. Only type imports from TypeScript modules: Node runs it as it is.
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import type { CheckpointerOptions } from './sqlite-connection.js';

@@ -67,7 +67,9 @@ function startCheckpointer(sqlite: SqliteDatabase.Database, file: string): Check
   const autocheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   sqlite.pragma('wal_autocheckpoint = 0');
   const stopped = new SharedArrayBuffer(4);
-  const checkpointer = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+  // Node strips the worker's types itself: it imports no TypeScript module at run time, so it needs no
+  // loader (a loader in a thread of its own would cost more memory than the worker).
+  const checkpointer = new Worker(new URL('./checkpoint-worker.ts', import.meta.url), {
     workerData: { file, restartAtPages: RESTART_AT_PAGES, stopped } satisfies CheckpointerOptions,
   });
   // It must not keep a command from exiting; it is stopped before the connection closes.
