@@ -56,10 +56,7 @@ if (mode === 'seed') {
     process.send?.({ url: `http://127.0.0.1:${port}`, token });
   });
   process.on('message', (message) => {
-    if (message === 'stats') {
-      const usage = process.resourceUsage();
-      process.send?.({ maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, now: process.memoryUsage() });
-    }
+    if (message === 'stats') process.send?.({ maxRssBytes: process.resourceUsage().maxRSS * 1024 });
     if (message === 'stop')
       server.close(() => void Promise.all([store.close(), decoder.close()]).then(() => process.exit(0)));
   });
