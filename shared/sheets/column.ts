@@ -22,7 +22,7 @@ import {
   type TextFormat,
 } from './cells.js';
 import { isValidIsoDate } from '../dates.js';
-import { COUNCIL_ID_PATTERN, PERIOD_PATTERN } from '../vocabulary.js';
+import { PERIOD_PATTERN } from '../vocabulary.js';
 import { FIXED_LISTS, type FixedList, type ListSource, type ListWord } from './lists.js';
 
 export interface ColumnLayout<K extends string = string> {
@@ -231,7 +231,7 @@ const isInteger = (bounds: Bounds) => {
   return (value: unknown) => Number.isSafeInteger(value) && within(value as number);
 };
 const passes = (schema: z.ZodType) => (value: unknown) => schema.safeParse(value).success;
-const isCouncilId = (value: unknown) => typeof value === 'string' && COUNCIL_ID_PATTERN.test(value);
+const isCouncilId = (value: unknown) => typeof value === 'string' && TEXT_FORMATS.councilId.test(value);
 const isListOf = (each: (value: unknown) => boolean) => (value: unknown) =>
   Array.isArray(value) && value.every(each);
 
