@@ -1,7 +1,13 @@
 // Shapes of the service's JSON responses (DESIGN §5) beyond the domain schemas: one definition used by
 // the service, its OpenAPI document and the add-in's client.
 import { z } from 'zod';
-import { councilIdSchema, councilSubmissionSchema, periodTextSchema, problemSchema } from './schemas.js';
+import {
+  councilIdSchema,
+  councilSubmissionSchema,
+  emailSchema,
+  periodTextSchema,
+  problemSchema,
+} from './schemas.js';
 import { MEMBERSHIPS, REVIEW_STATUSES, ROLES } from './vocabulary.js';
 
 export const apiErrorSchema = z.object({
@@ -209,3 +215,53 @@ export const clientConfigSchema = z.object({
   scope: z.string().optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
+
+// ---- Personal data (DESIGN §11) -------------------------------------------------------------------
+
+export const PERSON_SHEETS = ['contributions', 'skills', 'projects'] as const;
+
+/** One row of one stored version that names the person, as it is stored. */
+export const personRowSchema = z.object({
+  sheet: z.enum(PERSON_SHEETS),
+  council: councilIdSchema,
+  period: periodTextSchema,
+  version: z.int(),
+  submissionId: z.int(),
+  row: z.record(z.string(), z.unknown()),
+});
+export type PersonRow = z.infer<typeof personRowSchema>;
+
+/** A subject access answer: everything the service holds that names one e-mail address. */
+export const personReportSchema = z.object({
+  email: z.string(),
+  /** The names given with that address on Skills rows, and in Microsoft 365 sign-ins. */
+  names: z.array(z.string()),
+  rows: z.array(personRowSchema),
+  /** Entries the person made (the actor) or that name them, oldest first. */
+  audit: z.array(auditEntrySchema),
+  users: z.array(userSchema),
+  tokens: z.array(tokenInfoSchema),
+});
+export type PersonReport = z.infer<typeof personReportSchema>;
+
+/** What an erasure or a rectification changed, by kind of record. */
+export const personChangeSchema = z.object({
+  /** The name and e-mail the person now has everywhere: a pseudonym after an erasure. */
+  name: z.string(),
+  email: z.string(),
+  versions: z.int(),
+  reviews: z.int(),
+  partnershipVersions: z.int(),
+  auditEntries: z.int(),
+  users: z.int(),
+  tokens: z.int(),
+  emails: z.int(),
+});
+export type PersonChange = z.infer<typeof personChangeSchema>;
+
+export const rectifyPersonSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    email: emailSchema.transform((e) => e.toLowerCase()).optional(),
+  })
+  .refine((r) => r.name !== undefined || r.email !== undefined, 'give a new name, a new email, or both');

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import type { MailKind, MailOutboxTable, MailTables, OutboxStatus } from '../store/mail-tables.js';
+import { isErasedAddress } from '../services/personal-data.js';
 import type { MailTransport } from './transport.js';
 
 export interface OutboxMessage {
@@ -34,6 +35,8 @@ export async function enqueueMail(
   return db.transaction().execute(async (trx) => {
     let added = 0;
     for (const m of messages) {
+      // An erased person's pseudonym is an address that cannot receive (DESIGN §11): nothing is sent to it.
+      if (isErasedAddress(m.recipient)) continue;
       const result = await trx
         .insertInto('mail_outbox')
         .values({

@@ -71,6 +71,8 @@ export const LOCK_SPACES = {
   council: 3,
   /** Per period: submissions hold it shared, locking or reopening the period holds it alone. */
   period: 4,
+  /** Erasure, rectification and retention (DESIGN §11): one at a time, across instances. */
+  personalData: 5,
 } as const;
 
 /**

@@ -182,6 +182,20 @@ export const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    id: 7,
+    name: 'personal data erasure',
+    // DESIGN §11: erasure and retention pseudonymise who is named in audit rows. The audit log stays
+    // append-only for everything else: see allowPersonalDataUpdates.
+    async up(db, t) {
+      await db.schema
+        .createTable('personal_data_grant')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await allowPersonalDataUpdates(db, t, 'audit_log');
+    },
+  },
 ];
 
 /**
@@ -204,6 +218,55 @@ async function refuseChanges(db: Kysely<any>, t: SchemaTypes, table: string): Pr
     await sql`create trigger ${sql.id(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
       begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
   }
+}
+
+/** Columns of an audit row that may name a person; every other column never changes. */
+const AUDIT_PERSONAL_COLUMNS = ['actor_id', 'actor_label', 'target', 'detail'];
+
+/**
+ * The one exception to append-only (DESIGN §11): an UPDATE that changes only the columns naming a
+ * person, made while `personal_data_grant` has a row. Only the erasure and retention transactions
+ * insert that row, delete it again before they commit and audit what they did, so no other
+ * transaction ever sees it. DELETE (and TRUNCATE) stays refused, and every other column stays as it was.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
+async function allowPersonalDataUpdates(db: Kysely<any>, t: SchemaTypes, table: string): Promise<void> {
+  const message = `The ${table} table is append-only: its rows cannot be changed or deleted`;
+  const columns = (
+    await sql<{ name: string }>`${
+      t.dialect === 'postgres'
+        ? sql`select column_name as name from information_schema.columns
+            where table_schema = current_schema() and table_name = ${table}`
+        : sql`select name from pragma_table_info(${table})`
+    }`.execute(db)
+  ).rows.map((r) => r.name);
+  const fixed = columns.filter((c) => !AUDIT_PERSONAL_COLUMNS.includes(c));
+  const changed = (oldRow: string, newRow: string) =>
+    sql.join(
+      fixed.map((c) => sql`${sql.ref(`${newRow}.${c}`)} is distinct from ${sql.ref(`${oldRow}.${c}`)}`),
+      sql` or `,
+    );
+  if (t.dialect === 'postgres') {
+    await sql`create or replace function refuse_change_unless_granted() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'UPDATE' and exists (select 1 from personal_data_grant) then return new; end if;
+        raise exception '%', tg_argv[0];
+      end $$`.execute(db);
+    await sql`drop trigger ${sql.id(`${table}_append_only`)} on ${sql.table(table)}`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_append_only`)} before delete on ${sql.table(table)}
+      for each row execute function refuse_change(${sql.lit(message)})`.execute(db);
+    await sql`create trigger ${sql.id(`${table}_personal_data_only`)} before update on ${sql.table(table)}
+      for each row when (${changed('old', 'new')}) execute function refuse_change(${sql.lit(message)})`.execute(
+      db,
+    );
+    await sql`create trigger ${sql.id(`${table}_update_granted`)} before update on ${sql.table(table)}
+      for each row execute function refuse_change_unless_granted(${sql.lit(message)})`.execute(db);
+    return;
+  }
+  await sql`drop trigger ${sql.id(`${table}_no_update`)}`.execute(db);
+  await sql`create trigger ${sql.id(`${table}_no_update`)} before update on ${sql.table(table)}
+    when not exists (select 1 from personal_data_grant) or ${changed('old', 'new')}
+    begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
 }
 
 /**

@@ -77,7 +77,7 @@ export interface PeriodLocksTable {
   locked_by: string;
 }
 
-/** Append-only: triggers refuse UPDATE and DELETE (migration 4). */
+/** Append-only: triggers refuse UPDATE and DELETE (migration 4), but for pseudonymising (migration 7). */
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -117,6 +117,15 @@ export interface TenantsTable {
   created_at: string;
 }
 
+/**
+ * Holds a row only inside an erasure or retention transaction, which removes it before committing: while
+ * it does, the audit log's triggers let that transaction pseudonymise who audit rows name (migration 7).
+ */
+export interface PersonalDataGrantTable {
+  id: number;
+  reason: string;
+}
+
 /** Every table; the store owns them all and their migrations (migrations.ts). */
 export interface Database extends MailTables {
   schema_migrations: SchemaMigrationsTable;
@@ -130,4 +139,5 @@ export interface Database extends MailTables {
   download_links_used: DownloadLinksUsedTable;
   users: UsersTable;
   tenants: TenantsTable;
+  personal_data_grant: PersonalDataGrantTable;
 }

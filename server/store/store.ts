@@ -54,6 +54,8 @@ export interface AuditFilter {
   action?: string;
   /** Entries after this id (the previous page's `next`). */
   after?: number;
+  /** Entries whose actor or target contains one of these, in any case (a subject access request). */
+  mentioning?: readonly string[];
   limit: number;
 }
 
@@ -744,6 +746,17 @@ export class Store {
     if (filter.council !== undefined) query = query.where('council', '=', filter.council);
     if (filter.action !== undefined) query = query.where('action', '=', filter.action);
     if (filter.after !== undefined) query = query.where('id', '>', filter.after);
+    if (filter.mentioning !== undefined) {
+      const patterns = filter.mentioning.map((m) => `%${m.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+      query = query.where(({ or }) =>
+        or(
+          patterns.flatMap((p) => [
+            sql<boolean>`lower(actor_label) like ${p} escape '\\'`,
+            sql<boolean>`lower(target) like ${p} escape '\\'`,
+          ]),
+        ),
+      );
+    }
     const rows = await query.orderBy('id').limit(filter.limit).execute();
     return rows.map((r) => ({
       id: r.id,
