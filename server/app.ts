@@ -22,6 +22,7 @@ import { lockRoutes } from './routes/locks.js';
 import { meRoutes } from './routes/me.js';
 import { partnershipRoutes } from './routes/partnership.js';
 import { peopleRoutes } from './routes/people.js';
+import { personalDataRoutes } from './routes/personal-data.js';
 import { auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
@@ -63,12 +64,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      // Query strings can hold e-mail addresses; log the path only.
+      // Query strings can hold e-mail addresses; log the path only, without the address a person
+      // route names (DESIGN §11: logs hold no names or e-mail addresses).
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0],
+          path: req.url.split('?')[0]!.replace(/(\/people\/)[^/]+/, '$1…'),
         }),
         // The status is what an operator needs; helmet's dozen headers on every line are noise.
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -151,6 +153,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     lockRoutes,
     tokenRoutes,
     peopleRoutes,
+    personalDataRoutes,
     auditRoutes,
     clientConfigRoutes,
   ])

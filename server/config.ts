@@ -119,6 +119,14 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/ })
     .default('https://login.microsoftonline.com')
     .describe("Microsoft's sign-in authority: tenant T's issuer is <authority>/T/v2.0"),
+  PERSONAL_DATA_RETENTION_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(84)
+    .describe(
+      "Months after a financial year ends that its returns keep people's names and e-mails; the 07:00 run then pseudonymises them",
+    ),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -156,6 +164,8 @@ export interface Config {
   rateLimitPerMinute: number;
   maxVersionsPerPeriod: number;
   decode: DecodeLimits;
+  /** PERSONAL_DATA_RETENTION_MONTHS (DESIGN §11). */
+  personalDataRetentionMonths: number;
   /** Express's `trust proxy` value. */
   trustProxy: boolean | number | string;
   /** Largest accepted request body (JSON or .xlsx), in bytes. */
@@ -246,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     maxVersionsPerPeriod: e.MAX_VERSIONS_PER_PERIOD,
     decode: { memoryMb: e.DECODE_MEMORY_MB, timeLimitMs: e.DECODE_TIME_LIMIT_SECONDS * 1000 },
+    personalDataRetentionMonths: e.PERSONAL_DATA_RETENTION_MONTHS,
     trustProxy: trustProxyValue(e.TRUST_PROXY),
     maxUploadBytes: MAX_UPLOAD_BYTES,
   };

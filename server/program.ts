@@ -7,6 +7,7 @@ import { register as registerAudit } from './commands/audit.js';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerPeople } from './commands/people.js';
 import { register as registerRollup } from './commands/rollup.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerSubmit } from './commands/submit.js';
@@ -47,5 +48,6 @@ export function buildProgram(): Command {
   registerRollup(program);
   registerDb(program);
   registerAudit(program);
+  registerPeople(program);
   return program;
 }

@@ -8,6 +8,7 @@ import { serviceActor } from '../auth/actors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { consolidatedView } from '../services/consolidated-view.js';
+import { applyRetention } from '../services/personal-data.js';
 import type { Store } from '../store/index.js';
 import {
   buildReminders,
@@ -32,10 +33,12 @@ import { createMailTransport, type MailTransport } from './transport.js';
 export const DEFAULT_OUTBOX_DIR = 'data/outbox';
 
 const MAIL_ACTOR = serviceActor('mail', 'Shared CDO e-mail');
+const RETENTION_ACTOR = serviceActor('retention', 'Shared CDO retention');
 
 export interface MailServiceOptions {
   store: Store;
-  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'timeZone'>;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'timeZone'> &
+    Partial<Pick<Config, 'personalDataRetentionMonths'>>;
   logger: Logger;
   now?: () => Date;
   outboxDir?: string;
@@ -105,12 +108,38 @@ export class MailService {
   }
 
   private check(): Promise<void> {
-    const run = this.runDueJobs().then(
-      () => undefined,
-      (error: unknown) => this.options.logger.error({ err: error }, 'mail check failed'),
-    );
+    // Retention first, so that nothing composed today names someone past the limit.
+    const run = this.applyRetention()
+      .then(() => this.runDueJobs())
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.logger.error({ err: error }, 'mail check failed'),
+      );
     this.checking = run;
     return run;
+  }
+
+  /**
+   * DESIGN §11: the daily run pseudonymises people in versions past PERSONAL_DATA_RETENTION_MONTHS.
+   * Every instance runs it; what one has done leaves nothing for the others, so it happens once.
+   */
+  async applyRetention(): Promise<void> {
+    const months = this.options.config.personalDataRetentionMonths;
+    if (months === undefined) return;
+    try {
+      const outcome = await applyRetention(this.options.store, {
+        now: this.now(),
+        months,
+        actor: RETENTION_ACTOR,
+      });
+      if (outcome.versions.length + outcome.clientAddresses > 0)
+        this.options.logger.info(
+          { upTo: outcome.upTo, versions: outcome.versions.length, clientAddresses: outcome.clientAddresses },
+          'personal data past its retention pseudonymised',
+        );
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'retention not applied; will try again tomorrow');
+    }
   }
 
   /** When the daily check next runs (for the start-up log and tests). */

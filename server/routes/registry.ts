@@ -10,7 +10,7 @@ import { allow, type Audience } from '../auth/middleware.js';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const API_PREFIX = '/api/v1';
 
-type Method = 'get' | 'put' | 'post' | 'delete';
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
 
 export interface RouteSpec {
   method: Method;
