@@ -110,6 +110,15 @@ const MATRIX: Row[] = [
     options: () => ({ json: { tenantId: randomUUID(), council: 'vale-of-white-horse' } }),
   },
   { method: 'DELETE', path: '/api/v1/tenants/{nid}', allowed: ['admin'] },
+  // Personal data (DESIGN §11): people named on the demo return stored above.
+  { method: 'GET', path: '/api/v1/people/priya.shah@cherwell.example', allowed: ['admin'] },
+  {
+    method: 'PATCH',
+    path: '/api/v1/people/priya.shah@cherwell.example',
+    allowed: ['admin'],
+    options: () => ({ json: { name: 'Priya Shah-Evans' } }),
+  },
+  { method: 'DELETE', path: '/api/v1/people/tom.hughes@cherwell.example', allowed: ['admin'] },
 ];
 let people = 0;
 

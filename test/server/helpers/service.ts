@@ -73,6 +73,8 @@ export async function startTestService(
     databaseUrl?: string;
     /** The kind of store for a new database (test/helpers/databases.ts): SQLite by default. */
     kind?: StoreKind;
+    /** Where the service's logs go (with LOG_LEVEL set in `env`); nowhere by default. */
+    logDestination?: NodeJS.WritableStream;
   } = {},
 ): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-api-'));
@@ -97,6 +99,7 @@ export async function startTestService(
     },
     out: Object.assign(new PassThrough().resume(), onFile ? {} : { isTTY: true }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   });
   const tokens = {} as Record<TokenName, string>;
   if (options.entra) await registerPeople(service, options.entra, tokens);
