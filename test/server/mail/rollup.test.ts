@@ -59,6 +59,21 @@ describeStores('monthly roll-up e-mail', (kind) => {
     await smtp.close();
   });
 
+  it('names no one in its text: skills gaps name skills, and the people behind the figures stay in the workbook', () => {
+    // DESIGN §11: the least personal data in e-mails. Everyone the returns name, by name and address.
+    const people = demoRecords({ hostile: false }).flatMap((r) => [
+      ...r.data.skills.flatMap((s) => [s.person, s.email]),
+      // A project owned by "CDO" is owned by the role, which the e-mail may well name.
+      ...r.data.projects.flatMap((p) => (p.owner && p.owner !== 'CDO' ? [p.owner] : [])),
+    ]);
+    expect(people).toContain('Marcus Reid');
+    for (const { mail } of rollups())
+      for (const person of new Set(people)) {
+        expect(mail.text, person).not.toContain(person);
+        expect(String(mail.html), person).not.toContain(person);
+      }
+  });
+
   it('goes once to each roll-up recipient with the exact subject', () => {
     expect(rollups().map((r) => r.to)).toEqual(demoPartnership.rollupRecipients.map((a) => [a]));
     for (const { mail } of rollups()) {
