@@ -542,10 +542,12 @@ export async function applyRetention(
   return writeTransaction(store.db, async (trx) => {
     await advisoryLock(trx, 'personalData', 'people');
     const outcome: RetentionOutcome = { upTo, versions: [], clientAddresses: 0 };
+    // Versions already through retention are not read again: a daily run reads only what is new.
     const candidates = await trx
       .selectFrom('submissions')
       .select(['id', 'council', 'period', 'version'])
       .where('period', '<=', upTo)
+      .where('pseudonymised_at', 'is', null)
       .orderBy('id')
       .execute();
     for (const v of candidates) {
@@ -559,37 +561,35 @@ export async function applyRetention(
         .select(['id', 'reviewed_by', 'comment'])
         .where('submission_id', '=', v.id)
         .execute();
-      const mentions = peopleOfVersion(JSON.parse(row.data) as unknown, [
-        row.submitted_by,
-        ...reviews.map((r) => r.reviewed_by),
-      ]);
+      const data = JSON.parse(row.data) as unknown;
+      const mentions = peopleOfVersion(data, [row.submitted_by, ...reviews.map((r) => r.reviewed_by)]);
+      const at = { council: v.council, period: v.period, version: v.version };
       if (options.dryRun) {
-        if (mentions.inJson(JSON.parse(row.data)) || mentions.in(row.submitted_by))
-          outcome.versions.push({ council: v.council, period: v.period, version: v.version });
+        if (mentions.inJson(data) || mentions.in(row.submitted_by)) outcome.versions.push(at);
         continue;
       }
-      if (
-        await rewriteVersion(
-          trx,
-          v,
-          (data) => mentions.rewrite(data),
-          (label) => mentions.replace(label),
-        )
-      )
-        outcome.versions.push({ council: v.council, period: v.period, version: v.version });
+      const rewrite = (d: unknown) => mentions.rewrite(d);
+      if (await rewriteVersion(trx, v, rewrite, (label) => mentions.replace(label)))
+        outcome.versions.push(at);
       for (const r of reviews) {
         const next = { reviewed_by: mentions.replace(r.reviewed_by), comment: mentions.replace(r.comment) };
         if (next.reviewed_by !== r.reviewed_by || next.comment !== r.comment)
           await trx.updateTable('reviews').set(next).where('id', '=', r.id).execute();
       }
+      await trx
+        .updateTable('submissions')
+        .set({ pseudonymised_at: options.now.toISOString() })
+        .where('id', '=', v.id)
+        .execute();
     }
-    const oldAddresses = trx
+    const oldAddresses = await trx
       .selectFrom('audit_log')
-      .select('id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('at', '<', addressesBefore.toISOString())
       .where('actor_via', '=', 'anonymous')
-      .where('actor_id', '!=', '');
-    outcome.clientAddresses = (await oldAddresses.execute()).length;
+      .where('actor_id', '!=', '')
+      .executeTakeFirstOrThrow();
+    outcome.clientAddresses = Number(oldAddresses.n);
     if (!options.dryRun && outcome.clientAddresses > 0)
       await withGrant(trx, 'retention', () =>
         trx

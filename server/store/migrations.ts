@@ -188,6 +188,8 @@ export const migrations: Migration[] = [
     // DESIGN §11: erasure and retention pseudonymise who is named in audit rows. The audit log stays
     // append-only for everything else: see allowPersonalDataUpdates.
     async up(db, t) {
+      // Versions the retention run has been through, so that each later run reads only new ones.
+      await db.schema.alterTable('submissions').addColumn('pseudonymised_at', 'text').execute();
       await db.schema
         .createTable('personal_data_grant')
         .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -60,6 +60,8 @@ export interface SubmissionsTable {
   receipt: string;
   /** JSON digest of the rows (key and hash per row) for the next version's change report; null on old rows. */
   row_digest: string | null;
+  /** When retention pseudonymised its people (DESIGN §11); null until its year is past the limit. */
+  pseudonymised_at: Generated<string | null>;
 }
 
 export interface ReviewsTable {

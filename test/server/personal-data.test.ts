@@ -432,5 +432,22 @@ describeStores('personal data retention', (kind) => {
       clientAddresses: 0,
     });
     expect(await store.auditEntries({ action: 'person.retention', limit: 10 })).toHaveLength(1);
+
+    // A version stored later for a month past the limit is pseudonymised by the next run, alone.
+    await store.appendSubmission({
+      council: 'cherwell',
+      period: '2019-03',
+      data: demoCouncilSubmission('cherwell', '2019-03'),
+      submittedAt: '2026-04-16T09:00:00.000Z',
+      actor: TOM,
+      source: 'cli',
+      receipt: ({ version }) => ({ version }),
+    });
+    const late = await applyRetention(store, {
+      now: new Date('2026-04-17T07:00:00Z'),
+      months: 84,
+      actor: TOM,
+    });
+    expect(late.versions).toEqual([{ council: 'cherwell', period: '2019-03', version: 2 }]);
   });
 });
