@@ -52,7 +52,10 @@ async function submit(council: string, period: string): Promise<void> {
   expect(result.kind).toBe('created');
 }
 
-function service(now: () => Date, options: { smtpUrl?: string } = {}): MailService {
+function service(
+  now: () => Date,
+  options: { smtpUrl?: string; personalDataRetentionMonths?: number } = {},
+): MailService {
   const s = new MailService({
     store,
     config: {
@@ -112,6 +115,27 @@ describeStores('mail service', (kind) => {
     expect(await second.runDueJobs()).toEqual([{ kind: 'rollup', period: '2027-03', added: 0 }]);
     await sleep(100);
     expect(smtp.deliveries).toHaveLength(expected.length);
+  });
+
+  it('pseudonymises people past PERSONAL_DATA_RETENTION_MONTHS in its daily check (DESIGN §11)', async () => {
+    await submit('cherwell', '2018-04');
+    await submit('cherwell', '2019-04');
+    const names = async () =>
+      (await store.db.selectFrom('submissions').select('data').orderBy('period').execute()).map((r) =>
+        r.data.includes('Priya Shah'),
+      );
+    // 15 April 2026: FY 2018-19 ended 84 months and two weeks before; FY 2019-20 has not yet.
+    const now = () => new Date('2026-04-15T06:00:00Z');
+    await service(now).start();
+    expect(await names()).toEqual([true, true]);
+    await service(now, { personalDataRetentionMonths: 84 }).start();
+    expect(await names()).toEqual([false, true]);
+    expect(await store.auditEntries({ action: 'person.retention', limit: 5 })).toMatchObject([
+      {
+        actor: { via: 'service', label: 'Shared CDO retention' },
+        target: 'versions of periods up to 2019-03',
+      },
+    ]);
   });
 
   it('does not rebuild a sent roll-up for a Member with no month of membership in the year', async () => {
