@@ -339,16 +339,7 @@ async function rewriteEverywhere(trx: Kysely<Database>, mentions: Mentions): Pro
         counts.earliestPeriod = v.period;
     }
   }
-  for (const r of await trx
-    .selectFrom('reviews')
-    .select(['id', 'reviewed_by', 'comment'])
-    .where((eb) => eb.or([mentioned(trx, 'reviewed_by', needles), mentioned(trx, 'comment', needles)]))
-    .execute()) {
-    const next = { reviewed_by: mentions.replace(r.reviewed_by), comment: mentions.replace(r.comment) };
-    if (next.reviewed_by === r.reviewed_by && next.comment === r.comment) continue;
-    await trx.updateTable('reviews').set(next).where('id', '=', r.id).execute();
-    counts.reviews += 1;
-  }
+  counts.reviews = await rewriteColumns(trx, 'reviews', 'id', ['reviewed_by', 'comment'], mentions);
   for (const p of await trx
     .selectFrom('partnership_versions')
     .select(['version', 'data', 'created_by'])
@@ -361,56 +352,41 @@ async function rewriteEverywhere(trx: Kysely<Database>, mentions: Mentions): Pro
     await trx.updateTable('partnership_versions').set(next).where('version', '=', p.version).execute();
     counts.partnershipVersions += 1;
   }
-  for (const l of await trx
-    .selectFrom('period_locks')
-    .select(['period', 'locked_by'])
-    .where(mentioned(trx, 'locked_by', needles))
-    .execute()) {
-    const lockedBy = mentions.replace(l.locked_by);
-    if (lockedBy === l.locked_by) continue;
-    await trx
-      .updateTable('period_locks')
-      .set({ locked_by: lockedBy })
-      .where('period', '=', l.period)
-      .execute();
-    counts.other += 1;
-  }
-  for (const t of await trx
-    .selectFrom('tokens')
-    .select(['id', 'label'])
-    .where(mentioned(trx, 'label', needles))
-    .execute()) {
-    const label = mentions.replace(t.label);
-    if (label === t.label) continue;
-    await trx.updateTable('tokens').set({ label }).where('id', '=', t.id).execute();
-    counts.tokens += 1;
-  }
-  counts.auditEntries = await withGrant(trx, 'erasure or rectification', async () => {
-    let changed = 0;
-    for (const a of await trx
-      .selectFrom('audit_log')
-      .select(['id', 'actor_label', 'target', 'detail'])
-      .where((eb) =>
-        eb.or([
-          mentioned(trx, 'actor_label', needles),
-          mentioned(trx, 'target', needles),
-          mentioned(trx, 'detail', needles),
-        ]),
-      )
-      .execute()) {
-      const next = {
-        actor_label: mentions.replace(a.actor_label),
-        target: mentions.replace(a.target),
-        detail: a.detail === null ? null : mentions.replace(a.detail),
-      };
-      if (next.actor_label === a.actor_label && next.target === a.target && next.detail === a.detail)
-        continue;
-      await trx.updateTable('audit_log').set(next).where('id', '=', a.id).execute();
-      changed += 1;
-    }
-    return changed;
-  });
+  counts.other = await rewriteColumns(trx, 'period_locks', 'period', ['locked_by'], mentions);
+  counts.tokens = await rewriteColumns(trx, 'tokens', 'id', ['label'], mentions);
+  counts.auditEntries = await withGrant(trx, 'erasure or rectification', () =>
+    rewriteColumns(trx, 'audit_log', 'id', ['actor_label', 'target', 'detail'], mentions),
+  );
   return counts;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one loop serves several tables' text columns
+type AnyDb = Kysely<any>;
+
+/** Names and addresses replaced in text columns of the rows of `table` that mention them; returns how many rows changed. */
+async function rewriteColumns(
+  trx: Kysely<Database>,
+  table: 'reviews' | 'period_locks' | 'tokens' | 'audit_log',
+  key: string,
+  columns: readonly string[],
+  mentions: Mentions,
+): Promise<number> {
+  const db = trx as AnyDb;
+  const rows = (await db
+    .selectFrom(table)
+    .select([key, ...columns])
+    .where((eb) => eb.or(columns.map((c) => mentioned(trx, c, mentions.needles))))
+    .execute()) as Record<string, string | null>[];
+  let changed = 0;
+  for (const row of rows) {
+    const next = Object.fromEntries(
+      columns.map((c) => [c, row[c] === null ? null : mentions.replace(row[c] as string)]),
+    );
+    if (columns.every((c) => next[c] === row[c])) continue;
+    await db.updateTable(table).set(next).where(key, '=', row[key]).execute();
+    changed += 1;
+  }
+  return changed;
 }
 
 /**
