@@ -236,38 +236,27 @@ export async function changePerson(
       to.email === email ? [] : [[email, to.email]],
       renamed ? names.filter((n) => n !== to.name).map((n) => [n, to.name]) : [],
     );
-    const users = await trx.selectFrom('users').selectAll().where('email', '=', email).execute();
     if (mentions.needles.length === 0) return undefined;
     const counts = await rewriteEverywhere(trx, mentions);
-    let earliest: string | undefined = counts.earliestPeriod;
-    if (request.kind === 'erase' || to.email !== email) {
-      if (request.kind === 'erase') await trx.deleteFrom('users').where('email', '=', email).execute();
-      else
-        for (const user of users) {
-          const taken = await trx
-            .selectFrom('users')
-            .select('id')
-            .where('tenant_id', '=', user.tenant_id)
-            .where('email', '=', to.email)
-            .executeTakeFirst();
-          if (taken) await trx.deleteFrom('users').where('id', '=', user.id).execute();
-          else await trx.updateTable('users').set({ email: to.email }).where('id', '=', user.id).execute();
-        }
-    }
-    earliest ??= '0000-00';
-    const emails = await withdrawMail(trx, email, earliest, request.kind === 'erase' ? to.email : undefined);
-    if (
-      counts.versions + counts.auditEntries + users.length + counts.tokens + emails === 0 &&
-      counts.other === 0
-    )
-      return undefined;
+    const users =
+      request.kind === 'erase' || to.email !== email
+        ? await moveUsers(trx, email, request.kind === 'erase' ? undefined : to.email)
+        : 0;
+    const emails = await withdrawMail(
+      trx,
+      email,
+      counts.earliestPeriod,
+      request.kind === 'erase' ? to.email : undefined,
+    );
+    const { earliestPeriod: _earliest, ...changes } = counts;
+    if (Object.values(changes).every((n) => n === 0) && users + emails === 0) return undefined;
     const change: PersonChange = {
       ...to,
       versions: counts.versions,
       reviews: counts.reviews,
       partnershipVersions: counts.partnershipVersions,
       auditEntries: counts.auditEntries,
-      users: users.length,
+      users,
       tokens: counts.tokens,
       emails,
     };
@@ -282,13 +271,38 @@ export async function changePerson(
         action: request.kind === 'erase' ? 'person.erase' : 'person.rectify',
         council: null,
         period: null,
-        target: `${to.name} <${to.email}>`,
+        target: to.name ? `${to.name} <${to.email}>` : to.email,
         status: 200,
         detail: JSON.stringify(detail),
       })
       .execute();
     return change;
   });
+}
+
+/**
+ * The person's Microsoft 365 registrations: removed on erasure, or given the new address (one that
+ * tenant already has registered stays, and the old one goes). Returns how many were registered.
+ */
+async function moveUsers(trx: Kysely<Database>, email: string, to: string | undefined): Promise<number> {
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'tenant_id'])
+    .where('email', '=', email)
+    .execute();
+  for (const user of users) {
+    const taken =
+      to !== undefined &&
+      (await trx
+        .selectFrom('users')
+        .select('id')
+        .where('tenant_id', '=', user.tenant_id)
+        .where('email', '=', to)
+        .executeTakeFirst());
+    if (to === undefined || taken) await trx.deleteFrom('users').where('id', '=', user.id).execute();
+    else await trx.updateTable('users').set({ email: to }).where('id', '=', user.id).execute();
+  }
+  return users.length;
 }
 
 interface RewriteCounts {
@@ -450,10 +464,14 @@ async function withGrant<T>(trx: Kysely<Database>, reason: string, work: () => P
 async function withdrawMail(
   trx: Kysely<Database>,
   email: string,
-  fromPeriod: string,
+  fromPeriod: string | undefined,
   erasedAs: string | undefined,
 ): Promise<number> {
-  const mayName = sql<SqlBool>`(recipient = ${email} or (kind in ('rollup', 'statement') and period >= ${fromPeriod}))`;
+  // A roll-up carries the consolidated workbook, which lists people, from the first month naming them on.
+  const mayName =
+    fromPeriod === undefined
+      ? sql<SqlBool>`recipient = ${email}`
+      : sql<SqlBool>`(recipient = ${email} or (kind in ('rollup', 'statement') and period >= ${fromPeriod}))`;
   const withdrawn = await trx
     .deleteFrom('mail_outbox')
     .where('status', '=', 'pending')

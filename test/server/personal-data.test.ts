@@ -257,6 +257,21 @@ describeStores('personal data', (kind) => {
     ]);
   });
 
+  it("erases someone named only in the audit trail without withdrawing anyone else's e-mail", async () => {
+    const ada: Actor = { via: 'entra', id: 't/o', label: 'Ada Admin <ada.admin@partnership.example>' };
+    await store.recordAudit({ at: AT, actor: ada, action: 'period.lock', period: '2026-09', status: 200 });
+    const erased = await changePerson(store, 'ada.admin@partnership.example', { kind: 'erase' }, ADMIN, AT);
+    expect(erased).toMatchObject({ versions: 0, auditEntries: 1, emails: 0 });
+    const [entry] = await store.auditEntries({ action: 'period.lock', limit: 1 });
+    expect(entry!.actor).toEqual({ via: 'entra', id: 't/o', label: `${erased!.name} <${erased!.email}>` });
+    const pending = await store.mail
+      .selectFrom('mail_outbox')
+      .select('period')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(pending.map((p) => p.period).sort()).toEqual(['2026-11', '2026-12']);
+  });
+
   it('keeps the audit log append-only but for pseudonymising, and db copy carries the erasure', async () => {
     await changePerson(store, MARCUS.email, { kind: 'erase' }, ADMIN, AT);
     await expect(
