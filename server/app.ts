@@ -182,7 +182,7 @@ const allowCrossOrigin: RequestHandler = (req, res, next) => {
     return;
   }
   res
-    .set('Access-Control-Allow-Methods', 'GET, PUT, POST, DELETE')
+    .set('Access-Control-Allow-Methods', 'GET, PUT, POST, PATCH, DELETE')
     .set(
       'Access-Control-Allow-Headers',
       'Authorization, Content-Type, If-Match, Idempotency-Key, X-Submission-Source',
