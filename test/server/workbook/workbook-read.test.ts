@@ -442,6 +442,16 @@ describe('refusing hostile or broken files before using them', () => {
     );
   });
 
+  it("counts a cell's own text against that limit, not its phonetic reading", async () => {
+    const text = '東'.repeat(32_767);
+    const grids = await readWorkbookGrids(
+      sheetXlsx(
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t><rPh sb="0" eb="1"><t>トウ</t></rPh></is></c></row>`,
+      ),
+    );
+    expect(grids.Sheet1?.values).toEqual([[text]]);
+  });
+
   it('refuses a sheet that spreads a few cells across millions of blank positions', async () => {
     const rows = Array.from(
       { length: 400 },
