@@ -383,7 +383,7 @@ interface NumberFormat {
 const numberFormat = (a: Attributes): NumberFormat => {
   // A number format must have its code.
   if (a['formatCode'] === undefined) throw damaged();
-  return { id: parseInt(a['numFmtId']!, 10), code: a['formatCode'].replace(/[\\](.)/g, '$1') };
+  return { id: parseInt(a['numFmtId']!, 10), code: a['formatCode'] };
 };
 
 /** `xl/styles.xml`: its cell formats, for which cells hold dates and which show percentages. */
@@ -450,7 +450,12 @@ export class StylesReader extends SectionedPart implements CellFormats {
     const id = format.numFmtId;
     if (!id) return 'number';
     const code = this.codes.get(id);
-    if (code) return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : 'number';
+    if (code) {
+      // A date's letters count even when escaped (`\d`), as exceljs counted them; an escaped `\%` is
+      // printed, not a percentage.
+      if (isDateFormat(code.replace(/[\\](.)/g, '$1'))) return 'date';
+      return isPercentFormat(code) ? 'percent' : 'number';
+    }
     return BUILT_IN_DATE_FORMATS.has(id) ? 'date' : BUILT_IN_PERCENT_FORMATS.has(id) ? 'percent' : 'number';
   }
 }

@@ -267,10 +267,12 @@ describe('everywhere else the reader gives the cells exceljs gave', () => {
       { richText: [{ text: 'Bold ' }, { text: 'and plain', font: { bold: true } }] },
       { formula: 'B2*2', result: 2401 },
       { formula: 'A1', result: 'text' },
-      // A % only in quotes is printed, not a percentage: the number is as typed.
+      // A % in quotes or escaped is printed, not a percentage: the number is as typed.
       50,
+      7.5,
     ]);
     sheet.getCell('D3').numFmt = '0"%"';
+    sheet.getCell('E3').numFmt = '0.0\\%';
     sheet.getCell('C2').numFmt = 'dd/mm/yyyy';
     sheet.addRow([]);
     sheet.getRow(5).numFmt = 'yyyy-mm-dd';
@@ -284,7 +286,7 @@ describe('everywhere else the reader gives the cells exceljs gave', () => {
         values: [
           ['Header', 'Amount (£)', 'When', 'Paid', 'Error'],
           ['Café “Ω” 😀', 1200.5, new Date(Date.UTC(2027, 1, 28)), true, '#DIV/0!'],
-          ['Bold and plain', 2401, 'text', 50],
+          ['Bold and plain', 2401, 'text', 50, 7.5],
           [],
           ['', new Date(Date.UTC(2026, 3, 1)), '', new Date(Date.UTC(1899, 11, 30, 6))],
         ],
