@@ -1,12 +1,15 @@
 // Reads one worksheet's cells into a grid for the parser, from the events of xml-guard.ts's checked pass
-// (`readPart`): values as exceljs 4.4.0's streaming reader gave them (test/server/workbook/
-// workbook-reader.test.ts compares the two), and the grid bounded as it grows: rows with data, cells
-// kept, and the length of each cell's text.
+// (`readPart`): each value as Excel shows it (a formula's cached result of whatever type, text unescaped
+// once, rich-text runs joined without phonetic readings, a number formatted as a percentage as its text;
+// test/server/workbook/workbook-reader.test.ts lists where that differs from what exceljs 4.4.0's
+// streaming reader gave), and the grid bounded as it grows: rows with data, cells kept, and the length
+// of each cell's text.
 import type { SaxesTagPlain } from 'saxes';
+import { percentText } from '../../shared/parse/cells.js';
 import type { SheetGrid } from '../../shared/parse/index.js';
 import { columnLetter } from './columns.js';
 import { WorkbookRejected } from './rejected.js';
-import { damaged, xmlDecode, type CellFormats } from './xlsx-parts.js';
+import { damaged, unescapeText, type CellFormats, type NumberShown } from './xlsx-parts.js';
 import { cellAt, columnOf, EXCEL_COLUMNS, type PartReader } from './xml-guard.js';
 
 export interface SheetLimits {
@@ -31,27 +34,20 @@ const BLANK_ROW: unknown[] = [];
 /** A cell's value kept while its row is read: '' for a blank (or not yet given) value. */
 type GridValue = number | string | boolean | Date;
 
-/** What a `<c>` element says, while it is read. */
-const enum Into {
-  Nothing,
-  Formula,
-  Value,
-}
-
 export class SheetReader implements PartReader {
   private readonly values: unknown[][] = [];
   private rowsWithData = 0;
   private cellCount = 0;
 
   private inSheetData = false;
-  /** The row being read (`<row>` in `<sheetData>`), its number, and its format's showing dates. */
+  /** The row being read (`<row>` in `<sheetData>`), its number, and how its format shows numbers. */
   private inRow = false;
   private rowNumber = 0;
-  private rowShowsDate = false;
-  /** The row's cells in the order first met: column, value, and whether its format shows dates. */
+  private rowShows: NumberShown = 'number';
+  /** The row's cells in the order first met: column, value, and how its format shows numbers. */
   private readonly columns: number[] = [];
   private readonly cellValues: GridValue[] = [];
-  private readonly cellDates: boolean[] = [];
+  private readonly cellShows: NumberShown[] = [];
   /** Per column, where its cell is in the lists above, plus one (0: none yet). */
   private readonly slot = new Int32Array(EXCEL_COLUMNS + 1);
   private inOrder = true;
@@ -61,9 +57,11 @@ export class SheetReader implements PartReader {
   private ref = '';
   private style = 0;
   private type: string | undefined;
-  private formula: string | undefined;
+  /** The cell's text: its `<v>`, or its inline string's runs; undefined until either is met. */
   private value: string | undefined;
-  private into = Into.Nothing;
+  /** The text of the `<v>` or `<t>` being read; undefined outside them and in a phonetic reading. */
+  private run: string | undefined;
+  private inPhonetic = false;
 
   constructor(
     private readonly name: string,
@@ -90,25 +88,24 @@ export class SheetReader implements PartReader {
           this.ref = tag.attributes['r']!;
           this.style = parseInt(tag.attributes['s']!, 10);
           this.type = tag.attributes['t'];
-          this.formula = undefined;
           this.value = undefined;
-          this.into = Into.Nothing;
-        }
-        break;
-      case 'f':
-        if (this.inCell) {
-          this.formula = '';
-          this.into = Into.Formula;
+          this.run = undefined;
+          this.inPhonetic = false;
         }
         break;
       case 'v':
+        // The last <v> of a cell is its value.
+        if (this.inCell) this.run = '';
+        break;
       case 'is':
+        // An inline string: its runs (or its one <t>) are joined.
+        if (this.inCell) this.value = '';
+        break;
+      case 'rPh':
+        if (this.inCell) this.inPhonetic = true;
+        break;
       case 't':
-        // In an inline string's rich text, each run's <t> starts the value afresh: the last run is kept.
-        if (this.inCell) {
-          this.value = '';
-          this.into = Into.Value;
-        }
+        if (this.inCell && !this.inPhonetic) this.run = '';
         break;
       default:
         break;
@@ -116,9 +113,8 @@ export class SheetReader implements PartReader {
   }
 
   text(text: string): void {
-    // Text anywhere in the cell after its <f> or <v> belongs to it, as exceljs read it.
-    if (this.into === Into.Value) this.value += text;
-    else if (this.into === Into.Formula) this.formula += text;
+    // Only text inside <v> or <t> is the cell's: not a formula, nor whitespace between elements.
+    if (this.run !== undefined) this.run += text;
   }
 
   close(tag: SaxesTagPlain): void {
@@ -129,11 +125,27 @@ export class SheetReader implements PartReader {
       case 'row':
         this.closeRow();
         break;
+      case 'v':
+        if (this.run !== undefined) {
+          const isText = this.type === 'str' || this.type === 'inlineStr';
+          this.value = isText ? unescapeText(this.run) : this.run;
+          this.run = undefined;
+        }
+        break;
+      case 't':
+        if (this.run !== undefined) {
+          this.value = (this.value ?? '') + unescapeText(this.run);
+          this.run = undefined;
+        }
+        break;
+      case 'rPh':
+        this.inPhonetic = false;
+        break;
       case 'c':
         if (this.inRow && this.inCell) {
           this.closeCell();
           this.inCell = false;
-          this.into = Into.Nothing;
+          this.run = undefined;
         }
         break;
       default:
@@ -146,9 +158,9 @@ export class SheetReader implements PartReader {
     this.clearRow();
     this.inRow = true;
     this.rowNumber = parseInt(attributes['r']!, 10);
-    this.rowShowsDate = false;
+    this.rowShows = 'number';
     const style = attributes['s'];
-    if (style) this.rowShowsDate = this.context.formats.showsDate(parseInt(style, 10)) ?? false;
+    if (style) this.rowShows = this.context.formats.shows(parseInt(style, 10)) ?? 'number';
   }
 
   private closeCell(): void {
@@ -159,32 +171,24 @@ export class SheetReader implements PartReader {
       if (at > 0 && column < this.columns[at - 1]!) this.inOrder = false;
       this.columns.push(column);
       this.cellValues.push('');
-      this.cellDates.push(this.rowShowsDate);
+      this.cellShows.push(this.rowShows);
       this.slot[column] = at + 1;
     }
     if (this.style) {
-      const date = this.context.formats.showsDate(this.style);
-      if (date !== undefined) this.cellDates[at] = date;
+      const shows = this.context.formats.shows(this.style);
+      if (shows !== undefined) this.cellShows[at] = shows;
     }
-    if (this.formula !== undefined) this.cellValues[at] = this.formulaValue(this.formula);
-    else if (this.value !== undefined) this.cellValues[at] = this.cellValue(this.value, this.cellDates[at]!);
+    // A formula's cached result is read as any other value of its type; a cell written twice keeps the
+    // later value, unless that has none.
+    if (this.value !== undefined) this.cellValues[at] = this.cellValue(this.value, this.cellShows[at]!);
   }
 
-  /** A formula cell's cached result: what the user sees (exceljs dropped a result of 0 of a formula). */
-  private formulaValue(formula: string): GridValue {
-    if (this.value === undefined) return '';
-    const result = this.type === 'str' ? xmlDecode(this.value) : parseFloat(this.value);
-    if (formula !== '' && !result) return '';
-    return typeof result === 'number' && !Number.isFinite(result) ? '' : result;
-  }
-
-  private cellValue(text: string, showsDate: boolean): GridValue {
+  private cellValue(text: string, shows: NumberShown): GridValue {
     switch (this.type) {
       case 's':
         return this.context.sharedStrings?.[parseInt(text, 10)] ?? '';
       case 'inlineStr':
       case 'str':
-        return xmlDecode(text);
       case 'e':
         return text;
       case 'b':
@@ -192,7 +196,8 @@ export class SheetReader implements PartReader {
       default: {
         const n = parseFloat(text);
         if (!Number.isFinite(n)) return '';
-        if (!showsDate) return n;
+        if (shows === 'percent') return percentText(n);
+        if (shows === 'number') return n;
         // Excel's serial day number, counted as exceljs counts it (the same rounding).
         const offset = this.context.date1904 ? 1462 : 0;
         const date = new Date(Math.round((n - 25_569 + offset) * 24 * 3600 * 1000));
@@ -244,7 +249,7 @@ export class SheetReader implements PartReader {
     for (const column of this.columns) this.slot[column] = 0;
     this.columns.length = 0;
     this.cellValues.length = 0;
-    this.cellDates.length = 0;
+    this.cellShows.length = 0;
     this.inOrder = true;
   }
 

@@ -1,13 +1,15 @@
 // Readers of the parts around the sheets: relationships, the workbook (its sheets and date system), the
-// shared strings and the cell formats (only whether each shows a date). Each takes the events of
-// xml-guard.ts's checked pass (`readPart`), so a part is read once.
+// shared strings and the cell formats (only how each shows a number: as a date, a percentage or itself).
+// Each takes the events of xml-guard.ts's checked pass (`readPart`), so a part is read once.
 //
-// They read what exceljs 4.4.0's streaming reader (which the service used before) read from the same
-// XML, following elements it does not expect the way it did, and refusing as damaged what it could not
-// read; only inside fonts, fills, borders and differential formats, whose content is not used, an
-// element is simply skipped to its own end tag. test/server/workbook/workbook-reader.test.ts compares
-// the two. The guard's checks come first in every case.
+// The structure of these parts is followed as exceljs 4.4.0's streaming reader (which the service used
+// before) followed it, refusing as damaged what it could not read; only inside fonts, fills, borders and
+// differential formats, whose content is not used, an element is simply skipped to its own end tag. The
+// text read is what Excel shows, which is not always what exceljs gave: test/server/workbook/
+// workbook-reader.test.ts compares the two and lists every difference. The guard's checks come first in
+// every case.
 import type { SaxesTagPlain } from 'saxes';
+import { isPercentFormat } from '../../shared/parse/cells.js';
 import type { PartReader } from './xml-guard.js';
 import { WorkbookRejected } from './rejected.js';
 
@@ -219,7 +221,7 @@ export class WorkbookReader extends SectionedPart {
       new LeafItem('sheet', (a): SheetEntry => {
         // A sheet must have a name.
         if (a['name'] === undefined) throw damaged();
-        return { name: xmlDecode(a['name']), rId: a['r:id'] };
+        return { name: a['name'], rId: a['r:id'] };
       }),
     );
     super(
@@ -244,23 +246,27 @@ export class WorkbookReader extends SectionedPart {
 // ---- Shared strings -----------------------------------------------------------------------------
 
 /**
- * `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined. Text is gathered wherever it
- * comes and a `<t>` starts it afresh, so a phonetic reading (`<rPh>`) after the text is what is kept,
- * as exceljs kept it.
+ * `xl/sharedStrings.xml`: each `<si>`'s text as Excel shows it: the text of its `<t>`, or of its rich-text
+ * runs joined; a phonetic reading (`<rPh>`, the small kana Excel can show above Japanese text) is not part
+ * of it, nor is whitespace between elements.
  */
 export class SharedStringsReader implements PartReader {
   readonly strings: string[] = [];
-  private pending: string | null = null;
-  private runs: (string | null)[] = [];
+  private current = '';
+  /** The text of the `<t>` being read, or undefined outside one (or inside a phonetic reading). */
+  private run: string | undefined;
+  private inPhonetic = false;
 
   open(tag: SaxesTagPlain): void {
     switch (tag.name) {
       case 'si':
-        this.runs = [];
-        this.pending = null;
+        this.current = '';
+        break;
+      case 'rPh':
+        this.inPhonetic = true;
         break;
       case 't':
-        this.pending = null;
+        if (!this.inPhonetic) this.run = '';
         break;
       default:
         break;
@@ -268,21 +274,21 @@ export class SharedStringsReader implements PartReader {
   }
 
   text(text: string): void {
-    this.pending = this.pending ? this.pending + text : text;
+    if (this.run !== undefined) this.run += text;
   }
 
   close(tag: SaxesTagPlain): void {
     switch (tag.name) {
-      case 'r':
-        this.runs.push(this.pending);
-        this.pending = null;
+      case 't':
+        if (this.run !== undefined) this.current += unescapeText(this.run);
+        this.run = undefined;
+        break;
+      case 'rPh':
+        this.inPhonetic = false;
         break;
       case 'si':
-        this.strings.push(
-          this.runs.length ? this.runs.map((run) => run ?? '').join('') : (this.pending ?? ''),
-        );
-        this.runs = [];
-        this.pending = null;
+        this.strings.push(this.current);
+        this.current = '';
         break;
       default:
         break;
@@ -294,21 +300,26 @@ export class SharedStringsReader implements PartReader {
 
 /** The built-in number formats that show dates or times (ECMA-376 §18.8.30, as exceljs lists them). */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+/** The built-in percentage formats, `0%` and `0.00%` (ECMA-376 §18.8.30). */
+const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
 
 /** A number format's code shows a date or time: y, m, d, h, s (or b) outside quotes and brackets. */
 export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/** How a cell format shows a number: as a date (or time), as a percentage, or as the number itself. */
+export type NumberShown = 'date' | 'percent' | 'number';
+
 /** What a cell format (a `<cellXfs>` entry, the `s` of a cell or row) says about the cell's value. */
 export interface CellFormats {
-  /** Undefined when there is no such format; else whether it shows a date. Throws when there can be none. */
-  showsDate(index: number): boolean | undefined;
+  /** Undefined when there is no such format; else how it shows a number. Throws when there can be none. */
+  shows(index: number): NumberShown | undefined;
 }
 
 /** A workbook without a styles part has one cell format, the default, which a row may not name. */
 export const DEFAULT_CELL_FORMATS: CellFormats = {
-  showsDate(index) {
+  shows(index) {
     if (index === 0) throw damaged();
     return undefined;
   },
@@ -372,15 +383,15 @@ interface NumberFormat {
 const numberFormat = (a: Attributes): NumberFormat => {
   // A number format must have its code.
   if (a['formatCode'] === undefined) throw damaged();
-  return { id: parseInt(a['numFmtId']!, 10), code: a['formatCode'].replace(/[\\](.)/g, '$1') };
+  return { id: parseInt(a['numFmtId']!, 10), code: a['formatCode'] };
 };
 
-/** `xl/styles.xml`: its cell formats, for which cells hold dates. */
+/** `xl/styles.xml`: its cell formats, for which cells hold dates and which show percentages. */
 export class StylesReader extends SectionedPart implements CellFormats {
   private readonly numberFormats = new List('numFmts', new LeafItem('numFmt', numberFormat));
   private readonly cellFormats = new List('cellXfs', new CellFormatItem());
-  /** Per cell format, read once `</styleSheet>` is: undefined (none), or whether it shows a date. */
-  private readonly dates: (boolean | undefined)[] = [];
+  /** Per cell format, read once `</styleSheet>` is: undefined (none), or how it shows a number. */
+  private readonly shown: (NumberShown | undefined)[] = [];
   private formats: CellFormat[] | undefined;
   private readonly codes = new Map<number, string>();
 
@@ -422,24 +433,30 @@ export class StylesReader extends SectionedPart implements CellFormats {
     for (const format of this.numberFormats.items ?? []) if (format) this.codes.set(format.id, format.code);
   }
 
-  showsDate(index: number): boolean | undefined {
+  shows(index: number): NumberShown | undefined {
     // A styles part that never ends its styleSheet, or holds no cell formats, has none to name.
     if (!this.finished || !this.formats) throw damaged();
-    if (!(index in this.dates)) this.dates[index] = this.formatShowsDate(this.formats[index]);
-    return this.dates[index];
+    if (!(index in this.shown)) this.shown[index] = this.formatShows(this.formats[index]);
+    return this.shown[index];
   }
 
   /** The format's own code for its number format id, else the built-in one of that id (none for 0). */
-  private formatShowsDate(format: CellFormat): boolean | undefined {
+  private formatShows(format: CellFormat): NumberShown | undefined {
     if (!format) return undefined;
     // A format naming a font, fill or border in a part that has none.
     const { has } = this;
     if ((format.font && !has.font) || (format.fill && !has.fill) || (format.border && !has.border))
       throw damaged();
     const id = format.numFmtId;
-    if (!id) return false;
+    if (!id) return 'number';
     const code = this.codes.get(id);
-    return code ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id);
+    if (code) {
+      // A date's letters count even when escaped (`\d`), as exceljs counted them; an escaped `\%` is
+      // printed, not a percentage.
+      if (isDateFormat(code.replace(/[\\](.)/g, '$1'))) return 'date';
+      return isPercentFormat(code) ? 'percent' : 'number';
+    }
+    return BUILT_IN_DATE_FORMATS.has(id) ? 'date' : BUILT_IN_PERCENT_FORMATS.has(id) ? 'percent' : 'number';
   }
 }
 
@@ -455,16 +472,12 @@ class SkippedElement implements Section {
   }
 }
 
-/** Undoes the XML escapes a second time, as exceljs does for sheet names and string cells. */
-export function xmlDecode(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&([a-z]*);/g, (entity) => XML_ENTITIES[entity] ?? entity);
+/**
+ * Undoes the escapes OOXML adds to text (its `ST_Xstring`), once the XML parser has undone the XML ones:
+ * `_xHHHH_` stands for the character HHHH (Excel writes a carriage return as `_x000D_`, and text that
+ * itself looks like an escape with its `_` as `_x005F_`).
+ */
+export function unescapeText(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
-
-const XML_ENTITIES: Record<string, string> = {
-  '&lt;': '<',
-  '&gt;': '>',
-  '&amp;': '&',
-  '&apos;': "'",
-  '&quot;': '"',
-};

@@ -172,6 +172,8 @@ class SheetChecks {
   private cell: CellInProgress | undefined;
   /** Inside a cell's `<v>` or `<t>`: the text a reader keeps as its value. */
   private valueDepth = 0;
+  /** Inside a cell's phonetic reading (`<rPh>`), whose text is not the cell's. */
+  private inPhonetic = false;
 
   constructor({ name, sharedStrings, maxCellChars }: SheetFacts) {
     this.name = name;
@@ -222,9 +224,12 @@ class SheetChecks {
       case 'c':
         if (this.row !== undefined) this.openCell(tag, this.row);
         break;
+      case 'rPh':
+        if (this.cell) this.inPhonetic = true;
+        break;
       case 'v':
       case 't':
-        if (this.cell) this.valueDepth += 1;
+        if (this.cell && !this.inPhonetic) this.valueDepth += 1;
         break;
       default:
         break;
@@ -307,9 +312,12 @@ class SheetChecks {
       case 'row':
         this.row = undefined;
         break;
+      case 'rPh':
+        this.inPhonetic = false;
+        break;
       case 'v':
       case 't':
-        if (this.cell) this.valueDepth -= 1;
+        if (this.cell && !this.inPhonetic) this.valueDepth -= 1;
         break;
       case 'c':
         this.closeCell();
@@ -340,6 +348,7 @@ class SheetChecks {
       }
     }
     this.cell = undefined;
+    this.inPhonetic = false;
   }
 }
 

@@ -1,5 +1,6 @@
 // Cell values as Office.js (`range.values`) and exceljs give them, reduced to plain values: a number, a
-// trimmed non-empty string, a boolean, a Date, an Excel error, or undefined for a blank cell.
+// trimmed non-empty string, a boolean, a Date, an Excel error, or undefined for a blank cell. Also the one
+// rule both the pane and the service's reader apply to a number a cell shows as a percentage.
 
 /** A cell showing an Excel error such as `#DIV/0!`. */
 export class ExcelErrorValue {
@@ -60,4 +61,38 @@ function plainObjectCell(raw: object): PlainCell {
   if ('hyperlink' in raw && 'text' in raw) return plainCell(raw.text);
   if ('text' in raw) return plainCell(raw.text);
   return undefined;
+}
+
+/**
+ * Whether a number format shows a number as a percentage: a `%` in its first section outside quotes,
+ * brackets and escapes, which makes Excel show the number times 100 (`0"%"` and `0\%` only print the
+ * sign, and leave the number as it is).
+ */
+export function isPercentFormat(code: string): boolean {
+  if (!code.includes('%')) return false;
+  const positive = code.replace(/"[^"]*"|\[[^\]]*]|\\.|[_*]./g, '').split(';')[0]!;
+  return positive.includes('%');
+}
+
+/** Excel shows at most 15 significant digits; beyond them a product like 0.07 × 100 is float noise. */
+const SIGNIFICANT_DIGITS = 15;
+
+/**
+ * A number a cell shows as a percentage, as the text a person would type for it, to full precision
+ * whatever decimals the format shows: 0.125 → "12.5%". A percentage column reads that as 12.5; any other
+ * column sees what Excel shows, not a number 100 times smaller.
+ */
+export function percentText(value: number): string {
+  const percent = Number((value * 100).toPrecision(SIGNIFICANT_DIGITS));
+  const digits = String(percent);
+  if (!digits.includes('e')) return `${digits}%`;
+  // Very large or very small: written out in full, as a person would type it.
+  return `${percent.toLocaleString('en-GB', { useGrouping: false, maximumFractionDigits: 100 })}%`;
+}
+
+/** A cell's value as its number format shows it: a number formatted as a percentage becomes its text. */
+export function shownValue(value: unknown, numberFormat: string): unknown {
+  return typeof value === 'number' && Number.isFinite(value) && isPercentFormat(numberFormat)
+    ? percentText(value)
+    : value;
 }

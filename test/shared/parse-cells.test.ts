@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDateToExcelSerial } from '../../shared/dates.js';
 import type { SheetLayout } from '../../shared/layouts.js';
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
+import { isPercentFormat, percentText, shownValue } from '../../shared/parse/cells.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
 import { at, context, submission, withSheet } from './parse-fixtures.js';
 
@@ -83,6 +84,45 @@ describe('cells as exceljs and Office.js give them', () => {
   it('reads numbers typed into text columns as their text', () => {
     const { row } = parseRow('Contributions', { Reference: 1001 });
     expect(row).toMatchObject({ reference: '1001' });
+  });
+});
+
+describe('numbers shown as percentages, read alike by the pane and the service', () => {
+  it('knows a percentage format: a % that scales, not one printed from quotes or an escape', () => {
+    for (const code of ['0%', '0.00%', '[Red]0.0%', '#,##0.0%;-#,##0.0%', '0.00 %'])
+      expect(isPercentFormat(code)).toBe(true);
+    for (const code of ['General', '0.00', '0"%"', '0\\%', '£#,##0.00', '"%"0', '0;-0%', 'dd/mm/yyyy'])
+      expect(isPercentFormat(code)).toBe(false);
+  });
+
+  it('writes the percentage as a person would type it, to full precision and without float noise', () => {
+    expect(percentText(0.125)).toBe('12.5%');
+    // 0.07 × 100 is 7.000000000000001 in floating point; Excel shows 7%.
+    expect(percentText(0.07)).toBe('7%');
+    expect(percentText(1 / 3)).toBe('33.3333333333333%');
+    expect(percentText(-0.5)).toBe('-50%');
+    expect(percentText(0)).toBe('0%');
+    expect(percentText(1e-9)).toBe('0.0000001%');
+    expect(percentText(1e20)).toBe('10000000000000000000000%');
+  });
+
+  it('turns only a number with a percentage format into its text', () => {
+    expect(shownValue(0.125, '0.00%')).toBe('12.5%');
+    expect(shownValue(12.5, '0.00')).toBe(12.5);
+    expect(shownValue('12.5%', '@')).toBe('12.5%');
+    expect(shownValue(true, '0%')).toBe(true);
+  });
+
+  it('reads "12.5%" in a text column as typed, and refuses it where a number of days is asked', () => {
+    expect(parseRow('Contributions', { Notes: '12.5%' }).row?.notes).toBe('12.5%');
+    expect(parseRow('Skills', { 'Days per month': '50%' }).problems).toEqual([
+      error(
+        'Skills',
+        'Days per month',
+        'invalid-number',
+        'Days per month must be a number, like 2.5 — found "50%".',
+      ),
+    ]);
   });
 });
 

@@ -8,7 +8,8 @@ export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /**
  * Cells read per round trip: 5 MB over 50,000 cells leaves about 100 bytes a cell, several times what
- * a return's cells hold; longer texts make Excel refuse the answer, and the read goes on in halves.
+ * a return's cells hold (a value and its number format); longer texts make Excel refuse the answer, and
+ * the read goes on in halves.
  */
 export const READ_CELL_BUDGET = 50_000;
 

@@ -1,7 +1,10 @@
 // Reads the council sheets for Check and Submit: one round trip to learn which sheets and tables
 // exist, one for their sizes, then the values in blocks, so that no answer can pass Excel on the web's
-// 5 MB limit on responses (a small return still takes one round trip for its values).
+// 5 MB limit on responses (a small return still takes one round trip for its values). Each value is
+// read with its number format, so that a number shown as a percentage reads as the service's reader
+// reads it (shared/parse/cells.ts).
 import { ABOUT_SHEET, COUNCIL_LAYOUTS } from '../../../shared/layouts.js';
+import { shownValue } from '../../../shared/parse/cells.js';
 import { blockAddress, topLeftOf } from './addresses.js';
 import { isPayloadTooLarge, READ_CELL_BUDGET } from './chunks.js';
 import type { Mark } from './marks.js';
@@ -136,7 +139,7 @@ async function readValues(
             b.region.columns,
           ),
         );
-      range.load('values');
+      range.load('values, numberFormat');
       return range;
     });
     try {
@@ -150,7 +153,10 @@ async function readValues(
       pending = pending.flatMap((b) => blocksOf(b.region, b.start, b.start + b.count, budget));
       continue;
     }
-    batch.forEach((b, i) => b.region.values.push(...ranges[i]!.values));
+    batch.forEach((b, i) => {
+      const { values, numberFormat } = ranges[i]!;
+      b.region.values.push(...values.map((row, r) => row.map((v, c) => shownValue(v, numberFormat[r]![c]!))));
+    });
     pending = pending.slice(batch.length);
   }
 }

@@ -87,6 +87,7 @@ export function mockExcel(sheets: MockSheet[], settings: Record<string, string> 
       new OfficeMockObject({
         address: `${sheet}!${address}`,
         values,
+        numberFormat: values.map((row) => row.map(() => 'General')),
         rowCount: Math.max(values.length, 0),
         format: {
           fill: {

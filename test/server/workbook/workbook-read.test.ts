@@ -1,10 +1,23 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { demoPartnership } from '../../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../../demo/submissions.js';
+import { writtenBytes } from '../../../server/workbook/bytes.js';
 import { readWorkbookGrids, WorkbookRejected } from '../../../server/workbook/read.js';
-import { parseCouncilWorkbook } from '../../../shared/parse/index.js';
+import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
+import { COST_SHARES_LAYOUT } from '../../../shared/layouts.js';
+import { plainCell } from '../../../shared/parse/cells.js';
+import { columnReader } from '../../../shared/parse/columns.js';
+import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../../shared/parse/index.js';
+import type { Partnership } from '../../../shared/schemas.js';
+import { convertWithLibreOffice } from '../../helpers/libreoffice.js';
+import { requireTool } from '../../helpers/tools.js';
 import { buildZip, minimalXlsxParts, textCell, type ZipPart } from '../../helpers/zip.js';
+import { councilWorkbook } from '../helpers/council-workbook.js';
 
 /** The rejection a read ends with, for asserting on its code, status, message and place. */
 async function rejection(
@@ -164,6 +177,149 @@ describe('reading a council workbook written by another program', () => {
   });
 });
 
+/** Loads a workbook into exceljs, lets `edit` change it as a person would in Excel, and saves it. */
+async function editedInExcel(bytes: Buffer, edit: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  edit(book);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The cell of `row` in the column whose header (in row 1) is `header`. */
+function cellUnder(sheet: ExcelJS.Worksheet, header: string, row: number): ExcelJS.Cell {
+  const headers = sheet.getRow(1).values as unknown[];
+  const column = headers.indexOf(header);
+  if (column < 1) throw new Error(`no column ${header}`);
+  return sheet.getCell(row, column);
+}
+
+describe('what a finance officer typed is what the service reads', () => {
+  it('accepts a Cash row whose Amount is a formula showing 0, as the pane does', async () => {
+    const template = await councilWorkbook(
+      'cherwell',
+      '2026-10',
+      demoPartnership,
+      demoCouncilSubmission('cherwell', '2026-10'),
+    );
+    const bytes = await editedInExcel(template, (book) => {
+      const sheet = book.getWorksheet('Contributions')!;
+      const type = (row: number) => String(cellUnder(sheet, 'Type', row).value);
+      const cashRow = [...Array(sheet.rowCount - 1).keys()]
+        .map((i) => i + 2)
+        .find((r) => type(r) === 'Cash')!;
+      cellUnder(sheet, 'Amount (£)', cashRow).value = { formula: '0*1', result: 0 };
+      cellUnder(sheet, 'Reference', cashRow).value = 'PO <12> & &lt;';
+    });
+    const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), {
+      partnership: demoPartnership,
+      council: 'cherwell',
+      period: '2026-10',
+    });
+    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(parsed.submission.contributions).toContainEqual(
+      expect.objectContaining({ type: 'Cash', amountPence: 0, reference: 'PO <12> & &lt;' }),
+    );
+  });
+
+  it('reads Cost shares typed as 12.5% (stored as 0.125 formatted as a percentage) or as text', async () => {
+    const fixed: Partnership = {
+      ...demoPartnership,
+      costShareMethod: 'Fixed',
+      costShares: ['cherwell', 'south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire'].map(
+        (council) => ({ financialYear: '2026-27', council, sharePercent: 1 }),
+      ),
+    };
+    const template = await writtenBytes((out) => writePartnershipWorkbook(out, fixed));
+    const bytes = await editedInExcel(template, (book) => {
+      const sheet = book.getWorksheet('Cost shares')!;
+      const share = (row: number, value: number | string, numFmt?: string) => {
+        const cell = cellUnder(sheet, 'Share (%)', row);
+        cell.value = value;
+        // A style of its own: exceljs shares one style object between the cells of a column.
+        if (numFmt) cell.style = { ...cell.style, numFmt };
+      };
+      // As Excel stores "12.5%" typed into a number cell: the fraction, shown as a percentage.
+      share(2, 0.125, '0.00%');
+      share(3, '12.5%');
+      share(4, 0.25, '0%');
+      share(5, 50);
+    });
+    const { partnership, problems } = parsePartnershipWorkbook(await readWorkbookGrids(bytes));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // 12.5 + 12.5 + 25 + 50 = 100, as the Fixed method needs.
+    expect(partnership?.costShares.map((s) => s.sharePercent)).toEqual([12.5, 12.5, 25, 50]);
+  });
+});
+
+const hasLibreOffice = requireTool('libreoffice');
+
+/** A flat OpenDocument spreadsheet of one sheet, one row of `cells` (table:table-cell elements). */
+const fods = (sheet: string, cells: string[]): string => `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+ <office:automatic-styles>
+  <number:percentage-style style:name="N11"><number:number number:decimal-places="2" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+  <style:style style:name="percent" style:family="table-cell" style:data-style-name="N11"/>
+  <style:style style:name="bold" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ </office:automatic-styles>
+ <office:body><office:spreadsheet><table:table table:name="${sheet}"><table:table-row>
+  ${cells.join('\n  ')}
+ </table:table-row></table:table></office:spreadsheet></office:body>
+</office:document>`;
+
+describe.skipIf(!hasLibreOffice)('workbooks LibreOffice saved as .xlsx', () => {
+  /** Writes `name` with `content`, has LibreOffice convert it to .xlsx, and reads that. */
+  async function convertedAndRead(name: string, content: string) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lo-read-'));
+    try {
+      await writeFile(path.join(dir, name), content);
+      const out = path.join(dir, 'out');
+      const [xlsx] = await convertWithLibreOffice(path.join(dir, name), 'xlsx', out);
+      return await readWorkbookGrids(await readFile(xlsx!));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('reads formula results of every type, escapes once, rich text joined and a percentage', async () => {
+    const grids = await convertedAndRead(
+      'cells.fods',
+      fods('Cells &amp; &lt;more&gt;', [
+        // Typed text that looks like an XML escape.
+        '<table:table-cell office:value-type="string"><text:p>&amp;lt;</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=0*1" office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=&quot;a&quot;&amp;&quot;b&quot;" office:value-type="string" office:string-value="ab"><text:p>ab</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=1=1" office:value-type="boolean" office:boolean-value="true"><text:p>TRUE</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=1=0" office:value-type="boolean" office:boolean-value="false"><text:p>FALSE</text:p></table:table-cell>',
+        '<table:table-cell table:formula="of:=1/0"><text:p>#DIV/0!</text:p></table:table-cell>',
+        '<table:table-cell table:style-name="percent" office:value-type="percentage" office:value="0.125"><text:p>12.50%</text:p></table:table-cell>',
+        '<table:table-cell office:value-type="string"><text:p>Bold <text:span text:style-name="bold">and</text:span> plain</text:p></table:table-cell>',
+      ]),
+    );
+    // Worked out by hand from what each cell shows in LibreOffice (and Excel).
+    expect(grids).toEqual({
+      'Cells & <more>': {
+        firstRow: 1,
+        values: [['&lt;', 0, 'ab', true, false, '#DIV/0!', '12.5%', 'Bold and plain']],
+      },
+    });
+  });
+
+  it('reads a percentage from a CSV as text, and a percentage column reads it as 12.5', async () => {
+    const grids = await convertedAndRead('shares.csv', 'Share (%),Reference\n12.5%,&lt;\n');
+    expect(grids).toEqual({
+      shares: {
+        firstRow: 1,
+        values: [
+          ['Share (%)', 'Reference'],
+          ['12.5%', '&lt;'],
+        ],
+      },
+    });
+    const share = COST_SHARES_LAYOUT.columns.find((c) => c.header === 'Share (%)')!;
+    expect(columnReader(share, {})(plainCell(grids.shares!.values[1]![0])!)).toBe(12.5);
+  });
+});
+
 describe('refusing hostile or broken files before using them', () => {
   it('refuses a file that is not a zip at all', async () => {
     const error = await rejection(Buffer.from('Council ID,cherwell\nPeriod,2026-11\n'));
@@ -284,6 +440,16 @@ describe('refusing hostile or broken files before using them', () => {
     expect(error.message).toBe(
       'Sheet Projects, cell C5 holds 1,000,000 characters; Excel allows at most 32,767 in one cell.',
     );
+  });
+
+  it("counts a cell's own text against that limit, not its phonetic reading", async () => {
+    const text = '東'.repeat(32_767);
+    const grids = await readWorkbookGrids(
+      sheetXlsx(
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t><rPh sb="0" eb="1"><t>トウ</t></rPh></is></c></row>`,
+      ),
+    );
+    expect(grids.Sheet1?.values).toEqual([[text]]);
   });
 
   it('refuses a sheet that spreads a few cells across millions of blank positions', async () => {
