@@ -68,6 +68,8 @@ export async function openPane(
   const context = await browser.newContext({
     viewport: { width: options.width ?? 340, height: 900 },
     acceptDownloads: true,
+    // The councils' own time zone: times the pane shows are read in it.
+    timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
   if (options.now) await page.clock.setFixedTime(options.now);
