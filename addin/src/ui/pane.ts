@@ -6,7 +6,7 @@ import { asPeriod, financialYearOf, periodLabel } from '../../../shared/dates.js
 import { COUNCIL_LAYOUTS, dropDownLists } from '../../../shared/sheets/index.js';
 import type { CouncilSubmission, Partnership } from '../../../shared/schemas.js';
 import { ApiClient, idempotencyKeyFor, ServiceError } from '../api/client.js';
-import { MicrosoftSignIn } from '../api/microsoft.js';
+import { MicrosoftSignIn, signInFailure } from '../api/microsoft.js';
 import type { Connection } from '../api/token-store.js';
 import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
 import type { CellTarget, CheckResult, DropDownLists, HostInfo, WorkbookChoices } from '../excel/index.js';
@@ -105,6 +105,7 @@ export class Pane {
       const config = await new ApiClient(this.origin, '').config();
       if (!config.microsoftSignIn || !config.clientId || !config.authority || !config.scope) return undefined;
       const { clientId, authority, scope } = config;
+      // Undefined where the host can sign in by no route: the button is not offered.
       return await MicrosoftSignIn.create(
         { clientId, authority, scope },
         `${this.origin}/addin/taskpane.html`,
@@ -192,14 +193,9 @@ export class Pane {
     try {
       await microsoft.interactively();
     } catch (error) {
-      const detail = error instanceof Error ? ` (${error.message})` : '';
-      this.notify(
-        status,
-        this.message(
-          'error',
-          `Microsoft 365 sign-in did not finish${detail}. Try again, or connect with an access token.`,
-        ),
-      );
+      // Cancelled, needing the user, needing an administrator's consent, or failed: each its own words.
+      const failure = signInFailure(error);
+      this.notify(status, this.message(failure.reason === 'cancelled' ? 'info' : 'warning', failure.message));
       return;
     }
     await this.connectMicrosoft(microsoft, false, status);

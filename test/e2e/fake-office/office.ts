@@ -26,6 +26,11 @@ interface FakeOfficeConfig {
   readOnly?: boolean;
   /** A host with nested app authentication, signed in as this person; absent, the host has none. */
   naa?: FakeNaaConfig;
+  /**
+   * How the sign-in dialog (Office's dialog API) ends, as the pane's dialog page would report it: the
+   * token it got, or the user closing the window. Absent, a dialog stays open.
+   */
+  dialog?: { accessToken: string; expiresIn: number } | 'closed' | 'unsupported';
 }
 
 const config: FakeOfficeConfig =
@@ -40,6 +45,41 @@ const platform = config.platform ?? profile.platform;
 const openedInBrowser: string[] = [];
 /** URLs the pane tried to open with window.open. */
 const openedWindows: string[] = [];
+/** URLs the pane opened in Office dialogs. */
+const openedDialogs: string[] = [];
+
+type DialogHandler = (arg: { message: string } | { error: number }) => void;
+
+/**
+ * Office.context.ui.displayDialogAsync (DialogApi 1.1): opens `url` in a dialog; here the dialog's end
+ * is the test's: a message from the page, or the user closing it (DialogEventReceived 12006).
+ */
+function displayDialogAsync(
+  url: string,
+  _options: unknown,
+  callback: (result: { status: string; value: unknown; error?: { code: number; message: string } }) => void,
+): void {
+  openedDialogs.push(url);
+  const handlers = new Map<string, DialogHandler>();
+  const dialog = {
+    addEventHandler: (type: string, handler: DialogHandler) => handlers.set(type, handler),
+    close: () => undefined,
+  };
+  setTimeout(() => callback({ status: 'succeeded', value: dialog }), 0);
+  const end = config.dialog;
+  if (!end || end === 'unsupported') return;
+  setTimeout(() => {
+    if (end === 'closed') handlers.get('dialogEventReceived')?.({ error: 12006 });
+    else
+      handlers.get('dialogMessageReceived')?.({
+        message: JSON.stringify({
+          status: 'success',
+          accessToken: end.accessToken,
+          expiresOn: new Date(Date.now() + end.expiresIn * 1000).toISOString(),
+        }),
+      });
+  }, 10);
+}
 
 // Desktop Excel's web views (WebView2, WKWebView) do not open pop-up windows: window.open gives null
 // (MSAL-js #3484, #5670; office-js #2184).
@@ -52,6 +92,8 @@ if (!profile.windowOpenWorks) {
 
 const Office = {
   HostType: { Excel: 'Excel' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   PlatformType: {
     PC: 'PC',
     OfficeOnline: 'OfficeOnline',
@@ -70,15 +112,18 @@ const Office = {
     platform: config.outsideOffice ? null : platform,
     // OpenBrowserWindowApi 1.1 is on desktop Excel only, not on the web ("Open browser window API
     // requirement sets"); it opens http and https addresses only.
-    ui: profile.openBrowserWindow
-      ? {
-          openBrowserWindow(url: string): void {
-            if (!/^https?:\/\//.test(url))
-              throw new Error(`openBrowserWindow needs an absolute URL, not ${url}`);
-            openedInBrowser.push(url);
-          },
-        }
-      : {},
+    ui: {
+      displayDialogAsync,
+      ...(profile.openBrowserWindow
+        ? {
+            openBrowserWindow(url: string): void {
+              if (!/^https?:\/\//.test(url))
+                throw new Error(`openBrowserWindow needs an absolute URL, not ${url}`);
+              openedInBrowser.push(url);
+            },
+          }
+        : {}),
+    },
     officeTheme: config.theme
       ? {
           ...config.theme,
@@ -93,6 +138,7 @@ const Office = {
         // NestedAppAuth is there only where the host has the bridge ("NestedAppAuth requirement sets").
         if (name === 'NestedAppAuth') return Boolean(config.naa) && setAtMost(version, '1.1');
         if (name === 'OpenBrowserWindowApi') return profile.openBrowserWindow && setAtMost(version, '1.1');
+        if (name === 'DialogApi') return config.dialog !== 'unsupported' && setAtMost(version, '1.2');
         return false;
       },
     },
@@ -212,6 +258,7 @@ const fake = {
   settings: () => Object.fromEntries(workbook.settings),
   openedInBrowser: () => [...openedInBrowser],
   openedWindows: () => [...openedWindows],
+  openedDialogs: () => [...openedDialogs],
   /** The user starts (true) or finishes (false) typing in a cell: Excel refuses every request meanwhile. */
   editCell(editing: boolean): void {
     workbook.cellEditMode = editing;
