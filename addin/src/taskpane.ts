@@ -3,6 +3,7 @@ import '@fluentui/web-components/button.js';
 import '@fluentui/web-components/message-bar.js';
 import '@fluentui/web-components/spinner.js';
 import '@fluentui/web-components/text-input.js';
+import { isSignInDialog, runSignInDialog } from './api/sign-in-dialog.js';
 import { browserStorage } from './api/token-store.js';
 import { connectToHost, officeLoaded } from './excel/index.js';
 import { officeUnreachableView, Pane } from './ui/pane.js';
@@ -12,6 +13,13 @@ async function main(): Promise<void> {
   const root = document.getElementById('pane');
   const announcer = document.getElementById('announce');
   if (!root || !announcer) return;
+  // Opened as Office's sign-in dialog (a host without nested app authentication): sign in, hand the
+  // token to the pane, and show nothing else.
+  if (officeLoaded() && isSignInDialog(window.location, window.sessionStorage)) {
+    root.textContent = 'Signing in with Microsoft 365…';
+    await runSignInDialog(window.location.origin, window.sessionStorage);
+    return;
+  }
   if (!officeLoaded()) {
     applyTheme();
     root.replaceChildren(officeUnreachableView());

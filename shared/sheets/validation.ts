@@ -32,9 +32,11 @@ export interface ColumnRule {
   readonly prompt?: { readonly title: string; readonly message: string };
 }
 
-// Excel's limits: 32 characters for a title, 255 for a prompt or an alert's message.
+// Excel's limits (MS-XLS DValStrings; "Add data validation to Excel ranges"): 32 characters for a
+// title, 255 for a prompt's message and 225 for an error alert's; Excel refuses a longer one.
 const title = (text: string): string => text.slice(0, 32);
-const message = (text: string): string => text.slice(0, 255);
+const promptMessage = (text: string): string => text.slice(0, 255);
+const alertMessage = (text: string): string => text.slice(0, 225);
 
 const NUMBER_KINDS: Partial<Record<ColumnLayout['type'], string>> = {
   money: 'an amount in pounds',
@@ -54,13 +56,17 @@ export function columnRule(
   listRange: (source: ListSource) => string | undefined,
 ): ColumnRule | undefined {
   const prompt = column.prompt
-    ? { prompt: { title: title(column.header), message: message(column.prompt) } }
+    ? { prompt: { title: title(column.header), message: promptMessage(column.prompt) } }
     : {};
   const list = column.list ? listRange(column.list) : undefined;
   if (list !== undefined) {
     // A council may be typed by its name too, which the list of IDs cannot show.
     const style: AlertStyle = column.list === 'councils' ? 'warning' : 'stop';
-    const alert = { style, title: title(column.header), message: `Choose ${column.header} from the list.` };
+    const alert = {
+      style,
+      title: title(column.header),
+      message: alertMessage(`Choose ${column.header} from the list.`),
+    };
     return { list, alert, ...prompt };
   }
   const kind = NUMBER_KINDS[column.type];
@@ -77,7 +83,7 @@ export function columnRule(
       alert: {
         style: 'stop',
         title: title(column.header),
-        message: message(`${column.header} must be ${kind} ${bounds}.`),
+        message: alertMessage(`${column.header} must be ${kind} ${bounds}.`),
       },
       ...prompt,
     };

@@ -81,19 +81,20 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await announced(page, /^Connected as test cherwell\.$/);
     expect(await axeViolations(page)).toEqual([]);
     await act(page, 'setup');
-    expect((await focused(page)).text).toContain('Sheets ready for October 2026');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Set up sheets' });
     await announced(page, /^Sheets ready for October 2026\.$/);
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('after Check with errors: focus is on the first error, which takes the user to its cell', async () => {
+  it('after Check with errors: focus is on its heading, the next Tab on the first error, which takes the user to its cell', async () => {
     await typeValidReturn(page);
     await excel(page).type('Contributions', 'C2', [['Coffee']]);
     await act(page, 'check');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Check' });
+    await announced(page, /^Error: 1 error\. /);
+    await tabTo(page, '.problems li[data-severity="error"] button');
     const first = await focused(page);
-    expect(first.tag).toBe('button');
     expect(first.text).toMatch(/^Error Row 2, Budget line:/);
-    await announced(page, /^1 error\. /);
     // Severity is said in words beside its colour.
     expect(await page.locator('.problems .severity').allInnerTexts()).toEqual(['Error']);
     expect(await axeViolations(page)).toEqual([]);
@@ -109,7 +110,8 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
   it('receipt: focus is on the outcome, and axe finds nothing', async () => {
     await excel(page).type('Contributions', 'C2', [['Shared team']]);
     await act(page, 'submit');
-    expect((await focused(page)).text).toContain('Submitted: version 1');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Submit' });
+    await announced(page, /^Submitted: version 1/);
     expect(await outputText(page)).toContain('Version 1 received');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -121,13 +123,20 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     });
     expect(other.status).toBe(201);
     await act(page, 'submit');
-    expect((await focused(page)).text).toContain('Someone else submitted a newer version');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Submit' });
+    expect(await outputText(page)).toContain(
+      'test cdo submitted version 2 of this return on 5 November 2026',
+    );
     expect(await page.locator('#load-theirs').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await act(page, 'compare-theirs');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Check mine against theirs' });
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('status board: axe finds nothing', async () => {
+  it('status board: focus is on its heading, and axe finds nothing', async () => {
     await act(page, 'status');
+    expect(await focused(page)).toMatchObject({ tag: 'h2', text: 'Status board' });
     expect(await outputText(page)).toContain('October 2026: 1 of 4 returned');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -140,7 +149,8 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await cdo.locator('#token').waitFor();
     await connect(cdo, service.tokens.cdo);
     await act(cdo, 'consolidated');
-    expect((await focused(cdo)).text).toContain('Consolidated view for October 2026 written');
+    expect(await focused(cdo)).toMatchObject({ tag: 'h2', text: 'Consolidated view' });
+    await announced(cdo, /^Consolidated view for October 2026 written/);
     // The Changes table is in the pane, its headers and rows named for a screen reader.
     expect(await cdo.getByRole('table').locator('th[scope="col"]').allInnerTexts()).toEqual([
       'Change',
@@ -178,7 +188,7 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await dark.context().close();
   });
 
-  it('a keyboard alone connects, sets up, checks and submits', async () => {
+  it('a keyboard alone walks every action, and focus lands on each outcome’s heading', async () => {
     const kb = await openPane(browser, service.url, world.fakeOffice, { now: NOW, partitionKey: 'keyboard' });
     await kb.locator('#token').waitFor();
     await tabTo(kb, '#token');
@@ -190,7 +200,7 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await tabTo(kb, '#setup');
     await kb.keyboard.press('Enter');
     await settled(kb);
-    expect((await focused(kb)).text).toContain('Sheets ready');
+    expect(await focused(kb)).toMatchObject({ tag: 'h2', text: 'Set up sheets' });
     const wb = excel(kb);
     await wb.type('Contributions', 'A2:I2', [
       ['2026-10', 'Cash', 'Shared team', 900, '', '', '', 'INV-9', ''],
@@ -212,11 +222,65 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await tabTo(kb, '#check', 'Shift+Tab');
     await kb.keyboard.press('Enter');
     await settled(kb);
-    expect((await focused(kb)).text).toMatch(/^No errors/);
+    expect(await focused(kb)).toMatchObject({ tag: 'h2', text: 'Check' });
+    await announced(kb, /^No errors/);
     await tabTo(kb, '#submit', 'Shift+Tab');
     await kb.keyboard.press('Enter');
     await settled(kb);
-    expect((await focused(kb)).text).toContain('Submitted: version 1 of South Oxfordshire');
+    expect(await focused(kb)).toMatchObject({ tag: 'h2', text: 'Submit' });
+    await announced(kb, /^Submitted: version 1 of South Oxfordshire/);
+
+    // Load last submission asks first; the question's answer has focus.
+    await tabTo(kb, '#load', 'Shift+Tab');
+    await kb.keyboard.press('Enter');
+    expect((await focused(kb)).id).toBe('confirm-load');
+    await kb.keyboard.press('Enter');
+    await settled(kb);
+    expect(await focused(kb)).toMatchObject({ tag: 'h2', text: 'Load last submission' });
+    await announced(kb, /^Loaded version 1, submitted /);
+
+    await tabTo(kb, '#status', 'Shift+Tab');
+    await kb.keyboard.press('Enter');
+    await settled(kb);
+    expect(await focused(kb)).toMatchObject({ tag: 'h2', text: 'Status board' });
+
+    // An arrow key moves through the periods without saving each or moving focus (WCAG 3.2.2)…
+    const saved = async () => JSON.parse(String((await wb.settings())['SharedCdo.context'])) as unknown;
+    await tabTo(kb, 'select#period', 'Shift+Tab');
+    await kb.keyboard.press('ArrowDown');
+    expect((await focused(kb)).id).toBe('period');
+    const shown = await kb.locator('select#period').inputValue();
+    expect(shown).not.toBe(PERIOD);
+    expect(await saved()).toEqual({ council: 'south-oxfordshire', period: PERIOD });
+    // …and Change takes it up.
+    await tabTo(kb, '#change-choice');
+    await kb.keyboard.press('Enter');
+    await settled(kb);
+    expect(await focused(kb)).toMatchObject({ tag: 'h2', text: 'Council and period' });
+    expect(await saved()).toEqual({ council: 'south-oxfordshire', period: shown });
+    expect(await axeViolations(kb)).toEqual([]);
     await kb.context().close();
+
+    // The CDO's actions, in a blank workbook.
+    const cdo = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      partitionKey: 'keyboard-cdo',
+    });
+    await cdo.locator('#token').waitFor();
+    await tabTo(cdo, '#token');
+    await cdo.keyboard.type(service.tokens.cdo);
+    await cdo.keyboard.press('Enter');
+    await settled(cdo);
+    for (const [id, heading] of [
+      ['consolidated', 'Consolidated view'],
+      ['download', 'Download consolidated workbook'],
+    ] as const) {
+      await tabTo(cdo, `#${id}`);
+      await cdo.keyboard.press('Enter');
+      await settled(cdo);
+      expect(await focused(cdo)).toMatchObject({ tag: 'h2', text: heading });
+    }
+    expect(await axeViolations(cdo)).toEqual([]);
+    await cdo.context().close();
   });
 });

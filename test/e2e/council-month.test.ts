@@ -6,16 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARK_FILL } from '../../addin/src/excel/marks.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
-import {
-  act,
-  connect,
-  excel,
-  openPane,
-  outputText,
-  pageProblems,
-  screenshot,
-  settled,
-} from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -236,7 +227,8 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     await act(page, 'check');
     // Which sheets exist, their sizes, their values (one block for a return this size), the marks.
     expect((await wb.stats()).syncCount).toBeLessThanOrEqual(4);
-    expect(await outputText(page)).toMatch(/^6 errors/);
+    // The outcome under the action's heading, its kind said in a word.
+    expect(await outputText(page)).toMatch(/^Check Error: 6 errors\. /);
     expect(await listedErrors(page)).toEqual([
       ['Contributions', 'Row 3, Budget line'],
       ['Contributions', 'Row 5, Amount (£)'],
@@ -277,7 +269,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     await wb.type('Projects', 'D4', [['cherwell']]);
     await act(page, 'check');
     expect(await listedErrors(page)).toEqual([]);
-    expect(await outputText(page)).toMatch(/^No errors/);
+    expect(await outputText(page)).toMatch(/^Check No errors/);
     for (const sheet of ['Contributions', 'Skills', 'Projects'])
       expect((await wb.sheet(sheet)).fills).toEqual({});
     await screenshot(page, '05-check-clean');
@@ -332,7 +324,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
 
   it('a new period is remembered in the workbook and set up writes it into About', async () => {
     await page.selectOption('#period', '2026-09');
-    await settled(page);
+    await act(page, 'change-choice');
     expect(await outputText(page)).toContain('Now working on Cherwell District Council, September 2026');
     const wb = excel(page);
     expect(JSON.parse(String((await wb.settings())['SharedCdo.context']))).toEqual({

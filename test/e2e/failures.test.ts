@@ -265,10 +265,22 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     const before = await values();
     await act(page, 'submit');
     const text = await outputText(page);
-    expect(text).toContain('Someone else submitted a newer version');
-    expect(text).toContain('the latest is version 2');
+    // Who and when: the colleague's token is labelled "test cherwell"; the service's clock says
+    // 10:00 UTC on 5 November 2026, 10:00 in the UK.
+    expect(text).toContain(
+      'test cherwell submitted version 2 of this return on 5 November 2026 at 10:00, after this workbook last loaded or submitted it, so yours was not submitted.',
+    );
     expect(await values()).toEqual(before);
     await screenshot(page, '12-conflict');
+
+    await act(page, 'compare-theirs');
+    expect(await page.locator('.comparison h3').innerText()).toBe('Your rows against version 2');
+    expect(await page.locator('.comparison tbody th').allInnerTexts()).toEqual([
+      'Contributions',
+      'Skills',
+      'Projects',
+    ]);
+    expect(await values()).toEqual(before);
 
     await act(page, 'load-theirs');
     await act(page, 'confirm-load');

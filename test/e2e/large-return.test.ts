@@ -82,7 +82,7 @@ describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
       // The values alone are over 5 MB: read in one answer, Excel on the web would refuse them.
       expect(stats.largestResponseBytes).toBeLessThan(REQUEST_LIMIT_BYTES);
       expect(stats.syncCount).toBeLessThanOrEqual(7);
-      expect(await outputText(page)).toMatch(/^1 error/);
+      expect(await outputText(page)).toMatch(/^Check Error: 1 error/);
       expect((await wb.sheet('Contributions')).fills).toEqual({ D4000: expect.any(String) });
     },
     2 * SLOW,
@@ -123,7 +123,7 @@ describe.runIf(haveChromium)('a 12,000-row return in the task pane', () => {
       expect(stats.refusedAnswers).toBeGreaterThanOrEqual(1);
       // Every row was read whole: each over-long update is found, with its full length.
       const text = await outputText(page);
-      expect(text).toMatch(/^1501 errors/);
+      expect(text).toMatch(/^Check Error: 1501 errors/);
       expect(text).toContain('Row 201, Update: Update must be at most 1000 characters — found 3919');
       expect(text).toContain('… and 1300 more on this sheet.');
       expect(pageProblems(page).errors).toEqual([]);

@@ -2,7 +2,8 @@
 // (window.nestedAppAuthBridge) answering with tokens from a local Entra-shaped issuer, so the pane's real
 // MSAL code signs in. A council officer signs in and submits without seeing a token, the audit trail
 // names them, they sign out; a person of an unregistered tenant is told who can register them; a host
-// without nested authentication gets the pop-up and the token form.
+// without nested authentication signs in through Office's dialog (whose page's answer the fake host
+// plays), and one with neither offers the token form alone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api.js';
@@ -127,14 +128,110 @@ describe.runIf(haveChromium)('Microsoft 365 sign-in in the pane', () => {
     await page.context().close();
   });
 
-  it('offers the pop-up and the token form where the host has no nested authentication', async () => {
-    const page = await openPane(browser, service.url, fakeOffice, { now: NOW });
-    await page.locator('#microsoft-sign-in').waitFor();
-    expect(await page.locator('#microsoft-sign-in').innerText()).toBe('Sign in with Microsoft 365');
+  // Each Excel, with and without nested app authentication ("Enable SSO with nested app
+  // authentication" › "Have a fallback"; MSAL-js #3484, #5670; office-js #2184).
+  it.each(['windows', 'mac', 'web'] as const)(
+    'in Excel on %s with nested authentication, signs in without a window',
+    async (host) => {
+      const page = await openPane(browser, service.url, fakeOffice, {
+        now: NOW,
+        host,
+        naa: await hostSignedInAs(ENTRA_PEOPLE.cherwell),
+      });
+      await page.locator('.who-name').waitFor();
+      expect(await page.locator('.who-name').innerText()).toContain('Jo Bloggs');
+      const wb = excel(page);
+      expect([await wb.openedDialogs(), await wb.openedWindows()]).toEqual([[], []]);
+      await page.context().close();
+    },
+  );
+
+  it.each(['windows', 'mac', 'web'] as const)(
+    'in Excel on %s without nested authentication, signs in through Office’s dialog, never a pop-up',
+    async (host) => {
+      const page = await openPane(browser, service.url, fakeOffice, {
+        now: NOW,
+        host,
+        dialog: { accessToken: await issuer.token(ENTRA_PEOPLE.cherwell), expiresIn: 3600 },
+      });
+      await page.locator('#microsoft-sign-in').waitFor();
+      expect(await page.locator('#token').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('#microsoft-sign-in').click();
+      await page.locator('.who-name').waitFor();
+      await settled(page);
+      expect((await page.locator('.who-name').innerText()).replace(/\s+/g, ' ')).toBe(
+        'Jo Bloggs <jo.bloggs@cherwell.example> · council · Cherwell District Council · Microsoft 365',
+      );
+      const wb = excel(page);
+      // The dialog is the pane's own page, which runs MSAL's redirect flow; no window.open.
+      expect(await wb.openedDialogs()).toEqual([`${service.url}/addin/taskpane.html?sign-in=dialog`]);
+      expect(await wb.openedWindows()).toEqual([]);
+      // The token works for the service until it expires: an action goes through.
+      await act(page, 'status');
+      expect(await outputText(page)).toContain('October 2026');
+      expect(pageProblems(page).errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it('says so when the sign-in window is closed, and keeps the token form', async () => {
+    const page = await openPane(browser, service.url, fakeOffice, {
+      now: NOW,
+      host: 'windows',
+      dialog: 'closed',
+    });
+    await page.locator('#microsoft-sign-in').click();
+    await page.locator('.connect-status fluent-message-bar').waitFor();
+    expect(await page.locator('.connect-status').innerText()).toContain(
+      'Sign-in was cancelled. Select Sign in with Microsoft 365 to try again, or connect with an access token.',
+    );
     expect(await page.locator('#token').count()).toBe(1);
-    expect(await page.evaluate(() => 'nestedAppAuthBridge' in globalThis)).toBe(false);
+    await page.context().close();
+  });
+
+  it('offers the token form alone where the host can open neither nested authentication nor a dialog', async () => {
+    const page = await openPane(browser, service.url, fakeOffice, {
+      now: NOW,
+      host: 'windows',
+      dialog: 'unsupported',
+    });
+    await page.locator('#token').waitFor();
+    await settled(page);
+    expect(await page.locator('#microsoft-sign-in').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    expect(pageProblems(page).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('answers Office’s interactive sign-in: signed in, cancelled, or consent needed, each in its own words', async () => {
+    const jo = await hostSignedInAs(ENTRA_PEOPLE.cherwell);
+    const outcomes = [
+      ['cancels', 'Sign-in was cancelled.'],
+      [
+        'consent-required',
+        'Your organisation has not allowed Shared CDO to use your Microsoft 365 sign-in yet.',
+      ],
+    ] as const;
+    for (const [interactive, words] of outcomes) {
+      const page = await openPane(browser, service.url, fakeOffice, {
+        now: NOW,
+        naa: { ...jo, interactive },
+      });
+      await page.locator('#microsoft-sign-in').click();
+      await page.locator('.connect-status fluent-message-bar').waitFor();
+      expect(await page.locator('.connect-status').innerText(), interactive).toContain(words);
+      await page.context().close();
+    }
+    // Interaction required at first: the pane offers the button, and after the user signs in, works.
+    const page = await openPane(browser, service.url, fakeOffice, {
+      now: NOW,
+      naa: { ...jo, interactive: 'signs-in' },
+    });
+    await page.locator('#microsoft-sign-in').click();
+    await page.locator('.who-name').waitFor();
+    await settled(page);
+    await act(page, 'status');
+    expect(await outputText(page)).toContain('October 2026');
     await page.context().close();
   });
 });

@@ -135,6 +135,20 @@ describe('the rules Excel enforces', () => {
     );
   });
 
+  it('cuts texts at Excel’s limits: title 32, prompt 255, error message 225 characters', () => {
+    const long = {
+      ...SKILLS_LAYOUT.columns.find((c) => c.key === 'daysPerMonth')!,
+      header: 'D'.repeat(240),
+      prompt: 'P'.repeat(300),
+    };
+    const cut = columnRule(long, range)!;
+    expect(cut.prompt).toEqual({ title: 'D'.repeat(32), message: 'P'.repeat(255) });
+    expect(cut.alert?.title).toBe('D'.repeat(32));
+    // "DDD… must be a number between 0 and 23.": the header's 240 characters and the words after it,
+    // cut at 225.
+    expect(cut.alert?.message).toBe('D'.repeat(225));
+  });
+
   it('gives every column its prompt, and a list with no values no rule', () => {
     for (const layout of [...COUNCIL_LAYOUTS, ...PARTNERSHIP_LAYOUTS]) {
       for (const column of layout.columns) {

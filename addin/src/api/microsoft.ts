@@ -1,32 +1,100 @@
-// Microsoft 365 sign-in in the pane (DESIGN §9.1): MSAL's nestable client signs in through Office's
-// nested app authentication where the host has it, and through MSAL's own pop-up where it does not.
-// Tokens are asked for per request, so MSAL renews them before they expire.
+// Microsoft 365 sign-in in the pane (DESIGN §9.1), by the route the host allows ("Enable SSO with
+// nested app authentication", "Have a fallback"): nested app authentication where Office has it
+// (NestedAppAuth 1.1); else Office's dialog API, whose page (sign-in-dialog.ts) runs MSAL's redirect
+// flow and hands the token back; else none, and the pane offers the token form alone. MSAL's own
+// pop-up is never used: desktop Office's web views do not open it (MSAL-js #3484, #5670; office-js #2184).
 import {
   createNestablePublicClientApplication,
+  InteractionRequiredAuthError,
   type AuthenticationResult,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { ClientConfig } from '../../../shared/api.js';
+import { signInRoute, type SignInRoute } from '../excel/office-dialog.js';
+import { openSignInDialog, type DialogToken } from './sign-in-dialog.js';
 
 export type MicrosoftConfig = Required<Pick<ClientConfig, 'clientId' | 'authority' | 'scope'>>;
 
+/** Why an interactive sign-in did not finish, in words the user can act on. */
+export class SignInFailed extends Error {
+  constructor(
+    readonly reason: 'cancelled' | 'interaction-required' | 'consent-required' | 'failed',
+    detail = '',
+  ) {
+    super(SIGN_IN_FAILURES[reason] + (reason === 'failed' && detail ? ` (${detail})` : ''));
+    this.name = 'SignInFailed';
+  }
+}
+
+const SIGN_IN_FAILURES = {
+  cancelled:
+    'Sign-in was cancelled. Select Sign in with Microsoft 365 to try again, or connect with an access token.',
+  'interaction-required':
+    'Microsoft 365 needs you to sign in again (your sign-in has ended or your organisation asks you to confirm it). Select Sign in with Microsoft 365 and follow Microsoft’s prompts.',
+  'consent-required':
+    'Your organisation has not allowed Shared CDO to use your Microsoft 365 sign-in yet. Ask your Microsoft 365 administrator to grant consent to the Shared CDO app, or connect with an access token.',
+  failed: 'Microsoft 365 sign-in did not finish. Try again, or connect with an access token.',
+} as const;
+
+/**
+ * MSAL's answer (or the dialog's) as a SignInFailed: the bridge's "user cancelled" arrives as
+ * user_cancelled/user_canceled, its "interaction required" as an InteractionRequiredAuthError whose
+ * code is Entra's (consent_required, interaction_required, login_required).
+ */
+export function signInFailure(error: unknown): SignInFailed {
+  if (error instanceof SignInFailed) return error;
+  const code = String((error as { errorCode?: unknown } | null)?.errorCode ?? '');
+  if (code === 'user_cancelled' || code === 'user_canceled') return new SignInFailed('cancelled');
+  if (code === 'consent_required') return new SignInFailed('consent-required');
+  // Any other code Entra gives for "the user must act" (interaction_required, login_required…).
+  if (error instanceof InteractionRequiredAuthError) return new SignInFailed('interaction-required');
+  return new SignInFailed('failed', error instanceof Error ? error.message : '');
+}
+
 export class MicrosoftSignIn {
+  /** A token the sign-in dialog handed back, kept in memory only, until it expires. */
+  private dialogToken?: DialogToken;
+
   private constructor(
-    private readonly msal: IPublicClientApplication,
-    private readonly scopes: string[],
+    readonly route: Exclude<SignInRoute, 'none'>,
+    private readonly config: MicrosoftConfig,
+    private readonly dialogUrl: string,
+    private readonly msal?: IPublicClientApplication,
   ) {}
 
-  /** `redirectUri`: where MSAL's pop-up returns (the pane's own page). */
-  static async create(config: MicrosoftConfig, redirectUri: string): Promise<MicrosoftSignIn> {
+  /**
+   * `paneUrl`: the pane's own page; the sign-in dialog is that page with `?sign-in=dialog`, and MSAL's
+   * redirect returns to it. Undefined where the host can sign in by neither route.
+   */
+  static async create(config: MicrosoftConfig, paneUrl: string): Promise<MicrosoftSignIn | undefined> {
+    const route = signInRoute();
+    if (route === 'none') return undefined;
+    const dialogUrl = `${paneUrl}?sign-in=dialog`;
+    if (route === 'dialog') return new MicrosoftSignIn(route, config, dialogUrl);
     const msal = await createNestablePublicClientApplication({
       // "organizations": any work account; the service decides whose tenant is registered.
-      auth: { clientId: config.clientId, authority: `${config.authority}/organizations`, redirectUri },
+      auth: {
+        clientId: config.clientId,
+        authority: `${config.authority}/organizations`,
+        redirectUri: paneUrl,
+      },
     });
-    return new MicrosoftSignIn(msal, [config.scope]);
+    return new MicrosoftSignIn(route, config, dialogUrl, msal);
   }
 
-  /** A token without asking the user (Office already has them, or MSAL has a session), or undefined. */
+  private get scopes(): string[] {
+    return [this.config.scope];
+  }
+
+  /** A token without asking the user (Office already has them, or the dialog's is current), or undefined. */
   async silently(): Promise<string | undefined> {
+    if (this.dialogToken) {
+      // A minute's margin, so a request does not arrive with a token that just expired.
+      if (Date.parse(this.dialogToken.expiresOn) - 60_000 > Date.now()) return this.dialogToken.accessToken;
+      this.dialogToken = undefined;
+      return undefined;
+    }
+    if (!this.msal) return undefined;
     const account = this.msal.getActiveAccount() ?? this.msal.getAllAccounts()[0];
     try {
       return this.keep(
@@ -37,22 +105,32 @@ export class MicrosoftSignIn {
     }
   }
 
-  /** Asks the user to sign in: Office's own prompt with nested authentication, else MSAL's pop-up. */
+  /** Asks the user to sign in: Office's own prompt with nested authentication, else Office's dialog. */
   async interactively(): Promise<string> {
-    return this.keep(await this.msal.acquireTokenPopup({ scopes: this.scopes }));
+    try {
+      if (this.route === 'dialog') {
+        this.dialogToken = await openSignInDialog(this.dialogUrl);
+        return this.dialogToken.accessToken;
+      }
+      return this.keep(await this.msal!.acquireTokenPopup({ scopes: this.scopes }));
+    } catch (error) {
+      throw signInFailure(error);
+    }
   }
 
   /**
-   * Forgets the account in this pane. With MSAL's pop-up its cached tokens go too; with nested
-   * authentication the account is Office's own (MSAL refuses to clear it), so the pane only lets go of it.
+   * Forgets the account in this pane. With nested authentication the account is Office's own (MSAL
+   * refuses to clear it), so the pane only lets go of it; a dialog's token is dropped.
    */
   async signOut(): Promise<void> {
+    this.dialogToken = undefined;
+    if (!this.msal) return;
     this.msal.setActiveAccount(null);
     await this.msal.clearCache().catch(() => undefined);
   }
 
   private keep(result: AuthenticationResult): string {
-    this.msal.setActiveAccount(result.account);
+    this.msal?.setActiveAccount(result.account);
     return result.accessToken;
   }
 }

@@ -8,7 +8,8 @@ import { writeConsolidatedView } from './consolidated-sheets.js';
 import type { CellTarget } from './locate.js';
 import { selectCell } from './select-cell.js';
 import type { SetupOptions, SetupReport } from './setup-sheets.js';
-import { setUpCouncilSheets } from './setup-sheets.js';
+import { SheetsProtected, setUpCouncilSheets } from './setup-sheets.js';
+import { WorkbookProtected } from './owned-sheets.js';
 import { writeSubmission } from './submission-sheets.js';
 import type { WorkbookChoices } from './workbook-settings.js';
 import { readWorkbookChoices, saveWorkbookChoices } from './workbook-settings.js';
@@ -39,14 +40,26 @@ export interface HostInfo {
 /** Opens `url` in the user's default browser, outside Office (Office.context.ui, requirement set 1.1). */
 export const openInBrowser = (url: string): void => Office.context.ui.openBrowserWindow(url);
 
+/** What the pane says when Excel refuses because the user is still typing in a cell. */
+export const CELL_EDIT_MODE_MESSAGE =
+  'Finish editing the cell (press Enter or Esc), then try again. Excel does not let add-ins work while a cell is being edited, so nothing was changed.';
+
 /**
- * A sentence for Excel's refusals the user can act on, or undefined. AccessDenied is Excel's answer to
- * a change in a workbook open read-only (View mode, a file shared to read, protected).
+ * A sentence for Excel's refusals the user can act on, or undefined. Codes are Excel.ErrorCodes
+ * ("Error handling with the application-specific JavaScript APIs"). AccessDenied is Excel's answer to
+ * a change in a workbook open read-only (View mode, a file shared to read) or a protected sheet the
+ * pane did not know of; InvalidOperationInCellEditMode comes while the user is still typing in a cell
+ * (office-js #625, #856, #3020); a FilteredRangeConflict the pane did not prevent means a filter was
+ * turned on while it worked.
  */
 export function excelRefusal(error: unknown): string | undefined {
+  if (error instanceof SheetsProtected || error instanceof WorkbookProtected) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'InvalidOperationInCellEditMode') return CELL_EDIT_MODE_MESSAGE;
   if (code === 'AccessDenied')
-    return 'Excel did not let the add-in change this workbook: it is open read-only (for example in View mode, or shared with you to read). Switch to Editing, or save a copy you can edit, and try again. Nothing was changed.';
+    return 'Excel did not let the add-in change this workbook: it is open read-only (for example in View mode, or shared with you to read), or a sheet is protected. Switch to Editing (or save a copy you can edit), unprotect the sheet, and try again.';
+  if (code === 'FilteredRangeConflict')
+    return 'A table is filtered, so Excel would not let the add-in change its rows. Clear the filter (Data › Clear), then try again.';
   return undefined;
 }
 

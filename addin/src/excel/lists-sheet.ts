@@ -26,6 +26,8 @@ export function queueListsSheet(sheet: Excel.Worksheet, existed: boolean, lists:
     range.numberFormat = [['@'], ...values.map(() => ['@'])];
     range.values = [[title], ...values.map((v) => [v])];
   });
-  // Very hidden: not offered by Excel's Unhide, so nobody types over the lists by mistake.
-  sheet.visibility = Excel.SheetVisibility.veryHidden;
+  // Very hidden: not offered by Excel's Unhide, so nobody types over the lists by mistake. Hidden
+  // once, when added: a sheet's visibility is the workbook's structure, which a protected workbook
+  // refuses to change.
+  if (!existed) sheet.visibility = Excel.SheetVisibility.veryHidden;
 }

@@ -40,6 +40,19 @@ function parseOwned(value: unknown): Partial<Record<OwnedRole, string>> {
   }
 }
 
+/**
+ * The workbook's structure is protected (Review › Protect Workbook): Excel refuses to add sheets, so
+ * the pane stops before changing anything and says which sheets it needed.
+ */
+export class WorkbookProtected extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(
+      `This workbook’s structure is protected, so the add-in cannot add the sheet${sheets.length === 1 ? '' : 's'} ${sheets.map((s) => `“${s}”`).join(', ')}. Turn off Review › Protect Workbook, or ask whoever protected it, then try again. Nothing was changed.`,
+    );
+    this.name = 'WorkbookProtected';
+  }
+}
+
 /** `base`, else `base (2)`, `base (3)`… — the first name no sheet has (Excel compares names case-blind). */
 export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
@@ -57,10 +70,11 @@ export async function claimOwnedSheets<R extends OwnedRole>(
   context: Excel.RequestContext,
   roles: readonly R[],
 ): Promise<Record<R, OwnedSheet>> {
-  const { worksheets, settings } = context.workbook;
+  const { worksheets, settings, protection } = context.workbook;
   const marker = settings.getItemOrNullObject(OWNED_SHEETS_SETTING);
   marker.load('value');
   worksheets.load('items/name');
+  protection.load('protected');
   await context.sync();
 
   const owned = marker.isNullObject ? {} : parseOwned(marker.value);
@@ -74,6 +88,7 @@ export async function claimOwnedSheets<R extends OwnedRole>(
     }
     const base = OWNED_SHEET_NAMES[role];
     const name = freeSheetName(base, taken);
+    if (protection.protected) throw new WorkbookProtected([name]);
     taken.add(name.toLowerCase());
     owned[role] = name;
     claimed[role] = {

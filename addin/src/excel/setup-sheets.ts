@@ -16,7 +16,7 @@ import { LAYOUT_VERSION } from '../../../shared/vocabulary.js';
 import { blockAddress, columnLetters, onSheet, topLeftOf } from './addresses.js';
 import type { DropDownLists } from './lists-sheet.js';
 import { listFormulas, queueListsSheet } from './lists-sheet.js';
-import { claimOwnedSheets } from './owned-sheets.js';
+import { claimOwnedSheets, WorkbookProtected } from './owned-sheets.js';
 
 export interface SetupOptions {
   council: string;
@@ -60,8 +60,17 @@ export async function setUpCouncilSheets(
     f.table.load('name');
   }
   about.load('name');
+  const structure = context.workbook.protection;
+  structure.load('protected');
   await context.sync();
 
+  const missing = [
+    ...found.filter((f) => f.sheet.isNullObject && f.table.isNullObject),
+    ...(about.isNullObject ? [{ layout: { sheet: ABOUT_SHEET } }] : []),
+  ];
+  if (structure.protected && missing.length) throw new WorkbookProtected(missing.map((f) => f.layout.sheet));
+
+  const protections: { name: string; protection: Excel.WorksheetProtection; found?: Found }[] = [];
   for (const f of found) {
     if (!f.table.isNullObject) {
       f.header = f.table.getHeaderRowRange();
@@ -73,10 +82,20 @@ export async function setUpCouncilSheets(
       f.used = f.sheet.getUsedRangeOrNullObject(true);
       f.used.load('values, address');
     }
+    if (!f.table.isNullObject || !f.sheet.isNullObject)
+      protections.push({ name: f.layout.sheet, protection: f.sheet.protection, found: f });
   }
   const aboutUsed = about.isNullObject ? null : about.getUsedRangeOrNullObject(true);
   aboutUsed?.load('values, address');
+  if (!about.isNullObject) protections.push({ name: ABOUT_SHEET, protection: about.protection });
+  if (lists.existed) protections.push({ name: lists.name, protection: lists.sheet.protection });
+  for (const p of protections) p.protection.load('protected');
   await context.sync();
+
+  // A protected sheet refuses the add-in's changes: stop before changing any, and name them. A sheet
+  // left alone (it holds something else) does not count.
+  const locked = protections.filter((p) => p.protection.protected && !(p.found && leftAlone(p.found)));
+  if (locked.length) throw new SheetsProtected(locked.map((p) => p.name));
 
   const report: SetupReport = { created: [], repaired: [], skipped: [] };
   if (lists.notice) report.skipped.push({ sheet: lists.name, reason: lists.notice });
@@ -93,9 +112,7 @@ export async function setUpCouncilSheets(
       continue;
     }
     const used = f.used && !f.used.isNullObject ? f.used : null;
-    const firstRow = used ? (used.values[0] ?? []).map((v) => normaliseHeader(String(v ?? ''))) : [];
-    const looksLikeOurs = holdsLayoutHeaders(firstRow, f.layout);
-    if (used && !looksLikeOurs) {
+    if (leftAlone(f)) {
       report.skipped.push({
         sheet: f.layout.sheet,
         reason: `The sheet “${f.layout.sheet}” already holds other content, so it was left alone. Rename that sheet and set up again.`,
@@ -138,6 +155,27 @@ export async function setUpCouncilSheets(
   }
   await context.sync();
   return report;
+}
+
+/** A sheet without our table that holds something other than our headers: set-up leaves it alone. */
+function leftAlone(f: Found): boolean {
+  if (f.header || !f.used || f.used.isNullObject) return false;
+  const firstRow = (f.used.values[0] ?? []).map((v) => normaliseHeader(String(v ?? '')));
+  return !holdsLayoutHeaders(firstRow, f.layout);
+}
+
+/**
+ * Sheets protected with Review › Protect Sheet: Excel refuses the add-in's changes to them, so the pane
+ * changes nothing and names them.
+ */
+export class SheetsProtected extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    const names = sheets.map((s) => `“${s}”`).join(', ');
+    super(
+      `${sheets.length === 1 ? `The sheet ${names} is` : `The sheets ${names} are`} protected, so the add-in cannot change ${sheets.length === 1 ? 'it' : 'them'}. Select Review › Unprotect Sheet on ${sheets.length === 1 ? 'it' : 'each'} (or ask whoever protected ${sheets.length === 1 ? 'it' : 'them'}), then try again. Nothing was changed.`,
+    );
+    this.name = 'SheetsProtected';
+  }
 }
 
 /** A sheet is ours to convert when its first row holds at least half of the layout's required headers. */

@@ -33,6 +33,10 @@ export async function replaceTableRows(
   budget = WRITE_BUDGET_BYTES,
 ): Promise<void> {
   const table = context.workbook.tables.getItem(tableName);
+  // With a filter on, Excel refuses to write, delete or add the table's rows (FilteredRangeConflict;
+  // "Error handling with the application-specific JavaScript APIs"; office-js #224, #994, #468), or
+  // writes into the wrong rows: every row is shown again first (ExcelApi 1.2).
+  table.clearFilters();
   const header = table.getHeaderRowRange();
   header.load('values, address');
   const body = table.getDataBodyRange();

@@ -4,15 +4,16 @@
 import type { Me } from '../../../shared/api.js';
 import { asPeriod, financialYearOf, periodLabel } from '../../../shared/dates.js';
 import { COUNCIL_LAYOUTS, dropDownLists } from '../../../shared/sheets/index.js';
-import type { Partnership } from '../../../shared/schemas.js';
+import type { CouncilSubmission, Partnership } from '../../../shared/schemas.js';
 import { ApiClient, idempotencyKeyFor, ServiceError } from '../api/client.js';
-import { MicrosoftSignIn } from '../api/microsoft.js';
+import { MicrosoftSignIn, signInFailure } from '../api/microsoft.js';
 import type { Connection } from '../api/token-store.js';
 import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
 import type { CellTarget, CheckResult, DropDownLists, HostInfo, WorkbookChoices } from '../excel/index.js';
 import * as excel from '../excel/index.js';
 import { h, replaceChildren } from './dom.js';
 import { defaultPeriod, periodChoices } from './periods.js';
+import { compareSubmissions, comparisonView } from './compare.js';
 import { changesView, problemList, receiptView, statusBoardView } from './results.js';
 
 type Intent = 'info' | 'success' | 'warning' | 'error';
@@ -104,6 +105,7 @@ export class Pane {
       const config = await new ApiClient(this.origin, '').config();
       if (!config.microsoftSignIn || !config.clientId || !config.authority || !config.scope) return undefined;
       const { clientId, authority, scope } = config;
+      // Undefined where the host can sign in by no route: the button is not offered.
       return await MicrosoftSignIn.create(
         { clientId, authority, scope },
         `${this.origin}/addin/taskpane.html`,
@@ -191,14 +193,9 @@ export class Pane {
     try {
       await microsoft.interactively();
     } catch (error) {
-      const detail = error instanceof Error ? ` (${error.message})` : '';
-      this.notify(
-        status,
-        this.message(
-          'error',
-          `Microsoft 365 sign-in did not finish${detail}. Try again, or connect with an access token.`,
-        ),
-      );
+      // Cancelled, needing the user, needing an administrator's consent, or failed: each its own words.
+      const failure = signInFailure(error);
+      this.notify(status, this.message(failure.reason === 'cancelled' ? 'info' : 'warning', failure.message));
       return;
     }
     await this.connectMicrosoft(microsoft, false, status);
@@ -294,14 +291,12 @@ export class Pane {
             'Council',
             s.partnership.councils.map((c) => ({ value: c.id, label: c.name })),
             s.choices.council ?? '',
-            (value) => this.choose({ council: value }),
           );
     const periodPicker = this.select(
       'period',
       'Period',
       periodChoices(new Date(), s.choices.period),
       s.choices.period ?? '',
-      (value) => this.choose({ period: value }),
     );
     this.output = h('div', { class: 'output' });
     const heading = h(
@@ -325,7 +320,26 @@ export class Pane {
           'Sign out',
         ),
       ),
-      h('div', { class: 'pickers' }, councilPicker, periodPicker),
+      // Choosing in a list changes nothing by itself (WCAG 3.2.2): an arrow key moves through the months
+      // without saving each. "Change" saves the choice; so does any action, which works on what is shown.
+      h(
+        'form',
+        {
+          class: 'pickers',
+          'aria-label': 'Council and period',
+          onsubmit: (event) => {
+            event.preventDefault();
+            void this.run('Council and period', 'Saving your choice…', () => this.choose());
+          },
+        },
+        councilPicker,
+        periodPicker,
+        h(
+          'fluent-button',
+          { id: 'change-choice', type: 'submit', appearance: 'secondary', size: 'small' },
+          'Change',
+        ),
+      ),
       isCouncilWork
         ? h(
             'div',
@@ -356,18 +370,37 @@ export class Pane {
     return s.partnership.councils.find((c) => c.id === id)?.name ?? id ?? 'No council';
   }
 
-  private choose(change: Partial<WorkbookChoices>): void {
+  /** The council and period shown in the pickers, when they differ from the ones in use. */
+  private shownChoice(): Partial<WorkbookChoices> | undefined {
+    const s = this.requireSession();
+    const shown = (id: string) => this.root.querySelector<HTMLSelectElement>(`select#${id}`)?.value;
+    const council = shown('council') ?? s.choices.council;
+    const period = shown('period') ?? s.choices.period;
+    if (council === s.choices.council && period === s.choices.period) return undefined;
+    return { ...(council ? { council } : {}), ...(period ? { period } : {}) };
+  }
+
+  /** Takes up the council and period shown (if changed) and keeps them in the workbook. */
+  private async adoptShownChoice(): Promise<boolean> {
+    const change = this.shownChoice();
+    if (!change) return false;
     const s = this.requireSession();
     s.choices = { ...s.choices, ...change };
-    void this.run('Saving your choice…', async () => {
-      await excel.saveChoices(s.choices);
-      this.result(
-        this.message(
-          'info',
-          `Now working on ${this.councilName(s.choices.council)}, ${periodLabel(s.choices.period ?? '')}. Set up sheets updates the About sheet to match.`,
-        ),
-      );
-    });
+    await excel.saveChoices(s.choices);
+    return true;
+  }
+
+  private async choose(): Promise<void> {
+    const s = this.requireSession();
+    const changed = await this.adoptShownChoice();
+    this.result(
+      this.message(
+        'info',
+        changed
+          ? `Now working on ${this.councilName(s.choices.council)}, ${periodLabel(s.choices.period ?? '')}. Set up sheets updates the About sheet to match.`
+          : `Still working on ${this.councilName(s.choices.council)}, ${periodLabel(s.choices.period ?? '')}: choose another council or period first.`,
+      ),
+    );
   }
 
   // ---- Actions ------------------------------------------------------------------------------------
@@ -385,7 +418,7 @@ export class Pane {
   }
 
   private setUp(): Promise<void> {
-    return this.run('Setting up the sheets…', async () => {
+    return this.run('Set up sheets', 'Setting up the sheets…', async () => {
       const { council, period } = this.target();
       const report = await excel.setUpSheets({ council, period, lists: this.lists() });
       await excel.saveChoices(this.requireSession().choices);
@@ -397,10 +430,13 @@ export class Pane {
             : `${r.sheet} was already set up; drop-down lists refreshed.`,
         ),
       ].filter(Boolean);
+      const leftAlone = report.skipped.map((s) => `“${s.sheet}”`);
       this.result(
         this.message(
           report.skipped.length ? 'warning' : 'success',
-          `Sheets ready for ${periodLabel(period)}.`,
+          leftAlone.length
+            ? `Sheets set up for ${periodLabel(period)}, except ${leftAlone.join(' and ')}, which ${leftAlone.length === 1 ? 'was' : 'were'} left alone.`
+            : `Sheets ready for ${periodLabel(period)}.`,
         ),
         ...report.skipped.map((s) => this.message('warning', s.reason)),
         h('ul', { class: 'plain' }, ...lines.map((l) => h('li', {}, l))),
@@ -432,14 +468,14 @@ export class Pane {
   }
 
   private check(): Promise<void> {
-    return this.run('Checking…', async () => {
+    return this.run('Check', 'Checking…', async () => {
       const result = await this.runCheck();
       this.result(this.checkSummary(result), this.problems(result.problems));
     });
   }
 
   private submit(): Promise<void> {
-    return this.run('Checking before submitting…', async () => {
+    return this.run('Submit', 'Checking before submitting…', async () => {
       const s = this.requireSession();
       const { council, period } = this.target();
       const result = await this.runCheck();
@@ -473,15 +509,26 @@ export class Pane {
         );
       } catch (error) {
         if (error instanceof ServiceError && error.kind === 'conflict' && error.code === 'version-conflict') {
+          // Who submitted it and when, from the service's list (newest first).
+          const [latest] = await s.api.submissions(council, period).catch(() => []);
+          const who = latest
+            ? `${latest.submittedBy} submitted version ${latest.version} of this return on ${when(latest.submittedAt)}`
+            : 'Someone else submitted a newer version of this return';
           this.result(
             this.message(
               'warning',
-              `Someone else submitted a newer version of this return since this workbook last loaded or submitted it. ${error.message}`,
+              `${who}, after this workbook last loaded or submitted it, so yours was not submitted. Check yours against theirs to see what differs, or load theirs (it replaces your rows).`,
             ),
             h(
               'div',
               { class: 'inline-actions' },
-              this.button('load-theirs', 'Load their version', () => this.confirmLoad(), 'primary'),
+              this.button(
+                'compare-theirs',
+                'Check mine against theirs',
+                () => this.compareWithTheirs(submission),
+                'primary',
+              ),
+              this.button('load-theirs', 'Load theirs', () => this.confirmLoad()),
             ),
           );
           return;
@@ -498,13 +545,40 @@ export class Pane {
     });
   }
 
+  /** The user's rows (as Check read them) against the newest version on the service. */
+  private compareWithTheirs(mine: CouncilSubmission): Promise<void> {
+    return this.run('Check mine against theirs', 'Comparing your rows with the latest version…', async () => {
+      const s = this.requireSession();
+      const { council, period } = this.target();
+      const [latest] = await s.api.submissions(council, period);
+      if (!latest) {
+        this.result(this.message('info', 'There is no submitted version to compare with.'));
+        return;
+      }
+      const theirs = await s.api.submission(council, latest.id);
+      this.result(
+        this.message(
+          'info',
+          `Version ${theirs.version}, submitted by ${theirs.submittedBy} on ${when(theirs.submittedAt)}, against the rows in this workbook. To keep theirs, load it; to send yours, load theirs, make your changes again and submit.`,
+        ),
+        comparisonView(compareSubmissions(mine, theirs.data), theirs.version),
+        h(
+          'div',
+          { class: 'inline-actions' },
+          this.button('load-theirs', 'Load theirs', () => this.confirmLoad()),
+        ),
+      );
+    });
+  }
+
   private confirmLoad(): void {
+    this.action = 'Load last submission';
     const { period } = this.target();
     const council = this.councilName(this.requireSession().choices.council);
     this.result(
       this.message(
         'warning',
-        `Load ${council}'s last submitted return for ${periodLabel(period)}? It replaces the rows in Contributions, Skills and Projects. Columns you added are kept.`,
+        `Load ${council}'s last submitted return for ${periodLabel(period)}? It replaces the rows in Contributions, Skills and Projects, and clears any filter on those tables so that every row is replaced. Columns you added are kept.`,
       ),
       h(
         'div',
@@ -517,7 +591,7 @@ export class Pane {
   }
 
   private load(): Promise<void> {
-    return this.run('Loading the last submission…', async () => {
+    return this.run('Load last submission', 'Loading the last submission…', async () => {
       const s = this.requireSession();
       const { council, period } = this.target();
       const [latest] = await s.api.submissions(council, period);
@@ -540,21 +614,21 @@ export class Pane {
       this.result(
         this.message(
           'success',
-          `Loaded version ${detail.version}, submitted ${new Date(detail.submittedAt).toLocaleString('en-GB')} by ${detail.submittedBy}.`,
+          `Loaded version ${detail.version}, submitted ${new Date(detail.submittedAt).toLocaleString('en-GB')} by ${detail.submittedBy}. Any filters on Contributions, Skills and Projects were cleared so that every row was replaced.`,
         ),
       );
     });
   }
 
   private statusBoard(): Promise<void> {
-    return this.run('Fetching the status board…', async () => {
+    return this.run('Status board', 'Fetching the status board…', async () => {
       const board = await this.requireSession().api.status(this.target().period);
       this.result(statusBoardView(board));
     });
   }
 
   private consolidated(): Promise<void> {
-    return this.run('Writing the consolidated view…', async () => {
+    return this.run('Consolidated view', 'Writing the consolidated view…', async () => {
       const view = await this.requireSession().api.consolidated(this.target().period);
       const written = await excel.showConsolidated(view);
       const charts = written.charts.length;
@@ -575,7 +649,7 @@ export class Pane {
 
   /** Where the web view saves files (Windows, the web): the file comes through the pane. */
   private downloadHere(): Promise<void> {
-    return this.run('Preparing the consolidated workbook…', async () => {
+    return this.run('Download consolidated workbook', 'Preparing the consolidated workbook…', async () => {
       const { period } = this.target();
       const blob = await this.requireSession().api.consolidatedWorkbook(period);
       const name = `shared-cdo-consolidated-${period}.xlsx`;
@@ -597,10 +671,15 @@ export class Pane {
    * browser, which saves the file.
    */
   private downloadInBrowser(): Promise<void> {
-    return this.run('Preparing a download link…', async () => {
+    return this.run('Download consolidated workbook', 'Preparing a download link…', async () => {
       const { period } = this.target();
       const link = await this.requireSession().api.downloadLink({ kind: 'consolidated', period });
-      const minutes = Math.round((Date.parse(link.expiresAt) - Date.now()) / 60_000);
+      // The service's expiry, shown as a time of day: this computer's clock may be wrong, and a
+      // difference from it could say "about -12 minutes".
+      const until = new Date(link.expiresAt).toLocaleTimeString('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+      });
       const anchor = h('a', { href: link.href, target: '_blank', rel: 'noopener' }, 'Open the download link');
       try {
         excel.openInBrowser(link.href);
@@ -608,7 +687,7 @@ export class Pane {
         this.result(
           this.message(
             'warning',
-            `Excel did not open your browser. Use the link below to download the consolidated workbook for ${periodLabel(period)}; it works once, for about ${minutes} minutes.`,
+            `Excel did not open your browser. Use the link below to download the consolidated workbook for ${periodLabel(period)}; it works once, until ${until}.`,
           ),
           h('p', {}, anchor),
         );
@@ -617,7 +696,7 @@ export class Pane {
       this.result(
         this.message(
           'info',
-          `Your browser was asked to open a download link for the consolidated workbook for ${periodLabel(period)}; the browser saves it. The link works once, for about ${minutes} minutes. If your browser did not open, use the link below.`,
+          `Your browser was asked to open a download link for the consolidated workbook for ${periodLabel(period)}; the browser saves it. The link works once, until ${until}. If your browser did not open, use the link below.`,
         ),
         h('p', {}, anchor),
       );
@@ -626,14 +705,23 @@ export class Pane {
 
   // ---- Plumbing -----------------------------------------------------------------------------------
 
-  private async run(label: string, work: () => Promise<void>): Promise<void> {
+  /** What the output area shows the outcome of: its heading, which takes focus after each action. */
+  private action = '';
+
+  /**
+   * Runs an action: its buttons off, a spinner, then its outcome under a heading named for it. An
+   * action works on the council and period shown in the pickers, taking them up first if changed.
+   */
+  private async run(title: string, label: string, work: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    this.action = title;
     this.root.setAttribute('aria-busy', 'true');
     for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
       b.setAttribute('disabled', '');
     this.progress(label);
     try {
+      if (title !== 'Council and period') await this.adoptShownChoice();
       await work();
     } catch (error) {
       this.result(this.failure(error));
@@ -687,17 +775,18 @@ export class Pane {
 
   /** Shows an action's outcome, announces it and moves focus to it, so no one loses their place. */
   private result(...content: (HTMLElement | null)[]): void {
-    this.notify(this.output, ...content);
+    const heading = this.action ? h('h2', { class: 'result-heading', tabindex: '-1' }, this.action) : null;
+    this.notify(this.output, heading, ...content);
   }
 
   private notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void {
     replaceChildren(area, ...content);
-    const first = content.find((c): c is HTMLElement => c !== null);
+    const first = content.find((c): c is HTMLElement => c !== null && !c.matches('.result-heading'));
     this.announce(first?.textContent ?? '');
-    // The first error's link when there is one (that is where the user goes next), else the outcome.
+    // The outcome's heading, so a keyboard or screen reader user starts at the top of what is new
+    // (the first error's link is the next Tab); where there is no heading, the message itself.
     const target =
-      area.querySelector<HTMLElement>('.problems li[data-severity="error"] button') ??
-      area.querySelector<HTMLElement>('.message');
+      area.querySelector<HTMLElement>('.result-heading') ?? area.querySelector<HTMLElement>('.message');
     target?.focus();
   }
 
@@ -712,10 +801,13 @@ export class Pane {
     replaceChildren(this.root, ...content);
   }
 
+  /** A message bar; a warning or an error says so in a word and an icon, not by its colour alone. */
   private message(intent: Intent, text: string): HTMLElement {
+    const word = intent === 'warning' ? 'Warning' : intent === 'error' ? 'Error' : undefined;
     return h(
       'fluent-message-bar',
       { intent, layout: 'multiline', class: 'message', 'data-intent': intent, tabindex: '-1' },
+      word ? h('span', { class: 'intent-word' }, `${word}: `) : null,
       text,
     );
   }
@@ -738,11 +830,10 @@ export class Pane {
     label: string,
     options: { value: string; label: string }[],
     selected: string,
-    onChange: (value: string) => void,
   ): HTMLElement {
     const select = h(
       'select',
-      { id, onchange: (event) => onChange((event.target as HTMLSelectElement).value) },
+      { id },
       ...options.map((o) => h('option', { value: o.value, selected: o.value === selected }, o.label)),
     );
     return h('div', { class: 'picker' }, h('label', { for: id }, label), select);
@@ -752,4 +843,11 @@ export class Pane {
     if (!this.session) throw new ServiceError('unauthorised', 'Connect to the service first.');
     return this.session;
   }
+}
+
+/** A moment as a person in the UK reads it: 5 October 2026 at 14:02. */
+function when(iso: string): string {
+  const date = new Date(iso);
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return `${day} at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
 }

@@ -166,6 +166,7 @@ export function mockExcel(sheets: MockSheet[], settings: Record<string, string> 
           );
         },
         rows: { add: (_index: unknown, values: unknown[][]) => written.push({ values }) },
+        clearFilters: () => undefined,
       }),
       !t,
     );

@@ -5,10 +5,37 @@
 // refuses it.
 import { CHART_LINE_STYLES, CHART_SERIES_BY, CHART_TYPES } from './enums.js';
 import type { Chart, ChartSeries, ConditionalFormat, Rect, Sheet, Table, Workbook } from './workbook.js';
-import { ExcelError, formatAddress, parseAddress } from './workbook.js';
+import { ExcelError, formatAddress, overlaps, parseAddress, setAtMost } from './workbook.js';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 const encoder = new TextEncoder();
+
+/**
+ * What reaches Excel: every argument travels as JSON, so NaN, Infinity and undefined (in an array)
+ * arrive as null, which for a cell means "leave it as it is", and a Date as its ISO text
+ * ("Blank and null values in Excel add-ins").
+ */
+export function wire<T>(value: T): T {
+  const text = JSON.stringify(value);
+  return (text === undefined ? undefined : JSON.parse(text)) as T;
+}
+
+/** Excel's data validation limits (MS-XLS DValStrings; "Add data validation to Excel ranges"). */
+export const VALIDATION_LIMITS = { title: 32, prompt: 255, errorMessage: 225, inlineList: 255 } as const;
+const RULE_TYPES = ['wholeNumber', 'decimal', 'list', 'date', 'time', 'textLength', 'custom'];
+
+/** `a` less `b`: up to four rectangles. */
+function subtract(a: Rect, b: Rect): Rect[] {
+  if (!overlaps(a, b)) return [a];
+  const parts: Rect[] = [];
+  if (a.r0 < b.r0) parts.push({ ...a, r1: b.r0 - 1 });
+  if (a.r1 > b.r1) parts.push({ ...a, r0: b.r1 + 1 });
+  const r0 = Math.max(a.r0, b.r0);
+  const r1 = Math.min(a.r1, b.r1);
+  if (a.c0 < b.c0) parts.push({ r0, r1, c0: a.c0, c1: b.c0 - 1 });
+  if (a.c1 > b.c1) parts.push({ r0, r1, c0: b.c1 + 1, c1: a.c1 });
+  return parts;
+}
 
 interface RangeTarget {
   sheet: Sheet;
@@ -49,8 +76,25 @@ export class RequestContext {
   constructor(readonly wb: Workbook) {
     this.workbook = new WorkbookProxy(this);
     this.application = {
-      suspendApiCalculationUntilNextSync: () => this.enqueueRead(() => (this.calculationSuspended = true)),
+      suspendApiCalculationUntilNextSync: () => {
+        this.requires('1.6', 'Application.suspendApiCalculationUntilNextSync');
+        this.enqueueRead(() => (this.calculationSuspended = true));
+      },
     };
+  }
+
+  /**
+   * A member of ExcelApi `set`: on an older Excel the request fails with ApiNotFound when it runs,
+   * as Office.js reports a member the host does not have.
+   */
+  requires(set: string, member: string): void {
+    if (setAtMost(set, this.wb.excelApi)) return;
+    this.enqueueRead(() => {
+      throw new ExcelError(
+        'ApiNotFound',
+        `The method or property ${member} is part of the ExcelApi ${set} requirement set, which is not available in your version of Office.`,
+      );
+    });
   }
 
   /** Queues a change to the workbook. */
@@ -82,6 +126,13 @@ export class RequestContext {
     this.bytes = 0;
     this.writes = 0;
     this.wb.syncCount += 1;
+    if (this.wb.cellEditMode) {
+      this.calculationSuspended = false;
+      throw new ExcelError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
+    }
     this.wb.largestRequestBytes = Math.max(this.wb.largestRequestBytes, bytes);
     if (bytes > REQUEST_LIMIT_BYTES) {
       throw new ExcelError(
@@ -189,10 +240,41 @@ export class WorkbookProxy {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
   readonly settings: SettingCollection;
+  /** ExcelApi 1.7: whether the workbook's structure is protected. */
+  readonly protection: ProtectionProxy<Workbook>;
   constructor(ctx: RequestContext) {
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx);
     this.settings = new SettingCollection(ctx);
+    this.protection = new ProtectionProxy(
+      ctx,
+      () => ctx.wb,
+      '1.7',
+      (wb) => wb.structureProtected,
+    );
+  }
+}
+
+/** WorkbookProtection (1.7) and WorksheetProtection (1.2): `protected`, loaded. */
+class ProtectionProxy<T> extends Proxy<T> {
+  constructor(
+    ctx: RequestContext,
+    resolve: () => T,
+    private readonly set: string,
+    private readonly isProtected: (target: T) => boolean,
+  ) {
+    super(ctx, resolve);
+  }
+  override load(props?: string | string[] | { select?: string }): this {
+    this.ctx.requires(this.set, 'protection');
+    return super.load(props);
+  }
+  protected read(prop: string, target: T): unknown {
+    if (prop === 'protected') return this.isProtected(target);
+    throw new ExcelError('InvalidArgument', `The fake does not load protection.${prop}.`);
+  }
+  get protected(): boolean {
+    return this.loaded('protected');
   }
 }
 
@@ -221,6 +303,7 @@ class WorksheetCollection {
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.requireSheet(name));
   }
   getItemOrNullObject(name: string): WorksheetProxy {
+    this.ctx.requires('1.4', 'WorksheetCollection.getItemOrNullObject');
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.requireSheet(name), true);
   }
   add(name: string): WorksheetProxy {
@@ -234,9 +317,16 @@ export class WorksheetProxy extends Proxy<Sheet> {
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableProxy };
   readonly freezePanes: { freezeRows: (count: number) => void };
   readonly charts: ChartCollection;
+  readonly protection: ProtectionProxy<Sheet>;
 
   constructor(ctx: RequestContext, resolve: () => Sheet, nullable = false) {
     super(ctx, resolve, nullable);
+    this.protection = new ProtectionProxy(
+      ctx,
+      () => this.resolve(),
+      '1.2',
+      (sheet) => sheet.protected,
+    );
     this.tables = {
       add: (address, hasHeaders) => {
         let table: Table | undefined;
@@ -253,7 +343,12 @@ export class WorksheetProxy extends Proxy<Sheet> {
         });
       },
     };
-    this.freezePanes = { freezeRows: (count) => this.change((sheet) => (sheet.frozenRows = count)) };
+    this.freezePanes = {
+      freezeRows: (count) => {
+        ctx.requires('1.7', 'WorksheetFreezePanes.freezeRows');
+        this.change((sheet) => (sheet.frozenRows = count));
+      },
+    };
     this.charts = new ChartCollection(ctx, () => this.resolve());
   }
 
@@ -268,7 +363,12 @@ export class WorksheetProxy extends Proxy<Sheet> {
   }
 
   set visibility(value: string) {
-    this.change((sheet) => (sheet.visibility = value));
+    this.change((sheet) => {
+      // Hiding or showing a sheet changes the workbook's structure.
+      if (this.ctx.wb.structureProtected)
+        throw new ExcelError('AccessDenied', 'You cannot perform the requested operation.');
+      sheet.visibility = value;
+    });
   }
 
   getRange(address?: string): RangeProxy {
@@ -281,6 +381,7 @@ export class WorksheetProxy extends Proxy<Sheet> {
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    this.ctx.requires('1.4', 'Worksheet.getUsedRangeOrNullObject');
     return new RangeProxy(
       this.ctx,
       () => {
@@ -293,14 +394,24 @@ export class WorksheetProxy extends Proxy<Sheet> {
     );
   }
 
+  /** A hidden sheet cannot be activated (office-js #3148, #2196). */
   activate(): void {
-    this.ctx.enqueueRead(() => (this.ctx.wb.activeSheet = this.resolve().name));
+    this.ctx.enqueueRead(() => (this.ctx.wb.activeSheet = visibleSheet(this.resolve()).name));
   }
 }
 
+/** The sheet, unless it is hidden: Excel cannot show (activate, select in) a hidden sheet. */
+function visibleSheet(sheet: Sheet): Sheet {
+  if (sheet.visibility !== 'Visible')
+    throw new ExcelError('InvalidOperation', `The sheet ${sheet.name} is hidden and cannot be activated.`);
+  return sheet;
+}
+
+/** Workbook settings: ExcelApi 1.4. */
 class SettingCollection {
   constructor(private readonly ctx: RequestContext) {}
   getItemOrNullObject(key: string): SettingProxy {
+    this.ctx.requires('1.4', 'SettingCollection.getItemOrNullObject');
     return new SettingProxy(
       this.ctx,
       () => {
@@ -311,7 +422,9 @@ class SettingCollection {
     );
   }
   add(key: string, value: unknown): void {
-    this.ctx.enqueue(() => this.ctx.wb.settings.set(key, JSON.parse(JSON.stringify(value))), value);
+    this.ctx.requires('1.4', 'SettingCollection.add');
+    const sent = wire(value);
+    this.ctx.enqueue(() => this.ctx.wb.settings.set(key, sent), value);
   }
 }
 
@@ -334,12 +447,12 @@ export class RangeProxy extends Proxy<RangeTarget> {
     font: { bold: boolean };
     columnWidth: number;
   };
-  readonly dataValidation: { clear: () => void; rule: unknown; errorAlert: unknown };
+  readonly dataValidation: { clear: () => void; rule: unknown; errorAlert: unknown; prompt: unknown };
   readonly conditionalFormats: { clearAll: () => void; add: (type: string) => ConditionalFormatProxy };
 
   constructor(ctx: RequestContext, resolve: () => RangeTarget, nullable = false) {
     super(ctx, resolve, nullable);
-    const change = (op: (t: RangeTarget) => void, payload?: unknown) => this.change(op, payload);
+    const change = (op: (t: RangeTarget) => void, payload?: unknown) => this.formatting(op, payload);
     const wb = ctx.wb;
     this.format = {
       fill: {
@@ -378,37 +491,90 @@ export class RangeProxy extends Proxy<RangeTarget> {
       }
       return found;
     };
+    const invalid = (why: string) => new ExcelError('InvalidArgument', `${INVALID_ARGUMENT} (${why})`);
+    const longer = (text: unknown, limit: number) => typeof text === 'string' && text.length > limit;
+    // Data validation is ExcelApi 1.8; its rules, limits and clear() as "Add data validation to Excel
+    // ranges" and office-js #2594 describe them.
+    const validation = (op: (t: RangeTarget) => void, payload?: unknown) => {
+      ctx.requires('1.8', 'Range.dataValidation');
+      change(op, payload);
+    };
     this.dataValidation = {
+      // Clears the cells of this range only: a rule over more cells keeps the cells outside it.
       clear: () =>
-        change((t) => {
-          t.sheet.validations = t.sheet.validations.filter((v) => !sameRect(v.rect, t.rect));
+        validation((t) => {
+          t.sheet.validations = t.sheet.validations.flatMap((v) =>
+            subtract(v.rect, t.rect).map((rect) => ({ ...v, rect })),
+          );
         }),
       set rule(value: unknown) {
-        change((t) => {
+        const sent = wire(value) as Record<string, unknown> | null;
+        validation((t) => {
+          const types = Object.keys(sent ?? {}).filter((k) => RULE_TYPES.includes(k));
+          if (types.length !== 1) throw invalid(`a rule has exactly one type, not ${types.join(', ')}`);
+          const source = (sent?.list as { source?: unknown } | undefined)?.source;
+          if (
+            typeof source === 'string' &&
+            !source.startsWith('=') &&
+            source.length > VALIDATION_LIMITS.inlineList
+          )
+            throw invalid(`a list typed in the rule is at most ${VALIDATION_LIMITS.inlineList} characters`);
+          // A rule over cells with other validation (mixed) is refused; the same cells' rule must be
+          // cleared first.
+          if (
+            t.sheet.validations.some(
+              (v) => v.rule !== undefined && overlaps(v.rect, t.rect) && !sameRect(v.rect, t.rect),
+            )
+          )
+            throw invalid('the range has mixed data validation; clear it first');
           const target = entry(t);
           if (target.rule !== undefined)
             throw new ExcelError('InvalidOperation', 'Clear the data validation before setting a new rule.');
-          target.rule = JSON.parse(JSON.stringify(value));
+          target.rule = sent;
         }, value);
       },
       get rule(): unknown {
         throw notLoaded('rule');
       },
       set errorAlert(value: unknown) {
-        change((t) => (entry(t).errorAlert = value), value);
+        const sent = wire(value) as { title?: unknown; message?: unknown } | null;
+        validation((t) => {
+          if (longer(sent?.title, VALIDATION_LIMITS.title))
+            throw invalid(`an error alert's title is at most ${VALIDATION_LIMITS.title} characters`);
+          if (longer(sent?.message, VALIDATION_LIMITS.errorMessage))
+            throw invalid(`an error alert's message is at most ${VALIDATION_LIMITS.errorMessage} characters`);
+          entry(t).errorAlert = sent;
+        }, value);
       },
       get errorAlert(): unknown {
         throw notLoaded('errorAlert');
       },
+      set prompt(value: unknown) {
+        const sent = wire(value) as { title?: unknown; message?: unknown } | null;
+        validation((t) => {
+          if (longer(sent?.title, VALIDATION_LIMITS.title))
+            throw invalid(`a prompt's title is at most ${VALIDATION_LIMITS.title} characters`);
+          if (longer(sent?.message, VALIDATION_LIMITS.prompt))
+            throw invalid(`a prompt's message is at most ${VALIDATION_LIMITS.prompt} characters`);
+          entry(t).prompt = sent;
+        }, value);
+      },
+      get prompt(): unknown {
+        throw notLoaded('prompt');
+      },
+    };
+    const conditional = (op: (t: RangeTarget) => void) => {
+      ctx.requires('1.6', 'Range.conditionalFormats');
+      change(op);
     };
     this.conditionalFormats = {
       clearAll: () =>
-        change((t) => {
+        conditional((t) => {
           t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((f) => !sameRect(f.rect, t.rect));
         }),
       add: (type: string) => {
         const holder: { format?: ConditionalFormat } = {};
-        change((t) => {
+        conditional((t) => {
           holder.format = { rect: { ...t.rect }, type };
           t.sheet.conditionalFormats.push(holder.format);
         });
@@ -443,8 +609,9 @@ export class RangeProxy extends Proxy<RangeTarget> {
     return this.loaded('values');
   }
   set values(grid: unknown[][]) {
-    this.change(
-      (t) => this.eachCell(t, grid, 'values', (r, c, v) => this.ctx.wb.write(t.sheet, r, c, v)),
+    const sent = wire(grid);
+    this.cells(
+      (t) => this.eachCell(t, sent, 'values', (r, c, v) => this.ctx.wb.write(t.sheet, r, c, v)),
       grid,
     );
   }
@@ -452,10 +619,27 @@ export class RangeProxy extends Proxy<RangeTarget> {
     return this.loaded('numberFormat');
   }
   set numberFormat(grid: unknown[][]) {
-    this.change(
-      (t) => this.eachCell(t, grid, 'numberFormat', (r, c, v) => this.ctx.wb.setFormat(t.sheet, r, c, v)),
+    const sent = wire(grid);
+    this.cells(
+      (t) => this.eachCell(t, sent, 'numberFormat', (r, c, v) => this.ctx.wb.setFormat(t.sheet, r, c, v)),
       grid,
     );
+  }
+
+  /** A change to the cells' contents: refused on a protected sheet or a filtered table. */
+  private cells(op: (t: RangeTarget) => void, payload?: unknown): void {
+    this.change((t) => {
+      this.ctx.wb.guardChange(t.sheet, t.rect, 'cells');
+      op(t);
+    }, payload);
+  }
+
+  /** A change to the cells' formats or rules: refused on a protected sheet. */
+  private formatting(op: (t: RangeTarget) => void, payload?: unknown): void {
+    this.change((t) => {
+      this.ctx.wb.guardChange(t.sheet, t.rect, 'format');
+      op(t);
+    }, payload);
   }
   get address(): string {
     return this.loaded('address');
@@ -509,7 +693,7 @@ export class RangeProxy extends Proxy<RangeTarget> {
   select(): void {
     this.ctx.enqueueRead(() => {
       const t = this.resolve();
-      this.ctx.wb.activeSheet = t.sheet.name;
+      this.ctx.wb.activeSheet = visibleSheet(t.sheet).name;
       this.ctx.wb.selection = formatAddress(t.sheet.name, t.rect);
     });
   }
@@ -557,6 +741,7 @@ class TableCollection {
     return new TableProxy(this.ctx, () => this.find(name));
   }
   getItemOrNullObject(name: string): TableProxy {
+    this.ctx.requires('1.4', 'TableCollection.getItemOrNullObject');
     return new TableProxy(this.ctx, () => this.find(name), true);
   }
 }
@@ -578,7 +763,8 @@ export class TableProxy extends Proxy<Table> {
       add: (index, values) => {
         if (index !== undefined && index !== null)
           throw new ExcelError('NotImplemented', 'The fake adds rows at the end only.');
-        this.change((table) => ctx.wb.addTableRows(table, values), values);
+        const sent = wire(values);
+        this.change((table) => ctx.wb.addTableRows(table, sent), values);
       },
     };
     this.columns = {
@@ -619,6 +805,16 @@ export class TableProxy extends Proxy<Table> {
     this.change((table) => {
       this.ctx.wb.checkTableName(value, table);
       table.name = value;
+    });
+  }
+
+  /** ExcelApi 1.2: shows every row again. */
+  clearFilters(): void {
+    this.ctx.requires('1.2', 'Table.clearFilters');
+    this.change((table) => {
+      if (table.sheet.protected)
+        throw new ExcelError('AccessDenied', 'You cannot perform the requested operation.');
+      table.filtered = false;
     });
   }
 
@@ -727,6 +923,7 @@ abstract class ProxyCollection<T, P extends Proxy<T>> {
   protected abstract make(target: T): P;
 
   getCount(): ClientResult<number> {
+    this.ctx.requires('1.4', 'getCount');
     return new ClientResult(this.ctx, () => this.targets().length);
   }
 
@@ -958,6 +1155,7 @@ class ChartAxisProxy extends Proxy<Chart> {
     return this.loaded('numberFormat');
   }
   set numberFormat(value: string) {
+    this.ctx.requires('1.8', 'ChartAxis.numberFormat');
     this.change((c) => (c.axisFormats[this.which] = value), value);
   }
 }
@@ -979,6 +1177,7 @@ class ChartSeriesCollection extends ProxyCollection<SeriesTarget, ChartSeriesPro
 
   /** A new, empty series (Excel shows it once it has values), at `index` or last. */
   add(name?: string, index?: number): ChartSeriesProxy {
+    this.ctx.requires('1.7', 'ChartSeriesCollection.add');
     const holder: { series?: ChartSeries; chart?: Chart } = {};
     this.ctx.enqueue(() => {
       const chart = this.chart();
@@ -1060,6 +1259,7 @@ class ChartSeriesProxy extends Proxy<SeriesTarget> {
           throw notLoaded('color');
         },
         set lineStyle(value: string) {
+          ctx.requires('1.7', 'ChartLineFormat.lineStyle');
           change((s) => {
             if (!CHART_LINE_STYLES.has(value)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
             s.lineStyle = value;
@@ -1091,6 +1291,7 @@ class ChartSeriesProxy extends Proxy<SeriesTarget> {
 
   /** A series' values are one row or one column of cells; Excel refuses a block. */
   setValues(source: unknown): void {
+    this.ctx.requires('1.7', 'ChartSeries.setValues');
     this.change((t) => {
       const target = rangeArgument(source);
       const { rect } = target;
@@ -1104,6 +1305,7 @@ class ChartSeriesProxy extends Proxy<SeriesTarget> {
   }
 
   setXAxisValues(source: unknown): void {
+    this.ctx.requires('1.7', 'ChartSeries.setXAxisValues');
     this.change((t) => {
       const target = rangeArgument(source);
       t.series.xValues = { sheet: target.sheet, rect: { ...target.rect } };
@@ -1112,6 +1314,7 @@ class ChartSeriesProxy extends Proxy<SeriesTarget> {
 
   /** ExcelApi 1.12: what the series shows now, as text. */
   getDimensionValues(dimension: string): ClientResult<string[]> {
+    this.ctx.requires('1.12', 'ChartSeries.getDimensionValues');
     return new ClientResult(this.ctx, () => {
       const { series } = this.resolve();
       const values = this.ctx.wb.readRange(series.values);
@@ -1131,6 +1334,7 @@ class ChartSeriesProxy extends Proxy<SeriesTarget> {
   }
 
   delete(): void {
+    this.ctx.requires('1.7', 'ChartSeries.delete');
     this.change((t) => (t.chart.series = t.chart.series.filter((s) => s !== t.series)));
   }
 }

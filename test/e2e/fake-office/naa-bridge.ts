@@ -8,6 +8,12 @@ export interface FakeNaaConfig {
   idToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
+  /**
+   * The host asks the user before it gives a token: silent requests fail with "interaction required",
+   * and the interactive one ends as given (the user signs in, cancels, or the organisation has not
+   * consented).
+   */
+  interactive?: 'signs-in' | 'cancels' | 'consent-required';
   account: {
     homeAccountId: string;
     environment: string;
@@ -29,6 +35,8 @@ export const naaRequests: { method: string; scope?: string; clientId?: string }[
 
 export function installNaaBridge(naa: FakeNaaConfig): void {
   const listeners = new Set<(message: string) => void>();
+  /** Once the user signed in interactively, the host answers silent requests too. */
+  let signedIn = !naa.interactive;
   const reply = (request: BridgeRequest, body: object): void => {
     const message = JSON.stringify({
       messageType: 'NestedAppAuthResponse',
@@ -57,7 +65,31 @@ export function installNaaBridge(naa: FakeNaaConfig): void {
           success: true,
           initContext: { sdkName: 'fake-office', sdkVersion: '1.0.0', capabilities: { queryAccount: false } },
         });
+      } else if (!signedIn && request.method === 'GetToken') {
+        reply(request, {
+          success: false,
+          error: {
+            status: 'USER_INTERACTION_REQUIRED',
+            code: 'interaction_required',
+            description: 'Sign in.',
+          },
+        });
+      } else if (naa.interactive === 'cancels' && request.method === 'GetTokenPopup') {
+        reply(request, {
+          success: false,
+          error: { status: 'USER_CANCEL', code: 'user_cancel', description: '' },
+        });
+      } else if (naa.interactive === 'consent-required' && request.method === 'GetTokenPopup') {
+        reply(request, {
+          success: false,
+          error: {
+            status: 'USER_INTERACTION_REQUIRED',
+            code: 'consent_required',
+            description: 'AADSTS65001: The user or administrator has not consented to use the application.',
+          },
+        });
       } else if (request.method === 'GetToken' || request.method === 'GetTokenPopup') {
+        signedIn = true;
         reply(request, {
           success: true,
           token: {

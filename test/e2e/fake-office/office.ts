@@ -5,14 +5,20 @@ import { RequestContext, seriesName } from './api.js';
 import { EXCEL_ENUMS } from './enums.js';
 import { installNaaBridge, naaRequests, type FakeNaaConfig } from './naa-bridge.js';
 import type { CellValue, Chart, SheetRange, Sheet } from './workbook.js';
-import { formatAddress, parseAddress, Workbook } from './workbook.js';
+import { formatAddress, parseAddress, setAtMost, Workbook } from './workbook.js';
+import { HOST_PROFILES, type HostProfileName } from './host-profiles.js';
 
 interface FakeOfficeConfig {
   partitionKey?: string;
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
   /** Run as if outside Office (a plain browser tab). */
   outsideOffice?: boolean;
-  /** Office.context.platform: 'OfficeOnline' (default), 'PC', 'Mac', 'iOS'… */
+  /**
+   * Which Excel: 'web' (default), 'windows' or 'mac' (host-profiles.ts): its platform, whether it has
+   * openBrowserWindow, and whether window.open works in its web view.
+   */
+  host?: HostProfileName;
+  /** Office.context.platform, overriding the profile's: 'OfficeOnline', 'PC', 'Mac', 'iOS'… */
   platform?: string;
   /** The newest ExcelApi requirement set this Excel has (default 1.12): '1.7' is an Excel too old. */
   excelApi?: string;
@@ -20,19 +26,74 @@ interface FakeOfficeConfig {
   readOnly?: boolean;
   /** A host with nested app authentication, signed in as this person; absent, the host has none. */
   naa?: FakeNaaConfig;
+  /**
+   * How the sign-in dialog (Office's dialog API) ends, as the pane's dialog page would report it: the
+   * token it got, or the user closing the window. Absent, a dialog stays open.
+   */
+  dialog?: { accessToken: string; expiresIn: number } | 'closed' | 'unsupported';
 }
 
 const config: FakeOfficeConfig =
   (globalThis as { __fakeOfficeConfig?: FakeOfficeConfig }).__fakeOfficeConfig ?? {};
 const workbook = new Workbook();
 workbook.readOnly = config.readOnly ?? false;
-const [apiMajor = 1, apiMinor = 12] = (config.excelApi ?? '1.12').split('.').map(Number);
-const platform = config.platform ?? 'OfficeOnline';
+workbook.excelApi = config.excelApi ?? '1.12';
+const profileFor: Record<string, HostProfileName> = { PC: 'windows', Mac: 'mac' };
+const profile = HOST_PROFILES[config.host ?? profileFor[config.platform ?? ''] ?? 'web'];
+const platform = config.platform ?? profile.platform;
 /** URLs the pane asked Office to open in the system browser. */
 const openedInBrowser: string[] = [];
+/** URLs the pane tried to open with window.open. */
+const openedWindows: string[] = [];
+/** URLs the pane opened in Office dialogs. */
+const openedDialogs: string[] = [];
+
+type DialogHandler = (arg: { message: string } | { error: number }) => void;
+
+/**
+ * Office.context.ui.displayDialogAsync (DialogApi 1.1): opens `url` in a dialog; here the dialog's end
+ * is the test's: a message from the page, or the user closing it (DialogEventReceived 12006).
+ */
+function displayDialogAsync(
+  url: string,
+  _options: unknown,
+  callback: (result: { status: string; value: unknown; error?: { code: number; message: string } }) => void,
+): void {
+  openedDialogs.push(url);
+  const handlers = new Map<string, DialogHandler>();
+  const dialog = {
+    addEventHandler: (type: string, handler: DialogHandler) => handlers.set(type, handler),
+    close: () => undefined,
+  };
+  setTimeout(() => callback({ status: 'succeeded', value: dialog }), 0);
+  const end = config.dialog;
+  if (!end || end === 'unsupported') return;
+  setTimeout(() => {
+    if (end === 'closed') handlers.get('dialogEventReceived')?.({ error: 12006 });
+    else
+      handlers.get('dialogMessageReceived')?.({
+        message: JSON.stringify({
+          status: 'success',
+          accessToken: end.accessToken,
+          expiresOn: new Date(Date.now() + end.expiresIn * 1000).toISOString(),
+        }),
+      });
+  }, 10);
+}
+
+// Desktop Excel's web views (WebView2, WKWebView) do not open pop-up windows: window.open gives null
+// (MSAL-js #3484, #5670; office-js #2184).
+if (!profile.windowOpenWorks) {
+  window.open = (url?: string | URL) => {
+    openedWindows.push(String(url ?? ''));
+    return null;
+  };
+}
 
 const Office = {
   HostType: { Excel: 'Excel' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
   PlatformType: {
     PC: 'PC',
     OfficeOnline: 'OfficeOnline',
@@ -49,11 +110,19 @@ const Office = {
   context: {
     partitionKey: config.partitionKey,
     platform: config.outsideOffice ? null : platform,
+    // OpenBrowserWindowApi 1.1 is on desktop Excel only, not on the web ("Open browser window API
+    // requirement sets"); it opens http and https addresses only.
     ui: {
-      openBrowserWindow(url: string): void {
-        if (!/^https?:\/\//.test(url)) throw new Error(`openBrowserWindow needs an absolute URL, not ${url}`);
-        openedInBrowser.push(url);
-      },
+      displayDialogAsync,
+      ...(profile.openBrowserWindow
+        ? {
+            openBrowserWindow(url: string): void {
+              if (!/^https?:\/\//.test(url))
+                throw new Error(`openBrowserWindow needs an absolute URL, not ${url}`);
+              openedInBrowser.push(url);
+            },
+          }
+        : {}),
     },
     officeTheme: config.theme
       ? {
@@ -65,8 +134,12 @@ const Office = {
     requirements: {
       // Requirement sets are versioned major.minor: 1.8 comes before 1.12.
       isSetSupported: (name: string, version = '1.1') => {
-        const [major = 0, minor = 0] = version.split('.').map(Number);
-        return name === 'ExcelApi' && major === apiMajor && minor <= apiMinor;
+        if (name === 'ExcelApi') return setAtMost(version, workbook.excelApi);
+        // NestedAppAuth is there only where the host has the bridge ("NestedAppAuth requirement sets").
+        if (name === 'NestedAppAuth') return Boolean(config.naa) && setAtMost(version, '1.1');
+        if (name === 'OpenBrowserWindowApi') return profile.openBrowserWindow && setAtMost(version, '1.1');
+        if (name === 'DialogApi') return config.dialog !== 'unsupported' && setAtMost(version, '1.2');
+        return false;
       },
     },
   },
@@ -127,7 +200,10 @@ function sheetView(sheet: Sheet) {
     formulas: [...sheet.cells.entries()].filter(([, c]) => c.formula).map(([k, c]) => [k, c.formula]),
     fills,
     formats,
-    validations: sheet.validations.map((v) => ({ address: formatAddress(undefined, v.rect), rule: v.rule })),
+    // Rules only: a range with an input prompt and no rule validates nothing.
+    validations: sheet.validations
+      .filter((v) => v.rule !== undefined)
+      .map((v) => ({ address: formatAddress(undefined, v.rect), rule: v.rule })),
     conditionalFormats: sheet.conditionalFormats.map((f) => ({
       address: formatAddress(undefined, f.rect),
       type: f.type,
@@ -166,6 +242,7 @@ const fake = {
   activate(name: string): void {
     workbook.activeSheet = workbook.requireSheet(name).name;
   },
+  filtered: (table: string) => Boolean(workbook.table(table)?.filtered),
   sheet: (name: string) => {
     const sheet = workbook.sheet(name);
     return sheet ? sheetView(sheet) : undefined;
@@ -180,6 +257,34 @@ const fake = {
     })),
   settings: () => Object.fromEntries(workbook.settings),
   openedInBrowser: () => [...openedInBrowser],
+  openedWindows: () => [...openedWindows],
+  openedDialogs: () => [...openedDialogs],
+  /** The user starts (true) or finishes (false) typing in a cell: Excel refuses every request meanwhile. */
+  editCell(editing: boolean): void {
+    workbook.cellEditMode = editing;
+  },
+  /** The user picks values in a table's filter drop-down: some rows hidden. */
+  filter(table: string): void {
+    const found = workbook.table(table);
+    if (!found) throw new Error(`No table ${table}.`);
+    found.filtered = true;
+  },
+  /** Review › Protect Sheet (or Unprotect). */
+  protectSheet(name: string, on = true): void {
+    workbook.requireSheet(name).protected = on;
+  },
+  /** Review › Protect Workbook (structure). */
+  protectStructure(on = true): void {
+    workbook.structureProtected = on;
+  },
+  /** Formulas › Define Name. */
+  defineName(name: string): void {
+    workbook.names.add(name.toLowerCase());
+  },
+  /** Merge & Center over `address`. */
+  merge(sheetName: string, address: string): void {
+    workbook.requireSheet(sheetName).merged.push(parseAddress(address).rect);
+  },
   selection: () => ({ activeSheet: workbook.activeSheet, selection: workbook.selection }),
   stats: () => ({
     syncCount: workbook.syncCount,

@@ -23,12 +23,15 @@ export interface Table {
   name: string;
   sheet: Sheet;
   rect: Rect; // header row included
+  /** A filter is applied (the user picked values in a header's drop-down): some rows are hidden. */
+  filtered?: boolean;
 }
 
 export interface RangeRule {
   rect: Rect;
   rule: unknown;
   errorAlert?: unknown;
+  prompt?: unknown;
 }
 
 export interface ConditionalFormat {
@@ -83,6 +86,10 @@ export interface Sheet {
   charts: Chart[];
   /** Charts ever added to the sheet: Excel names a new one "Chart N" and never reuses an N. */
   chartsAdded: number;
+  /** Review › Protect Sheet: Excel refuses changes to its cells (AccessDenied). */
+  protected: boolean;
+  /** Merged areas (Merge & Center). */
+  merged: Rect[];
 }
 
 export class ExcelError extends Error {
@@ -96,6 +103,9 @@ export class ExcelError extends Error {
 }
 
 const key = (r: number, c: number): string => `${r},${c}`;
+
+export const overlaps = (a: Rect, b: Rect): boolean =>
+  !(a.r1 < b.r0 || a.r0 > b.r1 || a.c1 < b.c0 || a.c0 > b.c1);
 
 export function columnLetters(index: number): string {
   let n = index + 1;
@@ -180,6 +190,13 @@ function typedNumber(text: string): { value: number; format: string } | undefine
   return undefined;
 }
 
+/** Whether requirement set `a` (major.minor) is at most `b`: 1.8 comes before 1.12. */
+export function setAtMost(a: string, b: string): boolean {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am < bm || (am === bm && an <= bn);
+}
+
 /** `name`, or `name2`, `name3`… — the first that `taken` (lower case) does not hold, as Excel numbers headers. */
 function uniqueName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name.toLowerCase())) return name;
@@ -198,6 +215,8 @@ export class Workbook {
   selection?: string;
   /** Opened read-only (View mode): Excel refuses every change with AccessDenied. */
   readOnly = false;
+  /** The newest ExcelApi requirement set this Excel has: a newer member fails with ApiNotFound. */
+  excelApi = '1.12';
   /** Round trips made (context.sync calls), and the size of the biggest request. */
   syncCount = 0;
   largestRequestBytes = 0;
@@ -206,6 +225,15 @@ export class Workbook {
   refusedAnswers = 0;
   /** Round trips that ran with calculation suspended (suspendApiCalculationUntilNextSync). */
   suspendedSyncs = 0;
+  /**
+   * The user is typing in a cell: Excel answers every request with InvalidOperationInCellEditMode
+   * ("Application-specific API error handling"; office-js #625, #856, #3020).
+   */
+  cellEditMode = false;
+  /** Review › Protect Workbook: sheets cannot be added, renamed or hidden (office-js #6784). */
+  structureProtected = false;
+  /** Defined names (Formulas › Name Manager), lower case: tables share their namespace. */
+  readonly names = new Set<string>();
 
   /** A new workbook, as Excel opens one: a blank Sheet1, active. */
   constructor(firstSheet = 'Sheet1') {
@@ -229,8 +257,18 @@ export class Workbook {
   }
 
   addSheet(name: string): Sheet {
+    if (this.structureProtected)
+      throw new ExcelError('AccessDenied', 'You cannot perform the requested operation.');
     if (this.sheet(name)) throw new ExcelError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
-    if (name.length > 31 || /[\\/?*[\]:]/.test(name))
+    // Worksheet.name reference: at most 31 characters, not blank, none of []:*?/\, no leading or
+    // trailing apostrophe, and not "History" (Excel keeps that name for itself).
+    if (
+      name.trim().length === 0 ||
+      name.length > 31 ||
+      /[\\/?*[\]:]/.test(name) ||
+      /^'|'$/.test(name) ||
+      name.toLowerCase() === 'history'
+    )
       throw new ExcelError('InvalidArgument', `${name} is not a valid sheet name.`);
     const sheet: Sheet = {
       name,
@@ -242,6 +280,8 @@ export class Workbook {
       conditionalFormats: [],
       charts: [],
       chartsAdded: 0,
+      protected: false,
+      merged: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -249,6 +289,22 @@ export class Workbook {
 
   table(name: string): Table | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * Refuses a change to `rect`'s cells as Excel does: a protected sheet refuses it (AccessDenied);
+   * writing or deleting cells of a filtered table throws FilteredRangeConflict until its filters are
+   * cleared ("Application-specific API error handling"; office-js #224, #994, #468).
+   */
+  guardChange(sheet: Sheet, rect: Rect, kind: 'cells' | 'format'): void {
+    if (sheet.protected) throw new ExcelError('AccessDenied', 'You cannot perform the requested operation.');
+    if (kind !== 'cells') return;
+    const filtered = this.tables.find((t) => t.sheet === sheet && t.filtered && overlaps(t.rect, rect));
+    if (filtered)
+      throw new ExcelError(
+        'FilteredRangeConflict',
+        `The operation can't be completed because the table ${filtered.name} is filtered.`,
+      );
   }
 
   cell(sheet: Sheet, r: number, c: number): Cell | undefined {
@@ -303,6 +359,13 @@ export class Workbook {
       if (cell.numberFormat === 'General') cell.numberFormat = typed.format;
       return;
     }
+    // Text starting + or - that is not a number is a formula, as text starting = is (Range.values
+    // reference: "a string starting with =, + or - is treated as a formula"), e.g. "- see notes".
+    if (/^[+-]/.test(trimmed)) {
+      cell.formula = `=${trimmed}`;
+      cell.value = '#NAME?';
+      return;
+    }
     const month = ISO_MONTH.exec(trimmed);
     const iso = ISO_DATE.exec(trimmed);
     const uk = UK_DATE.exec(trimmed);
@@ -334,6 +397,7 @@ export class Workbook {
   }
 
   clearContents(sheet: Sheet, rect: Rect): void {
+    this.guardChange(sheet, rect, 'cells');
     for (const [k, cell] of sheet.cells) {
       const [r, c] = k.split(',').map(Number) as [number, number];
       if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) {
@@ -392,6 +456,10 @@ export class Workbook {
   }
 
   addTable(sheet: Sheet, rect: Rect, hasHeaders: boolean): Table {
+    this.guardChange(sheet, rect, 'format');
+    // TableCollection.add reference: a table cannot be made over merged cells.
+    if (sheet.merged.some((m) => overlaps(m, rect)))
+      throw new ExcelError('MergedRangeConflict', 'A table cannot be created over merged cells.');
     for (const t of this.tables)
       if (
         t.sheet === sheet &&
@@ -412,7 +480,7 @@ export class Workbook {
       if (unique !== header) this.write(sheet, rect.r0, c, `'${unique}`);
     }
     let n = 1;
-    while (this.table(`Table${n}`)) n++;
+    while (this.table(`Table${n}`) || this.names.has(`table${n}`)) n++;
     const table: Table = { name: `Table${n}`, sheet, rect: body };
     this.tables.push(table);
     return table;
@@ -427,6 +495,9 @@ export class Workbook {
     const other = this.table(name);
     if (other && other !== table)
       throw new ExcelError('InvalidArgument', `A table named ${name} already exists.`);
+    // Tables and defined names share one namespace.
+    if (this.names.has(name.toLowerCase()))
+      throw new ExcelError('InvalidArgument', `The name ${name} is already used by a defined name.`);
   }
 
   headers(table: Table): string[] {
@@ -435,6 +506,7 @@ export class Workbook {
 
   /** Appends rows below a table; formats, validation and conditional formats follow the last row. */
   addTableRows(table: Table, rows: unknown[][]): void {
+    this.guardChange(table.sheet, table.rect, 'cells');
     const width = table.rect.c1 - table.rect.c0 + 1;
     const last = table.rect.r1;
     for (const [i, row] of rows.entries()) {
@@ -530,10 +602,38 @@ export class Workbook {
     return this.values(ref.sheet, ref.rect).flat();
   }
 
+  /**
+   * A column added at a table's right: Excel inserts cells there, moving what is to the right of the
+   * table (in its rows) one column right. It fails when that would push a value off the sheet
+   * (NonBlankCellOffSheet) or cut through another table or merged cells (InsertDeleteConflict)
+   * (TableColumnCollection.add reference; office-js #2093, #5909).
+   */
   addTableColumn(table: Table, name: string): void {
+    const sheet = table.sheet;
+    this.guardChange(sheet, table.rect, 'cells');
     const c = table.rect.c1 + 1;
-    if (this.tables.some((t) => t !== table && t.sheet === table.sheet && t.rect.c0 <= c && t.rect.c1 >= c))
-      throw new ExcelError('InvalidOperation', 'The new column would overlap another table.');
+    const rows = { r0: table.rect.r0, r1: table.rect.r1 };
+    const shifted = { ...rows, c0: c, c1: MAX_COLUMNS - 1 };
+    const cuts = (r: Rect) => overlaps(r, shifted) && (r.r0 < rows.r0 || r.r1 > rows.r1);
+    if (this.tables.some((t) => t !== table && t.sheet === sheet && cuts(t.rect)) || sheet.merged.some(cuts))
+      throw new ExcelError('InsertDeleteConflict', 'The insert would move part of a table or merged cells.');
+    for (let r = rows.r0; r <= rows.r1; r++) {
+      const last = this.cell(sheet, r, MAX_COLUMNS - 1);
+      if (last && (last.value !== '' || last.formula))
+        throw new ExcelError('NonBlankCellOffSheet', 'The insert would push non-blank cells off the sheet.');
+    }
+    const moved = new Map<string, Cell>();
+    for (const [k, cell] of sheet.cells) {
+      const [r, col] = k.split(',').map(Number) as [number, number];
+      moved.set(r >= rows.r0 && r <= rows.r1 && col >= c ? key(r, col + 1) : k, cell);
+    }
+    sheet.cells.clear();
+    for (const [k, cell] of moved) sheet.cells.set(k, cell);
+    for (const t of this.tables)
+      if (t !== table && t.sheet === sheet && overlaps(t.rect, shifted)) {
+        t.rect.c0 += 1;
+        t.rect.c1 += 1;
+      }
     const taken = new Set(this.headers(table).map((h) => h.toLowerCase()));
     this.write(table.sheet, table.rect.r0, c, `'${uniqueName(name, taken)}`);
     table.rect.c1 = c;
@@ -541,6 +641,13 @@ export class Workbook {
 
   /** Range.delete(Up): removes the cells and moves those below up; tables over those rows shrink. */
   deleteUp(sheet: Sheet, rect: Rect): void {
+    this.guardChange(sheet, rect, 'cells');
+    // Cells move up under the deleted ones: Excel refuses when that would move part of a table or of
+    // merged cells (InsertDeleteConflict; "Application-specific API error handling" error list).
+    const moving = { r0: rect.r0, c0: rect.c0, r1: MAX_ROWS - 1, c1: rect.c1 };
+    const cut = (r: Rect) => overlaps(r, moving) && (r.c0 < rect.c0 || r.c1 > rect.c1);
+    if (this.tables.some((t) => t.sheet === sheet && cut(t.rect)) || sheet.merged.some(cut))
+      throw new ExcelError('InsertDeleteConflict', 'The delete would move part of a table or merged cells.');
     const height = rect.r1 - rect.r0 + 1;
     const moved = new Map<string, Cell>();
     for (const [k, cell] of sheet.cells) {

@@ -39,6 +39,10 @@ export interface PaneOptions {
   readOnly?: boolean;
   /** The host signs in with nested app authentication as this person (fake-office/naa-bridge.ts). */
   naa?: FakeNaaConfig;
+  /** Which Excel (fake-office/host-profiles.ts): 'web' (default), 'windows' or 'mac'. */
+  host?: 'windows' | 'mac' | 'web';
+  /** How Office's sign-in dialog ends (fake-office/office.ts). */
+  dialog?: { accessToken: string; expiresIn: number } | 'closed' | 'unsupported';
   /** office.js cannot be fetched (Microsoft's CDN blocked or down). */
   officeJsUnreachable?: boolean;
   /** The browser refuses storage to the pane (third-party storage blocked): localStorage throws. */
@@ -68,6 +72,8 @@ export async function openPane(
   const context = await browser.newContext({
     viewport: { width: options.width ?? 340, height: 900 },
     acceptDownloads: true,
+    // The councils' own time zone: times the pane shows are read in it.
+    timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
   if (options.now) await page.clock.setFixedTime(options.now);
@@ -93,12 +99,12 @@ export async function openPane(
       });
     });
   }
-  const { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa } = options;
+  const { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa, host, dialog } = options;
   await page.addInitScript(
     (config) => {
       (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
     },
-    { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa },
+    { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa, host, dialog },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -200,6 +206,8 @@ type Fake = {
   tables(): { name: string; sheet: string; address: string; headers: string[] }[];
   settings(): Record<string, unknown>;
   openedInBrowser(): string[];
+  openedDialogs(): string[];
+  openedWindows(): string[];
   selection(): { activeSheet?: string; selection?: string };
   stats(): {
     syncCount: number;
@@ -230,6 +238,8 @@ export function excel(page: PaneView) {
     tables: () => call('tables'),
     settings: () => call('settings'),
     openedInBrowser: () => call('openedInBrowser'),
+    openedDialogs: () => call('openedDialogs'),
+    openedWindows: () => call('openedWindows'),
     selection: () => call('selection'),
     stats: () => call('stats'),
     resetStats: () => call('resetStats'),
