@@ -8,7 +8,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import type { Highlight } from '../../shared/report/index.js';
 import { chartAnchorXml, chartXml, type Chart } from './chart-xml.js';
 import { columnLetter } from './columns.js';
 
@@ -35,14 +34,11 @@ export interface SheetColumn {
   wrap?: boolean;
 }
 
-/** Fills for conditional formatting, as Excel's built-in "Good", "Neutral" and "Bad" styles. */
-export type { Highlight };
-const HIGHLIGHTS: readonly Highlight[] = ['bad', 'neutral', 'good'];
-/** Fill a cell of a 0-based column when it equals a value. */
+/** Colour a cell of a 0-based column when it equals a value: white bold text on `colour` (`RRGGBB`). */
 export interface HighlightRule {
   column: number;
   equals: string;
-  highlight: Highlight;
+  colour: string;
 }
 
 /** A column's rule, its input prompt, or both. */
@@ -128,6 +124,16 @@ class Styles {
   private readonly xfList: { numFmtId: number; bold: boolean; wrap: boolean }[] = [
     { numFmtId: 0, bold: false, wrap: false },
   ];
+  /** Conditional formats' colours, in dxf order. */
+  private readonly highlights: string[] = [];
+
+  /** The dxf of a status colour: white bold text on it, as the e-mail's labels are drawn. */
+  highlight(colour: string): number {
+    const known = this.highlights.indexOf(colour);
+    if (known >= 0) return known;
+    this.highlights.push(colour);
+    return this.highlights.length - 1;
+  }
 
   id(numberFormat: string | undefined, bold = false, wrap = false): number {
     const numFmtId = numberFormat === undefined ? 0 : this.formatId(numberFormat);
@@ -163,8 +169,8 @@ class Styles {
         // Top-aligned, so that a row made tall by wrapped text reads across from its first line.
         ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`,
     );
-    const dxf = (font: string, fill: string) =>
-      `<dxf><font><color rgb="FF${font}"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
+    const dxf = (fill: string) =>
+      `<dxf><font><b/><color rgb="FFFFFFFF"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
       (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
@@ -175,8 +181,7 @@ class Styles {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellStyleXfs>' +
       `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-      // In HIGHLIGHTS order: bad, neutral, good.
-      `<dxfs count="3">${dxf('9C0006', 'FFC7CE')}${dxf('9C5700', 'FFEB9C')}${dxf('006100', 'C6EFCE')}</dxfs>` +
+      `<dxfs count="${this.highlights.length}">${this.highlights.map(dxf).join('')}</dxfs>` +
       '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
       '</styleSheet>'
     );
@@ -382,7 +387,7 @@ async function* sheetXml(
     throw new Error(`Sheet ${sheet.name}: ${r - firstDataRow} rows written, ${sheet.rowCount} announced`);
   }
   chunk += '</sheetData>';
-  chunk += highlightsXml(sheet, letters, firstDataRow, lastRow);
+  chunk += highlightsXml(sheet, styles, letters, firstDataRow, lastRow);
   chunk += validationsXml(sheet, letters, firstDataRow, lastRow);
   chunk += `${pageSetup}${tail}</worksheet>`;
   yield Buffer.from(chunk, 'utf8');
@@ -446,7 +451,13 @@ function formulaCellXml(ref: string, formula: string, value: StyledCell['value']
   return `<c r="${ref}"${style} t="str">${f}<v>${text(String(value ?? ''))}</v></c>`;
 }
 
-function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, lastRow: number): string {
+function highlightsXml(
+  sheet: SheetSpec,
+  styles: Styles,
+  letters: string[],
+  firstRow: number,
+  lastRow: number,
+): string {
   if (!sheet.highlights?.length || lastRow < firstRow) return '';
   let priority = 0;
   const byColumn = new Map<number, HighlightRule[]>();
@@ -457,7 +468,7 @@ function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, la
       const cfRules = rules.map((rule) => {
         priority += 1;
         const value = `"${rule.equals.replace(/"/g, '""')}"`;
-        return `<cfRule type="cellIs" dxfId="${HIGHLIGHTS.indexOf(rule.highlight)}" priority="${priority}" operator="equal"><formula>${text(value)}</formula></cfRule>`;
+        return `<cfRule type="cellIs" dxfId="${styles.highlight(rule.colour)}" priority="${priority}" operator="equal"><formula>${text(value)}</formula></cfRule>`;
       });
       return `<conditionalFormatting sqref="${ref}">${cfRules.join('')}</conditionalFormatting>`;
     })

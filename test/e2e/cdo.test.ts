@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { STATUS_LABELS } from '../../shared/report/index.js';
+import { COUNCIL_STATUS_WORDS } from '../../shared/glossary.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
@@ -111,7 +111,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     // Statuses are words, coloured by word.
     const status = header.indexOf('Status');
     expect(new Set(contributions.values.slice(1).map((r) => r[status]))).toEqual(
-      new Set(view.contributions.councils.map((c) => STATUS_LABELS[c.status])),
+      new Set(view.contributions.councils.map((c) => COUNCIL_STATUS_WORDS[c.status])),
     );
     expect(contributions.conditionalFormats.map((f) => (f.rule as { text: string }).text)).toEqual([
       'Paid',

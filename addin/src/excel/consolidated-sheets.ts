@@ -18,7 +18,6 @@ import {
   consolidatedSheetRows,
   skillsCoverageChart,
   type ConsolidatedChart,
-  type Highlight,
   type Report,
   type SummaryLine,
 } from '../../../shared/report/index.js';
@@ -44,8 +43,6 @@ const TABLE_SHEETS = [
   'phaseRag',
 ] as const;
 type TableKey = (typeof TABLE_SHEETS)[number];
-
-const FILLS: Record<Highlight, string> = { bad: '#F4CCCC', neutral: '#FCE5CD', good: '#D9EAD3' };
 
 /** Where the Summary, Changes and Dashboard went, and why when a user's sheet kept the usual name. */
 export interface ConsolidatedReport {
@@ -136,13 +133,16 @@ function queueStatusColours(
   context: Excel.RequestContext,
   layout: SheetLayout,
   header: string,
-  rules: readonly (readonly [string, Highlight])[],
+  rules: readonly (readonly [text: string, colour: string])[],
 ): void {
   const range = context.workbook.tables.getItem(layout.table).columns.getItem(header).getDataBodyRange();
   range.conditionalFormats.clearAll();
-  for (const [text, highlight] of rules) {
+  for (const [text, colour] of rules) {
     const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
-    format.textComparison.format.fill.color = FILLS[highlight];
+    // The glossary's colour for the status, white bold text on it, as the download and the e-mail show it.
+    format.textComparison.format.fill.color = `#${colour}`;
+    format.textComparison.format.font.color = '#FFFFFF';
+    format.textComparison.format.font.bold = true;
     format.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text };
   }
 }
