@@ -43,7 +43,7 @@ export const rollupSubject = (view: ConsolidatedView): string =>
   `Shared CDO roll-up — ${periodLabel(view.period)} — ${view.partnership}`;
 
 /** A glossary colour (`RRGGBB`) as the e-mail's labels take it. */
-const css = (colour: string): string => `#${colour}`;
+const css = (colour: string): string => `#${colour.toLowerCase()}`;
 
 /** The headline figures the e-mail states (DESIGN §6), in this order; Paid ahead only when there is some. */
 const EMAIL_HEADLINE: readonly HeadlineKey[] = [

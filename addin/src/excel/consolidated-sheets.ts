@@ -147,30 +147,34 @@ function queueStatusColours(
   }
 }
 
-/** A Summary line as a label, a value and the value's number format; blank lines stay blank. */
-function summaryRow(line: SummaryLine): [string, string | number, string] {
+/**
+ * A Summary line as a label, a value, the value's number format and what the figure means (the
+ * glossary's explanation of a headline figure); blank lines stay blank.
+ */
+function summaryRow(line: SummaryLine): [string, string | number, string, string] {
   switch (line.kind) {
     case 'heading':
-      return [line.text, '', '@'];
+      return [line.text, '', '@', ''];
     case 'blank':
-      return ['', '', '@'];
+      return ['', '', '@', ''];
     case 'money':
-      return [line.label, penceToPounds(line.pence), MONEY_FORMAT];
+      return [line.label, penceToPounds(line.pence), MONEY_FORMAT, line.note ?? ''];
     case 'count':
-      return [line.label, line.count, '0'];
+      return [line.label, line.count, '0', ''];
     case 'text':
-      return [line.label, line.text, '@'];
+      return [line.label, line.text, '@', ''];
   }
 }
 
 function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   const lines = report.summary.map(summaryRow);
-  sheet.getRange('A:B').clear(Excel.ClearApplyTo.contents);
-  const range = sheet.getRange(blockAddress({ column: 0, row: 1 }, lines.length, 2));
-  range.numberFormat = lines.map(([, , format]) => ['@', format]);
-  range.values = lines.map(([label, value]) => [label, value]);
+  sheet.getRange('A:C').clear(Excel.ClearApplyTo.contents);
+  const range = sheet.getRange(blockAddress({ column: 0, row: 1 }, lines.length, 3));
+  range.numberFormat = lines.map(([, , format]) => ['@', format, '@']);
+  range.values = lines.map(([label, value, , note]) => [label, value, note]);
   sheet.getRange('A:A').format.columnWidth = 190;
   sheet.getRange('B:B').format.columnWidth = 150;
+  sheet.getRange('C:C').format.columnWidth = 260;
   sheet.getRange('A1:A' + lines.length).format.font.bold = true;
 }
 
