@@ -84,7 +84,7 @@ export function renderReminderEmail(
   const names = councilNames.join(' and ');
   const lines = [
     `We have not yet received the ${month} return from ${names}.`,
-    `It is due by ${due}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel, or send the workbook with "shared-cdo submit".`,
+    `It is due by ${due}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel (Home tab, Shared CDO), or e-mail the workbook to your Chief Digital Officer, who will submit it for you.`,
     'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
   ];
   const body = markup`${[

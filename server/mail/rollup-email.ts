@@ -14,7 +14,6 @@ import { COUNCIL_STATUS_COLOURS, FIGURES, RAG_COLOURS, SKILL_STATUS_WORDS } from
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { RAGS } from '../../shared/vocabulary.js';
 import type { RollupChart } from '../charts/rollup-charts.js';
-import { CHART_WIDTH } from '../charts/rollup-charts.js';
 import {
   FONT,
   Html,
@@ -138,7 +137,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
   const totals = view.contributions.totals;
   const chartImage = (id: string): Html => {
     const c = charts.find((chart) => chart.id === id);
-    return c ? inlineImage(c.id, c.alt, CHART_WIDTH) : new Html('');
+    return c ? inlineImage(c.id, c.alt, Math.round(c.width)) : new Html('');
   };
   const money = (pence: number) => formatPounds(pence);
   const ragCounts = `${projects.count} projects: ${RAGS.map((r) => `${projects.byRag[r]} ${r}`).join(', ')}.`;
