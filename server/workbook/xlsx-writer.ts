@@ -120,9 +120,9 @@ const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2,
 /** Number formats, fonts and wrapping used by cells, registered as sheets are written and saved last. */
 class Styles {
   private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>([['0|false|false', 0]]);
-  private readonly xfList: { numFmtId: number; bold: boolean; wrap: boolean }[] = [
-    { numFmtId: 0, bold: false, wrap: false },
+  private readonly xfs = new Map<string, number>([['0|false|false|false', 0]]);
+  private readonly xfList: { numFmtId: number; bold: boolean; wrap: boolean; right: boolean }[] = [
+    { numFmtId: 0, bold: false, wrap: false, right: false },
   ];
   /** Conditional formats' colours, in dxf order. */
   private readonly highlights: string[] = [];
@@ -135,13 +135,14 @@ class Styles {
     return this.highlights.length - 1;
   }
 
-  id(numberFormat: string | undefined, bold = false, wrap = false): number {
+  /** `right`: aligned right, as a number column's header is over its numbers. */
+  id(numberFormat: string | undefined, bold = false, wrap = false, right = false): number {
     const numFmtId = numberFormat === undefined ? 0 : this.formatId(numberFormat);
-    const key = `${numFmtId}|${bold}|${wrap}`;
+    const key = `${numFmtId}|${bold}|${wrap}|${right}`;
     let id = this.xfs.get(key);
     if (id === undefined) {
       id = this.xfList.length;
-      this.xfList.push({ numFmtId, bold, wrap });
+      this.xfList.push({ numFmtId, bold, wrap, right });
       this.xfs.set(key, id);
     }
     return id;
@@ -163,11 +164,11 @@ class Styles {
       ([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`,
     );
     const xfs = this.xfList.map(
-      ({ numFmtId, bold, wrap }) =>
+      ({ numFmtId, bold, wrap, right }) =>
         `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
         `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}` +
         // Top-aligned, so that a row made tall by wrapped text reads across from its first line.
-        ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`,
+        ` applyAlignment="1"><alignment${right ? ' horizontal="right"' : ''} vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`,
     );
     const dxf = (fill: string) =>
       `<dxf><font><b/><color rgb="FFFFFFFF"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
@@ -348,10 +349,12 @@ async function* sheetXml(
 
   if (withHeader) {
     // Wrapped, so a long header in a narrow column shows whole on two lines instead of being cut.
-    const header = styles.id(undefined, true, true);
+    // A number column's header sits right, over its numbers; a text column's left, over its text.
+    const numeric = (c: SheetColumn) => c.numberFormat !== undefined && c.numberFormat !== '@';
+    const header = (c: SheetColumn) => styles.id(undefined, true, true, numeric(c));
     // Bold text is wider: a header gets less of its column per line than body text.
     const lines = Math.max(...columns.map((c) => wrappedLines(c.header, c.width * 0.85)));
-    chunk += `<row r="1"${rowHeight(lines)}>${columns.map((c, i) => `<c r="${letters[i]}1" s="${header}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
+    chunk += `<row r="1"${rowHeight(lines)}>${columns.map((c, i) => `<c r="${letters[i]}1" s="${header(c)}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
   }
   let r = firstDataRow;
   for await (const row of sheet.rows) {
