@@ -136,9 +136,10 @@ export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
     config: baseConfig,
     data: { values },
     mark: { type: 'bar' },
+    // Phases down the side, so their names never run into each other at a phone's width.
     encoding: {
-      x: { field: 'phase', type: 'ordinal', sort: [...PHASES], title: null, axis: { labelAngle: 0 } },
-      y: { field: 'count', type: 'quantitative', title: 'Projects', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'phase', type: 'ordinal', sort: [...PHASES], title: null },
+      x: { field: 'count', type: 'quantitative', title: 'Projects', axis: { tickMinStep: 1, format: 'd' } },
       color: {
         field: 'rag',
         type: 'nominal',
