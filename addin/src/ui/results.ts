@@ -227,7 +227,9 @@ export function changesView(
                   { scope: 'row' },
                   row.name,
                   // A project's ID is how people refer to it; a council's ID would be noise.
-                  row.change !== CHANGE_LABELS.received && row.item !== row.name
+                  row.change !== CHANGE_LABELS.received &&
+                    row.change !== CHANGE_LABELS.firstReturn &&
+                    row.item !== row.name
                     ? h('span', { class: 'muted' }, ` (${row.item})`)
                     : null,
                 ),
@@ -235,7 +237,7 @@ export function changesView(
                   'td',
                   {},
                   row.receivedPence !== undefined
-                    ? formatPounds(row.receivedPence)
+                    ? `${formatPounds(row.receivedPence)}${row.restatedPence ? `; earlier months restated by ${formatPounds(row.restatedPence)}` : ''}`
                     : row.from !== undefined && row.to !== undefined
                       ? `${row.from} → ${row.to}`
                       : (row.to ?? row.from ?? ''),
