@@ -192,14 +192,8 @@ export function addMonths(period: string, months: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-// Made once: `toLocaleDateString` with options builds a new ICU formatter per call, which for a
-// consolidated view's tens of thousands of project dates cost seconds and hundreds of MB.
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Made once: building an ICU formatter per call would cost seconds over a view's many dates.
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: UK_TIME_ZONE });
 
 function monthLabel(period: string, options: Intl.DateTimeFormatOptions): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -212,8 +206,14 @@ export const periodLabel = (period: string): string => monthLabel(period, { mont
 /** "Mar" for a chart axis of one financial year's months. */
 export const shortMonthLabel = (period: string): string => monthLabel(period, { month: 'short' });
 
-/** "10 April 2027" from an ISO date. */
-export const longDateLabel = (iso: IsoDate): string => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
+/**
+ * "05/11/2026", as a date is written wherever a person reads it (DESIGN §2): from an ISO date, or from
+ * an ISO time as the day it was on the UK clock.
+ */
+export function dateLabel(isoDateOrTime: string): string {
+  const day = ISO_DATE_PATTERN.test(isoDateOrTime) ? isoDateOrTime : UK_DAY.format(new Date(isoDateOrTime));
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
 
 /** The day a period's return is due: the deadline day of the month after the period. */
 export const submissionDeadline = (period: string, deadlineDay: number): IsoDate =>

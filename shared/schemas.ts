@@ -173,8 +173,10 @@ export const contributionTotalsSchema = z.object({
   cashPaidPence: z.int(),
   inKindPence: z.int(),
   contributedPence: z.int(),
-  /** Σ max(0, balance): still to be paid. */
+  /** Σ max(0, balance): still to pay this year, whether or not it has fallen due. */
   outstandingPence: z.int(),
+  /** Σ max(0, profiled due − contributed): behind profile. */
+  arrearsPence: z.int(),
   /** Σ max(0, −balance): paid beyond the due. */
   overpaidPence: z.int(),
 });
@@ -254,21 +256,36 @@ export type ProjectChange = z.infer<typeof projectChangeSchema>;
 export const changesSchema = z.object({
   /** The month P is compared with: P−1 unless another is asked for; null in April. */
   since: periodTextSchema.nullable(),
+  /** Councils whose return counts for P while none counted for `since`: never news, only first returns. */
+  firstReturns: z.array(councilIdSchema),
+  /** P's view without the first returns, against the view of `since`. */
   projects: z.array(projectChangeSchema),
-  /** contributed(P) − contributed(since), for every council. */
-  contributions: z.array(z.object({ council: councilIdSchema, receivedPence: z.int() })),
+  /**
+   * For every council, from the ledger of its return that counts for P: what it dates in the months
+   * after `since` up to P (received), and how much that ledger changed the months up to `since` from what
+   * the view of `since` counted (restated).
+   */
+  contributions: z.array(
+    z.object({ council: councilIdSchema, receivedPence: z.int(), restatedPence: z.int() }),
+  ),
   skills: z.array(
     z.object({ skill: z.enum(SKILLS), from: z.enum(COVERAGE_STATUSES), to: z.enum(COVERAGE_STATUSES) }),
   ),
 });
 export type Changes = z.infer<typeof changesSchema>;
 
+/** A month's project count by RAG, or null when no return counts for the month: no data, never a zero. */
+const ragCountsSchema = z.array(z.int().nullable());
+
 /** Partnership totals of each month of the FY up to P, one entry per month. */
 export const trendSchema = z.object({
   months: z.array(periodTextSchema),
+  /** How many councils have a return that counts for the month. */
+  returns: z.array(z.int()),
+  /** From the ledgers of the returns that count for P: what they date up to each month. */
   contributedPence: z.array(z.int()),
   profiledDuePence: z.array(z.int()),
-  rag: z.object({ Red: z.array(z.int()), Amber: z.array(z.int()), Green: z.array(z.int()) }),
+  rag: z.object({ Red: ragCountsSchema, Amber: ragCountsSchema, Green: ragCountsSchema }),
 });
 export type Trend = z.infer<typeof trendSchema>;
 

@@ -3,6 +3,7 @@
 // reach another council's submissions.
 import type { NextFunction, Request, Response } from 'express';
 import type { Actor } from '../../shared/api.js';
+import { dateLabel } from '../../shared/dates.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { HttpError, forbidden } from '../errors.js';
 import type { Store, StoredToken } from '../store/index.js';
@@ -117,7 +118,7 @@ async function tokenCaller(store: Store, token: string, now: Date, res: Response
     throw new HttpError(
       401,
       'token-revoked',
-      `This access token was revoked on ${found.revokedAt.slice(0, 10)}. ${NEW_TOKEN_ADVICE}`,
+      `This access token was revoked on ${dateLabel(found.revokedAt)}. ${NEW_TOKEN_ADVICE}`,
     );
   }
   if (found.expiresAt <= now.toISOString()) {
@@ -125,7 +126,7 @@ async function tokenCaller(store: Store, token: string, now: Date, res: Response
     throw new HttpError(
       401,
       'token-expired',
-      `This access token expired on ${found.expiresAt.slice(0, 10)}. ${NEW_TOKEN_ADVICE}`,
+      `This access token expired on ${dateLabel(found.expiresAt)}. ${NEW_TOKEN_ADVICE}`,
     );
   }
   if (isStale(found, now)) await store.touchToken(found.id, now.toISOString());

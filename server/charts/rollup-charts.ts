@@ -14,10 +14,17 @@ export interface RollupChart {
   /** Alternative text for readers that do not show images. */
   alt: string;
   png: Buffer;
+  /** CSS pixels: the chart's own width, at which the e-mail shows it (or narrower, on a phone). */
+  width: number;
 }
 
-/** CSS pixels; the e-mail shows charts at this width or narrower. */
-export const CHART_WIDTH = 560;
+/**
+ * CSS pixels: each chart's whole width, so that on a 375 px phone (a 343 px column) it is shown at
+ * 343/440 of its size and its 15 px text is still 11.7 px.
+ */
+export const CHART_WIDTH = 440;
+/** The smallest text a chart draws, in CSS pixels at CHART_WIDTH. */
+export const CHART_TEXT = 15;
 
 /** The charts' colours as the workbook and the add-in have them, in CSS form. */
 const colour = (name: keyof typeof CHART_COLOURS): string => `#${CHART_COLOURS[name]}`;
@@ -25,10 +32,17 @@ const colour = (name: keyof typeof CHART_COLOURS): string => `#${CHART_COLOURS[n
 const baseConfig = {
   font: CHART_FONT,
   view: { stroke: null },
-  axis: { labelFontSize: 14, titleFontSize: 14, labelColor: '#0b0c0c', titleColor: '#0b0c0c' },
-  legend: { labelFontSize: 14, titleFontSize: 14, orient: 'top', labelLimit: 0, title: null },
-  title: { fontSize: 16, anchor: 'start', color: '#0b0c0c' },
+  axis: {
+    labelFontSize: CHART_TEXT,
+    titleFontSize: CHART_TEXT,
+    labelColor: '#0b0c0c',
+    titleColor: '#0b0c0c',
+  },
+  legend: { labelFontSize: CHART_TEXT, titleFontSize: CHART_TEXT, orient: 'top', labelLimit: 0, title: null },
+  title: { fontSize: CHART_TEXT + 1, anchor: 'start', color: '#0b0c0c' },
 } as const;
+/** A single (not faceted) chart fills CHART_WIDTH exactly, axis labels included: no empty margin. */
+const FIT = { autosize: { type: 'fit-x', contains: 'padding' }, width: CHART_WIDTH } as const;
 
 /**
  * A readable chart has a bar pair per council for a few dozen councils at most; beyond that it shows the
@@ -80,7 +94,7 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           labelAngle: 0,
           labelOrient: 'top',
           labelAnchor: 'start',
-          labelFontSize: 14,
+          labelFontSize: CHART_TEXT,
           labelPadding: 4,
         },
       },
@@ -102,6 +116,8 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           type: 'nominal',
           title: null,
           scale: { domain: [...SERIES], range: [colour('contributed'), colour('profiled')] },
+          // Above the bars, in their order: Contributed (the upper bar of each pair), then Profiled due.
+          legend: { orient: 'top', direction: 'horizontal' },
         },
       },
     },
@@ -115,14 +131,15 @@ export function projectsChartSpec(view: ConsolidatedView): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Projects by phase and RAG',
-    width: CHART_WIDTH - 80,
+    ...FIT,
     height: 200,
     config: baseConfig,
     data: { values },
     mark: { type: 'bar' },
+    // Phases down the side, so their names never run into each other at a phone's width.
     encoding: {
-      x: { field: 'phase', type: 'ordinal', sort: [...PHASES], title: null, axis: { labelAngle: 0 } },
-      y: { field: 'count', type: 'quantitative', title: 'Projects', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'phase', type: 'ordinal', sort: [...PHASES], title: null },
+      x: { field: 'count', type: 'quantitative', title: 'Projects', axis: { tickMinStep: 1, format: 'd' } },
       color: {
         field: 'rag',
         type: 'nominal',
@@ -142,8 +159,8 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
   ]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `The year so far: contributed against profiled due, ${view.financialYear}`,
-    width: CHART_WIDTH - 90,
+    title: { text: [`The year so far, ${view.financialYear}`, 'Contributed against profiled due'] },
+    ...FIT,
     height: 220,
     config: baseConfig,
     data: { values },
@@ -179,6 +196,13 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
   };
 }
 
+/** The chart as a PNG at twice its CSS size, and that CSS width. */
+async function rendered(spec: TopLevelSpec): Promise<Pick<RollupChart, 'png' | 'width'>> {
+  const png = await renderChartPng(spec, 2);
+  // A PNG's width is the big-endian word at byte 16 (in its IHDR chunk).
+  return { png, width: png.readUInt32BE(16) / 2 };
+}
+
 export async function renderRollupCharts(view: ConsolidatedView): Promise<RollupChart[]> {
   const members = view.contributions.councils.filter((c) => c.membership === 'Member');
   const charted = chartedCouncils(view);
@@ -192,19 +216,19 @@ export async function renderRollupCharts(view: ConsolidatedView): Promise<Rollup
       id: 'chart-contributions',
       title: CONTRIBUTIONS_TITLE,
       alt: `Bar chart: contributed to date and profiled due to date for ${which}.`,
-      png: await renderChartPng(contributionsChartSpec(view)),
+      ...(await rendered(contributionsChartSpec(view))),
     },
     {
       id: 'chart-projects',
       title: 'Projects by phase and RAG',
       alt: `Stacked bar chart: ${view.projects.totals.count} projects by phase, coloured by RAG status (${overdue} overdue).`,
-      png: await renderChartPng(projectsChartSpec(view)),
+      ...(await rendered(projectsChartSpec(view))),
     },
     {
       id: 'chart-trend',
       title: 'The year so far',
       alt: `Line chart: the partnership's contributed to date against profiled due to date at the end of each month from April to ${periodLabel(view.period)}.`,
-      png: await renderChartPng(trendChartSpec(view)),
+      ...(await rendered(trendChartSpec(view))),
     },
   ];
 }

@@ -1,8 +1,8 @@
 // The short e-mails to each Member council's contact: the monthly statement of what it owes and has
 // paid, and the reminder before the deadline when its return has not arrived.
-import { longDateLabel, periodLabel } from '../../shared/dates.js';
+import { dateLabel, periodLabel } from '../../shared/dates.js';
+import { COUNCIL_STATUS_WORDS } from '../../shared/glossary.js';
 import { formatPounds } from '../../shared/money.js';
-import { STATUS_LABELS } from '../../shared/report/index.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { MUTED, dataTable, emailPage, heading, markup, paragraph } from './html.js';
 import type { RenderedEmail } from './rollup-email.js';
@@ -47,7 +47,7 @@ export function renderStatementEmail(
           value,
         ]),
       ),
-      paragraph(markup`<strong>${STATUS_LABELS[c.status]}:</strong> ${balanceText(c)}.`),
+      paragraph(markup`<strong>${COUNCIL_STATUS_WORDS[c.status]}:</strong> ${balanceText(c)}.`),
     ]),
     paragraph(`${CONTRIBUTED_NOTE} The full roll-up goes to the partnership board.`, true),
   ].map((part) => markup`${part}\n`)}`;
@@ -58,7 +58,7 @@ export function renderStatementEmail(
       textHeading(c.name),
       textTable(['Figure', 'Amount'], rows(c), [1]),
       '',
-      `${STATUS_LABELS[c.status]}: ${balanceText(c)}.`,
+      `${COUNCIL_STATUS_WORDS[c.status]}: ${balanceText(c)}.`,
       '',
     ]),
     CONTRIBUTED_NOTE,
@@ -79,12 +79,12 @@ export function renderReminderEmail(
   councilNames: readonly string[],
 ): RenderedEmail {
   const month = periodLabel(period);
-  const due = longDateLabel(deadline);
+  const due = dateLabel(deadline);
   const subject = `Shared CDO reminder — ${month} return due ${due} — ${partnershipName}`;
   const names = councilNames.join(' and ');
   const lines = [
     `We have not yet received the ${month} return from ${names}.`,
-    `It is due by ${due}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel, or send the workbook with "shared-cdo submit".`,
+    `It is due by ${due}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel (Home tab, Shared CDO), or e-mail the workbook to your Chief Digital Officer, who will submit it for you.`,
     'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
   ];
   const body = markup`${[

@@ -10,10 +10,10 @@ import {
   type HeadlineKey,
   type SinceReport,
 } from '../../shared/report/index.js';
-import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
+import { COUNCIL_STATUS_COLOURS, FIGURES, RAG_COLOURS, SKILL_STATUS_WORDS } from '../../shared/glossary.js';
+import type { ConsolidatedView } from '../../shared/schemas.js';
 import { RAGS } from '../../shared/vocabulary.js';
 import type { RollupChart } from '../charts/rollup-charts.js';
-import { CHART_WIDTH } from '../charts/rollup-charts.js';
 import {
   FONT,
   Html,
@@ -41,22 +41,15 @@ export interface RenderedEmail {
 export const rollupSubject = (view: ConsolidatedView): string =>
   `Shared CDO roll-up — ${periodLabel(view.period)} — ${view.partnership}`;
 
-const STATUS_COLOURS: Record<CouncilContribution['status'], string> = {
-  paid: '#00703c',
-  'on-track': '#1d70b8',
-  behind: '#d4351c',
-};
-export const RAG_COLOURS: Record<(typeof RAGS)[number], string> = {
-  Red: '#d4351c',
-  Amber: '#b35000',
-  Green: '#00703c',
-};
+/** A glossary colour (`RRGGBB`) as the e-mail's labels take it. */
+const css = (colour: string): string => `#${colour.toLowerCase()}`;
 
-/** The headline figures the e-mail states (DESIGN §6), in this order. */
+/** The headline figures the e-mail states (DESIGN §6), in this order; Paid ahead only when there is some. */
 const EMAIL_HEADLINE: readonly HeadlineKey[] = [
   'netCostPence',
   'contributedPence',
   'outstandingPence',
+  'arrearsPence',
   'overpaidPence',
 ];
 
@@ -68,8 +61,8 @@ const CELL_BORDERED = new Html(
  * Per-council money: the council's name on a row of its own above its four figures, so that the table
  * fits a phone's width (four amounts side by side) while reading as one table on a desktop. It is a data
  * table: the amounts' column headers are `<th scope="col">`, and each council is a row group headed by
- * its name. The total row has no balance: arrears and overpayments are stated apart, as Outstanding and
- * Overpaid.
+ * its name. The total row has no balance: what is still to pay, behind profile and paid ahead are
+ * stated apart, in the headline figures.
  */
 function councilTable(
   councils: readonly CouncilLine[],
@@ -89,7 +82,7 @@ function councilTable(
   );
   const groups = councils.map(
     (c) =>
-      markup`<tbody>${nameRow(labelled(label(c.statusLabel, STATUS_COLOURS[c.status]), markup`<strong>${c.name}</strong>`))}${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tbody>`,
+      markup`<tbody>${nameRow(labelled(label(c.statusLabel, css(COUNCIL_STATUS_COLOURS[c.status])), markup`<strong>${c.name}</strong>`))}${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tbody>`,
   );
   const total = markup`<tbody>${nameRow('Total for the partnership', true)}${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tbody>`;
   return markup`<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><thead><tr>${header}</tr></thead>${groups}${total}</table>`;
@@ -101,7 +94,7 @@ function figureNote(figure: HeadlineFigure, all: readonly HeadlineFigure[]): str
   if (figure.key === 'netCostPence')
     return `Budget ${pence('budgetPence')} less confirmed funding ${pence('fundingPence')}`;
   if (figure.key === 'contributedPence')
-    return `Against profiled due to date of ${pence('profiledDuePence')}`;
+    return `${figure.note} Against ${FIGURES.profiledDuePence.label.toLowerCase()} of ${pence('profiledDuePence')}.`;
   return figure.note;
 }
 
@@ -138,23 +131,26 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
   const report = buildReport(view);
   const { projects, skills, returns } = report;
   const since = sinceReport(view);
-  const figures = EMAIL_HEADLINE.map((key) => report.headline.find((f) => f.key === key)!);
+  const figures = EMAIL_HEADLINE.map((key) => report.headline.find((f) => f.key === key)!).filter(
+    (f) => f.key !== 'overpaidPence' || f.pence !== 0,
+  );
   const totals = view.contributions.totals;
   const chartImage = (id: string): Html => {
     const c = charts.find((chart) => chart.id === id);
-    return c ? inlineImage(c.id, c.alt, CHART_WIDTH) : new Html('');
+    return c ? inlineImage(c.id, c.alt, Math.round(c.width)) : new Html('');
   };
   const money = (pence: number) => formatPounds(pence);
   const ragCounts = `${projects.count} projects: ${RAGS.map((r) => `${projects.byRag[r]} ${r}`).join(', ')}.`;
-  const grid = projects.grid.filter((row) => row.total > 0);
+  // Every phase, Retired included, as the chart shows them.
+  const grid = projects.grid;
   const figureRow = (f: HeadlineFigure) =>
     markup`<tr><td style="${CELL_BORDERED}">${f.label}<br><span style="color:${MUTED};font-size:13px;">${figureNote(f, report.headline)}</span></td><td align="right" valign="top" style="${CELL_BORDERED}font-size:20px;line-height:26px;font-weight:bold;white-space:nowrap;">${money(f.pence)}</td></tr>`;
   const figureTable = markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;">${figures.map(figureRow)}</table>`;
   const gapsSentence =
     skills.gaps.length === 0
       ? 'Every skill has at least one practitioner.'
-      : `No practitioner: ${skills.gaps.join(', ')}.`;
-  const fragileSentence = `Only one practitioner: ${skills.fragile.join(', ')}.`;
+      : `${SKILL_STATUS_WORDS.gap}: ${skills.gaps.join(', ')}.`;
+  const fragileSentence = `${SKILL_STATUS_WORDS.fragile}: ${skills.fragile.join(', ')}.`;
   const missingList = `${returns.missing.join(', ')}.`;
   const carriedLead = 'Carried forward from an earlier month:';
   const allReturned = 'Every member council has sent a return.';
@@ -173,7 +169,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     paragraph('Contributed is cash paid plus in-kind, to date. A negative balance is an overpayment.', true),
     heading('Projects by RAG and phase'),
     paragraph(ragCounts),
-    grid.length === 0
+    projects.count === 0
       ? paragraph('No projects reported.', true)
       : dataTable(
           [
@@ -188,7 +184,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     bulletList(
       projects.overdue.map((p) =>
         labelled(
-          label(p.rag, RAG_COLOURS[p.rag]),
+          label(p.rag, css(RAG_COLOURS[p.rag])),
           markup`<strong>${p.id}</strong> ${p.title}<br><span style="color:${MUTED};">${p.detail}</span>`,
         ),
       ),
@@ -246,7 +242,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     '',
     textHeading('Projects by RAG and phase'),
     ragCounts,
-    grid.length === 0
+    projects.count === 0
       ? 'No projects reported.'
       : textTable(
           ['Phase', ...RAGS, 'Total'],

@@ -2,6 +2,7 @@
 // `shared-cdo submit`. Reads JSON or a workbook, validates it against the partnership, then appends a
 // version in one transaction (lock, If-Match, Idempotency-Key and the version number checked inside).
 import type { Actor, SubmissionReceipt } from '../../shared/api.js';
+import { periodLabel } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { HttpError, notFound } from '../errors.js';
 import type { Upload } from './upload.js';
@@ -135,5 +136,5 @@ const periodLocked = (period: string): HttpError =>
   new HttpError(
     423,
     'period-locked',
-    `Period ${period} is locked by the CDO; ask them to reopen it to submit.`,
+    `${periodLabel(period)} is locked by the CDO; ask them to reopen it to submit.`,
   );

@@ -55,10 +55,10 @@ function consolidatedSheets(view: ConsolidatedView): SheetSpec[] {
         sheets[key].items,
         {
           highlights: CONSOLIDATED_HIGHLIGHTS.filter((h) => h.sheet === key).flatMap((h) =>
-            Object.entries(h.colours).map(([equals, highlight]): HighlightRule => ({
+            Object.entries(h.colours).map(([equals, colour]): HighlightRule => ({
               column: columnIndex(CONSOLIDATED_SHEETS[key], h.column),
               equals,
-              highlight,
+              colour,
             })),
           ),
         },
@@ -77,7 +77,11 @@ function summaryCells(line: SummaryLine): Cell[] {
     case 'blank':
       return [];
     case 'money':
-      return [line.label, { value: penceToPounds(line.pence), numberFormat: MONEY_FORMAT }];
+      return [
+        line.label,
+        { value: penceToPounds(line.pence), numberFormat: MONEY_FORMAT },
+        ...(line.note === undefined ? [] : [line.note]),
+      ];
     case 'count':
       return [line.label, { value: line.count, numberFormat: INTEGER_FORMAT }];
     case 'text':
@@ -90,8 +94,10 @@ function summarySheet(view: ConsolidatedView): SheetSpec {
   return {
     name: CONSOLIDATED_SHEETS.summary,
     columns: [
-      { header: 'Item', width: 34 },
-      { header: 'Value', width: 44, wrap: true },
+      { header: 'Item', width: 30, wrap: true },
+      { header: 'Value', width: 36, wrap: true },
+      // What each headline figure means, in the glossary's words.
+      { header: 'About', width: 44, wrap: true },
     ],
     header: false,
     rows,
@@ -140,8 +146,8 @@ function summaryCharts(view: ConsolidatedView): Chart[] {
         },
         colour,
       })),
-      from: { row: top, column: 3 },
-      to: { row: top + rows, column: 12 },
+      from: { row: top, column: 4 },
+      to: { row: top + rows, column: 13 },
     };
     top += rows + 2;
     return drawn;

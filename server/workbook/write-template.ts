@@ -144,7 +144,7 @@ export async function writeCouncilTemplate(
     ['Keep the sheet names and column headers. Columns you add for your own working are kept and ignored.'],
     ['Money is in pounds; dates are dates or dd/mm/yyyy; pick listed values from the drop-downs.'],
     [
-      `Submit with the Shared CDO add-in, or: shared-cdo submit --council ${council} --period ${period} FILE.xlsx`,
+      'To send it: on the Home tab choose Shared CDO, then Check, then Submit. Without the add-in, e-mail this workbook to your Chief Digital Officer, who will submit it for you.',
     ],
   ]);
   const sheets = COUNCIL_LAYOUTS.map((layout) =>

@@ -8,7 +8,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import type { Highlight } from '../../shared/report/index.js';
 import { chartAnchorXml, chartXml, type Chart } from './chart-xml.js';
 import { columnLetter } from './columns.js';
 
@@ -35,14 +34,11 @@ export interface SheetColumn {
   wrap?: boolean;
 }
 
-/** Fills for conditional formatting, as Excel's built-in "Good", "Neutral" and "Bad" styles. */
-export type { Highlight };
-const HIGHLIGHTS: readonly Highlight[] = ['bad', 'neutral', 'good'];
-/** Fill a cell of a 0-based column when it equals a value. */
+/** Colour a cell of a 0-based column when it equals a value: white bold text on `colour` (`RRGGBB`). */
 export interface HighlightRule {
   column: number;
   equals: string;
-  highlight: Highlight;
+  colour: string;
 }
 
 /** A column's rule, its input prompt, or both. */
@@ -124,18 +120,29 @@ const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2,
 /** Number formats, fonts and wrapping used by cells, registered as sheets are written and saved last. */
 class Styles {
   private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>([['0|false|false', 0]]);
-  private readonly xfList: { numFmtId: number; bold: boolean; wrap: boolean }[] = [
-    { numFmtId: 0, bold: false, wrap: false },
+  private readonly xfs = new Map<string, number>([['0|false|false|false', 0]]);
+  private readonly xfList: { numFmtId: number; bold: boolean; wrap: boolean; right: boolean }[] = [
+    { numFmtId: 0, bold: false, wrap: false, right: false },
   ];
+  /** Conditional formats' colours, in dxf order. */
+  private readonly highlights: string[] = [];
 
-  id(numberFormat: string | undefined, bold = false, wrap = false): number {
+  /** The dxf of a status colour: white bold text on it, as the e-mail's labels are drawn. */
+  highlight(colour: string): number {
+    const known = this.highlights.indexOf(colour);
+    if (known >= 0) return known;
+    this.highlights.push(colour);
+    return this.highlights.length - 1;
+  }
+
+  /** `right`: aligned right, as a number column's header is over its numbers. */
+  id(numberFormat: string | undefined, bold = false, wrap = false, right = false): number {
     const numFmtId = numberFormat === undefined ? 0 : this.formatId(numberFormat);
-    const key = `${numFmtId}|${bold}|${wrap}`;
+    const key = `${numFmtId}|${bold}|${wrap}|${right}`;
     let id = this.xfs.get(key);
     if (id === undefined) {
       id = this.xfList.length;
-      this.xfList.push({ numFmtId, bold, wrap });
+      this.xfList.push({ numFmtId, bold, wrap, right });
       this.xfs.set(key, id);
     }
     return id;
@@ -157,14 +164,14 @@ class Styles {
       ([code, id]) => `<numFmt numFmtId="${id}" formatCode="${attr(code)}"/>`,
     );
     const xfs = this.xfList.map(
-      ({ numFmtId, bold, wrap }) =>
+      ({ numFmtId, bold, wrap, right }) =>
         `<xf numFmtId="${numFmtId}" fontId="${bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
         `${numFmtId ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}` +
         // Top-aligned, so that a row made tall by wrapped text reads across from its first line.
-        ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`,
+        ` applyAlignment="1"><alignment${right ? ' horizontal="right"' : ''} vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`,
     );
-    const dxf = (font: string, fill: string) =>
-      `<dxf><font><color rgb="FF${font}"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
+    const dxf = (fill: string) =>
+      `<dxf><font><b/><color rgb="FFFFFFFF"/></font><fill><patternFill><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`;
     return (
       `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
       (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
@@ -175,8 +182,7 @@ class Styles {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellStyleXfs>' +
       `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-      // In HIGHLIGHTS order: bad, neutral, good.
-      `<dxfs count="3">${dxf('9C0006', 'FFC7CE')}${dxf('9C5700', 'FFEB9C')}${dxf('006100', 'C6EFCE')}</dxfs>` +
+      `<dxfs count="${this.highlights.length}">${this.highlights.map(dxf).join('')}</dxfs>` +
       '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
       '</styleSheet>'
     );
@@ -343,10 +349,12 @@ async function* sheetXml(
 
   if (withHeader) {
     // Wrapped, so a long header in a narrow column shows whole on two lines instead of being cut.
-    const header = styles.id(undefined, true, true);
+    // A number column's header sits right, over its numbers; a text column's left, over its text.
+    const numeric = (c: SheetColumn) => c.numberFormat !== undefined && c.numberFormat !== '@';
+    const header = (c: SheetColumn) => styles.id(undefined, true, true, numeric(c));
     // Bold text is wider: a header gets less of its column per line than body text.
     const lines = Math.max(...columns.map((c) => wrappedLines(c.header, c.width * 0.85)));
-    chunk += `<row r="1"${rowHeight(lines)}>${columns.map((c, i) => `<c r="${letters[i]}1" s="${header}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
+    chunk += `<row r="1"${rowHeight(lines)}>${columns.map((c, i) => `<c r="${letters[i]}1" s="${header(c)}" t="inlineStr">${inline(c.header)}</c>`).join('')}</row>`;
   }
   let r = firstDataRow;
   for await (const row of sheet.rows) {
@@ -382,7 +390,7 @@ async function* sheetXml(
     throw new Error(`Sheet ${sheet.name}: ${r - firstDataRow} rows written, ${sheet.rowCount} announced`);
   }
   chunk += '</sheetData>';
-  chunk += highlightsXml(sheet, letters, firstDataRow, lastRow);
+  chunk += highlightsXml(sheet, styles, letters, firstDataRow, lastRow);
   chunk += validationsXml(sheet, letters, firstDataRow, lastRow);
   chunk += `${pageSetup}${tail}</worksheet>`;
   yield Buffer.from(chunk, 'utf8');
@@ -446,7 +454,13 @@ function formulaCellXml(ref: string, formula: string, value: StyledCell['value']
   return `<c r="${ref}"${style} t="str">${f}<v>${text(String(value ?? ''))}</v></c>`;
 }
 
-function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, lastRow: number): string {
+function highlightsXml(
+  sheet: SheetSpec,
+  styles: Styles,
+  letters: string[],
+  firstRow: number,
+  lastRow: number,
+): string {
   if (!sheet.highlights?.length || lastRow < firstRow) return '';
   let priority = 0;
   const byColumn = new Map<number, HighlightRule[]>();
@@ -457,7 +471,7 @@ function highlightsXml(sheet: SheetSpec, letters: string[], firstRow: number, la
       const cfRules = rules.map((rule) => {
         priority += 1;
         const value = `"${rule.equals.replace(/"/g, '""')}"`;
-        return `<cfRule type="cellIs" dxfId="${HIGHLIGHTS.indexOf(rule.highlight)}" priority="${priority}" operator="equal"><formula>${text(value)}</formula></cfRule>`;
+        return `<cfRule type="cellIs" dxfId="${styles.highlight(rule.colour)}" priority="${priority}" operator="equal"><formula>${text(value)}</formula></cfRule>`;
       });
       return `<conditionalFormatting sqref="${ref}">${cfRules.join('')}</conditionalFormatting>`;
     })

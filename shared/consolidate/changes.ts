@@ -1,6 +1,6 @@
-// What changed between an earlier month's view and P's (DESIGN §4, month on month): projects new,
-// removed, moved in phase or RAG, or newly overdue; what each council paid in between; skills whose
-// coverage changed. A pure comparison of two views, so swapping them swaps `new` and `removed`.
+// What changed between an earlier month's view and P's (DESIGN §4, month on month): which councils' first
+// returns count for P, projects new, removed, moved in phase or RAG, or newly overdue; what each
+// council's ledger dates in between and how it restated the months before; skills whose coverage changed.
 import { addMonths, financialYearOf, monthIndexInFinancialYear, periodLabel } from '../dates.js';
 import type {
   Changes,
@@ -14,9 +14,11 @@ import { PROJECT_CHANGE_KINDS } from '../vocabulary.js';
 
 export type ProjectFacts = Pick<ConsolidatedProject, 'id' | 'title' | 'phase' | 'rag' | 'overdue'>;
 
-/** What month on month compares of a month's view; a whole MonthView is one. */
+/** What month on month compares of a month's view. */
 export interface MonthFacts {
   period: MonthView['period'];
+  /** The councils with a return that counts for the month. */
+  returns: ReadonlySet<string>;
   contributions: { councils: readonly Pick<CouncilContribution, 'council' | 'contributedPence'>[] };
   skills: { coverage: readonly Pick<SkillCoverage, 'skill' | 'status'>[] };
   projects: { items: readonly ProjectFacts[] };
@@ -69,21 +71,71 @@ function projectChanges(before: readonly ProjectFacts[], after: readonly Project
   );
 }
 
-/** The changes from `before` (the earlier month, or null in April) to `after` (P). */
-export function changesBetween(before: MonthFacts | null, after: MonthFacts): Changes {
-  if (before === null) return { since: null, projects: [], contributions: [], skills: [] };
-  const paidBefore = new Map(before.contributions.councils.map((c) => [c.council, c.contributedPence]));
+/** Projects and skills of P as month on month compares them: P's view without the first returns. */
+export type SettledFacts = Pick<MonthFacts, 'skills' | 'projects'>;
+
+/**
+ * What changed in projects and skills from `before` to `after`: a pure comparison of two views, so
+ * swapping them swaps `new` and `removed`.
+ */
+export function compareMonths(
+  before: SettledFacts,
+  after: SettledFacts,
+): Pick<Changes, 'projects' | 'skills'> {
   const statusBefore = new Map(before.skills.coverage.map((s) => [s.skill, s.status]));
   return {
-    since: before.period,
     projects: projectChanges(before.projects.items, after.projects.items),
-    contributions: after.contributions.councils.map((c) => ({
-      council: c.council,
-      receivedPence: c.contributedPence - (paidBefore.get(c.council) ?? 0),
-    })),
     skills: after.skills.coverage.flatMap((s) => {
       const from = statusBefore.get(s.skill);
       return from === undefined || from === s.status ? [] : [{ skill: s.skill, from, to: s.status }];
+    }),
+  };
+}
+
+export interface MonthOnMonth {
+  /** The view of the month compared with. */
+  before: MonthFacts;
+  /** P's projects and skills without the first returns. */
+  settled: SettledFacts;
+  /** Every council of the partnership, in its order. */
+  councils: readonly string[];
+  /** The councils with a return that counts for P. */
+  returnsOfP: ReadonlySet<string>;
+  /** L(c, M): what the ledger of c's return that counts for P dates up to the end of M. */
+  ledger: (council: string, month: string) => number;
+}
+
+/** No month to compare with (April, the FY's first month): nothing is news. */
+export const NO_CHANGES: Changes = {
+  since: null,
+  firstReturns: [],
+  projects: [],
+  contributions: [],
+  skills: [],
+};
+
+/**
+ * The changes from the month compared with to P (DESIGN §4, month on month). A council whose first
+ * return counts for P is named as such, its projects and skills left out of the comparison and its
+ * ledger counted as received only for what it dates after that month: never its whole year as news.
+ */
+export function monthOnMonth(period: string, input: MonthOnMonth): Changes {
+  const { before, settled, councils, returnsOfP, ledger } = input;
+  const since = before.period;
+  const contributedBefore = new Map(
+    before.contributions.councils.map((c) => [c.council, c.contributedPence]),
+  );
+  const firstReturns = councils.filter((c) => returnsOfP.has(c) && !before.returns.has(c)).sort();
+  const first = new Set(firstReturns);
+  return {
+    since,
+    firstReturns,
+    ...compareMonths(before, settled),
+    contributions: councils.map((council) => {
+      if (!returnsOfP.has(council)) return { council, receivedPence: 0, restatedPence: 0 };
+      const upToSince = ledger(council, since);
+      const restatedPence = first.has(council) ? 0 : upToSince - (contributedBefore.get(council) ?? 0);
+      return { council, receivedPence: ledger(council, period) - upToSince, restatedPence };
     }),
   };
 }

@@ -38,6 +38,15 @@ function paidToDate(rows: readonly ContributionRow[], year: YearToDate): { cash:
   return { cash, inKind };
 }
 
+/**
+ * L(c, M) of DESIGN §4 month on month: what a return's ledger (its Contributions rows) counts as
+ * contributed, cash plus in kind, up to the end of `year`'s month.
+ */
+export function ledgerPence(rows: readonly ContributionRow[], year: YearToDate): number {
+  const { cash, inKind } = paidToDate(rows, year);
+  return cash + inKind;
+}
+
 function status(balance: number, contributed: number, profiledDue: number): CouncilContribution['status'] {
   if (balance <= 0) return 'paid';
   return contributed >= profiledDue ? 'on-track' : 'behind';

@@ -3,12 +3,20 @@
 // projects; the view for P adds what changed since an earlier month and the year's trend.
 import { asPeriod, isValidPeriod, yearToDate, type YearToDate } from '../dates.js';
 import type { ConsolidatedView, MonthView, Partnership, SubmissionRecord } from '../schemas.js';
-import { changesBetween, comparisonProblem, defaultComparison } from './changes.js';
+import { comparisonProblem, defaultComparison, monthOnMonth, NO_CHANGES } from './changes.js';
+import { ledgerPence } from './contributions.js';
 import { MonthFold } from './month.js';
+import { consolidateSkills } from './skills.js';
 import { YearOfReturns } from './year.js';
 
 export { apportionLargestRemainder, type ApportionWeight } from './apportion.js';
-export { changesBetween, comparisonProblem, defaultComparison, type MonthFacts } from './changes.js';
+export {
+  compareMonths,
+  comparisonProblem,
+  defaultComparison,
+  type MonthFacts,
+  type SettledFacts,
+} from './changes.js';
 export { ConsolidationError } from './errors.js';
 
 export interface ConsolidateOptions {
@@ -53,7 +61,7 @@ export class Consolidation {
         : 'compare is not a month';
       if (problem !== null) throw new RangeError(problem);
     }
-    this.month = new MonthFold(partnership, this.year);
+    this.month = new MonthFold(partnership, this.year, this.since);
   }
 
   add(record: SubmissionRecord): void {
@@ -62,13 +70,49 @@ export class Consolidation {
 
   view(): ConsolidatedView {
     const view = this.month.view();
+    const { partnership, since } = this;
     // No other month of the view can count a return from after P or from another financial year.
-    const returns = new YearOfReturns(this.partnership, this.month.earlier);
+    const returns = new YearOfReturns(partnership, this.month.earlier);
+    // Every month's money is read from the ledgers of the returns that count for P (DESIGN §4, Ledger).
+    const chosen = this.month.chosen;
+    const ledger = (council: string, month: string): number =>
+      ledgerPence(chosen.get(council)?.data.contributions ?? [], yearToDate(asPeriod(month)));
+    const contributed = (month: string): number =>
+      [...chosen.keys()].reduce((sum, council) => sum + ledger(council, month), 0);
     return {
       ...view,
-      changes: changesBetween(this.since === null ? null : returns.facts(this.since), view),
-      trend: returns.trend(this.year.months, new Map([[this.year.period, view]])),
+      changes: since === null ? NO_CHANGES : this.changesSince(since, view, returns, ledger),
+      trend: returns.trend(this.year.months, new Map([[this.year.period, view]]), contributed),
     };
+  }
+
+  private changesSince(
+    since: string,
+    view: MonthView,
+    returns: YearOfReturns,
+    ledger: (council: string, month: string) => number,
+  ): ConsolidatedView['changes'] {
+    const { partnership, year } = this;
+    const councils = partnership.councils.map((c) => c.id);
+    const before = returns.facts(since);
+    const chosen = this.month.chosen;
+    const settledReturns = new Map([...chosen].filter(([council]) => before.returns.has(council)));
+    // Without first returns P's projects and skills are its own view's; they are worked out again only
+    // when a first return would otherwise be news.
+    const settled =
+      settledReturns.size === chosen.size
+        ? view
+        : {
+            skills: consolidateSkills(councils, settledReturns, year.period),
+            projects: { items: this.month.settledProjects() ?? [] },
+          };
+    return monthOnMonth(year.period, {
+      before,
+      settled,
+      councils,
+      returnsOfP: new Set(chosen.keys()),
+      ledger,
+    });
   }
 }
 

@@ -8,7 +8,7 @@ import type {
   ProjectConflict,
   ProjectRow,
 } from '../schemas.js';
-import { PHASES, RAGS, THEMES } from '../vocabulary.js';
+import { PHASES, RAGS, THEMES, type Phase, type Rag } from '../vocabulary.js';
 
 export type ProjectsView = ConsolidatedView['projects'];
 
@@ -18,6 +18,13 @@ const FINISHED_PHASES: readonly string[] = ['Live', 'Retired'];
 /** Overdue in a month ending `endOfPeriod`: due before its last day and neither Live nor Retired. */
 export const isOverdue = (row: Pick<ProjectRow, 'due' | 'phase'>, endOfPeriod: string): boolean =>
   row.due !== undefined && row.due < endOfPeriod && !FINISHED_PHASES.includes(row.phase);
+
+/**
+ * Whether a council's row (its own project or not) becomes the authority over the current one: a lead's
+ * own row beats any other, and between two of a kind the lower council ID wins.
+ */
+const replacesAuthority = (own: boolean, council: string, currentOwn: boolean, current: string): boolean =>
+  (own && !currentOwn) || (own === currentOwn && council < current);
 
 /** One upper-cased Project ID as its reports arrive: its item so far, not the reports' rows. */
 interface Tally {
@@ -138,7 +145,7 @@ export class ProjectFold {
       } else if (tally.lastPosition === position) {
         // A council's own duplicate (an error its return was checked for): its first row stands.
         continue;
-      } else if ((own && !tally.own) || (own === tally.own && council < tally.mainCouncil)) {
+      } else if (replacesAuthority(own, council, tally.own, tally.mainCouncil)) {
         // The reports that agreed with the old authority keep its values.
         const { item } = tally;
         const differing = (tally.differing ??= []);
@@ -231,5 +238,51 @@ export class ProjectFold {
       },
       warnings,
     };
+  }
+}
+
+/**
+ * What month on month compares of each project (its authoritative row's title, phase, RAG and whether it
+ * is overdue), folded one council's return at a time as ProjectFold finds the authority, without sums or
+ * conflicts: P's view of projects computed without some councils' returns.
+ */
+export class ProjectFactsFold {
+  /** Per upper-cased ID, of the authoritative row only what is compared (not the row, so it can go). */
+  private readonly authorities = new Map<
+    string,
+    { facts: Pick<ProjectRow, 'title' | 'phase' | 'rag' | 'due'>; council: string; own: boolean }
+  >();
+
+  constructor(private readonly period: string) {}
+
+  /** The project rows of `council`'s counting return; each council is added once. */
+  add(council: string, rows: readonly ProjectRow[]): void {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const id = row.id.toUpperCase();
+      // A council's own duplicate (an error its return was checked for): its first row stands.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const own = row.lead === council;
+      const current = this.authorities.get(id);
+      if (current === undefined || replacesAuthority(own, council, current.own, current.council)) {
+        const { title, phase, rag, due } = row;
+        this.authorities.set(id, { facts: { title, phase, rag, due }, council, own });
+      }
+    }
+  }
+
+  /** Each project's facts, sorted by ID as the view's items are. */
+  result(): { id: string; title: string; phase: Phase; rag: Rag; overdue: boolean }[] {
+    const endOfPeriod = lastDayOf(this.period);
+    return [...this.authorities]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, { facts }]) => ({
+        id,
+        title: facts.title,
+        phase: facts.phase,
+        rag: facts.rag,
+        overdue: isOverdue(facts, endOfPeriod),
+      }));
   }
 }

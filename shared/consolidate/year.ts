@@ -108,29 +108,47 @@ export class YearOfReturns {
     });
     return {
       period,
+      returns: new Set(month.chosen.keys()),
       contributions: month.contributions,
       skills: consolidateSkills(councilOrder, month.chosen, period),
       projects: { items },
     };
   }
 
-  /** Partnership totals of each of `months`; `views` holds months whose full view is already made. */
-  trend(months: readonly string[], views: ReadonlyMap<string, MonthView>): Trend {
+  /**
+   * Partnership totals of each of `months`: how many councils have a return that counts for the month,
+   * what `contributed` gives for it (the ledgers of P's returns), the profiled due, and the projects by
+   * RAG of the month's own view, null where no return counts (no data, never a zero). `views` holds
+   * months whose full view is already made.
+   */
+  trend(
+    months: readonly string[],
+    views: ReadonlyMap<string, MonthView>,
+    contributed: (month: string) => number,
+  ): Trend {
     const points = months.map((period) => {
       const view = views.get(period);
       if (view !== undefined) {
-        return { totals: view.contributions.totals, rag: RAGS.map((rag) => view.projects.byRag[rag] ?? 0) };
+        return {
+          returns: view.submissions.length,
+          profiledDuePence: view.contributions.totals.profiledDuePence,
+          rag: RAGS.map((rag) => view.projects.byRag[rag] ?? 0),
+        };
       }
       const month = this.month(period);
       const rag = RAGS.map(() => 0);
       forEachAuthority(month, (_, row) => (rag[RAGS.indexOf(row.rag)]! += 1));
-      return { totals: month.contributions.totals, rag };
+      const { profiledDuePence } = month.contributions.totals;
+      return { returns: month.chosen.size, profiledDuePence, rag };
     });
     return {
       months: [...months],
-      contributedPence: points.map((p) => p.totals.contributedPence),
-      profiledDuePence: points.map((p) => p.totals.profiledDuePence),
-      rag: Object.fromEntries(RAGS.map((rag, i) => [rag, points.map((p) => p.rag[i]!)])) as Trend['rag'],
+      returns: points.map((p) => p.returns),
+      contributedPence: months.map(contributed),
+      profiledDuePence: points.map((p) => p.profiledDuePence),
+      rag: Object.fromEntries(
+        RAGS.map((rag, i) => [rag, points.map((p) => (p.returns === 0 ? null : p.rag[i]!))]),
+      ) as Trend['rag'],
     };
   }
 

@@ -3,16 +3,15 @@
 // bound to, colours and value format — so the two can never disagree on what a chart shows.
 import { CONSOLIDATED_SHEETS, type SheetLayout } from '../layouts.js';
 import type { ConsolidatedView } from '../schemas.js';
+import { RAG_COLOURS } from '../glossary.js';
 import { RAGS } from '../vocabulary.js';
 import { buildReport } from './index.js';
 
-/** GOV.UK colours (`RRGGBB`): readable on white, and the RAG colours people expect. */
+/** GOV.UK colours (`RRGGBB`): readable on white, and the glossary's RAG colours. */
 export const CHART_COLOURS = {
   contributed: '1D70B8',
   profiled: 'B1B4B6',
-  Red: 'D4351C',
-  Amber: 'F47738',
-  Green: '00703C',
+  ...RAG_COLOURS,
   people: '1D70B8',
   practitioners: '00703C',
 } as const;

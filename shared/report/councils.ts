@@ -1,14 +1,7 @@
 // The per-council contributions table every surface shows: paying Members, and any other council that has
 // contributed, with each one's balance and status in words.
-import type { ConsolidatedView, CouncilContribution } from '../schemas.js';
-
-export type ContributionStatus = CouncilContribution['status'];
-
-export const STATUS_LABELS: Record<ContributionStatus, string> = {
-  paid: 'Paid',
-  'on-track': 'On track',
-  behind: 'Behind',
-};
+import { COUNCIL_STATUS_WORDS, type CouncilStatus as ContributionStatus } from '../glossary.js';
+import type { ConsolidatedView } from '../schemas.js';
 
 export interface CouncilLine {
   council: string;
@@ -28,7 +21,7 @@ export function councilLines(view: ConsolidatedView): CouncilLine[] {
       council: c.council,
       name: c.name,
       status: c.status,
-      statusLabel: STATUS_LABELS[c.status],
+      statusLabel: COUNCIL_STATUS_WORDS[c.status],
       duePence: c.duePence,
       profiledDuePence: c.profiledDuePence,
       contributedPence: c.contributedPence,

@@ -24,18 +24,15 @@ export {
   type SinceReport,
   type TrendRow,
 } from './changes.js';
-export { councilNames, STATUS_LABELS, type CouncilLine } from './councils.js';
+export { councilNames, type CouncilLine } from './councils.js';
 export type { DataQualityLine } from './data-quality.js';
 export type { HeadlineFigure, HeadlineKey } from './headline.js';
-export { COVERAGE_LABELS } from './skills.js';
 export type { OverdueProject, PhaseRagRow } from './projects.js';
 export {
   CONSOLIDATED_HIGHLIGHTS,
   consolidatedSheetItems,
   consolidatedSheetRows,
-  REVIEW_LABELS,
   type ConsolidatedSheetRows,
-  type Highlight,
 } from './sheet-rows.js';
 export { moneyLabel, type SummaryLine } from './summary.js';
 export { contributionTotals } from './totals.js';

@@ -1,5 +1,5 @@
 // Projects as the surfaces summarise them: counts by RAG, the phase × RAG grid and the overdue list.
-import { longDateLabel } from '../dates.js';
+import { dateLabel } from '../dates.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { PHASES, RAGS, type Phase, type Rag } from '../vocabulary.js';
 import { councilNames } from './councils.js';
@@ -15,7 +15,7 @@ export interface OverdueProject {
   id: string;
   title: string;
   rag: Rag;
-  /** "Beta, led by Cherwell District Council, due 31 January 2027". */
+  /** "Beta, led by Cherwell District Council, due 31/01/2027". */
   detail: string;
 }
 
@@ -44,7 +44,7 @@ export function projectsReport(view: ConsolidatedView): ProjectsReport {
       id: p.id,
       title: p.title,
       rag: p.rag,
-      detail: `${p.phase}, led by ${name(p.lead)}${p.due ? `, due ${longDateLabel(p.due)}` : ''}`,
+      detail: `${p.phase}, led by ${name(p.lead)}${p.due ? `, due ${dateLabel(p.due)}` : ''}`,
     }));
   return { count: items.length, byRag, grid, overdue };
 }

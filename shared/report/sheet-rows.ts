@@ -3,18 +3,18 @@
 // mean: statuses in words, council names beside IDs, and times as date-times on the UK clock.
 import { isoTimeToExcelSerial } from '../dates.js';
 import type { ConsolidatedView } from '../schemas.js';
-import type { ReviewStatus } from '../vocabulary.js';
+import {
+  COUNCIL_STATUS_COLOURS,
+  COUNCIL_STATUS_WORDS,
+  RAG_COLOURS,
+  REVIEW_COLOURS,
+  REVIEW_WORDS,
+  SKILL_STATUS_COLOURS,
+  SKILL_STATUS_WORDS,
+} from '../glossary.js';
 import { changeRows, trendRows } from './changes.js';
-import { councilNames, STATUS_LABELS } from './councils.js';
+import { councilNames } from './councils.js';
 import { returnsReport } from './data-quality.js';
-import { COVERAGE_LABELS } from './skills.js';
-
-/** Where a council's return stands with the CDO, in words. */
-export const REVIEW_LABELS: Record<ReviewStatus, string> = {
-  pending: 'Awaiting review',
-  accepted: 'Accepted',
-  returned: 'Returned',
-};
 
 export interface ConsolidatedSheetRows {
   changes: object[];
@@ -47,8 +47,11 @@ export function consolidatedSheetItems(
   const name = councilNames(view);
   return {
     changes: sheet(changeRows(view), asIs),
-    contributions: sheet(view.contributions.councils, (c) => ({ ...c, status: STATUS_LABELS[c.status] })),
-    skills: sheet(view.skills.coverage, (s) => ({ ...s, status: COVERAGE_LABELS[s.status] })),
+    contributions: sheet(view.contributions.councils, (c) => ({
+      ...c,
+      status: COUNCIL_STATUS_WORDS[c.status],
+    })),
+    skills: sheet(view.skills.coverage, (s) => ({ ...s, status: SKILL_STATUS_WORDS[s.status] })),
     people: sheet(view.skills.people, (p) => ({
       ...p,
       councils: p.councils.join('; '),
@@ -67,7 +70,7 @@ export function consolidatedSheetItems(
       ...s,
       name: name(s.council),
       submittedAt: isoTimeToExcelSerial(s.submittedAt),
-      review: REVIEW_LABELS[s.review],
+      review: REVIEW_WORDS[s.review],
     })),
     trend: sheet(trendRows(view), asIs),
   };
@@ -80,42 +83,23 @@ export function consolidatedSheetRows(view: ConsolidatedView): ConsolidatedSheet
   ) as unknown as ConsolidatedSheetRows;
 }
 
-/** How a cell's word is coloured: Excel's Good, Neutral and Bad. */
-export type Highlight = 'good' | 'neutral' | 'bad';
+/** Each status word in its cell coloured as the glossary colours it; words from one sheet's column. */
+const wordColours = <K extends string>(words: Record<K, string>, colours: Record<K, string>) =>
+  Object.fromEntries(Object.entries<string>(words).map(([code, word]) => [word, colours[code as K]]));
 
-/** The coloured columns of the consolidated sheets: which words get which colour. */
+/** The coloured columns of the consolidated sheets: which words get which colour (`RRGGBB`). */
 export const CONSOLIDATED_HIGHLIGHTS: readonly {
   sheet: keyof ConsolidatedSheetRows;
   column: string;
-  colours: Readonly<Record<string, Highlight>>;
+  colours: Readonly<Record<string, string>>;
 }[] = [
   {
     sheet: 'contributions',
     column: 'status',
-    colours: {
-      [STATUS_LABELS.paid]: 'good',
-      [STATUS_LABELS['on-track']]: 'good',
-      [STATUS_LABELS.behind]: 'bad',
-    },
+    colours: wordColours(COUNCIL_STATUS_WORDS, COUNCIL_STATUS_COLOURS),
   },
-  {
-    sheet: 'skills',
-    column: 'status',
-    colours: {
-      [COVERAGE_LABELS.covered]: 'good',
-      [COVERAGE_LABELS.fragile]: 'neutral',
-      [COVERAGE_LABELS.gap]: 'bad',
-    },
-  },
-  { sheet: 'projects', column: 'rag', colours: { Green: 'good', Amber: 'neutral', Red: 'bad' } },
-  { sheet: 'projects', column: 'overdue', colours: { Yes: 'bad' } },
-  {
-    sheet: 'submissions',
-    column: 'review',
-    colours: {
-      [REVIEW_LABELS.accepted]: 'good',
-      [REVIEW_LABELS.pending]: 'neutral',
-      [REVIEW_LABELS.returned]: 'bad',
-    },
-  },
+  { sheet: 'skills', column: 'status', colours: wordColours(SKILL_STATUS_WORDS, SKILL_STATUS_COLOURS) },
+  { sheet: 'projects', column: 'rag', colours: RAG_COLOURS },
+  { sheet: 'projects', column: 'overdue', colours: { Yes: RAG_COLOURS.Red } },
+  { sheet: 'submissions', column: 'review', colours: wordColours(REVIEW_WORDS, REVIEW_COLOURS) },
 ];

@@ -2,13 +2,6 @@
 import type { ConsolidatedView } from '../schemas.js';
 import type { Skill } from '../vocabulary.js';
 
-/** A skill's coverage in words, as the Skills coverage sheet shows it. */
-export const COVERAGE_LABELS: Record<ConsolidatedView['skills']['coverage'][number]['status'], string> = {
-  covered: 'Covered',
-  fragile: 'One practitioner',
-  gap: 'No practitioner',
-};
-
 export interface SkillsReport {
   gaps: Skill[];
   fragile: Skill[];

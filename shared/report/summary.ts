@@ -1,6 +1,7 @@
 // The Summary sheet, line by line: the consolidated workbook and the add-in's consolidated view both
 // write these lines, so the two Summaries state the same figures under the same labels.
 import { periodLabel } from '../dates.js';
+import { COUNCIL_STATUS_WORDS, SKILL_STATUS_WORDS } from '../glossary.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { PHASES, RAGS } from '../vocabulary.js';
 import { councilNames } from './councils.js';
@@ -10,7 +11,7 @@ import type { Report } from './index.js';
 export type SummaryLine =
   | { kind: 'heading'; text: string }
   | { kind: 'blank' }
-  | { kind: 'money'; label: string; pence: number }
+  | { kind: 'money'; label: string; pence: number; note?: string }
   | { kind: 'count'; label: string; count: number }
   | { kind: 'text'; label: string; text: string };
 
@@ -28,7 +29,7 @@ export function summaryLines(
   const blank = { kind: 'blank' } as const;
   const text = (label: string, value: string): SummaryLine => ({ kind: 'text', label, text: value });
   const count = (label: string, n: number): SummaryLine => ({ kind: 'count', label, count: n });
-  const money = (label: string, pence: number): SummaryLine => ({
+  const money = (label: string, pence: number): SummaryLine & { kind: 'money' } => ({
     kind: 'money',
     label: moneyLabel(label),
     pence,
@@ -46,10 +47,10 @@ export function summaryLines(
     text('Cost-share method', method),
     blank,
     { kind: 'heading', text: 'Contributions' },
-    ...headlineFigures(view).map((f) => money(f.label, f.pence)),
+    ...headlineFigures(view).map((f) => ({ ...money(f.label, f.pence), note: f.note })),
     ...(c.surplusPence > 0 ? [money('Funding surplus', c.surplusPence)] : []),
     text(
-      'Councils behind profile',
+      `Councils ${COUNCIL_STATUS_WORDS.behind.toLowerCase()}`,
       listOrNone(c.councils.filter((x) => x.status === 'behind').map((x) => name(x.council))),
     ),
     blank,
@@ -67,8 +68,8 @@ export function summaryLines(
     blank,
     { kind: 'heading', text: 'Skills' },
     count('People', skills.people.length),
-    text('Skills gaps (no practitioner)', listOrNone(report.skills.gaps)),
-    text('Fragile skills (one practitioner)', listOrNone(report.skills.fragile)),
+    text(`Skills: ${SKILL_STATUS_WORDS.gap}`, listOrNone(report.skills.gaps)),
+    text(`Skills: ${SKILL_STATUS_WORDS.fragile}`, listOrNone(report.skills.fragile)),
     count('Skill conflicts', skills.conflicts.length),
     blank,
     { kind: 'heading', text: 'Returns' },

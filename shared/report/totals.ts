@@ -1,10 +1,14 @@
 // The partnership's headline contribution totals (DESIGN §4 "Headline totals"): one definition, so the
-// JSON, the add-in, the workbook and the e-mail can never disagree about what "outstanding" means.
+// JSON, the add-in, the workbook and the e-mail can never disagree about what is still to pay, behind
+// profile or paid ahead.
 import type { ContributionTotals, CouncilContribution } from '../schemas.js';
 
 /** What a council still owes (a positive balance) and what it has paid beyond its due (a negative one). */
 export const outstandingOf = (c: Pick<CouncilContribution, 'balancePence'>): number =>
   Math.max(0, c.balancePence);
+/** What a council should have contributed by the end of the month and has not. */
+export const arrearsOf = (c: Pick<CouncilContribution, 'profiledDuePence' | 'contributedPence'>): number =>
+  Math.max(0, c.profiledDuePence - c.contributedPence);
 export const overpaidOf = (c: Pick<CouncilContribution, 'balancePence'>): number =>
   Math.max(0, -c.balancePence);
 
@@ -17,6 +21,7 @@ export function contributionTotals(councils: readonly CouncilContribution[]): Co
     inKindPence: 0,
     contributedPence: 0,
     outstandingPence: 0,
+    arrearsPence: 0,
     overpaidPence: 0,
   };
   for (const c of councils) {
@@ -26,6 +31,7 @@ export function contributionTotals(councils: readonly CouncilContribution[]): Co
     totals.inKindPence += c.inKindPence;
     totals.contributedPence += c.contributedPence;
     totals.outstandingPence += outstandingOf(c);
+    totals.arrearsPence += arrearsOf(c);
     totals.overpaidPence += overpaidOf(c);
   }
   return totals;

@@ -10,6 +10,7 @@ import type {
   SkillCoverage,
 } from '../schemas.js';
 import type { Phase } from '../vocabulary.js';
+import { FIGURES } from '../glossary.js';
 import { DATE_TIME_FORMAT } from './cells.js';
 import { boolean, date, integer, money, month, number, text, type RowLayout } from './column.js';
 
@@ -29,13 +30,13 @@ export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: RowLayout<CouncilContribution> =
     label('Council name', 'name', 22),
     label('Membership', 'membership', 12),
     count('Months of membership', 'monthsOfMembership'),
-    pence('Due (£)', 'duePence'),
-    pence('Profiled due (£)', 'profiledDuePence'),
+    pence(`${FIGURES.duePence.label} (£)`, 'duePence'),
+    pence(`${FIGURES.profiledDuePence.label} (£)`, 'profiledDuePence'),
     pence('Cash paid (£)', 'cashPaidPence'),
     pence('In-kind (£)', 'inKindPence'),
-    pence('Contributed (£)', 'contributedPence'),
+    pence(`${FIGURES.contributedPence.label} (£)`, 'contributedPence'),
     pence('Balance (£)', 'balancePence'),
-    label('Status', 'status', 10),
+    label('Status', 'status', 18),
   ],
 };
 
@@ -139,7 +140,9 @@ export const CONSOLIDATED_CHANGES_LAYOUT: RowLayout<ChangeRow> = {
     label('Name', 'name', 40),
     label('From', 'from', 24),
     label('To', 'to', 24),
-    money('Received (£)', 'receivedPence', {}),
+    money(`${FIGURES.receivedPence.label} (£)`, 'receivedPence', {}),
+    // Earlier months changed in the council's return since the last one counted.
+    money('Earlier months restated (£)', 'restatedPence', {}),
   ],
 };
 
@@ -150,11 +153,13 @@ export const CONSOLIDATED_TREND_LAYOUT: RowLayout<TrendRow> = {
   rowKey: ['month'],
   columns: [
     month('Month', 'month', { required: true }),
-    pence('Contributed (£)', 'contributedPence'),
-    pence('Profiled due (£)', 'profiledDuePence'),
-    count('Red', 'red'),
-    count('Amber', 'amber'),
-    count('Green', 'green'),
+    count('Returns', 'returns'),
+    pence(`${FIGURES.contributedPence.label} (£)`, 'contributedPence'),
+    pence(`${FIGURES.profiledDuePence.label} (£)`, 'profiledDuePence'),
+    // Blank where no return counts for the month: no data, never a zero.
+    integer('Red', 'red', { width: 12 }),
+    integer('Amber', 'amber', { width: 12 }),
+    integer('Green', 'green', { width: 12 }),
   ],
 };
 

@@ -246,10 +246,10 @@ describe('the consolidated view', () => {
       const dashboard = wb.requireSheet('Dashboard');
       expect(dashboard.charts).toHaveLength(4);
       const trend = dashboard.charts.find((c) => c.type === 'Line')!;
-      // Bound to the Trend table's columns: one row per month of the year so far.
+      // Bound to the Trend table's money columns (after Month and Returns): one row per month so far.
       const months = view.trend.months.length;
       expect(trend.series.map((s) => [s.values?.rect, s.xValues?.rect])).toEqual(
-        [1, 2].map((c) => [
+        [2, 3].map((c) => [
           { r0: 1, c0: c, r1: months, c1: c },
           { r0: 1, c0: 0, r1: months, c1: 0 },
         ]),

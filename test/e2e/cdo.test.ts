@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { STATUS_LABELS } from '../../shared/report/index.js';
+import { COUNCIL_STATUS_WORDS } from '../../shared/glossary.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
@@ -102,7 +102,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
 
     const contributions = await wb.sheet('Contributions');
     const header = contributions.values[0]!;
-    const due = header.indexOf('Due (£)');
+    const due = header.indexOf('Due for the year (£)');
     const byCouncil = Object.fromEntries(contributions.values.slice(1).map((r) => [r[0], r[due]]));
     expect(byCouncil).toEqual(
       Object.fromEntries(view.contributions.councils.map((c) => [c.council, c.duePence / 100])),
@@ -111,12 +111,12 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     // Statuses are words, coloured by word.
     const status = header.indexOf('Status');
     expect(new Set(contributions.values.slice(1).map((r) => r[status]))).toEqual(
-      new Set(view.contributions.councils.map((c) => STATUS_LABELS[c.status])),
+      new Set(view.contributions.councils.map((c) => COUNCIL_STATUS_WORDS[c.status])),
     );
     expect(contributions.conditionalFormats.map((f) => (f.rule as { text: string }).text)).toEqual([
-      'Paid',
+      'Paid for the year',
       'On track',
-      'Behind',
+      'Behind profile',
     ]);
 
     const projects = await wb.sheet('Projects');
@@ -135,8 +135,8 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
     ]);
     const rows = view.contributions.councils.length;
     expect(dashboard.charts[0]!.series.map((s) => [s.name, s.values, s.xValues])).toEqual([
-      ['Contributed (£)', `Contributions!I2:I${rows + 1}`, `Contributions!B2:B${rows + 1}`],
-      ['Profiled due (£)', `Contributions!F2:F${rows + 1}`, `Contributions!B2:B${rows + 1}`],
+      ['Contributed to date (£)', `Contributions!I2:I${rows + 1}`, `Contributions!B2:B${rows + 1}`],
+      ['Profiled due to date (£)', `Contributions!F2:F${rows + 1}`, `Contributions!B2:B${rows + 1}`],
     ]);
     expect(await fitsWidth()).toBe(true);
     await screenshot(page, '21-consolidated');

@@ -104,7 +104,7 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
     // What each council contributed in the month, in pounds.
     for (const c of view.changes.contributions) {
       const row = rows.find((r) => r[at('Change')] === CHANGE_LABELS.received && r[at('Item')] === c.council);
-      expect(row?.[at('Received (£)')], c.council).toBe(c.receivedPence / 100);
+      expect(row?.[at('Contributed in the month (£)')], c.council).toBe(c.receivedPence / 100);
     }
     expect((await excel(page).tables()).map((t) => t.name)).toEqual(
       expect.arrayContaining(['Changes', 'Trend', 'ProjectsByPhase']),
@@ -192,19 +192,19 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
     const trend = dashboard.charts[2]!;
     // The chart shows the JSON's trend, named by the table's headers, in the RAG and GOV.UK colours.
     expect(trend.series.map((s) => [s.name, s.shows])).toEqual([
-      ['Contributed (£)', view.trend.contributedPence.map((p) => p / 100)],
-      ['Profiled due (£)', view.trend.profiledDuePence.map((p) => p / 100)],
+      ['Contributed to date (£)', view.trend.contributedPence.map((p) => p / 100)],
+      ['Profiled due to date (£)', view.trend.profiledDuePence.map((p) => p / 100)],
     ]);
     expect(dashboard.charts[1]!.series.map((s) => [s.name, s.fill])).toEqual([
       ['Red', '#D4351C'],
-      ['Amber', '#F47738'],
+      ['Amber', '#B35000'],
       ['Green', '#00703C'],
     ]);
   });
 
   it('a number a user edits in a table shows in its chart', async () => {
     const wb = excel(page);
-    await wb.type('Trend', 'B2', [[123456]]);
+    await wb.type('Trend', 'C2', [[123456]]);
     const trend = (await wb.sheet('Dashboard'))!.charts[2]!;
     expect(trend.series[0]!.shows[0]).toBe(123456);
   });
@@ -224,8 +224,8 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
     ]);
     const trend = (await wb.sheet('Dashboard'))!.charts.find((c) => c.type === 'Line')!;
     expect(trend.series.map((s) => [s.values, s.xValues])).toEqual([
-      ['Trend!B2', 'Trend!A2'],
       ['Trend!C2', 'Trend!A2'],
+      ['Trend!D2', 'Trend!A2'],
     ]);
     expect((await wb.sheet('Dashboard'))!.charts).toHaveLength(4);
   });

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
+import { periodLabel } from '../../shared/dates.js';
 import { requireTool } from '../helpers/tools.js';
 import { json, type TestService } from '../server/helpers/service.js';
 import {
@@ -192,7 +193,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     await act(other, 'submit');
     const text = await outputText(other);
     expect(text).toMatch(
-      /This access token was revoked on \d{4}-\d\d-\d\d\. Ask your Shared CDO administrator/,
+      /This access token was revoked on \d\d\/\d\d\/\d{4}\. Ask your Shared CDO administrator/,
     );
     expect(text).toContain('your sheets stay as they are');
     expect(await other.locator('#reconnect').count()).toBe(1);
@@ -298,7 +299,7 @@ describe.runIf(haveChromium)('the task pane when things go wrong', () => {
     const before = await values();
     await act(page, 'submit');
     const text = await outputText(page);
-    expect(text).toContain(`Period ${PERIOD} is locked by the CDO`);
+    expect(text).toContain(`${periodLabel(PERIOD)} is locked by the CDO`);
     expect(text).toContain('Your sheets have not been changed');
     expect(await values()).toEqual(before);
     await screenshot(page, '13-locked');

@@ -122,11 +122,14 @@ describeStores('partnership → submissions → consolidated view', (kind) => {
     const view = consolidate(demoPartnership, sent, PERIOD);
     const byCouncil = new Map(rows.map((r) => [r['Council ID'], r]));
     for (const c of view.contributions.councils) {
-      expect(byCouncil.get(c.council)?.['Due (£)']).toBeCloseTo(c.duePence / 100, 2);
-      expect(byCouncil.get(c.council)?.['Contributed (£)']).toBeCloseTo(c.contributedPence / 100, 2);
+      expect(byCouncil.get(c.council)?.['Due for the year (£)']).toBeCloseTo(c.duePence / 100, 2);
+      expect(byCouncil.get(c.council)?.['Contributed to date (£)']).toBeCloseTo(c.contributedPence / 100, 2);
     }
     const councilRows = view.contributions.councils.map((c) => byCouncil.get(c.council)!);
-    const dueTotalPence = councilRows.reduce((sum, r) => sum + Math.round(Number(r['Due (£)']) * 100), 0);
+    const dueTotalPence = councilRows.reduce(
+      (sum, r) => sum + Math.round(Number(r['Due for the year (£)']) * 100),
+      0,
+    );
     expect(dueTotalPence).toBe(view.contributions.netCostPence);
   });
 
@@ -138,9 +141,10 @@ describeStores('partnership → submissions → consolidated view', (kind) => {
     const view = await json<ConsolidatedView>(response);
     expect(view).toEqual(consolidate(demoPartnership, sent, PERIOD, { compare: '2026-07' }));
     expect(view.changes.since).toBe('2026-07');
-    // Nothing was returned before October, so every project is new since July.
-    expect(view.changes.projects.every((c) => c.kind === 'new')).toBe(true);
-    expect(view.changes.projects).toHaveLength(view.projects.items.length);
+    // Nothing was returned before October, so every return is a first return since July and no project
+    // is news.
+    expect(view.changes.firstReturns).toEqual(view.submissions.map((s) => s.council).sort());
+    expect(view.changes.projects).toEqual([]);
 
     for (const path of ['/api/v1/consolidated', '/api/v1/consolidated.xlsx']) {
       for (const compare of ['2026-10', '2026-12', '2025-09']) {

@@ -96,7 +96,7 @@ describeStores('access tokens over their life', (kind) => {
       clock = new Date(clock.getTime() + DAY_MS);
       const refused = await errorOf(await t.call('GET', '/api/v1/me', { token: created.token }));
       expect(refused).toMatchObject({ status: 401, code: 'token-expired' });
-      expect(refused.message).toContain(`expired on ${created.expiresAt.slice(0, 10)}`);
+      expect(refused.message).toMatch(/expired on \d\d\/\d\d\/\d{4}\. /);
       expect(refused.message).toMatch(/new one.*sheets stay as they are/);
     });
 
@@ -111,7 +111,7 @@ describeStores('access tokens over their life', (kind) => {
       });
       const refused = await errorOf(await t.call('GET', '/api/v1/me', { token: created.token }));
       expect(refused).toMatchObject({ status: 401, code: 'token-revoked' });
-      expect(refused.message).toMatch(/revoked on \d{4}-\d\d-\d\d\. Ask your Shared CDO administrator/);
+      expect(refused.message).toMatch(/revoked on \d\d\/\d\d\/\d{4}\. Ask your Shared CDO administrator/);
 
       clock = new Date(clock.getTime() + 60_000);
       const again = await json<TokenInfo>(await t.call('DELETE', `/api/v1/tokens/${created.id}`));

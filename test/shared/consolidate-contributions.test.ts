@@ -338,6 +338,8 @@ describe('paid to date, profiled due and status', () => {
       inKindPence: 112_503,
       contributedPence: 16_071_134,
       outstandingPence: 9_846_129,
+      // Behind profile: South Oxfordshire 3,239,658 − 3,112,503 and West Oxfordshire 3,239,658 − 3,239,657.
+      arrearsPence: 127_156,
       overpaidPence: 0,
     });
   });

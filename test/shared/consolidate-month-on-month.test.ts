@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { comparisonProblem, consolidate } from '../../shared/consolidate/index.js';
 import { consolidatedViewSchema, type ProjectRow, type SkillRow } from '../../shared/schemas.js';
 import { demoPartnership, record } from './consolidate.fixtures.js';
+import {
+  OCTOBER,
+  SEPTEMBER,
+  septemberPartnership,
+  septemberStartReturns,
+} from './september-start.fixtures.js';
 
 const project = (id: string, over: Partial<ProjectRow> = {}): ProjectRow => ({
   id,
@@ -80,12 +86,13 @@ describe('changes since the previous month', () => {
     ]);
   });
 
-  it('give every council what it contributed in the month, a carried-forward return adding nothing', () => {
+  it('give every council what its ledger dates in the month, a carried-forward return adding nothing', () => {
+    expect(view.changes.firstReturns).toEqual([]);
     expect(view.changes.contributions).toEqual([
-      { council: 'cherwell', receivedPence: 25_000 },
-      { council: 'south-oxfordshire', receivedPence: 0 },
-      { council: 'vale-of-white-horse', receivedPence: 0 },
-      { council: 'west-oxfordshire', receivedPence: 0 },
+      { council: 'cherwell', receivedPence: 25_000, restatedPence: 0 },
+      { council: 'south-oxfordshire', receivedPence: 0, restatedPence: 0 },
+      { council: 'vale-of-white-horse', receivedPence: 0, restatedPence: 0 },
+      { council: 'west-oxfordshire', receivedPence: 0, restatedPence: 0 },
     ]);
   });
 
@@ -99,16 +106,14 @@ describe('changes since the previous month', () => {
   it('compare with an earlier month of the year when asked', () => {
     const sinceApril = consolidate(demoPartnership(), june, '2026-06', { compare: '2026-04' });
     expect(sinceApril.changes.since).toBe('2026-04');
-    // Nothing was returned for April, so every June project is new and all June's money arrived since.
-    expect(sinceApril.changes.projects.map((c) => `${c.project} ${c.kind}`)).toEqual([
-      'P-1 new',
-      'P-2 new',
-      'P-3 new',
-      'P-5 new',
-    ]);
+    // Nothing was returned for April, so both returns are first returns: their projects are not news,
+    // and of their ledgers only what they date after April was received since.
+    expect(sinceApril.changes.firstReturns).toEqual(['cherwell', 'south-oxfordshire']);
+    expect(sinceApril.changes.projects).toEqual([]);
+    expect(sinceApril.changes.skills).toEqual([]);
     expect(sinceApril.changes.contributions.slice(0, 2)).toEqual([
-      { council: 'cherwell', receivedPence: 175_000 },
-      { council: 'south-oxfordshire', receivedPence: 30_000 },
+      { council: 'cherwell', receivedPence: 75_000, restatedPence: 0 },
+      { council: 'south-oxfordshire', receivedPence: 30_000, restatedPence: 0 },
     ]);
     // The rest of the view does not depend on the month compared with.
     expect({ ...sinceApril, changes: view.changes }).toEqual(view);
@@ -122,20 +127,31 @@ describe('April', () => {
       [record('cherwell', '2026-04', { projects: [project('P-1')] })],
       '2026-04',
     );
-    expect(view.changes).toEqual({ since: null, projects: [], contributions: [], skills: [] });
+    expect(view.changes).toEqual({
+      since: null,
+      firstReturns: [],
+      projects: [],
+      contributions: [],
+      skills: [],
+    });
     expect(view.trend.months).toEqual(['2026-04']);
+    expect(view.trend.returns).toEqual([1]);
     expect(view.trend.rag).toEqual({ Red: [0], Amber: [0], Green: [1] });
   });
 });
 
 describe('the year’s trend', () => {
-  it('has one entry per month from April to P, each as that month’s view gives it', () => {
+  it('has one entry per month from April to P: money from the ledgers of P’s returns, RAG from each month', () => {
     const view = consolidate(demoPartnership(), returns(), '2026-07');
     expect(view.trend).toEqual({
       months: ['2026-04', '2026-05', '2026-06', '2026-07'],
-      contributedPence: [0, 180_000, 205_000, 205_000],
+      returns: [0, 2, 2, 2],
+      // July counts Cherwell's June return (£1,000 in April, £500 in May, £250 in June) and South
+      // Oxfordshire's May return (£300 in May): April's £1,000 was paid though no return counted then.
+      contributedPence: [100_000, 180_000, 205_000, 205_000],
       profiledDuePence: [2_159_772, 4_319_544, 6_479_316, 8_639_088],
-      rag: { Red: [0, 0, 1, 1], Amber: [0, 1, 0, 0], Green: [0, 3, 3, 3] },
+      // No return counted for April: no data, not zero projects.
+      rag: { Red: [null, 0, 1, 1], Amber: [null, 1, 0, 0], Green: [null, 3, 3, 3] },
     });
   });
 
@@ -164,5 +180,24 @@ describe('the month compared with', () => {
       );
       expect(() => consolidate(demoPartnership(), [], '2026-06', { compare })).toThrow(RangeError);
     }
+  });
+});
+
+describe('a partnership that starts in September', () => {
+  const partnership = septemberPartnership();
+  const returns = septemberStartReturns();
+
+  it('names September’s returns as first returns, with only what they date in September received', () => {
+    const view = consolidate(partnership, returns, '2026-09');
+    expect(consolidatedViewSchema.parse(view)).toEqual(view);
+    expect(view.changes).toEqual(SEPTEMBER.changes);
+    expect(view.trend).toEqual(SEPTEMBER.trend);
+  });
+
+  it('compares October without the first returns of West Oxfordshire and the observer', () => {
+    const view = consolidate(partnership, returns, '2026-10');
+    expect(view.changes).toEqual(OCTOBER.changes);
+    expect(view.trend).toEqual(OCTOBER.trend);
+    expect(view.contributions.totals).toEqual(OCTOBER.totals);
   });
 });

@@ -1,11 +1,11 @@
 // Property tests over random partnerships and returns (DESIGN §4 rule 4): the dues always add up to the
 // net cost, are never negative, stay within a penny of the exact share and ignore input order; month on
-// month, what councils received adds up to what they contributed, and comparing is symmetric.
+// month, what councils received and restated adds up to what they contributed, and comparing is symmetric.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   apportionLargestRemainder,
-  changesBetween,
+  compareMonths,
   consolidate,
   consolidateMonth,
 } from '../../shared/consolidate/index.js';
@@ -285,24 +285,32 @@ describe('dues over random partnerships', () => {
 describe('month on month over random partnerships and returns', () => {
   const monthsTo = (period: string) => MONTHS.slice(0, MONTHS.findIndex((month) => month === period) + 1);
 
-  it('adds up what each council received over the months to what it has contributed', () => {
+  it('accounts for each month’s change in what a council has contributed as received plus restated', () => {
     fc.assert(
       fc.property(caseArb, ({ partnership, returns, period }) => {
-        const months = monthsTo(period);
-        const received = new Map<string, number>();
-        for (const month of months.slice(1)) {
-          for (const c of consolidate(partnership, returns, month).changes.contributions)
-            received.set(c.council, (received.get(c.council) ?? 0) + c.receivedPence);
+        fc.pre(period !== MONTHS[0]);
+        const { changes } = consolidate(partnership, returns, period);
+        const now = consolidateMonth(partnership, returns, period);
+        const before = consolidateMonth(partnership, returns, MONTHS[MONTHS.indexOf(period) - 1]!);
+        const counted = (view: typeof now) => new Set(view.submissions.map((s) => s.council));
+        const [countedNow, countedBefore] = [counted(now), counted(before)];
+        expect(changes.firstReturns).toEqual(
+          [...countedNow].filter((c) => !countedBefore.has(c)).sort((a, b) => (a < b ? -1 : 1)),
+        );
+        const contributed = (view: typeof now, council: string) =>
+          view.contributions.councils.find((c) => c.council === council)!.contributedPence;
+        expect(changes.contributions.map((c) => c.council)).toEqual(partnership.councils.map((c) => c.id));
+        for (const { council, receivedPence, restatedPence } of changes.contributions) {
+          if (!countedNow.has(council)) {
+            expect([receivedPence, restatedPence]).toEqual([0, 0]);
+          } else if (changes.firstReturns.includes(council)) {
+            expect(restatedPence).toBe(0);
+          } else {
+            expect(receivedPence + restatedPence).toBe(
+              contributed(now, council) - contributed(before, council),
+            );
+          }
         }
-        // April compares with no earlier month: what was contributed by then was received in April.
-        const april = consolidateMonth(partnership, returns, MONTHS[0]!).contributions.councils;
-        const view = consolidate(partnership, returns, period);
-        for (const { council, contributedPence } of april)
-          received.set(council, (received.get(council) ?? 0) + contributedPence);
-        for (const c of view.contributions.councils) expect(received.get(c.council)).toBe(c.contributedPence);
-        const total = [...received.values()].reduce((a, b) => a + b, 0);
-        expect(total).toBe(view.trend.contributedPence.at(-1));
-        expect(view.trend.contributedPence.at(-1)).toBe(view.contributions.totals.contributedPence);
       }),
       { numRuns: 100 },
     );
@@ -314,8 +322,8 @@ describe('month on month over random partnerships and returns', () => {
         fc.pre(period !== MONTHS[0]);
         const now = consolidateMonth(partnership, returns, period);
         const before = consolidateMonth(partnership, returns, MONTHS[MONTHS.indexOf(period) - 1]!);
-        const forward = changesBetween(before, now).projects;
-        const backward = changesBetween(now, before).projects;
+        const forward = compareMonths(before, now).projects;
+        const backward = compareMonths(now, before).projects;
         const of = (changes: typeof forward, kind: string) =>
           changes.filter((c) => c.kind === kind).map((c) => [c.project, c.title, c.from, c.to]);
         const swapped = (rows: unknown[][]) =>
@@ -331,30 +339,41 @@ describe('month on month over random partnerships and returns', () => {
     );
   });
 
-  it("says what changed as comparing the two months' own views does", () => {
+  it("compares the earlier month's view with P's own view without the first returns", () => {
     fc.assert(
       fc.property(caseArb, fc.nat(), ({ partnership, returns, period }, pick) => {
         fc.pre(period !== MONTHS[0]);
         const compare = MONTHS[pick % MONTHS.indexOf(period)]!;
         const { changes } = consolidate(partnership, returns, period, { compare });
         const before = consolidateMonth(partnership, returns, compare);
-        expect(changes).toEqual(changesBetween(before, consolidateMonth(partnership, returns, period)));
+        const first = new Set(changes.firstReturns);
+        const settled = consolidateMonth(
+          partnership,
+          returns.filter((r) => !first.has(r.council)),
+          period,
+        );
+        expect({ projects: changes.projects, skills: changes.skills }).toEqual(
+          compareMonths(before, settled),
+        );
       }),
       { numRuns: 300 },
     );
   });
 
-  it("gives each month of the trend the totals of that month's own view", () => {
+  it("gives each month of the trend its returns, the ledgers of P's returns and that month's own RAG", () => {
     fc.assert(
       fc.property(caseArb, ({ partnership, returns, period }) => {
-        const { trend } = consolidate(partnership, returns, period);
+        const view = consolidate(partnership, returns, period);
+        const { trend } = view;
         const months = monthsTo(period);
         expect(trend.months).toEqual(months);
+        expect(trend.contributedPence.at(-1)).toBe(view.contributions.totals.contributedPence);
         months.forEach((month, i) => {
-          const view = consolidateMonth(partnership, returns, month);
-          expect(trend.contributedPence[i]).toBe(view.contributions.totals.contributedPence);
-          expect(trend.profiledDuePence[i]).toBe(view.contributions.totals.profiledDuePence);
-          for (const rag of RAGS) expect(trend.rag[rag][i]).toBe(view.projects.byRag[rag]);
+          const own = consolidateMonth(partnership, returns, month);
+          expect(trend.returns[i]).toBe(own.submissions.length);
+          expect(trend.profiledDuePence[i]).toBe(own.contributions.totals.profiledDuePence);
+          for (const rag of RAGS)
+            expect(trend.rag[rag][i]).toBe(own.submissions.length === 0 ? null : own.projects.byRag[rag]);
         });
       }),
       { numRuns: 200 },

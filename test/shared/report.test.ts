@@ -90,7 +90,21 @@ beforeAll(async () => {
 });
 
 describe('the headline figures', () => {
-  it('are the DESIGN §4 totals: outstanding and overpaid apart, so an overpayment hides no arrears', () => {
+  it('carry the glossary’s labels and explanations, and nowhere a bare "Outstanding"', () => {
+    const { html, text } = renderRollupEmail(view, []);
+    for (const [label, explanation] of [
+      ['Still to pay this year', 'What councils have yet to contribute of the year’s due'],
+      ['Behind profile', 'What councils should have contributed by now and have not.'],
+    ]) {
+      expect(html).toContain(`>${label}<br>`);
+      expect(html).toContain(explanation);
+      expect(text).toMatch(new RegExp(`^${label}: +£[\\d,.]+ \\(${explanation}`, 'm'));
+    }
+    const labels = report.summary.flatMap((line) => ('label' in line ? [line.label] : []));
+    for (const surface of [html, text, labels.join('\n')]) expect(surface).not.toMatch(/Outstanding/i);
+  });
+
+  it('are the DESIGN §4 totals: still to pay, behind profile and paid ahead apart, so an overpayment hides no arrears', () => {
     const { councils, totals } = view.contributions;
     expect(Object.keys(totals).sort()).toEqual(
       [
@@ -99,9 +113,13 @@ describe('the headline figures', () => {
         'duePence',
         'inKindPence',
         'outstandingPence',
+        'arrearsPence',
         'overpaidPence',
         'profiledDuePence',
       ].sort(),
+    );
+    expect(totals.arrearsPence).toBe(
+      councils.reduce((t, c) => t + Math.max(0, c.profiledDuePence - c.contributedPence), 0),
     );
     expect(totals.outstandingPence).toBe(councils.reduce((t, c) => t + Math.max(0, c.balancePence), 0));
     expect(totals.overpaidPence).toBe(councils.reduce((t, c) => t + Math.max(0, -c.balancePence), 0));
@@ -119,7 +137,7 @@ describe('the headline figures', () => {
       'netCostPence',
       'contributedPence',
       'outstandingPence',
-      'overpaidPence',
+      'arrearsPence',
     ];
     for (const [surface, stated] of Object.entries(surfaces))
       expect([...stated.keys()], surface).toEqual(expect.arrayContaining(everywhere));

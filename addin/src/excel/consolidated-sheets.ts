@@ -18,7 +18,6 @@ import {
   consolidatedSheetRows,
   skillsCoverageChart,
   type ConsolidatedChart,
-  type Highlight,
   type Report,
   type SummaryLine,
 } from '../../../shared/report/index.js';
@@ -44,8 +43,6 @@ const TABLE_SHEETS = [
   'phaseRag',
 ] as const;
 type TableKey = (typeof TABLE_SHEETS)[number];
-
-const FILLS: Record<Highlight, string> = { bad: '#F4CCCC', neutral: '#FCE5CD', good: '#D9EAD3' };
 
 /** Where the Summary, Changes and Dashboard went, and why when a user's sheet kept the usual name. */
 export interface ConsolidatedReport {
@@ -136,41 +133,48 @@ function queueStatusColours(
   context: Excel.RequestContext,
   layout: SheetLayout,
   header: string,
-  rules: readonly (readonly [string, Highlight])[],
+  rules: readonly (readonly [text: string, colour: string])[],
 ): void {
   const range = context.workbook.tables.getItem(layout.table).columns.getItem(header).getDataBodyRange();
   range.conditionalFormats.clearAll();
-  for (const [text, highlight] of rules) {
+  for (const [text, colour] of rules) {
     const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
-    format.textComparison.format.fill.color = FILLS[highlight];
+    // The glossary's colour for the status, white bold text on it, as the download and the e-mail show it.
+    format.textComparison.format.fill.color = `#${colour}`;
+    format.textComparison.format.font.color = '#FFFFFF';
+    format.textComparison.format.font.bold = true;
     format.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text };
   }
 }
 
-/** A Summary line as a label, a value and the value's number format; blank lines stay blank. */
-function summaryRow(line: SummaryLine): [string, string | number, string] {
+/**
+ * A Summary line as a label, a value, the value's number format and what the figure means (the
+ * glossary's explanation of a headline figure); blank lines stay blank.
+ */
+function summaryRow(line: SummaryLine): [string, string | number, string, string] {
   switch (line.kind) {
     case 'heading':
-      return [line.text, '', '@'];
+      return [line.text, '', '@', ''];
     case 'blank':
-      return ['', '', '@'];
+      return ['', '', '@', ''];
     case 'money':
-      return [line.label, penceToPounds(line.pence), MONEY_FORMAT];
+      return [line.label, penceToPounds(line.pence), MONEY_FORMAT, line.note ?? ''];
     case 'count':
-      return [line.label, line.count, '0'];
+      return [line.label, line.count, '0', ''];
     case 'text':
-      return [line.label, line.text, '@'];
+      return [line.label, line.text, '@', ''];
   }
 }
 
 function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   const lines = report.summary.map(summaryRow);
-  sheet.getRange('A:B').clear(Excel.ClearApplyTo.contents);
-  const range = sheet.getRange(blockAddress({ column: 0, row: 1 }, lines.length, 2));
-  range.numberFormat = lines.map(([, , format]) => ['@', format]);
-  range.values = lines.map(([label, value]) => [label, value]);
+  sheet.getRange('A:C').clear(Excel.ClearApplyTo.contents);
+  const range = sheet.getRange(blockAddress({ column: 0, row: 1 }, lines.length, 3));
+  range.numberFormat = lines.map(([, , format]) => ['@', format, '@']);
+  range.values = lines.map(([label, value, , note]) => [label, value, note]);
   sheet.getRange('A:A').format.columnWidth = 190;
   sheet.getRange('B:B').format.columnWidth = 150;
+  sheet.getRange('C:C').format.columnWidth = 260;
   sheet.getRange('A1:A' + lines.length).format.font.bold = true;
 }
 

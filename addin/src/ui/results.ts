@@ -1,7 +1,8 @@
 // What the pane shows after an action: problems grouped by sheet (each a link to its cell), the
 // receipt of a submission, the status board and what changed since the month compared with.
 import type { StatusBoard, SubmissionReceipt } from '../../../shared/api.js';
-import { periodLabel } from '../../../shared/dates.js';
+import { dateLabel, periodLabel } from '../../../shared/dates.js';
+import { REVIEW_WORDS } from '../../../shared/glossary.js';
 import { formatPounds } from '../../../shared/money.js';
 import { CHANGE_LABELS, changeRows } from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
@@ -132,12 +133,7 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
     'section',
     { class: 'status-board', 'aria-label': 'Status board' },
     h('h3', {}, `${periodLabel(board.period)}: ${submitted} of ${board.councils.length} returned`),
-    h(
-      'p',
-      {},
-      `Due ${new Date(`${board.deadline}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
-      board.locked ? ' This period is locked.' : '',
-    ),
+    h('p', {}, `Due ${dateLabel(board.deadline)}.`, board.locked ? ' This period is locked.' : ''),
     h(
       'table',
       { class: 'compact' },
@@ -159,12 +155,12 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
               'td',
               {},
               c.submitted
-                ? `v${c.version} ${c.submittedAt ? new Date(c.submittedAt).toLocaleDateString('en-GB') : ''}${c.submittedBy ? ` by ${c.submittedBy}` : ''}`
+                ? `v${c.version} ${c.submittedAt ? dateLabel(c.submittedAt) : ''}${c.submittedBy ? ` by ${c.submittedBy}` : ''}`
                 : c.late
                   ? h('span', { class: 'late' }, 'Late')
                   : 'Not yet',
             ),
-            h('td', {}, c.review ?? '—'),
+            h('td', {}, c.review === null ? '—' : REVIEW_WORDS[c.review]),
           ),
         ),
       ),
@@ -231,7 +227,9 @@ export function changesView(
                   { scope: 'row' },
                   row.name,
                   // A project's ID is how people refer to it; a council's ID would be noise.
-                  row.change !== CHANGE_LABELS.received && row.item !== row.name
+                  row.change !== CHANGE_LABELS.received &&
+                    row.change !== CHANGE_LABELS.firstReturn &&
+                    row.item !== row.name
                     ? h('span', { class: 'muted' }, ` (${row.item})`)
                     : null,
                 ),
@@ -239,7 +237,7 @@ export function changesView(
                   'td',
                   {},
                   row.receivedPence !== undefined
-                    ? formatPounds(row.receivedPence)
+                    ? `${formatPounds(row.receivedPence)}${row.restatedPence ? `; earlier months restated by ${formatPounds(row.restatedPence)}` : ''}`
                     : row.from !== undefined && row.to !== undefined
                       ? `${row.from} → ${row.to}`
                       : (row.to ?? row.from ?? ''),

@@ -700,7 +700,10 @@ export class RangeProxy extends Proxy<RangeTarget> {
 }
 
 class ConditionalFormatProxy {
-  readonly textComparison: { format: { fill: { color: string } }; rule: unknown };
+  readonly textComparison: {
+    format: { fill: { color: string }; font: { color: string; bold: boolean } };
+    rule: unknown;
+  };
   constructor(ctx: RequestContext, holder: { format?: ConditionalFormat }) {
     const change = (op: (f: ConditionalFormat) => void) =>
       ctx.enqueue(() => {
@@ -715,6 +718,20 @@ class ConditionalFormatProxy {
           },
           get color(): string {
             throw notLoaded('color');
+          },
+        },
+        font: {
+          set color(value: string) {
+            change((f) => (f.font = { ...f.font, color: value }));
+          },
+          get color(): string {
+            throw notLoaded('color');
+          },
+          set bold(value: boolean) {
+            change((f) => (f.font = { ...f.font, bold: value }));
+          },
+          get bold(): boolean {
+            throw notLoaded('bold');
           },
         },
       },

@@ -39,6 +39,7 @@ export interface ConditionalFormat {
   type: string;
   rule?: unknown;
   fill?: string;
+  font?: { color?: string; bold?: boolean };
 }
 
 /** Cells on a sheet, as a chart's series refers to them; `broken` once Excel would show #REF!. */

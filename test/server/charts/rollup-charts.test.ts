@@ -4,9 +4,11 @@ import { consolidate } from '../../../shared/consolidate/index.js';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { CHART_FONT, chartFontFiles, rasterise, renderSvg } from '../../../server/charts/render.js';
 import {
+  CHART_WIDTH,
   chartedCouncils,
   contributionsChartSpec,
   MAX_CHARTED_COUNCILS,
+  projectsChartSpec,
   renderRollupCharts,
   trendChartSpec,
 } from '../../../server/charts/rollup-charts.js';
@@ -72,14 +74,26 @@ describe('charts', () => {
     ]);
   });
 
+  it('fills its width and keeps text at 11 px or more on a 375 px phone (a 343 px column)', async () => {
+    for (const spec of [projectsChartSpec(view), trendChartSpec(view)]) {
+      const svg = await renderSvg(spec);
+      const width = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(svg)![1]);
+      // Axis labels included, the chart is as wide as it is shown: no empty margin on either side.
+      expect(width).toBe(CHART_WIDTH);
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
+      expect(sizes.length).toBeGreaterThan(5);
+      expect((Math.min(...sizes) * 343) / width).toBeGreaterThanOrEqual(11);
+    }
+  });
+
   it('renders the roll-up charts as PNGs at twice their CSS size', async () => {
     const charts = await renderRollupCharts(view);
     expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-projects', 'chart-trend']);
     for (const chart of charts) {
       expect(chart.png.subarray(1, 4).toString('latin1')).toBe('PNG');
       const width = chart.png.readUInt32BE(16);
-      expect(width).toBeGreaterThan(800);
-      expect(width % 2).toBe(0);
+      expect(width).toBe(chart.width * 2);
+      expect(width).toBeGreaterThanOrEqual(2 * CHART_WIDTH);
       expect(chart.alt.length).toBeGreaterThan(20);
     }
   });

@@ -40,7 +40,7 @@ describe('one money vocabulary', () => {
     }
     expect(rollup.html).toContain('Contributed is cash paid plus in-kind');
     expect(CONSOLIDATED_CONTRIBUTIONS_LAYOUT.columns.map((c) => c.header)).toEqual(
-      expect.arrayContaining(['Cash paid (£)', 'In-kind (£)', 'Contributed (£)']),
+      expect.arrayContaining(['Cash paid (£)', 'In-kind (£)', 'Contributed to date (£)']),
     );
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     expect(readme).toMatch(/\*\*Contributed\*\* is \*\*Cash paid\*\* plus \*\*In-kind\*\*/);
@@ -80,7 +80,7 @@ describe('e-mail tables', () => {
       ...rollup.html.matchAll(/<td bgcolor="(#[0-9a-f]{6})"[^>]*background-color:\1;[^>]*>([^<]+)<\/td>/g),
     ];
     const words = labels.map((m) => m[2]!);
-    expect(words).toContain('Behind');
+    expect(words).toContain('Behind profile');
     expect(words.some((w) => (RAGS as readonly string[]).includes(w))).toBe(true);
   });
 });

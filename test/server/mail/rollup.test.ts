@@ -118,19 +118,26 @@ describeStores('monthly roll-up e-mail', (kind) => {
     const text = mail.text ?? '';
     const section = text.slice(text.indexOf('Since February 2027'), text.indexOf('Contributions by council'));
     expect(text.indexOf('Headline figures')).toBeLessThan(text.indexOf('Since February 2027'));
-    expect(changes.projects.length).toBeGreaterThan(0);
-    for (const c of changes.projects) expect(section).toContain(c.project);
+    // No return of Cherwell's or Vale's counted for February: theirs are first returns, named as such,
+    // and their projects are not news.
+    expect(changes.firstReturns).toEqual(['cherwell', 'vale-of-white-horse']);
+    expect(changes.projects).toEqual([]);
+    expect(section).toContain('First returns:');
+    for (const name of ['Cherwell District Council', 'Vale of White Horse District Council'])
+      expect(section).toMatch(new RegExp(`${name}: first return of 2026-27, £[\\d,.]+ contributed to date`));
+    expect(section).not.toMatch(/New projects/);
     const names = new Map(build.view.contributions.councils.map((c) => [c.council, c.name]));
     for (const c of changes.contributions) {
-      const line = `${names.get(c.council)} contributed ${formatPounds(c.receivedPence)}`;
+      const line = `${names.get(c.council)}: ${formatPounds(c.receivedPence)}`;
       if (c.receivedPence > 0) expect(section).toContain(line);
-      else expect(section).not.toContain(`${names.get(c.council)} contributed`);
+      else expect(section).not.toContain(`${names.get(c.council)}: £`);
     }
     const html = String(mail.html);
     const sinceAt = html.indexOf('Since February 2027');
     expect(sinceAt).toBeGreaterThan(html.indexOf('Headline figures'));
     expect(sinceAt).toBeLessThan(html.indexOf('Contributions by council'));
-    expect(html).toContain('<strong>Contributions received</strong>');
+    expect(html).toContain('<strong>First returns</strong>');
+    expect(html).toContain('<strong>Contributed in the month</strong>');
   });
 
   it('states the headline figures and per-council table from the consolidated view in the text part', () => {
@@ -138,11 +145,16 @@ describeStores('monthly roll-up e-mail', (kind) => {
     const { contributions, projects, dataQuality } = build.view;
     const outstanding = contributions.councils.reduce((t, c) => t + Math.max(0, c.balancePence), 0);
     expect(contributions.totals.outstandingPence).toBe(outstanding);
-    expect(text).toContain(`Net cost this year:   ${formatPounds(contributions.netCostPence)} (Budget`);
+    expect(text).toContain(`Net cost this year:      ${formatPounds(contributions.netCostPence)} (Budget`);
     expect(text).toContain(
-      `Contributed to date:  ${formatPounds(contributions.totals.contributedPence)} (Against profiled due to date of ${formatPounds(contributions.totals.profiledDuePence)})`,
+      `Contributed to date:     ${formatPounds(contributions.totals.contributedPence)} (Cash paid plus in-kind time, to the end of this month. Against profiled due to date of ${formatPounds(contributions.totals.profiledDuePence)}.)`,
     );
-    expect(text).toContain(`Outstanding:          ${formatPounds(outstanding)}`);
+    expect(text).toContain(`Still to pay this year:  ${formatPounds(outstanding)}`);
+    const arrears = contributions.councils.reduce(
+      (t, c) => t + Math.max(0, c.profiledDuePence - c.contributedPence),
+      0,
+    );
+    expect(text).toContain(`Behind profile:          ${formatPounds(arrears)}`);
     for (const c of contributions.councils) {
       const line = text.split('\n').find((l) => l.startsWith(c.name));
       expect(line, c.name).toBeDefined();
@@ -184,9 +196,9 @@ describeStores('monthly roll-up e-mail', (kind) => {
       return total;
     };
     const totals = build.view.contributions.totals;
-    expect(sumPence('Due (£)')).toBe(totals.duePence);
-    expect(sumPence('Due (£)')).toBe(build.view.contributions.netCostPence);
-    expect(sumPence('Contributed (£)')).toBe(totals.contributedPence);
+    expect(sumPence('Due for the year (£)')).toBe(totals.duePence);
+    expect(sumPence('Due for the year (£)')).toBe(build.view.contributions.netCostPence);
+    expect(sumPence('Contributed to date (£)')).toBe(totals.contributedPence);
     expect(sumPence('Balance (£)')).toBe(totals.outstandingPence - totals.overpaidPence);
     // Native charts drawn from its own tables, not pictures.
     const parts = await zipParts(xlsx!.content);

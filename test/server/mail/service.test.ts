@@ -192,7 +192,7 @@ describeStores('mail service', (kind) => {
     const delivered = received.filter((r) => r.mail.subject?.startsWith('Shared CDO reminder'));
     expect(delivered.map((r) => r.to)).toEqual([[contact('south-oxfordshire')]]);
     expect(delivered[0]!.mail.subject).toBe(
-      'Shared CDO reminder — March 2027 return due 10 April 2027 — Oxfordshire Districts Digital Partnership',
+      'Shared CDO reminder — March 2027 return due 10/04/2027 — Oxfordshire Districts Digital Partnership',
     );
     expect(delivered[0]!.mail.text).toContain('South Oxfordshire District Council');
     expect(received.some((r) => r.to.includes(contact('oxford-city')))).toBe(false);
