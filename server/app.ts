@@ -30,6 +30,7 @@ import { downloadLinkRoutes } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { tooLarge } from './routes/uploads.js';
+import { DatabaseOutage, isDatabaseUnreachable } from './store/unreachable.js';
 
 export interface AppDeps {
   store: Store;
@@ -57,6 +58,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     now,
     registry: new ApiRegistry(authenticate, auditRefusals(deps.store, now, deps.logger)),
     decoder: deps.decoder,
+    outage: new DatabaseOutage(deps.logger),
   };
 
   app.use(helmet());
@@ -73,7 +75,10 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         // The status is what an operator needs; helmet's dozen headers on every line are noise.
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // 503 is the database away or the service busy, logged once as such (DatabaseOutage), not a fault
+      // of each request.
+      customLogLevel: (_req, res, error) =>
+        res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info',
     }),
   );
   app.use(healthRoutes(ctx));
@@ -162,7 +167,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   app.use(addinRoutes({ ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }));
   app.use((req, _res, next) => next(new HttpError(404, 'not-found', `Nothing is found at ${req.path}.`)));
-  app.use(errorHandler(config));
+  app.use(errorHandler(config, ctx.outage));
   return app;
 }
 
@@ -189,8 +194,26 @@ const allowCrossOrigin: RequestHandler = (req, res, next) => {
     .end();
 };
 
-function errorHandler(config: Config): ErrorRequestHandler {
+/** Seconds a client is asked to wait before trying again while the database does not answer. */
+const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+function errorHandler(config: Config, outage: DatabaseOutage): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (isDatabaseUnreachable(error)) {
+      outage.failed(error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      sendError(
+        res,
+        503,
+        'database-unavailable',
+        'The service cannot reach its database just now; try again in a minute.',
+      );
+      return;
+    }
     if (res.headersSent) {
       req.log.error({ err: error }, 'response failed after it started');
       res.destroy();

@@ -101,5 +101,9 @@ function postgresDialect(url: string): Dialect {
   // An idle connection the server dropped (restart, failover) is discarded by the pool; without a
   // listener its error would stop the process.
   pool.on('error', () => undefined);
+  // A dropped connection can report twice (the socket's error, then its end), and the pool listens only
+  // for the first: each connection keeps a listener of its own, so the second cannot stop the process
+  // either. A query in progress still fails with the error, and the API answers 503.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new PostgresDialect({ pool, cursor: Cursor });
 }
