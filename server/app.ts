@@ -11,7 +11,7 @@ import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './services/decode-pool.js';
 import type { Store } from './store/index.js';
-import { addinRoutes } from './routes/addin.js';
+import { addinRoutes, DEV_PORT } from './routes/addin.js';
 import { auditRoutes } from './routes/audit.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { consolidatedRoutes } from './routes/consolidated.js';
@@ -165,7 +165,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   );
   app.use(API_PREFIX, api);
 
-  app.use(addinRoutes({ ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }));
+  // Without PUBLIC_URL the manifest points at this machine, on the port the service listens on.
+  const manifestUrl =
+    config.publicUrl ??
+    (config.port && config.port !== DEV_PORT ? `https://localhost:${config.port}` : undefined);
+  app.use(addinRoutes(manifestUrl ? { publicUrl: manifestUrl } : {}));
   app.use((req, _res, next) => next(new HttpError(404, 'not-found', `Nothing is found at ${req.path}.`)));
   app.use(errorHandler(config, ctx.outage));
   return app;

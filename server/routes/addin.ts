@@ -12,7 +12,8 @@ export const ADDIN_DIST_DIR = join(INSTALL_FOLDER, 'addin/dist');
 export const MANIFEST_FILE = join(INSTALL_FOLDER, 'manifest.xml');
 
 /** The origin the committed manifest points at: the one Office's developer tooling expects. */
-export const DEV_ORIGIN = 'https://localhost:3000';
+export const DEV_PORT = 3000;
+export const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
