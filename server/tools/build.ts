@@ -2,7 +2,7 @@
 // dist/, one file per module as the sources are laid out, so that production runs no TypeScript loader.
 // `npm ci` runs it (the `prepare` script), as do `npm start` and the test run; it takes about a second.
 // Types are checked by `npm run lint` (tsc), not here.
-import { glob, rm } from 'node:fs/promises';
+import { glob, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -17,10 +17,13 @@ export async function buildService(outdir = SERVICE_OUTDIR): Promise<void> {
   })) {
     entryPoints.push(`${root}${file}`);
   }
-  await rm(outdir, { recursive: true, force: true });
+  // Built beside the old dist/ and swapped in at once: a service or a test run using dist/ meanwhile
+  // never finds half of it.
+  const fresh = `${outdir}.${process.pid}.new`;
+  const stale = `${outdir}.${process.pid}.old`;
   await build({
     entryPoints,
-    outdir,
+    outdir: fresh,
     outbase: root,
     bundle: false,
     format: 'esm',
@@ -28,6 +31,11 @@ export async function buildService(outdir = SERVICE_OUTDIR): Promise<void> {
     target: 'node24',
     logLevel: 'warning',
   });
+  await rename(outdir, stale).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(fresh, outdir);
+  await rm(stale, { recursive: true, force: true });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
