@@ -83,9 +83,9 @@ describe('the SQLite connection', () => {
       const checkpointed = fileSize(file);
       // The worker copies the log into the file, then is let go, and the connection checkpoints itself.
       await vi.waitFor(() => expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000), {
-        timeout: 5_000,
+        timeout: 10_000,
       });
-      expect(fileSize(file)).toBeGreaterThan(checkpointed);
+      await vi.waitFor(() => expect(fileSize(file)).toBeGreaterThan(checkpointed), { timeout: 10_000 });
       connection.prepare('insert into t values (2)').run([]);
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     } finally {
@@ -103,7 +103,9 @@ describe('the SQLite connection', () => {
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       connection.prepare('create table t (x integer)').run([]);
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-      await vi.waitFor(() => expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000));
+      await vi.waitFor(() => expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000), {
+        timeout: 10_000,
+      });
       connection.prepare('insert into t values (1)').run([]);
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     } finally {
