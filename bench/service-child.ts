@@ -2,7 +2,7 @@
 //   node --import tsx bench/service-child.ts seed DATABASE_URL COUNCILS ROWS   (store a partnership + returns)
 //   node --import tsx bench/service-child.ts serve DATABASE_URL                (listen; print URL and token)
 // `serve` also mounts POST /bench/parse-only beside the API: the same JSON body parser and nothing
-// else, the baseline the submission endpoint is measured against. It reports its peak memory over IPC.
+// else, the baseline the submission endpoint is measured against.
 import { PassThrough } from 'node:stream';
 import express from 'express';
 import { createApp } from '../server/app.js';
@@ -56,7 +56,6 @@ if (mode === 'seed') {
     process.send?.({ url: `http://127.0.0.1:${port}`, token });
   });
   process.on('message', (message) => {
-    if (message === 'stats') process.send?.({ maxRssBytes: process.resourceUsage().maxRSS * 1024 });
     if (message === 'stop')
       server.close(() => void Promise.all([store.close(), decoder.close()]).then(() => process.exit(0)));
   });

@@ -1,17 +1,20 @@
 // The sync service under load: a 5,000-row JSON submission against an endpoint of the same app that
 // only parses the same body, the same on PostgreSQL with one instance and with two sharing the load,
 // and the consolidated view and workbook of 400 councils through the API on both databases.
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { benchSubmission, BENCH_PERIOD } from './fixtures.js';
 import { benchPostgresDatabase } from './postgres.js';
 import { medianMs, megabytes, seconds, type BenchSection, type Measure } from './report.js';
 
 const CHILD = fileURLToPath(new URL('./service-child.ts', import.meta.url));
+/** The service as production runs it: the compiled command (`npm run build` first). */
+const CLI = fileURLToPath(new URL('../bin/shared-cdo.js', import.meta.url));
 const COUNCILS = 400;
 const ROWS_PER_COUNCIL = 500;
 const SUBMISSION_ROWS = 5_000;
@@ -28,7 +31,6 @@ const WARM_UP_REQUESTS = 3 * CONNECTIONS;
 interface Child {
   url: string;
   token: string;
-  stats(): Promise<{ maxRssBytes: number }>;
   stop(): Promise<void>;
 }
 
@@ -41,11 +43,6 @@ function startChild(args: string[]): Promise<Child> {
   return next<{ url: string; token: string }>().then(({ url, token }) => ({
     url,
     token,
-    stats: () => {
-      const answer = next<{ maxRssBytes: number }>();
-      child.send('stats');
-      return answer;
-    },
     stop: () => {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.send('stop');
@@ -185,24 +182,107 @@ async function submissionUnderLoad(dir: string, postgres: string): Promise<Measu
   ];
 }
 
-/** Times one GET in a fresh service process (median of 3 after a warm-up) and reads its peak memory. */
+/**
+ * Reads a process's memory from Linux's /proc: `VmHWM` is its peak resident set so far, `VmRSS` its
+ * resident set now, both for every thread of the process.
+ */
+function residentBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const line = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!line) throw new Error(`no ${field} for process ${pid}`);
+  return Number(line[1]) * 1024;
+}
+
+interface Service {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** `shared-cdo serve` in a process of its own, as `npm start` and the systemd unit run it. */
+async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
+  const child = spawn(process.execPath, [CLI, 'serve'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const running = /running at (http:\/\/localhost:\d+)/.exec(output);
+      if (running) resolve(running[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the service stopped (${code}): ${output}`)));
+  });
+  child.stdout.resume();
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** An admin token made with the command line against the service's database. */
+async function adminToken(databaseUrl: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'token', 'create', '--role', 'admin', '--label', 'bench'],
+    { env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+  return stdout.trim().split('\n').at(-1)!;
+}
+
+/** Times one GET in a freshly started service (median of 3 after a warm-up) and reads its peak memory. */
 async function timeGet(
   databaseUrl: string,
   path: string,
 ): Promise<{ ms: number; bytes: number; maxRssBytes: number }> {
-  const child = await startChild(['serve', databaseUrl]);
+  const token = await adminToken(databaseUrl);
+  const service = await startService({ DATABASE_URL: databaseUrl, DEMO: 'off' });
   try {
     let bytes = 0;
     const ms = await medianMs(3, async () => {
-      const response = await fetch(`${child.url}${path}?period=${BENCH_PERIOD}`, {
-        headers: { authorization: `Bearer ${child.token}` },
+      const response = await fetch(`${service.url}${path}?period=${BENCH_PERIOD}`, {
+        headers: { authorization: `Bearer ${token}` },
       });
       if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       bytes = (await response.arrayBuffer()).byteLength;
     });
-    return { ms, bytes, ...(await child.stats()) };
+    return { ms, bytes, maxRssBytes: residentBytes(service.pid, 'VmHWM') };
   } finally {
-    await child.stop();
+    await service.stop();
+  }
+}
+
+/** A service idle this long after its start has settled (its demo loaded, its first mail check done). */
+const IDLE_AFTER_MS = 45_000;
+const IDLE_RSS_TARGET_BYTES = 100 * 1024 * 1024;
+
+/** The resident memory of a freshly started service with the demo, once it has nothing to do. */
+async function idleService(dir: string): Promise<Measure[]> {
+  mkdirSync(join(dir, 'idle'));
+  const service = await startService({
+    DATABASE_URL: `sqlite:${join(dir, 'idle', 'shared-cdo.sqlite')}`,
+    DEMO: 'on',
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_MS));
+    const rss = residentBytes(service.pid, 'VmRSS');
+    return [
+      {
+        measure: `A freshly started service with the demo, idle after ${IDLE_AFTER_MS / 1000} s: resident memory`,
+        ours: megabytes(rss),
+        baseline: '-',
+        comparison: '-',
+        target: `< ${megabytes(IDLE_RSS_TARGET_BYTES)}`,
+        met: rss < IDLE_RSS_TARGET_BYTES,
+      },
+    ];
+  } finally {
+    await service.stop();
   }
 }
 
@@ -249,6 +329,7 @@ export const service: BenchSection = {
     const consolidatedDb = await benchPostgresDatabase();
     try {
       return [
+        ...(await idleService(dir)),
         ...(await submissionUnderLoad(dir, submitDb.url)),
         ...(await consolidatedThroughApi(`sqlite:${join(dir, 'consolidated.sqlite')}`, 'SQLite')),
         ...(await consolidatedThroughApi(consolidatedDb.url, 'PostgreSQL')),

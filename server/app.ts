@@ -11,7 +11,7 @@ import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './services/decode-pool.js';
 import type { Store } from './store/index.js';
-import { addinRoutes } from './routes/addin.js';
+import { addinRoutes, DEV_PORT } from './routes/addin.js';
 import { auditRoutes } from './routes/audit.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { consolidatedRoutes } from './routes/consolidated.js';
@@ -31,6 +31,7 @@ import { downloadLinkRoutes } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { tooLarge } from './routes/uploads.js';
+import { DatabaseOutage, isDatabaseUnreachable } from './store/unreachable.js';
 
 export interface AppDeps {
   store: Store;
@@ -58,6 +59,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     now,
     registry: new ApiRegistry(authenticate, auditRefusals(deps.store, now, deps.logger)),
     decoder: deps.decoder,
+    outage: new DatabaseOutage(deps.logger),
   };
 
   app.use(helmet());
@@ -75,7 +77,10 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         // The status is what an operator needs; helmet's dozen headers on every line are noise.
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // 503 is the database away or the service busy, logged once as such (DatabaseOutage), not a fault
+      // of each request.
+      customLogLevel: (_req, res, error) =>
+        res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : 'info',
     }),
   );
   app.use(healthRoutes(ctx));
@@ -163,9 +168,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   );
   app.use(API_PREFIX, api);
 
-  app.use(addinRoutes({ ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }));
+  // Without PUBLIC_URL the manifest points at this machine, on the port the service listens on.
+  const manifestUrl =
+    config.publicUrl ??
+    (config.port && config.port !== DEV_PORT ? `https://localhost:${config.port}` : undefined);
+  app.use(addinRoutes(manifestUrl ? { publicUrl: manifestUrl } : {}));
   app.use((req, _res, next) => next(new HttpError(404, 'not-found', `Nothing is found at ${req.path}.`)));
-  app.use(errorHandler(config));
+  app.use(errorHandler(config, ctx.outage));
   return app;
 }
 
@@ -192,8 +201,26 @@ const allowCrossOrigin: RequestHandler = (req, res, next) => {
     .end();
 };
 
-function errorHandler(config: Config): ErrorRequestHandler {
+/** Seconds a client is asked to wait before trying again while the database does not answer. */
+const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+function errorHandler(config: Config, outage: DatabaseOutage): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (isDatabaseUnreachable(error)) {
+      outage.failed(error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      sendError(
+        res,
+        503,
+        'database-unavailable',
+        'The service cannot reach its database just now; try again in a minute.',
+      );
+      return;
+    }
     if (res.headersSent) {
       req.log.error({ err: error }, 'response failed after it started');
       res.destroy();

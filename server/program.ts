@@ -2,6 +2,7 @@
 // registers itself here. Conventions every command follows: descriptions are sentences without a final
 // full stop, placeholders are lower-case nouns (or the format, as YYYY-MM), and required options say so.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Help, type Option } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerConsolidate } from './commands/consolidate.js';
@@ -15,8 +16,9 @@ import { register as registerTenant } from './commands/tenant.js';
 import { register as registerTemplate } from './commands/template.js';
 import { register as registerToken } from './commands/token.js';
 import { register as registerUser } from './commands/user.js';
+import { INSTALL_FOLDER } from './install-folder.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(join(INSTALL_FOLDER, 'package.json'), 'utf8')) as {
   version: string;
 };
 

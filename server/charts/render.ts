@@ -2,9 +2,16 @@
 // rasterised by resvg. resvg draws no text without fonts, so the fonts are loaded explicitly.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg, type RenderedImage } from '@resvg/resvg-js';
-import { View, parse } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { RenderedImage } from '@resvg/resvg-js';
+import type { TopLevelSpec } from 'vega-lite';
+import type * as ChartLibraries from './chart-libraries.js';
+
+/**
+ * vega, vega-lite and resvg are loaded with the first chart: together they cost the service about 50 MB
+ * of memory, and it draws charts only for the monthly roll-up.
+ */
+let libraries: Promise<typeof ChartLibraries> | undefined;
+const chartLibraries = () => (libraries ??= import('./chart-libraries.js'));
 
 /** The font the charts ask for; DejaVu Sans and Liberation Sans come with Debian's font packages. */
 export const CHART_FONT = 'DejaVu Sans';
@@ -29,6 +36,7 @@ export function chartFontFiles(): string[] {
 }
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { View, parse, compile } = await chartLibraries();
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -38,7 +46,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /** Draws an SVG on white at `scale` × its size, with the chart fonts. */
-export function rasterise(svg: string, scale: number): RenderedImage {
+export async function rasterise(svg: string, scale: number): Promise<RenderedImage> {
+  const { Resvg } = await chartLibraries();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
@@ -49,5 +58,5 @@ export function rasterise(svg: string, scale: number): RenderedImage {
 
 /** Renders a Vega-Lite spec to PNG at `scale` × its CSS size, so it stays sharp on high-DPI screens. */
 export async function renderChartPng(spec: TopLevelSpec, scale = 2): Promise<Buffer> {
-  return rasterise(await renderSvg(spec), scale).asPng();
+  return (await rasterise(await renderSvg(spec), scale)).asPng();
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { ConfigError, configVariables, loadConfig } from '../config.js';
 import { startService } from '../main.js';
+import { StoreOpenError } from '../store/index.js';
 import { usingDatabaseLine } from './store-access.js';
 
 export function register(program: Command): void {
@@ -30,7 +31,7 @@ export function register(program: Command): void {
 
 /** The one line for a start-up failure an operator can fix, or undefined for a bug. */
 function startFailure(error: unknown): string | undefined {
-  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ConfigError || error instanceof StoreOpenError) return error.message;
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE')
     return 'Cannot start: the port is already in use; stop the other service or set PORT.';

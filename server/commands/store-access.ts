@@ -1,9 +1,9 @@
 // Commands that work on the database directly open it the way the service does (same DATABASE_URL).
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { openStore, type Store } from '../store/index.js';
+import { withoutPassword } from '../store/database-url.js';
+import { openStore, StoreOpenError, type Store } from '../store/index.js';
 
-/** A database URL fit to print: its password, if any, replaced by ***. */
-export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
+export { withoutPassword };
 
 /** The line on standard error that says which database a command works on; a password is hidden. */
 export function usingDatabaseLine(config: Pick<Config, 'databaseUrl'>): string {
@@ -29,7 +29,8 @@ export async function runCommand(
   try {
     await body();
   } catch (error) {
-    const lines = error instanceof ConfigError ? [error.message] : isExpected(error);
+    const lines =
+      error instanceof ConfigError || error instanceof StoreOpenError ? [error.message] : isExpected(error);
     if (!lines) throw error;
     process.stderr.write(lines.map((line) => `${line}\n`).join(''));
     process.exitCode = 1;

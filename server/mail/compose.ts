@@ -1,7 +1,6 @@
 // Turns a rendered e-mail into the exact bytes that go over SMTP. The outbox stores these bytes, so a
 // retry or a restart sends the very same message (same Message-ID, same Date, same attachments).
 import { createHash } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface ComposeInput {
   from: string;
@@ -17,7 +16,9 @@ export interface ComposeInput {
   date?: Date;
 }
 
-export function composeMessage(input: ComposeInput): Promise<Buffer> {
+export async function composeMessage(input: ComposeInput): Promise<Buffer> {
+  // Loaded with the first message, like the transport: the service composes mail only for the roll-up.
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
     from: input.from,
     to: input.to,

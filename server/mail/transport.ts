@@ -2,7 +2,7 @@
 // folder so the demo works offline. Both take the already-composed bytes.
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { makePrivateFolder, writePrivateFile } from '../data-folder.js';
 
@@ -25,13 +25,20 @@ const SMTP_TIMEOUTS: SMTPTransport.Options = {
 };
 
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, SMTP_TIMEOUTS);
+  // nodemailer is loaded with the first message sent (about 25 MB the service needs only then).
+  let transporter: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
+  const connect = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(smtpUrl, SMTP_TIMEOUTS),
+    ));
   return {
     async send(envelope, raw) {
-      const info = await transporter.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
+      const info = await (
+        await connect()
+      ).sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw });
       return info.response;
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   };
 }
 

@@ -3,16 +3,17 @@
 // service's default framing rules and allow office.js from Microsoft's CDN — and nothing else.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import express from 'express';
 import type { Response } from 'express';
+import { INSTALL_FOLDER } from '../install-folder.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const ADDIN_DIST_DIR = `${repoRoot}addin/dist`;
-export const MANIFEST_FILE = `${repoRoot}manifest.xml`;
+export const ADDIN_DIST_DIR = join(INSTALL_FOLDER, 'addin/dist');
+export const MANIFEST_FILE = join(INSTALL_FOLDER, 'manifest.xml');
 
 /** The origin the committed manifest points at: the one Office's developer tooling expects. */
-export const DEV_ORIGIN = 'https://localhost:3000';
+export const DEV_PORT = 3000;
+export const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
@@ -28,7 +29,7 @@ export function manifestVersion(packageVersion: string): string {
 }
 
 export const ADDIN_VERSION = manifestVersion(
-  (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string }).version,
+  (JSON.parse(readFileSync(join(INSTALL_FOLDER, 'package.json'), 'utf8')) as { version: string }).version,
 );
 
 /**

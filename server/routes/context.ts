@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { DecodePool } from '../services/decode-pool.js';
 import type { Store } from '../store/index.js';
+import type { DatabaseOutage } from '../store/unreachable.js';
 import type { ApiRegistry } from './registry.js';
 
 export interface RouteContext {
@@ -13,4 +14,6 @@ export interface RouteContext {
   registry: ApiRegistry;
   /** Where uploads are decoded and checked, beside the thread that serves requests. */
   decoder: DecodePool;
+  /** Whether the database is answering, so that an outage is logged once. */
+  outage: DatabaseOutage;
 }

@@ -2,16 +2,17 @@
 import { Router } from 'express';
 import type { RouteContext } from './context.js';
 
-export function healthRoutes({ store, logger }: RouteContext): Router {
+export function healthRoutes({ store, outage }: RouteContext): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
     const ready = await store.isReady().catch((error: unknown) => {
-      logger.error({ err: error }, 'database not reachable');
+      outage.failed(error);
       return false;
     });
+    if (ready) outage.answered();
     res
       .status(ready ? 200 : 503)
       .json(

@@ -57,6 +57,17 @@ export interface DecodeLimits {
 const WORKERS = 2;
 /** Uploads waiting for a worker; beyond this the service is busy (503) rather than queueing without end. */
 const MAX_WAITING = 32;
+/** How long a worker with nothing to do is kept before it is let go, in milliseconds. */
+const IDLE_MS = 30_000;
+
+/**
+ * The worker's module: compiled JavaScript beside this one once built; from the TypeScript sources (in
+ * development and tests), a small module that registers tsx in the worker first.
+ */
+const WORKER_FILE = new URL(
+  import.meta.url.endsWith('.ts') ? './decode-worker.mjs' : './decode-worker.js',
+  import.meta.url,
+).href;
 
 export class DecodePool {
   private readonly pool: Piscina<DecodeTask, DecodeOutcome<unknown>>;
@@ -66,12 +77,13 @@ export class DecodePool {
     private readonly onFailure: (error: unknown) => void = () => undefined,
   ) {
     this.pool = new Piscina({
-      filename: new URL('./decode-worker.mjs', import.meta.url).href,
-      // One worker starts with the service and loads its modules meanwhile, so the first upload does
-      // not wait for that.
-      minThreads: 1,
+      filename: WORKER_FILE,
+      // No worker until the first upload, and none kept once uploads stop: each costs tens of megabytes
+      // of memory (README, "What it costs"), and most of a month no council is sending anything. The
+      // first upload after a quiet spell waits for a worker to load its modules (about half a second).
+      minThreads: 0,
       maxThreads: WORKERS,
-      idleTimeout: 60_000,
+      idleTimeout: IDLE_MS,
       maxQueue: MAX_WAITING,
       resourceLimits: {
         maxOldGenerationSizeMb: limits.memoryMb,

@@ -1,5 +1,6 @@
-// A worker thread does not inherit a loader registered through tsx's API (as bin/shared-cdo.js does),
-// so the worker registers it before loading its TypeScript.
+// The decode worker when the service runs from its TypeScript sources (tests, `npm run dev`): a worker
+// thread does not inherit a loader registered through tsx's API, so it registers tsx before loading the
+// TypeScript. Built, the pool runs the compiled decode-worker.js instead, with no loader.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -6,7 +6,23 @@ import SqliteDatabase from 'better-sqlite3';
 import type { CheckpointerOptions } from './sqlite-connection.js';
 
 const { file, restartAtPages, stopped } = workerData as CheckpointerOptions;
-const db = new SqliteDatabase(file);
+
+/** Tells the connection this thread is done with the file (it may be waiting to close, blocked). */
+function signalStopped(): void {
+  const flag = new Int32Array(stopped);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
+
+let db: SqliteDatabase.Database;
+try {
+  db = new SqliteDatabase(file);
+} catch (error) {
+  // The connection goes back to checkpointing by itself when it hears of this error; a close that is
+  // already waiting for this thread must not wait for it in vain.
+  signalStopped();
+  throw error;
+}
 // A checkpoint that must wait for the writer (RESTART) waits its turn rather than failing.
 db.pragma('busy_timeout = 5000');
 
@@ -25,11 +41,11 @@ function checkpoint(): void {
 let scheduled = false;
 parentPort!.on('message', (message: 'written' | 'stop') => {
   if (message === 'stop') {
+    // Writes told before the stop are copied first: a checkpointer let go after a pause leaves none.
+    if (scheduled) checkpoint();
     db.close();
     parentPort!.close();
-    const flag = new Int32Array(stopped);
-    Atomics.store(flag, 0, 1);
-    Atomics.notify(flag, 0);
+    signalStopped();
     return;
   }
   // Writes told while a checkpoint ran are all covered by the next one.

@@ -28,3 +28,6 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(DATABASE_URL_HINT);
   return { kind: 'sqlite', file: url };
 }
+
+/** A database URL fit to print: its password, if any, replaced by ***. */
+export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');

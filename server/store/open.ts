@@ -1,11 +1,11 @@
 // Opens the store on SQLite or PostgreSQL (DATABASE_URL) through Kysely and brings its schema up to date.
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { keepPrivate, makePrivateFolder } from '../data-folder.js';
-import { parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
+import { dataFolderProblem, keepPrivate } from '../data-folder.js';
+import { parseDatabaseUrl, withoutPassword, type DatabaseLocation } from './database-url.js';
 import { migrate, migrations } from './migrations.js';
 import type { Database } from './schema.js';
 import { sqliteConnection } from './sqlite-connection.js';
@@ -16,11 +16,24 @@ const POSTGRES_POOL_SIZE = 10;
 /** How long a request waits for a connection to PostgreSQL (a new one, or a free one of the pool). */
 const CONNECT_TIMEOUT_MS = 30_000;
 
+/**
+ * The database cannot be opened for a reason an operator fixes (a folder or database that does not
+ * exist, a server that does not answer, a wrong role or password): one line naming it, password hidden.
+ */
+export class StoreOpenError extends Error {}
+
+const described = (location: DatabaseLocation): string =>
+  location.kind === 'postgres' ? withoutPassword(location.url) : `sqlite:${location.file}`;
+
 /** Opens the database at a DATABASE_URL (or a plain SQLite path) and applies pending migrations. */
 export async function openStore(url: string | DatabaseLocation): Promise<Store> {
   const location = typeof url === 'string' ? parseDatabaseUrl(url) : url;
   const db = new Kysely<Database>({ dialect: openDialect(location) });
   try {
+    // Reached first, so that failing to connect is told apart from a migration that fails.
+    await sql`select 1`.execute(db).catch((error: unknown) => {
+      throw new StoreOpenError(`Cannot open the database ${described(location)}: ${oneLine(error)}.`);
+    });
     await migrate(db, migrations);
   } catch (error) {
     await db.destroy();
@@ -29,13 +42,20 @@ export async function openStore(url: string | DatabaseLocation): Promise<Store> 
   return new Store(db);
 }
 
+/** The driver's message, without the stack or the lines PostgreSQL adds. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? '').trim() || String((error as { code?: unknown }).code ?? 'no answer');
+}
+
 function openDialect(location: DatabaseLocation): Dialect {
   return location.kind === 'postgres' ? postgresDialect(location.url) : sqliteDialect(location.file);
 }
 
 function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') {
-    makePrivateFolder(dirname(file));
+    const problem = dataFolderProblem(dirname(file));
+    if (problem) throw new StoreOpenError(`Cannot open the database sqlite:${file}: ${problem}.`);
     keepPrivate(file);
   }
   const sqlite = new SqliteDatabase(file);
@@ -81,5 +101,9 @@ function postgresDialect(url: string): Dialect {
   // An idle connection the server dropped (restart, failover) is discarded by the pool; without a
   // listener its error would stop the process.
   pool.on('error', () => undefined);
+  // A dropped connection can report twice (the socket's error, then its end), and the pool listens only
+  // for the first: each connection keeps a listener of its own, so the second cannot stop the process
+  // either. A query in progress still fails with the error, and the API answers 503.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new PostgresDialect({ pool, cursor: Cursor });
 }

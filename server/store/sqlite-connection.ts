@@ -22,8 +22,14 @@ const MAX_STATEMENTS = 200;
  */
 const RESTART_AT_PAGES = 4096;
 
+/** How long the checkpointer is kept after the last write, in milliseconds. */
+const IDLE_MS = 30_000;
+
 /** How long closing waits for a checkpoint in progress to finish, in milliseconds. */
 const STOP_WAIT_MS = 30_000;
+
+/** `ts` when running from the sources, `js` once built: the checkpoint worker is the same. */
+const sourceExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 
 export interface CheckpointerOptions {
   file: string;
@@ -32,8 +38,13 @@ export interface CheckpointerOptions {
   stopped: SharedArrayBuffer;
 }
 
-export function sqliteConnection(sqlite: SqliteDatabase.Database, file: string): KyselySqliteDatabase {
-  const checkpoints = sqlite.memory ? undefined : startCheckpointer(sqlite, file);
+export function sqliteConnection(
+  sqlite: SqliteDatabase.Database,
+  file: string,
+  { idleMs = IDLE_MS }: { idleMs?: number } = {},
+): KyselySqliteDatabase {
+  const checkpoints = sqlite.memory ? undefined : new Checkpoints(sqlite, file, idleMs);
+  const written = checkpoints && (() => checkpoints.written());
   const statements = new Map<string, SqliteStatement>();
   return {
     prepare(sql) {
@@ -42,7 +53,7 @@ export function sqliteConnection(sqlite: SqliteDatabase.Database, file: string):
         // Most recently used last, so the first is the one to let go.
         statements.delete(sql);
       } else {
-        statement = preparedStatement(sqlite.prepare(sql), checkpoints?.written);
+        statement = preparedStatement(sqlite.prepare(sql), written);
         if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
       }
       statements.set(sql, statement);
@@ -55,45 +66,75 @@ export function sqliteConnection(sqlite: SqliteDatabase.Database, file: string):
   };
 }
 
-interface Checkpoints {
-  /** After a write: the worker checkpoints once it is free. */
-  written(): void;
-  /** Stops the worker, once a checkpoint in progress has finished. */
-  stop(): void;
-}
+/**
+ * The checkpointer thread, started by the first write and let go once writes have paused for `idleMs`
+ * (a service that nobody writes to, most of a month, keeps no thread for it). While there is none, the
+ * connection checkpoints by itself, as SQLite does by default; there is nothing to copy then anyway.
+ */
+class Checkpoints {
+  private worker: { thread: Worker; stopped: SharedArrayBuffer } | undefined;
+  private idle: NodeJS.Timeout | undefined;
+  /** A checkpointer that could not start or failed is not tried again. */
+  private failed = false;
+  private readonly autocheckpoint: number;
 
-function startCheckpointer(sqlite: SqliteDatabase.Database, file: string): Checkpoints {
-  // Until now the connection checkpointed by itself; from now on only the worker does.
-  const autocheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-  sqlite.pragma('wal_autocheckpoint = 0');
-  const stopped = new SharedArrayBuffer(4);
-  // Node strips the worker's types itself: it imports no TypeScript module at run time, so it needs no
-  // loader (a loader in a thread of its own would cost more memory than the worker).
-  const checkpointer = new Worker(new URL('./checkpoint-worker.ts', import.meta.url), {
-    workerData: { file, restartAtPages: RESTART_AT_PAGES, stopped } satisfies CheckpointerOptions,
-  });
-  // It must not keep a command from exiting; it is stopped before the connection closes.
-  checkpointer.unref();
-  let running = true;
-  // A checkpointer that could not start or has failed: this connection checkpoints by itself again.
-  checkpointer.on('error', () => {
-    running = false;
-    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-  });
-  return {
-    written() {
-      if (running && !sqlite.inTransaction) checkpointer.postMessage('written');
-    },
-    stop() {
-      // The worker closes its connection first, so that the store's, the last, checkpoints what is left
-      // and removes the log, as SQLite does when its last connection closes.
-      if (!running) return;
-      running = false;
-      checkpointer.postMessage('stop');
-      // Synchronous, as Kysely closes the connection; only while a checkpoint finishes.
-      Atomics.wait(new Int32Array(stopped), 0, 0, STOP_WAIT_MS);
-    },
-  };
+  constructor(
+    private readonly sqlite: SqliteDatabase.Database,
+    private readonly file: string,
+    private readonly idleMs: number,
+  ) {
+    this.autocheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  }
+
+  /** After a write: the worker checkpoints once it is free. */
+  written(): void {
+    if (this.failed || this.sqlite.inTransaction) return;
+    const worker = (this.worker ??= this.start());
+    worker.thread.postMessage('written');
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.release(), this.idleMs).unref();
+  }
+
+  /** Stops the worker, once a checkpoint in progress has finished. */
+  stop(): void {
+    clearTimeout(this.idle);
+    const worker = this.release();
+    // Synchronous, as Kysely closes the connection; only while a checkpoint finishes. The worker closes
+    // its connection first, so that the store's, the last, checkpoints what is left and removes the log,
+    // as SQLite does when its last connection closes.
+    if (worker) Atomics.wait(new Int32Array(worker.stopped), 0, 0, STOP_WAIT_MS);
+  }
+
+  private start(): NonNullable<Checkpoints['worker']> {
+    // From now on only the worker checkpoints.
+    this.sqlite.pragma('wal_autocheckpoint = 0');
+    const stopped = new SharedArrayBuffer(4);
+    // Compiled JavaScript once built; from the sources, Node strips the worker's types itself (it
+    // imports no TypeScript module at run time, so it needs no loader).
+    const thread = new Worker(new URL(`./checkpoint-worker.${sourceExtension}`, import.meta.url), {
+      workerData: {
+        file: this.file,
+        restartAtPages: RESTART_AT_PAGES,
+        stopped,
+      } satisfies CheckpointerOptions,
+    });
+    // It must not keep a command from exiting; it is stopped before the connection closes.
+    thread.unref();
+    thread.on('error', () => {
+      this.failed = true;
+      if (this.worker?.thread === thread) this.release();
+    });
+    return { thread, stopped };
+  }
+
+  /** Lets the worker go (it finishes a checkpoint in progress first); the connection checkpoints itself. */
+  private release(): Checkpoints['worker'] {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (this.sqlite.open) this.sqlite.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+    worker?.thread.postMessage('stop');
+    return worker;
+  }
 }
 
 /** A prepared statement that tells the checkpointer when a write outside a transaction has been made. */

@@ -1,5 +1,7 @@
 // The service serves the built pane under /addin/ (framable by Office, office.js allowed from the CDN
-// only) and /manifest.xml pointed at PUBLIC_URL.
+// only) and /manifest.xml pointed at PUBLIC_URL, or at this machine's PORT without it.
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDIN_VERSION } from '../../server/routes/addin.js';
 import { startTestService, type TestService } from '../server/helpers/service.js';
@@ -19,6 +21,22 @@ describe('add-in routes', () => {
     expect(xml).toContain('<SourceLocation DefaultValue="https://cdo.example.gov.uk/addin/taskpane.html"/>');
     expect(xml).not.toContain('localhost:3000');
     expect(xml).toContain(`<Version>${ADDIN_VERSION}</Version>`);
+  });
+
+  it('points the manifest at this machine on PORT when PUBLIC_URL is not set', async () => {
+    // A port nothing else listens on just now.
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const other = await startTestService({ env: { PORT: String(port) } });
+    try {
+      const xml = await (await other.call('GET', '/manifest.xml', { token: null })).text();
+      expect(xml).toContain(`<SourceLocation DefaultValue="https://localhost:${port}/addin/taskpane.html"/>`);
+      expect(xml).not.toContain('localhost:3000');
+    } finally {
+      await other.stop();
+    }
   });
 
   it('serves the task pane so that Office can frame it and load office.js', async () => {

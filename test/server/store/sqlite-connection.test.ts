@@ -69,15 +69,45 @@ describe('the SQLite connection', () => {
     }
   });
 
+  it('starts the checkpointer at the first write and lets it go once writes pause', async () => {
+    const file = join(dir, 'store.sqlite');
+    const sqlite = new SqliteDatabase(file);
+    sqlite.pragma('journal_mode = WAL');
+    const connection = sqliteConnection(sqlite, file, { idleMs: 300 });
+    try {
+      connection.prepare('create table t (x integer)').run([]);
+      // Reads start nothing: SQLite still checkpoints by itself.
+      connection.prepare('select count(*) as n from t').all([]);
+      connection.prepare('insert into t values (1)').run([]);
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      const checkpointed = fileSize(file);
+      // The worker copies the log into the file, then is let go, and the connection checkpoints itself.
+      await vi.waitFor(() => expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000), {
+        timeout: 10_000,
+      });
+      await vi.waitFor(() => expect(fileSize(file)).toBeGreaterThan(checkpointed), { timeout: 10_000 });
+      connection.prepare('insert into t values (2)').run([]);
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    } finally {
+      connection.close();
+    }
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
   it('checkpoints by itself again when the checkpointer cannot start', async () => {
     const file = join(dir, 'store.sqlite');
     const sqlite = new SqliteDatabase(file);
     sqlite.pragma('journal_mode = WAL');
     const connection = sqliteConnection(sqlite, join(dir, 'missing', 'store.sqlite'));
     try {
-      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-      await vi.waitFor(() => expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000));
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       connection.prepare('create table t (x integer)').run([]);
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      await vi.waitFor(() => expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000), {
+        timeout: 10_000,
+      });
+      connection.prepare('insert into t values (1)').run([]);
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     } finally {
       connection.close();
     }
