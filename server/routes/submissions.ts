@@ -42,6 +42,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'post',
       path: '/councils/:council/submissions',
+      operationId: 'submitReturn',
       who: ['council', 'cdo', 'admin'],
       action: 'submission.create',
       summary: "Submit a council's return for a period",
@@ -91,6 +92,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'get',
       path: '/councils/:council/submissions',
+      operationId: 'listSubmissions',
       who: ['council', 'cdo', 'admin'],
       summary: "A council's versions, newest first",
       params: councilParams,
@@ -113,6 +115,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'get',
       path: '/councils/:council/submissions/:sid',
+      operationId: 'getSubmission',
       who: ['council', 'cdo', 'admin'],
       summary: 'One version in full, with its review status',
       params: submissionParams,
@@ -134,6 +137,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'post',
       path: '/councils/:council/submissions/:sid/review',
+      operationId: 'reviewSubmission',
       who: ['cdo', 'admin'],
       action: 'submission.review',
       summary: 'Accept or return a submission',
