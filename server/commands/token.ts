@@ -59,7 +59,9 @@ export function register(program: Command): void {
             } catch (error) {
               throw new RegistrationRefused(error instanceof Error ? error.message : String(error));
             }
-            process.stdout.write(
+            // The token alone on standard output, so `TOKEN=$(shared-cdo token create …)` holds just it;
+            // what was made is said to the person on standard error.
+            process.stderr.write(
               `Created ${holder(created)} number ${created.id} labelled "${created.label}", valid until ` +
                 `${created.expiresAt.slice(0, 10)}. Copy it now: it is not shown again.\n`,
             );

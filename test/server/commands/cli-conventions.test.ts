@@ -126,8 +126,9 @@ describe('shared-cdo conventions', () => {
         DATABASE_URL: url,
       });
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe(`Using database ${url}\n`);
-      expect(result.stdout).not.toContain('Using database');
+      expect(result.stderr.split('\n')[0]).toBe(`Using database ${url}`);
+      // Standard output is the token alone, for TOKEN=$(shared-cdo token create …).
+      expect(result.stdout).toMatch(/^scdo_\S+\n$/);
       expect(usingDatabaseLine({ databaseUrl: 'postgres://cdo:s3cret@db.example:5432/cdo' })).toBe(
         'Using database postgres://cdo:***@db.example:5432/cdo\n',
       );
