@@ -3,7 +3,7 @@
 // version in one transaction (lock, If-Match, Idempotency-Key and the version number checked inside).
 import type { Actor, SubmissionReceipt } from '../../shared/api.js';
 import type { Partnership } from '../../shared/schemas.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError, InvalidInput, notFound } from '../errors.js';
 import type { Upload } from './upload.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { diffDigests, readStoredDigest, rowDigest } from './changes.js';
@@ -29,6 +29,8 @@ interface SubmitDetails {
   expectedVersion?: number;
   /** Versions a council may keep for one period (MAX_VERSIONS_PER_PERIOD). */
   maxVersions?: number;
+  /** The sender confirmed that a return with no rows at all is meant (`?confirm=empty`). */
+  confirmEmpty?: boolean;
   now: Date;
 }
 
@@ -52,6 +54,22 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
   const submittedAt = request.now.toISOString();
   const { warnings } = checked;
   const digest = readStoredDigest(checked.rowDigest)!;
+  // An empty template sent by mistake would remove every row of the latest version: that must be meant.
+  if (!request.confirmEmpty && Object.values(digest).every((rows) => rows === '')) {
+    throw new InvalidInput([
+      {
+        sheet: 'Contributions',
+        row: null,
+        column: null,
+        code: 'empty-return',
+        severity: 'error',
+        message:
+          'Contributions, Skills and Projects are all empty: submitted, this return would remove every row of ' +
+          'the latest version. To submit it all the same, send it again with confirm=empty ' +
+          '(`?confirm=empty`, or `shared-cdo submit --confirm empty`).',
+      },
+    ]);
+  }
   const result = await store.appendSubmission({
     council,
     period,
