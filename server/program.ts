@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Help, type Option } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
+import { addExamples } from './commands/help.js';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerDemo } from './commands/demo.js';
@@ -47,5 +48,6 @@ export function buildProgram(): Command {
   registerRollup(program);
   registerDb(program);
   registerAudit(program);
+  addExamples(program);
   return program;
 }

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { previousPeriod } from '../services/clock.js';
 import { writeCouncilTemplate, writePartnershipWorkbook } from '../workbook/write-template.js';
 import { writeFileAtomically } from './files.js';
+import { notAMonth } from './help.js';
 
 export function register(program: Command): void {
   program
@@ -21,10 +22,6 @@ export function register(program: Command): void {
     .option(
       '--period <YYYY-MM>',
       'The latest month of the returns (default: last month, as the service’s demo)',
-    )
-    .addHelpText(
-      'after',
-      '\nExample:\n  npx shared-cdo demo --out demo-files\n  npx shared-cdo consolidate --partnership demo-files/partnership.xlsx --period 2026-11 demo-files/returns/*.xlsx\n',
     )
     .action(async (options: { out: string; period?: string }) => {
       process.exitCode = await runDemo(options.out, options.period);
@@ -43,7 +40,7 @@ async function runDemo(folder: string, period: string | undefined): Promise<numb
     }
   }
   if (!isValidPeriod(latest)) {
-    console.error(`--period "${latest}" is not a month written YYYY-MM`);
+    console.error(notAMonth('--period', latest));
     return 1;
   }
   const { partnership, months } = demoUpTo(latest);

@@ -14,6 +14,7 @@ import { enqueueMail, outboxRows } from '../mail/outbox.js';
 import { safeFileStem } from '../mail/transport.js';
 import { currentPeriod } from '../services/clock.js';
 import { runCommand, withStore } from './store-access.js';
+import { notAMonth } from './help.js';
 
 class RollupRefused extends Error {}
 
@@ -32,10 +33,6 @@ export function register(program: Command): void {
     .option('--dry-run', 'Write the e-mails as .eml files and send nothing')
     .option('--out <folder>', 'Where --dry-run writes the .eml files (default: the outbox folder)')
     .option('--force', 'For testing only: build it even for a month that has not ended')
-    .addHelpText(
-      'after',
-      '\nExample:\n  npx shared-cdo rollup --period 2026-11 --dry-run --out rollup-preview\n',
-    )
     .action(async (options: RollupOptions) =>
       runCommand(
         () => rollup(options),
@@ -50,7 +47,7 @@ export function register(program: Command): void {
 
 async function rollup(options: RollupOptions): Promise<void> {
   if (!periodSchema.safeParse(options.period).success) {
-    throw new RollupRefused(`--period "${options.period}" is not a month written YYYY-MM`);
+    throw new RollupRefused(notAMonth('--period', options.period));
   }
   const config = loadConfig();
   // DESIGN §6: a roll-up reports on a month that is over; the scheduler never builds one earlier.

@@ -8,6 +8,7 @@ import { HttpError, InvalidInput } from '../errors.js';
 import { DecodePool } from '../services/decode-pool.js';
 import { submitReturn } from '../services/submit-return.js';
 import { runCommand, withStore } from './store-access.js';
+import { notAMonth, notACouncilId } from './help.js';
 
 class SubmitRefused extends Error {}
 
@@ -19,18 +20,14 @@ export function register(program: Command): void {
     .requiredOption('--period <YYYY-MM>', 'The month, as on the About sheet')
     .option('--confirm <what>', 'With "empty": submit a workbook whose three sheets are all empty')
     .argument('<file>', 'The council workbook (.xlsx)')
-    .addHelpText(
-      'after',
-      '\nExample:\n  npx shared-cdo submit --council cherwell --period 2026-11 cherwell.xlsx\n',
-    )
     .action(async (file: string, options: { council: string; period: string; confirm?: string }) =>
       runCommand(
         async () => {
           if (!councilIdSchema.safeParse(options.council).success) {
-            throw new SubmitRefused(`--council "${options.council}" is not a council ID (e.g. cherwell)`);
+            throw new SubmitRefused(notACouncilId(options.council));
           }
           if (!periodSchema.safeParse(options.period).success) {
-            throw new SubmitRefused(`--period "${options.period}" is not a month written YYYY-MM`);
+            throw new SubmitRefused(notAMonth('--period', options.period));
           }
           if (options.confirm !== undefined && options.confirm !== 'empty') {
             throw new SubmitRefused(`--confirm "${options.confirm}" is not known: only --confirm empty is`);

@@ -11,6 +11,7 @@ import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { runCommand, withStore } from './store-access.js';
+import { notACouncilId } from './help.js';
 
 function days(text: string): number {
   const value = Number(text);
@@ -38,9 +39,7 @@ export function register(program: Command): void {
         () =>
           withStore(async (store) => {
             if (options.council !== undefined && !councilIdSchema.safeParse(options.council).success) {
-              throw new RegistrationRefused(
-                `--council "${options.council}" is not a council ID (e.g. cherwell)`,
-              );
+              throw new RegistrationRefused(notACouncilId(options.council));
             }
             const unknown = options.council && (await unknownCouncil(store, options.council));
             if (unknown) throw new RegistrationRefused(`--council ${unknown}`);

@@ -122,7 +122,7 @@ describe('shared-cdo rollup', { timeout: 180_000 }, () => {
     const failure = await run(process.execPath, [CLI, 'rollup', '--period', 'March'], { env }).catch(
       (e: { code: number; stderr: string }) => e,
     );
-    expect(failure).toMatchObject({ code: 1, stderr: '--period "March" is not a month written YYYY-MM\n' });
+    expect(failure).toMatchObject({ code: 1, stderr: '--period: "March" is not a month written YYYY-MM\n' });
   });
 
   it('refuses a month that has not ended with one line, unless forced', async () => {
