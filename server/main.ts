@@ -1,18 +1,21 @@
 // Starts the service: configuration, database (migrated), the demo on first start, HTTP or HTTPS, and
 // a graceful stop that lets requests in flight finish before the database closes.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { WriteStream } from 'node:tty';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folder.js';
 import { createLogger, type Logger } from './logger.js';
 import { startMailService } from './mail/index.js';
+import { safeFileStem } from './mail/transport.js';
 import { DecodePool } from './services/decode-pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
+import type { DatabaseLocation } from './store/database-url.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface StartOptions {
@@ -112,18 +115,36 @@ function demoTokenLines(demo: DemoLoad): string[] {
   );
 }
 
-function saveDemoTokens(config: Config, demo: DemoLoad, logger: Logger): string {
-  const folder = dataFolderFor(config.database);
-  makePrivateFolder(folder);
-  const file = resolve(folder, DEMO_TOKENS_FILE);
-  writePrivateFile(file, `${demoTokenLines(demo).join('\n')}\n`);
-  logger.warn({ file }, 'Demo tokens written to a file only this user can read; delete it once noted');
-  return file;
+interface SavedTokens {
+  file: string;
+  /** The file of the same name left by an earlier demo, kept as it was. */
+  kept?: string;
 }
 
-const DEMO_TOKENS_FILE = 'demo-tokens.txt';
+function saveDemoTokens(config: Config, demo: DemoLoad, logger: Logger): SavedTokens {
+  const folder = dataFolderFor(config.database);
+  makePrivateFolder(folder);
+  // Named after the database, so a demo on another database in the same folder never replaces these;
+  // and an earlier demo's file of the same name (its database deleted and made again) is kept too.
+  const stem = resolve(folder, demoTokensStem(config.database));
+  let file = `${stem}.txt`;
+  for (let n = 2; existsSync(file); n++) file = `${stem}-${n}.txt`;
+  writePrivateFile(file, `${demoTokenLines(demo).join('\n')}\n`);
+  const kept = file === `${stem}.txt` ? undefined : `${stem}.txt`;
+  if (kept)
+    logger.warn({ kept, file }, "An earlier demo's tokens file is kept; these tokens are in a new one");
+  logger.warn({ file }, 'Demo tokens written to a file only this user can read; delete it once noted');
+  return { file, ...(kept ? { kept } : {}) };
+}
 
-function banner(config: Config, url: string, demo: DemoLoad | undefined, tokensFile?: string): string {
+/** `demo-tokens-<database>`: the SQLite file's name, or PostgreSQL's host, port and database. */
+function demoTokensStem(database: DatabaseLocation): string {
+  if (database.kind === 'sqlite') return `demo-tokens-${safeFileStem(basename(database.file))}`;
+  const url = new URL(database.url);
+  return `demo-tokens-${safeFileStem(`${url.hostname}-${url.port || '5432'}-${url.pathname.slice(1)}`)}`;
+}
+
+function banner(config: Config, url: string, demo: DemoLoad | undefined, tokensFile?: SavedTokens): string {
   const publicUrl = config.publicUrl ?? url;
   const lines = [
     `Shared CDO is running at ${url}`,
@@ -138,7 +159,10 @@ function banner(config: Config, url: string, demo: DemoLoad | undefined, tokensF
       `Consolidated view: ${publicUrl}/api/v1/consolidated?period=${demo.periods.at(-1)}`,
       ...(tokensFile
         ? [
-            `Demo tokens: in ${tokensFile} (readable by this user only; the service stores only their`,
+            ...(tokensFile.kept
+              ? [`${tokensFile.kept} is an earlier demo's, and is kept as it was; these tokens are new.`]
+              : []),
+            `Demo tokens: in ${tokensFile.file} (readable by this user only; the service stores only their`,
             'hashes, so delete the file once noted). Make more with',
             '`shared-cdo token create --role ROLE [--council ID] --label TEXT`.',
           ]

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Help, type Option } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
+import { addExamples } from './commands/help.js';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerDemo } from './commands/demo.js';
@@ -51,5 +52,6 @@ export function buildProgram(): Command {
   registerDb(program);
   registerAudit(program);
   registerPeople(program);
+  addExamples(program);
   return program;
 }

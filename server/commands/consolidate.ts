@@ -11,6 +11,7 @@ import type { Partnership, Problem, SubmissionRecord } from '../../shared/schema
 import { readWorkbookGrids } from '../workbook/read.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import { errorLines, loadPartnership, problemLine, unreadableLine, writeFileAtomically } from './files.js';
+import { notAMonth } from './help.js';
 
 interface Options {
   partnership: string;
@@ -42,7 +43,7 @@ export function register(program: Command): void {
 
 async function runConsolidate(workbooks: string[], options: Options): Promise<number> {
   if (!isValidPeriod(options.period)) {
-    console.error(`--period: "${options.period}" is not a month written YYYY-MM.`);
+    console.error(notAMonth('--period', options.period));
     return 1;
   }
   const { partnership, errors } = await loadPartnership(options.partnership);

@@ -1,51 +1,72 @@
-// `shared-cdo demo`: the demo partnership and its councils' returns as workbooks, to try the offline
-// commands by hand.
+// `shared-cdo demo`: the demo a new service loads on its first start (the partnership, and every
+// council's returns for last month and the month before), as workbooks, to try the offline commands by
+// hand or to submit to the service.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DEMO_COUNCILS, DEMO_PERIOD, demoPartnership } from '../../demo/partnership.js';
-import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { financialYearOf, isValidPeriod, monthsOfFinancialYear } from '../../shared/dates.js';
+import { demoUpTo } from '../../demo/months.js';
+import { isValidPeriod, periodLabel } from '../../shared/dates.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { previousPeriod } from '../services/clock.js';
 import { writeCouncilTemplate, writePartnershipWorkbook } from '../workbook/write-template.js';
 import { writeFileAtomically } from './files.js';
+import { notAMonth } from './help.js';
 
 export function register(program: Command): void {
   program
     .command('demo')
     .description(
-      'Write the demo partnership workbook, and one return workbook per demo council under returns/',
+      'Write the demo partnership workbook and its councils’ returns: the latest month under returns/, the month before under returns/YYYY-MM/',
     )
     .requiredOption('--out <folder>', 'The folder to write them to (created if needed)')
-    .option('--period <YYYY-MM>', 'The month of the returns', DEMO_PERIOD)
-    .action(async (options: { out: string; period: string }) => {
+    .option(
+      '--period <YYYY-MM>',
+      'The latest month of the returns (default: last month, as the service’s demo)',
+    )
+    .action(async (options: { out: string; period?: string }) => {
       process.exitCode = await runDemo(options.out, options.period);
     });
 }
 
-async function runDemo(folder: string, period: string): Promise<number> {
-  const months = monthsOfFinancialYear(financialYearOf(DEMO_PERIOD));
-  if (!isValidPeriod(period) || !months.includes(period)) {
-    console.error(
-      `--period: the demo covers ${months[0]} to ${months[months.length - 1]}; "${period}" is not one of them.`,
-    );
+async function runDemo(folder: string, period: string | undefined): Promise<number> {
+  let latest = period;
+  if (latest === undefined) {
+    try {
+      latest = previousPeriod(loadConfig().timeZone, new Date());
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message);
+      return 1;
+    }
+  }
+  if (!isValidPeriod(latest)) {
+    console.error(notAMonth('--period', latest));
     return 1;
   }
-  const returns = path.join(folder, 'returns');
-  await mkdir(returns, { recursive: true });
+  const { partnership, months } = demoUpTo(latest);
   const partnershipFile = path.join(folder, 'partnership.xlsx');
-  await writeFileAtomically(partnershipFile, (out) => writePartnershipWorkbook(out, demoPartnership));
-  const councilFiles = [];
-  for (const council of DEMO_COUNCILS) {
-    const file = path.join(returns, `${council}.xlsx`);
-    const submission = demoCouncilSubmission(council, period);
-    await writeFileAtomically(file, (out) =>
-      writeCouncilTemplate(out, { council, period, partnership: demoPartnership, submission }),
-    );
-    councilFiles.push(file);
+  await mkdir(folder, { recursive: true });
+  await writeFileAtomically(partnershipFile, (out) => writePartnershipWorkbook(out, partnership));
+  const written: Record<string, string[]> = {};
+  for (const { period: month, returns } of months) {
+    // The latest month's returns are the ones that count; the month before's sit in a folder of their own.
+    const dir = path.join(folder, 'returns', ...(month === latest ? [] : [month]));
+    await mkdir(dir, { recursive: true });
+    for (const [council, submission] of Object.entries(returns)) {
+      const file = path.join(dir, `${council}.xlsx`);
+      await writeFileAtomically(file, (out) =>
+        writeCouncilTemplate(out, { council, period: month, partnership, submission }),
+      );
+      (written[month] ??= []).push(file);
+    }
   }
-  console.log(`Wrote ${partnershipFile} and ${councilFiles.length} council workbooks. Try:`);
+  const [before, last] = months.map((m) => m.period) as [string, string];
   console.log(
-    `  shared-cdo consolidate --partnership ${partnershipFile} --period ${period} --out ${path.join(folder, 'consolidated.xlsx')} ${councilFiles.join(' ')}`,
+    `Wrote ${partnershipFile} and the returns of ${written[last]!.length} councils for ${periodLabel(last)} ` +
+      `(${path.join(folder, 'returns')}) and ${periodLabel(before)} (${path.join(folder, 'returns', before)}). Try:`,
+  );
+  console.log(
+    `  npx shared-cdo consolidate --partnership ${partnershipFile} --period ${last} --out ${path.join(folder, 'consolidated.xlsx')} ${written[last]!.join(' ')}`,
   );
   return 0;
 }

@@ -1,10 +1,10 @@
-// `shared-cdo rollup --period P [--dry-run]`: builds the monthly roll-up now. Without --dry-run it goes
+// `shared-cdo rollup --period P [--dry-run] [--force]`: builds the monthly roll-up now. Without --dry-run it goes
 // through the outbox like the scheduled one (so it is still sent once per recipient); with --dry-run the
 // e-mails are only written as .eml files and nothing is queued or sent.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { periodLabel } from '../../shared/dates.js';
+import { addMonths, periodLabel } from '../../shared/dates.js';
 import { periodSchema } from '../../shared/schemas.js';
 import { loadConfig } from '../config.js';
 import { HttpError, InvalidInput } from '../errors.js';
@@ -12,7 +12,9 @@ import { createLogger } from '../logger.js';
 import { MailService, outboxDirFor } from '../mail/index.js';
 import { enqueueMail, outboxRows } from '../mail/outbox.js';
 import { safeFileStem } from '../mail/transport.js';
+import { currentPeriod } from '../services/clock.js';
 import { runCommand, withStore } from './store-access.js';
+import { notAMonth } from './help.js';
 
 class RollupRefused extends Error {}
 
@@ -20,6 +22,7 @@ interface RollupOptions {
   period: string;
   dryRun?: boolean;
   out?: string;
+  force?: boolean;
 }
 
 export function register(program: Command): void {
@@ -29,6 +32,7 @@ export function register(program: Command): void {
     .requiredOption('--period <YYYY-MM>', 'The month the roll-up reports on')
     .option('--dry-run', 'Write the e-mails as .eml files and send nothing')
     .option('--out <folder>', 'Where --dry-run writes the .eml files (default: the outbox folder)')
+    .option('--force', 'For testing only: build it even for a month that has not ended')
     .action(async (options: RollupOptions) =>
       runCommand(
         () => rollup(options),
@@ -43,9 +47,16 @@ export function register(program: Command): void {
 
 async function rollup(options: RollupOptions): Promise<void> {
   if (!periodSchema.safeParse(options.period).success) {
-    throw new RollupRefused(`--period "${options.period}" is not a month written YYYY-MM`);
+    throw new RollupRefused(notAMonth('--period', options.period));
   }
   const config = loadConfig();
+  // DESIGN §6: a roll-up reports on a month that is over; the scheduler never builds one earlier.
+  const thisMonth = currentPeriod(config.timeZone, new Date());
+  if (options.period >= thisMonth && !options.force) {
+    throw new RollupRefused(
+      `--period: ${periodLabel(options.period)} has not ended yet, so it has no roll-up; the latest is ${periodLabel(addMonths(thisMonth, -1))} (--force builds it anyway, for testing).`,
+    );
+  }
   const logger = createLogger(
     config.logLevel === 'info' ? 'warn' : config.logLevel,
     process.stderr,

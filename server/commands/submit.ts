@@ -1,4 +1,4 @@
-// `shared-cdo submit --council ID --period P FILE.xlsx`: files a council workbook without the add-in,
+// `shared-cdo submit --council ID --period P [--confirm empty] FILE.xlsx`: files a council workbook without the add-in,
 // through the same service function as the API (source "cli").
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -8,6 +8,7 @@ import { HttpError, InvalidInput } from '../errors.js';
 import { DecodePool } from '../services/decode-pool.js';
 import { submitReturn } from '../services/submit-return.js';
 import { runCommand, withStore } from './store-access.js';
+import { notAMonth, notACouncilId } from './help.js';
 
 class SubmitRefused extends Error {}
 
@@ -17,15 +18,19 @@ export function register(program: Command): void {
     .description("Submit a council's workbook for a month without the add-in")
     .requiredOption('--council <id>', 'The council ID, as on the About sheet')
     .requiredOption('--period <YYYY-MM>', 'The month, as on the About sheet')
+    .option('--confirm <what>', 'With "empty": submit a workbook whose three sheets are all empty')
     .argument('<file>', 'The council workbook (.xlsx)')
-    .action(async (file: string, options: { council: string; period: string }) =>
+    .action(async (file: string, options: { council: string; period: string; confirm?: string }) =>
       runCommand(
         async () => {
           if (!councilIdSchema.safeParse(options.council).success) {
-            throw new SubmitRefused(`--council "${options.council}" is not a council ID (e.g. cherwell)`);
+            throw new SubmitRefused(notACouncilId(options.council));
           }
           if (!periodSchema.safeParse(options.period).success) {
-            throw new SubmitRefused(`--period "${options.period}" is not a month written YYYY-MM`);
+            throw new SubmitRefused(notAMonth('--period', options.period));
+          }
+          if (options.confirm !== undefined && options.confirm !== 'empty') {
+            throw new SubmitRefused(`--confirm "${options.confirm}" is not known: only --confirm empty is`);
           }
           const bytes = await readFile(file).catch(() => {
             throw new SubmitRefused(`Cannot read ${file}`);
@@ -39,6 +44,7 @@ export function register(program: Command): void {
               decoder,
               source: 'cli',
               actor: commandLineActor(),
+              confirmEmpty: options.confirm === 'empty',
               now: new Date(),
             }).finally(() => decoder.close());
           });

@@ -4,6 +4,7 @@ import { isValidPeriod } from '../../shared/dates.js';
 import { COUNCIL_ID_PATTERN } from '../../shared/vocabulary.js';
 import { writeCouncilTemplate } from '../workbook/write-template.js';
 import { loadPartnership, writeFileAtomically } from './files.js';
+import { notAMonth, notACouncilId } from './help.js';
 
 interface Options {
   council: string;
@@ -29,11 +30,9 @@ async function runTemplate(options: Options): Promise<number> {
   const { council, period } = options;
   const errors: string[] = [];
   if (!COUNCIL_ID_PATTERN.test(council)) {
-    errors.push(
-      `--council: "${council}" is not a council ID (lower-case letters and digits joined by hyphens).`,
-    );
+    errors.push(notACouncilId(council));
   }
-  if (!isValidPeriod(period)) errors.push(`--period: "${period}" is not a month written YYYY-MM.`);
+  if (!isValidPeriod(period)) errors.push(notAMonth('--period', period));
   const loaded = options.partnership ? await loadPartnership(options.partnership) : undefined;
   errors.push(...(loaded?.errors ?? []));
   const partnership = loaded?.partnership;

@@ -11,6 +11,7 @@ import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { runCommand, withStore } from './store-access.js';
+import { notACouncilId } from './help.js';
 
 function days(text: string): number {
   const value = Number(text);
@@ -38,9 +39,7 @@ export function register(program: Command): void {
         () =>
           withStore(async (store) => {
             if (options.council !== undefined && !councilIdSchema.safeParse(options.council).success) {
-              throw new RegistrationRefused(
-                `--council "${options.council}" is not a council ID (e.g. cherwell)`,
-              );
+              throw new RegistrationRefused(notACouncilId(options.council));
             }
             const unknown = options.council && (await unknownCouncil(store, options.council));
             if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
@@ -59,7 +58,9 @@ export function register(program: Command): void {
             } catch (error) {
               throw new RegistrationRefused(error instanceof Error ? error.message : String(error));
             }
-            process.stdout.write(
+            // The token alone on standard output, so `TOKEN=$(shared-cdo token create …)` holds just it;
+            // what was made is said to the person on standard error.
+            process.stderr.write(
               `Created ${holder(created)} number ${created.id} labelled "${created.label}", valid until ` +
                 `${created.expiresAt.slice(0, 10)}. Copy it now: it is not shown again.\n`,
             );

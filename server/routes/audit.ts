@@ -24,6 +24,7 @@ export function auditRoutes({ registry, store }: RouteContext): Router {
     {
       method: 'get',
       path: '/audit',
+      operationId: 'listAuditEntries',
       who: ['admin', 'cdo'],
       summary: 'The audit trail: every change and every refused write',
       description:

@@ -19,6 +19,7 @@ export function clientConfigRoutes({ registry, config }: RouteContext): Router {
     {
       method: 'get',
       path: '/config',
+      operationId: 'getClientConfig',
       who: 'public',
       summary: 'How to sign in: whether Microsoft 365 sign-in is on, with which app registration',
       responses: { 200: { description: 'The sign-in settings', json: clientConfigSchema } },

@@ -37,6 +37,7 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
     {
       method: 'get',
       path: '/consolidated',
+      operationId: 'getConsolidatedView',
       who: 'any',
       summary: 'The consolidated view as JSON',
       description,
@@ -56,6 +57,7 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
     {
       method: 'get',
       path: '/consolidated.xlsx',
+      operationId: 'getConsolidatedWorkbook',
       who: 'any',
       summary: 'The consolidated workbook',
       description,

@@ -12,7 +12,8 @@ export function docsRoutes({ registry, config }: RouteContext): Router {
   router.get([`${API_PREFIX}/openapi.json`, '/openapi.json'], (_req, res) => {
     res.json(openapi());
   });
-  router.get('/api', (_req, res) => {
+  // The banner names /api/v1 as the API: there too, the index of its routes.
+  router.get(['/api', API_PREFIX, `${API_PREFIX}/`], (_req, res) => {
     res.type('html').send(apiPage(registry.routes));
   });
   return router;

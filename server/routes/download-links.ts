@@ -49,6 +49,7 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
     {
       method: 'post',
       path: '/download-links',
+      operationId: 'createDownloadLink',
       who: 'any',
       action: 'download-link.create',
       summary: 'A single-use link to a file, to open in a browser',
@@ -103,6 +104,7 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
     {
       method: 'get',
       path: '/download-links/:link',
+      operationId: 'openDownloadLink',
       who: 'public',
       summary: 'The file a download link names, once',
       description:

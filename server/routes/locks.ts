@@ -15,6 +15,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'put',
       path: '/periods/:period/lock',
+      operationId: 'lockPeriod',
       who: ['cdo', 'admin'],
       action: 'period.lock',
       summary: 'Lock a period: no more submissions for it',
@@ -33,6 +34,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'delete',
       path: '/periods/:period/lock',
+      operationId: 'reopenPeriod',
       who: ['cdo', 'admin'],
       action: 'period.unlock',
       summary: 'Reopen a locked period',

@@ -11,6 +11,7 @@ export function meRoutes({ registry }: RouteContext): Router {
     {
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       who: 'any',
       summary: 'Who is signed in',
       responses: { 200: { description: 'The caller', json: meSchema } },

@@ -16,6 +16,7 @@ export function partnershipRoutes({ registry, store, config, now, decoder }: Rou
     {
       method: 'get',
       path: '/partnership',
+      operationId: 'getPartnership',
       who: 'any',
       summary: 'The current partnership settings',
       description: 'The ETag header carries the settings version.',
@@ -34,6 +35,7 @@ export function partnershipRoutes({ registry, store, config, now, decoder }: Rou
     {
       method: 'put',
       path: '/partnership',
+      operationId: 'replacePartnership',
       who: ['cdo', 'admin'],
       action: 'partnership.replace',
       summary: 'Replace the partnership settings',

@@ -28,6 +28,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'get',
       path: '/users',
+      operationId: 'listUsers',
       who: ['admin'],
       summary: 'Registered Microsoft 365 users',
       responses: { 200: { description: 'The users', json: userListSchema } },
@@ -41,6 +42,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'post',
       path: '/users',
+      operationId: 'addUser',
       who: ['admin'],
       action: 'user.add',
       summary: 'Register a Microsoft 365 user with a role',
@@ -69,6 +71,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'delete',
       path: '/users/:id',
+      operationId: 'removeUser',
       who: ['admin'],
       action: 'user.remove',
       summary: 'Remove a registered user',
@@ -89,6 +92,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'get',
       path: '/tenants',
+      operationId: 'listTenants',
       who: ['admin'],
       summary: 'Microsoft 365 organisations registered to a council',
       responses: { 200: { description: 'The tenants', json: tenantListSchema } },
@@ -102,6 +106,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'post',
       path: '/tenants',
+      operationId: 'addTenant',
       who: ['admin'],
       action: 'tenant.add',
       summary: "Register a Microsoft 365 organisation to a council: its people become that council's users",
@@ -127,6 +132,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'delete',
       path: '/tenants/:id',
+      operationId: 'removeTenant',
       who: ['admin'],
       action: 'tenant.remove',
       summary: 'Remove a registered organisation',

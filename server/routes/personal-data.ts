@@ -37,6 +37,7 @@ export function personalDataRoutes({ registry, store, now }: RouteContext): Rout
     {
       method: 'get',
       path: '/people/:email',
+      operationId: 'getPersonalData',
       who: ['admin'],
       summary: 'Everything held about a person (a subject access request)',
       description:
@@ -57,6 +58,7 @@ export function personalDataRoutes({ registry, store, now }: RouteContext): Rout
     {
       method: 'delete',
       path: '/people/:email',
+      operationId: 'erasePerson',
       who: ['admin'],
       action: 'person.erase',
       summary: 'Erase a person: their name and e-mail become a pseudonym everywhere; every figure stays',
@@ -78,6 +80,7 @@ export function personalDataRoutes({ registry, store, now }: RouteContext): Rout
     {
       method: 'patch',
       path: '/people/:email',
+      operationId: 'rectifyPerson',
       who: ['admin'],
       action: 'person.rectify',
       summary: "Correct a person's name or e-mail in every stored version at once",

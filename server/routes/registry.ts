@@ -16,6 +16,9 @@ export interface RouteSpec {
   method: Method;
   /** Express syntax (`/councils/:council`); shown as `{council}` in the documents. */
   path: string;
+  /** The operation's name in the OpenAPI document, and so in clients generated from it: camelCase, unique,
+   * and never renamed (a client's method names depend on it). */
+  operationId: string;
   who: Audience | 'public';
   /** What the audit trail calls this change; every write route has one (DESIGN §9.3). */
   action?: string;
@@ -41,6 +44,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Over the size limit',
   422: 'Invalid input: every problem with sheet, row and column',
   423: 'The period is locked',
+  429: 'Too many requests (see the error code)',
 };
 
 const BINARY = { type: 'string' as const, format: 'binary' };
@@ -67,6 +71,10 @@ export class ApiRegistry {
   add(router: Router, spec: RouteSpec, ...handlers: RequestHandler[]): void {
     if (spec.method !== 'get' && !spec.action)
       throw new Error(`${spec.method} ${spec.path} changes something: give it an audit action`);
+    if (!/^[a-z][a-zA-Z0-9]*$/.test(spec.operationId))
+      throw new Error(`${spec.method} ${spec.path}: operationId "${spec.operationId}" is not camelCase`);
+    if (this.routes.some((r) => r.operationId === spec.operationId))
+      throw new Error(`${spec.method} ${spec.path}: operationId "${spec.operationId}" is taken`);
     this.routes.push(spec);
     this.register(spec);
     const audit = spec.method === 'get' ? [] : [this.auditRefusals(spec)];
@@ -83,13 +91,15 @@ export class ApiRegistry {
         description:
           'Councils submit their contribution, skills and project returns; the service keeps every version ' +
           'and merges all councils into one consolidated view. Money is integer pence.',
+        license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: `${serverUrl ?? ''}${API_PREFIX}` }],
     });
   }
 
   private register(spec: RouteSpec): void {
-    const errors = new Set([...(spec.errors ?? []), ...(spec.who === 'public' ? [] : [401, 403])]);
+    // Every API route is rate-limited (429), and every signed-in one can refuse a caller (401, 403).
+    const errors = new Set([...(spec.errors ?? []), 429, ...(spec.who === 'public' ? [] : [401, 403])]);
     const responses: Record<string, object> = {};
     for (const [status, r] of Object.entries(spec.responses)) {
       responses[status] = {
@@ -112,9 +122,11 @@ export class ApiRegistry {
     this.openapi.registerPath({
       method: spec.method,
       path: openApiPath(spec.path),
+      operationId: spec.operationId,
       summary: spec.summary,
       description: `${spec.description ? `${spec.description}\n\n` : ''}Who: ${who}.`,
-      ...(spec.who === 'public' ? {} : { security: [{ bearer: [] }] }),
+      // A public operation says so (`[]`): without it, tools read it as taking no stance on signing in.
+      security: spec.who === 'public' ? [] : [{ bearer: [] }],
       request: {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),

@@ -15,6 +15,7 @@ export function statusRoutes({ registry, store, config, now }: RouteContext): Ro
     {
       method: 'get',
       path: '/status',
+      operationId: 'getStatus',
       who: 'any',
       summary: 'Per council: submitted, version, when, by whom, review status, late',
       description:

@@ -34,6 +34,14 @@ const submitHeaders = z.object({
     .describe('A retry with the same key returns the first result'),
 });
 
+const submitQuery = z.object({
+  period: periodSchema,
+  confirm: z
+    .literal('empty')
+    .optional()
+    .describe('Submit a return whose three sheets are all empty (otherwise refused: 422 empty-return)'),
+});
+
 export function submissionRoutes({ registry, store, config, now, decoder }: RouteContext): Router {
   const router = Router();
 
@@ -42,14 +50,16 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'post',
       path: '/councils/:council/submissions',
+      operationId: 'submitReturn',
       who: ['council', 'cdo', 'admin'],
       action: 'submission.create',
       summary: "Submit a council's return for a period",
       description:
         'JSON (money in pence) or the council workbook (.xlsx raw body or multipart field "file"); the ' +
-        "workbook's About sheet must name this council and period. A council token may submit only its own.",
+        "workbook's About sheet must name this council and period. A council token may submit only its own. " +
+        'A return with no rows in any sheet is refused (422 empty-return) unless sent with confirm=empty.',
       params: councilParams,
-      query: z.object({ period: periodSchema }),
+      query: submitQuery,
       headers: submitHeaders,
       body: { json: councilSubmissionSchema, workbook: true },
       responses: { 201: { description: 'The receipt', json: submissionReceiptSchema } },
@@ -59,7 +69,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     uploadBody(config.maxUploadBytes),
     async (req, res) => {
       const { council } = pathParams(councilParams, req);
-      const { period } = queryParams(z.object({ period: periodSchema }), req);
+      const { period, confirm } = queryParams(submitQuery, req);
       const caller = callerOf(res);
       const upload = await receiveUpload(req, config.maxUploadBytes);
       const idempotencyKey = idempotencyKeyOf(req);
@@ -76,6 +86,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
         ...(idempotencyKey ? { idempotencyKey } : {}),
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),
         maxVersions: config.maxVersionsPerPeriod,
+        confirmEmpty: confirm === 'empty',
         now: now(),
       });
       res
@@ -91,6 +102,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'get',
       path: '/councils/:council/submissions',
+      operationId: 'listSubmissions',
       who: ['council', 'cdo', 'admin'],
       summary: "A council's versions, newest first",
       params: councilParams,
@@ -113,6 +125,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'get',
       path: '/councils/:council/submissions/:sid',
+      operationId: 'getSubmission',
       who: ['council', 'cdo', 'admin'],
       summary: 'One version in full, with its review status',
       params: submissionParams,
@@ -134,6 +147,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
     {
       method: 'post',
       path: '/councils/:council/submissions/:sid/review',
+      operationId: 'reviewSubmission',
       who: ['cdo', 'admin'],
       action: 'submission.review',
       summary: 'Accept or return a submission',

@@ -21,6 +21,7 @@ export function templateRoutes({ registry, store }: RouteContext): Router {
     {
       method: 'get',
       path: '/templates/council.xlsx',
+      operationId: 'getCouncilTemplate',
       who: 'any',
       summary: 'A council workbook for a period, pre-filled with the council’s latest data',
       description:

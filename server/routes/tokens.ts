@@ -17,6 +17,7 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'get',
       path: '/tokens',
+      operationId: 'listTokens',
       who: ['admin'],
       summary: 'Every access token: who holds it, its role, when it expires and was last used',
       responses: { 200: { description: 'The tokens', json: tokenListSchema } },
@@ -30,6 +31,7 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'post',
       path: '/tokens',
+      operationId: 'createToken',
       who: ['admin'],
       action: 'token.create',
       summary: 'Create an access token (shown in this response only)',
@@ -52,6 +54,7 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
     {
       method: 'delete',
       path: '/tokens/:id',
+      operationId: 'revokeToken',
       who: ['admin'],
       action: 'token.revoke',
       summary: 'Revoke an access token for good',

@@ -1,15 +1,14 @@
 // The first start of an empty database loads the demo partnership and its councils' returns for the
 // last two months, and creates one token per role, so the consolidated view is alive at once.
-import { demoPartnershipFor } from '../../demo/partnership.js';
-import { demoSubmissions } from '../../demo/submissions.js';
-import { addMonths, financialYearOf } from '../../shared/dates.js';
+import { demoUpTo } from '../../demo/months.js';
+import { addMonths } from '../../shared/dates.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { serviceActor } from '../auth/actors.js';
 import { createToken } from '../auth/tokens.js';
 import { InvalidInput } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
-import { currentPeriod } from './clock.js';
+import { previousPeriod } from './clock.js';
 import { submitReturn } from './submit-return.js';
 
 export interface DemoToken {
@@ -34,18 +33,12 @@ const DEMO_TOKENS: { role: Role; council?: string; label: string }[] = [
 const DEMO_ACTOR = serviceActor('demo', 'demo data');
 
 export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone: string): Promise<DemoLoad> {
-  const thisMonth = currentPeriod(timeZone, now);
-  const periods = [addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
-  await store.savePartnership(
-    demoPartnershipFor(periods.map(financialYearOf)),
-    DEMO_ACTOR,
-    now.toISOString(),
-  );
-  for (const period of periods) {
+  const { partnership, months } = demoUpTo(previousPeriod(timeZone, now));
+  await store.savePartnership(partnership, DEMO_ACTOR, now.toISOString());
+  for (const { period, returns } of months) {
     // Sent on the 5th of the following month (or now, if that is still to come), in good time.
     const sentAt = new Date(Math.min(now.getTime(), Date.parse(`${addMonths(period, 1)}-05T09:30:00Z`)));
-    const latest = period === periods.at(-1);
-    for (const [council, submission] of Object.entries(demoSubmissions(period, { latest }))) {
+    for (const [council, submission] of Object.entries(returns)) {
       try {
         await submitReturn(store, {
           council,
@@ -65,5 +58,5 @@ export async function loadDemo(store: Store, logger: Logger, now: Date, timeZone
   const tokens: DemoToken[] = [];
   for (const spec of DEMO_TOKENS)
     tokens.push({ ...spec, token: (await createToken(store, spec, DEMO_ACTOR, now)).token });
-  return { periods, tokens };
+  return { periods: months.map((m) => m.period), tokens };
 }

@@ -4,7 +4,7 @@
 import type { Actor, SubmissionReceipt } from '../../shared/api.js';
 import { periodLabel } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError, InvalidInput, notFound } from '../errors.js';
 import type { Upload } from './upload.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { diffDigests, readStoredDigest, rowDigest } from './changes.js';
@@ -30,6 +30,8 @@ interface SubmitDetails {
   expectedVersion?: number;
   /** Versions a council may keep for one period (MAX_VERSIONS_PER_PERIOD). */
   maxVersions?: number;
+  /** The sender confirmed that a return with no rows at all is meant (`?confirm=empty`). */
+  confirmEmpty?: boolean;
   now: Date;
 }
 
@@ -53,6 +55,22 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
   const submittedAt = request.now.toISOString();
   const { warnings } = checked;
   const digest = readStoredDigest(checked.rowDigest)!;
+  // An empty template sent by mistake would remove every row of the latest version: that must be meant.
+  if (!request.confirmEmpty && Object.values(digest).every((rows) => rows === '')) {
+    throw new InvalidInput([
+      {
+        sheet: 'Contributions',
+        row: null,
+        column: null,
+        code: 'empty-return',
+        severity: 'error',
+        message:
+          'Contributions, Skills and Projects are all empty: submitted, this return would remove every row of ' +
+          'the latest version. To submit it all the same, send it again with confirm=empty ' +
+          '(`?confirm=empty`, or `shared-cdo submit --confirm empty`).',
+      },
+    ]);
+  }
   const result = await store.appendSubmission({
     council,
     period,

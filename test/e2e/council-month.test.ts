@@ -322,6 +322,43 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     expect(pageProblems(page)).toEqual({ errors: [], blocked: [] });
   });
 
+  it('asks before submitting an empty return, saying how many rows of the last version it removes', async () => {
+    const wb = excel(page);
+    for (const sheet of ['Contributions', 'Skills', 'Projects']) {
+      const { values } = await wb.sheet(sheet);
+      const blank = values.slice(1).map((row) => row.map(() => ''));
+      await wb.type(sheet, 'A2', blank);
+    }
+    await act(page, 'submit');
+    // Version 1 has 4 contributions, 2 skills and 3 projects: 9 rows.
+    expect(await outputText(page)).toContain(
+      'Submit an empty return? It removes all 9 rows of your last version ' +
+        '(Contributions 4 removed, Skills 2 removed, Projects 3 removed).',
+    );
+    await act(page, 'cancel-empty');
+    expect(await outputText(page)).toContain('Nothing was submitted.');
+    const versions = async () =>
+      (
+        await json<{ submissions: unknown[] }>(
+          await service.call('GET', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
+            token: 'cherwell',
+          }),
+        )
+      ).submissions.length;
+    expect(await versions()).toBe(1);
+    await act(page, 'submit');
+    await act(page, 'confirm-empty');
+    expect(await outputText(page)).toContain('Submitted: version 2 of Cherwell District Council');
+    const changes = await page.locator('.receipt tbody tr').allInnerTexts();
+    expect(changes.map((r) => r.split(/\s+/))).toEqual([
+      ['Contributions', '0', '0', '4'],
+      ['Skills', '0', '0', '2'],
+      ['Projects', '0', '0', '3'],
+    ]);
+    expect(await versions()).toBe(2);
+    expect(pageProblems(page)).toEqual({ errors: [], blocked: [] });
+  });
+
   it('a new period is remembered in the workbook and set up writes it into About', async () => {
     await page.selectOption('#period', '2026-09');
     await act(page, 'change-choice');

@@ -59,6 +59,32 @@ describeStores('honest JSON returns', (kind) => {
       expect((await submit(body, '2026-09')).status).toBe(201);
     });
 
+    it('refuses a return with every sheet empty (422 empty-return) unless sent with confirm=empty', async () => {
+      const period = '2026-08';
+      expect((await submit(demoCouncilSubmission('cherwell', period), period)).status).toBe(201);
+      const empty = { period, contributions: [], skills: [], projects: [] };
+      const refused = await submit(empty, period);
+      expect(refused.status).toBe(422);
+      expect((await json<Problems>(refused)).errors).toEqual([
+        expect.objectContaining({ code: 'empty-return', message: expect.stringContaining('confirm=empty') }),
+      ]);
+      expect(await versions(period)).toBe(1);
+      const confirmed = await t.call(
+        'POST',
+        `/api/v1/councils/cherwell/submissions?period=${period}&confirm=empty`,
+        { json: empty },
+      );
+      expect(confirmed.status).toBe(201);
+      // August is month 5: in-kind each month and cash in April, so 6 contribution rows; 5 skills;
+      // Cherwell reports on OXD-001, OXD-004 and OXD-005.
+      expect((await json<{ changes: object }>(confirmed)).changes).toEqual({
+        Contributions: { added: 0, changed: 0, removed: 6 },
+        Skills: { added: 0, changed: 0, removed: 5 },
+        Projects: { added: 0, changed: 0, removed: 3 },
+      });
+      expect(await versions(period)).toBe(2);
+    });
+
     it('refuses unknown keys anywhere, naming each one where it is', async () => {
       const data = demoCouncilSubmission('cherwell', '2026-10');
       const body = {

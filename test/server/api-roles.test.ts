@@ -223,6 +223,39 @@ describeStores('route × role matrix', (store) => {
       const html = await page.text();
       for (const row of MATRIX) expect(html).toContain(row.method);
       expect(html).toContain('/api/v1/councils/{council}/submissions/{sid}/review');
+      // The banner's API address answers the same index.
+      for (const path of ['/api/v1', '/api/v1/']) {
+        const index = await t.call('GET', path, { token: null });
+        expect(index.status).toBe(200);
+        expect(await index.text()).toBe(html);
+      }
+    });
+
+    it('names every operation for generated clients and says which need no sign-in', async () => {
+      const document = await json<{
+        info: { license?: { name: string } };
+        servers: { url: string }[];
+        paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>;
+      }>(await t.call('GET', '/api/v1/openapi.json', { token: null }));
+      expect(document.info.license?.name).toBe('MIT');
+      expect(document.servers).toHaveLength(1);
+      expect(document.servers[0]!.url).toMatch(/\/api\/v1$/);
+      const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({ path, method, ...op })),
+      );
+      const ids = operations.map((o) => o.operationId);
+      expect(new Set(ids).size).toBe(operations.length);
+      for (const o of operations)
+        expect(o.operationId, `${o.method} ${o.path}`).toMatch(/^[a-z][a-zA-Z0-9]+$/);
+      const byId = (id: string) => operations.find((o) => o.operationId === id)!;
+      // Names clients already use: renaming one breaks them.
+      expect(byId('submitReturn')).toMatchObject({ method: 'post', path: '/councils/{council}/submissions' });
+      expect(byId('getConsolidatedWorkbook')).toMatchObject({ method: 'get', path: '/consolidated.xlsx' });
+      expect(byId('revokeToken')).toMatchObject({ method: 'delete', path: '/tokens/{id}' });
+      const open = operations.filter((o) => o.security?.length === 0).map((o) => `${o.method} ${o.path}`);
+      expect(open.sort()).toEqual(['get /config', 'get /download-links/{link}']);
+      for (const o of operations.filter((x) => x.security?.length !== 0))
+        expect(o.security, `${o.method} ${o.path}`).toEqual([{ bearer: [] }]);
     });
 
     it('gives a viewer the template without any council data', async () => {

@@ -367,7 +367,7 @@ describe('first start with the demo on a SQLite file', () => {
       logDestination: logs.stream,
     });
     try {
-      const tokensFile = join(folder, 'demo-tokens.txt');
+      const tokensFile = join(folder, 'demo-tokens-cdo.sqlite.txt');
       expect(banner.text()).toContain(`Demo tokens: in ${tokensFile} (readable by this user only`);
       expect(banner.text() + logs.text()).not.toMatch(/scdo_/);
       const line = logs
@@ -388,6 +388,34 @@ describe('first start with the demo on a SQLite file', () => {
     } finally {
       await service.close();
     }
+  });
+
+  it('never overwrites demo tokens: one file per database, and an earlier file is kept and named', async () => {
+    const folder = join(dir, 'two-demos');
+    const start = async (file: string) => {
+      const banner = collect();
+      const service = await startService({
+        env: { PORT: '0', DATABASE_URL: `sqlite:${join(folder, file)}`, LOG_LEVEL: 'silent' },
+        out: banner.stream,
+      });
+      await service.close();
+      return banner.text();
+    };
+    const tokensIn = (file: string) => readFileSync(join(folder, file), 'utf8');
+    await start('first.sqlite');
+    const first = tokensIn('demo-tokens-first.sqlite.txt');
+    await start('second.sqlite');
+    expect(tokensIn('demo-tokens-first.sqlite.txt')).toBe(first);
+    expect(tokensIn('demo-tokens-second.sqlite.txt')).toMatch(/scdo_/);
+    // The first database deleted and made again: its old file stays, the new tokens go beside it.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(folder, `first.sqlite${suffix}`), { force: true });
+    const again = await start('first.sqlite');
+    expect(again).toContain(
+      `${join(folder, 'demo-tokens-first.sqlite.txt')} is an earlier demo's, and is kept as it was; these tokens are new.`,
+    );
+    expect(again).toContain(`Demo tokens: in ${join(folder, 'demo-tokens-first.sqlite-2.txt')}`);
+    expect(tokensIn('demo-tokens-first.sqlite.txt')).toBe(first);
+    expect(tokensIn('demo-tokens-first.sqlite-2.txt')).not.toBe(first);
   });
 });
 

@@ -150,10 +150,11 @@ describeStores('access tokens over their life', (kind) => {
           '30',
         ]);
         expect(created.code).toBe(0);
-        const token = created.stdout.trim().split('\n').at(-1)!;
-        expect(token.startsWith('scdo_')).toBe(true);
+        // The token alone on standard output; what was made, on standard error.
+        expect(created.stdout).toMatch(/^scdo_\S+\n$/);
+        const token = created.stdout.trim();
         const expires = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
-        expect(created.stdout).toContain(`number 1 labelled "Jo Bloggs", valid until ${expires}`);
+        expect(created.stderr).toContain(`number 1 labelled "Jo Bloggs", valid until ${expires}`);
 
         const listed = await run(['token', 'list']);
         expect(listed.stdout).not.toContain(token.slice('scdo_'.length));

@@ -78,6 +78,8 @@ export interface SubmitOptions {
   /** The version this return is based on (0 for none): the service answers 409 if it is no longer the latest. */
   baseVersion: number;
   idempotencyKey: string;
+  /** The officer confirmed a return with no rows in any sheet (otherwise refused: 422 empty-return). */
+  confirmEmpty?: boolean;
 }
 
 export class ApiClient {
@@ -141,7 +143,8 @@ export class ApiClient {
 
   submit(council: string, submission: CouncilSubmission, options: SubmitOptions): Promise<SubmissionReceipt> {
     return this.json(
-      `/councils/${encodeURIComponent(council)}/submissions?period=${encodeURIComponent(submission.period)}`,
+      `/councils/${encodeURIComponent(council)}/submissions?period=${encodeURIComponent(submission.period)}` +
+        (options.confirmEmpty ? '&confirm=empty' : ''),
       {
         method: 'POST',
         headers: {

@@ -474,7 +474,7 @@ export class Pane {
     });
   }
 
-  private submit(): Promise<void> {
+  private submit(confirmEmpty = false): Promise<void> {
     return this.run('Submit', 'Checking before submitting…', async () => {
       const s = this.requireSession();
       const { council, period } = this.target();
@@ -486,13 +486,20 @@ export class Pane {
         );
         return;
       }
+      const submission = { ...result.parsed.submission, period: asPeriod(period) };
+      const empty =
+        !submission.contributions.length && !submission.skills.length && !submission.projects.length;
+      if (empty && !confirmEmpty) {
+        await this.confirmEmpty(council, period);
+        return;
+      }
       this.progress('Submitting…');
       const baseVersion = s.choices.versions[excel.versionKey(council, period)] ?? 0;
-      const submission = { ...result.parsed.submission, period: asPeriod(period) };
       try {
         const receipt = await s.api.submit(council, submission, {
           baseVersion,
           idempotencyKey: await idempotencyKeyFor(council, submission, baseVersion),
+          confirmEmpty,
         });
         s.choices = {
           ...s.choices,
@@ -569,6 +576,39 @@ export class Pane {
         ),
       );
     });
+  }
+
+  /** An empty return removes every row of the last version: say how many, per sheet, before it is sent. */
+  private async confirmEmpty(council: string, period: string): Promise<void> {
+    const api = this.requireSession().api;
+    const [latest] = await api.submissions(council, period);
+    const data = latest ? (await api.submission(council, latest.id)).data : undefined;
+    const counts = {
+      Contributions: data?.contributions.length ?? 0,
+      Skills: data?.skills.length ?? 0,
+      Projects: data?.projects.length ?? 0,
+    };
+    const rows = counts.Contributions + counts.Skills + counts.Projects;
+    const removed = Object.entries(counts)
+      .map(([sheet, n]) => `${sheet} ${n} removed`)
+      .join(', ');
+    this.result(
+      this.message(
+        'warning',
+        latest
+          ? `Submit an empty return? It removes all ${rows} row${rows === 1 ? '' : 's'} of your last version (${removed}).`
+          : `Submit an empty return? ${this.councilName(council)} has no return for ${periodLabel(period)} yet, so it removes nothing.`,
+      ),
+      h(
+        'div',
+        { class: 'inline-actions' },
+        this.button('confirm-empty', 'Submit the empty return', () => this.submit(true), 'primary'),
+        this.button('cancel-empty', 'Cancel', () =>
+          this.result(this.message('info', 'Nothing was submitted.')),
+        ),
+      ),
+    );
+    this.output.querySelector<HTMLElement>('#confirm-empty')?.focus();
   }
 
   private confirmLoad(): void {

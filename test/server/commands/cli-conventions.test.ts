@@ -81,6 +81,18 @@ describe('shared-cdo conventions', () => {
     }
   });
 
+  it('shows an example under the --help of every command that does something', () => {
+    const leaves = allCommands(buildProgram()).filter((c) => c.parent && !c.commands.length);
+    expect(leaves.length).toBeGreaterThanOrEqual(17);
+    for (const command of leaves) {
+      let help = '';
+      command.configureOutput({ writeOut: (text) => (help += text) });
+      command.outputHelp();
+      const name = command.parent?.parent ? `${command.parent.name()} ${command.name()}` : command.name();
+      expect(help, name).toMatch(new RegExp(`\\nExample:\\n  (\\S+=\\S+ )*npx shared-cdo ${name}[ \\n]`));
+    }
+  });
+
   it('marks required options as required in the help, and only those', () => {
     for (const command of allCommands(buildProgram())) {
       const help = command.helpInformation();
@@ -126,8 +138,9 @@ describe('shared-cdo conventions', () => {
         DATABASE_URL: url,
       });
       expect(result.code).toBe(0);
-      expect(result.stderr).toBe(`Using database ${url}\n`);
-      expect(result.stdout).not.toContain('Using database');
+      expect(result.stderr.split('\n')[0]).toBe(`Using database ${url}`);
+      // Standard output is the token alone, for TOKEN=$(shared-cdo token create …).
+      expect(result.stdout).toMatch(/^scdo_\S+\n$/);
       expect(usingDatabaseLine({ databaseUrl: 'postgres://cdo:s3cret@db.example:5432/cdo' })).toBe(
         'Using database postgres://cdo:***@db.example:5432/cdo\n',
       );

@@ -70,7 +70,9 @@ describe('shared-cdo demo', () => {
     );
     const parsed = parseCouncilWorkbook(grids, { partnership: demoPartnership });
     expect(parsed.ok).toBe(true);
-    expect(parsed.submission).toEqual(demoCouncilSubmission('vale-of-white-horse', '2026-11'));
+    expect(parsed.submission).toEqual(
+      demoCouncilSubmission('vale-of-white-horse', '2026-11', { latest: true }),
+    );
   });
 });
 
@@ -213,7 +215,7 @@ describe('shared-cdo template', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
-      '--period: "2027-13" is not a month written YYYY-MM.',
+      '--period: "2027-13" is not a month written YYYY-MM',
       '--council: oxford is not a council of Oxfordshire Districts Digital Partnership.',
     ]);
     expect(await exists(path.join(dir, 'oxford.xlsx'))).toBe(false);

@@ -67,7 +67,7 @@ describeStores('shared-cdo rollup', (kind) => {
       const out = join(dir, 'preview');
       const { stdout } = await run(
         process.execPath,
-        [CLI, 'rollup', '--period', '2027-03', '--dry-run', '--out', out],
+        [CLI, 'rollup', '--period', '2027-03', '--force', '--dry-run', '--out', out],
         { env },
       );
       expect(stdout).toContain('Dry run: 6 e-mails for March 2027 written; nothing sent.');
@@ -88,12 +88,12 @@ describeStores('shared-cdo rollup', (kind) => {
     });
 
     it('sends the roll-up and statements once, and a second run sends nothing', async () => {
-      const first = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03'], { env });
+      const first = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03', '--force'], { env });
       expect(first.stdout).toContain(
         'March 2027: 6 e-mails queued now, 0 already in the outbox. Nothing left to send.',
       );
       expect(deliveredTo(smtp)).toEqual(recipients);
-      const second = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03'], { env });
+      const second = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03', '--force'], { env });
       expect(second.stdout).toContain('March 2027: 0 e-mails queued now, 6 already in the outbox.');
       expect(deliveredTo(smtp)).toEqual(recipients);
     });
@@ -101,9 +101,9 @@ describeStores('shared-cdo rollup', (kind) => {
     it('exits with code 1 and shows the reason when the mail server refuses the roll-up for good', async () => {
       smtp.verdict = () => smtpError(550, 'Relaying denied');
       try {
-        const failure = await run(process.execPath, [CLI, 'rollup', '--period', '2027-02'], { env }).catch(
-          (e: { code: number; stdout: string }) => e,
-        );
+        const failure = await run(process.execPath, [CLI, 'rollup', '--period', '2027-02', '--force'], {
+          env,
+        }).catch((e: { code: number; stdout: string }) => e);
         expect(failure).toMatchObject({ code: 1 });
         expect((failure as { stdout: string }).stdout).toMatch(
           /^failed {4}rollup {4}board@oxfordshire-districts\.example \(.*550 Relaying denied.*\)$/m,
@@ -122,6 +122,38 @@ describe('shared-cdo rollup', { timeout: 180_000 }, () => {
     const failure = await run(process.execPath, [CLI, 'rollup', '--period', 'March'], { env }).catch(
       (e: { code: number; stderr: string }) => e,
     );
-    expect(failure).toMatchObject({ code: 1, stderr: '--period "March" is not a month written YYYY-MM\n' });
+    expect(failure).toMatchObject({ code: 1, stderr: '--period: "March" is not a month written YYYY-MM\n' });
+  });
+
+  it('refuses a month that has not ended with one line, unless forced', async () => {
+    const env = { ...process.env, DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', TZ: 'Europe/London' };
+    const today = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      month: 'long',
+      year: 'numeric',
+    });
+    const now = new Date();
+    const thisMonth = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+    })
+      .format(now)
+      .slice(0, 7);
+    const lastMonth = new Date(Date.UTC(Number(thisMonth.slice(0, 4)), Number(thisMonth.slice(5)) - 2, 15));
+    for (const [period, label] of [
+      [thisMonth, today.format(now)],
+      ['2099-01', 'January 2099'],
+    ] as const) {
+      const failure = await run(process.execPath, [CLI, 'rollup', '--period', period], { env }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(failure).toMatchObject({
+        code: 1,
+        stderr:
+          `--period: ${label} has not ended yet, so it has no roll-up; the latest is ` +
+          `${today.format(lastMonth)} (--force builds it anyway, for testing).\n`,
+      });
+    }
   });
 });

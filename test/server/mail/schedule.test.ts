@@ -1,4 +1,5 @@
 // When the roll-up and reminders are due, in London time across the clock changes.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dueJobs, localDateTime } from '../../../server/mail/schedule.js';
 
@@ -21,6 +22,23 @@ describe('mail schedule', () => {
     // In winter 07:00 London is 07:00 UTC.
     expect(dueJobs(settings, at('2027-01-11T06:59:00Z'), LONDON).rollup).toBe('2026-11');
     expect(dueJobs(settings, at('2027-01-11T07:00:00Z'), LONDON).rollup).toBe('2026-12');
+  });
+
+  it('never makes a roll-up due for a month that has not ended (DESIGN §6)', () => {
+    const londonMonth = (now: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit' }).format(now);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 27 }),
+        fc.date({ min: at('2026-01-01T00:00:00Z'), max: at('2029-12-31T23:59:59Z'), noInvalidDate: true }),
+        (submissionDeadlineDay, reminderDaysBeforeDeadline, now) => {
+          const { rollup } = dueJobs({ submissionDeadlineDay, reminderDaysBeforeDeadline }, now, LONDON);
+          if (rollup !== undefined) expect(rollup < londonMonth(now)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('makes reminders due from the configured days before the deadline until the deadline day ends', () => {

@@ -1,0 +1,27 @@
+// The one demo: the partnership and every council's returns for a month and the month before, as a new
+// service loads them on its first start and as `shared-cdo demo --out` writes them, so the figures
+// offline and in the service are the same.
+import { addMonths, financialYearOf } from '../shared/dates.js';
+import type { CouncilSubmission, Partnership } from '../shared/schemas.js';
+import { demoPartnershipFor, type DemoCouncil } from './partnership.js';
+import { demoSubmissions } from './submissions.js';
+
+export interface DemoMonth {
+  period: string;
+  returns: Record<DemoCouncil, CouncilSubmission>;
+}
+
+export interface Demo {
+  partnership: Partnership;
+  /** The month before `latest`, then `latest` (which adds a project and turns one Red). */
+  months: [DemoMonth, DemoMonth];
+}
+
+export function demoUpTo(latest: string): Demo {
+  const periods = [addMonths(latest, -1), latest];
+  const [before, last] = periods.map((period) => ({
+    period,
+    returns: demoSubmissions(period, { latest: period === latest }),
+  })) as [DemoMonth, DemoMonth];
+  return { partnership: demoPartnershipFor(periods.map(financialYearOf)), months: [before, last] };
+}
