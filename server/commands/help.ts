@@ -27,6 +27,9 @@ const EXAMPLES: Record<string, string> = {
   'db copy':
     'npx shared-cdo db copy --from sqlite:./data/shared-cdo.sqlite --to postgres://cdo:secret@db.example:5432/cdo',
   audit: 'npx shared-cdo audit --since 2026-11-01 --csv > audit.csv',
+  'people export': 'npx shared-cdo people export --email jo.bloggs@cherwell.gov.uk --csv > jo-bloggs.csv',
+  'people erase': 'npx shared-cdo people erase --email jo.bloggs@cherwell.gov.uk',
+  'people retention': 'npx shared-cdo people retention --dry-run',
 };
 
 const pathOf = (command: Command): string[] =>
