@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { entraVerifier } from './auth/entra.js';
 import { authenticate, identify } from './auth/middleware.js';
 import type { Config } from './config.js';
+import { unlistedSentence } from '../shared/parse/problems.js';
 import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './services/decode-pool.js';
@@ -197,14 +198,18 @@ function errorHandler(config: Config): ErrorRequestHandler {
       return;
     }
     if (error instanceof InvalidInput) {
+      const { problems, problemCount } = error;
+      const more = unlistedSentence(problems.length, problemCount);
       res.status(422).json({
-        errors: error.problems.map(({ sheet, row, column, code, message }) => ({
+        errors: problems.map(({ sheet, row, column, code, message }) => ({
           sheet,
           row,
           column,
           code,
           message,
         })),
+        problemCount,
+        ...(more ? { message: more } : {}),
       });
       return;
     }

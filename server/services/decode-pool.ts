@@ -28,13 +28,15 @@ export type DecodeTask = ReturnTask | PartnershipTask;
 
 /** How an error crosses between threads: the classes the error handler knows, or a plain message. */
 export type DecodeFailure =
-  { kind: 'invalid'; problems: Problem[] } | { kind: 'http'; status: number; code: string; message: string };
+  | { kind: 'invalid'; problems: Problem[]; problemCount: number }
+  | { kind: 'http'; status: number; code: string; message: string };
 
 export type DecodeOutcome<T> = { ok: true; value: T } | { ok: false; failure: DecodeFailure };
 
 /** What the worker sends back: expected refusals as values; anything else is thrown and logged here. */
 export function failureOf(error: unknown): DecodeFailure {
-  if (error instanceof InvalidInput) return { kind: 'invalid', problems: error.problems };
+  if (error instanceof InvalidInput)
+    return { kind: 'invalid', problems: error.problems, problemCount: error.problemCount };
   if (error instanceof HttpError)
     return { kind: 'http', status: error.status, code: error.code, message: error.message };
   throw error;
@@ -42,7 +44,7 @@ export function failureOf(error: unknown): DecodeFailure {
 
 function errorOf(failure: DecodeFailure): Error {
   return failure.kind === 'invalid'
-    ? new InvalidInput(failure.problems)
+    ? new InvalidInput(failure.problems, failure.problemCount)
     : new HttpError(failure.status, failure.code, failure.message);
 }
 

@@ -41,7 +41,7 @@ async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): P
     const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
     // The parser also checks that the About sheet names this council and period (422 on its cell).
     const parsed = parseCouncilWorkbook(grids, context);
-    checked = toStore(split(parsed.submission, parsed.problems));
+    checked = toStore(split(parsed.submission, parsed.problems, parsed.errorCount));
   }
   return hashRequest ? { ...checked, requestHash: requestHash(context.period, input) } : checked;
 }
