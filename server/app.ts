@@ -11,6 +11,7 @@ import { unlistedSentence } from '../shared/parse/problems.js';
 import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './services/decode-pool.js';
+import { BusyError, tooLarge, UploadSpool, type SpoolLimits } from './services/spool.js';
 import type { Store } from './store/index.js';
 import { addinRoutes } from './routes/addin.js';
 import { auditRoutes } from './routes/audit.js';
@@ -30,7 +31,7 @@ import { submissionRoutes } from './routes/submissions.js';
 import { downloadLinkRoutes } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
-import { tooLarge } from './routes/uploads.js';
+import { MAX_PLAIN_BODY_BYTES, plainJsonBody } from './routes/uploads.js';
 
 export interface AppDeps {
   store: Store;
@@ -39,11 +40,24 @@ export interface AppDeps {
   decoder: DecodePool;
   /** The clock (tests set it to check deadlines and periods). */
   now?: () => Date;
+  /** Where upload bodies wait until decoded; one of its own by default. */
+  spool?: UploadSpool;
 }
 
 /** Failed sign-ins allowed per client address in the window before it is refused for a while. */
 const FAILED_AUTH_LIMIT = 30;
 const FAILED_AUTH_WINDOW_MS = 15 * 60_000;
+
+/** Uploads keep this much of a body in memory; the rest waits in a private file. */
+const SPOOL_MEMORY_BYTES = 256 * 1024;
+/** Bytes that upload bodies in flight may hold together, in memory and spooled, before new ones get 503. */
+export const UPLOADS_IN_FLIGHT_BYTES = 128 * 1024 * 1024;
+
+export const uploadLimits = (config: Config): SpoolLimits => ({
+  maxBytes: config.maxUploadBytes,
+  memoryBytes: SPOOL_MEMORY_BYTES,
+  budgetBytes: UPLOADS_IN_FLIGHT_BYTES,
+});
 
 export function createApp(config: Config, deps: AppDeps): express.Express {
   const app = express();
@@ -58,6 +72,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     now,
     registry: new ApiRegistry(authenticate, auditRefusals(deps.store, now, deps.logger)),
     decoder: deps.decoder,
+    spool: deps.spool ?? new UploadSpool(uploadLimits(config)),
   };
 
   app.use(helmet());
@@ -143,7 +158,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   // Routes that take uploads read their own bodies (bytes until decoded), so they come before the
   // JSON parser that the others share.
   for (const routes of [meRoutes, partnershipRoutes, submissionRoutes]) api.use(routes(ctx));
-  api.use(express.json({ limit: config.maxUploadBytes }));
+  // Other bodies are a review, a token or a person: small, read into memory, and limited to that.
+  api.use(plainJsonBody());
   for (const routes of [
     statusRoutes,
     consolidatedRoutes,
@@ -163,7 +179,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
 
   app.use(addinRoutes({ ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) }));
   app.use((req, _res, next) => next(new HttpError(404, 'not-found', `Nothing is found at ${req.path}.`)));
-  app.use(errorHandler(config));
+  app.use(errorHandler());
   return app;
 }
 
@@ -190,7 +206,7 @@ const allowCrossOrigin: RequestHandler = (req, res, next) => {
     .end();
 };
 
-function errorHandler(config: Config): ErrorRequestHandler {
+function errorHandler(): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
       req.log.error({ err: error }, 'response failed after it started');
@@ -213,6 +229,7 @@ function errorHandler(config: Config): ErrorRequestHandler {
       });
       return;
     }
+    if (error instanceof BusyError) res.set('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof HttpError) {
       sendError(res, error.status, error.code, error.message);
       return;
@@ -221,7 +238,7 @@ function errorHandler(config: Config): ErrorRequestHandler {
     const status = (error as { status?: unknown }).status;
     const type = (error as { type?: unknown }).type;
     if (type === 'entity.too.large') {
-      const e = tooLarge(config.maxUploadBytes);
+      const e = tooLarge(MAX_PLAIN_BODY_BYTES);
       sendError(res, e.status, e.code, e.message);
     } else if (type === 'entity.parse.failed') {
       sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');

@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { DecodePool } from '../services/decode-pool.js';
+import type { UploadSpool } from '../services/spool.js';
 import type { Store } from '../store/index.js';
 import type { ApiRegistry } from './registry.js';
 
@@ -13,4 +14,6 @@ export interface RouteContext {
   registry: ApiRegistry;
   /** Where uploads are decoded and checked, beside the thread that serves requests. */
   decoder: DecodePool;
+  /** Where upload bodies wait, within one budget, until decoded. */
+  spool: UploadSpool;
 }

@@ -5,24 +5,22 @@
 import { Piscina } from 'piscina';
 import type { Partnership, Problem } from '../../shared/schemas.js';
 import { HttpError, InvalidInput } from '../errors.js';
+import { BusyError } from './spool.js';
 import { storable, type CheckedReturn, type ReturnContext, type StorableReturn } from './check-return.js';
 
+/** An upload's bytes as a worker gets them: moved or copied to it, or the spooled file it reads itself. */
+export type TaskBody = { kind: 'json' | 'xlsx' } & ({ bytes: Uint8Array } | { file: string });
+
 /** Decode a council's return (JSON bytes or a workbook) and check it for storing. */
-export interface ReturnTask {
+export type ReturnTask = TaskBody & {
   task: 'return';
-  kind: 'json' | 'xlsx';
-  bytes: Uint8Array;
   context: ReturnContext;
   /** Also hash the request body (for an Idempotency-Key). */
   hashRequest: boolean;
-}
+};
 
 /** Decode the partnership settings (JSON or the partnership workbook), or the problems that stop them. */
-export interface PartnershipTask {
-  task: 'partnership';
-  kind: 'json' | 'xlsx';
-  bytes: Uint8Array;
-}
+export type PartnershipTask = TaskBody & { task: 'partnership' };
 
 export type DecodeTask = ReturnTask | PartnershipTask;
 
@@ -60,6 +58,16 @@ const WORKERS = 2;
 /** Uploads waiting for a worker; beyond this the service is busy (503) rather than queueing without end. */
 const MAX_WAITING = 32;
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Bytes with an ArrayBuffer of their own (a request body of any size has one) can be moved, not copied. */
+function movableBuffer(body: TaskBody): ArrayBuffer[] {
+  if (!('bytes' in body)) return [];
+  const { bytes } = body;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? [bytes.buffer as ArrayBuffer] : [];
+}
+
 export class DecodePool {
   private readonly pool: Piscina<DecodeTask, DecodeOutcome<unknown>>;
 
@@ -90,15 +98,16 @@ export class DecodePool {
    * ArrayBuffer of their own (a request body of any size does), it is moved to the worker rather than
    * copied, and the bytes read as empty here from then on.
    */
-  async checkReturn(task: Omit<ReturnTask, 'task'>, { handOver = false } = {}): Promise<CheckedReturn> {
-    const { bytes } = task;
-    const movable = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    const transferList = movable ? [bytes.buffer as ArrayBuffer] : [];
-    return storable(await this.run<StorableReturn>({ task: 'return', ...task }, transferList));
+  async checkReturn(
+    task: DistributiveOmit<ReturnTask, 'task'>,
+    { handOver = false } = {},
+  ): Promise<CheckedReturn> {
+    const transferList = handOver ? movableBuffer(task) : [];
+    return storable(await this.run<StorableReturn>({ ...task, task: 'return' }, transferList));
   }
 
-  readPartnership(task: Omit<PartnershipTask, 'task'>): Promise<Partnership> {
-    return this.run<Partnership>({ task: 'partnership', ...task });
+  readPartnership(task: TaskBody): Promise<Partnership> {
+    return this.run<Partnership>({ ...task, task: 'partnership' });
   }
 
   /** Stops the workers (at the end of a command or of the service). */
@@ -136,11 +145,7 @@ export class DecodePool {
       );
     }
     if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-      return new HttpError(
-        503,
-        'busy',
-        'The service is reading many uploads just now; try again in a minute.',
-      );
+      return new BusyError('The service is reading many uploads just now; try again in a minute.');
     }
     this.onFailure(error);
     return new HttpError(422, 'decode-failed', 'This upload could not be read; it was refused.');
