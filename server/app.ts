@@ -1,11 +1,12 @@
 // The Express application: security headers, logs, limits, authentication, the API routes of
 // DESIGN §5 under /api/v1, the add-in's files, and one error handler that never leaks a stack trace.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { MemoryStore, ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { entraVerifier } from './auth/entra.js';
 import { authenticate, identify } from './auth/middleware.js';
+import { DatabaseLimitStore } from './auth/shared-limits.js';
 import type { Config } from './config.js';
 import { unlistedSentence } from '../shared/parse/problems.js';
 import { HttpError, InvalidInput } from './errors.js';
@@ -24,7 +25,7 @@ import { lockRoutes } from './routes/locks.js';
 import { meRoutes } from './routes/me.js';
 import { partnershipRoutes } from './routes/partnership.js';
 import { peopleRoutes } from './routes/people.js';
-import { auditRefusals } from './routes/refusals.js';
+import { auditLimitedWrite, auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -110,10 +111,12 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     }),
   );
   const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
+  api.use(auditLimitedWrite(deps.store, now, deps.logger));
   api.use(
     rateLimit({
       windowMs: 60_000,
       limit: config.rateLimitPerMinute,
+      store: new DatabaseLimitStore(deps.store, 'requests:'),
       // Per token when signed in, so officers sharing one council address do not share one allowance.
       keyGenerator: (req, res) => {
         const caller = (res as express.Response).locals.caller;
@@ -125,12 +128,21 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         sendError(res, 429, 'rate-limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
-  const failedSignIns = new MemoryStore();
+  const failedSignIns = new DatabaseLimitStore(deps.store, 'failed-sign-ins:');
+  // Only a request that carries a token, and not a valid one, is a failed sign-in; routes that take no
+  // token (/config, download links) are neither counted nor refused, whoever failed at that address.
+  const signedInOrTokenFree = (req: express.Request, res: express.Response): boolean =>
+    res.locals.caller !== undefined || req.get('authorization') === undefined;
   // A request the client gave up on never finishes, so the limiter would count it as a failed sign-in;
   // many officers behind one council's address closing the pane must not lock that council out.
   api.use((req, res, next) => {
     res.on('close', () => {
-      if (!res.writableFinished && !res.locals.caller) void failedSignIns.decrement(clientKey(req));
+      if (!res.writableFinished && !signedInOrTokenFree(req, res))
+        void failedSignIns
+          .decrement(clientKey(req))
+          .catch((error: unknown) =>
+            deps.logger.error({ err: error }, 'a failed sign-in was not taken back'),
+          );
     });
     next();
   });
@@ -141,7 +153,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       store: failedSignIns,
       keyGenerator: clientKey,
       // A valid token is never refused because others at its address failed to sign in.
-      skip: (_req, res) => res.locals.caller !== undefined,
+      skip: signedInOrTokenFree,
       skipSuccessfulRequests: true,
       requestWasSuccessful: (_req, res) => res.statusCode !== 401,
       standardHeaders: false,

@@ -48,7 +48,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const store = await openStore(config.database);
   let demo: DemoLoad | undefined;
   try {
-    if (config.demo && (await store.isEmpty())) demo = await loadDemo(store, logger, now(), config.timeZone);
+    // Instances starting together on an empty database load the demo once: the one that claims it.
+    if (config.demo && (await store.isEmpty()) && (await store.claimStartupJob('demo', now().toISOString())))
+      demo = await loadDemo(store, logger, now(), config.timeZone);
   } catch (error) {
     await store.close();
     throw error;

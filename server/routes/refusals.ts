@@ -7,7 +7,37 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import type { RouteSpec } from './registry.js';
 
-const REFUSALS = new Set([401, 403, 409, 413, 422, 423]);
+const REFUSALS = new Set([401, 403, 409, 413, 422, 423, 429]);
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A write refused by a request limit (429) before it reached its route, audited as `request.limited`:
+ * the route's own action is not known yet, its method and path are.
+ */
+export function auditLimitedWrite(store: Store, now: () => Date, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (WRITES.has(req.method)) {
+      res.on('finish', () => {
+        if (res.statusCode !== 429 || res.locals.audited) return;
+        const { caller, claimed } = res.locals;
+        const actor: Actor = caller
+          ? { via: caller.via, id: caller.id, label: caller.label }
+          : (claimed ?? { via: 'anonymous', id: req.ip ?? '', label: 'no valid sign-in' });
+        store
+          .recordAudit({
+            at: now().toISOString(),
+            actor,
+            action: 'request.limited',
+            target: `${req.method} ${req.originalUrl.split('?')[0]}`,
+            status: 429,
+          })
+          .catch((error: unknown) => logger.error({ err: error }, 'a refused request was not audited'));
+      });
+    }
+    next();
+  };
+}
 
 export function auditRefusals(store: Store, now: () => Date, logger: Logger) {
   return (spec: RouteSpec): RequestHandler =>
@@ -15,6 +45,8 @@ export function auditRefusals(store: Store, now: () => Date, logger: Logger) {
       // Route parameters are read now: Express restores the router's own once the route is left.
       const council = councilIdSchema.safeParse(req.params['council']);
       const period = periodSchema.safeParse(req.params['period'] ?? req.query['period']);
+      // The route is reached: its own action is what the trail records, not `request.limited`.
+      res.locals.audited = true;
       res.on('finish', () => {
         if (!REFUSALS.has(res.statusCode)) return;
         const anonymous: Actor = { via: 'anonymous', id: req.ip ?? '', label: 'no valid sign-in' };

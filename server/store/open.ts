@@ -21,12 +21,33 @@ export async function openStore(url: string | DatabaseLocation): Promise<Store> 
   const location = typeof url === 'string' ? parseDatabaseUrl(url) : url;
   const db = new Kysely<Database>({ dialect: openDialect(location) });
   try {
-    await migrate(db, migrations);
+    await migrateWhenFree(db);
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return new Store(db);
+}
+
+/** How long start-up waits for another instance on the same SQLite file to let go of its write lock. */
+const START_UP_WAIT_MS = 120_000;
+
+/**
+ * Applies the migrations. On SQLite an instance starting beside another that is loading the demo (many
+ * short write transactions back to back) can miss the write lock for longer than busy_timeout; it
+ * starts again until the other is done, rather than failing to start.
+ */
+async function migrateWhenFree(db: Kysely<Database>): Promise<void> {
+  const giveUpAt = Date.now() + START_UP_WAIT_MS;
+  for (;;) {
+    try {
+      await migrate(db, migrations);
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function openDialect(location: DatabaseLocation): Dialect {
