@@ -2,7 +2,7 @@
 // DESIGN §5 under /api/v1, the add-in's files, and one error handler that never leaks a stack trace.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
+import helmet, { strictTransportSecurity } from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { entraVerifier } from './auth/entra.js';
 import { authenticate, identify } from './auth/middleware.js';
@@ -76,7 +76,11 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     spool: deps.spool ?? new UploadSpool(uploadLimits(config)),
   };
 
-  app.use(helmet());
+  // HSTS means something only over TLS (the service's own, or a proxy's that TRUST_PROXY believes); over
+  // plain http it is at best ignored, so it is not sent there.
+  app.use(helmet({ strictTransportSecurity: false }));
+  const hsts = strictTransportSecurity();
+  app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -218,10 +222,17 @@ const allowCrossOrigin: RequestHandler = (req, res, next) => {
     .end();
 };
 
+/** Errors of a stream whose client went away. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
+
 function errorHandler(): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) {
-      req.log.error({ err: error }, 'response failed after it started');
+      // A client that goes away mid-download (the pane closed, a network blip) is routine, not a fault.
+      const code = (error as { code?: unknown }).code;
+      if (req.socket.destroyed || (typeof code === 'string' && CLIENT_GONE.has(code)))
+        req.log.info({ code }, 'the client closed the connection before the answer was complete');
+      else req.log.error({ err: error }, 'response failed after it started');
       res.destroy();
       return;
     }

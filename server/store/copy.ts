@@ -18,11 +18,14 @@ const BATCH_ROWS = 100;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, whatever its columns
 type AnyDb = Kysely<any>;
 
-/** Tables of passing state, not data: request counters are neither copied nor make a database "not empty". */
-const NOT_COPIED = new Set(['schema_migrations', 'rate_limits']);
+/**
+ * Tables of one database's own running, not data: request counters and start-up claims are neither copied
+ * nor make a database "not empty".
+ */
+const NOT_COPIED = new Set(['schema_migrations', 'rate_limits', 'startup_claims']);
 
 /**
- * The store's tables in the order they were created (schema_migrations and rate_limits excepted). Migrations create a
+ * The store's tables in the order they were created (schema_migrations, rate_limits and startup_claims excepted). Migrations create a
  * table after the tables it refers to, so copying in this order never inserts a row before its parent.
  */
 export async function tablesInCreationOrder(db: AnyDb): Promise<string[]> {
