@@ -33,6 +33,8 @@ export interface CouncilContext {
   council?: string;
   /** The period it is submitted for, when known: a checked `YYYY-MM` (a RangeError otherwise). */
   period?: string;
+  /** Problems of each kind to list (MAX_LISTED_PROBLEMS by default); the rest are only counted. */
+  listAtMost?: number;
 }
 
 export interface ParsedCouncilWorkbook {
@@ -142,7 +144,7 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
   const { partnership } = context;
   const readContext: ReadContext = partnership ? { councils: partnership.councils } : {};
   const { about, problems: aboutProblems } = readAbout(grids, context, readContext);
-  const problems = new ProblemList();
+  const problems = new ProblemList(context.listAtMost);
   problems.addAll(aboutProblems);
   const period: Period | undefined = context.period === undefined ? about.period : asPeriod(context.period);
 

@@ -59,6 +59,9 @@ export const MAX_LISTED_PROBLEMS = 1000;
  * holding them all (or spreading them into a call's arguments) is what ran a decode out of memory or stack.
  */
 export class ProblemList {
+  /** `limit`: how many of each kind to keep (the add-in, checking the officer's own sheets, keeps all). */
+  constructor(readonly limit = MAX_LISTED_PROBLEMS) {}
+
   readonly listed: Problem[] = [];
   errorCount = 0;
   otherCount = 0;
@@ -68,11 +71,11 @@ export class ProblemList {
   push(p: Problem): void {
     if (p.severity === 'error') {
       this.errorCount += 1;
-      if (this.listedErrors >= MAX_LISTED_PROBLEMS) return;
+      if (this.listedErrors >= this.limit) return;
       this.listedErrors += 1;
     } else {
       this.otherCount += 1;
-      if (this.listedOthers >= MAX_LISTED_PROBLEMS) return;
+      if (this.listedOthers >= this.limit) return;
       this.listedOthers += 1;
     }
     this.listed.push(p);

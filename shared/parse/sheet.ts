@@ -54,11 +54,15 @@ interface BoundColumn {
 }
 
 /** Reads the data rows of one sheet. Rows with a faulty cell are reported and left out. */
-export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadContext): SheetRead<T> {
+export function readSheet<T>(
+  layout: SheetLayout,
+  grid: SheetGrid,
+  ctx: ReadContext,
+  problems = new ProblemList(),
+): SheetRead<T> {
   const { sheet } = layout;
   const values = grid.values;
   const firstRow = grid.firstRow ?? 1;
-  const problems = new ProblemList();
   const headerIndex = values.findIndex((row) => !isBlankRow(row));
   if (headerIndex === -1) {
     const headers = layout.columns.map((c) => c.header).join(', ');
@@ -211,7 +215,7 @@ export function readWorkbookSheet<T>(
     problems.push(problem(layout.sheet, null, null, 'missing-sheet', missing.severity, message));
     return undefined;
   }
-  const read = readSheet<T>(layout, grid, ctx);
+  const read = readSheet<T>(layout, grid, ctx, new ProblemList(problems.limit));
   problems.addAll(read.problems);
   return read.readable ? read.rows : undefined;
 }
