@@ -1,15 +1,18 @@
 // The Express application: security headers, logs, limits, authentication, the API routes of
 // DESIGN §5 under /api/v1, the add-in's files, and one error handler that never leaks a stack trace.
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { MemoryStore, ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import helmet, { strictTransportSecurity } from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { entraVerifier } from './auth/entra.js';
 import { authenticate, identify } from './auth/middleware.js';
+import { DatabaseLimitStore } from './auth/shared-limits.js';
 import type { Config } from './config.js';
+import { unlistedSentence } from '../shared/parse/problems.js';
 import { HttpError, InvalidInput } from './errors.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './services/decode-pool.js';
+import { BusyError, tooLarge, UploadSpool, type SpoolLimits } from './services/spool.js';
 import type { Store } from './store/index.js';
 import { addinRoutes, DEV_PORT } from './routes/addin.js';
 import { auditRoutes } from './routes/audit.js';
@@ -23,14 +26,14 @@ import { meRoutes } from './routes/me.js';
 import { partnershipRoutes } from './routes/partnership.js';
 import { peopleRoutes } from './routes/people.js';
 import { personalDataRoutes } from './routes/personal-data.js';
-import { auditRefusals } from './routes/refusals.js';
+import { auditLimitedWrite, auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { downloadLinkRoutes } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
-import { tooLarge } from './routes/uploads.js';
+import { MAX_PLAIN_BODY_BYTES, plainJsonBody } from './routes/uploads.js';
 import { DatabaseOutage, isDatabaseUnreachable } from './store/unreachable.js';
 
 export interface AppDeps {
@@ -40,11 +43,24 @@ export interface AppDeps {
   decoder: DecodePool;
   /** The clock (tests set it to check deadlines and periods). */
   now?: () => Date;
+  /** Where upload bodies wait until decoded; one of its own by default. */
+  spool?: UploadSpool;
 }
 
 /** Failed sign-ins allowed per client address in the window before it is refused for a while. */
 const FAILED_AUTH_LIMIT = 30;
 const FAILED_AUTH_WINDOW_MS = 15 * 60_000;
+
+/** Uploads keep this much of a body in memory; the rest waits in a private file. */
+const SPOOL_MEMORY_BYTES = 256 * 1024;
+/** Bytes that upload bodies in flight may hold together, in memory and spooled, before new ones get 503. */
+export const UPLOADS_IN_FLIGHT_BYTES = 128 * 1024 * 1024;
+
+export const uploadLimits = (config: Config): SpoolLimits => ({
+  maxBytes: config.maxUploadBytes,
+  memoryBytes: SPOOL_MEMORY_BYTES,
+  budgetBytes: UPLOADS_IN_FLIGHT_BYTES,
+});
 
 export function createApp(config: Config, deps: AppDeps): express.Express {
   const app = express();
@@ -60,9 +76,14 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     registry: new ApiRegistry(authenticate, auditRefusals(deps.store, now, deps.logger)),
     decoder: deps.decoder,
     outage: new DatabaseOutage(deps.logger),
+    spool: deps.spool ?? new UploadSpool(uploadLimits(config)),
   };
 
-  app.use(helmet());
+  // HSTS means something only over TLS (the service's own, or a proxy's that TRUST_PROXY believes); over
+  // plain http it is at best ignored, so it is not sent there.
+  app.use(helmet({ strictTransportSecurity: false }));
+  const hsts = strictTransportSecurity();
+  app.use((req, res, next) => (req.secure ? hsts(req, res, next) : next()));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -101,10 +122,12 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     }),
   );
   const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
+  api.use(auditLimitedWrite(deps.store, now, deps.logger));
   api.use(
     rateLimit({
       windowMs: 60_000,
       limit: config.rateLimitPerMinute,
+      store: new DatabaseLimitStore(deps.store, 'requests:'),
       // Per token when signed in, so officers sharing one council address do not share one allowance.
       keyGenerator: (req, res) => {
         const caller = (res as express.Response).locals.caller;
@@ -116,12 +139,21 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         sendError(res, 429, 'rate-limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
-  const failedSignIns = new MemoryStore();
+  const failedSignIns = new DatabaseLimitStore(deps.store, 'failed-sign-ins:');
+  // Only a request that carries a token, and not a valid one, is a failed sign-in; routes that take no
+  // token (/config, download links) are neither counted nor refused, whoever failed at that address.
+  const signedInOrTokenFree = (req: express.Request, res: express.Response): boolean =>
+    res.locals.caller !== undefined || req.get('authorization') === undefined;
   // A request the client gave up on never finishes, so the limiter would count it as a failed sign-in;
   // many officers behind one council's address closing the pane must not lock that council out.
   api.use((req, res, next) => {
     res.on('close', () => {
-      if (!res.writableFinished && !res.locals.caller) void failedSignIns.decrement(clientKey(req));
+      if (!res.writableFinished && !signedInOrTokenFree(req, res))
+        void failedSignIns
+          .decrement(clientKey(req))
+          .catch((error: unknown) =>
+            deps.logger.error({ err: error }, 'a failed sign-in was not taken back'),
+          );
     });
     next();
   });
@@ -132,7 +164,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
       store: failedSignIns,
       keyGenerator: clientKey,
       // A valid token is never refused because others at its address failed to sign in.
-      skip: (_req, res) => res.locals.caller !== undefined,
+      skip: signedInOrTokenFree,
       skipSuccessfulRequests: true,
       requestWasSuccessful: (_req, res) => res.statusCode !== 401,
       standardHeaders: false,
@@ -149,7 +181,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   // Routes that take uploads read their own bodies (bytes until decoded), so they come before the
   // JSON parser that the others share.
   for (const routes of [meRoutes, partnershipRoutes, submissionRoutes]) api.use(routes(ctx));
-  api.use(express.json({ limit: config.maxUploadBytes }));
+  // Other bodies are a review, a token or a person: small, read into memory, and limited to that.
+  api.use(plainJsonBody());
   for (const routes of [
     statusRoutes,
     consolidatedRoutes,
@@ -174,7 +207,7 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     (config.port && config.port !== DEV_PORT ? `https://localhost:${config.port}` : undefined);
   app.use(addinRoutes(manifestUrl ? { publicUrl: manifestUrl } : {}));
   app.use((req, _res, next) => next(new HttpError(404, 'not-found', `Nothing is found at ${req.path}.`)));
-  app.use(errorHandler(config, ctx.outage));
+  app.use(errorHandler(ctx.outage));
   return app;
 }
 
@@ -204,7 +237,10 @@ const allowCrossOrigin: RequestHandler = (req, res, next) => {
 /** Seconds a client is asked to wait before trying again while the database does not answer. */
 const DATABASE_RETRY_AFTER_SECONDS = 30;
 
-function errorHandler(config: Config, outage: DatabaseOutage): ErrorRequestHandler {
+/** Errors of a stream whose client went away. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE']);
+
+function errorHandler(outage: DatabaseOutage): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (isDatabaseUnreachable(error)) {
       outage.failed(error);
@@ -222,22 +258,31 @@ function errorHandler(config: Config, outage: DatabaseOutage): ErrorRequestHandl
       return;
     }
     if (res.headersSent) {
-      req.log.error({ err: error }, 'response failed after it started');
+      // A client that goes away mid-download (the pane closed, a network blip) is routine, not a fault.
+      const code = (error as { code?: unknown }).code;
+      if (req.socket.destroyed || (typeof code === 'string' && CLIENT_GONE.has(code)))
+        req.log.info({ code }, 'the client closed the connection before the answer was complete');
+      else req.log.error({ err: error }, 'response failed after it started');
       res.destroy();
       return;
     }
     if (error instanceof InvalidInput) {
+      const { problems, problemCount } = error;
+      const more = unlistedSentence(problems.length, problemCount);
       res.status(422).json({
-        errors: error.problems.map(({ sheet, row, column, code, message }) => ({
+        errors: problems.map(({ sheet, row, column, code, message }) => ({
           sheet,
           row,
           column,
           code,
           message,
         })),
+        problemCount,
+        ...(more ? { message: more } : {}),
       });
       return;
     }
+    if (error instanceof BusyError) res.set('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof HttpError) {
       sendError(res, error.status, error.code, error.message);
       return;
@@ -246,7 +291,7 @@ function errorHandler(config: Config, outage: DatabaseOutage): ErrorRequestHandl
     const status = (error as { status?: unknown }).status;
     const type = (error as { type?: unknown }).type;
     if (type === 'entity.too.large') {
-      const e = tooLarge(config.maxUploadBytes);
+      const e = tooLarge(MAX_PLAIN_BODY_BYTES);
       sendError(res, e.status, e.code, e.message);
     } else if (type === 'entity.parse.failed') {
       sendError(res, 400, 'invalid-json', 'The request body is not valid JSON.');

@@ -1,5 +1,6 @@
 // Errors a request can end with. Every error body is `{ error: { code, message } }`, or for invalid
 // input `{ errors: [problem, ...] }`; the error handler turns these classes into those bodies.
+import { MAX_LISTED_PROBLEMS } from '../shared/parse/problems.js';
 import type { Problem } from '../shared/schemas.js';
 
 export class HttpError extends Error {
@@ -12,10 +13,18 @@ export class HttpError extends Error {
   }
 }
 
-/** 422: the input was read but breaks the rules; each problem names sheet, row and column. */
+/**
+ * 422: the input was read but breaks the rules; each problem names sheet, row and column. At most
+ * MAX_LISTED_PROBLEMS are listed (DESIGN §9.5); `problemCount` is how many were found in all.
+ */
 export class InvalidInput extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem(s) in the submission`);
+  readonly problems: Problem[];
+  readonly problemCount: number;
+
+  constructor(problems: Problem[], problemCount = problems.length) {
+    super(`${problemCount} problem(s) in the submission`);
+    this.problems = problems.length > MAX_LISTED_PROBLEMS ? problems.slice(0, MAX_LISTED_PROBLEMS) : problems;
+    this.problemCount = Math.max(problemCount, problems.length);
   }
 }
 

@@ -7,7 +7,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import type { WriteStream } from 'node:tty';
-import { createApp } from './app.js';
+import { createApp, uploadLimits } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folder.js';
 import { createLogger, type Logger } from './logger.js';
@@ -16,6 +16,7 @@ import { safeFileStem } from './mail/transport.js';
 import { DecodePool } from './services/decode-pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
 import type { DatabaseLocation } from './store/database-url.js';
+import { UploadSpool } from './services/spool.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface StartOptions {
@@ -34,6 +35,8 @@ export interface RunningService {
   store: Store;
   logger: Logger;
   demo?: DemoLoad;
+  /** Where upload bodies wait until decoded. */
+  spool: UploadSpool;
   /** Stops accepting connections, finishes requests in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -48,7 +51,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const store = await openStore(config.database);
   let demo: DemoLoad | undefined;
   try {
-    if (config.demo && (await store.isEmpty())) demo = await loadDemo(store, logger, now(), config.timeZone);
+    // Instances starting together on an empty database load the demo once: the one that claims it.
+    if (config.demo && (await store.isEmpty()) && (await store.claimStartupJob('demo', now().toISOString())))
+      demo = await loadDemo(store, logger, now(), config.timeZone);
   } catch (error) {
     await store.close();
     throw error;
@@ -57,7 +62,8 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const decoder = new DecodePool(config.decode, (error) =>
     logger.error({ err: error }, 'a decode worker failed; it is replaced'),
   );
-  const app = createApp(config, { store, logger, now, decoder });
+  const spool = new UploadSpool(uploadLimits(config));
+  const app = createApp(config, { store, logger, now, decoder, spool });
   let server: http.Server;
   try {
     server = await listen(config, app);
@@ -88,8 +94,9 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       server.closeIdleConnections();
     })
       .then(() => Promise.all([mail.stop(), decoder.close()]))
+      .then(() => spool.close())
       .then(() => store.close()));
-  return { config, url, server, store, logger, ...(demo ? { demo } : {}), close };
+  return { config, url, server, store, logger, spool, ...(demo ? { demo } : {}), close };
 }
 
 async function listen(config: Config, app: http.RequestListener): Promise<http.Server> {
@@ -99,6 +106,7 @@ async function listen(config: Config, app: http.RequestListener): Promise<http.S
         app,
       )
     : http.createServer(app);
+  boundWaiting(server, config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, () => {
@@ -108,6 +116,22 @@ async function listen(config: Config, app: http.RequestListener): Promise<http.S
   });
   return server;
 }
+
+/**
+ * No client holds the service's memory or a connection by going slowly (DESIGN §9.5): a socket that
+ * neither sends nor takes a byte for SOCKET_IDLE_MS is closed, so an answer nobody reads is dropped with
+ * its connection, and a request must arrive whole within REQUEST_MS (its headers within HEADERS_MS).
+ * The idle time is kept over the longest decode (DECODE_TIME_LIMIT_SECONDS), during which the socket is quiet.
+ */
+function boundWaiting(server: http.Server, config: Config): void {
+  server.headersTimeout = HEADERS_MS;
+  server.requestTimeout = REQUEST_MS;
+  server.setTimeout(Math.max(SOCKET_IDLE_MS, config.decode.timeLimitMs + 30_000));
+}
+
+const HEADERS_MS = 20_000;
+const REQUEST_MS = 120_000;
+const SOCKET_IDLE_MS = 60_000;
 
 function demoTokenLines(demo: DemoLoad): string[] {
   return demo.tokens.map(

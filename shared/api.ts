@@ -15,9 +15,14 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-/** 422: every problem found, in sheet and row order. */
+/**
+ * 422: the problems found, in sheet and row order: at most 1,000 listed, `problemCount` the total, and
+ * when some are not listed a `message` saying how many more there are.
+ */
 export const apiProblemsSchema = z.object({
   errors: z.array(problemSchema.omit({ severity: true }).extend({ severity: z.literal('error').optional() })),
+  problemCount: z.number().int().optional(),
+  message: z.string().optional(),
 });
 
 /**

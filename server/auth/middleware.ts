@@ -26,6 +26,8 @@ declare module 'express-serve-static-core' {
     claimed?: Actor;
     /** Why the request's credentials were not accepted, for routes that need a caller. */
     refusal?: HttpError;
+    /** The route reached audits this request's refusal itself. */
+    audited?: boolean;
   }
 }
 

@@ -1,12 +1,12 @@
 // `shared-cdo rollup --period P [--dry-run] [--force]`: builds the monthly roll-up now. Without --dry-run it goes
 // through the outbox like the scheduled one (so it is still sent once per recipient); with --dry-run the
 // e-mails are only written as .eml files and nothing is queued or sent.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addMonths, periodLabel } from '../../shared/dates.js';
 import { periodSchema } from '../../shared/schemas.js';
 import { loadConfig } from '../config.js';
+import { makePrivateFolder, writePrivateFile } from '../data-folder.js';
 import { HttpError, InvalidInput } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { MailService, outboxDirFor } from '../mail/index.js';
@@ -74,10 +74,11 @@ async function rollup(options: RollupOptions): Promise<void> {
       if (options.dryRun) {
         const build = await mail.buildRollupIfNeeded(options.period, true);
         const dir = resolve(options.out ?? outboxDirFor(config.database));
-        mkdirSync(dir, { recursive: true });
+        // The e-mails hold council figures and the attached workbook: for the service's user only.
+        makePrivateFolder(dir);
         for (const m of build!.messages) {
           const file = join(dir, `dry-run-${safeFileStem(`${m.kind}-${m.period}-${m.recipient}`)}.eml`);
-          writeFileSync(file, m.message);
+          writePrivateFile(file, m.message);
           process.stdout.write(`${file}\n`);
         }
         process.stdout.write(

@@ -54,24 +54,32 @@ export function rewriteManifest(xml: string, publicUrl?: string): string {
  */
 export const PANE_FRAME_ANCESTORS = "frame-ancestors 'self' https:";
 
-const PANE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  // Fluent web components adopt constructed style sheets and set inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  // The user may point the pane at another service than the one that served it.
-  "connect-src 'self' https: http://localhost:*",
-  'frame-src https://*.office.com https://*.officeapps.live.com https://*.microsoft.com',
-  PANE_FRAME_ANCESTORS,
-  "object-src 'none'",
-  "base-uri 'self'",
-].join('; ');
+/**
+ * The pane's policy. A service on a developer's machine (no PUBLIC_URL, or a localhost one) also lets the
+ * pane call a service on plain-http localhost; a production one does not.
+ */
+const paneCsp = (publicUrl: string | undefined): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    // Fluent web components adopt constructed style sheets and set inline styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    // The user may point the pane at another service than the one that served it.
+    `connect-src 'self' https:${isDevelopment(publicUrl) ? ' http://localhost:*' : ''}`,
+    'frame-src https://*.office.com https://*.officeapps.live.com https://*.microsoft.com',
+    PANE_FRAME_ANCESTORS,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
 
-function allowOfficeFraming(res: Response): void {
+const isDevelopment = (publicUrl: string | undefined): boolean =>
+  publicUrl === undefined || new URL(publicUrl).hostname === 'localhost';
+
+function allowOfficeFraming(res: Response, csp: string): void {
   res.removeHeader('X-Frame-Options');
-  res.setHeader('Content-Security-Policy', PANE_CSP);
+  res.setHeader('Content-Security-Policy', csp);
   // Office hosts load the pane cross-origin; helmet's same-origin defaults would block its assets.
   res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
   res.removeHeader('Cross-Origin-Embedder-Policy');
@@ -90,8 +98,9 @@ export function addinRoutes(config: { publicUrl?: string }): express.Router {
     }
   });
 
+  const csp = paneCsp(config.publicUrl);
   router.use('/addin', (_req, res, next) => {
-    allowOfficeFraming(res);
+    allowOfficeFraming(res, csp);
     next();
   });
   router.use(

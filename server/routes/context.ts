@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { DecodePool } from '../services/decode-pool.js';
+import type { UploadSpool } from '../services/spool.js';
 import type { Store } from '../store/index.js';
 import type { DatabaseOutage } from '../store/unreachable.js';
 import type { ApiRegistry } from './registry.js';
@@ -16,4 +17,6 @@ export interface RouteContext {
   decoder: DecodePool;
   /** Whether the database is answering, so that an outage is logged once. */
   outage: DatabaseOutage;
+  /** Where upload bodies wait, within one budget, until decoded. */
+  spool: UploadSpool;
 }

@@ -10,7 +10,8 @@ export function docsRoutes({ registry, config }: RouteContext): Router {
   const openapi = (): object => (document ??= registry.document(config.publicUrl));
 
   router.get([`${API_PREFIX}/openapi.json`, '/openapi.json'], (_req, res) => {
-    res.json(openapi());
+    // Every API answer is no-store (DESIGN §9.5), the description of the API included.
+    res.set('Cache-Control', 'no-store').json(openapi());
   });
   // The banner names /api/v1 as the API: there too, the index of its routes.
   router.get(['/api', API_PREFIX, `${API_PREFIX}/`], (_req, res) => {

@@ -6,7 +6,10 @@ import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
 import { badRequest, notFound } from '../errors.js';
 
 export const councilParams = z.object({ council: councilIdSchema });
-/** An id in a path, written as Excel and people write it: plain decimal digits, no sign, no leading zero. */
+/**
+ * The one parser of an id in a path (a submission, token, user or tenant): canonical decimal only, no
+ * sign, no leading zero, no `0x1`, `6.0` or `8e0`, so that one number has one path; anything else is 404.
+ */
 const idParam = z
   .string()
   .regex(/^[1-9]\d{0,14}$/)
@@ -14,7 +17,7 @@ const idParam = z
 export const submissionParams = z.object({ council: councilIdSchema, sid: idParam });
 export const periodParams = z.object({ period: periodSchema });
 /** A numbered record: a token, user or tenant. */
-export const idParams = z.object({ id: z.coerce.number().int().min(1) });
+export const idParams = z.object({ id: idParam });
 export const periodQuery = z.object({ period: periodSchema.optional() });
 /** The consolidated view: its month, and the earlier month to compare it with (P−1 by default). */
 export const consolidatedQuery = periodQuery.extend({ compare: periodSchema.optional() });

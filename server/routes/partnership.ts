@@ -8,7 +8,7 @@ import { notFound } from '../errors.js';
 import type { RouteContext } from './context.js';
 import { receiveUpload, uploadBody } from './uploads.js';
 
-export function partnershipRoutes({ registry, store, config, now, decoder }: RouteContext): Router {
+export function partnershipRoutes({ registry, store, now, decoder, spool }: RouteContext): Router {
   const router = Router();
 
   registry.add(
@@ -44,9 +44,9 @@ export function partnershipRoutes({ registry, store, config, now, decoder }: Rou
       responses: { 200: { description: 'The new version', json: partnershipResponseSchema } },
       errors: [400, 413, 415, 422],
     },
-    uploadBody(config.maxUploadBytes),
+    uploadBody(spool),
     async (req, res) => {
-      const partnership = await decoder.readPartnership(await receiveUpload(req, config.maxUploadBytes));
+      const partnership = await decoder.readPartnership(await receiveUpload(req, res, spool));
       const at = now().toISOString();
       const version = await store.savePartnership(partnership, callerOf(res), at);
       res.set('ETag', `"${version}"`).json({ version, updatedAt: at });

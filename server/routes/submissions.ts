@@ -1,5 +1,5 @@
 // A council's returns: submit a version, list versions, read one, and the CDO's review.
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import {
   reviewRequestSchema,
@@ -17,7 +17,7 @@ import { submitReturn } from '../services/submit-return.js';
 import { parseRequestBody } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
-import { receiveUpload, uploadBody } from './uploads.js';
+import { plainJsonBody, receiveUpload, uploadBody } from './uploads.js';
 
 /** The longest Idempotency-Key kept; a longer one is refused (400) rather than stored. */
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -42,7 +42,7 @@ const submitQuery = z.object({
     .describe('Submit a return whose three sheets are all empty (otherwise refused: 422 empty-return)'),
 });
 
-export function submissionRoutes({ registry, store, config, now, decoder }: RouteContext): Router {
+export function submissionRoutes({ registry, store, config, now, decoder, spool }: RouteContext): Router {
   const router = Router();
 
   registry.add(
@@ -66,12 +66,12 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
       errors: [400, 404, 409, 413, 415, 422, 423],
     },
     sameCouncil,
-    uploadBody(config.maxUploadBytes),
+    uploadBody(spool),
     async (req, res) => {
       const { council } = pathParams(councilParams, req);
       const { period, confirm } = queryParams(submitQuery, req);
       const caller = callerOf(res);
-      const upload = await receiveUpload(req, config.maxUploadBytes);
+      const upload = await receiveUpload(req, res, spool);
       const idempotencyKey = idempotencyKeyOf(req);
       const expectedVersion = parseIfMatch(req);
       const source = sourceOf(req, upload.kind);
@@ -158,7 +158,7 @@ export function submissionRoutes({ registry, store, config, now, decoder }: Rout
       },
       errors: [404, 422],
     },
-    express.json({ limit: config.maxUploadBytes }),
+    plainJsonBody(),
     async (req, res) => {
       const { council, sid } = pathParams(submissionParams, req);
       const review = parseRequestBody(reviewRequestSchema, req.body);

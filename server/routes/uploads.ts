@@ -1,28 +1,58 @@
 // Reads what a client sent to a route that takes a JSON body or a workbook: JSON, an .xlsx as the raw
-// body, or multipart/form-data with one file field named `file`. Decoding what was received is
-// services/upload.ts's (a decode worker's) job, not the route's.
+// body, or multipart/form-data with one file field named `file`. The body goes to the upload spool
+// (services/spool.ts), never whole into memory; decoding it is a decode worker's job, not the route's.
 import busboy from 'busboy';
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { HttpError } from '../errors.js';
+import type { Spooled, UploadSpool } from '../services/spool.js';
 import type { Upload } from '../services/upload.js';
 import { XLSX_TYPE } from './registry.js';
 
-export const tooLarge = (limit: number): HttpError =>
-  new HttpError(
-    413,
-    'payload-too-large',
-    `The upload is over the ${Math.round(limit / 1024 / 1024)} MB limit.`,
-  );
+/** A body that is not an upload (a review, a token, a person) is small, read into memory, and at most this. */
+export const MAX_PLAIN_BODY_BYTES = 100 * 1024;
+export const plainJsonBody = (): RequestHandler => express.json({ limit: MAX_PLAIN_BODY_BYTES });
 
-/** The body parser for routes that take an upload: JSON and workbooks stay bytes until decoded. */
-export const uploadBody = (limit: number) => express.raw({ type: ['application/json', XLSX_TYPE], limit });
+/** Room for a multipart form's boundaries and headers around a file of the size limit. */
+const MULTIPART_OVERHEAD = 64 * 1024;
 
-export async function receiveUpload(req: Request, limit: number): Promise<Upload> {
+const declaredLength = (req: Request): number | undefined => {
+  const header = req.headers['content-length'];
+  return header === undefined ? undefined : Number(header);
+};
+
+/**
+ * Reserves the body's room in the spool before a byte is read (413 when it says it is too big, 503 when
+ * the service is full), and gives it back, with any spooled file, when the response is done or cut off.
+ */
+export const uploadBody =
+  (spool: UploadSpool): RequestHandler =>
+  (req, res, next) => {
+    const multipart = Boolean(req.is('multipart/form-data'));
+    const declared = declaredLength(req);
+    const room = spool.reserve(
+      multipart && declared !== undefined ? Math.max(0, declared - MULTIPART_OVERHEAD) : declared,
+    );
+    res.on('close', room.release);
+    next();
+  };
+
+/** The body's bytes or file, alone (it crosses to a worker thread); the file goes once the response is done. */
+const whenDone = (
+  res: Response,
+  { discard, ...spooled }: Spooled & { discard(): Promise<void> },
+): Spooled => {
+  res.on('close', () => void discard());
+  if (res.writableFinished || res.destroyed) void discard();
+  return spooled;
+};
+
+export async function receiveUpload(req: Request, res: Response, spool: UploadSpool): Promise<Upload> {
   if (req.is('application/json') || req.is(XLSX_TYPE)) {
-    if (!Buffer.isBuffer(req.body)) throw new HttpError(400, 'empty-upload', 'The request body is empty.');
-    return { kind: req.is(XLSX_TYPE) ? 'xlsx' : 'json', bytes: req.body };
+    const spooled = whenDone(res, await spool.receive(req));
+    if (spooled.size === 0) throw new HttpError(400, 'empty-upload', 'The request body is empty.');
+    return { kind: req.is(XLSX_TYPE) ? 'xlsx' : 'json', ...spooled };
   }
-  if (req.is('multipart/form-data')) return { kind: 'xlsx', bytes: await readMultipartFile(req, limit) };
+  if (req.is('multipart/form-data')) return { kind: 'xlsx', ...(await readMultipartFile(req, res, spool)) };
   throw new HttpError(
     415,
     'unsupported-media-type',
@@ -30,38 +60,30 @@ export async function receiveUpload(req: Request, limit: number): Promise<Upload
   );
 }
 
-function readMultipartFile(req: Request, limit: number): Promise<Buffer> {
+function readMultipartFile(req: Request, res: Response, spool: UploadSpool): Promise<Spooled> {
+  const unreadable = () => new HttpError(400, 'bad-multipart', 'The multipart request could not be read.');
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: limit, files: 1, fields: 10 } });
+      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 10, fieldSize: 1024 } });
     } catch {
-      reject(new HttpError(400, 'bad-multipart', 'The multipart request could not be read.'));
+      reject(unreadable());
       return;
     }
-    let file: Buffer | undefined;
-    let failure: HttpError | undefined;
+    let file: Promise<Spooled> | undefined;
     parser.on('file', (name, stream) => {
-      if (name !== 'file') {
+      if (name !== 'file' || file) {
         stream.resume();
         return;
       }
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => {
-        failure = tooLarge(limit);
-      });
-      stream.on('end', () => {
-        if (!failure) file = Buffer.concat(chunks);
-      });
+      file = spool.receive(stream).then((spooled) => whenDone(res, spooled));
+      // Read on past a refusal so the form's end is still seen; the refusal is reported then.
+      file.catch(() => stream.resume());
     });
-    parser.on('error', () =>
-      reject(new HttpError(400, 'bad-multipart', 'The multipart request could not be read.')),
-    );
+    parser.on('error', () => reject(unreadable()));
     parser.on('close', () => {
-      if (failure) reject(failure);
-      else if (!file) reject(new HttpError(400, 'missing-file', 'The form has no file field named "file".'));
-      else resolve(file);
+      if (!file) reject(new HttpError(400, 'missing-file', 'The form has no file field named "file".'));
+      else file.then(resolve, reject);
     });
     req.pipe(parser);
   });

@@ -14,7 +14,7 @@ import {
 import { InvalidInput } from '../errors.js';
 import type { DecodedUpload } from './upload.js';
 import { serialiseWithDigest, storedDigest } from './changes.js';
-import { COUNCIL_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
+import { COUNCIL_JSON, refuseTooManyRows, zodRefusal } from './json-problems.js';
 
 export interface ReturnContext {
   partnership: Partnership;
@@ -47,7 +47,7 @@ export interface CheckedReturn extends StorableReturn {
 export function checkJson(body: unknown, { partnership, council, period }: ReturnContext): CheckedSubmission {
   refuseTooManyRows(body, COUNCIL_JSON);
   const parsed = parseCouncilSubmission(body);
-  if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, COUNCIL_JSON));
+  if (!parsed.success) throw zodRefusal(parsed.error.issues, COUNCIL_JSON);
   if (parsed.data.period !== period) {
     throw new InvalidInput([
       {
@@ -63,10 +63,17 @@ export function checkJson(body: unknown, { partnership, council, period }: Retur
   return split(parsed.data, validateCouncilSubmission(parsed.data, { partnership, council, period }));
 }
 
-/** Problems of severity 'error' refuse the return (422); the rest travel with it as warnings. */
-export function split(submission: CouncilSubmission, problems: Problem[]): CheckedSubmission {
+/**
+ * Problems of severity 'error' refuse the return (422); the rest travel with it as warnings. `errorCount`
+ * counts errors found beyond those listed.
+ */
+export function split(
+  submission: CouncilSubmission,
+  problems: Problem[],
+  errorCount?: number,
+): CheckedSubmission {
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new InvalidInput(errors);
+  if (errors.length || errorCount) throw new InvalidInput(errors, errorCount ?? errors.length);
   return { submission, warnings: problems.filter((p) => p.severity !== 'error') };
 }
 

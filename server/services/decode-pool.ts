@@ -5,36 +5,36 @@
 import { Piscina } from 'piscina';
 import type { Partnership, Problem } from '../../shared/schemas.js';
 import { HttpError, InvalidInput } from '../errors.js';
+import { BusyError } from './spool.js';
 import { storable, type CheckedReturn, type ReturnContext, type StorableReturn } from './check-return.js';
 
+/** An upload's bytes as a worker gets them: moved or copied to it, or the spooled file it reads itself. */
+export type TaskBody = { kind: 'json' | 'xlsx' } & ({ bytes: Uint8Array } | { file: string });
+
 /** Decode a council's return (JSON bytes or a workbook) and check it for storing. */
-export interface ReturnTask {
+export type ReturnTask = TaskBody & {
   task: 'return';
-  kind: 'json' | 'xlsx';
-  bytes: Uint8Array;
   context: ReturnContext;
   /** Also hash the request body (for an Idempotency-Key). */
   hashRequest: boolean;
-}
+};
 
 /** Decode the partnership settings (JSON or the partnership workbook), or the problems that stop them. */
-export interface PartnershipTask {
-  task: 'partnership';
-  kind: 'json' | 'xlsx';
-  bytes: Uint8Array;
-}
+export type PartnershipTask = TaskBody & { task: 'partnership' };
 
 export type DecodeTask = ReturnTask | PartnershipTask;
 
 /** How an error crosses between threads: the classes the error handler knows, or a plain message. */
 export type DecodeFailure =
-  { kind: 'invalid'; problems: Problem[] } | { kind: 'http'; status: number; code: string; message: string };
+  | { kind: 'invalid'; problems: Problem[]; problemCount: number }
+  | { kind: 'http'; status: number; code: string; message: string };
 
 export type DecodeOutcome<T> = { ok: true; value: T } | { ok: false; failure: DecodeFailure };
 
 /** What the worker sends back: expected refusals as values; anything else is thrown and logged here. */
 export function failureOf(error: unknown): DecodeFailure {
-  if (error instanceof InvalidInput) return { kind: 'invalid', problems: error.problems };
+  if (error instanceof InvalidInput)
+    return { kind: 'invalid', problems: error.problems, problemCount: error.problemCount };
   if (error instanceof HttpError)
     return { kind: 'http', status: error.status, code: error.code, message: error.message };
   throw error;
@@ -42,7 +42,7 @@ export function failureOf(error: unknown): DecodeFailure {
 
 function errorOf(failure: DecodeFailure): Error {
   return failure.kind === 'invalid'
-    ? new InvalidInput(failure.problems)
+    ? new InvalidInput(failure.problems, failure.problemCount)
     : new HttpError(failure.status, failure.code, failure.message);
 }
 
@@ -68,6 +68,16 @@ const WORKER_FILE = new URL(
   import.meta.url.endsWith('.ts') ? './decode-worker.mjs' : './decode-worker.js',
   import.meta.url,
 ).href;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Bytes with an ArrayBuffer of their own (a request body of any size has one) can be moved, not copied. */
+function movableBuffer(body: TaskBody): ArrayBuffer[] {
+  if (!('bytes' in body)) return [];
+  const { bytes } = body;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? [bytes.buffer as ArrayBuffer] : [];
+}
 
 export class DecodePool {
   private readonly pool: Piscina<DecodeTask, DecodeOutcome<unknown>>;
@@ -100,15 +110,16 @@ export class DecodePool {
    * ArrayBuffer of their own (a request body of any size does), it is moved to the worker rather than
    * copied, and the bytes read as empty here from then on.
    */
-  async checkReturn(task: Omit<ReturnTask, 'task'>, { handOver = false } = {}): Promise<CheckedReturn> {
-    const { bytes } = task;
-    const movable = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    const transferList = movable ? [bytes.buffer as ArrayBuffer] : [];
-    return storable(await this.run<StorableReturn>({ task: 'return', ...task }, transferList));
+  async checkReturn(
+    task: DistributiveOmit<ReturnTask, 'task'>,
+    { handOver = false } = {},
+  ): Promise<CheckedReturn> {
+    const transferList = handOver ? movableBuffer(task) : [];
+    return storable(await this.run<StorableReturn>({ ...task, task: 'return' }, transferList));
   }
 
-  readPartnership(task: Omit<PartnershipTask, 'task'>): Promise<Partnership> {
-    return this.run<Partnership>({ task: 'partnership', ...task });
+  readPartnership(task: TaskBody): Promise<Partnership> {
+    return this.run<Partnership>({ ...task, task: 'partnership' });
   }
 
   /** Stops the workers (at the end of a command or of the service). */
@@ -146,11 +157,7 @@ export class DecodePool {
       );
     }
     if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-      return new HttpError(
-        503,
-        'busy',
-        'The service is reading many uploads just now; try again in a minute.',
-      );
+      return new BusyError('The service is reading many uploads just now; try again in a minute.');
     }
     this.onFailure(error);
     return new HttpError(422, 'decode-failed', 'This upload could not be read; it was refused.');

@@ -1,5 +1,6 @@
 // A worker thread of the decode pool (decode-pool.ts): decodes an upload's bytes and checks it, so that
 // a hostile or huge upload spends this thread's memory and time, never those of the thread serving requests.
+import { readFile } from 'node:fs/promises';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';
@@ -12,6 +13,7 @@ import {
   type DecodeTask,
   type PartnershipTask,
   type ReturnTask,
+  type TaskBody,
 } from './decode-pool.js';
 import { readPartnership } from './partnership-input.js';
 import { rejectedWorkbook } from './workbook-errors.js';
@@ -30,10 +32,15 @@ export default async function decode(task: DecodeTask): Promise<DecodeOutcome<un
   }
 }
 
-const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+/** The upload's bytes: those sent, or read here from the spooled file (so they never sat in the main thread). */
+const bytesOf = async (body: TaskBody): Promise<Buffer> =>
+  'file' in body
+    ? readFile(body.file)
+    : Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.length);
 
-async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): Promise<StorableReturn> {
-  const input = decodeUpload({ kind, bytes: bufferOf(bytes) });
+async function checkReturn(task: ReturnTask): Promise<StorableReturn> {
+  const { kind, context, hashRequest } = task;
+  const input = decodeUpload({ kind, bytes: await bytesOf(task) });
   let checked: StorableReturn;
   if (input.kind === 'json') {
     checked = toStore(checkJson(input.body, context));
@@ -41,11 +48,13 @@ async function checkReturn({ kind, bytes, context, hashRequest }: ReturnTask): P
     const grids = await readWorkbookGrids(input.bytes).catch(rejectedWorkbook);
     // The parser also checks that the About sheet names this council and period (422 on its cell).
     const parsed = parseCouncilWorkbook(grids, context);
-    checked = toStore(split(parsed.submission, parsed.problems));
+    checked = toStore(split(parsed.submission, parsed.problems, parsed.errorCount));
   }
   return hashRequest ? { ...checked, requestHash: requestHash(context.period, input) } : checked;
 }
 
-async function readPartnershipTask({ kind, bytes }: PartnershipTask): Promise<Partnership> {
-  return readPartnership(decodeUpload({ kind, bytes: bufferOf(bytes) })).catch(rejectedWorkbook);
+async function readPartnershipTask(task: PartnershipTask): Promise<Partnership> {
+  return readPartnership(decodeUpload({ kind: task.kind, bytes: await bytesOf(task) })).catch(
+    rejectedWorkbook,
+  );
 }

@@ -13,6 +13,7 @@ import {
   SETTINGS_SHEET,
   type SheetLayout,
 } from '../../shared/layouts.js';
+import { MAX_LISTED_PROBLEMS } from '../../shared/parse/problems.js';
 import { MAX_ROWS_PER_SHEET, type Problem } from '../../shared/schemas.js';
 import { HttpError } from '../errors.js';
 
@@ -62,22 +63,36 @@ export function refuseTooManyRows(body: unknown, map: SheetMap): void {
   }
 }
 
-export function zodProblems(issues: readonly z.core.$ZodIssue[], map: SheetMap): Problem[] {
-  return issues.flatMap(unknownKeysApart).map((issue) => {
-    const [first, index, field] = issue.path;
-    const layout = typeof first === 'string' ? map.tables[first] : undefined;
-    if (layout) {
-      const column = layout.columns.find((c) => c.key === field);
-      const row = typeof index === 'number' ? index + 2 : null;
-      const name =
-        column?.header ?? (typeof field === 'string' ? field : index === undefined ? String(first) : null);
-      return problem(layout.sheet, row, name, `${name === null ? '' : `${name}: `}${issue.message}`);
+/**
+ * The 422 for a body that fails its schema: the first MAX_LISTED_PROBLEMS problems, and how many there
+ * are in all (50,000 rows of ten wrong fields would otherwise make an answer of half a million).
+ */
+export function zodRefusal(issues: readonly z.core.$ZodIssue[], map: SheetMap): InvalidInput {
+  const problems: Problem[] = [];
+  let count = 0;
+  for (const whole of issues) {
+    for (const issue of unknownKeysApart(whole)) {
+      count += 1;
+      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(zodProblem(issue, map));
     }
-    const setting = typeof first === 'string' ? map.settings[first] : undefined;
-    if (setting) return problem(setting[0], null, setting[1], `${setting[1]}: ${issue.message}`);
-    const name = issue.path.length ? issue.path.join('.') : 'the request body';
-    return problem('Request', null, null, `${name}: ${issue.message}`);
-  });
+  }
+  return new InvalidInput(problems, count);
+}
+
+function zodProblem(issue: z.core.$ZodIssue, map: SheetMap): Problem {
+  const [first, index, field] = issue.path;
+  const layout = typeof first === 'string' ? map.tables[first] : undefined;
+  if (layout) {
+    const column = layout.columns.find((c) => c.key === field);
+    const row = typeof index === 'number' ? index + 2 : null;
+    const name =
+      column?.header ?? (typeof field === 'string' ? field : index === undefined ? String(first) : null);
+    return problem(layout.sheet, row, name, `${name === null ? '' : `${name}: `}${issue.message}`);
+  }
+  const setting = typeof first === 'string' ? map.settings[first] : undefined;
+  if (setting) return problem(setting[0], null, setting[1], `${setting[1]}: ${issue.message}`);
+  const name = issue.path.length ? issue.path.join('.') : 'the request body';
+  return problem('Request', null, null, `${name}: ${issue.message}`);
 }
 
 /** An object with unknown keys is one issue; each key is its own problem, named where it is. */
@@ -102,7 +117,7 @@ const problem = (sheet: string, row: number | null, column: string | null, messa
 /** A plain request body (a review, a token, a user): problems name its fields, under sheet "Request". */
 export function parseRequestBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, { tables: {}, settings: {} }));
+  if (!parsed.success) throw zodRefusal(parsed.error.issues, { tables: {}, settings: {} });
   return parsed.data;
 }
 

@@ -5,7 +5,7 @@ import { parsePartnershipWorkbook, validatePartnership } from '../../shared/pars
 import { partnershipSchema, type Partnership, type Problem } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
 import { readWorkbookGrids } from '../workbook/read.js';
-import { PARTNERSHIP_JSON, refuseTooManyRows, zodProblems } from './json-problems.js';
+import { PARTNERSHIP_JSON, refuseTooManyRows, zodRefusal } from './json-problems.js';
 import type { DecodedUpload } from './upload.js';
 
 /** Throws InvalidInput with every error; a workbook the reader refuses throws WorkbookRejected. */
@@ -14,11 +14,11 @@ export async function readPartnership(input: DecodedUpload): Promise<Partnership
   if (input.kind === 'json') {
     refuseTooManyRows(input.body, PARTNERSHIP_JSON);
     const parsed = partnershipSchema.safeParse(input.body);
-    if (!parsed.success) throw new InvalidInput(zodProblems(parsed.error.issues, PARTNERSHIP_JSON));
+    if (!parsed.success) throw zodRefusal(parsed.error.issues, PARTNERSHIP_JSON);
     partnership = parsed.data;
   } else {
     const parsed = parsePartnershipWorkbook(await readWorkbookGrids(input.bytes));
-    refuseErrors(parsed.problems);
+    refuseErrors(parsed.problems, parsed.errorCount);
     partnership = parsed.partnership;
   }
   if (!partnership) throw new InvalidInput([]);
@@ -26,7 +26,7 @@ export async function readPartnership(input: DecodedUpload): Promise<Partnership
   return partnership;
 }
 
-function refuseErrors(problems: readonly Problem[]): void {
+function refuseErrors(problems: readonly Problem[], errorCount?: number): void {
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new InvalidInput(errors);
+  if (errors.length || errorCount) throw new InvalidInput(errors, errorCount ?? errors.length);
 }

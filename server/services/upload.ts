@@ -3,11 +3,14 @@
 import { MAX_ROWS_PER_SHEET } from '../../shared/schemas.js';
 import { HttpError } from '../errors.js';
 
-/** A request body as received: its bytes, not yet decoded (decoding a large return is the costly part). */
-export interface Upload {
-  kind: 'json' | 'xlsx';
-  bytes: Buffer;
-}
+/**
+ * A request body as received, not yet decoded (decoding a large return is the costly part): its bytes,
+ * or the spooled file that holds them (services/spool.ts), which the decode worker reads.
+ */
+export type Upload = { kind: 'json' | 'xlsx' } & ({ bytes: Buffer } | { file: string });
+
+/** The bytes of a body that is in memory (the command line's files, tests). */
+export type UploadBytes = Extract<Upload, { bytes: Buffer }>;
 
 /** An upload once decoded: JSON parsed; a workbook stays bytes for the workbook reader. */
 export type DecodedUpload = { kind: 'json'; body: unknown } | { kind: 'xlsx'; bytes: Buffer };
@@ -28,7 +31,7 @@ function countBytes(bytes: Buffer, byte: number): number {
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-export function decodeUpload(upload: Upload): DecodedUpload {
+export function decodeUpload(upload: UploadBytes): DecodedUpload {
   if (upload.kind === 'xlsx') return { kind: 'xlsx', bytes: upload.bytes };
   const containers = countBytes(upload.bytes, 0x7b) + countBytes(upload.bytes, 0x5b);
   if (containers > MAX_JSON_CONTAINERS) {

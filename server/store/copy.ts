@@ -19,7 +19,13 @@ const BATCH_ROWS = 100;
 type AnyDb = Kysely<any>;
 
 /**
- * The store's tables in the order they were created (schema_migrations excepted). Migrations create a
+ * Tables of one database's own running, not data: request counters and start-up claims are neither copied
+ * nor make a database "not empty".
+ */
+const NOT_COPIED = new Set(['schema_migrations', 'rate_limits', 'startup_claims']);
+
+/**
+ * The store's tables in the order they were created (schema_migrations, rate_limits and startup_claims excepted). Migrations create a
  * table after the tables it refers to, so copying in this order never inserts a row before its parent.
  */
 export async function tablesInCreationOrder(db: AnyDb): Promise<string[]> {
@@ -34,7 +40,7 @@ export async function tablesInCreationOrder(db: AnyDb): Promise<string[]> {
           select name from sqlite_master
           where type = 'table' and name not like 'sqlite\\_%' escape '\\'
           order by rowid`.execute(db);
-  return rows.rows.map((r) => r.name).filter((name) => name !== 'schema_migrations');
+  return rows.rows.map((r) => r.name).filter((name) => !NOT_COPIED.has(name));
 }
 
 export async function countRows(db: AnyDb, table: string): Promise<number> {

@@ -198,6 +198,36 @@ export const migrations: Migration[] = [
       await allowPersonalDataUpdates(db, t, 'audit_log');
     },
   },
+  {
+    id: 8,
+    name: 'shared limits, start-up claims and no audit row replaced',
+    async up(db, t) {
+      // Request counters every instance shares (DESIGN §9.5): hits in the window that ends at reset_at
+      // (milliseconds since 1970).
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // One row per start-up job done once for the database (the demo load): the instance that inserts
+      // it does the job; instances starting beside it see the row and do not.
+      await db.schema
+        .createTable('startup_claims')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('claimed_at', 'text', (c) => c.notNull())
+        .execute();
+      // SQLite's INSERT OR REPLACE deletes the row it replaces without firing delete triggers; a row
+      // whose id exists already is refused before that can happen. (PostgreSQL's primary key refuses
+      // it, and an upsert's update meets the update trigger.)
+      if (t.dialect === 'sqlite') {
+        const message = 'The audit_log table is append-only: its rows cannot be replaced';
+        await sql`create trigger audit_log_no_replace before insert on audit_log
+          when exists (select 1 from audit_log where id = new.id)
+          begin select raise(abort, ${sql.lit(message)}); end`.execute(db);
+      }
+    },
+  },
 ];
 
 /**

@@ -34,7 +34,7 @@ export async function openStore(url: string | DatabaseLocation): Promise<Store> 
     await sql`select 1`.execute(db).catch((error: unknown) => {
       throw new StoreOpenError(`Cannot open the database ${described(location)}: ${oneLine(error)}.`);
     });
-    await migrate(db, migrations);
+    await migrateWhenFree(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -46,6 +46,27 @@ export async function openStore(url: string | DatabaseLocation): Promise<Store> 
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split('\n')[0] ?? '').trim() || String((error as { code?: unknown }).code ?? 'no answer');
+}
+
+/** How long start-up waits for another instance on the same SQLite file to let go of its write lock. */
+const START_UP_WAIT_MS = 120_000;
+
+/**
+ * Applies the migrations. On SQLite an instance starting beside another that is loading the demo (many
+ * short write transactions back to back) can miss the write lock for longer than busy_timeout; it
+ * starts again until the other is done, rather than failing to start.
+ */
+async function migrateWhenFree(db: Kysely<Database>): Promise<void> {
+  const giveUpAt = Date.now() + START_UP_WAIT_MS;
+  for (;;) {
+    try {
+      await migrate(db, migrations);
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 function openDialect(location: DatabaseLocation): Dialect {

@@ -128,6 +128,19 @@ export interface PersonalDataGrantTable {
   reason: string;
 }
 
+/** Hits of one rate-limit key (an address or a sign-in) in the window that ends at `reset_at` (ms). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: number | string;
+}
+
+/** A start-up job done once for the database, by the instance that inserted its row. */
+export interface StartupClaimsTable {
+  name: string;
+  claimed_at: string;
+}
+
 /** Every table; the store owns them all and their migrations (migrations.ts). */
 export interface Database extends MailTables {
   schema_migrations: SchemaMigrationsTable;
@@ -142,4 +155,6 @@ export interface Database extends MailTables {
   users: UsersTable;
   tenants: TenantsTable;
   personal_data_grant: PersonalDataGrantTable;
+  rate_limits: RateLimitsTable;
+  startup_claims: StartupClaimsTable;
 }

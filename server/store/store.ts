@@ -731,6 +731,59 @@ export class Store {
     });
   }
 
+  // ---- Shared limits and start-up -----------------------------------------------------------------
+
+  /**
+   * Counts one hit of `key` in its window and gives the count so far: one statement, so instances
+   * counting together never lose a hit. A window that has ended starts again at 1. Now and then the
+   * rows of ended windows are dropped.
+   */
+  async hitRateLimit(
+    key: string,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<{ hits: number; resetAt: number }> {
+    if (Math.random() < 0.001)
+      await this.db.deleteFrom('rate_limits').where('reset_at', '<=', nowMs).execute();
+    const ended = sql<boolean>`rate_limits.reset_at <= ${nowMs}`;
+    const row = await this.db
+      .insertInto('rate_limits')
+      .values({ key, hits: 1, reset_at: nowMs + windowMs })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          hits: sql<number>`case when ${ended} then 1 else rate_limits.hits + 1 end`,
+          reset_at: sql<number>`case when ${ended} then ${nowMs + windowMs} else rate_limits.reset_at end`,
+        }),
+      )
+      .returning(['hits', 'reset_at'])
+      .executeTakeFirstOrThrow();
+    return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+  }
+
+  /** Takes one hit of `key` back (a request that turned out not to count). */
+  async unhitRateLimit(key: string): Promise<void> {
+    await this.db
+      .updateTable('rate_limits')
+      .set({ hits: sql<number>`hits - 1` })
+      .where('key', '=', key)
+      .where('hits', '>', 0)
+      .execute();
+  }
+
+  async resetRateLimit(key: string): Promise<void> {
+    await this.db.deleteFrom('rate_limits').where('key', '=', key).execute();
+  }
+
+  /** True for the one caller that claims `name` first (of any number of instances); false for the rest. */
+  async claimStartupJob(name: string, at: string): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('startup_claims')
+      .values({ name, claimed_at: at })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
   // ---- Audit --------------------------------------------------------------------------------------
 
   /** Records what happened outside a store write: a refused request, an e-mail sent. */

@@ -160,7 +160,7 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
       );
     }
   }
-  problems.push(...duplicateRowProblems(C, rows.contributions, 'warning'));
+  for (const p of duplicateRowProblems(C, rows.contributions, 'warning')) problems.push(p);
   return problems;
 }
 
@@ -189,7 +189,7 @@ function inKindCapacityProblems(rows: CouncilRows): Problem[] {
     const last = lastDayOf(c.month);
     const active = skills.filter((s) => (s.from ?? first) <= last && (s.to ?? last) >= first);
     if (active.length === 0) continue;
-    const capacity = Math.max(...active.map((s) => s.daysPerMonth));
+    const capacity = active.reduce((most, s) => Math.max(most, s.daysPerMonth), 0);
     if (total > capacity) {
       reported.add(key);
       problems.push(
@@ -227,7 +227,7 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
     }
     problems.push(...datesOutOfOrder(SKILLS_LAYOUT, row, 'to-before-from', ['from', s.from], ['to', s.to]));
   }
-  problems.push(...duplicateRowProblems(SKILLS_LAYOUT, rows, 'error'));
+  for (const p of duplicateRowProblems(SKILLS_LAYOUT, rows, 'error')) problems.push(p);
   return problems;
 }
 
@@ -271,7 +271,7 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
       ...datesOutOfOrder(PROJECTS_LAYOUT, row, 'due-before-start', ['start', p.start], ['due', p.due]),
     );
   }
-  problems.push(...duplicateRowProblems(PROJECTS_LAYOUT, rows, 'error'));
+  for (const p of duplicateRowProblems(PROJECTS_LAYOUT, rows, 'error')) problems.push(p);
   return problems;
 }
 

@@ -23,7 +23,7 @@ import { unknownCouncilMessage } from './columns.js';
 import { canonicalBudgetLines, councilRowProblems, inKindPence } from './council-rules.js';
 import type { CouncilRows } from './council-rules.js';
 import { readLabelValues, VALUE_COLUMN } from './label-values.js';
-import { problem, sortProblems } from './problems.js';
+import { problem, ProblemList, sortProblems } from './problems.js';
 import { locate } from './row-rules.js';
 import type { Located, WorkbookGrids } from './sheet.js';
 import { findGrid, readWorkbookSheet } from './sheet.js';
@@ -33,14 +33,18 @@ export interface CouncilContext {
   council?: string;
   /** The period it is submitted for, when known: a checked `YYYY-MM` (a RangeError otherwise). */
   period?: string;
+  /** Problems of each kind to list (MAX_LISTED_PROBLEMS by default); the rest are only counted. */
+  listAtMost?: number;
 }
 
 export interface ParsedCouncilWorkbook {
   about: About;
   /** The rows that parsed (rows with errors are left out). */
   submission: CouncilSubmission;
-  /** Errors, warnings and notes, in sheet and row order. */
+  /** Errors, warnings and notes, in sheet and row order: the first found of each, when there are many. */
   problems: Problem[];
+  /** Every error found, listed or not. */
+  errorCount: number;
   /** No problem of severity 'error'. */
   ok: boolean;
 }
@@ -68,7 +72,7 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
     return { about: {}, problems };
   }
   const read = readLabelValues(ABOUT_SHEET, grid, ABOUT_FIELDS.columns, readContext);
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p);
   const about: AboutRead['about'] = {};
   const { council, period, layoutVersion: version } = read.values as About;
   const rowOf = (key: string): number | null => read.rows[key] ?? null;
@@ -139,7 +143,9 @@ const MISSING_COUNCIL_SHEET = {
 export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilContext): ParsedCouncilWorkbook {
   const { partnership } = context;
   const readContext: ReadContext = partnership ? { councils: partnership.councils } : {};
-  const { about, problems } = readAbout(grids, context, readContext);
+  const { about, problems: aboutProblems } = readAbout(grids, context, readContext);
+  const problems = new ProblemList(context.listAtMost);
+  problems.addAll(aboutProblems);
   const period: Period | undefined = context.period === undefined ? about.period : asPeriod(context.period);
 
   const read = <T>(layout: SheetLayout) =>
@@ -152,7 +158,7 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
     projects: read<ProjectRow>(PROJECTS_LAYOUT) ?? [],
   };
   const ruleProblems = councilRowProblems(rows, { partnership, period, skillsUnreadable: !skills });
-  problems.push(...ruleProblems);
+  problems.addAll(ruleProblems);
 
   const failed = new Set(
     ruleProblems
@@ -168,8 +174,14 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
     skills: kept(SKILLS_LAYOUT.sheet, rows.skills),
     projects: kept(PROJECTS_LAYOUT.sheet, rows.projects),
   };
-  const sorted = sortProblems(problems, SHEET_ORDER);
-  return { about, submission, problems: sorted, ok: !sorted.some((p) => p.severity === 'error') };
+  const sorted = sortProblems(problems.listed, SHEET_ORDER);
+  return {
+    about,
+    submission,
+    problems: sorted,
+    errorCount: problems.errorCount,
+    ok: problems.errorCount === 0,
+  };
 }
 
 /** A blank In-kind Amount is Days × Day rate. */

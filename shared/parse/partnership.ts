@@ -17,7 +17,7 @@ import type { ReadContext } from './columns.js';
 import { readLabelValues } from './label-values.js';
 import type { PartnershipRows } from './partnership-rules.js';
 import { PARTNERSHIP_SHEET_ORDER, partnershipRowProblems } from './partnership-rules.js';
-import { problem, sortProblems } from './problems.js';
+import { problem, ProblemList, sortProblems } from './problems.js';
 import type { Located, WorkbookGrids } from './sheet.js';
 import { findGrid, readWorkbookSheet } from './sheet.js';
 
@@ -25,13 +25,15 @@ import { findGrid, readWorkbookSheet } from './sheet.js';
 export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   partnership?: Partnership;
   problems: Problem[];
+  /** Every error found, listed or not. */
+  errorCount: number;
 } {
-  const problems: Problem[] = [];
+  const problems = new ProblemList();
   const settingsGrid = findGrid(grids, SETTINGS_SHEET);
   const settings: Record<string, unknown> = {};
   if (settingsGrid) {
     const read = readLabelValues(SETTINGS_SHEET, settingsGrid, SETTINGS_FIELDS.columns, {});
-    problems.push(...read.problems);
+    problems.addAll(read.problems);
     Object.assign(settings, read.values);
   } else {
     problems.push(
@@ -55,10 +57,11 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
     cdoTime: readPartnershipSheet(grids, CDO_TIME_LAYOUT, ctx, false, problems),
     costShares: readPartnershipSheet(grids, COST_SHARES_LAYOUT, ctx, false, problems),
   };
-  problems.push(...partnershipRowProblems(settings.costShareMethod as Partnership['costShareMethod'], rows));
+  problems.addAll(partnershipRowProblems(settings.costShareMethod as Partnership['costShareMethod'], rows));
 
-  const sorted = sortProblems(problems, PARTNERSHIP_SHEET_ORDER);
-  if (sorted.some((p) => p.severity === 'error')) return { problems: sorted };
+  const sorted = sortProblems(problems.listed, PARTNERSHIP_SHEET_ORDER);
+  const { errorCount } = problems;
+  if (errorCount > 0) return { problems: sorted, errorCount };
   // The schema fills the defaults (hybrid 50%, deadline day 10, reminder 3 days, population 0).
   const parsed = partnershipSchema.safeParse({
     ...settings,
@@ -71,9 +74,9 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   if (!parsed.success) {
     // The readers check everything the schema does; reaching here is a bug, reported rather than hidden.
     sorted.push(problem(SETTINGS_SHEET, null, null, 'invalid-partnership', 'error', parsed.error.message));
-    return { problems: sorted };
+    return { problems: sorted, errorCount: 1 };
   }
-  return { partnership: parsed.data, problems: sorted };
+  return { partnership: parsed.data, problems: sorted, errorCount: 0 };
 }
 
 function readPartnershipSheet<D extends SheetDefinition>(
@@ -81,7 +84,7 @@ function readPartnershipSheet<D extends SheetDefinition>(
   layout: D,
   ctx: ReadContext,
   required: boolean,
-  problems: Problem[],
+  problems: ProblemList,
 ): Located<RowOf<D>>[] {
   const missing = required
     ? {

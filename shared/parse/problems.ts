@@ -49,3 +49,55 @@ export function sortProblems(problems: Problem[], sheetOrder: readonly string[])
     .sort((a, b) => rank(a.p.sheet) - rank(b.p.sheet) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
     .map(({ p }) => p);
 }
+
+/** Problems listed in one answer (DESIGN §9.5); past it they are counted, never kept, so an answer stays small. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/**
+ * A list of problems that keeps the first MAX_LISTED_PROBLEMS errors and the first as many warnings and
+ * notes, and counts every one. A workbook of 60,000 wrong rows makes hundreds of thousands of problems;
+ * holding them all (or spreading them into a call's arguments) is what ran a decode out of memory or stack.
+ */
+export class ProblemList {
+  /** `limit`: how many of each kind to keep (the add-in, checking the officer's own sheets, keeps all). */
+  constructor(readonly limit = MAX_LISTED_PROBLEMS) {}
+
+  readonly listed: Problem[] = [];
+  errorCount = 0;
+  otherCount = 0;
+  private listedErrors = 0;
+  private listedOthers = 0;
+
+  push(p: Problem): void {
+    if (p.severity === 'error') {
+      this.errorCount += 1;
+      if (this.listedErrors >= this.limit) return;
+      this.listedErrors += 1;
+    } else {
+      this.otherCount += 1;
+      if (this.listedOthers >= this.limit) return;
+      this.listedOthers += 1;
+    }
+    this.listed.push(p);
+  }
+
+  /** Adds another list's problems one by one, with its counts of those it did not keep. */
+  addAll(problems: Iterable<Problem> | ProblemList): void {
+    if (!(problems instanceof ProblemList)) {
+      for (const p of problems) this.push(p);
+      return;
+    }
+    const before = { errors: this.errorCount, others: this.otherCount };
+    for (const p of problems.listed) this.push(p);
+    this.errorCount = before.errors + problems.errorCount;
+    this.otherCount = before.others + problems.otherCount;
+  }
+}
+
+/** The sentence that goes with a list cut short: how many problems were found and how many are not listed. */
+export function unlistedSentence(listed: number, total: number): string | undefined {
+  if (total <= listed) return undefined;
+  const words = (n: number) => n.toLocaleString('en-GB');
+  const more = total - listed;
+  return `${words(total)} problems were found; the first ${words(listed)} are listed and ${words(more)} more are not. Correct these and send it again to see the rest.`;
+}

@@ -2,12 +2,11 @@
 // found by header text (case- and space-insensitive), never by position (DESIGN §3).
 import type { ColumnLayout, SheetLayout } from '../sheets/index.js';
 import { normaliseHeader } from '../sheets/index.js';
-import type { Problem } from '../schemas.js';
 import { ExcelErrorValue, plainCell } from './cells.js';
 import type { CellReader, ReadContext } from './columns.js';
 import { blankValue, CellFault, columnReader } from './columns.js';
 import type { Severity } from './problems.js';
-import { listInWords, problem } from './problems.js';
+import { listInWords, problem, ProblemList } from './problems.js';
 
 /** A sheet's cells as Office.js range.values or exceljs give them; values[0] is Excel row `firstRow` (default 1). */
 export interface SheetGrid {
@@ -26,7 +25,8 @@ export interface Located<T> {
 
 export interface SheetRead<T> {
   rows: Located<T>[];
-  problems: Problem[];
+  /** The first problems found, and how many there were in all. */
+  problems: ProblemList;
   /** False when the header row is missing or lacks a required column, so no row could be read. */
   readable: boolean;
 }
@@ -54,11 +54,15 @@ interface BoundColumn {
 }
 
 /** Reads the data rows of one sheet. Rows with a faulty cell are reported and left out. */
-export function readSheet<T>(layout: SheetLayout, grid: SheetGrid, ctx: ReadContext): SheetRead<T> {
+export function readSheet<T>(
+  layout: SheetLayout,
+  grid: SheetGrid,
+  ctx: ReadContext,
+  problems = new ProblemList(),
+): SheetRead<T> {
   const { sheet } = layout;
   const values = grid.values;
   const firstRow = grid.firstRow ?? 1;
-  const problems: Problem[] = [];
   const headerIndex = values.findIndex((row) => !isBlankRow(row));
   if (headerIndex === -1) {
     const headers = layout.columns.map((c) => c.header).join(', ');
@@ -202,7 +206,7 @@ export function readWorkbookSheet<T>(
   grids: WorkbookGrids,
   layout: SheetLayout,
   ctx: ReadContext,
-  problems: Problem[],
+  problems: ProblemList,
   missing: { severity: Severity; advice: string },
 ): Located<T>[] | undefined {
   const grid = findGrid(grids, layout.sheet);
@@ -211,7 +215,7 @@ export function readWorkbookSheet<T>(
     problems.push(problem(layout.sheet, null, null, 'missing-sheet', missing.severity, message));
     return undefined;
   }
-  const read = readSheet<T>(layout, grid, ctx);
-  problems.push(...read.problems);
+  const read = readSheet<T>(layout, grid, ctx, new ProblemList(problems.limit));
+  problems.addAll(read.problems);
   return read.readable ? read.rows : undefined;
 }

@@ -76,7 +76,10 @@ export const penceSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const emailSchema = z.email().max(254);
 
 /** A text column whose values follow an identifier pattern of DESIGN §2 / §3. */
-export type TextFormat = 'councilId' | 'projectId' | 'financialYear';
+export type TextFormat = 'councilId' | 'projectId' | 'financialYear' | 'name';
+
+/** A name shown in e-mails' subjects and bodies is one line: no line breaks, tabs or other control characters. */
+const ONE_LINE_NAME = /^[^\p{Cc}]+$/u;
 
 export interface TextFormatRule {
   /** The problem code of a cell that does not follow it. */
@@ -106,6 +109,15 @@ export const TEXT_FORMATS: Readonly<Record<TextFormat, TextFormatRule>> = {
       .string()
       .regex(PROJECT_ID_PATTERN, 'a Project ID is up to 32 letters, digits, dots, dashes or underscores'),
     bounded: true,
+  },
+  name: {
+    code: 'invalid-name',
+    test: (t) => ONE_LINE_NAME.test(t),
+    rule: 'a name on one line, without line breaks, tabs or other control characters',
+    schema: z
+      .string()
+      .regex(ONE_LINE_NAME, 'a name is one line, without line breaks, tabs or other control characters'),
+    bounded: false,
   },
   financialYear: {
     code: 'invalid-financial-year',

@@ -18,6 +18,7 @@ export const COUNCILS_LAYOUT = defineSheet({
       width: 28,
       maxLength: 200,
       required: true,
+      format: 'name',
       prompt: "The council's full name, as e-mails and the roll-up show it.",
     }),
     choice('Membership', 'membership', 'memberships', {

@@ -5,7 +5,7 @@ import { choice, defineFields, emailList, integer, labelsOf, percent, text } fro
 export const SETTINGS_FIELDS = defineFields({
   sheet: 'Settings',
   columns: [
-    text('Partnership name', 'name', { maxLength: 200, required: true }),
+    text('Partnership name', 'name', { maxLength: 200, required: true, format: 'name' }),
     choice('Cost-share method', 'costShareMethod', 'costShareMethods', { required: true }),
     percent('Hybrid equal part (%)', 'hybridEqualPercent', { min: 0, max: 100, default: 50 }),
     integer('Submission deadline (day of month)', 'submissionDeadlineDay', { min: 1, max: 28, default: 10 }),

@@ -63,7 +63,11 @@ function partnershipGrids(p: Partnership, settings = settingsValues(p)): Workboo
 
 describe('parsePartnershipWorkbook', () => {
   it('reads every sheet back to the same partnership', () => {
-    expect(parsePartnershipWorkbook(partnershipGrids(full))).toEqual({ partnership: full, problems: [] });
+    expect(parsePartnershipWorkbook(partnershipGrids(full))).toEqual({
+      partnership: full,
+      problems: [],
+      errorCount: 0,
+    });
   });
 
   it('fills the settings defaults and notes sheets that are not there', () => {
@@ -217,6 +221,7 @@ describe('parsePartnershipWorkbook', () => {
           'Cost shares for 2026-27 total 90%; the Fixed cost-share method needs them to total 100%.',
         ),
       ],
+      errorCount: 2,
     });
   });
 });

@@ -47,7 +47,8 @@ export function snapshotGrids(snapshot: CouncilSnapshot): WorkbookGrids {
 
 export async function checkWorkbook(context: Excel.RequestContext, ctx: CheckContext): Promise<CheckResult> {
   const snapshot = await readCouncilSheets(context);
-  const parsed = parseCouncilWorkbook(snapshotGrids(snapshot), ctx);
+  // The officer's own sheets, checked on their own machine: every problem is listed and marked.
+  const parsed = parseCouncilWorkbook(snapshotGrids(snapshot), { ...ctx, listAtMost: Infinity });
   const problems = locateAll(parsed.problems, snapshot);
   const seen = new Set<string>();
   const marks: Mark[] = [];

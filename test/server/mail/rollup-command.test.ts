@@ -2,7 +2,7 @@
 // server: the dry run writes .eml files and sends nothing; the real run sends once; a rerun sends nothing.
 // On SQLite and on PostgreSQL.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,9 @@ describeStores('shared-cdo rollup', (kind) => {
       expect(stdout).toContain('Dry run: 6 e-mails for March 2027 written; nothing sent.');
       const files = readdirSync(out);
       expect(files).toHaveLength(recipients.length);
+      // Council figures and the workbook attached: for the service's user only.
+      expect(statSync(out).mode & 0o777).toBe(0o700);
+      expect(files.map((f) => statSync(join(out, f)).mode & 0o777)).toEqual(files.map(() => 0o600));
       const rollup = files.find((f) => f.startsWith('dry-run-rollup-2027-03-board@'))!;
       const mail = await simpleParser(readFileSync(join(out, rollup)));
       expect(mail.subject).toBe(
