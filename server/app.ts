@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import type { DecodePool } from './services/decode-pool.js';
 import type { Store } from './store/index.js';
 import { addinRoutes } from './routes/addin.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { consolidatedRoutes } from './routes/consolidated.js';
@@ -30,6 +31,7 @@ import { downloadLinkRoutes } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { tooLarge } from './routes/uploads.js';
+import { yearRoutes } from './routes/years.js';
 
 export interface AppDeps {
   store: Store;
@@ -153,6 +155,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     peopleRoutes,
     auditRoutes,
     clientConfigRoutes,
+    agreementRoutes,
+    yearRoutes,
   ])
     api.use(routes(ctx));
   api.use((req, _res, next) =>

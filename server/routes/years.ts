@@ -1,0 +1,139 @@
+// Year end (DESIGN §10): the CDO closes a financial year once its March has passed (its periods are
+// locked and each council's final statement recorded); an administrator may reopen it, with a reason.
+import { Router } from 'express';
+import { z } from 'zod';
+import { reopenRequestSchema, yearSchema, type YearRecord } from '../../shared/agreements.js';
+import { monthsOfFinancialYear } from '../../shared/dates.js';
+import { financialYearSchema } from '../../shared/schemas.js';
+import { callerOf } from '../auth/middleware.js';
+import { HttpError } from '../errors.js';
+import { currentPeriod } from '../services/clock.js';
+import { consolidatedView } from '../services/consolidated-view.js';
+import { parseRequestBody } from '../services/json-problems.js';
+import { yearStatements } from '../services/partnership-year.js';
+import { Agreements } from '../store/agreements.js';
+import type { Store } from '../store/index.js';
+import { Years } from '../store/years.js';
+import type { RouteContext } from './context.js';
+import { pathParams } from './params.js';
+import { XLSX_TYPE } from './registry.js';
+import { writeStatementsWorkbook } from '../workbook/write-statements.js';
+
+const fyParams = z.object({ fy: financialYearSchema });
+
+/** The year as GET /years/{fy} answers it. */
+export async function yearRecord(store: Store, fy: string): Promise<YearRecord> {
+  const [close, [agreement]] = await Promise.all([
+    new Years(store.db).current(fy),
+    new Agreements(store.db).list(fy),
+  ]);
+  const rested =
+    close?.agreementId != null ? await new Agreements(store.db).get(close.agreementId) : undefined;
+  return {
+    fy,
+    status: close ? 'closed' : 'open',
+    closedAt: close?.closedAt ?? null,
+    closedBy: close?.closedBy ?? null,
+    netCostPence: close?.netCostPence ?? null,
+    agreement: (close ? rested : agreement) ?? null,
+    statements: close?.statements ?? [],
+  };
+}
+
+export function yearRoutes({ registry, store, config, now }: RouteContext): Router {
+  const router = Router();
+  const years = new Years(store.db);
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/years/:fy/close',
+      who: ['cdo', 'admin'],
+      action: 'year.close',
+      summary: 'Close a financial year: lock its periods and record each council’s final statement',
+      description: 'Allowed once the year’s March has passed. Statements come from the view for March.',
+      params: fyParams,
+      responses: { 200: { description: 'The closed year', json: yearSchema } },
+      errors: [404, 409, 422],
+    },
+    async (req, res) => {
+      const { fy } = pathParams(fyParams, req);
+      const march = monthsOfFinancialYear(fy)[11]!;
+      if (currentPeriod(config.timeZone, now()) <= march)
+        throw new HttpError(
+          409,
+          'year-not-ended',
+          `${fy} cannot be closed until its March has passed: from 1 April ${march.slice(0, 4)}.`,
+        );
+      const [agreement] = await new Agreements(store.db).list(fy);
+      const recorded = await yearStatements(store, await consolidatedView(store, march), agreement);
+      const result = await years.close(fy, recorded, callerOf(res), now().toISOString());
+      if (result.kind === 'already-closed')
+        throw new HttpError(409, 'year-closed', `${fy} was closed on ${result.close.closedAt} already.`);
+      res.json(await yearRecord(store, fy));
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/years/:fy',
+      who: 'any',
+      summary: 'A financial year: open or closed, its agreement and its statements',
+      params: fyParams,
+      responses: { 200: { description: 'The year', json: yearSchema } },
+      errors: [404],
+    },
+    async (req, res) => {
+      res.json(await yearRecord(store, pathParams(fyParams, req).fy));
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'get',
+      path: '/years/:fy/statements.xlsx',
+      who: 'any',
+      summary: 'The year’s statements, print-ready: a summary and one page per council',
+      params: fyParams,
+      responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
+      errors: [404, 409],
+    },
+    async (req, res) => {
+      const year = await yearRecord(store, pathParams(fyParams, req).fy);
+      if (year.status !== 'closed')
+        throw new HttpError(409, 'year-open', `${year.fy} is not closed, so it has no final statements yet.`);
+      const partnership = await store.currentPartnership();
+      res.type(XLSX_TYPE).attachment(`shared-cdo-statements-${year.fy}.xlsx`);
+      await writeStatementsWorkbook(year, partnership?.partnership.name ?? 'Shared CDO', res);
+      res.end();
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/years/:fy/reopen',
+      who: ['admin'],
+      action: 'year.reopen',
+      summary: 'Reopen a closed financial year (its periods are unlocked)',
+      params: fyParams,
+      body: { json: reopenRequestSchema },
+      responses: { 200: { description: 'The reopened year', json: yearSchema } },
+      errors: [404, 409, 422],
+    },
+    async (req, res) => {
+      const { fy } = pathParams(fyParams, req);
+      const { reason } = parseRequestBody(reopenRequestSchema, req.body);
+      const reopened = await years.reopen(fy, reason, callerOf(res), now().toISOString());
+      if (!reopened)
+        throw new HttpError(409, 'year-open', `${fy} is not closed; there is nothing to reopen.`);
+      res.json(await yearRecord(store, fy));
+    },
+  );
+  return router;
+}
