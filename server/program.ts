@@ -14,6 +14,7 @@ import { register as registerTenant } from './commands/tenant.js';
 import { register as registerTemplate } from './commands/template.js';
 import { register as registerToken } from './commands/token.js';
 import { register as registerUser } from './commands/user.js';
+import { register as registerYear } from './commands/year.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -47,5 +48,6 @@ export function buildProgram(): Command {
   registerRollup(program);
   registerDb(program);
   registerAudit(program);
+  registerYear(program);
   return program;
 }

@@ -11,9 +11,8 @@ import {
 import { financialYearSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { forbidden, HttpError, notFound } from '../errors.js';
-import { agreementSnapshot } from '../services/agreement-snapshot.js';
-import { currentPeriod } from '../services/clock.js';
 import { parseRequestBody } from '../services/json-problems.js';
+import { proposeAgreement } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import type { RouteContext } from './context.js';
 import { idParams, pathParams, queryParams } from './params.js';
@@ -40,17 +39,8 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       errors: [409, 422],
     },
     async (req, res) => {
-      const { fy, note } = parseRequestBody(newAgreementSchema, req.body);
-      const today = currentPeriod(config.timeZone, now());
-      const proposed = await agreements.propose(
-        ({ version, partnership }) => agreementSnapshot(partnership, version, fy, today),
-        { fy, note: note ?? '' },
-        callerOf(res),
-        now().toISOString(),
-      );
-      if (!proposed)
-        throw new HttpError(409, 'no-partnership', 'The partnership settings have not been set up yet.');
-      res.status(201).json(proposed);
+      const input = parseRequestBody(newAgreementSchema, req.body);
+      res.status(201).json(await proposeAgreement(store, input, callerOf(res), now(), config.timeZone));
     },
   );
 

@@ -2,18 +2,12 @@
 // locked and each council's final statement recorded); an administrator may reopen it, with a reason.
 import { Router } from 'express';
 import { z } from 'zod';
-import { reopenRequestSchema, yearSchema, type YearRecord } from '../../shared/agreements.js';
-import { monthsOfFinancialYear } from '../../shared/dates.js';
+import { reopenRequestSchema, yearSchema } from '../../shared/agreements.js';
 import { financialYearSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { HttpError } from '../errors.js';
-import { currentPeriod } from '../services/clock.js';
-import { consolidatedView } from '../services/consolidated-view.js';
 import { parseRequestBody } from '../services/json-problems.js';
-import { yearStatements } from '../services/partnership-year.js';
-import { Agreements } from '../store/agreements.js';
-import type { Store } from '../store/index.js';
-import { Years } from '../store/years.js';
+import { closeYear, reopenYear, yearRecord } from '../services/partnership-year.js';
 import type { RouteContext } from './context.js';
 import { pathParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
@@ -21,28 +15,8 @@ import { writeStatementsWorkbook } from '../workbook/write-statements.js';
 
 const fyParams = z.object({ fy: financialYearSchema });
 
-/** The year as GET /years/{fy} answers it. */
-export async function yearRecord(store: Store, fy: string): Promise<YearRecord> {
-  const [close, [agreement]] = await Promise.all([
-    new Years(store.db).current(fy),
-    new Agreements(store.db).list(fy),
-  ]);
-  const rested =
-    close?.agreementId != null ? await new Agreements(store.db).get(close.agreementId) : undefined;
-  return {
-    fy,
-    status: close ? 'closed' : 'open',
-    closedAt: close?.closedAt ?? null,
-    closedBy: close?.closedBy ?? null,
-    netCostPence: close?.netCostPence ?? null,
-    agreement: (close ? rested : agreement) ?? null,
-    statements: close?.statements ?? [],
-  };
-}
-
 export function yearRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
-  const years = new Years(store.db);
 
   registry.add(
     router,
@@ -59,19 +33,7 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
     },
     async (req, res) => {
       const { fy } = pathParams(fyParams, req);
-      const march = monthsOfFinancialYear(fy)[11]!;
-      if (currentPeriod(config.timeZone, now()) <= march)
-        throw new HttpError(
-          409,
-          'year-not-ended',
-          `${fy} cannot be closed until its March has passed: from 1 April ${march.slice(0, 4)}.`,
-        );
-      const [agreement] = await new Agreements(store.db).list(fy);
-      const recorded = await yearStatements(store, await consolidatedView(store, march), agreement);
-      const result = await years.close(fy, recorded, callerOf(res), now().toISOString());
-      if (result.kind === 'already-closed')
-        throw new HttpError(409, 'year-closed', `${fy} was closed on ${result.close.closedAt} already.`);
-      res.json(await yearRecord(store, fy));
+      res.json(await closeYear(store, fy, callerOf(res), now(), config.timeZone));
     },
   );
 
@@ -129,10 +91,7 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
     async (req, res) => {
       const { fy } = pathParams(fyParams, req);
       const { reason } = parseRequestBody(reopenRequestSchema, req.body);
-      const reopened = await years.reopen(fy, reason, callerOf(res), now().toISOString());
-      if (!reopened)
-        throw new HttpError(409, 'year-open', `${fy} is not closed; there is nothing to reopen.`);
-      res.json(await yearRecord(store, fy));
+      res.json(await reopenYear(store, fy, reason, callerOf(res), now()));
     },
   );
   return router;

@@ -1,6 +1,7 @@
 // The partnership's year in figures (DESIGN §10): what the consolidated view says of the FY's agreement
 // and of last year's closing balances, and the statements a close records from the view for March.
-import type { Agreement, AgreementSummary, Statement } from '../../shared/agreements.js';
+import type { Agreement, AgreementSummary, Statement, YearRecord } from '../../shared/agreements.js';
+import type { Actor } from '../../shared/api.js';
 import { inKindValuePence } from '../../shared/consolidate/contributions.js';
 import { addMonths, financialYearOf, monthsOfFinancialYear, UK_TIME_ZONE } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
@@ -8,7 +9,10 @@ import type { ConsolidatedView, DataQualityWarning } from '../../shared/schemas.
 import { Agreements } from '../store/agreements.js';
 import type { Store } from '../store/index.js';
 import { Years, type RecordedStatements } from '../store/years.js';
-import { todayIn } from './clock.js';
+import { HttpError } from '../errors.js';
+import { agreementSnapshot } from './agreement-snapshot.js';
+import { currentPeriod, todayIn } from './clock.js';
+import { consolidatedView } from './consolidated-view.js';
 
 /** "05/11/2026": the day an instant falls on in the UK, as a person reads a date. */
 export function ukDate(iso: string): string {
@@ -135,4 +139,77 @@ export async function yearStatements(
     agreementId: agreed ? agreement!.id : null,
     statements,
   };
+}
+
+/** Proposes the FY's cost shares from the settings in force now (POST /agreements, `agreement propose`). */
+export async function proposeAgreement(
+  store: Store,
+  input: { fy: string; note?: string | undefined },
+  actor: Actor,
+  now: Date,
+  timeZone: string,
+): Promise<Agreement> {
+  const today = currentPeriod(timeZone, now);
+  const proposed = await new Agreements(store.db).propose(
+    ({ version, partnership }) => agreementSnapshot(partnership, version, input.fy, today),
+    { fy: input.fy, note: input.note ?? '' },
+    actor,
+    now.toISOString(),
+  );
+  if (!proposed)
+    throw new HttpError(409, 'no-partnership', 'The partnership settings have not been set up yet.');
+  return proposed;
+}
+
+/** The year as GET /years/{fy} answers it: when closed, with the agreement its statements rest on. */
+export async function yearRecord(store: Store, fy: string): Promise<YearRecord> {
+  const agreements = new Agreements(store.db);
+  const close = await new Years(store.db).current(fy);
+  const agreement =
+    close?.agreementId != null ? await agreements.get(close.agreementId) : (await agreements.list(fy))[0];
+  return {
+    fy,
+    status: close ? 'closed' : 'open',
+    closedAt: close?.closedAt ?? null,
+    closedBy: close?.closedBy ?? null,
+    netCostPence: close?.netCostPence ?? null,
+    agreement: agreement ?? null,
+    statements: close?.statements ?? [],
+  };
+}
+
+/** Closes the FY once its March has passed (POST /years/{fy}/close, `year close`). */
+export async function closeYear(
+  store: Store,
+  fy: string,
+  actor: Actor,
+  now: Date,
+  timeZone: string,
+): Promise<YearRecord> {
+  const march = monthsOfFinancialYear(fy)[11]!;
+  if (currentPeriod(timeZone, now) <= march)
+    throw new HttpError(
+      409,
+      'year-not-ended',
+      `${fy} cannot be closed until its March has passed: from 1 April ${march.slice(0, 4)}.`,
+    );
+  const [agreement] = await new Agreements(store.db).list(fy);
+  const recorded = await yearStatements(store, await consolidatedView(store, march), agreement);
+  const result = await new Years(store.db).close(fy, recorded, actor, now.toISOString());
+  if (result.kind === 'already-closed')
+    throw new HttpError(409, 'year-closed', `${fy} was closed on ${ukDate(result.close.closedAt)} already.`);
+  return yearRecord(store, fy);
+}
+
+/** Reopens a closed FY, with the reason (POST /years/{fy}/reopen, `year reopen`). */
+export async function reopenYear(
+  store: Store,
+  fy: string,
+  reason: string,
+  actor: Actor,
+  now: Date,
+): Promise<YearRecord> {
+  const reopened = await new Years(store.db).reopen(fy, reason, actor, now.toISOString());
+  if (!reopened) throw new HttpError(409, 'year-open', `${fy} is not closed; there is nothing to reopen.`);
+  return yearRecord(store, fy);
 }
