@@ -144,6 +144,24 @@ const countWord = (n: number): string => SMALL_NUMBERS[n] ?? String(n);
 const listOf = (names: readonly string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
+/** What the agreement line needs: an agreement, or the consolidated view's summary of one. */
+export interface AgreementState {
+  status: AgreementStatus;
+  agreedAt: string | null;
+  /** How many Members had to agree. */
+  members: number;
+  awaiting: readonly string[];
+  declined: readonly string[];
+}
+
+export const agreementState = (a: Agreement): AgreementState => ({
+  status: a.status,
+  agreedAt: a.agreedAt,
+  members: a.dues.length,
+  awaiting: a.awaiting,
+  declined: a.decisions.filter((d) => d.decision === 'decline').map((d) => d.council),
+});
+
 /**
  * The line every surface shows for a year's cost shares (roll-up, workbook Summary, statements, pane):
  * "Cost shares 2026-27: agreed on 03/06/2026 by all four councils", or what it still waits for.
@@ -151,22 +169,21 @@ const listOf = (names: readonly string[]): string =>
  */
 export function agreementLine(
   fy: string,
-  agreement: Pick<Agreement, 'status' | 'agreedAt' | 'dues' | 'awaiting' | 'decisions'> | null | undefined,
+  agreement: AgreementState | null | undefined,
   nameOf: (council: string) => string,
   date: (iso: string) => string,
 ): string {
   const head = `Cost shares ${fy}`;
   if (!agreement) return `${head}: not yet proposed`;
   if (agreement.status === 'agreed' && agreement.agreedAt !== null) {
-    const n = agreement.dues.length;
+    const n = agreement.members;
     return `${head}: agreed on ${date(agreement.agreedAt)} by ${n === 1 ? 'the one paying council' : `all ${countWord(n)} councils`}`;
   }
   if (agreement.status === 'superseded')
-    return `${head}: the last proposal was superseded; a new one is needed`;
-  const declined = agreement.decisions.filter((d) => d.decision === 'decline').map((d) => nameOf(d.council));
+    return `${head}: the settings changed after the last proposal; a new proposal is needed`;
   const parts = [
     ...(agreement.awaiting.length > 0 ? [`awaiting ${listOf(agreement.awaiting.map(nameOf))}`] : []),
-    ...(declined.length > 0 ? [`declined by ${listOf(declined)}`] : []),
+    ...(agreement.declined.length > 0 ? [`declined by ${listOf(agreement.declined.map(nameOf))}`] : []),
   ];
   return `${head}: proposed, ${parts.join('; ')}`;
 }

@@ -2,7 +2,7 @@
 // the command line: `agreement propose FY [--note TEXT]` and `agreement show FY`; `year close FY`,
 // `year show FY` and `year reopen FY --reason TEXT`.
 import { InvalidArgumentError, type Command } from 'commander';
-import { agreementLine, type Agreement, type YearRecord } from '../../shared/agreements.js';
+import { agreementLine, agreementState, type Agreement, type YearRecord } from '../../shared/agreements.js';
 import { isValidFinancialYear } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import { commandLineActor } from '../auth/actors.js';
@@ -44,7 +44,7 @@ function agreementText(agreement: Agreement, nameOf: (council: string) => string
   });
   return (
     `Agreement ${agreement.id} (${agreement.status}), proposed ${ukDate(agreement.proposedAt)} by ${agreement.proposedBy}\n` +
-    `${agreementLine(agreement.fy, agreement, nameOf, ukDate)}\n\n` +
+    `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate)}\n\n` +
     `${textTable(['Council', 'Due for the year', 'Decision', 'Comment'], rows, [1])}\n`
   );
 }
@@ -63,7 +63,7 @@ function yearText(year: YearRecord, nameOf: (council: string) => string): string
   ]);
   return (
     `${year.fy} closed on ${ukDate(year.closedAt!)} by ${year.closedBy}\n` +
-    `${agreementLine(year.fy, year.agreement, nameOf, ukDate)}\n\n` +
+    `${agreementLine(year.fy, year.agreement && agreementState(year.agreement), nameOf, ukDate)}\n\n` +
     `${textTable(['Council', 'Due for the year', 'Contributed to date', 'Balance'], rows, [1, 2, 3])}\n`
   );
 }

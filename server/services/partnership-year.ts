@@ -3,7 +3,7 @@
 import type { Agreement, AgreementSummary, Statement, YearRecord } from '../../shared/agreements.js';
 import type { Actor } from '../../shared/api.js';
 import { inKindValuePence } from '../../shared/consolidate/contributions.js';
-import { addMonths, financialYearOf, monthsOfFinancialYear, UK_TIME_ZONE } from '../../shared/dates.js';
+import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import type { ConsolidatedView, DataQualityWarning } from '../../shared/schemas.js';
 import { Agreements } from '../store/agreements.js';
@@ -11,14 +11,11 @@ import type { Store } from '../store/index.js';
 import { Years, type RecordedStatements } from '../store/years.js';
 import { HttpError } from '../errors.js';
 import { agreementSnapshot } from './agreement-snapshot.js';
-import { currentPeriod, todayIn } from './clock.js';
+import { currentPeriod } from './clock.js';
 import { consolidatedView } from './consolidated-view.js';
 
-/** "05/11/2026": the day an instant falls on in the UK, as a person reads a date. */
-export function ukDate(iso: string): string {
-  const [y, m, d] = todayIn(UK_TIME_ZONE, new Date(iso)).split('-');
-  return `${d}/${m}/${y}`;
-}
+/** A date as a person reads it (05/11/2026), from an instant. */
+export const ukDate = ukDateOfInstant;
 
 /** The FY before `fy` ("2026-27" → "2025-26"). */
 export const previousFinancialYear = (fy: string): string =>

@@ -1,7 +1,7 @@
 // The year's statements workbook (DESIGN §10), print-ready: a Summary sheet and one sheet per council,
 // each printed on one A4 page — its due, what it paid month by month, in kind, the balance to invoice or
 // credit, and the agreement the dues rest on.
-import { agreementLine, type YearRecord } from '../../shared/agreements.js';
+import { agreementLine, agreementState, type YearRecord } from '../../shared/agreements.js';
 import { monthsOfFinancialYear, periodLabel } from '../../shared/dates.js';
 import { penceToPounds } from '../../shared/money.js';
 import { previousFinancialYear, ukDate } from '../services/partnership-year.js';
@@ -32,7 +32,12 @@ export async function writeStatementsWorkbook(
   out: NodeJS.WritableStream,
 ): Promise<void> {
   const names = new Map(year.statements.map((s) => [s.council, s.name]));
-  const line = agreementLine(year.fy, year.agreement, (c) => names.get(c) ?? c, ukDate);
+  const line = agreementLine(
+    year.fy,
+    year.agreement && agreementState(year.agreement),
+    (c) => names.get(c) ?? c,
+    ukDate,
+  );
   const months = monthsOfFinancialYear(year.fy);
   const previous = previousFinancialYear(year.fy);
   const totals = year.statements.reduce(

@@ -148,6 +148,12 @@ describeStores('the partnership year', (kind) => {
     const agreed = await json<Agreement>(await decide(first.id, 'west-oxfordshire', { decision: 'agree' }));
     expect(agreed).toMatchObject({ status: 'agreed', agreedAt: '2025-06-04T08:00:00.000Z', awaiting: [] });
 
+    const workbook = await t.call('GET', '/api/v1/consolidated.xlsx?period=2025-06', { token: as('viewer') });
+    const summary = (await readWorkbookGrids(Buffer.from(await workbook.arrayBuffer())))['Summary'];
+    expect(JSON.stringify(summary)).toContain(
+      'Cost shares 2025-26: agreed on 04/06/2025 by all four councils',
+    );
+
     const late = await decide(first.id, 'cherwell', { decision: 'decline', comment: 'Changed our mind' });
     expect(late.status).toBe(409);
     expect((await json<{ error: { code: string } }>(late)).error.code).toBe('agreement-not-open');
