@@ -15,6 +15,7 @@ import type { DecodePool } from './services/decode-pool.js';
 import { BusyError, tooLarge, UploadSpool, type SpoolLimits } from './services/spool.js';
 import type { Store } from './store/index.js';
 import { addinRoutes, DEV_PORT } from './routes/addin.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { auditRoutes } from './routes/audit.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { consolidatedRoutes } from './routes/consolidated.js';
@@ -35,6 +36,7 @@ import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { MAX_PLAIN_BODY_BYTES, plainJsonBody } from './routes/uploads.js';
 import { DatabaseOutage, isDatabaseUnreachable } from './store/unreachable.js';
+import { yearRoutes } from './routes/years.js';
 
 export interface AppDeps {
   store: Store;
@@ -194,6 +196,8 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     personalDataRoutes,
     auditRoutes,
     clientConfigRoutes,
+    agreementRoutes,
+    yearRoutes,
   ])
     api.use(routes(ctx));
   api.use((req, _res, next) =>

@@ -17,6 +17,7 @@ import { register as registerTenant } from './commands/tenant.js';
 import { register as registerTemplate } from './commands/template.js';
 import { register as registerToken } from './commands/token.js';
 import { register as registerUser } from './commands/user.js';
+import { register as registerYear } from './commands/year.js';
 import { INSTALL_FOLDER } from './install-folder.js';
 
 const { version } = JSON.parse(readFileSync(join(INSTALL_FOLDER, 'package.json'), 'utf8')) as {
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerDb(program);
   registerAudit(program);
   registerPeople(program);
+  registerYear(program);
   addExamples(program);
   return program;
 }

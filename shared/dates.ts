@@ -218,3 +218,12 @@ export function dateLabel(isoDateOrTime: string): string {
 /** The day a period's return is due: the deadline day of the month after the period. */
 export const submissionDeadline = (period: string, deadlineDay: number): IsoDate =>
   `${addMonths(period, 1)}-${String(deadlineDay).padStart(2, '0')}`;
+
+/** "05/11/2026": the day an instant falls on in the UK, as a person reads a date. */
+export const ukDateOfInstant = (iso: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: UK_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(iso));

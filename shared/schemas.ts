@@ -3,6 +3,7 @@
 // re-exported here. Types are inferred from them; the API, the OpenAPI document and the store all use
 // these.
 import { z } from 'zod';
+import { agreementSummarySchema } from './agreements.js';
 import {
   councilIdSchema,
   councilSubmissionSchema,
@@ -95,6 +96,8 @@ export const councilContributionSchema = z.object({
   contributedPence: z.int(),
   balancePence: z.int(),
   status: z.enum(['paid', 'on-track', 'behind']),
+  /** Last year's closing balance (DESIGN §10), shown apart from this year's due; 0 until that year is closed. */
+  broughtForwardPence: z.int().optional(),
 });
 export type CouncilContribution = z.infer<typeof councilContributionSchema>;
 
@@ -179,6 +182,8 @@ export const contributionTotalsSchema = z.object({
   arrearsPence: z.int(),
   /** Σ max(0, −balance): paid beyond the due. */
   overpaidPence: z.int(),
+  /** Σ broughtForwardPence (DESIGN §10). */
+  broughtForwardPence: z.int().optional(),
 });
 export type ContributionTotals = z.infer<typeof contributionTotalsSchema>;
 
@@ -289,5 +294,10 @@ export const trendSchema = z.object({
 });
 export type Trend = z.infer<typeof trendSchema>;
 
-export const consolidatedViewSchema = monthViewSchema.extend({ changes: changesSchema, trend: trendSchema });
+export const consolidatedViewSchema = monthViewSchema.extend({
+  changes: changesSchema,
+  trend: trendSchema,
+  /** The FY's latest agreement of cost shares (DESIGN §10); the service adds it, offline views have none. */
+  agreement: agreementSummarySchema.optional(),
+});
 export type ConsolidatedView = z.infer<typeof consolidatedViewSchema>;

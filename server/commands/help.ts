@@ -30,6 +30,12 @@ const EXAMPLES: Record<string, string> = {
   'people export': 'npx shared-cdo people export --email jo.bloggs@cherwell.gov.uk --csv > jo-bloggs.csv',
   'people erase': 'npx shared-cdo people erase --email jo.bloggs@cherwell.gov.uk',
   'people retention': 'npx shared-cdo people retention --dry-run',
+  'agreement propose':
+    'npx shared-cdo agreement propose 2027-28 --note "Shares as agreed at the March board"',
+  'agreement show': 'npx shared-cdo agreement show 2026-27',
+  'year close': 'npx shared-cdo year close 2025-26',
+  'year show': 'npx shared-cdo year show 2025-26',
+  'year reopen': 'npx shared-cdo year reopen 2025-26 --reason "Vale of White Horse sent a late March return"',
 };
 
 const pathOf = (command: Command): string[] =>

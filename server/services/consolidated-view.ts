@@ -4,6 +4,7 @@ import { asPeriod, yearToDate } from '../../shared/dates.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { badRequest, InvalidInput } from '../errors.js';
 import type { Store } from '../store/index.js';
+import { withPartnershipYear } from './partnership-year.js';
 import { requirePartnership } from './submit-return.js';
 
 /** The view for `period`, compared with `compare` (a month of its FY before it) or else the month before. */
@@ -22,7 +23,7 @@ export async function consolidatedView(
     for await (const record of store.eachLatestVersion(yearToDate(asPeriod(period)).months)) {
       consolidation.add(record);
     }
-    return consolidation.view();
+    return await withPartnershipYear(store, consolidation.view());
   } catch (error) {
     if (!(error instanceof ConsolidationError)) throw error;
     throw new InvalidInput([

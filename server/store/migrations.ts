@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { TOKEN_DAYS } from '../../shared/api.js';
 import { createMailOutboxTables } from './mail-tables.js';
+import { createYearTables } from './year-tables.js';
 import { advisoryLock, dialectOf, schemaTypes, writeTransaction, type SchemaTypes } from './dialect.js';
 
 export interface Migration {
@@ -228,6 +229,8 @@ export const migrations: Migration[] = [
       }
     },
   },
+  // Agreements of a year's cost shares, councils' decisions and year closes (DESIGN §10).
+  { id: 9, name: 'agreements and year closes', up: createYearTables },
 ];
 
 /**

@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
 import type { MailTables } from './mail-tables.js';
+import type { YearTables } from './year-tables.js';
 
 export type SubmissionSource = 'addin' | 'upload' | 'cli';
 
@@ -142,7 +143,7 @@ export interface StartupClaimsTable {
 }
 
 /** Every table; the store owns them all and their migrations (migrations.ts). */
-export interface Database extends MailTables {
+export interface Database extends MailTables, YearTables {
   schema_migrations: SchemaMigrationsTable;
   partnership_versions: PartnershipVersionsTable;
   councils: CouncilsTable;

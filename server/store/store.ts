@@ -835,7 +835,8 @@ function textOfUtf8(db: Kysely<Database>, bytes: Uint8Array) {
     : sql<string>`cast(${blob} as text)`;
 }
 
-async function audit(db: Kysely<Database>, entry: AuditRecord): Promise<void> {
+/** Appends one audit row, inside the caller's transaction when given one. */
+export async function audit(db: Kysely<Database>, entry: AuditRecord): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

@@ -18,7 +18,7 @@ import { costShareWeights, type Payer } from './weights.js';
 export type ContributionsView = ConsolidatedView['contributions'];
 
 /** round(Days × Day rate in pence), exactly: Days is read as the decimal the cell shows. */
-function inKindValuePence(row: ContributionRow): number {
+export function inKindValuePence(row: ContributionRow): number {
   if (row.days === undefined || row.dayRatePence === undefined) return row.amountPence ?? 0;
   // Days come in half days, so 2 × Days × rate is usually a safe integer: round its half exactly.
   const doubled = row.days * 2 * row.dayRatePence;

@@ -1,6 +1,7 @@
 // The Summary sheet, line by line: the consolidated workbook and the add-in's consolidated view both
 // write these lines, so the two Summaries state the same figures under the same labels.
-import { periodLabel } from '../dates.js';
+import { agreementLine, type AgreementSummary } from '../agreements.js';
+import { periodLabel, ukDateOfInstant } from '../dates.js';
 import { COUNCIL_STATUS_WORDS, SKILL_STATUS_WORDS } from '../glossary.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { PHASES, RAGS } from '../vocabulary.js';
@@ -19,6 +20,24 @@ const listOrNone = (items: readonly string[]): string => (items.length ? items.j
 
 /** The label a headline figure has in a sheet: its unit in the label, as for every money column. */
 export const moneyLabel = (label: string): string => `${label} (£)`;
+
+/** The view's agreement line: its Members are the councils paying a share this year. */
+function costSharesLine(
+  view: ConsolidatedView,
+  agreement: AgreementSummary,
+  name: (council: string) => string,
+): string {
+  if (agreement.status === 'none') return agreementLine(view.financialYear, null, name, ukDateOfInstant);
+  const members = view.contributions.councils.filter(
+    (x) => x.membership === 'Member' && x.monthsOfMembership > 0,
+  );
+  return agreementLine(
+    view.financialYear,
+    { ...agreement, status: agreement.status, members: members.length },
+    name,
+    ukDateOfInstant,
+  );
+}
 
 export function summaryLines(
   view: ConsolidatedView,
@@ -45,10 +64,14 @@ export function summaryLines(
     text('Period', periodLabel(view.period)),
     text('Financial year', view.financialYear),
     text('Cost-share method', method),
+    ...(view.agreement ? [text('Cost shares', costSharesLine(view, view.agreement, name))] : []),
     blank,
     { kind: 'heading', text: 'Contributions' },
     ...headlineFigures(view).map((f) => ({ ...money(f.label, f.pence), note: f.note })),
     ...(c.surplusPence > 0 ? [money('Funding surplus', c.surplusPence)] : []),
+    ...(c.totals.broughtForwardPence
+      ? [money('Brought forward from last year (apart from the due)', c.totals.broughtForwardPence)]
+      : []),
     text(
       `Councils ${COUNCIL_STATUS_WORDS.behind.toLowerCase()}`,
       listOrNone(c.councils.filter((x) => x.status === 'behind').map((x) => name(x.council))),

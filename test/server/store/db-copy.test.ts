@@ -1,5 +1,8 @@
 // `shared-cdo db copy`: the demo database moves from SQLite to PostgreSQL and back with every row of
 // every table intact, ids included, and a target that already holds rows is refused.
+import { agreementSnapshot } from '../../../server/services/agreement-snapshot.js';
+import { Agreements } from '../../../server/store/agreements.js';
+import { Years } from '../../../server/store/years.js';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
@@ -81,6 +84,26 @@ describeStores(
           'marcus@reid-research.example',
           { kind: 'erase' },
           testActor(),
+          now.toISOString(),
+        );
+        // A year's agreement with a decision, and a closed year (DESIGN §10).
+        const agreement = await new Agreements(store.db).propose(
+          ({ version, partnership }) => agreementSnapshot(partnership, version, '2026-27', '2026-11'),
+          { fy: '2026-27', note: '' },
+          testActor('cdo'),
+          now.toISOString(),
+        );
+        await new Agreements(store.db).decide(
+          agreement!.id,
+          'cherwell',
+          { decision: 'agree', comment: '' },
+          testActor('cherwell'),
+          now.toISOString(),
+        );
+        await new Years(store.db).close(
+          '2025-26',
+          { netCostPence: 0, agreementId: null, statements: [] },
+          testActor('cdo'),
           now.toISOString(),
         );
         const mail = store.db.withTables<MailTables>() as unknown as Kysely<MailTables>;

@@ -1,0 +1,160 @@
+// The partnership's year from the command line (DESIGN §10), on the database directly and audited as
+// the command line: `agreement propose FY [--note TEXT]` and `agreement show FY`; `year close FY`,
+// `year show FY` and `year reopen FY --reason TEXT`.
+import { InvalidArgumentError, type Command } from 'commander';
+import { agreementLine, agreementState, type Agreement, type YearRecord } from '../../shared/agreements.js';
+import { isValidFinancialYear } from '../../shared/dates.js';
+import { formatPounds } from '../../shared/money.js';
+import { commandLineActor } from '../auth/actors.js';
+import { HttpError } from '../errors.js';
+import { textTable } from '../mail/text.js';
+import { closeYear, proposeAgreement, reopenYear, ukDate, yearRecord } from '../services/partnership-year.js';
+import { Agreements } from '../store/agreements.js';
+import type { Store } from '../store/index.js';
+import { runCommand, withStore } from './store-access.js';
+
+function financialYear(text: string): string {
+  if (!isValidFinancialYear(text)) throw new InvalidArgumentError('a financial year such as 2026-27');
+  return text;
+}
+
+/** A refusal the service would answer with (not closed yet, closed already): one line, exit code 1. */
+const refusals = (error: unknown): string[] | undefined =>
+  error instanceof HttpError ? [error.message] : undefined;
+
+async function namesOf(store: Store): Promise<(council: string) => string> {
+  const names = new Map(
+    (await store.currentPartnership())?.partnership.councils.map((c) => [c.id, c.name]) ?? [],
+  );
+  return (council) => names.get(council) ?? council;
+}
+
+function agreementText(agreement: Agreement, nameOf: (council: string) => string): string {
+  const decided = new Map(agreement.decisions.map((d) => [d.council, d]));
+  const rows = agreement.dues.map((d) => {
+    const decision = decided.get(d.council);
+    return [
+      nameOf(d.council),
+      formatPounds(d.duePence),
+      decision
+        ? `${decision.decision === 'agree' ? 'Agreed' : 'Declined'} ${ukDate(decision.at)}`
+        : 'Awaiting',
+      decision?.comment ?? '',
+    ];
+  });
+  return (
+    `Agreement ${agreement.id} (${agreement.status}), proposed ${ukDate(agreement.proposedAt)} by ${agreement.proposedBy}\n` +
+    `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate)}\n\n` +
+    `${textTable(['Council', 'Due for the year', 'Decision', 'Comment'], rows, [1])}\n`
+  );
+}
+
+function yearText(year: YearRecord, nameOf: (council: string) => string): string {
+  if (year.status === 'open') return `${year.fy} is open.\n`;
+  const rows = year.statements.map((s) => [
+    nameOf(s.council),
+    formatPounds(s.duePence),
+    formatPounds(s.contributedPence),
+    s.balancePence > 0
+      ? `${formatPounds(s.balancePence)} to invoice`
+      : s.balancePence < 0
+        ? `${formatPounds(-s.balancePence)} to credit`
+        : 'settled',
+  ]);
+  return (
+    `${year.fy} closed on ${ukDate(year.closedAt!)} by ${year.closedBy}\n` +
+    `${agreementLine(year.fy, year.agreement && agreementState(year.agreement), nameOf, ukDate)}\n\n` +
+    `${textTable(['Council', 'Due for the year', 'Contributed to date', 'Balance'], rows, [1, 2, 3])}\n`
+  );
+}
+
+export function register(program: Command): void {
+  const agreement = program.command('agreement').description("Propose and follow a year's cost shares");
+  agreement
+    .command('propose')
+    .description('Propose the cost shares of a financial year for every Member council to agree')
+    .argument('<fy>', 'The financial year, e.g. 2026-27', financialYear)
+    .option('--note <text>', 'A note for the councils')
+    .action((fy: string, options: { note?: string }) =>
+      runCommand(
+        () =>
+          withStore(async (store, config) => {
+            const proposed = await proposeAgreement(
+              store,
+              { fy, note: options.note },
+              commandLineActor(),
+              new Date(),
+              config.timeZone,
+            );
+            process.stdout.write(agreementText(proposed, await namesOf(store)));
+          }),
+        refusals,
+      ),
+    );
+  agreement
+    .command('show')
+    .description("Show a financial year's latest agreement: each Member's due and decision")
+    .argument('<fy>', 'The financial year, e.g. 2026-27', financialYear)
+    .action((fy: string) =>
+      runCommand(
+        () =>
+          withStore(async (store) => {
+            const [latest] = await new Agreements(store.db).list(fy);
+            process.stdout.write(
+              latest
+                ? agreementText(latest, await namesOf(store))
+                : `No cost shares proposed for ${fy} yet.\n`,
+            );
+          }),
+        refusals,
+      ),
+    );
+
+  const year = program.command('year').description('Close a financial year and see its statements');
+  year
+    .command('close')
+    .description(
+      "Close a financial year after its March: lock its months and record each council's statement",
+    )
+    .argument('<fy>', 'The financial year, e.g. 2025-26', financialYear)
+    .action((fy: string) =>
+      runCommand(
+        () =>
+          withStore(async (store, config) => {
+            const closed = await closeYear(store, fy, commandLineActor(), new Date(), config.timeZone);
+            process.stdout.write(yearText(closed, await namesOf(store)));
+          }),
+        refusals,
+      ),
+    );
+  year
+    .command('show')
+    .description("Show whether a financial year is closed, and each council's statement")
+    .argument('<fy>', 'The financial year, e.g. 2025-26', financialYear)
+    .action((fy: string) =>
+      runCommand(
+        () =>
+          withStore(async (store) => {
+            process.stdout.write(yearText(await yearRecord(store, fy), await namesOf(store)));
+          }),
+        refusals,
+      ),
+    );
+  year
+    .command('reopen')
+    .description('Reopen a closed financial year (its months are unlocked); the reason is audited')
+    .argument('<fy>', 'The financial year, e.g. 2025-26', financialYear)
+    .requiredOption('--reason <text>', 'Why the year is reopened')
+    .action((fy: string, options: { reason: string }) =>
+      runCommand(
+        () =>
+          withStore(async (store) => {
+            if (options.reason.trim() === '')
+              throw new HttpError(422, 'reason', 'Give the reason for reopening.');
+            await reopenYear(store, fy, options.reason.trim(), commandLineActor(), new Date());
+            process.stdout.write(`${fy} is open again; its months are unlocked.\n`);
+          }),
+        refusals,
+      ),
+    );
+}

@@ -1,0 +1,69 @@
+// What a proposal of a year's cost shares fixes (DESIGN §10): the settings of that FY in force and each
+// paying Member's due computed from them, and whether a later partnership version changed any of them.
+import type { AgreementSettings, AgreementSnapshot } from '../../shared/agreements.js';
+import { dueShares } from '../../shared/consolidate/contributions.js';
+import { asPeriod, monthsOfFinancialYear, yearToDate } from '../../shared/dates.js';
+import type { Partnership } from '../../shared/schemas.js';
+
+/** Rows in a stable order, so that two snapshots compare equal whatever order the sheet had them in. */
+const sorted = <T>(rows: readonly T[]): T[] =>
+  rows
+    .map((row) => [JSON.stringify(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row);
+
+export function agreementSettings(partnership: Partnership, fy: string): AgreementSettings {
+  return {
+    costShareMethod: partnership.costShareMethod,
+    hybridEqualPercent: partnership.hybridEqualPercent,
+    budget: sorted(partnership.budget.filter((b) => b.financialYear === fy)),
+    funding: sorted(partnership.funding.filter((f) => f.financialYear === fy && f.status === 'Confirmed')),
+    costShares: sorted(partnership.costShares.filter((s) => s.financialYear === fy)),
+    councils: [...partnership.councils]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        membership: c.membership,
+        population: c.population,
+        joined: c.joined ?? null,
+        left: c.left ?? null,
+      })),
+  };
+}
+
+/**
+ * The month whose figures a proposal made at `today` (a period) uses: the current month within the FY,
+ * April before it starts, March after it ends. Only Usage dues depend on it (CDO time so far).
+ */
+function monthFor(fy: string, today: string): string {
+  const months = monthsOfFinancialYear(fy);
+  if (today < months[0]!) return months[0]!;
+  return today > months[11]! ? months[11]! : today;
+}
+
+export function agreementSnapshot(
+  partnership: Partnership,
+  partnershipVersion: number,
+  fy: string,
+  today: string,
+): AgreementSnapshot {
+  const shares = dueShares(partnership, yearToDate(asPeriod(monthFor(fy, today))));
+  return {
+    fy,
+    partnershipVersion,
+    netCostPence: shares.netCostPence,
+    appliedMethod: shares.appliedMethod,
+    settings: agreementSettings(partnership, fy),
+    dues: [...shares.dues]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([council, duePence]) => ({
+        council,
+        duePence,
+        monthsOfMembership: shares.monthsOfMembership.get(council) ?? 0,
+      })),
+  };
+}
+
+export const settingsDiffer = (a: AgreementSettings, b: AgreementSettings): boolean =>
+  JSON.stringify(a) !== JSON.stringify(b);

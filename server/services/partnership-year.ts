@@ -1,0 +1,212 @@
+// The partnership's year in figures (DESIGN §10): what the consolidated view says of the FY's agreement
+// and of last year's closing balances, and the statements a close records from the view for March.
+import type { Agreement, AgreementSummary, Statement, YearRecord } from '../../shared/agreements.js';
+import type { Actor } from '../../shared/api.js';
+import { inKindValuePence } from '../../shared/consolidate/contributions.js';
+import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../shared/dates.js';
+import { formatPounds } from '../../shared/money.js';
+import type { ConsolidatedView, DataQualityWarning } from '../../shared/schemas.js';
+import { Agreements } from '../store/agreements.js';
+import type { Store } from '../store/index.js';
+import { Years, type RecordedStatements } from '../store/years.js';
+import { HttpError } from '../errors.js';
+import { agreementSnapshot } from './agreement-snapshot.js';
+import { currentPeriod } from './clock.js';
+import { consolidatedView } from './consolidated-view.js';
+
+/** A date as a person reads it (05/11/2026), from an instant. */
+export const ukDate = ukDateOfInstant;
+
+/** The FY before `fy` ("2026-27" → "2025-26"). */
+export const previousFinancialYear = (fy: string): string =>
+  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, -1));
+
+export function agreementSummary(latest: Agreement | undefined): AgreementSummary {
+  if (!latest) return { id: null, status: 'none', agreedAt: null, awaiting: [], declined: [] };
+  return {
+    id: latest.id,
+    status: latest.status,
+    agreedAt: latest.agreedAt,
+    awaiting: latest.awaiting,
+    declined: latest.decisions.filter((d) => d.decision === 'decline').map((d) => d.council),
+  };
+}
+
+/**
+ * `settings-changed-since-agreement` (DESIGN §10): the latest agreement was agreed and the settings have
+ * changed since. One warning per council whose due in force differs from the agreed one; one for the
+ * partnership when the dues came out the same.
+ */
+export function settingsChangedWarnings(
+  latest: Agreement | undefined,
+  view: ConsolidatedView,
+): DataQualityWarning[] {
+  if (!latest || latest.agreedAt === null || latest.supersededBy !== 'settings') return [];
+  const agreedOn = ukDate(latest.agreedAt);
+  const agreed = new Map(latest.dues.map((d) => [d.council, d.duePence]));
+  const warnings = view.contributions.councils.flatMap((c): DataQualityWarning[] => {
+    const was = agreed.get(c.council) ?? 0;
+    if (was === c.duePence) return [];
+    return [
+      {
+        code: 'settings-changed-since-agreement',
+        council: c.council,
+        project: null,
+        message: `${c.name}'s due for the year is ${formatPounds(c.duePence)} under the settings in force; ${formatPounds(was)} was agreed on ${agreedOn}. Propose the cost shares again for every council to agree.`,
+      },
+    ];
+  });
+  if (warnings.length > 0) return warnings;
+  return [
+    {
+      code: 'settings-changed-since-agreement',
+      council: null,
+      project: null,
+      message: `The settings of ${latest.fy} have changed since the cost shares were agreed on ${agreedOn}, though no council's due has. Propose the cost shares again for every council to agree.`,
+    },
+  ];
+}
+
+/** The view for P with its FY's agreement and what last year's close brought forward (DESIGN §10). */
+export async function withPartnershipYear(store: Store, view: ConsolidatedView): Promise<ConsolidatedView> {
+  const [latest] = await new Agreements(store.db).list(view.financialYear);
+  const lastYear = await new Years(store.db).current(previousFinancialYear(view.financialYear));
+  const brought = new Map(lastYear?.statements.map((s) => [s.council, s.balancePence]) ?? []);
+  const councils = view.contributions.councils.map((c) => ({
+    ...c,
+    broughtForwardPence: brought.get(c.council) ?? 0,
+  }));
+  return {
+    ...view,
+    agreement: agreementSummary(latest),
+    contributions: {
+      ...view.contributions,
+      councils,
+      totals: {
+        ...view.contributions.totals,
+        broughtForwardPence: councils.reduce((sum, c) => sum + c.broughtForwardPence, 0),
+      },
+    },
+    dataQuality: {
+      ...view.dataQuality,
+      warnings: [...view.dataQuality.warnings, ...settingsChangedWarnings(latest, view)],
+    },
+  };
+}
+
+/**
+ * Each council's final statement from the view for March: the agreed dues when the year's latest
+ * agreement stands agreed (they are the ones statements use), else the dues in force; contributed to
+ * the end of March, month by month from the return that counts for March.
+ */
+export async function yearStatements(
+  store: Store,
+  march: ConsolidatedView,
+  agreement: Agreement | undefined,
+): Promise<RecordedStatements> {
+  const months = monthsOfFinancialYear(march.financialYear);
+  const agreed =
+    agreement?.status === 'agreed' ? new Map(agreement.dues.map((d) => [d.council, d.duePence])) : null;
+  const statements: Statement[] = [];
+  for (const c of march.contributions.councils) {
+    const duePence = agreed ? (agreed.get(c.council) ?? 0) : c.duePence;
+    const monthlyPence = months.map(() => 0);
+    const counted = await store.latestSubmissionUpTo(c.council, months[11]!);
+    if (counted && counted.period >= months[0]!)
+      for (const row of counted.data.contributions) {
+        const index = months.indexOf(row.month);
+        if (index < 0) continue;
+        monthlyPence[index]! += row.type === 'Cash' ? (row.amountPence ?? 0) : inKindValuePence(row);
+      }
+    statements.push({
+      council: c.council,
+      name: c.name,
+      membership: c.membership,
+      duePence,
+      cashPaidPence: c.cashPaidPence,
+      inKindPence: c.inKindPence,
+      contributedPence: c.contributedPence,
+      balancePence: duePence - c.contributedPence,
+      monthlyPence,
+      broughtForwardPence: c.broughtForwardPence ?? 0,
+    });
+  }
+  return {
+    netCostPence: march.contributions.netCostPence,
+    agreementId: agreed ? agreement!.id : null,
+    statements,
+  };
+}
+
+/** Proposes the FY's cost shares from the settings in force now (POST /agreements, `agreement propose`). */
+export async function proposeAgreement(
+  store: Store,
+  input: { fy: string; note?: string | undefined },
+  actor: Actor,
+  now: Date,
+  timeZone: string,
+): Promise<Agreement> {
+  const today = currentPeriod(timeZone, now);
+  const proposed = await new Agreements(store.db).propose(
+    ({ version, partnership }) => agreementSnapshot(partnership, version, input.fy, today),
+    { fy: input.fy, note: input.note ?? '' },
+    actor,
+    now.toISOString(),
+  );
+  if (!proposed)
+    throw new HttpError(409, 'no-partnership', 'The partnership settings have not been set up yet.');
+  return proposed;
+}
+
+/** The year as GET /years/{fy} answers it: when closed, with the agreement its statements rest on. */
+export async function yearRecord(store: Store, fy: string): Promise<YearRecord> {
+  const agreements = new Agreements(store.db);
+  const close = await new Years(store.db).current(fy);
+  const agreement =
+    close?.agreementId != null ? await agreements.get(close.agreementId) : (await agreements.list(fy))[0];
+  return {
+    fy,
+    status: close ? 'closed' : 'open',
+    closedAt: close?.closedAt ?? null,
+    closedBy: close?.closedBy ?? null,
+    netCostPence: close?.netCostPence ?? null,
+    agreement: agreement ?? null,
+    statements: close?.statements ?? [],
+  };
+}
+
+/** Closes the FY once its March has passed (POST /years/{fy}/close, `year close`). */
+export async function closeYear(
+  store: Store,
+  fy: string,
+  actor: Actor,
+  now: Date,
+  timeZone: string,
+): Promise<YearRecord> {
+  const march = monthsOfFinancialYear(fy)[11]!;
+  if (currentPeriod(timeZone, now) <= march)
+    throw new HttpError(
+      409,
+      'year-not-ended',
+      `${fy} cannot be closed until its March has passed: from 1 April ${march.slice(0, 4)}.`,
+    );
+  const [agreement] = await new Agreements(store.db).list(fy);
+  const recorded = await yearStatements(store, await consolidatedView(store, march), agreement);
+  const result = await new Years(store.db).close(fy, recorded, actor, now.toISOString());
+  if (result.kind === 'already-closed')
+    throw new HttpError(409, 'year-closed', `${fy} was closed on ${ukDate(result.close.closedAt)} already.`);
+  return yearRecord(store, fy);
+}
+
+/** Reopens a closed FY, with the reason (POST /years/{fy}/reopen, `year reopen`). */
+export async function reopenYear(
+  store: Store,
+  fy: string,
+  reason: string,
+  actor: Actor,
+  now: Date,
+): Promise<YearRecord> {
+  const reopened = await new Years(store.db).reopen(fy, reason, actor, now.toISOString());
+  if (!reopened) throw new HttpError(409, 'year-open', `${fy} is not closed; there is nothing to reopen.`);
+  return yearRecord(store, fy);
+}
