@@ -394,6 +394,8 @@ describe('first start with the demo on a SQLite file', () => {
 
   it('never overwrites demo tokens: one file per database, and an earlier file is kept and named', async () => {
     const folder = join(dir, 'two-demos');
+    // A data folder that does not exist is refused at start: the operator makes it.
+    mkdirSync(folder, { mode: 0o700 });
     const start = async (file: string) => {
       const banner = collect();
       const service = await startService({
