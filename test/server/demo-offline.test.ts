@@ -18,8 +18,19 @@ import { freshDatabaseUrl } from '../helpers/databases.js';
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
 
-/** The month's figures: everything but the stored versions' metadata and the comparison with other months. */
-const figures = ({ changes: _c, trend: _t, submissions: _s, ...rest }: ConsolidatedView) => rest;
+/**
+ * The month's figures: everything but the stored versions' metadata, the comparison with other months and
+ * what only the service records of the year (its agreement and last year's closing balances, DESIGN §10),
+ * which no workbook holds.
+ */
+const figures = ({ changes: _c, trend: _t, submissions: _s, agreement: _a, ...rest }: ConsolidatedView) => ({
+  ...rest,
+  contributions: {
+    ...rest.contributions,
+    councils: rest.contributions.councils.map(({ broughtForwardPence: _b, ...council }) => council),
+    totals: (({ broughtForwardPence: _b, ...totals }) => totals)(rest.contributions.totals),
+  },
+});
 
 let dir: string;
 let store: Store;
