@@ -1,5 +1,6 @@
 // The rules of DESIGN §3.1 that look beyond one cell: across a row, across rows, across sheets and
-// against the partnership. The workbook path and the JSON path both run exactly these.
+// against the partnership. The workbook path and the JSON path both run exactly these. A row with a
+// faulty cell is still checked, each rule only when every field it needs was read (`wasRead`).
 import { financialYearOf, firstDayOf, lastDayOf, monthsOfFinancialYear, periodLabel } from '../dates.js';
 import { formatPounds, roundHalfAwayFromZero } from '../money.js';
 import type { Problem } from '../schemas.js';
@@ -15,7 +16,7 @@ import {
 } from '../sheets/index.js';
 import { unknownCouncilMessage } from './columns.js';
 import { plainNumber, problem } from './problems.js';
-import { datesOutOfOrder, duplicateRowProblems, header } from './row-rules.js';
+import { datesOutOfOrder, duplicateRowProblems, header, wasRead } from './row-rules.js';
 import type { Located } from './sheet.js';
 
 export interface CouncilRows {
@@ -71,7 +72,9 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
     message: string,
     severity: 'error' | 'warning' = 'error',
   ) => problems.push(problem(CONTRIBUTIONS, row, column, code, severity, message));
-  const people = new Set(rows.skills.map((s) => s.value.email.toLowerCase()));
+  const people = new Set(
+    rows.skills.filter((s) => wasRead(s, 'email')).map((s) => s.value.email.toLowerCase()),
+  );
   const linesByYear = new Map<string, string[]>();
   const budgetLines = (fy: string, p: Partnership): string[] => {
     let lines = linesByYear.get(fy);
@@ -82,8 +85,10 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
   const year = period === undefined ? undefined : financialYearOf(period);
   const yearMonths = year === undefined ? [] : monthsOfFinancialYear(year);
 
-  for (const { row, value: c } of rows.contributions) {
-    if (period !== undefined && year !== undefined) {
+  for (const located of rows.contributions) {
+    const { row, value: c } = located;
+    const read = (...keys: (keyof ContributionRow)[]) => wasRead(located, ...keys);
+    if (period !== undefined && year !== undefined && read('month')) {
       if (financialYearOf(c.month) !== year) {
         add(
           row,
@@ -100,7 +105,7 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
         );
       }
     }
-    if (partnership) {
+    if (partnership && read('month', 'budgetLine')) {
       const fy = financialYearOf(c.month);
       const lines = budgetLines(fy, partnership);
       if (!lines.includes(c.budgetLine)) {
@@ -115,7 +120,7 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
       }
     }
     // Days filled in on a Cash row are kept, so they must be well-formed there too.
-    if (c.days !== undefined && !validDays(c.days)) {
+    if (read('days') && c.days !== undefined && !validDays(c.days)) {
       add(
         row,
         DAYS,
@@ -123,21 +128,30 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
         `${DAYS} must be more than 0, in steps of 0.5, like 1.5 — found ${plainNumber(c.days)}.`,
       );
     }
+    if (!read('type')) continue;
     if (c.type === 'Cash') {
-      if (c.amountPence === undefined) {
+      if (read('amountPence') && c.amountPence === undefined) {
         add(row, AMOUNT, 'required', `${AMOUNT} is required for a Cash row.`);
       }
       continue;
     }
-    if (c.days === undefined) {
+    if (read('days') && c.days === undefined) {
       add(row, DAYS, 'required', `${DAYS} is required for an In-kind row.`);
     }
-    if (c.dayRatePence === undefined) {
+    if (!read('dayRatePence')) {
+      // Its fault is already reported.
+    } else if (c.dayRatePence === undefined) {
       add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} is required for an In-kind row.`);
     } else if (c.dayRatePence <= 0) {
       add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} must be more than £0.00 for an In-kind row.`);
     }
-    if (c.days !== undefined && validDays(c.days) && c.dayRatePence && c.amountPence !== undefined) {
+    if (
+      read('days', 'dayRatePence', 'amountPence') &&
+      c.days !== undefined &&
+      validDays(c.days) &&
+      c.dayRatePence &&
+      c.amountPence !== undefined
+    ) {
       const expected = inKindPence(c.days, c.dayRatePence);
       if (c.amountPence !== expected) {
         add(
@@ -148,6 +162,7 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
         );
       }
     }
+    if (!read('personEmail')) continue;
     if (c.personEmail === undefined) {
       add(row, PERSON, 'required', `${PERSON} is required for an In-kind row.`);
     } else if (!ctx.skillsUnreadable && !people.has(c.personEmail.toLowerCase())) {
@@ -164,11 +179,19 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
   return problems;
 }
 
-/** In-kind Days per person and month must fit the person's Days per month on the Skills sheet. */
+/**
+ * In-kind Days per person and month must fit the person's Days per month on the Skills sheet. A person
+ * with a Skills row whose Days per month, From or To could not be read has no known capacity, so is not
+ * checked; a Contributions row is counted only when its Type, Month, Person and Days were read.
+ */
 function inKindCapacityProblems(rows: CouncilRows): Problem[] {
   const skillsByPerson = new Map<string, SkillRow[]>();
-  for (const { value } of rows.skills) {
+  const capacityUnknown = new Set<string>();
+  for (const located of rows.skills) {
+    if (!wasRead(located, 'email')) continue;
+    const { value } = located;
     const email = value.email.toLowerCase();
+    if (!wasRead(located, 'daysPerMonth', 'from', 'to')) capacityUnknown.add(email);
     const list = skillsByPerson.get(email);
     if (list) list.push(value);
     else skillsByPerson.set(email, [value]);
@@ -176,11 +199,13 @@ function inKindCapacityProblems(rows: CouncilRows): Problem[] {
   const claimed = new Map<string, number>();
   const reported = new Set<string>();
   const problems: Problem[] = [];
-  for (const { row, value: c } of rows.contributions) {
+  for (const located of rows.contributions) {
+    if (!wasRead(located, 'type', 'month', 'personEmail', 'days')) continue;
+    const { row, value: c } = located;
     if (c.type !== 'In-kind' || c.personEmail === undefined || c.days === undefined) continue;
     const email = c.personEmail.toLowerCase();
     const skills = skillsByPerson.get(email);
-    if (!skills) continue;
+    if (!skills || capacityUnknown.has(email)) continue;
     const key = `${email}\u0000${c.month}`;
     const total = (claimed.get(key) ?? 0) + c.days;
     claimed.set(key, total);
@@ -209,8 +234,10 @@ function inKindCapacityProblems(rows: CouncilRows): Problem[] {
 
 function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
   const problems: Problem[] = [];
-  for (const { row, value: s } of rows) {
+  for (const located of rows) {
+    const { row, value: s } = located;
     if (
+      wasRead(located, 'organisationType', 'dayRatePence') &&
       s.dayRatePence === undefined &&
       (s.organisationType === 'SME' || s.organisationType === 'Freelancer')
     ) {
@@ -225,7 +252,9 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
         ),
       );
     }
-    problems.push(...datesOutOfOrder(SKILLS_LAYOUT, row, 'to-before-from', ['from', s.from], ['to', s.to]));
+    if (wasRead(located, 'from', 'to')) {
+      problems.push(...datesOutOfOrder(SKILLS_LAYOUT, row, 'to-before-from', ['from', s.from], ['to', s.to]));
+    }
   }
   for (const p of duplicateRowProblems(SKILLS_LAYOUT, rows, 'error')) problems.push(p);
   return problems;
@@ -234,9 +263,10 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
 function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Partnership): Problem[] {
   const problems: Problem[] = [];
   const councils = partnership ? new Set(partnership.councils.map((c) => c.id)) : undefined;
-  for (const { row, value: p } of rows) {
+  for (const located of rows) {
+    const { row, value: p } = located;
     if (partnership && councils) {
-      if (!councils.has(p.lead)) {
+      if (wasRead(located, 'lead') && !councils.has(p.lead)) {
         problems.push(
           problem(
             PROJECTS,
@@ -248,7 +278,7 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
           ),
         );
       }
-      const unknown = p.partners.filter((id) => !councils.has(id));
+      const unknown = wasRead(located, 'partners') ? p.partners.filter((id) => !councils.has(id)) : [];
       if (unknown.length > 0) {
         problems.push(
           problem(
@@ -267,9 +297,11 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
         );
       }
     }
-    problems.push(
-      ...datesOutOfOrder(PROJECTS_LAYOUT, row, 'due-before-start', ['start', p.start], ['due', p.due]),
-    );
+    if (wasRead(located, 'start', 'due')) {
+      problems.push(
+        ...datesOutOfOrder(PROJECTS_LAYOUT, row, 'due-before-start', ['start', p.start], ['due', p.due]),
+      );
+    }
   }
   for (const p of duplicateRowProblems(PROJECTS_LAYOUT, rows, 'error')) problems.push(p);
   return problems;
@@ -290,10 +322,11 @@ export function canonicalBudgetLines(
     lines.set(b.budgetLine.trim().replace(/\s+/g, ' ').toLowerCase(), b.budgetLine);
   }
   return rows.map((r) => {
+    if (!wasRead(r, 'month', 'budgetLine')) return r;
     const wanted = r.value.budgetLine.replace(/\s+/g, ' ').toLowerCase();
     const line = byYear.get(financialYearOf(r.value.month))?.get(wanted);
     return line === undefined || line === r.value.budgetLine
       ? r
-      : { row: r.row, value: { ...r.value, budgetLine: line } };
+      : { ...r, value: { ...r.value, budgetLine: line } };
   });
 }

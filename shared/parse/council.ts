@@ -24,7 +24,7 @@ import { canonicalBudgetLines, councilRowProblems, inKindPence } from './council
 import type { CouncilRows } from './council-rules.js';
 import { readLabelValues, VALUE_COLUMN } from './label-values.js';
 import { problem, ProblemList, sortProblems } from './problems.js';
-import { locate } from './row-rules.js';
+import { locate, wholeRows } from './row-rules.js';
 import type { Located, WorkbookGrids } from './sheet.js';
 import { findGrid, readWorkbookSheet } from './sheet.js';
 
@@ -39,7 +39,7 @@ export interface CouncilContext {
 
 export interface ParsedCouncilWorkbook {
   about: About;
-  /** The rows that parsed (rows with errors are left out). */
+  /** The rows that parsed (rows with errors, in a cell or by a rule, are left out). */
   submission: CouncilSubmission;
   /** Errors, warnings and notes, in sheet and row order: the first found of each, when there are many. */
   problems: Problem[];
@@ -166,7 +166,9 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
       .map((p) => `${p.sheet}\u0000${p.row}`),
   );
   const kept = <T>(sheet: string, located: readonly Located<T>[]): T[] =>
-    located.filter((r) => !failed.has(`${sheet}\u0000${r.row}`)).map((r) => r.value);
+    wholeRows(located)
+      .filter((r) => !failed.has(`${sheet}\u0000${r.row}`))
+      .map((r) => r.value);
   const submission: CouncilSubmission = {
     // No period known: a problem already says so, and the return is not ok.
     period: period ?? ('' as Period),

@@ -17,7 +17,7 @@ import {
 } from '../sheets/index.js';
 import { unknownCouncilMessage } from './columns.js';
 import { plainNumber, problem, sortProblems } from './problems.js';
-import { datesOutOfOrder, duplicateRowProblems, header, locate } from './row-rules.js';
+import { datesOutOfOrder, duplicateRowProblems, header, locate, wasRead } from './row-rules.js';
 import type { Located } from './sheet.js';
 
 export interface PartnershipRows {
@@ -46,8 +46,7 @@ export function partnershipRowProblems(
   rows: PartnershipRows,
 ): Problem[] {
   const problems: Problem[] = [];
-  const councils = rows.councils.map((r) => r.value);
-  if (councils.length === 0) {
+  if (rows.councils.length === 0) {
     problems.push(
       problem(
         COUNCILS_LAYOUT.sheet,
@@ -59,17 +58,22 @@ export function partnershipRowProblems(
       ),
     );
   }
-  for (const { row, value: c } of rows.councils) {
+  for (const located of rows.councils) {
+    if (!wasRead(located, 'joined', 'left')) continue;
+    const { row, value: c } = located;
     problems.push(
       ...datesOutOfOrder(COUNCILS_LAYOUT, row, 'left-before-joined', ['joined', c.joined], ['left', c.left]),
     );
   }
+  // Councils whose ID was read, for the IDs the message lists and the lookups.
+  const councils = rows.councils.filter((r) => wasRead(r, 'id')).map((r) => r.value);
   const ids = new Set(councils.map((c) => c.id));
   for (const layout of [CDO_TIME_LAYOUT, COST_SHARES_LAYOUT]) {
     const column = header(layout, 'council');
     const located = layout === CDO_TIME_LAYOUT ? rows.cdoTime : rows.costShares;
-    for (const { row, value } of located) {
-      if (ids.has(value.council)) continue;
+    for (const r of located) {
+      const { row, value } = r;
+      if (!wasRead(r, 'council') || ids.has(value.council)) continue;
       problems.push(
         problem(
           layout.sheet,
@@ -93,17 +97,28 @@ export function partnershipRowProblems(
   return problems;
 }
 
-/** With the Fixed method, every financial year budgeted or shared must have shares totalling 100%. */
+/**
+ * With the Fixed method, every financial year budgeted or shared must have shares totalling 100%. A year
+ * with a share that could not be read has no known total, so is not checked; nor is any year when a
+ * share's Financial year could not be read, as that share could belong to any of them.
+ */
 function fixedShareProblems(rows: PartnershipRows): Problem[] {
+  if (rows.costShares.some((r) => !wasRead(r, 'financialYear'))) return [];
   const totals = new Map<string, number>();
-  for (const { value } of rows.budget)
-    if (!totals.has(value.financialYear)) totals.set(value.financialYear, 0);
-  for (const { value } of rows.costShares) {
-    totals.set(value.financialYear, (totals.get(value.financialYear) ?? 0) + value.sharePercent);
+  for (const r of rows.budget) {
+    if (wasRead(r, 'financialYear') && !totals.has(r.value.financialYear))
+      totals.set(r.value.financialYear, 0);
+  }
+  const unknownTotal = new Set<string>();
+  for (const r of rows.costShares) {
+    const { financialYear, sharePercent } = r.value;
+    if (!wasRead(r, 'sharePercent')) unknownTotal.add(financialYear);
+    else totals.set(financialYear, (totals.get(financialYear) ?? 0) + sharePercent);
   }
   const shared = new Set(rows.costShares.map((r) => r.value.financialYear));
   const problems: Problem[] = [];
   for (const [year, total] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+    if (unknownTotal.has(year)) continue;
     const sheet = COST_SHARES_LAYOUT.sheet;
     if (!shared.has(year)) {
       problems.push(

@@ -18,6 +18,7 @@ import { readLabelValues } from './label-values.js';
 import type { PartnershipRows } from './partnership-rules.js';
 import { PARTNERSHIP_SHEET_ORDER, partnershipRowProblems } from './partnership-rules.js';
 import { problem, ProblemList, sortProblems } from './problems.js';
+import { wasRead } from './row-rules.js';
 import type { Located, WorkbookGrids } from './sheet.js';
 import { findGrid, readWorkbookSheet } from './sheet.js';
 
@@ -49,7 +50,11 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   }
 
   const councils = readPartnershipSheet(grids, COUNCILS_LAYOUT, {}, true, problems);
-  const ctx: ReadContext = { councils: councils.map((r) => r.value) };
+  // A council whose ID and name were read may be named on the other sheets, though another of its
+  // cells is faulty: that fault is reported once, on the Councils sheet, not again wherever it is named.
+  const ctx: ReadContext = {
+    councils: councils.filter((r) => wasRead(r, 'id', 'name')).map((r) => r.value),
+  };
   const rows: PartnershipRows = {
     councils,
     budget: readPartnershipSheet(grids, BUDGET_LAYOUT, ctx, false, problems),

@@ -14,12 +14,24 @@ export const header = <K extends string>(layout: SheetLayout<K>, key: NoInfer<K>
 export const locate = <T>(rows: readonly T[]): Located<T>[] =>
   rows.map((value, i) => ({ row: i + 2, value }));
 
+/**
+ * Whether every named field of a row was read. A rule runs only over fields that were read: a faulty
+ * cell is reported once, by the reader, and never again as if it were blank.
+ */
+export const wasRead = (located: Located<object>, ...keys: readonly string[]): boolean =>
+  located.unread === undefined || keys.every((key) => !located.unread!.has(key));
+
+/** Rows whose every cell was read: the only rows a submission or partnership may accept. */
+export const wholeRows = <T>(rows: readonly Located<T>[]): Located<T>[] =>
+  rows.filter((r) => r.unread === undefined);
+
 const keyPart = (value: unknown): string =>
   value === undefined || value === null ? '' : String(value).trim().toLowerCase();
 
 /**
  * Rows with the same values in the layout's row-key columns (compared case-insensitively, so Project IDs
- * upper-cased and e-mails lower-cased alike). Each repeat is reported against the first row.
+ * upper-cased and e-mails lower-cased alike). Each repeat is reported against the first row. A row whose
+ * row-key cell could not be read is not compared.
  */
 export function duplicateRowProblems(
   layout: SheetLayout,
@@ -32,7 +44,9 @@ export function duplicateRowProblems(
   const what = listInWords(headers);
   const advice =
     severity === 'error' ? 'each must appear only once on this sheet' : 'check it is not entered twice';
-  for (const { row, value } of rows) {
+  for (const located of rows) {
+    if (!wasRead(located, ...layout.rowKey)) continue;
+    const { row, value } = located;
     const record = value as Record<string, unknown>;
     const parts = layout.rowKey.map((key) => record[key]);
     const key = parts.map(keyPart).join('\u0000');

@@ -21,6 +21,12 @@ export type WorkbookGrids = Record<string, SheetGrid>;
 export interface Located<T> {
   readonly row: number;
   readonly value: T;
+  /**
+   * Keys of the columns whose cell could not be read (each already reported). Such a row is kept only
+   * so that the rules over the fields that were read can report their problems in the same check; its
+   * value lacks these keys, and it is never accepted.
+   */
+  readonly unread?: ReadonlySet<string>;
 }
 
 export interface SheetRead<T> {
@@ -53,7 +59,10 @@ interface BoundColumn {
   readonly read: CellReader;
 }
 
-/** Reads the data rows of one sheet. Rows with a faulty cell are reported and left out. */
+/**
+ * Reads the data rows of one sheet. A faulty cell is reported, and its row is kept with the cells that
+ * were read and the faulty columns marked `unread`, so Check lists every problem of a row at once.
+ */
 export function readSheet<T>(
   layout: SheetLayout,
   grid: SheetGrid,
@@ -164,7 +173,7 @@ export function readSheet<T>(
     if (blank) continue;
     const rowNumber = firstRow + r;
     const value: Record<string, unknown> = {};
-    let faulty = false;
+    const unread = new Set<string>();
     for (let i = 0; i < columns.length; i++) {
       const { column, read } = columns[i]!;
       const cell = cells[i] as ReturnType<typeof plainCell>;
@@ -182,18 +191,21 @@ export function readSheet<T>(
         result = read(cell);
       }
       if (result instanceof CellFault) {
-        faulty = true;
+        unread.add(column.key);
         problems.push(problem(sheet, rowNumber, column.header, result.code, 'error', result.message));
       } else if (result !== undefined) {
         value[column.key] = result;
       }
     }
-    if (faulty) continue;
     for (const column of absent) {
       const blankCell = blankValue(column);
       if (blankCell !== undefined) value[column.key] = blankCell;
     }
-    rows.push({ row: rowNumber, value: value as T });
+    rows.push(
+      unread.size === 0
+        ? { row: rowNumber, value: value as T }
+        : { row: rowNumber, value: value as T, unread },
+    );
   }
   return { rows, problems, readable: true };
 }

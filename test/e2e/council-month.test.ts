@@ -203,6 +203,8 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
         '',
         '',
       ],
+      // A council that is not in the partnership (a cell fault) and Due before Start (a row rule): one
+      // Check lists both.
       [
         'HUB-03',
         'Data hub',
@@ -212,8 +214,8 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
         '',
         'Alpha',
         'Green',
-        '',
-        '',
+        '2026-06-01',
+        '2026-05-31',
         '',
         '',
         '',
@@ -228,7 +230,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     // Which sheets exist, their sizes, their values (one block for a return this size), the marks.
     expect((await wb.stats()).syncCount).toBeLessThanOrEqual(4);
     // The outcome under the action's heading, its kind said in a word.
-    expect(await outputText(page)).toMatch(/^Check Error: 6 errors\. /);
+    expect(await outputText(page)).toMatch(/^Check Error: 7 errors\. /);
     expect(await listedErrors(page)).toEqual([
       ['Contributions', 'Row 3, Budget line'],
       ['Contributions', 'Row 5, Amount (£)'],
@@ -236,10 +238,11 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
       ['Skills', 'Row 3, Days per month'],
       ['Projects', 'Row 3, RAG'],
       ['Projects', 'Row 4, Lead council'],
+      ['Projects', 'Row 4, Due'],
     ]);
     expect((await wb.sheet('Contributions')).fills).toEqual({ C3: MARK_FILL, D5: MARK_FILL });
     expect((await wb.sheet('Skills')).fills).toEqual({ B3: MARK_FILL, G3: MARK_FILL });
-    expect((await wb.sheet('Projects')).fills).toEqual({ H3: MARK_FILL, D4: MARK_FILL });
+    expect((await wb.sheet('Projects')).fills).toEqual({ H3: MARK_FILL, D4: MARK_FILL, J4: MARK_FILL });
     await screenshot(page, '04-check-errors');
   });
 
@@ -267,6 +270,7 @@ describe.runIf(haveChromium)('a council month in the task pane', () => {
     await wb.type('Skills', 'G3', [[10]]);
     await wb.type('Projects', 'H3', [['Red']]);
     await wb.type('Projects', 'D4', [['cherwell']]);
+    await wb.type('Projects', 'J4', [['2026-12-31']]);
     await act(page, 'check');
     expect(await listedErrors(page)).toEqual([]);
     expect(await outputText(page)).toMatch(/^Check No errors/);

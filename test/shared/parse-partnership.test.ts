@@ -323,3 +323,29 @@ describe('a partnership workbook whatever its cells hold', () => {
     );
   });
 });
+
+describe('a partnership row with a faulty cell', () => {
+  it('still gets the rules over the fields that were read, and no total over a share that was not', () => {
+    const fixed = {
+      ...full,
+      costShareMethod: 'Fixed' as const,
+      // Row 3: Oxford City left before it joined, and its Population cannot be read.
+      councils: [full.councils[0]!, { ...full.councils[1]!, joined: '2027-04-01' }, full.councils[2]!],
+    };
+    const grids = partnershipGrids(fixed);
+    const councils = grids.Councils!.values;
+    councils[2]![councils[0]!.indexOf('Population')] = 'many';
+    // Row 3: Oxford City's share cannot be read, so 2026-27's total is unknown; 2025-26 has no shares.
+    grids['Cost shares']!.values[2]![2] = 'forty';
+    const { problems, errorCount, partnership: read } = parsePartnershipWorkbook(grids);
+    expect(problems.map((p) => `${p.sheet} ${p.row} ${p.column} ${p.code}`)).toEqual([
+      'Councils 3 Population invalid-number',
+      'Councils 3 Left left-before-joined',
+      'Cost shares null Share (%) shares-missing',
+      'Cost shares 3 Share (%) invalid-number',
+    ]);
+    expect(problems[1]!.message).toBe('Left (31/03/2027) must not be before Joined (01/04/2027).');
+    expect(errorCount).toBe(4);
+    expect(read).toBeUndefined();
+  });
+});

@@ -480,3 +480,101 @@ describe('the About sheet', () => {
     expect(result.problems.map((p) => p.code)).toEqual(['month-after-period']);
   });
 });
+
+describe('a row with a faulty cell', () => {
+  /** The valid return's workbook with the given cells (sheet, Excel row, header) replaced. */
+  function gridsWith(s: CouncilSubmission, cells: [string, number, string, unknown][]) {
+    const grids = councilGrids(s);
+    for (const [sheet, row, header, value] of cells) {
+      const values = grids[sheet]!.values;
+      const column = values[0]!.indexOf(header);
+      expect(column, header).toBeGreaterThanOrEqual(0);
+      values[row - 1]![column] = value;
+    }
+    return grids;
+  }
+
+  it('still gets the rules over the fields that were read, in the same check, and is never accepted', () => {
+    const s = {
+      ...submission,
+      // Row 2: a Cash row of an unknown budget line whose Amount cannot be read.
+      // Row 3: an In-kind row whose Day rate cannot be read, for someone not on the Skills sheet.
+      contributions: [
+        { ...cash, budgetLine: 'Travel' },
+        { ...inKind, personEmail: 'bob@cherwell.gov.uk' },
+      ],
+      // Row 3: Days per month shows #REF!, and To is before From.
+      skills: [ann, { ...raj, from: '2026-09-01', to: '2026-08-31' }],
+      // Row 2: a lead that is not a council, and Due before Start. Row 3: the same Project ID as row 2,
+      // with a Budget that cannot be read.
+      projects: [
+        { ...website, lead: 'banbury', start: '2026-06-01', due: '2026-05-31' },
+        { ...hubs, id: 'OX-001' },
+      ],
+    };
+    const grids = gridsWith(s, [
+      ['Contributions', 2, 'Amount (£)', 'ten pounds'],
+      ['Contributions', 3, 'Day rate (£)', 'four hundred'],
+      ['Skills', 3, 'Days per month', { error: '#REF!' }],
+      ['Projects', 3, 'Budget (£)', 'lots'],
+    ]);
+    const result = parseCouncilWorkbook(grids, context);
+    // Each fault once, from the cell; each rule whose fields were read; no rule over a faulty field
+    // (no "Amount is required for a Cash row", no Day rate or Amount rule on the In-kind row, no second
+    // unknown lead from the Projects rules).
+    expect(result.problems.map((p) => `${p.sheet} ${p.row} ${p.column} ${p.code} ${p.severity}`)).toEqual([
+      'Contributions 2 Amount (£) invalid-number error',
+      'Contributions 2 Budget line unknown-budget-line error',
+      'Contributions 3 Day rate (£) invalid-number error',
+      'Contributions 3 Person email person-not-on-skills warning',
+      'Skills 3 Days per month cell-error error',
+      'Skills 3 To to-before-from error',
+      'Projects 2 Lead council unknown-council error',
+      'Projects 2 Due due-before-start error',
+      'Projects 3 Budget (£) invalid-number error',
+      'Projects 3 Project ID duplicate-row error',
+    ]);
+    const message = (sheet: string, row: number, code: string) =>
+      result.problems.find((p) => p.sheet === sheet && p.row === row && p.code === code)?.message;
+    expect(message('Skills', 3, 'to-before-from')).toBe(
+      'To (31/08/2026) must not be before From (01/09/2026).',
+    );
+    expect(message('Projects', 2, 'due-before-start')).toBe(
+      'Due (31/05/2026) must not be before Start (01/06/2026).',
+    );
+    expect(message('Projects', 3, 'duplicate-row')).toBe(
+      'Same Project ID as row 2 (OX-001); each must appear only once on this sheet.',
+    );
+    expect(message('Contributions', 3, 'person-not-on-skills')).toBe(
+      "bob@cherwell.gov.uk is not on this council's Skills sheet; add them there so their time is counted.",
+    );
+    expect(result.errorCount).toBe(9);
+    expect(result.ok).toBe(false);
+    // Only whole rows that no rule refused are accepted: Ann's skill, and nothing else.
+    expect(result.submission.contributions).toEqual([]);
+    expect(result.submission.skills).toEqual([ann]);
+    expect(result.submission.projects).toEqual([]);
+  });
+
+  it('does not report a duplicate, or a capacity, over a key or figure that could not be read', () => {
+    const s = {
+      ...submission,
+      // Rows 2 and 3 would repeat each other, but row 3's Month cannot be read.
+      contributions: [inKind, inKind],
+      // Ann gives 4 days a month; a second row of hers has a Days per month that cannot be read, so her
+      // capacity is unknown and 2.5 + 2.5 = 5 days in May is not compared with it.
+      skills: [ann, { ...ann, skill: 'Development' as const }],
+    };
+    const grids = gridsWith(s, [
+      ['Contributions', 3, 'Month', 'someday'],
+      ['Skills', 3, 'Days per month', 'four'],
+    ]);
+    const result = parseCouncilWorkbook(grids, context);
+    expect(result.problems.map((p) => `${p.sheet} ${p.row} ${p.column} ${p.code}`)).toEqual([
+      'Contributions 3 Month invalid-month',
+      'Skills 3 Days per month invalid-number',
+    ]);
+    expect(result.submission.contributions).toHaveLength(1);
+    expect(result.submission.skills).toEqual([ann]);
+  });
+});
