@@ -269,6 +269,14 @@ export class Store {
     return token;
   }
 
+  /** A token by its id, revoked or expired alike (what a download link it made names). */
+  async findTokenById(id: number): Promise<StoredToken | undefined> {
+    const row = await this.db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const { createdAt: _createdAt, ...token } = toTokenInfo(row);
+    return token;
+  }
+
   /** Records that a token was used now. */
   async touchToken(id: number, at: string): Promise<void> {
     await this.db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', id).execute();
