@@ -117,14 +117,16 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
+  const failedSignIns = new DatabaseLimitStore(deps.store, 'failed-sign-ins:');
   api.use(
     identify({
       store: deps.store,
       now,
       ...(config.entra ? { entra: entraVerifier(config.entra) } : {}),
+      lockedOut: async (req) => (await failedSignIns.hits(clientKey(req))) >= FAILED_AUTH_LIMIT,
     }),
   );
-  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   api.use(auditLimitedWrite(deps.store, now, deps.logger));
   api.use(
     rateLimit({
@@ -142,7 +144,6 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         sendError(res, 429, 'rate-limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
-  const failedSignIns = new DatabaseLimitStore(deps.store, 'failed-sign-ins:');
   // Only a request that carries a token, and not a valid one, is a failed sign-in; routes that take no
   // token (/config, download links) are neither counted nor refused, whoever failed at that address.
   const signedInOrTokenFree = (req: express.Request, res: express.Response): boolean =>

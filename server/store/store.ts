@@ -768,6 +768,17 @@ export class Store {
     return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
   }
 
+  /** The hits of `key` in its current window (0 once the window has ended), counting none. */
+  async rateLimitHits(key: string, nowMs: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('rate_limits')
+      .select('hits')
+      .where('key', '=', key)
+      .where('reset_at', '>', nowMs)
+      .executeTakeFirst();
+    return row ? Number(row.hits) : 0;
+  }
+
   /** Takes one hit of `key` back (a request that turned out not to count). */
   async unhitRateLimit(key: string): Promise<void> {
     await this.db
