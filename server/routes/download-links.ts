@@ -127,9 +127,12 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
       const { link } = pathParams(linkParams, req);
       const verified = await verify(link, key, now());
       const { file, by } = verified.claims;
-      // Every use of a genuine link is recorded under its maker, refused ones with their status.
-      const recordUse = (status: number): Promise<void> =>
-        store.recordAudit({
+      // Every use of a genuine link is recorded under its maker, refused ones with their status; a use
+      // is recorded before its file is sent, so the trail has it by the time the browser has the file.
+      let recorded = false;
+      const recordUse = (status: number): Promise<void> => {
+        recorded = true;
+        return store.recordAudit({
           at: now().toISOString(),
           actor: { via: by.via, id: by.id, label: by.label },
           action: 'download-link.used',
@@ -138,6 +141,7 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
           target: `${file.kind} by link ${verified.jti}`,
           status,
         });
+      };
       try {
         if (verified.expired) throw verified.expired;
         await refuseUnlessMakerStands(store, verified.claims, now());
@@ -153,16 +157,18 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
             'This download link has been used already; each link works once. Ask the add-in for the file again.',
           );
         }
+        const caller: Caller = by;
+        if (file.kind === 'consolidated') {
+          const view = await consolidatedView(store, file.period);
+          await recordUse(200);
+          await sendConsolidatedWorkbook(res, view);
+        } else {
+          await recordUse(200);
+          await sendCouncilTemplate(res, store, caller, file.council, file.period);
+        }
       } catch (error) {
-        if (error instanceof HttpError) await recordUse(error.status);
+        if (error instanceof HttpError && !recorded) await recordUse(error.status);
         throw error;
-      }
-      await recordUse(200);
-      const caller: Caller = by;
-      if (file.kind === 'consolidated') {
-        await sendConsolidatedWorkbook(res, await consolidatedView(store, file.period));
-      } else {
-        await sendCouncilTemplate(res, store, caller, file.council, file.period);
       }
     },
   );
