@@ -11,6 +11,7 @@ import { hostileCorpus } from '../test/server/hostile/corpus.js';
 import { sendCase } from '../test/server/hostile/send.js';
 import { spawnService } from '../test/server/helpers/spawn-service.js';
 import { megabytes, seconds, type BenchSection, type Measure } from './report.js';
+import { SERVICE_FLAGS, SERVICE_MALLOC } from '../bin/service-memory.js';
 
 const POLL_EVERY_MS = 50;
 /** Polls workerData.url every workerData.every ms until told to stop, then posts the times and failures. */
@@ -68,10 +69,15 @@ function peakRssBytes(pid: number): number | undefined {
 async function run(): Promise<Measure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-bench-hostile-'));
   const corpus = await hostileCorpus();
-  const { url, token, child } = await spawnService({
-    DATABASE_URL: `sqlite:${join(dir, 'hostile.sqlite')}`,
-    MAX_VERSIONS_PER_PERIOD: '1000',
-  });
+  // With the memory settings `shared-cdo serve` runs with, so the peak measured is the service's as run.
+  const { url, token, child } = await spawnService(
+    {
+      ...SERVICE_MALLOC,
+      DATABASE_URL: `sqlite:${join(dir, 'hostile.sqlite')}`,
+      MAX_VERSIONS_PER_PERIOD: '1000',
+    },
+    SERVICE_FLAGS,
+  );
   const running = () => child.exitCode === null && child.signalCode === null;
   const pid = child.pid!;
   try {

@@ -31,7 +31,7 @@ import { auditLimitedWrite, auditRefusals } from './routes/refusals.js';
 import { API_PREFIX, ApiRegistry } from './routes/registry.js';
 import { statusRoutes } from './routes/status.js';
 import { submissionRoutes } from './routes/submissions.js';
-import { downloadLinkRoutes } from './routes/download-links.js';
+import { downloadLinkRoutes, loggablePath } from './routes/download-links.js';
 import { templateRoutes } from './routes/templates.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { MAX_PLAIN_BODY_BYTES, plainJsonBody } from './routes/uploads.js';
@@ -90,12 +90,13 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     pinoHttp({
       logger: deps.logger,
       // Query strings can hold e-mail addresses; log the path only, without the address a person
-      // route names (DESIGN §11: logs hold no names or e-mail addresses).
+      // route names (DESIGN §11: logs hold no names or e-mail addresses), and a download link by its
+      // id alone.
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0]!.replace(/(\/people\/)[^/]+/, '$1…'),
+          path: loggablePath(req.url.split('?')[0]!.replace(/(\/people\/)[^/]+/, '$1…')),
         }),
         // The status is what an operator needs; helmet's dozen headers on every line are noise.
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -116,14 +117,16 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
+  const failedSignIns = new DatabaseLimitStore(deps.store, 'failed-sign-ins:');
   api.use(
     identify({
       store: deps.store,
       now,
       ...(config.entra ? { entra: entraVerifier(config.entra) } : {}),
+      lockedOut: async (req) => (await failedSignIns.hits(clientKey(req))) >= FAILED_AUTH_LIMIT,
     }),
   );
-  const clientKey = (req: express.Request): string => ipKeyGenerator(req.ip ?? '');
   api.use(auditLimitedWrite(deps.store, now, deps.logger));
   api.use(
     rateLimit({
@@ -141,7 +144,6 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
         sendError(res, 429, 'rate-limited', 'Too many requests; wait a minute and try again.'),
     }),
   );
-  const failedSignIns = new DatabaseLimitStore(deps.store, 'failed-sign-ins:');
   // Only a request that carries a token, and not a valid one, is a failed sign-in; routes that take no
   // token (/config, download links) are neither counted nor refused, whoever failed at that address.
   const signedInOrTokenFree = (req: express.Request, res: express.Response): boolean =>

@@ -1,8 +1,18 @@
 // Microsoft 365 access tokens, checked exactly as DESIGN §9.1 says: RS256 only, signed by a key of the
 // authority's key set (fetched once, kept, and fetched again for an unknown key id at most once a
-// minute), issued by the issuer of the token's own tenant, for this API, in date (60 s leeway), with the
-// access_as_user scope. Any other token is 401 invalid-token; a key set that cannot be fetched is 503.
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
+// minute, whether Microsoft answered the last time or not), issued by the issuer of the token's own
+// tenant, for this API, in date (60 s leeway), with the access_as_user scope. Any other token is 401
+// invalid-token; a key set that cannot be fetched is 503.
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  errors,
+  jwtVerify,
+  type JWSHeaderParameters,
+  type JWTPayload,
+  type FlattenedJWSInput,
+} from 'jose';
 import type { EntraConfig } from '../config.js';
 import { HttpError } from '../errors.js';
 
@@ -47,13 +57,57 @@ const invalid = (why: string): HttpError =>
     `This Microsoft 365 sign-in is not valid here (${why}). Sign in again.`,
   );
 
-export function entraVerifier(config: EntraConfig): (token: string) => Promise<EntraPerson> {
-  const keys = createRemoteJWKSet(new URL(`${config.authority}/common/discovery/v2.0/keys`), {
+/** The key set could not be fetched within the last minute and holds no key for this token. */
+class KeysUnavailable extends Error {}
+
+/** Whether a token may make the service fetch Microsoft's keys (no, from an address locked out). */
+export type MayFetchKeys = () => Promise<boolean>;
+
+/**
+ * Microsoft's key set. jose pauses refetching only after a fetch that succeeded, so a failed fetch is
+ * remembered here: for a minute after it, only the keys already held are used. And a key is fetched
+ * only when `mayFetch` allows; otherwise a token whose key is not held is refused as invalid.
+ */
+function keySet(url: URL) {
+  const remote = createRemoteJWKSet(url, {
     cooldownDuration: REFETCH_COOLDOWN_MS,
     cacheMaxAge: KEYS_MAX_AGE_MS,
     timeoutDuration: KEYS_TIMEOUT_MS,
   });
-  return async (token) => {
+  let failedAt = Number.NEGATIVE_INFINITY;
+  const held = () => {
+    const jwks = remote.jwks();
+    return jwks ? createLocalJWKSet(jwks) : undefined;
+  };
+  const holds = (kid: string | undefined): boolean =>
+    remote.jwks()?.keys.some((key) => key.kid === kid) ?? false;
+  return (mayFetch: MayFetchKeys) => async (header: JWSHeaderParameters, token: FlattenedJWSInput) => {
+    const wouldFetch = !remote.fresh || (!holds(header.kid) && !remote.coolingDown);
+    if (!wouldFetch) return remote(header, token);
+    if (Date.now() - failedAt < REFETCH_COOLDOWN_MS) {
+      const keys = held();
+      if (keys && holds(header.kid)) return keys(header, token);
+      throw new KeysUnavailable();
+    }
+    if (!(await mayFetch())) {
+      const keys = held();
+      if (keys) return keys(header, token);
+      throw new errors.JWKSNoMatchingKey();
+    }
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (!TOKEN_FAULTS.some((fault) => error instanceof fault)) failedAt = Date.now();
+      throw error;
+    }
+  };
+}
+
+export function entraVerifier(
+  config: EntraConfig,
+): (token: string, mayFetchKeys: MayFetchKeys) => Promise<EntraPerson> {
+  const keys = keySet(new URL(`${config.authority}/common/discovery/v2.0/keys`));
+  return async (token, mayFetchKeys) => {
     let claimed: JWTPayload;
     try {
       claimed = decodeJwt(token);
@@ -65,7 +119,7 @@ export function entraVerifier(config: EntraConfig): (token: string) => Promise<E
     if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) throw invalid('it names no tenant');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      ({ payload } = await jwtVerify(token, keys(mayFetchKeys), {
         algorithms: ['RS256'],
         issuer: `${config.authority}/${tenantId}/v2.0`,
         audience: config.audiences,

@@ -7,7 +7,7 @@ import { dateLabel } from '../../shared/dates.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { HttpError, forbidden } from '../errors.js';
 import type { Store, StoredToken } from '../store/index.js';
-import { looksLikeJwt, type EntraPerson } from './entra.js';
+import { looksLikeJwt, type EntraPerson, type MayFetchKeys } from './entra.js';
 import { hashToken } from './tokens.js';
 
 /** A signed-in caller: who (for "by whom" and the audit trail) and what they may do. */
@@ -46,7 +46,12 @@ type Identity = { caller: Caller } | { refusal: HttpError };
 export interface SignIn {
   store: Store;
   now: () => Date;
-  entra?: (token: string) => Promise<EntraPerson>;
+  entra?: (token: string, mayFetchKeys: MayFetchKeys) => Promise<EntraPerson>;
+  /**
+   * Whether the request's address has used up its failed sign-ins: checked before a Microsoft token
+   * would make the service fetch Microsoft's keys, so a locked-out address cannot make it fetch them.
+   */
+  lockedOut?: (req: Request) => Promise<boolean>;
 }
 
 async function identityOf(signIn: SignIn, req: Request, res: Response): Promise<Identity> {
@@ -65,7 +70,11 @@ async function identityOf(signIn: SignIn, req: Request, res: Response): Promise<
     return {
       caller:
         signIn.entra && looksLikeJwt(token)
-          ? await entraCaller(signIn.store, await signIn.entra(token), res)
+          ? await entraCaller(
+              signIn.store,
+              await signIn.entra(token, async () => !(await signIn.lockedOut?.(req))),
+              res,
+            )
           : await tokenCaller(signIn.store, token, signIn.now(), res),
     };
   } catch (error) {

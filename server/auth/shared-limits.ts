@@ -27,6 +27,11 @@ export class DatabaseLimitStore implements LimitStore {
     return { totalHits: hits, resetTime: new Date(resetAt) };
   }
 
+  /** The hits of `key` so far in its window, without counting one. */
+  hits(key: string): Promise<number> {
+    return this.store.rateLimitHits(`${this.prefix}${key}`, Date.now());
+  }
+
   decrement(key: string): Promise<void> {
     return this.store.unhitRateLimit(`${this.prefix}${key}`);
   }

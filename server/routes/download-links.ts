@@ -1,15 +1,19 @@
 // Download links for where the pane cannot save a file itself (Excel for Mac's web view ignores a
 // download from a blob URL): the pane asks for a link and opens it in the system browser. A link is
 // signed by the service (a JWT, HS256), names one file and the caller who asked for it, expires in
-// minutes and works once. It carries no access token: a browser that opens it gets that file only.
+// minutes and works once. It carries no access token: a browser that opens it gets that file only, and
+// only while the token or sign-in that made it still works. Each use is in the audit trail under its
+// maker; the log names a link by its id, never the link itself (which would open the file).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { downloadLinkRequestSchema, downloadLinkSchema } from '../../shared/api.js';
+import { dateLabel } from '../../shared/dates.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import { callerOf, type Caller } from '../auth/middleware.js';
 import { HttpError } from '../errors.js';
+import type { Store } from '../store/index.js';
 import { parseRequestBody } from '../services/json-problems.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { sendConsolidatedWorkbook } from './consolidated.js';
@@ -30,11 +34,15 @@ const claimsSchema = z.object({
     role: z.enum(ROLES),
     council: z.string().nullable(),
   }),
+  /** When the maker's sign-in stops working: a link outlives neither its 5 minutes nor its maker. */
+  until: z.string(),
 });
+
+type Claims = z.infer<typeof claimsSchema>;
 
 const linkParams = z.object({ link: z.string().min(1).max(4096) });
 
-const refused = (status: 403 | 410, code: string, message: string): HttpError =>
+const refused = (status: 401 | 403 | 410, code: string, message: string): HttpError =>
   new HttpError(status, code, message);
 
 export function downloadLinkRoutes({ registry, store, config, now }: RouteContext): Router {
@@ -79,7 +87,8 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
         role: caller.role,
         council: caller.council,
       };
-      const link = await new SignJWT({ file, by })
+      if (!caller.expiresAt) throw new Error('a signed-in caller without an expiry cannot make links');
+      const link = await new SignJWT({ file, by, until: caller.expiresAt })
         .setProtectedHeader({ alg: 'HS256' })
         .setJti(randomUUID())
         .setIssuedAt(issued)
@@ -108,55 +117,139 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
       who: 'public',
       summary: 'The file a download link names, once',
       description:
-        'Refused with 410 once the link has expired or been used, and 403 if it was not made here.',
+        'Refused with 410 once the link has expired or been used, 401 once the token or sign-in that ' +
+        'made it has been revoked or has expired, and 403 if it was not made here.',
       params: linkParams,
       responses: { 200: { description: 'The file', contentType: XLSX_TYPE } },
-      errors: [403, 404, 410],
+      errors: [401, 403, 404, 410],
     },
     async (req, res) => {
       const { link } = pathParams(linkParams, req);
-      const claims = await verify(link, key, now());
-      const { file, by } = claimsSchema.parse(claims.payload);
-      const fresh = await store.useDownloadLink(
-        claims.jti,
-        new Date(claims.exp * 1000).toISOString(),
-        now().toISOString(),
-      );
-      if (!fresh) {
-        throw refused(
-          410,
-          'download-link-used',
-          'This download link has been used already; each link works once. Ask the add-in for the file again.',
+      const verified = await verify(link, key, now());
+      const { file, by } = verified.claims;
+      // Every use of a genuine link is recorded under its maker, refused ones with their status; a use
+      // is recorded before its file is sent, so the trail has it by the time the browser has the file.
+      let recorded = false;
+      const recordUse = (status: number): Promise<void> => {
+        recorded = true;
+        return store.recordAudit({
+          at: now().toISOString(),
+          actor: { via: by.via, id: by.id, label: by.label },
+          action: 'download-link.used',
+          ...('council' in file ? { council: file.council } : {}),
+          period: file.period,
+          target: `${file.kind} by link ${verified.jti}`,
+          status,
+        });
+      };
+      try {
+        if (verified.expired) throw verified.expired;
+        await refuseUnlessMakerStands(store, verified.claims, now());
+        const fresh = await store.useDownloadLink(
+          verified.jti,
+          new Date(verified.exp * 1000).toISOString(),
+          now().toISOString(),
         );
-      }
-      const caller: Caller = by;
-      if (file.kind === 'consolidated') {
-        await sendConsolidatedWorkbook(res, await consolidatedView(store, file.period));
-      } else {
-        await sendCouncilTemplate(res, store, caller, file.council, file.period);
+        if (!fresh) {
+          throw refused(
+            410,
+            'download-link-used',
+            'This download link has been used already; each link works once. Ask the add-in for the file again.',
+          );
+        }
+        const caller: Caller = by;
+        if (file.kind === 'consolidated') {
+          const view = await consolidatedView(store, file.period);
+          await recordUse(200);
+          await sendConsolidatedWorkbook(res, view);
+        } else {
+          await recordUse(200);
+          await sendCouncilTemplate(res, store, caller, file.council, file.period);
+        }
+      } catch (error) {
+        if (error instanceof HttpError && !recorded) await recordUse(error.status);
+        throw error;
       }
     },
   );
   return router;
 }
 
-async function verify(
-  link: string,
-  key: Uint8Array,
-  at: Date,
-): Promise<{ payload: unknown; jti: string; exp: number }> {
+/** A link whose signature is the service's own; `expired` is its refusal when its time is up. */
+interface Verified {
+  claims: Claims;
+  jti: string;
+  exp: number;
+  expired?: HttpError;
+}
+
+async function verify(link: string, key: Uint8Array, at: Date): Promise<Verified> {
+  let payload: unknown;
+  let expired: HttpError | undefined;
   try {
-    const { payload } = await jwtVerify(link, key, { algorithms: ['HS256'], currentDate: at });
-    if (typeof payload.jti !== 'string' || typeof payload.exp !== 'number') throw new Error('incomplete');
-    return { payload, jti: payload.jti, exp: payload.exp };
+    payload = (await jwtVerify(link, key, { algorithms: ['HS256'], currentDate: at })).payload;
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) {
-      throw refused(
-        410,
-        'download-link-expired',
-        `This download link has expired (links work for ${DOWNLOAD_LINK_SECONDS / 60} minutes). Ask the add-in for the file again.`,
-      );
-    }
-    throw refused(403, 'download-link-invalid', 'This is not a download link this service made.');
+    // jose checks the time only once the signature holds, so an expired link's claims are genuine.
+    if (!(error instanceof joseErrors.JWTExpired)) throw invalid();
+    payload = error.payload;
+    expired = refused(
+      410,
+      'download-link-expired',
+      `This download link has expired (links work for ${DOWNLOAD_LINK_SECONDS / 60} minutes). Ask the add-in for the file again.`,
+    );
+  }
+  const parsed = claimsSchema.extend({ jti: z.string(), exp: z.number() }).safeParse(payload);
+  if (!parsed.success) throw invalid();
+  const { jti, exp, ...claims } = parsed.data;
+  return { claims, jti, exp, ...(expired ? { expired } : {}) };
+}
+
+const invalid = (): HttpError =>
+  refused(403, 'download-link-invalid', 'This is not a download link this service made.');
+
+const MAKER_ADVICE = 'Sign in again in the add-in and ask it for the file again.';
+
+/** A link works only while its maker could still fetch the file themselves. */
+async function refuseUnlessMakerStands(store: Store, { by, until }: Claims, at: Date): Promise<void> {
+  let revokedAt: string | null = null;
+  let expiresAt = until;
+  if (by.via === 'token') {
+    // The token as it stands now, not as it stood when the link was made.
+    const token = await store.findTokenById(Number(by.id));
+    revokedAt = token ? token.revokedAt : at.toISOString();
+    expiresAt = token?.expiresAt ?? expiresAt;
+  }
+  const maker = by.via === 'token' ? 'access token' : 'Microsoft 365 sign-in';
+  if (revokedAt !== null) {
+    throw refused(
+      401,
+      'download-link-revoked',
+      `The ${maker} that made this download link was revoked on ${dateLabel(revokedAt)}, so the link no longer works. ${MAKER_ADVICE}`,
+    );
+  }
+  if (expiresAt <= at.toISOString()) {
+    throw refused(
+      401,
+      'download-link-maker-expired',
+      `The ${maker} that made this download link expired on ${dateLabel(expiresAt)}, so the link no longer works. ${MAKER_ADVICE}`,
+    );
   }
 }
+
+/**
+ * A request path fit for the log: a download link becomes its id (the link itself would open the
+ * file); a link too malformed to have one is not logged at all.
+ */
+export function loggablePath(path: string): string {
+  return path.replace(/(\/download-links\/)([^/?]+)/, (_all, prefix: string, link: string) => {
+    let id: unknown;
+    try {
+      id = decodeJwt(link).jti;
+    } catch {
+      id = undefined;
+    }
+    return `${prefix}${typeof id === 'string' && UUID.test(id) ? `{link ${id}}` : '…'}`;
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -269,6 +269,14 @@ export class Store {
     return token;
   }
 
+  /** A token by its id, revoked or expired alike (what a download link it made names). */
+  async findTokenById(id: number): Promise<StoredToken | undefined> {
+    const row = await this.db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const { createdAt: _createdAt, ...token } = toTokenInfo(row);
+    return token;
+  }
+
   /** Records that a token was used now. */
   async touchToken(id: number, at: string): Promise<void> {
     await this.db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', id).execute();
@@ -758,6 +766,17 @@ export class Store {
       .returning(['hits', 'reset_at'])
       .executeTakeFirstOrThrow();
     return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+  }
+
+  /** The hits of `key` in its current window (0 once the window has ended), counting none. */
+  async rateLimitHits(key: string, nowMs: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('rate_limits')
+      .select('hits')
+      .where('key', '=', key)
+      .where('reset_at', '>', nowMs)
+      .executeTakeFirst();
+    return row ? Number(row.hits) : 0;
   }
 
   /** Takes one hit of `key` back (a request that turned out not to count). */

@@ -204,6 +204,70 @@ describeStores('Microsoft 365 sign-in', (kind) => {
       }
     });
 
+    it('is fetched at most once a minute while Microsoft fails it too, keys already held still working', async () => {
+      const own = await startTestService({ entra: issuer, kind });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        expect((await own.call('GET', '/api/v1/me', { token: await issuer.token(jo) })).status).toBe(200);
+        const fetched = issuer.fetches;
+        issuer.down = true;
+        later(61_000);
+        // Five tokens signed with keys the service does not hold: one fetch, which fails; then none.
+        for (let i = 0; i < 5; i++) {
+          const unknown = await issuer.token(jo, { key: await issuer.newKey() });
+          expect(await refusal(unknown, own)).toMatchObject({ status: 503, code: 'sign-in-unavailable' });
+        }
+        expect(issuer.fetches).toBe(fetched + 1);
+        // A token signed with a key already held is checked without a fetch, Microsoft down or not.
+        expect((await own.call('GET', '/api/v1/me', { token: await issuer.token(jo) })).status).toBe(200);
+        later(59_000);
+        const rotated = await issuer.newKey();
+        issuer.publish(rotated);
+        issuer.down = false;
+        // Microsoft answers again, but the minute since the failed fetch has not passed: still no fetch.
+        const early = await refusal(await issuer.token(jo, { key: rotated }), own);
+        expect(early).toMatchObject({ status: 503, code: 'sign-in-unavailable' });
+        expect(issuer.fetches).toBe(fetched + 1);
+        later(2_000);
+        const response = await own.call('GET', '/api/v1/me', {
+          token: await issuer.token(jo, { key: rotated }),
+        });
+        expect(response.status).toBe(200);
+        expect(issuer.fetches).toBe(fetched + 2);
+      } finally {
+        issuer.down = false;
+        await own.stop();
+      }
+    });
+
+    it('is never fetched for an address locked out by wrong tokens, whose valid tokens still work', async () => {
+      const own = await startTestService({ entra: issuer, kind });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        expect((await own.call('GET', '/api/v1/me', { token: await issuer.token(jo) })).status).toBe(200);
+        // 30 wrong tokens from this address (DESIGN §9.5's limit): the 31st is refused as locked out.
+        for (let i = 0; i < 30; i++)
+          expect((await own.call('GET', '/api/v1/me', { token: `scdo_wrong-${i}` })).status).toBe(401);
+        const locked = await refusal('scdo_wrong-31', own);
+        expect(locked).toMatchObject({ status: 429, code: 'too-many-failed-sign-ins' });
+        const fetched = issuer.fetches;
+        later(61_000);
+        for (let i = 0; i < 5; i++) {
+          const unknown = await issuer.token(jo, { key: await issuer.newKey() });
+          expect(await refusal(unknown, own)).toMatchObject({
+            status: 429,
+            code: 'too-many-failed-sign-ins',
+          });
+        }
+        expect(issuer.fetches).toBe(fetched);
+        // A valid token is never refused by the limit: its key is held, so it needs no fetch either.
+        expect((await own.call('GET', '/api/v1/me', { token: await issuer.token(jo) })).status).toBe(200);
+        expect(issuer.fetches).toBe(fetched);
+      } finally {
+        await own.stop();
+      }
+    });
+
     it('picks up a new signing key when a token first uses it', async () => {
       const own = await startTestService({ entra: issuer, kind });
       vi.useFakeTimers({ toFake: ['Date'] });

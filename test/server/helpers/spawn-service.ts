@@ -12,10 +12,14 @@ export interface ServiceProcess {
   exited: Promise<NodeJS.Signals | null>;
 }
 
-export async function spawnService(env: Record<string, string>): Promise<ServiceProcess> {
+/** `nodeFlags` go to Node before the service's module (heap sizes, say). */
+export async function spawnService(
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+): Promise<ServiceProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./child-service.ts', import.meta.url))],
+    [...nodeFlags, '--import', 'tsx', fileURLToPath(new URL('./child-service.ts', import.meta.url))],
     {
       env: { ...process.env, PORT: '0', DEMO: 'off', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
