@@ -196,6 +196,40 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
   };
 }
 
+/**
+ * Projects by RAG at the end of each month. A month no return counts for has no counts: its points are
+ * null, and vega-lite breaks a line at a null (its default for invalid values) while the month keeps its
+ * place on the axis, so the months before the first return show as no data, never as zero projects.
+ */
+export function ragTrendChartSpec(view: ConsolidatedView): TopLevelSpec {
+  const values = trendRows(view).flatMap((row) =>
+    RAGS.map((rag) => ({ month: shortMonthLabel(row.month), rag, count: row[ragKey(rag)] })),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: [`Projects by RAG, ${view.financialYear}`, 'At the end of each month'] },
+    ...FIT,
+    height: 200,
+    config: baseConfig,
+    data: { values },
+    mark: { type: 'line', point: true, strokeWidth: 3, invalid: 'break-paths-show-domains' },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0 } },
+      y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' } },
+      color: {
+        field: 'rag',
+        type: 'nominal',
+        title: null,
+        sort: [...RAGS],
+        scale: { domain: [...RAGS], range: RAGS.map(colour) },
+        legend: { orient: 'top', direction: 'horizontal' },
+      },
+    },
+  };
+}
+
+const ragKey = (rag: (typeof RAGS)[number]) => rag.toLowerCase() as 'red' | 'amber' | 'green';
+
 /** The chart as a PNG at twice its CSS size, and that CSS width. */
 async function rendered(spec: TopLevelSpec): Promise<Pick<RollupChart, 'png' | 'width'>> {
   const png = await renderChartPng(spec, 2);
@@ -230,5 +264,16 @@ export async function renderRollupCharts(view: ConsolidatedView): Promise<Rollup
       alt: `Line chart: the partnership's contributed to date against profiled due to date at the end of each month from April to ${periodLabel(view.period)}.`,
       ...(await rendered(trendChartSpec(view))),
     },
+    {
+      id: 'chart-rag-trend',
+      title: 'Projects by RAG, month by month',
+      alt: `Line chart: projects by RAG status at the end of each month from ${firstMonthWithReturns(view)} to ${periodLabel(view.period)}; earlier months have no return and no data.`,
+      ...(await rendered(ragTrendChartSpec(view))),
+    },
   ];
+}
+
+function firstMonthWithReturns(view: ConsolidatedView): string {
+  const first = view.trend.returns.findIndex((n) => n > 0);
+  return periodLabel(view.trend.months[first < 0 ? view.trend.months.length - 1 : first] ?? view.period);
 }

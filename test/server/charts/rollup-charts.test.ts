@@ -9,6 +9,7 @@ import {
   contributionsChartSpec,
   MAX_CHARTED_COUNCILS,
   projectsChartSpec,
+  ragTrendChartSpec,
   renderRollupCharts,
   trendChartSpec,
 } from '../../../server/charts/rollup-charts.js';
@@ -74,8 +75,39 @@ describe('charts', () => {
     ]);
   });
 
+  it('draws a month no return counts for as a gap in the projects by RAG, never as zero projects', async () => {
+    // A partnership whose first return counts for October: April to September have no data.
+    const late = structuredClone(view);
+    late.trend.returns = late.trend.months.map((_, i) => (i < 6 ? 0 : 4));
+    late.trend.rag = {
+      Red: [null, null, null, null, null, null, 1, 1, 2, 2, 1, 0],
+      Amber: [null, null, null, null, null, null, 3, 3, 2, 2, 3, 2],
+      Green: [null, null, null, null, null, null, 2, 3, 3, 4, 4, 6],
+    };
+    const svg = await renderSvg(ragTrendChartSpec(late));
+    // Every month keeps its place on the axis, April included.
+    const labelX = (month: string) =>
+      Number(new RegExp(`translate\\(([\\d.]+),[\\d.]+\\)"[^>]*>${month}</text>`).exec(svg)![1]);
+    const lines = [...svg.matchAll(/aria-roledescription="line mark" d="([^"]+)" stroke="#([0-9A-F]{6})"/g)];
+    expect(lines.map((l) => l[2])).toEqual(['D4351C', 'B35000', '00703C']);
+    for (const [, d] of lines) {
+      const points = d!
+        .split(/[ML]/)
+        .filter(Boolean)
+        .map((p) => p.split(',').map(Number));
+      // Six points, October to March, and the first at October: nothing drawn for April to September.
+      expect(points).toHaveLength(6);
+      expect(points[0]![0]).toBeCloseTo(labelX('Oct'), 1);
+      expect(points[5]![0]).toBeCloseTo(labelX('Mar'), 1);
+    }
+    expect(labelX('Apr')).toBeLessThan(labelX('Oct'));
+    // The months without data are null, never counted as zero projects.
+    expect(svg).toContain('aria-label="month: Oct; count: 1; rag: Red"');
+    expect(svg).not.toMatch(/month: (Apr|May|Jun|Jul|Aug|Sep); count: 0/);
+  });
+
   it('fills its width and keeps text at 11 px or more on a 375 px phone (a 343 px column)', async () => {
-    for (const spec of [projectsChartSpec(view), trendChartSpec(view)]) {
+    for (const spec of [projectsChartSpec(view), trendChartSpec(view), ragTrendChartSpec(view)]) {
       const svg = await renderSvg(spec);
       const width = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(svg)![1]);
       // Axis labels included, the chart is as wide as it is shown: no empty margin on either side.
@@ -88,7 +120,12 @@ describe('charts', () => {
 
   it('renders the roll-up charts as PNGs at twice their CSS size', async () => {
     const charts = await renderRollupCharts(view);
-    expect(charts.map((c) => c.id)).toEqual(['chart-contributions', 'chart-projects', 'chart-trend']);
+    expect(charts.map((c) => c.id)).toEqual([
+      'chart-contributions',
+      'chart-projects',
+      'chart-trend',
+      'chart-rag-trend',
+    ]);
     for (const chart of charts) {
       expect(chart.png.subarray(1, 4).toString('latin1')).toBe('PNG');
       const width = chart.png.readUInt32BE(16);
