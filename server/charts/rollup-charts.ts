@@ -64,6 +64,29 @@ export function chartedCouncils(view: ConsolidatedView): CouncilContribution[] {
 }
 
 const CONTRIBUTIONS_TITLE = 'Contributed to date against profiled due';
+const CONTRIBUTIONS_TITLE_LINES = ['Contributed to date', 'against profiled due'];
+/**
+ * The bars' width: the chart's less the 6 px vega-lite pads it with on either side. A council's name
+ * above its bars may be as wide; a longer one ends in an ellipsis rather than widen the chart.
+ */
+const FACET_WIDTH = CHART_WIDTH - 12;
+
+/**
+ * A council's name in lines that fit above its bars, as vega measures text when it lays a chart out
+ * (0.8 of the font size a character, more than the chart font draws): a long name wraps at its spaces
+ * rather than widen the chart past what a phone shows at full size.
+ */
+export function nameLines(name: string): string[] {
+  const most = Math.floor(FACET_WIDTH / (0.8 * CHART_TEXT));
+  const lines: string[] = [];
+  for (const word of name.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= most)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 /** The two series every money chart compares, in legend order. */
 const SERIES = ['Contributed to date', 'Profiled due to date'] as const;
 /** Pounds in thousands on a money axis: £0, £25k, £50k … */
@@ -72,16 +95,23 @@ const POUNDS_AXIS = { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum
 export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
   const charted = chartedCouncils(view);
   const all = charted.length === view.contributions.councils.filter((c) => c.membership === 'Member').length;
-  const values = charted.flatMap((c) => [
-    { council: c.name, series: SERIES[0], pounds: c.contributedPence / 100 },
-    { council: c.name, series: SERIES[1], pounds: c.profiledDuePence / 100 },
-  ]);
+  const values = charted.flatMap((c) => {
+    const council = nameLines(c.name).join('\n');
+    return [
+      { council, series: SERIES[0], pounds: c.contributedPence / 100 },
+      { council, series: SERIES[1], pounds: c.profiledDuePence / 100 },
+    ];
+  });
   // Each council's name sits above its pair of bars, so long names never squeeze the bars on a phone.
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: all
-      ? CONTRIBUTIONS_TITLE
-      : `${CONTRIBUTIONS_TITLE}: the ${charted.length} councils furthest behind`,
+    // On two lines (three when some councils are left out): in one, its bold text is wider than the chart.
+    title: {
+      text: [
+        ...CONTRIBUTIONS_TITLE_LINES,
+        ...(all ? [] : [`the ${charted.length} councils furthest behind`]),
+      ],
+    },
     config: { ...baseConfig, facet: { spacing: 10 } },
     data: { values },
     facet: {
@@ -95,12 +125,13 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           labelOrient: 'top',
           labelAnchor: 'start',
           labelFontSize: CHART_TEXT,
+          labelExpr: "split(datum.value, '\\n')",
           labelPadding: 4,
         },
       },
     },
     spec: {
-      width: CHART_WIDTH - 60,
+      width: FACET_WIDTH,
       height: { step: 14 },
       mark: { type: 'bar' },
       encoding: {
@@ -117,7 +148,8 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           title: null,
           scale: { domain: [...SERIES], range: [colour('contributed'), colour('profiled')] },
           // Above the bars, in their order: Contributed (the upper bar of each pair), then Profiled due.
-          legend: { orient: 'top', direction: 'horizontal' },
+          // One above the other: side by side, as vega measures text, they are wider than the chart.
+          legend: { orient: 'top', direction: 'vertical' },
         },
       },
     },

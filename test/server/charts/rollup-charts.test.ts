@@ -8,6 +8,7 @@ import {
   chartedCouncils,
   contributionsChartSpec,
   MAX_CHARTED_COUNCILS,
+  nameLines,
   projectsChartSpec,
   ragTrendChartSpec,
   renderRollupCharts,
@@ -38,7 +39,8 @@ describe('charts', () => {
   });
 
   it('puts every member council by name into the contributions chart, escaped', async () => {
-    const svg = await renderSvg(contributionsChartSpec(view));
+    // A long name is drawn in lines (tspans), joined here at the space it wrapped at.
+    const svg = (await renderSvg(contributionsChartSpec(view))).replace(/<\/tspan><tspan[^>]*>/g, ' ');
     for (const c of view.contributions.councils.filter((x) => x.membership === 'Member')) {
       expect(svg).toContain(`>${c.name}<`);
     }
@@ -106,8 +108,31 @@ describe('charts', () => {
     expect(svg).not.toMatch(/month: (Apr|May|Jun|Jul|Aug|Sep); count: 0/);
   });
 
+  it('lists the contributions legend in the order of the bars, and wraps a long council name', async () => {
+    const svg = await renderSvg(contributionsChartSpec(view));
+    const legend = [...svg.matchAll(/translate\(19,12\.5\)"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(legend).toEqual(['Contributed to date', 'Profiled due to date']);
+    // Each council's pair of bars: the blue (contributed) one above the grey (profiled due).
+    const bars = [
+      ...svg.matchAll(
+        /aria-roledescription="bar" d="M0,([\d.]+)h[\d.]+v[\d.]+h-[\d.]+Z" fill="#([0-9A-F]{6})"/g,
+      ),
+    ];
+    const firstPair = bars.slice(0, 2).map((m) => [m[2], Number(m[1])] as const);
+    expect(firstPair.map(([fill]) => fill)).toEqual(['1D70B8', 'B1B4B6']);
+    expect(firstPair[0]![1]).toBeLessThan(firstPair[1]![1]);
+    // 36 characters at 15 px is wider than the bars as vega measures text: two lines, nothing cut.
+    expect(svg).toContain('<tspan>Vale of White Horse District</tspan><tspan x="0" dy="17">Council</tspan>');
+    expect(nameLines('Cherwell District Council')).toEqual(['Cherwell District Council']);
+  });
+
   it('fills its width and keeps text at 11 px or more on a 375 px phone (a 343 px column)', async () => {
-    for (const spec of [projectsChartSpec(view), trendChartSpec(view), ragTrendChartSpec(view)]) {
+    for (const spec of [
+      contributionsChartSpec(view),
+      projectsChartSpec(view),
+      trendChartSpec(view),
+      ragTrendChartSpec(view),
+    ]) {
       const svg = await renderSvg(spec);
       const width = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(svg)![1]);
       // Axis labels included, the chart is as wide as it is shown: no empty margin on either side.
