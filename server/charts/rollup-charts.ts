@@ -64,6 +64,29 @@ export function chartedCouncils(view: ConsolidatedView): CouncilContribution[] {
 }
 
 const CONTRIBUTIONS_TITLE = 'Contributed to date against profiled due';
+const CONTRIBUTIONS_TITLE_LINES = ['Contributed to date', 'against profiled due'];
+/**
+ * The bars' width: the chart's less the 6 px vega-lite pads it with on either side. A council's name
+ * above its bars may be as wide; a longer one ends in an ellipsis rather than widen the chart.
+ */
+const FACET_WIDTH = CHART_WIDTH - 12;
+
+/**
+ * A council's name in lines that fit above its bars, as vega measures text when it lays a chart out
+ * (0.8 of the font size a character, more than the chart font draws): a long name wraps at its spaces
+ * rather than widen the chart past what a phone shows at full size.
+ */
+export function nameLines(name: string): string[] {
+  const most = Math.floor(FACET_WIDTH / (0.8 * CHART_TEXT));
+  const lines: string[] = [];
+  for (const word of name.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= most)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 /** The two series every money chart compares, in legend order. */
 const SERIES = ['Contributed to date', 'Profiled due to date'] as const;
 /** Pounds in thousands on a money axis: £0, £25k, £50k … */
@@ -72,16 +95,23 @@ const POUNDS_AXIS = { labelExpr: "datum.value == 0 ? '£0' : '£' + format(datum
 export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
   const charted = chartedCouncils(view);
   const all = charted.length === view.contributions.councils.filter((c) => c.membership === 'Member').length;
-  const values = charted.flatMap((c) => [
-    { council: c.name, series: SERIES[0], pounds: c.contributedPence / 100 },
-    { council: c.name, series: SERIES[1], pounds: c.profiledDuePence / 100 },
-  ]);
+  const values = charted.flatMap((c) => {
+    const council = nameLines(c.name).join('\n');
+    return [
+      { council, series: SERIES[0], pounds: c.contributedPence / 100 },
+      { council, series: SERIES[1], pounds: c.profiledDuePence / 100 },
+    ];
+  });
   // Each council's name sits above its pair of bars, so long names never squeeze the bars on a phone.
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: all
-      ? CONTRIBUTIONS_TITLE
-      : `${CONTRIBUTIONS_TITLE}: the ${charted.length} councils furthest behind`,
+    // On two lines (three when some councils are left out): in one, its bold text is wider than the chart.
+    title: {
+      text: [
+        ...CONTRIBUTIONS_TITLE_LINES,
+        ...(all ? [] : [`the ${charted.length} councils furthest behind`]),
+      ],
+    },
     config: { ...baseConfig, facet: { spacing: 10 } },
     data: { values },
     facet: {
@@ -95,12 +125,13 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           labelOrient: 'top',
           labelAnchor: 'start',
           labelFontSize: CHART_TEXT,
+          labelExpr: "split(datum.value, '\\n')",
           labelPadding: 4,
         },
       },
     },
     spec: {
-      width: CHART_WIDTH - 60,
+      width: FACET_WIDTH,
       height: { step: 14 },
       mark: { type: 'bar' },
       encoding: {
@@ -117,7 +148,8 @@ export function contributionsChartSpec(view: ConsolidatedView): TopLevelSpec {
           title: null,
           scale: { domain: [...SERIES], range: [colour('contributed'), colour('profiled')] },
           // Above the bars, in their order: Contributed (the upper bar of each pair), then Profiled due.
-          legend: { orient: 'top', direction: 'horizontal' },
+          // One above the other: side by side, as vega measures text, they are wider than the chart.
+          legend: { orient: 'top', direction: 'vertical' },
         },
       },
     },
@@ -196,6 +228,40 @@ export function trendChartSpec(view: ConsolidatedView): TopLevelSpec {
   };
 }
 
+/**
+ * Projects by RAG at the end of each month. A month no return counts for has no counts: its points are
+ * null, and vega-lite breaks a line at a null (its default for invalid values) while the month keeps its
+ * place on the axis, so the months before the first return show as no data, never as zero projects.
+ */
+export function ragTrendChartSpec(view: ConsolidatedView): TopLevelSpec {
+  const values = trendRows(view).flatMap((row) =>
+    RAGS.map((rag) => ({ month: shortMonthLabel(row.month), rag, count: row[ragKey(rag)] })),
+  );
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: [`Projects by RAG, ${view.financialYear}`, 'At the end of each month'] },
+    ...FIT,
+    height: 200,
+    config: baseConfig,
+    data: { values },
+    mark: { type: 'line', point: true, strokeWidth: 3, invalid: 'break-paths-show-domains' },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0 } },
+      y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' } },
+      color: {
+        field: 'rag',
+        type: 'nominal',
+        title: null,
+        sort: [...RAGS],
+        scale: { domain: [...RAGS], range: RAGS.map(colour) },
+        legend: { orient: 'top', direction: 'horizontal' },
+      },
+    },
+  };
+}
+
+const ragKey = (rag: (typeof RAGS)[number]) => rag.toLowerCase() as 'red' | 'amber' | 'green';
+
 /** The chart as a PNG at twice its CSS size, and that CSS width. */
 async function rendered(spec: TopLevelSpec): Promise<Pick<RollupChart, 'png' | 'width'>> {
   const png = await renderChartPng(spec, 2);
@@ -230,5 +296,16 @@ export async function renderRollupCharts(view: ConsolidatedView): Promise<Rollup
       alt: `Line chart: the partnership's contributed to date against profiled due to date at the end of each month from April to ${periodLabel(view.period)}.`,
       ...(await rendered(trendChartSpec(view))),
     },
+    {
+      id: 'chart-rag-trend',
+      title: 'Projects by RAG, month by month',
+      alt: `Line chart: projects by RAG status at the end of each month from ${firstMonthWithReturns(view)} to ${periodLabel(view.period)}; earlier months have no return and no data.`,
+      ...(await rendered(ragTrendChartSpec(view))),
+    },
   ];
+}
+
+function firstMonthWithReturns(view: ConsolidatedView): string {
+  const first = view.trend.returns.findIndex((n) => n > 0);
+  return periodLabel(view.trend.months[first < 0 ? view.trend.months.length - 1 : first] ?? view.period);
 }

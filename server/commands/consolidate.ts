@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
 import { latestReturns } from '../../shared/consolidate/select.js';
-import { asPeriod, isValidPeriod, yearToDate } from '../../shared/dates.js';
+import { asPeriod, isValidPeriod, periodLabel, yearToDate } from '../../shared/dates.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership, Problem, SubmissionRecord } from '../../shared/schemas.js';
 import { readWorkbookGrids } from '../workbook/read.js';
@@ -54,7 +54,9 @@ async function runConsolidate(workbooks: string[], options: Options): Promise<nu
   for (const file of workbooks) read.push(await readCouncilFile(file, partnership));
   const problems = read.flatMap((r) => r.errors);
   const councilFiles = read.flatMap((r) => (r.councilFile ? [r.councilFile] : []));
-  const { counted, notes, conflicts } = chooseFiles(councilFiles, options.period);
+  const names = new Map(partnership.councils.map((c) => [c.id, c.name]));
+  const nameOf = (council: string) => names.get(council) ?? council;
+  const { counted, notes, conflicts } = chooseFiles(councilFiles, options.period, nameOf);
   problems.push(...conflicts);
   if (problems.length) return fail(problems);
 
@@ -117,29 +119,30 @@ async function readCouncilFile(
 function chooseFiles(
   files: readonly CouncilFile[],
   period: string,
+  nameOf: (council: string) => string,
 ): { counted: SubmissionRecord[]; notes: string[]; conflicts: string[] } {
   const year = yearToDate(asPeriod(period));
   const { latest, replaced, outside } = latestReturns(files, year, (a, b) => a.period > b.period);
   const notes = outside.map((f) => {
-    const why = f.period > period ? `after ${period}` : `outside ${year.financialYear}`;
-    return `${f.file}: ignored: it is ${f.council}'s return for ${f.period}, ${why}.`;
+    const why = f.period > period ? `after ${periodLabel(period)}` : `outside ${year.financialYear}`;
+    return `${f.file}: ignored: it is ${nameOf(f.council)}'s return for ${periodLabel(f.period)}, ${why}.`;
   });
   const conflicts: string[] = [];
   for (const f of replaced) {
     const counted = latest.get(f.council)!;
     if (counted.period === f.period) {
       conflicts.push(
-        `${f.file}: About: ${counted.file} is also ${f.council}'s return for ${f.period}; give one workbook per council and month.`,
+        `${f.file}: About: ${counted.file} is also ${nameOf(f.council)}'s return for ${periodLabel(f.period)}; give one workbook per council and month.`,
       );
     } else {
-      notes.push(ignoredFor(f, counted));
+      notes.push(ignoredFor(f, counted, nameOf));
     }
   }
   return { counted: [...latest.values()].map((f) => f.record), notes, conflicts };
 }
 
-const ignoredFor = (older: CouncilFile, newer: CouncilFile): string =>
-  `${older.file}: ignored: ${older.council}'s return for ${older.period} is superseded by ${newer.file} (${newer.period}).`;
+const ignoredFor = (older: CouncilFile, newer: CouncilFile, nameOf: (council: string) => string): string =>
+  `${older.file}: ignored: ${nameOf(older.council)}'s return for ${periodLabel(older.period)} is superseded by ${newer.file} (${periodLabel(newer.period)}).`;
 
 function endWith(out: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -21,6 +21,14 @@ export async function withStore<T>(work: (store: Store, config: Config) => Promi
   }
 }
 
+/** Each council's name as the partnership has it (a person reads names, never IDs); an unknown ID as is. */
+export async function councilNames(store: Store): Promise<(council: string) => string> {
+  const names = new Map(
+    (await store.currentPartnership())?.partnership.councils.map((c) => [c.id, c.name]) ?? [],
+  );
+  return (council) => names.get(council) ?? council;
+}
+
 /** Runs a command body; expected failures print one line each to stderr and exit with code 1. */
 export async function runCommand(
   body: () => Promise<void>,

@@ -2,12 +2,13 @@
 // through the same service function as the API (source "cli").
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { periodLabel } from '../../shared/dates.js';
 import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError, InvalidInput } from '../errors.js';
 import { DecodePool } from '../services/decode-pool.js';
 import { submitReturn } from '../services/submit-return.js';
-import { runCommand, withStore } from './store-access.js';
+import { councilNames, runCommand, withStore } from './store-access.js';
 import { notAMonth, notACouncilId } from './help.js';
 
 class SubmitRefused extends Error {}
@@ -35,9 +36,9 @@ export function register(program: Command): void {
           const bytes = await readFile(file).catch(() => {
             throw new SubmitRefused(`Cannot read ${file}`);
           });
-          const receipt = await withStore(async (store, config) => {
+          const { receipt, nameOf } = await withStore(async (store, config) => {
             const decoder = new DecodePool(config.decode);
-            return submitReturn(store, {
+            const submitted = await submitReturn(store, {
               council: options.council,
               period: options.period,
               input: { kind: 'xlsx', bytes },
@@ -47,12 +48,13 @@ export function register(program: Command): void {
               confirmEmpty: options.confirm === 'empty',
               now: new Date(),
             }).finally(() => decoder.close());
+            return { receipt: submitted, nameOf: await councilNames(store) };
           });
           const changed = Object.entries(receipt.changes)
             .map(([sheet, c]) => `${sheet} +${c.added} ~${c.changed} -${c.removed}`)
             .join(', ');
           process.stdout.write(
-            `Submitted ${receipt.council} ${receipt.period} as version ${receipt.version} (${changed}).\n` +
+            `Submitted ${nameOf(receipt.council)}'s return for ${periodLabel(receipt.period)} as version ${receipt.version} (${changed}).\n` +
               receipt.warnings.map((w) => `warning: ${where(w)}${w.message}\n`).join(''),
           );
         },

@@ -4,14 +4,14 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { agreementLine, agreementState, type Agreement, type YearRecord } from '../../shared/agreements.js';
 import { isValidFinancialYear } from '../../shared/dates.js';
+import { FIGURES } from '../../shared/glossary.js';
 import { formatPounds } from '../../shared/money.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError } from '../errors.js';
 import { textTable } from '../mail/text.js';
 import { closeYear, proposeAgreement, reopenYear, ukDate, yearRecord } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
-import type { Store } from '../store/index.js';
-import { runCommand, withStore } from './store-access.js';
+import { councilNames, runCommand, withStore } from './store-access.js';
 
 function financialYear(text: string): string {
   if (!isValidFinancialYear(text)) throw new InvalidArgumentError('a financial year such as 2026-27');
@@ -21,13 +21,6 @@ function financialYear(text: string): string {
 /** A refusal the service would answer with (not closed yet, closed already): one line, exit code 1. */
 const refusals = (error: unknown): string[] | undefined =>
   error instanceof HttpError ? [error.message] : undefined;
-
-async function namesOf(store: Store): Promise<(council: string) => string> {
-  const names = new Map(
-    (await store.currentPartnership())?.partnership.councils.map((c) => [c.id, c.name]) ?? [],
-  );
-  return (council) => names.get(council) ?? council;
-}
 
 function agreementText(agreement: Agreement, nameOf: (council: string) => string): string {
   const decided = new Map(agreement.decisions.map((d) => [d.council, d]));
@@ -45,7 +38,7 @@ function agreementText(agreement: Agreement, nameOf: (council: string) => string
   return (
     `Agreement ${agreement.id} (${agreement.status}), proposed ${ukDate(agreement.proposedAt)} by ${agreement.proposedBy}\n` +
     `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate)}\n\n` +
-    `${textTable(['Council', 'Due for the year', 'Decision', 'Comment'], rows, [1])}\n`
+    `${textTable(['Council', FIGURES.duePence.label, 'Decision', 'Comment'], rows, [1])}\n`
   );
 }
 
@@ -64,7 +57,11 @@ function yearText(year: YearRecord, nameOf: (council: string) => string): string
   return (
     `${year.fy} closed on ${ukDate(year.closedAt!)} by ${year.closedBy}\n` +
     `${agreementLine(year.fy, year.agreement && agreementState(year.agreement), nameOf, ukDate)}\n\n` +
-    `${textTable(['Council', 'Due for the year', 'Contributed to date', 'Balance'], rows, [1, 2, 3])}\n`
+    `${textTable(
+      ['Council', FIGURES.duePence.label, FIGURES.contributedPence.label, 'Balance'],
+      rows,
+      [1, 2, 3],
+    )}\n`
   );
 }
 
@@ -86,7 +83,7 @@ export function register(program: Command): void {
               new Date(),
               config.timeZone,
             );
-            process.stdout.write(agreementText(proposed, await namesOf(store)));
+            process.stdout.write(agreementText(proposed, await councilNames(store)));
           }),
         refusals,
       ),
@@ -102,7 +99,7 @@ export function register(program: Command): void {
             const [latest] = await new Agreements(store.db).list(fy);
             process.stdout.write(
               latest
-                ? agreementText(latest, await namesOf(store))
+                ? agreementText(latest, await councilNames(store))
                 : `No cost shares proposed for ${fy} yet.\n`,
             );
           }),
@@ -122,7 +119,7 @@ export function register(program: Command): void {
         () =>
           withStore(async (store, config) => {
             const closed = await closeYear(store, fy, commandLineActor(), new Date(), config.timeZone);
-            process.stdout.write(yearText(closed, await namesOf(store)));
+            process.stdout.write(yearText(closed, await councilNames(store)));
           }),
         refusals,
       ),
@@ -135,7 +132,7 @@ export function register(program: Command): void {
       runCommand(
         () =>
           withStore(async (store) => {
-            process.stdout.write(yearText(await yearRecord(store, fy), await namesOf(store)));
+            process.stdout.write(yearText(await yearRecord(store, fy), await councilNames(store)));
           }),
         refusals,
       ),

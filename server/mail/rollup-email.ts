@@ -180,6 +180,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
           grid.map((row) => [row.phase, ...row.counts, row.total]),
         ),
     chartImage('chart-projects'),
+    chartImage('chart-rag-trend'),
     heading(`Overdue projects (${projects.overdue.length})`),
     bulletList(
       projects.overdue.map((p) =>

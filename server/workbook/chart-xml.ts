@@ -6,8 +6,8 @@
 export interface ChartSeries {
   /** The series name and the cell holding it (a table header), e.g. `'Trend'!$B$1`. */
   name: { ref: string; text: string };
-  /** The cells of its values and the values written there. */
-  values: { ref: string; numbers: readonly number[] };
+  /** The cells of its values and the values written there; null for a blank cell, drawn as a gap. */
+  values: { ref: string; numbers: readonly (number | null)[] };
   /** Fill or line colour, `RRGGBB`. */
   colour: string;
 }
@@ -46,10 +46,11 @@ function stringCache(labels: readonly (string | number)[]): string {
   );
 }
 
-function numberCache(numbers: readonly (string | number)[], format: string): string {
+/** A blank cell has no point in the cache (so the chart shows a gap there, as `dispBlanksAs` says). */
+function numberCache(numbers: readonly (string | number | null)[], format: string): string {
   return (
     `<c:numCache><c:formatCode>${escape(format)}</c:formatCode>${val('ptCount', numbers.length)}` +
-    numbers.map((n, i) => `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`).join('') +
+    numbers.map((n, i) => (n === null ? '' : `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`)).join('') +
     '</c:numCache>'
   );
 }

@@ -142,7 +142,7 @@ function summaryCharts(view: ConsolidatedView): Chart[] {
         name: { ref: headerRef(layout, key), text: headerOf(layout, key) },
         values: {
           ref: columnRef(layout, key, count),
-          numbers: type(key) === 'money' ? values.map(penceToPounds) : values,
+          numbers: type(key) === 'money' ? values.map((v) => (v === null ? null : penceToPounds(v))) : values,
         },
         colour,
       })),

@@ -5,6 +5,7 @@ import { CONSOLIDATED_SHEETS, type SheetLayout } from '../layouts.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { RAG_COLOURS } from '../glossary.js';
 import { RAGS } from '../vocabulary.js';
+import { periodLabel } from '../dates.js';
 import { buildReport } from './index.js';
 
 /** GOV.UK colours (`RRGGBB`): readable on white, and the glossary's RAG colours. */
@@ -19,8 +20,11 @@ export const CHART_COLOURS = {
 export interface ChartSeriesSpec {
   /** The column of the chart's table the series is bound to. */
   readonly key: string;
-  /** The values the view has in that column (pence for money), for surfaces that cache them. */
-  readonly values: readonly number[];
+  /**
+   * The values the view has in that column (pence for money), for surfaces that cache them; null where
+   * the view has no data for the category (the cell is blank), which every surface draws as a gap.
+   */
+  readonly values: readonly (number | null)[];
   readonly colour: string;
   /** Dashed applies to lines only. */
   readonly dashed?: boolean;
@@ -99,7 +103,34 @@ export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] 
       valueFormat: POUNDS_AXIS,
       rows: 18,
     },
+    ragTrendChart(view),
   ];
+}
+
+/**
+ * Projects by RAG at the end of each month. A month no return counts for has no counts (null, a blank
+ * Trend cell): its points are left out and the lines start at the first month with data, never at zero.
+ */
+function ragTrendChart(view: ConsolidatedView): ConsolidatedChart {
+  const { trend } = view;
+  const first = trend.returns.findIndex((n) => n > 0);
+  const from =
+    first < 0 ? 'no month yet' : `${periodLabel(trend.months[first]!)}, the first month with a return`;
+  return {
+    title: `Projects by RAG, month by month, ${view.financialYear}`,
+    description: `Line chart: projects by RAG status at the end of each month from ${from}.`,
+    kind: 'line',
+    layout: CONSOLIDATED_SHEETS.trend,
+    categories: 'month',
+    labels: trend.months,
+    series: RAGS.map((rag) => ({
+      key: rag.toLowerCase(),
+      values: trend.rag[rag],
+      colour: CHART_COLOURS[rag],
+    })),
+    valueFormat: '0',
+    rows: 18,
+  };
 }
 
 /** Skills coverage: people and practitioners per skill. The add-in's Dashboard draws it beside the rest. */

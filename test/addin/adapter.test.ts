@@ -217,7 +217,7 @@ describe('the consolidated view', () => {
     return wb.values(table.sheet, { ...table.rect, r0: table.rect.r0 + 1 });
   };
 
-  it('writes the Changes table and four charts in as many round trips for 4 councils as for 400', async () => {
+  it('writes the Changes table and five charts in as many round trips for 4 councils as for 400', async () => {
     const small = demoView();
     const big = bigView(400, 8);
     expect(big.projects.items.length).toBeGreaterThan(20 * small.projects.items.length);
@@ -244,7 +244,7 @@ describe('the consolidated view', () => {
         rowsToGrid(CONSOLIDATED_CHANGES_LAYOUT, changeRows(view), { dates: 'serial' }).slice(1),
       );
       const dashboard = wb.requireSheet('Dashboard');
-      expect(dashboard.charts).toHaveLength(4);
+      expect(dashboard.charts).toHaveLength(5);
       const trend = dashboard.charts.find((c) => c.type === 'Line')!;
       // Bound to the Trend table's money columns (after Month and Returns): one row per month so far.
       const months = view.trend.months.length;

@@ -131,6 +131,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       ['BarClustered', 'Contributed to date against profiled due'],
       ['ColumnStacked', 'Projects by phase and RAG'],
       ['Line', 'The year so far: contributed against profiled due, 2026-27'],
+      ['Line', 'Projects by RAG, month by month, 2026-27'],
       ['BarClustered', 'Skills coverage'],
     ]);
     const rows = view.contributions.councils.length;
@@ -150,6 +151,7 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       'SharedCdo2',
       'SharedCdo3',
       'SharedCdo4',
+      'SharedCdo5',
     ]);
     expect((await wb.sheet('Contributions')).values.length - 1).toBe(view.contributions.councils.length);
     expect((await wb.tables()).filter((t) => t.name === 'ConsolidatedContributions')).toHaveLength(1);

@@ -179,6 +179,11 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
         series: bound(CONSOLIDATED_TREND_LAYOUT, 'month', ['contributedPence', 'profiledDuePence'], months),
       },
       {
+        type: 'Line',
+        title: `Projects by RAG, month by month, ${view.financialYear}`,
+        series: bound(CONSOLIDATED_TREND_LAYOUT, 'month', ['red', 'amber', 'green'], months),
+      },
+      {
         type: 'BarClustered',
         title: 'Skills coverage',
         series: bound(
@@ -195,6 +200,12 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
       ['Contributed to date (£)', view.trend.contributedPence.map((p) => p / 100)],
       ['Profiled due to date (£)', view.trend.profiledDuePence.map((p) => p / 100)],
     ]);
+    // Projects by RAG: a month no return counts for is a blank cell (Excel reads ''), drawn as a gap.
+    const rag = dashboard.charts[3]!;
+    expect(rag.displayBlanksAs).toBe('NotPlotted');
+    expect(rag.series.map((s) => [s.name, s.shows])).toEqual(
+      (['Red', 'Amber', 'Green'] as const).map((r) => [r, view.trend.rag[r].map((n) => n ?? '')]),
+    );
     expect(dashboard.charts[1]!.series.map((s) => [s.name, s.fill])).toEqual([
       ['Red', '#D4351C'],
       ['Amber', '#B35000'],
@@ -227,6 +238,6 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
       ['Trend!C2', 'Trend!A2'],
       ['Trend!D2', 'Trend!A2'],
     ]);
-    expect((await wb.sheet('Dashboard'))!.charts).toHaveLength(4);
+    expect((await wb.sheet('Dashboard'))!.charts).toHaveLength(5);
   });
 });

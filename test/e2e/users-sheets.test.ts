@@ -121,7 +121,7 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
     await act(page, 'consolidated');
     const text = await outputText(page);
     expect(text).toContain(
-      'written: Summary (2), Changes and one sheet per table, with 4 charts on Dashboard (2)',
+      'written: Summary (2), Changes and one sheet per table, with 5 charts on Dashboard (2)',
     );
     expect(text).toContain('a sheet called “Summary” that the add-in did not make');
     expect(text).toContain('a sheet called “Dashboard” that the add-in did not make');
@@ -130,7 +130,7 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
     expect([theirs.values, theirs.charts]).toEqual([dashboard, []]);
     const written = (await wb.sheet('Summary (2)')).values.map((r) => r[0]);
     expect(written).toEqual(expect.arrayContaining(['Partnership', 'Period']));
-    expect((await wb.sheet('Dashboard (2)')).charts).toHaveLength(4);
+    expect((await wb.sheet('Dashboard (2)')).charts).toHaveLength(5);
 
     // Written again: the marked sheets are reused and the user's stay as they are.
     await act(page, 'consolidated');
@@ -141,7 +141,7 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
       'Summary (2)',
       'Dashboard (2)',
     ]);
-    expect((await wb.sheet('Dashboard (2)')).charts).toHaveLength(4);
+    expect((await wb.sheet('Dashboard (2)')).charts).toHaveLength(5);
     expect((await wb.sheet('Dashboard')).values).toEqual(dashboard);
     await page.context().close();
   });

@@ -263,6 +263,8 @@ async function queueDashboard(
     });
     chart.name = `SharedCdo${index + 1}`;
     chart.title.text = spec.title;
+    // A blank cell is a month with no data: a gap, never a zero, whatever chart defaults the user has.
+    chart.displayBlanksAs = Excel.ChartDisplayBlanksAs.notPlotted;
     chart.axes.valueAxis.numberFormat = spec.valueFormat;
     chart.setPosition(`A${top}`, `J${top + spec.rows - 1}`);
     top += spec.rows + 2;

@@ -1008,6 +1008,7 @@ class ChartCollection extends ProxyCollection<Chart, ChartProxy> {
           title: defaultTitle(this.ctx.wb, made.series),
           series: made.series,
           axisFormats: {},
+          displayBlanksAs: 'NotPlotted',
         };
         sheet.charts.push(holder.chart);
       },
@@ -1064,6 +1065,8 @@ class ChartProxy extends Proxy<Chart> {
         return chart.type;
       case 'plotBy':
         return chart.seriesBy;
+      case 'displayBlanksAs':
+        return chart.displayBlanksAs;
       default:
         throw new ExcelError('InvalidArgument', `The fake does not load Chart.${prop}.`);
     }
@@ -1081,6 +1084,17 @@ class ChartProxy extends Proxy<Chart> {
   }
   get chartType(): string {
     return this.loaded('chartType');
+  }
+  /** ExcelApi 1.8. */
+  get displayBlanksAs(): string {
+    return this.loaded('displayBlanksAs');
+  }
+  set displayBlanksAs(value: string) {
+    this.change((c) => {
+      if (!['NotPlotted', 'Zero', 'Interplotted'].includes(value))
+        throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.displayBlanksAs = value;
+    }, value);
   }
   set chartType(value: string) {
     this.change((c) => {

@@ -129,6 +129,7 @@ export const EXCEL_ENUMS = {
     ...Object.fromEntries(CHART_TYPE_NAMES.map((t) => [member(t), t])),
   } as Record<string, string>,
   ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  ChartDisplayBlanksAs: { notPlotted: 'NotPlotted', zero: 'Zero', interplotted: 'Interplotted' },
   ChartLineStyle: Object.fromEntries([...CHART_LINE_STYLES].map((s) => [member(s), s])),
   ChartSeriesDimension: {
     categories: 'Categories',

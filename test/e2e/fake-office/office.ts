@@ -168,6 +168,7 @@ function chartView(chart: Chart) {
     seriesBy: chart.seriesBy,
     position: chart.position,
     axisFormats: { ...chart.axisFormats },
+    displayBlanksAs: chart.displayBlanksAs,
     series: chart.series.map((s) => ({
       name: seriesName(workbook, s),
       nameRef: refAddress(s.nameRef),

@@ -74,6 +74,8 @@ export interface Chart {
   series: ChartSeries[];
   /** Number formats set on the axes (Excel otherwise follows the source cells' formats). */
   axisFormats: { value?: string; category?: string };
+  /** How blank cells are drawn: NotPlotted (a gap, Excel's default for a new chart), Zero or Interplotted. */
+  displayBlanksAs: string;
 }
 
 export interface Sheet {

@@ -184,6 +184,7 @@ export interface FakeChart {
   seriesBy: string;
   position?: { from: string; to?: string };
   axisFormats: { value?: string; category?: string };
+  displayBlanksAs: string;
   series: {
     name: string;
     nameRef?: string;

@@ -88,7 +88,7 @@ describe('shared-cdo consolidate', () => {
     const run = await consolidateDemo(['--out', 'consolidated.xlsx', '--json', '-', older, ...demoFiles()]);
     expect(run.code).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([
-      `${older}: ignored: cherwell's return for 2026-10 is superseded by demo/returns/cherwell.xlsx (2026-11).`,
+      `${older}: ignored: Cherwell District Council's return for October 2026 is superseded by demo/returns/cherwell.xlsx (November 2026).`,
     ]);
     const view = consolidatedViewSchema.parse(JSON.parse(run.stdout));
     expect(view.period).toBe('2026-11');
@@ -166,7 +166,7 @@ describe('shared-cdo consolidate', () => {
     const run = await consolidateDemo(['demo/returns/cherwell.xlsx', 'demo/returns/cherwell.xlsx']);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
-      "demo/returns/cherwell.xlsx: About: demo/returns/cherwell.xlsx is also cherwell's return for 2026-11; give one workbook per council and month.",
+      "demo/returns/cherwell.xlsx: About: demo/returns/cherwell.xlsx is also Cherwell District Council's return for November 2026; give one workbook per council and month.",
     );
   });
 });

@@ -86,6 +86,7 @@ describeStores('shared-cdo rollup', (kind) => {
         'image/png',
         'image/png',
         'image/png',
+        'image/png',
       ]);
       expect(smtp.deliveries).toHaveLength(0);
     });

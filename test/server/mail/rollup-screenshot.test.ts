@@ -72,7 +72,7 @@ describe.skipIf(!available)('roll-up e-mail in a browser', () => {
         headings: [...document.querySelectorAll('h2')].map((h) => h.textContent),
       }));
       expect(layout.scrollWidth).toBeLessThanOrEqual(width);
-      expect(layout.images).toHaveLength(3);
+      expect(layout.images).toHaveLength(4);
       for (const image of layout.images) {
         expect(image.loaded).toBe(true);
         expect(image.width).toBeLessThanOrEqual(width);

@@ -99,9 +99,10 @@ describeStores('monthly roll-up e-mail', (kind) => {
     const { mail } = rollups()[0]!;
     const html = String(mail.html);
     const images = mail.attachments.filter((a) => a.contentType === 'image/png');
-    // Contributions by council, projects by phase and RAG, and the year's trend.
-    expect(images).toHaveLength(3);
+    // Contributions by council, projects by phase and RAG, the year's trend and projects by RAG month by month.
+    expect(images).toHaveLength(4);
     expect(html).toContain('src="cid:chart-trend"');
+    expect(html).toContain('src="cid:chart-rag-trend"');
     for (const image of images) {
       expect(image.content.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(image.related || image.contentDisposition === 'inline').toBe(true);
@@ -203,7 +204,7 @@ describeStores('monthly roll-up e-mail', (kind) => {
     // Native charts drawn from its own tables, not pictures.
     const parts = await zipParts(xlsx!.content);
     const charts = [...parts.keys()].filter((name) => name.startsWith('xl/charts/'));
-    expect(charts).toHaveLength(3);
+    expect(charts).toHaveLength(4);
     expect([...parts.keys()].some((name) => name.startsWith('xl/media/'))).toBe(false);
   });
 

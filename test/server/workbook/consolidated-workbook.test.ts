@@ -60,6 +60,7 @@ describeStores('the consolidated workbook', (kind) => {
       'xl/charts/chart1.xml',
       'xl/charts/chart2.xml',
       'xl/charts/chart3.xml',
+      'xl/charts/chart4.xml',
     ]);
     expect(timeless(fromRoute)).toEqual(timeless(attached));
   });
@@ -88,7 +89,7 @@ describe('the consolidated workbook', () => {
     const view = consolidatedViewSchema.parse(JSON.parse(stdout));
     const fromCli = await zipParts(await readFile(path.join(dir, 'consolidated.xlsx')));
     const written = await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
-    expect(charted(fromCli)).toHaveLength(3);
+    expect(charted(fromCli)).toHaveLength(4);
     expect(timeless(fromCli)).toEqual(timeless(written));
   });
 });

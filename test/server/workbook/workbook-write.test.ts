@@ -243,9 +243,9 @@ describe('the consolidated workbook', () => {
     const view = demoView();
     const parts = await zipParts(await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
     expect(parts.get('xl/worksheets/_rels/sheet1.xml.rels')).toContain('../drawings/drawing1.xml');
-    expect(parts.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('../charts/chart3.xml');
+    expect(parts.get('xl/drawings/_rels/drawing1.xml.rels')).toContain('../charts/chart4.xml');
     const types = parts.get('[Content_Types].xml')!;
-    const charts = [1, 2, 3].map((n) => parts.get(`xl/charts/chart${n}.xml`)!);
+    const charts = [1, 2, 3, 4].map((n) => parts.get(`xl/charts/chart${n}.xml`)!);
     charts.forEach((_, i) =>
       expect(types).toContain(
         `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
@@ -280,6 +280,68 @@ describe('the consolidated workbook', () => {
     // Column B counts the returns; the money is in C and D.
     expect(trend).toContain(`<c:f>'Trend'!$C$2:$C$${1 + view.trend.months.length}</c:f>`);
     expect(parts.get('xl/drawings/drawing1.xml')).toContain('descr="Stacked column chart:');
+  });
+
+  it('leaves a month no return counts for blank on the Trend sheet, and its chart draws a gap there', async () => {
+    // April to November; no return counts until August, so April to July have no project counts.
+    const view = structuredClone(demoView());
+    expect(view.trend.months).toHaveLength(8);
+    view.trend.returns = [0, 0, 0, 0, 1, 2, 4, 4];
+    view.trend.rag = {
+      Red: [null, null, null, null, 1, 0, 2, 1],
+      Amber: [null, null, null, null, 0, 3, 1, 2],
+      Green: [null, null, null, null, 2, 2, 3, 4],
+    };
+    const bytes = await writtenBytes((out) => writeConsolidatedWorkbook(view, out));
+    const trend = (await readWorkbookGrids(bytes)).Trend!.values;
+    expect(trend[0]!.slice(4)).toEqual(['Red', 'Amber', 'Green']);
+    // A row's blank cells at its end are not read at all: April to July have nothing in Red to Green.
+    expect(trend.slice(1).map((row) => row.slice(4))).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [1, 0, 2],
+      [0, 3, 2],
+      [2, 1, 3],
+      [1, 2, 4],
+    ]);
+    const chart = (await zipParts(bytes)).get('xl/charts/chart4.xml')!;
+    const series = [...chart.matchAll(/<c:ser>.*?<\/c:ser>/g)].map((m) => m[0]);
+    expect(series.map((xml) => /<c:tx><c:strRef><c:f>([^<]+)</.exec(xml)![1])).toEqual([
+      "'Trend'!$E$1",
+      "'Trend'!$F$1",
+      "'Trend'!$G$1",
+    ]);
+    // Each series' cache has eight months but points only for August to November: April to July are blank.
+    const cached = (xml: string) => {
+      const values = /<c:val>.*<\/c:val>/.exec(xml)![0];
+      return {
+        ref: /<c:f>([^<]+)</.exec(values)![1],
+        count: /<c:ptCount val="(\d+)"\/>/.exec(values)![1],
+        points: [...values.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)</g)].map((m) => [
+          Number(m[1]),
+          Number(m[2]),
+        ]),
+      };
+    };
+    expect(cached(series[0]!)).toEqual({
+      ref: "'Trend'!$E$2:$E$9",
+      count: '8',
+      points: [
+        [4, 1],
+        [5, 0],
+        [6, 2],
+        [7, 1],
+      ],
+    });
+    expect(cached(series[2]!).points).toEqual([
+      [4, 2],
+      [5, 2],
+      [6, 3],
+      [7, 4],
+    ]);
+    expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
   });
 
   it('counts projects by phase and RAG with formulas over the Projects table, and has Excel recalculate them', async () => {
@@ -446,7 +508,7 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     );
   });
 
-  it('draws the three charts from the workbook’s tables when it prints the workbook to PDF', async () => {
+  it('draws the four charts from the workbook’s tables when it prints the workbook to PDF', async () => {
     const view = demoView();
     const file = path.join(dir, 'charts.xlsx');
     await writeFile(file, await writtenBytes((out) => writeConsolidatedWorkbook(view, out)));
@@ -466,7 +528,14 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
       "'Projects by phase'.D2:'Projects by phase'.D7",
       `Trend.C2:Trend.C${months + 1}`,
       `Trend.D2:Trend.D${months + 1}`,
+      `Trend.E2:Trend.E${months + 1}`,
+      `Trend.F2:Trend.F${months + 1}`,
+      `Trend.G2:Trend.G${months + 1}`,
     ]);
+    // …and that each leaves a gap at a blank cell (a month with no data), never a zero.
+    expect([...fods.matchAll(/chart:treat-empty-cells="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      Array(4).fill('leave-gap'),
+    );
     // …and its PDF of the workbook carries each chart's title and legend, drawn on the Summary page.
     const [pdf] = await convertWithLibreOffice(file, 'pdf', await mkdtemp(path.join(dir, 'pdf-')));
     const pages = await pdfPages(new Uint8Array(await readFile(pdf!)));
@@ -479,6 +548,9 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     ]) {
       expect(summaryPage).toContain(text);
     }
+    expect(pages.some((p) => p.text.includes(`Projects by RAG, month by month, ${view.financialYear}`))).toBe(
+      true,
+    );
     // Its web page export draws each chart object as a picture: these are docs/workbook-chart-*.png.
     const htmlDir = await mkdtemp(path.join(dir, 'html-'));
     const exported = await convertWithLibreOffice(file, 'html', htmlDir);
@@ -487,9 +559,9 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
       'utf8',
     );
     const pictures = [...page.matchAll(/<img src="([^"]+\.png)"/g)].map((m) => path.join(htmlDir, m[1]!));
-    expect(pictures).toHaveLength(3);
+    expect(pictures).toHaveLength(4);
     const shots = process.env.SCREENSHOT_DIR ?? (await mkdtemp(path.join(dir, 'shots-')));
-    for (const [i, name] of ['contributions', 'projects', 'trend'].entries()) {
+    for (const [i, name] of ['contributions', 'projects', 'trend', 'rag-trend'].entries()) {
       const png = await readFile(pictures[i]!);
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.length).toBeGreaterThan(5_000);
