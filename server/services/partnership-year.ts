@@ -150,7 +150,7 @@ export async function yearStatements(
 }
 
 /** What proposing and closing need of the configuration: the time zone, and how their e-mails are sent. */
-export type YearConfig = Pick<Config, 'timeZone' | 'mailFrom'> & Partial<Pick<Config, 'publicUrl' | 'port'>>;
+export type YearConfig = Pick<Config, 'timeZone'> & Partial<Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>>;
 
 /**
  * Queues a step's e-mails once it is committed. A failure here must not turn a done step into an error
@@ -162,9 +162,12 @@ async function queueYearMail(
   config: YearConfig,
   now: Date,
 ): Promise<void> {
+  // Without a sender (the demo's first start), the mail service's start-up check queues them.
+  const { mailFrom } = config;
+  if (mailFrom === undefined) return;
   try {
     const current = await store.currentPartnership();
-    if (current) await queue(current.partnership, { ...yearMailOptions(config), date: now });
+    if (current) await queue(current.partnership, { ...yearMailOptions({ ...config, mailFrom }), date: now });
   } catch {
     // Left to the next 07:00 run, which queues the same keys.
   }
