@@ -203,9 +203,7 @@ export function renderYearStatementEmail(
       ],
     })),
     [
-      'The statements workbook (one page per council) is available from the service: GET /years/' +
-        year.fy +
-        '/statements.xlsx.',
+      'A positive balance is to invoice and a negative one to credit. The Chief Digital Officer holds the print-ready statements (one page per council) and arranges the invoice or credit note.',
     ],
   );
 }
