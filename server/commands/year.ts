@@ -81,7 +81,7 @@ export function register(program: Command): void {
               { fy, note: options.note },
               commandLineActor(),
               new Date(),
-              config.timeZone,
+              config,
             );
             process.stdout.write(agreementText(proposed, await councilNames(store)));
           }),
@@ -118,7 +118,7 @@ export function register(program: Command): void {
       runCommand(
         () =>
           withStore(async (store, config) => {
-            const closed = await closeYear(store, fy, commandLineActor(), new Date(), config.timeZone);
+            const closed = await closeYear(store, fy, commandLineActor(), new Date(), config);
             process.stdout.write(yearText(closed, await councilNames(store)));
           }),
         refusals,

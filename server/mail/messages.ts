@@ -35,7 +35,7 @@ async function workbookBuffer(view: ConsolidatedView): Promise<Buffer> {
 /** Addresses lower-cased and without repeats, in their first order. */
 const distinct = (addresses: readonly string[]): string[] => [...new Set(addresses.map(normaliseRecipient))];
 
-async function outboxMessage(
+export async function outboxMessage(
   kind: MailKind,
   period: string,
   to: string,

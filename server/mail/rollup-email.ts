@@ -4,6 +4,7 @@ import { periodLabel } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import {
   buildReport,
+  costSharesLine,
   sinceReport,
   type CouncilLine,
   type HeadlineFigure,
@@ -153,6 +154,8 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
   const fragileSentence = `${SKILL_STATUS_WORDS.fragile}: ${skills.fragile.join(', ')}.`;
   const missingList = `${returns.missing.join(', ')}.`;
   const carriedLead = 'Carried forward from an earlier month:';
+  // The same words as the workbook's Summary: one line for the year's agreement wherever it shows.
+  const agreement = view.agreement ? costSharesLine(view, view.agreement) : undefined;
   const allReturned = 'Every member council has sent a return.';
 
   const body = markup`${[
@@ -165,6 +168,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     chartImage('chart-trend'),
     chartImage('chart-contributions'),
     heading('Contributions by council'),
+    agreement ? paragraph(agreement) : '',
     councilTable(report.councils, totals),
     paragraph('Contributed is cash paid plus in-kind, to date. A negative balance is an overpayment.', true),
     heading('Projects by RAG and phase'),
@@ -218,6 +222,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     ...sinceText(since),
     '',
     textHeading('Contributions by council'),
+    ...(agreement ? [agreement] : []),
     textTable(
       ['Council', 'Due', 'Profiled due', 'Contributed', 'Balance', 'Status'],
       [

@@ -27,6 +27,19 @@ import {
 } from './outbox.js';
 import type { MailTables } from '../store/mail-tables.js';
 import { DAILY_PATTERN, dueJobs } from './schedule.js';
+import {
+  agreementOfRow,
+  proposalKey,
+  queueAgreementReminders,
+  queueProposalEmails,
+  queueYearStatementEmails,
+  yearMailOptions,
+} from './year-emails.js';
+import { financialYearOf, submissionDeadline } from '../../shared/dates.js';
+import type { Partnership } from '../../shared/schemas.js';
+import { currentPeriod } from '../services/clock.js';
+import { nextFinancialYear, previousFinancialYear, yearRecord } from '../services/partnership-year.js';
+import { Agreements } from '../store/agreements.js';
 import { createMailTransport, type MailTransport } from './transport.js';
 
 /** Where e-mails go as `.eml` files when no SMTP_URL is configured. */
@@ -38,7 +51,7 @@ const RETENTION_ACTOR = serviceActor('retention', 'Shared CDO retention');
 export interface MailServiceOptions {
   store: Store;
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'timeZone'> &
-    Partial<Pick<Config, 'personalDataRetentionMonths'>>;
+    Partial<Pick<Config, 'personalDataRetentionMonths' | 'publicUrl' | 'port'>>;
   logger: Logger;
   now?: () => Date;
   outboxDir?: string;
@@ -47,7 +60,7 @@ export interface MailServiceOptions {
 }
 
 export interface JobOutcome {
-  kind: 'rollup' | 'reminder';
+  kind: 'rollup' | 'reminder' | 'agreement' | 'agreement-reminder' | 'year-statement';
   period: string;
   added: number;
 }
@@ -166,6 +179,7 @@ export class MailService {
     };
     if (due.rollup) await attempt('rollup', due.rollup, () => this.enqueueRollup(due.rollup!));
     if (due.reminder) await attempt('reminder', due.reminder, () => this.enqueueReminders(due.reminder!));
+    await this.enqueueYearMail(current.partnership, due.reminder, attempt);
     if (outcomes.some((o) => o.added > 0)) this.worker.kick();
     return outcomes;
   }
@@ -215,8 +229,59 @@ export class MailService {
     return added;
   }
 
-  /** A reminder is dropped once every council it was about has submitted; other e-mails always go. */
+  /**
+   * The partnership year's e-mails (DESIGN §10): a proposal's e-mails not yet queued (proposing queues
+   * them; this catches a failure there), reminders on the return reminder day to councils still awaiting
+   * the year's proposal, and the final statements of last year once it is closed.
+   */
+  private async enqueueYearMail(
+    partnership: Partnership,
+    reminderPeriod: string | undefined,
+    attempt: (kind: JobOutcome['kind'], period: string, run: () => Promise<number>) => Promise<void>,
+  ): Promise<void> {
+    const mail = { ...yearMailOptions(this.options.config), date: this.now() };
+    const fy = financialYearOf(currentPeriod(this.options.config.timeZone, this.now()));
+    const agreements = new Agreements(this.options.store.db);
+    // Next year's shares are often proposed before its April.
+    for (const year of [fy, nextFinancialYear(fy)]) {
+      const [latest] = await agreements.list(year);
+      if (latest?.status !== 'proposed') continue;
+      await attempt('agreement', proposalKey(latest), () =>
+        queueProposalEmails(this.db, partnership, latest, mail),
+      );
+      if (reminderPeriod)
+        await attempt('agreement-reminder', reminderPeriod, () =>
+          queueAgreementReminders(
+            this.db,
+            partnership,
+            latest,
+            reminderPeriod,
+            submissionDeadline(reminderPeriod, partnership.submissionDeadlineDay),
+            mail,
+          ),
+        );
+    }
+    const last = previousFinancialYear(fy);
+    const closed = await yearRecord(this.options.store, last);
+    if (closed.status === 'closed')
+      await attempt('year-statement', last, () =>
+        queueYearStatementEmails(this.db, partnership, closed, mail),
+      );
+  }
+
+  /**
+   * A reminder is dropped once every council it was about has submitted; a proposal's e-mail once the
+   * proposal is no longer open, and its reminder once those councils have decided. Other e-mails always go.
+   */
   private async stillWanted(row: OutboxRow): Promise<boolean> {
+    if (row.kind === 'agreement' || row.kind === 'agreement-reminder') {
+      const id = agreementOfRow(row.meta);
+      const agreement = id === undefined ? undefined : await new Agreements(this.options.store.db).get(id);
+      if (agreement?.status !== 'proposed') return false;
+      return (
+        row.kind === 'agreement' || reminderCouncils(row.meta).some((c) => agreement.awaiting.includes(c))
+      );
+    }
     if (row.kind !== 'reminder') return true;
     const submitted = await this.options.store.periodSummaries(row.period);
     return reminderCouncils(row.meta).some((council) => !submitted.has(council));

@@ -41,7 +41,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
     },
     async (req, res) => {
       const input = parseRequestBody(newAgreementSchema, req.body);
-      res.status(201).json(await proposeAgreement(store, input, callerOf(res), now(), config.timeZone));
+      res.status(201).json(await proposeAgreement(store, input, callerOf(res), now(), config));
     },
   );
 

@@ -34,7 +34,7 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
     },
     async (req, res) => {
       const { fy } = pathParams(fyParams, req);
-      res.json(await closeYear(store, fy, callerOf(res), now(), config.timeZone));
+      res.json(await closeYear(store, fy, callerOf(res), now(), config));
     },
   );
 

@@ -5,7 +5,14 @@ import type { Actor } from '../../shared/api.js';
 import { inKindValuePence } from '../../shared/consolidate/contributions.js';
 import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
-import type { ConsolidatedView, DataQualityWarning } from '../../shared/schemas.js';
+import type { ConsolidatedView, DataQualityWarning, Partnership } from '../../shared/schemas.js';
+import type { Config } from '../config.js';
+import {
+  queueProposalEmails,
+  queueYearStatementEmails,
+  yearMailOptions,
+  type YearMailOptions,
+} from '../mail/year-emails.js';
 import { Agreements } from '../store/agreements.js';
 import type { Store } from '../store/index.js';
 import { Years, type RecordedStatements } from '../store/years.js';
@@ -20,6 +27,10 @@ export const ukDate = ukDateOfInstant;
 /** The FY before `fy` ("2026-27" → "2025-26"). */
 export const previousFinancialYear = (fy: string): string =>
   financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, -1));
+
+/** The FY after `fy` ("2026-27" → "2027-28"). */
+export const nextFinancialYear = (fy: string): string =>
+  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, 12));
 
 export function agreementSummary(latest: Agreement | undefined): AgreementSummary {
   if (!latest) return { id: null, status: 'none', agreedAt: null, awaiting: [], declined: [] };
@@ -138,15 +149,39 @@ export async function yearStatements(
   };
 }
 
+/** What proposing and closing need of the configuration: the time zone, and how their e-mails are sent. */
+export type YearConfig = Pick<Config, 'timeZone'> & Partial<Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>>;
+
+/**
+ * Queues a step's e-mails once it is committed. A failure here must not turn a done step into an error
+ * (a retried proposal would supersede the first): the 07:00 run queues whatever is missing (MailService).
+ */
+async function queueYearMail(
+  store: Store,
+  queue: (partnership: Partnership, mail: YearMailOptions) => Promise<number>,
+  config: YearConfig,
+  now: Date,
+): Promise<void> {
+  // Without a sender (the demo's first start), the mail service's start-up check queues them.
+  const { mailFrom } = config;
+  if (mailFrom === undefined) return;
+  try {
+    const current = await store.currentPartnership();
+    if (current) await queue(current.partnership, { ...yearMailOptions({ ...config, mailFrom }), date: now });
+  } catch {
+    // Left to the next 07:00 run, which queues the same keys.
+  }
+}
+
 /** Proposes the FY's cost shares from the settings in force now (POST /agreements, `agreement propose`). */
 export async function proposeAgreement(
   store: Store,
   input: { fy: string; note?: string | undefined },
   actor: Actor,
   now: Date,
-  timeZone: string,
+  config: YearConfig,
 ): Promise<Agreement> {
-  const today = currentPeriod(timeZone, now);
+  const today = currentPeriod(config.timeZone, now);
   const proposed = await new Agreements(store.db).propose(
     ({ version, partnership }) => agreementSnapshot(partnership, version, input.fy, today),
     { fy: input.fy, note: input.note ?? '' },
@@ -155,6 +190,12 @@ export async function proposeAgreement(
   );
   if (!proposed)
     throw new HttpError(409, 'no-partnership', 'The partnership settings have not been set up yet.');
+  await queueYearMail(
+    store,
+    (partnership, mail) => queueProposalEmails(store.mail, partnership, proposed, mail),
+    config,
+    now,
+  );
   return proposed;
 }
 
@@ -181,10 +222,10 @@ export async function closeYear(
   fy: string,
   actor: Actor,
   now: Date,
-  timeZone: string,
+  config: YearConfig,
 ): Promise<YearRecord> {
   const march = monthsOfFinancialYear(fy)[11]!;
-  if (currentPeriod(timeZone, now) <= march)
+  if (currentPeriod(config.timeZone, now) <= march)
     throw new HttpError(
       409,
       'year-not-ended',
@@ -195,7 +236,14 @@ export async function closeYear(
   const result = await new Years(store.db).close(fy, recorded, actor, now.toISOString());
   if (result.kind === 'already-closed')
     throw new HttpError(409, 'year-closed', `${fy} was closed on ${ukDate(result.close.closedAt)} already.`);
-  return yearRecord(store, fy);
+  const closed = await yearRecord(store, fy);
+  await queueYearMail(
+    store,
+    (partnership, mail) => queueYearStatementEmails(store.mail, partnership, closed, mail),
+    config,
+    now,
+  );
+  return closed;
 }
 
 /** Reopens a closed FY, with the reason (POST /years/{fy}/reopen, `year reopen`). */

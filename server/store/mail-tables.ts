@@ -4,7 +4,9 @@
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { SchemaTypes } from './dialect.js';
 
-export const MAIL_KINDS = ['rollup', 'statement', 'reminder'] as const;
+/** The kinds of migration 2; migration 10 adds the partnership's year's (DESIGN §10). */
+const FIRST_MAIL_KINDS = ['rollup', 'statement', 'reminder'] as const;
+export const MAIL_KINDS = [...FIRST_MAIL_KINDS, 'agreement', 'agreement-reminder', 'year-statement'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
@@ -50,10 +52,53 @@ export type MailTables = {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
 export async function createMailOutboxTables(db: Kysely<any>, t: SchemaTypes): Promise<void> {
+  await createOutboxTable(db, t, 'mail_outbox', FIRST_MAIL_KINDS);
   await db.schema
-    .createTable('mail_outbox')
+    .createTable('mail_lease')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('holder', 'text', (c) => c.notNull())
+    .addColumn('expires_at', t.bigint, (c) => c.notNull())
+    .execute();
+}
+
+/**
+ * Migration 10: the outbox takes every kind of MAIL_KINDS. PostgreSQL replaces the check; SQLite cannot
+ * alter one, so the table is rebuilt under its name with its rows (ids and all) copied across.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
+export async function widenMailKinds(db: Kysely<any>, t: SchemaTypes): Promise<void> {
+  const kinds = sql.join(MAIL_KINDS.map((k) => sql.lit(k)));
+  if (t.dialect === 'postgres') {
+    await sql`alter table mail_outbox drop constraint mail_outbox_kind_check`.execute(db);
+    await sql`alter table mail_outbox add constraint mail_outbox_kind_check check (kind in (${kinds}))`.execute(
+      db,
+    );
+    return;
+  }
+  await createOutboxTable(db, t, 'mail_outbox_widened', MAIL_KINDS);
+  await sql`insert into mail_outbox_widened select * from mail_outbox`.execute(db);
+  await db.schema.dropTable('mail_outbox').execute();
+  await sql`alter table mail_outbox_widened rename to mail_outbox`.execute(db);
+  await db.schema.dropIndex('mail_outbox_widened_due').execute();
+  await db.schema
+    .createIndex('mail_outbox_due')
+    .on('mail_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+}
+
+async function createOutboxTable(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was then
+  db: Kysely<any>,
+  t: SchemaTypes,
+  name: string,
+  kinds: readonly string[],
+): Promise<void> {
+  const allowed = sql.join(kinds.map((k) => sql.lit(k)));
+  await db.schema
+    .createTable(name)
     .addColumn('id', 'integer', t.autoId)
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('rollup', 'statement', 'reminder')`))
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in (${allowed})`))
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('envelope_from', 'text', (c) => c.notNull())
@@ -71,17 +116,7 @@ export async function createMailOutboxTables(db: Kysely<any>, t: SchemaTypes): P
     .addColumn('smtp_response', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'text')
-    .addUniqueConstraint('mail_outbox_one_per_key', ['kind', 'period', 'recipient'])
+    .addUniqueConstraint(`${name}_one_per_key`, ['kind', 'period', 'recipient'])
     .execute();
-  await db.schema
-    .createIndex('mail_outbox_due')
-    .on('mail_outbox')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
-  await db.schema
-    .createTable('mail_lease')
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('holder', 'text', (c) => c.notNull())
-    .addColumn('expires_at', t.bigint, (c) => c.notNull())
-    .execute();
+  await db.schema.createIndex(`${name}_due`).on(name).columns(['status', 'next_attempt_at']).execute();
 }

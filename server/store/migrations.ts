@@ -4,7 +4,7 @@
 // (dialect.ts) where the two differ, and test/server/store-schema.test.ts checks both end up alike.
 import { sql, type Kysely } from 'kysely';
 import { TOKEN_DAYS } from '../../shared/api.js';
-import { createMailOutboxTables } from './mail-tables.js';
+import { createMailOutboxTables, widenMailKinds } from './mail-tables.js';
 import { createYearTables } from './year-tables.js';
 import { advisoryLock, dialectOf, schemaTypes, writeTransaction, type SchemaTypes } from './dialect.js';
 
@@ -231,6 +231,8 @@ export const migrations: Migration[] = [
   },
   // Agreements of a year's cost shares, councils' decisions and year closes (DESIGN §10).
   { id: 9, name: 'agreements and year closes', up: createYearTables },
+  // The e-mails of the partnership's year: proposals, their reminders and final statements (DESIGN §10).
+  { id: 10, name: 'e-mails of the partnership year', up: widenMailKinds },
 ];
 
 /**

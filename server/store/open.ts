@@ -69,7 +69,7 @@ async function migrateWhenFree(db: Kysely<Database>): Promise<void> {
   }
 }
 
-function openDialect(location: DatabaseLocation): Dialect {
+export function openDialect(location: DatabaseLocation): Dialect {
   return location.kind === 'postgres' ? postgresDialect(location.url) : sqliteDialect(location.file);
 }
 

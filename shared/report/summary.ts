@@ -21,11 +21,14 @@ const listOrNone = (items: readonly string[]): string => (items.length ? items.j
 /** The label a headline figure has in a sheet: its unit in the label, as for every money column. */
 export const moneyLabel = (label: string): string => `${label} (£)`;
 
-/** The view's agreement line: its Members are the councils paying a share this year. */
-function costSharesLine(
+/**
+ * The view's agreement line, as the Summary and the roll-up e-mail state it: its Members are the councils
+ * paying a share this year.
+ */
+export function costSharesLine(
   view: ConsolidatedView,
   agreement: AgreementSummary,
-  name: (council: string) => string,
+  name: (council: string) => string = councilNames(view),
 ): string {
   if (agreement.status === 'none') return agreementLine(view.financialYear, null, name, ukDateOfInstant);
   const members = view.contributions.councils.filter(

@@ -1,5 +1,6 @@
 // One demo: `shared-cdo demo --out` writes what a new service loads on its first start, so
-// `shared-cdo consolidate` over those files gives the service's figures exactly, for both months.
+// `shared-cdo consolidate` over those files gives the service's figures exactly, for both months; the
+// service adds last year's close and this year's agreement (three councils agreed, one awaited).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { DEMO_COUNCILS } from '../../demo/partnership.js';
 import { createLogger } from '../../server/logger.js';
 import { consolidatedView } from '../../server/services/consolidated-view.js';
 import { loadDemo } from '../../server/services/demo.js';
+import { yearRecord } from '../../server/services/partnership-year.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { freshDatabaseUrl } from '../helpers/databases.js';
@@ -18,19 +20,24 @@ import { freshDatabaseUrl } from '../helpers/databases.js';
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
 
+/** The month's figures: everything but the stored versions' metadata and the comparison with other months. */
+const figures = ({ changes: _c, trend: _t, submissions: _s, ...rest }: ConsolidatedView) => rest;
+
 /**
- * The month's figures: everything but the stored versions' metadata, the comparison with other months and
- * what only the service records of the year (its agreement and last year's closing balances, DESIGN §10),
- * which no workbook holds.
+ * The service's view without what only the service holds (DESIGN §10): the year's agreement and what
+ * last year's close brought forward, which a folder of workbooks cannot carry.
  */
-const figures = ({ changes: _c, trend: _t, submissions: _s, agreement: _a, ...rest }: ConsolidatedView) => ({
-  ...rest,
-  contributions: {
-    ...rest.contributions,
-    councils: rest.contributions.councils.map(({ broughtForwardPence: _b, ...council }) => council),
-    totals: (({ broughtForwardPence: _b, ...totals }) => totals)(rest.contributions.totals),
-  },
-});
+function withoutTheYear({ agreement: _a, contributions, ...rest }: ConsolidatedView): ConsolidatedView {
+  const { broughtForwardPence: _t, ...totals } = contributions.totals;
+  return {
+    ...rest,
+    contributions: {
+      ...contributions,
+      totals,
+      councils: contributions.councils.map(({ broughtForwardPence: _b, ...c }) => c),
+    },
+  } as ConsolidatedView;
+}
 
 let dir: string;
 let store: Store;
@@ -81,7 +88,26 @@ describe('the demo offline and in the service', { timeout: 120_000 }, () => {
     );
     const offline = JSON.parse(stdout) as ConsolidatedView;
     const service = await consolidatedView(store, period);
-    expect(figures(offline)).toEqual(figures(service));
+    expect(figures(offline)).toEqual(figures(withoutTheYear(service)));
+    // What the service adds: three councils of four have agreed the year's shares; last year is closed.
+    expect(service.agreement).toMatchObject({
+      status: 'proposed',
+      agreedAt: null,
+      awaiting: ['vale-of-white-horse'],
+      declined: [],
+    });
+    const lastYear = await yearRecord(store, '2025-26');
+    expect(lastYear.status).toBe('closed');
+    // 2025-26 has the worked example's budget: £339,172.63 less £80,000.00 confirmed funding.
+    expect(lastYear.statements.reduce((sum, st) => sum + st.duePence, 0)).toBe(25_917_263);
+    // Each council's balance (due less contributed) is brought forward, apart from this year's due.
+    expect(service.contributions.councils.map((c) => [c.council, c.broughtForwardPence])).toEqual(
+      lastYear.statements.map((st) => [st.council, st.duePence - st.contributedPence]),
+    );
+    expect(service.contributions.totals.broughtForwardPence).toBe(
+      lastYear.statements.reduce((sum, st) => sum + st.duePence - st.contributedPence, 0),
+    );
+    expect(lastYear.statements.some((st) => st.duePence !== st.contributedPence)).toBe(true);
     // What the demo's latest month brings is there offline too.
     const projects = new Map(offline.projects.items.map((p) => [p.id, p.rag]));
     expect(projects.get('OXD-008')).toBe(period === '2026-11' ? 'Green' : undefined);

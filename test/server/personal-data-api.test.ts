@@ -116,22 +116,25 @@ describeStores('personal data', (kind) => {
     expect(exported.code).toBe(0);
     const lines = exported.stdout.trim().split('\n');
     expect(lines[0]).toBe('record,sheet_or_action,council,period,version,at,content');
-    // One Skills row in Cherwell's and in the Vale's return for each of the demo's two months.
+    // One Skills row in Cherwell's and in the Vale's return for each of the demo's two months and for
+    // last year's March (the demo closes last year).
     expect(
       lines
         .slice(1)
         .map((l) => l.split(',').slice(0, 5).join(' '))
         .sort(),
     ).toEqual([
+      'row skills cherwell 2026-03 1',
       'row skills cherwell 2026-10 1',
       'row skills cherwell 2026-11 1',
+      'row skills vale-of-white-horse 2026-03 1',
       'row skills vale-of-white-horse 2026-10 1',
       'row skills vale-of-white-horse 2026-11 1',
     ]);
 
     const erased = await cli(['people', 'erase', '--email', MARCUS], url);
     expect(erased.stdout).toMatch(
-      /^Erased: now Person [0-9a-f]{8} <[0-9a-f]{8}@erased\.invalid> in 4 versions/,
+      /^Erased: now Person [0-9a-f]{8} <[0-9a-f]{8}@erased\.invalid> in 6 versions/,
     );
     const again = await cli(['people', 'erase', '--email', MARCUS], url);
     expect(again).toMatchObject({ code: 1 });

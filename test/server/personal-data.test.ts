@@ -167,13 +167,16 @@ describeStores('personal data', (kind) => {
     const report = await personReport(store, 'MARCUS@Reid-Research.example');
     expect(report.email).toBe(MARCUS.email);
     expect(report.names).toEqual([MARCUS.name]);
-    // By hand: Marcus has one Skills row in Cherwell's and in the Vale's return for each demo month,
-    // and the seed's second Cherwell version for November names him on a Skills row and a project.
+    // By hand: Marcus has one Skills row in Cherwell's and in the Vale's return for each demo month
+    // (last year's March, which the demo closes, and the two latest months), and the seed's second
+    // Cherwell version for November names him on a Skills row and a project.
     expect(report.rows.map((r) => `${r.sheet} ${r.council} ${r.period} v${r.version}`).sort()).toEqual([
       'projects cherwell 2026-11 v2',
+      'skills cherwell 2026-03 v1',
       'skills cherwell 2026-10 v1',
       'skills cherwell 2026-11 v1',
       'skills cherwell 2026-11 v2',
+      'skills vale-of-white-horse 2026-03 v1',
       'skills vale-of-white-horse 2026-10 v1',
       'skills vale-of-white-horse 2026-11 v1',
     ]);
@@ -195,10 +198,11 @@ describeStores('personal data', (kind) => {
     expect(report.tokens.map((t) => t.label)).toEqual(['Marcus Reid research script']);
 
     const priya = await personReport(store, PRIYA.email);
-    // In-kind rows: one a month of the financial year up to each period (7 for October, 8 for
-    // November, and 8 again in the second November version), plus her two Skills rows per version.
-    expect(priya.rows.filter((r) => r.sheet === 'contributions')).toHaveLength(7 + 8 + 8);
-    expect(priya.rows.filter((r) => r.sheet === 'skills')).toHaveLength(2 * 3);
+    // In-kind rows: one a month of the financial year up to each period (12 for last year's March, 7
+    // for October, 8 for November, and 8 again in the second November version), plus her two Skills
+    // rows per version.
+    expect(priya.rows.filter((r) => r.sheet === 'contributions')).toHaveLength(12 + 7 + 8 + 8);
+    expect(priya.rows.filter((r) => r.sheet === 'skills')).toHaveLength(2 * 4);
     expect(priya.rows.every((r) => r.council === 'cherwell' || r.sheet === 'projects')).toBe(true);
   });
 
@@ -213,9 +217,9 @@ describeStores('personal data', (kind) => {
       email: expect.stringMatching(/^[0-9a-f]{8}@erased\.invalid$/),
     });
     expect(marcus!.email.slice(0, 8)).toBe(marcus!.name.slice(7));
-    // Five versions name Marcus (two months × two councils, and the seed's second version); his user
+    // Seven versions name Marcus (three months × two councils, and the seed's second version); his user
     // goes; the token label is his; e-mails: the two roll-ups from October on and his reminder.
-    expect(marcus).toMatchObject({ versions: 5, users: 1, tokens: 1, emails: 3 });
+    expect(marcus).toMatchObject({ versions: 7, users: 1, tokens: 1, emails: 3 });
     // Erasing again finds nothing left to change.
     expect(await changePerson(store, MARCUS.email, { kind: 'erase' }, ADMIN, AT)).toBeUndefined();
 
@@ -320,11 +324,11 @@ describeStores('personal data', (kind) => {
     expect(changed).toMatchObject({
       name: 'Marcus Reid-Okoro',
       email: 'm.reid-okoro@reid-research.example',
-      versions: 5,
+      versions: 7,
     });
     expect((await personReport(store, MARCUS.email)).rows).toEqual([]);
     const now = await personReport(store, 'm.reid-okoro@reid-research.example');
-    expect(now.rows).toHaveLength(6);
+    expect(now.rows).toHaveLength(8);
     expect(now.names).toEqual(['Marcus Reid-Okoro']);
     expect(now.users).toHaveLength(1);
     const [entry] = await store.auditEntries({ action: 'person.rectify', limit: 10 });

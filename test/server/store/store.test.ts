@@ -1,6 +1,6 @@
 // The store, on SQLite and on PostgreSQL: migrations run once and in order, tokens are kept only as
 // hashes, and versions are append-only with one number per (council, period) even when writers race.
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
@@ -13,6 +13,8 @@ import {
   type Migration,
   type Store,
 } from '../../../server/store/index.js';
+import { parseDatabaseUrl } from '../../../server/store/database-url.js';
+import { openDialect } from '../../../server/store/open.js';
 import { testActor } from '../../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 
@@ -63,6 +65,57 @@ describeStores('store', (kind) => {
       };
       expect(await migrate(store.db, [...migrations, extra])).toEqual([extra.id]);
       await expect(migrate(store.db, [extra])).rejects.toThrow(/position 1/);
+    });
+  });
+
+  describe('migration 10', () => {
+    it('keeps every outbox row, and the outbox takes the e-mails of the partnership year', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the schema as it was before migration 10
+      const db = new Kysely<any>({ dialect: openDialect(parseDatabaseUrl(await freshDatabaseUrl(kind))) });
+      try {
+        await migrate(
+          db,
+          migrations.filter((m) => m.id < 10),
+        );
+        const row = (kind: string, recipient: string) => ({
+          kind,
+          period: '2026-05',
+          recipient,
+          envelope_from: 'cdo@example.org',
+          subject: 'Roll-up',
+          message: Buffer.from('Subject: Roll-up\r\n\r\nBody'),
+          status: 'sent',
+          attempts: 1,
+          next_attempt_at: 1,
+          created_at: '2026-06-11T06:00:00Z',
+        });
+        await db.insertInto('mail_outbox').values(row('rollup', 'board@example.org')).execute();
+        await expect(
+          db.insertInto('mail_outbox').values(row('agreement', 'a@example.org')).execute(),
+        ).rejects.toThrow();
+        expect(await migrate(db, migrations)).toEqual([10]);
+        const kept = await db.selectFrom('mail_outbox').selectAll().execute();
+        expect(kept).toMatchObject([{ id: 1, kind: 'rollup', recipient: 'board@example.org', attempts: 1 }]);
+        expect(Buffer.from(kept[0]!.message).toString()).toBe('Subject: Roll-up\r\n\r\nBody');
+        for (const k of ['agreement', 'agreement-reminder', 'year-statement'])
+          await db.insertInto('mail_outbox').values(row(k, 'a@example.org')).execute();
+        // Still one row per key, and still no kind outside the list.
+        await expect(
+          db.insertInto('mail_outbox').values(row('rollup', 'board@example.org')).execute(),
+        ).rejects.toThrow();
+        await expect(
+          db.insertInto('mail_outbox').values(row('letter', 'a@example.org')).execute(),
+        ).rejects.toThrow();
+        // Auto-numbering carries on after the copied rows (PostgreSQL's refused inserts used numbers too).
+        const next = await db
+          .insertInto('mail_outbox')
+          .values(row('statement', 'a@example.org'))
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        expect(next.id).toBeGreaterThan(4);
+      } finally {
+        await db.destroy();
+      }
     });
   });
 

@@ -1,0 +1,198 @@
+// The e-mails of the partnership's year (DESIGN §10) through real SMTP, on SQLite and PostgreSQL: a
+// proposal goes once to each Member's contact with its due, share, method and the instructions' link;
+// the 07:00 run on the return reminder day reminds only the council still awaiting; the roll-up states
+// the agreement in the Summary's words; closing a year sends each Member's contact its statement once.
+// Every figure is worked out by hand below.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { demoPartnership } from '../../../demo/partnership.js';
+import type { Partnership } from '../../../shared/schemas.js';
+import { createLogger } from '../../../server/logger.js';
+import { outboxRows } from '../../../server/mail/outbox.js';
+import { MailService } from '../../../server/mail/service.js';
+import { closeYear, proposeAgreement } from '../../../server/services/partnership-year.js';
+import { Agreements } from '../../../server/store/agreements.js';
+import { openStore, type Store } from '../../../server/store/index.js';
+import { testActor } from '../../helpers/actors.js';
+import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
+import { startTestSmtp, type TestSmtp } from './smtp-harness.js';
+
+// Equal shares of £400.00 in 2026-27 (£100.00 each, 25.00%) and of £1,000.01 in 2025-26 (25,000.25p
+// each: the leftover penny to the lowest Council ID, Cherwell).
+const partnership: Partnership = {
+  ...demoPartnership,
+  costShareMethod: 'Equal',
+  budget: [
+    { financialYear: '2025-26', budgetLine: 'CDO salary', amountPence: 100_001 },
+    { financialYear: '2026-27', budgetLine: 'CDO salary', amountPence: 40_000 },
+  ],
+  funding: [],
+  costShares: [],
+  cdoTime: [],
+};
+const contact = (id: string) => partnership.councils.find((c) => c.id === id)!.contactEmail!;
+const MEMBERS = ['cherwell', 'south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire'];
+const config = {
+  mailFrom: 'Shared CDO <cdo@oxfordshire-districts.example>',
+  timeZone: 'Europe/London',
+  publicUrl: 'https://cdo.oxfordshire-districts.example',
+};
+
+let dir: string;
+let store: Store;
+let smtp: TestSmtp;
+let clock = new Date('2026-06-01T08:00:00Z');
+const services: MailService[] = [];
+
+function service(): MailService {
+  const s = new MailService({
+    store,
+    config: { ...config, smtpUrl: smtp.url },
+    logger: createLogger('silent'),
+    now: () => clock,
+    outboxDir: join(dir, 'outbox'),
+    worker: { pollMs: 60_000 },
+  });
+  services.push(s);
+  return s;
+}
+
+const parsed = (): Promise<ParsedMail[]> => Promise.all(smtp.deliveries.map((d) => simpleParser(d.raw)));
+const textTo = async (to: string, subject: RegExp): Promise<string> => {
+  const mail = (await parsed()).find((m) => m.subject?.match(subject) && JSON.stringify(m.to).includes(to));
+  if (!mail) throw new Error(`no e-mail to ${to} matching ${subject}`);
+  return mail.text ?? '';
+};
+
+/** Who received the e-mails whose subject matches. */
+const recipientsOf = async (subject: RegExp): Promise<string[]> =>
+  (await parsed())
+    .filter((m) => subject.test(m.subject ?? ''))
+    .flatMap((m) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value))
+    .map((a) => a.address ?? '')
+    .sort();
+
+describeStores('the e-mails of the partnership year', (kind) => {
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'year-emails-'));
+    store = await openStore(await freshDatabaseUrl(kind));
+    await store.savePartnership(partnership, testActor('test'), '2026-04-01T00:00:00Z');
+    smtp = await startTestSmtp();
+    clock = new Date('2026-06-01T08:00:00Z');
+  });
+
+  afterEach(async () => {
+    for (const s of services.splice(0)) await s.stop();
+    await store.close();
+    await smtp.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends a proposal once to each Member, reminds the one still awaiting, and states it in the roll-up', async () => {
+    const mail = service();
+    const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
+    // Two instances' daily runs beside the proposal itself queue nothing more.
+    await Promise.all([mail.runDueJobs(), service().runDueJobs()]);
+    expect(await outboxRows(mail.db, { kind: 'agreement' })).toHaveLength(4);
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0 });
+    expect(await recipientsOf(/cost shares 2026-27 proposed/)).toEqual(MEMBERS.map(contact).sort());
+
+    const vale = await textTo(contact('vale-of-white-horse'), /cost shares 2026-27 proposed/);
+    expect(vale).toContain('Vale of White Horse District Council');
+    expect(vale).toMatch(/Due for 2026-27 +£100\.00/);
+    expect(vale).toMatch(/Share of the net cost +25\.00%/);
+    expect(vale).toMatch(/Net cost of the year +£400\.00/);
+    expect(vale).toMatch(/Cost-share method +Equal/);
+    expect(vale).toMatch(/Months of membership +12/);
+    expect(vale).toContain('https://cdo.oxfordshire-districts.example/addin/help.html#agreement');
+    const html = (await parsed()).find((m) => JSON.stringify(m.to).includes(contact('cherwell')))!.html;
+    expect(html).toContain('href="https://cdo.oxfordshire-districts.example/addin/help.html#agreement"');
+
+    const agreements = new Agreements(store.db);
+    for (const council of ['cherwell', 'south-oxfordshire', 'west-oxfordshire'])
+      await agreements.decide(
+        proposed.id,
+        council,
+        { decision: 'agree', comment: '' },
+        testActor(council),
+        '2026-06-03T10:00:00Z',
+      );
+
+    // The roll-up before Vale decides: the Summary's line, word for word.
+    const awaiting = await mail.buildRollupIfNeeded('2026-06', true);
+    const rollup = await simpleParser(awaiting!.messages.find((m) => m.kind === 'rollup')!.message);
+    expect(rollup.text).toContain(
+      'Cost shares 2026-27: proposed, awaiting Vale of White Horse District Council',
+    );
+    expect(rollup.html).toContain(
+      'Cost shares 2026-27: proposed, awaiting Vale of White Horse District Council',
+    );
+
+    // 7 July at 08:30 (BST): the June return's reminder day (deadline 10 July less 3 days).
+    clock = new Date('2026-07-07T07:30:00Z');
+    const outcomes = await mail.runDueJobs();
+    expect(outcomes).toContainEqual({ kind: 'agreement-reminder', period: '2026-06', added: 1 });
+    const reminders = await outboxRows(mail.db, { kind: 'agreement-reminder' });
+    expect(reminders.map((r) => r.recipient)).toEqual([contact('vale-of-white-horse')]);
+    await mail.worker.runOnce();
+    const reminder = await textTo(contact('vale-of-white-horse'), /cost shares 2026-27 awaiting/);
+    expect(reminder).toContain('still await a decision from Vale of White Horse District Council');
+    expect(reminder).toContain('by 10/07/2026');
+    // A second run the same day adds nothing.
+    expect(await mail.runDueJobs()).toContainEqual({
+      kind: 'agreement-reminder',
+      period: '2026-06',
+      added: 0,
+    });
+
+    await agreements.decide(
+      proposed.id,
+      'vale-of-white-horse',
+      { decision: 'agree', comment: '' },
+      testActor('vale'),
+      '2026-07-07T09:00:00Z',
+    );
+    const agreed = await mail.buildRollupIfNeeded('2026-06', true);
+    const text = (await simpleParser(agreed!.messages.find((m) => m.kind === 'rollup')!.message)).text;
+    expect(text).toContain('Cost shares 2026-27: agreed on 07/07/2026 by all four councils');
+  });
+
+  it('drops a reminder whose council decided before it went', async () => {
+    const mail = service();
+    const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
+    await mail.worker.runOnce();
+    clock = new Date('2026-07-07T07:30:00Z');
+    await mail.runDueJobs();
+    expect(await outboxRows(mail.db, { kind: 'agreement-reminder' })).toHaveLength(4);
+    await new Agreements(store.db).decide(
+      proposed.id,
+      'cherwell',
+      { decision: 'decline', comment: 'Our budget is set in February.' },
+      testActor('cherwell'),
+      '2026-07-07T07:40:00Z',
+    );
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0, cancelled: 1 });
+    expect(await recipientsOf(/awaiting your decision/)).toEqual(
+      ['south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire'].map(contact).sort(),
+    );
+  });
+
+  it("e-mails each Member's contact its statement once when the year closes", async () => {
+    const mail = service();
+    await closeYear(store, '2025-26', testActor('cdo'), clock, config);
+    await Promise.all([mail.runDueJobs(), service().runDueJobs()]);
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0 });
+    expect(await recipientsOf(/final statement — 2025-26/)).toEqual(MEMBERS.map(contact).sort());
+    const cherwell = await textTo(contact('cherwell'), /final statement — 2025-26/);
+    expect(cherwell).toMatch(/Due for 2025-26 +£250\.01/);
+    expect(cherwell).toMatch(/Contributed +£0\.00/);
+    expect(cherwell).toMatch(/Balance +£250\.01 \(£250\.01 to invoice\)/);
+    expect(cherwell).toContain('Cost shares 2025-26: not yet proposed');
+    const vale = await textTo(contact('vale-of-white-horse'), /final statement — 2025-26/);
+    expect(vale).toMatch(/Due for 2025-26 +£250\.00/);
+    expect(await outboxRows(mail.db, { kind: 'year-statement' })).toHaveLength(4);
+  });
+});
