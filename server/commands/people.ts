@@ -5,12 +5,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { PersonReport } from '../../shared/api.js';
 import { emailSchema } from '../../shared/schemas.js';
 import { commandLineActor } from '../auth/actors.js';
-import {
-  applyRetention,
-  changePerson,
-  PersonalDataRefused,
-  personReport,
-} from '../services/personal-data.js';
+import { applyRetention } from '../services/personal-data-retention.js';
+import { changePerson, PersonalDataRefused, personReport } from '../services/personal-data.js';
 import { runCommand, withStore } from './store-access.js';
 
 function email(text: string): string {

@@ -8,7 +8,7 @@ import { serviceActor } from '../auth/actors.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { consolidatedView } from '../services/consolidated-view.js';
-import { applyRetention } from '../services/personal-data.js';
+import { applyRetention } from '../services/personal-data-retention.js';
 import type { Store } from '../store/index.js';
 import {
   buildReminders,

@@ -1,7 +1,7 @@
 // Personal data (DESIGN §11): what the service holds about one e-mail address (subject access), and
-// changing it everywhere at once — a stable pseudonym (erasure, and retention for old years) or a new
-// name and address (rectification). Figures (days, levels, pence) are never touched, so every
-// consolidated figure stays as it was; only names and addresses change.
+// changing it everywhere at once: a stable pseudonym (erasure; retention reuses it) or a new name and
+// address (rectification). Figures (days, levels, pence) are never touched, so every consolidated figure
+// stays as it was; only names and addresses change.
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import {
@@ -12,7 +12,6 @@ import {
   type PersonReport,
   type PersonRow,
 } from '../../shared/api.js';
-import { addMonths } from '../../shared/dates.js';
 import { councilSubmissionSchema, partnershipSchema, type CouncilSubmission } from '../../shared/schemas.js';
 import { advisoryLock, dialectOf, writeTransaction } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
@@ -35,11 +34,12 @@ export function pseudonymOf(email: string): Identity {
 }
 
 /** A name given without an e-mail address (a project's owner) gets a pseudonym of its own. */
-const pseudonymOfName = (name: string): string => `Person ${hex8(`name:${name.trim().toLowerCase()}`)}`;
+export const pseudonymOfName = (name: string): string =>
+  `Person ${hex8(`name:${name.trim().toLowerCase()}`)}`;
 
 export const isErasedAddress = (email: string): boolean =>
   email.trim().toLowerCase().endsWith(`@${ERASED_DOMAIN}`);
-const isPseudonymName = (name: string): boolean => /^Person [0-9a-f]{8}$/.test(name);
+export const isPseudonymName = (name: string): boolean => /^Person [0-9a-f]{8}$/.test(name);
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Whole addresses and whole words only: "jo@x.gov.uk" is not inside "bjo@x.gov.uk", "Al" not in "Alpha".
@@ -48,9 +48,9 @@ const EMAIL_AFTER = '(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])';
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}])';
 /** An e-mail address inside free text. */
-const ANY_EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+export const ANY_EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** A Microsoft 365 sign-in's label: `name <preferred_username>` (DESIGN §9.1). */
-const SIGN_IN_LABEL = /^(.*\S)\s*<([^<>\s]+@[^<>\s]+)>$/;
+export const SIGN_IN_LABEL = /^(.*\S)\s*<([^<>\s]+@[^<>\s]+)>$/;
 
 /**
  * Addresses and names to find in text (any case, whole words), each with what replaces it. A name of
@@ -107,7 +107,7 @@ export class Mentions {
   }
 }
 
-function rewriteStrings<T>(value: T, change: (text: string) => string): T {
+export function rewriteStrings<T>(value: T, change: (text: string) => string): T {
   if (typeof value === 'string') return change(value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => rewriteStrings(v, change)) as T;
   if (value !== null && typeof value === 'object')
@@ -126,7 +126,7 @@ function mentioned(db: Kysely<Database>, column: string, needles: readonly strin
   )})`;
 }
 
-const lower = (email: string): string => email.trim().toLowerCase();
+export const lower = (email: string): string => email.trim().toLowerCase();
 
 /** The names the address goes by: on Skills rows that give it, and in sign-ins (`name <address>`). */
 async function namesOf(db: Kysely<Database>, email: string): Promise<string[]> {
@@ -408,7 +408,7 @@ async function rewriteColumns(
  * a valid return afterwards (a pseudonym is longer than some names: a note at its length limit could
  * overflow), else the whole change is refused rather than a version left that cannot be read.
  */
-async function rewriteVersion(
+export async function rewriteVersion(
   trx: Kysely<Database>,
   v: { id: number; council: string; period: string; version: number },
   rewriteData: (data: unknown) => unknown,
@@ -449,8 +449,8 @@ async function rewriteVersion(
 export class PersonalDataRefused extends Error {}
 
 /** Runs `work` while the audit log accepts pseudonymising updates (migration 7); nobody else sees the grant. */
-async function withGrant<T>(trx: Kysely<Database>, reason: string, work: () => Promise<T>): Promise<T> {
-  await trx.insertInto('personal_data_grant').values({ id: 1, reason }).execute();
+export async function withGrant<T>(trx: Kysely<Database>, why: string, work: () => Promise<T>): Promise<T> {
+  await trx.insertInto('personal_data_grant').values({ id: 1, reason: why }).execute();
   const result = await work();
   await trx.deleteFrom('personal_data_grant').where('id', '=', 1).execute();
   return result;
@@ -495,152 +495,4 @@ async function withdrawMail(
       .execute();
   }
   return changed;
-}
-
-// ---- Retention ------------------------------------------------------------------------------------
-
-/** Client addresses in the audit trail are kept this long. */
-const CLIENT_ADDRESS_MONTHS = 12;
-
-/**
- * The last period whose financial year ended more than `months` months before `now`: a year ending
- * 31 March Y has ended longer ago than that once the month of `now` is past March Y + months.
- */
-export function lastExpiredPeriod(now: Date, months: number): string {
-  const limit = addMonths(now.toISOString().slice(0, 7), -months);
-  const year = Number(limit.slice(0, 4));
-  return Number(limit.slice(5, 7)) > 3 ? `${year}-03` : `${year - 1}-03`;
-}
-
-export interface RetentionOutcome {
-  /** Versions of periods up to this one are past the limit. */
-  upTo: string;
-  versions: { council: string; period: string; version: number }[];
-  /** Audit entries older than 12 months whose client address is dropped. */
-  clientAddresses: number;
-}
-
-/**
- * Pseudonymises everyone named in versions of financial years that ended more than `months` ago and
- * drops client addresses from audit entries older than 12 months (DESIGN §11). Idempotent: a version
- * already pseudonymised is left as it is, so running it again, or on another instance, changes
- * nothing. With `dryRun`, says what it would change and changes nothing.
- */
-export async function applyRetention(
-  store: Store,
-  options: { now: Date; months: number; dryRun?: boolean; actor: Actor },
-): Promise<RetentionOutcome> {
-  const upTo = lastExpiredPeriod(options.now, options.months);
-  const addressesBefore = new Date(options.now);
-  addressesBefore.setUTCMonth(addressesBefore.getUTCMonth() - CLIENT_ADDRESS_MONTHS);
-  return writeTransaction(store.db, async (trx) => {
-    await advisoryLock(trx, 'personalData', 'people');
-    const outcome: RetentionOutcome = { upTo, versions: [], clientAddresses: 0 };
-    // Versions already through retention are not read again: a daily run reads only what is new.
-    const candidates = await trx
-      .selectFrom('submissions')
-      .select(['id', 'council', 'period', 'version'])
-      .where('period', '<=', upTo)
-      .where('pseudonymised_at', 'is', null)
-      .orderBy('id')
-      .execute();
-    for (const v of candidates) {
-      const row = await trx
-        .selectFrom('submissions')
-        .select(['data', 'submitted_by'])
-        .where('id', '=', v.id)
-        .executeTakeFirstOrThrow();
-      const reviews = await trx
-        .selectFrom('reviews')
-        .select(['id', 'reviewed_by', 'comment'])
-        .where('submission_id', '=', v.id)
-        .execute();
-      const data = JSON.parse(row.data) as unknown;
-      const mentions = peopleOfVersion(data, [row.submitted_by, ...reviews.map((r) => r.reviewed_by)]);
-      const at = { council: v.council, period: v.period, version: v.version };
-      if (options.dryRun) {
-        if (mentions.inJson(data) || mentions.in(row.submitted_by)) outcome.versions.push(at);
-        continue;
-      }
-      const rewrite = (d: unknown) => mentions.rewrite(d);
-      if (await rewriteVersion(trx, v, rewrite, (label) => mentions.replace(label)))
-        outcome.versions.push(at);
-      for (const r of reviews) {
-        const next = { reviewed_by: mentions.replace(r.reviewed_by), comment: mentions.replace(r.comment) };
-        if (next.reviewed_by !== r.reviewed_by || next.comment !== r.comment)
-          await trx.updateTable('reviews').set(next).where('id', '=', r.id).execute();
-      }
-      await trx
-        .updateTable('submissions')
-        .set({ pseudonymised_at: options.now.toISOString() })
-        .where('id', '=', v.id)
-        .execute();
-    }
-    const oldAddresses = await trx
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('at', '<', addressesBefore.toISOString())
-      .where('actor_via', '=', 'anonymous')
-      .where('actor_id', '!=', '')
-      .executeTakeFirstOrThrow();
-    outcome.clientAddresses = Number(oldAddresses.n);
-    if (!options.dryRun && outcome.clientAddresses > 0)
-      await withGrant(trx, 'retention', () =>
-        trx
-          .updateTable('audit_log')
-          .set({ actor_id: '' })
-          .where('at', '<', addressesBefore.toISOString())
-          .where('actor_via', '=', 'anonymous')
-          .where('actor_id', '!=', '')
-          .execute(),
-      );
-    if (!options.dryRun && (outcome.versions.length > 0 || outcome.clientAddresses > 0))
-      await trx
-        .insertInto('audit_log')
-        .values({
-          at: options.now.toISOString(),
-          actor_via: options.actor.via,
-          actor_id: options.actor.id,
-          actor_label: options.actor.label,
-          action: 'person.retention',
-          council: null,
-          period: null,
-          target: `versions of periods up to ${upTo}`,
-          status: 200,
-          detail: JSON.stringify({
-            versions: outcome.versions.length,
-            clientAddresses: outcome.clientAddresses,
-          }),
-        })
-        .execute();
-    return outcome;
-  });
-}
-
-/** Everyone a version names — on its Skills and Contributions rows, as project owners and as its sender — with their pseudonyms. */
-function peopleOfVersion(data: unknown, labels: readonly string[]): Mentions {
-  const emails = new Map<string, string>();
-  const names = new Map<string, string>();
-  const person = (email: string, name?: string) => {
-    if (isErasedAddress(email)) return;
-    const pseudonym = pseudonymOf(email);
-    emails.set(lower(email), pseudonym.email);
-    if (name && !isPseudonymName(name)) names.set(name, pseudonym.name);
-  };
-  const submission = data as Partial<CouncilSubmission>;
-  for (const row of submission.skills ?? []) person(row.email, row.person);
-  for (const row of submission.contributions ?? []) if (row.personEmail) person(row.personEmail);
-  for (const label of labels) {
-    const signIn = SIGN_IN_LABEL.exec(label);
-    if (signIn) person(signIn[2]!, signIn[1]);
-  }
-  for (const row of submission.projects ?? [])
-    if (row.owner && !isPseudonymName(row.owner) && !names.has(row.owner))
-      names.set(row.owner, pseudonymOfName(row.owner));
-  // Addresses in free text (notes, updates) too.
-  rewriteStrings(data, (text) => {
-    for (const found of text.matchAll(ANY_EMAIL)) person(found[0]);
-    return text;
-  });
-  return new Mentions(emails, names);
 }

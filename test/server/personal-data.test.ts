@@ -13,12 +13,8 @@ import { createLogger } from '../../server/logger.js';
 import { enqueueMail } from '../../server/mail/outbox.js';
 import { consolidatedView } from '../../server/services/consolidated-view.js';
 import { loadDemo } from '../../server/services/demo.js';
-import {
-  applyRetention,
-  changePerson,
-  lastExpiredPeriod,
-  personReport,
-} from '../../server/services/personal-data.js';
+import { applyRetention, lastExpiredPeriod } from '../../server/services/personal-data-retention.js';
+import { changePerson, personReport } from '../../server/services/personal-data.js';
 import { copyStore, tablesInCreationOrder } from '../../server/store/copy.js';
 import { writeTransaction } from '../../server/store/dialect.js';
 import { openStore, type Store } from '../../server/store/index.js';
