@@ -403,7 +403,7 @@ function isListed(list: ListSource, required?: boolean, maxLength?: number) {
   return (value: unknown) => words.has(value);
 }
 
-interface ChoiceOptions extends Options<'choice'> {
+interface ChoiceOptions extends Options<'choice'>, Defaulted<string> {
   readonly maxLength?: number;
 }
 /** One of a drop-down list's words; a council may also be named rather than given by its ID. */
