@@ -28,13 +28,17 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'figure.profiledDue.label': draft('Dyledus yn ôl y proffil hyd yma'),
   'figure.profiledDue.explanation': draft('y rhan o ddyled y flwyddyn a ddisgwylir erbyn diwedd y mis hwn'),
   'figure.contributed.label': draft('Cyfrannwyd hyd yma'),
-  'figure.contributed.explanation': draft('arian a dalwyd ynghyd ag amser mewn nwyddau, hyd at ddiwedd y mis hwn'),
+  'figure.contributed.explanation': draft(
+    'arian a dalwyd ynghyd ag amser mewn nwyddau, hyd at ddiwedd y mis hwn',
+  ),
   'figure.outstanding.label': draft('I’w dalu eto eleni'),
   'figure.outstanding.explanation': draft(
     'yr hyn sydd gan gynghorau i’w gyfrannu eto o ddyled y flwyddyn, p’un a yw’n ddyledus eto ai peidio',
   ),
   'figure.arrears.label': draft('Y tu ôl i’r proffil'),
-  'figure.arrears.explanation': draft('yr hyn y dylai cynghorau fod wedi’i gyfrannu erbyn hyn ond nad ydynt wedi’i wneud'),
+  'figure.arrears.explanation': draft(
+    'yr hyn y dylai cynghorau fod wedi’i gyfrannu erbyn hyn ond nad ydynt wedi’i wneud',
+  ),
   'figure.overpaid.label': draft('Wedi talu ymlaen llaw'),
   'figure.overpaid.explanation': draft(
     'cyfrannwyd y tu hwnt i ddyled y flwyddyn; nid yw byth yn lleihau’r hyn sy’n ddyledus gan eraill',
@@ -95,11 +99,13 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'since.firstReturn': draft(
     '{council}: ffurflen gyntaf {year}, {amount} wedi’i gyfrannu hyd yma (nid yw ei brosiectau a’i sgiliau yn cael eu cyfrif fel newidiadau)',
   ),
-  'since.restated': draft('{council}: {amount} ar fisoedd hyd at {month}, o’i gymharu â’i ffurflen ddiwethaf'),
+  'since.restated': draft(
+    '{council}: {amount} ar fisoedd hyd at {month}, o’i gymharu â’i ffurflen ddiwethaf',
+  ),
   'since.project.new': draft('{project} (newydd, {to})'),
   'since.project.removed': draft('Nid yw {project} yn cael ei nodi mwyach (roedd yn {from})'),
   'since.project.phase': draft('{project}: cam {from} → {to}'),
-  'since.project.rag': draft('{project}: RAG {from} → {to}'),
+  'since.project.rag': draft('{project}: statws RAG {from} → {to}'),
   'since.project.overdue': draft('Mae {project} bellach yn hwyr'),
   'since.skill.opened': draft('{skill}: mae bwlch wedi agor (dim ymarferydd; roedd {from})'),
   'since.skill.closed': draft('{skill}: bwlch wedi’i gau (bellach {to})'),
@@ -120,7 +126,9 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'rollup.subject': draft('Crynodeb y Prif Swyddog Digidol ar y Cyd — {month} — {partnership}'),
   'rollup.kicker': draft('Crynodeb y Prif Swyddog Digidol ar y Cyd · blwyddyn ariannol {year}'),
   'rollup.attached': draft('Mae’r gweithlyfr cyfunol ar gyfer {month} wedi’i atodi.'),
-  'rollup.textIntro': draft('Blwyddyn ariannol {year}. Mae’r gweithlyfr cyfunol ar gyfer {month} wedi’i atodi.'),
+  'rollup.textIntro': draft(
+    'Blwyddyn ariannol {year}. Mae’r gweithlyfr cyfunol ar gyfer {month} wedi’i atodi.',
+  ),
   'rollup.headline': draft('Prif ffigurau'),
   'rollup.netCostNote': draft('Cyllideb {budget} llai cyllid wedi’i gadarnhau {funding}'),
   'rollup.againstProfiled': draft('O’i gymharu â {amount} yn ddyledus yn ôl y proffil hyd yma.'),
@@ -161,8 +169,12 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   ),
   'rollup.chart': draft('[Siart: {alt}]'),
 
-  'statement.subject': draft('Datganiad cyfraniadau’r Prif Swyddog Digidol ar y Cyd — {month} — {partnership}'),
-  'statement.kicker': draft('Datganiad cyfraniadau’r Prif Swyddog Digidol ar y Cyd · blwyddyn ariannol {year}'),
+  'statement.subject': draft(
+    'Datganiad cyfraniadau’r Prif Swyddog Digidol ar y Cyd — {month} — {partnership}',
+  ),
+  'statement.kicker': draft(
+    'Datganiad cyfraniadau’r Prif Swyddog Digidol ar y Cyd · blwyddyn ariannol {year}',
+  ),
   'statement.dueFor': draft('Yn ddyledus am {year}'),
   'statement.profiledTo': draft('Dyledus yn ôl y proffil hyd at ddiwedd {month}'),
   'statement.column.figure': draft('Ffigur'),
@@ -175,7 +187,9 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   ),
   'statement.boardNote': draft('Mae’r crynodeb llawn yn mynd i fwrdd y bartneriaeth.'),
   'statement.preheader': draft('Balans: {balances}'),
-  'reminder.subject': draft('Nodyn atgoffa’r Prif Swyddog Digidol ar y Cyd — ffurflen {month} yn ddyledus {date} — {partnership}'),
+  'reminder.subject': draft(
+    'Nodyn atgoffa’r Prif Swyddog Digidol ar y Cyd — ffurflen {month} yn ddyledus {date} — {partnership}',
+  ),
   'reminder.kicker': draft('Prif Swyddog Digidol ar y Cyd · {partnership}'),
   'reminder.title': draft('Ffurflen {month} yn ddyledus {date}'),
   'reminder.notReceived': draft('Nid ydym wedi cael ffurflen {month} gan {councils} eto.'),
@@ -187,7 +201,9 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   ),
 
   'error.internal': draft('Aeth rhywbeth o’i le ar y gweinydd; mae’r gwall wedi’i gofnodi.'),
-  'error.databaseUnavailable': draft('Ni all y gwasanaeth gyrraedd ei gronfa ddata ar hyn o bryd; rhowch gynnig arall arni ymhen munud.'),
+  'error.databaseUnavailable': draft(
+    'Ni all y gwasanaeth gyrraedd ei gronfa ddata ar hyn o bryd; rhowch gynnig arall arni ymhen munud.',
+  ),
   'error.notReady': draft('Ni ellir cyrraedd y gronfa ddata.'),
   'error.invalidJson': draft('Nid yw corff y cais yn JSON dilys.'),
   'error.badRequest': draft('Nid oedd modd darllen y cais.'),
@@ -197,17 +213,25 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'error.tokenExpired': draft('Mae’r tocyn wedi dod i ben; gofynnwch i weinyddwr am un newydd.'),
   'error.tokenRevoked': draft('Mae’r tocyn wedi’i ddiddymu; gofynnwch i weinyddwr am un newydd.'),
   'error.invalidToken': draft('Nid oedd modd gwirio’r mewngofnodi.'),
-  'error.notRegistered': draft('Nid ydych wedi’ch cofrestru gyda’r gwasanaeth; gofynnwch i’r Prif Swyddog Digidol.'),
+  'error.notRegistered': draft(
+    'Nid ydych wedi’ch cofrestru gyda’r gwasanaeth; gofynnwch i’r Prif Swyddog Digidol.',
+  ),
   'error.signInUnavailable': draft('Nid yw mewngofnodi ar gael ar y gwasanaeth hwn.'),
-  'error.tooManyFailedSignIns': draft('Gormod o ymdrechion aflwyddiannus i fewngofnodi; rhowch gynnig arall arni yn nes ymlaen.'),
+  'error.tooManyFailedSignIns': draft(
+    'Gormod o ymdrechion aflwyddiannus i fewngofnodi; rhowch gynnig arall arni yn nes ymlaen.',
+  ),
   'error.rateLimited': draft('Gormod o geisiadau; rhowch gynnig arall arni mewn munud.'),
   'error.invalidQuery': draft('Nid yw ymholiad y cais yn ddilys.'),
   'error.invalidSource': draft('Rhaid i X-Submission-Source fod yn "addin" neu’n "upload".'),
   'error.invalidIfMatch': draft('Nid yw pennawd If-Match yn fersiwn a roddodd y gwasanaeth hwn.'),
   'error.invalidIdempotencyKey': draft('Nid yw pennawd Idempotency-Key yn ddilys.'),
   'error.idempotencyKeyReused': draft('Defnyddiwyd yr Idempotency-Key hwn ar gyfer cais gwahanol.'),
-  'error.versionConflict': draft('Cyflwynwyd fersiwn mwy diweddar yn y cyfamser; llwythwch hi a rhowch gynnig arall arni.'),
-  'error.periodLocked': draft('Mae’r cyfnod hwn wedi’i gloi; gofynnwch i’r Prif Swyddog Digidol ei ddatgloi.'),
+  'error.versionConflict': draft(
+    'Cyflwynwyd fersiwn mwy diweddar yn y cyfamser; llwythwch hi a rhowch gynnig arall arni.',
+  ),
+  'error.periodLocked': draft(
+    'Mae’r cyfnod hwn wedi’i gloi; gofynnwch i’r Prif Swyddog Digidol ei ddatgloi.',
+  ),
   'error.periodMismatch': draft('Mae’r ffurflen ar gyfer cyfnod gwahanol.'),
   'error.emptyReturn': draft('Nid oes rhesi yn y ffurflen.'),
   'error.tooManyVersions': draft('Mae gan y cyfnod hwn ormod o fersiynau eisoes.'),
@@ -227,10 +251,14 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'error.tooLarge': draft('Mae’r gweithlyfr yn rhy fawr.'),
   'error.zipBomb': draft('Mae’r gweithlyfr yn ehangu i lawer mwy na’i faint; fe’i gwrthodwyd.'),
   'error.xmlEntities': draft('Mae’r gweithlyfr yn datgan endidau XML; fe’i gwrthodwyd.'),
-  'error.unsupportedCells': draft('Mae’r gweithlyfr yn cynnwys celloedd o fath nad yw’r gwasanaeth yn eu darllen.'),
+  'error.unsupportedCells': draft(
+    'Mae’r gweithlyfr yn cynnwys celloedd o fath nad yw’r gwasanaeth yn eu darllen.',
+  ),
   'error.decodeFailed': draft('Nid oedd modd darllen yr uwchlwythiad hwn; fe’i gwrthodwyd.'),
   'error.decodeTimeout': draft('Cymerodd darllen yr uwchlwythiad hwn ormod o amser; fe’i gwrthodwyd.'),
-  'error.decodeOutOfMemory': draft('Roedd angen gormod o gof i ddarllen yr uwchlwythiad hwn; fe’i gwrthodwyd.'),
+  'error.decodeOutOfMemory': draft(
+    'Roedd angen gormod o gof i ddarllen yr uwchlwythiad hwn; fe’i gwrthodwyd.',
+  ),
   'error.invalidCompare': draft('Nid yw’r mis i gymharu ag ef yn ddilys.'),
   'error.agreementNotOpen': draft('Nid yw’r cynnig hwn o gyfrannau cost ar agor mwyach.'),
   'error.settingsChanged': draft('Newidiodd y gosodiadau ar ôl y cynnig; mae angen cynnig newydd.'),

@@ -65,7 +65,8 @@ export const EN = {
   'project.detail': '{phase}, led by {lead}',
   'project.detailDue': '{phase}, led by {lead}, due {date}',
   'returns.carriedForward': '{council} (using {month})',
-  'conflict.project': 'Project {project}: {council} reports {field} "{value}"; the lead council says "{leadValue}"',
+  'conflict.project':
+    'Project {project}: {council} reports {field} "{value}"; the lead council says "{leadValue}"',
   'conflict.field.title': 'title',
   'conflict.field.phase': 'phase',
   'conflict.field.rag': 'RAG',
@@ -97,7 +98,8 @@ export const EN = {
   'agreement.notProposed': 'Cost shares {year}: not yet proposed',
   'agreement.agreedByOne': 'Cost shares {year}: agreed on {date} by the one paying council',
   'agreement.agreedByAll': 'Cost shares {year}: agreed on {date} by all {count} councils',
-  'agreement.superseded': 'Cost shares {year}: the settings changed after the last proposal; a new proposal is needed',
+  'agreement.superseded':
+    'Cost shares {year}: the settings changed after the last proposal; a new proposal is needed',
   'agreement.proposed': 'Cost shares {year}: proposed, {state}',
   'agreement.awaiting': 'awaiting {councils}',
   'agreement.declinedBy': 'declined by {councils}',
@@ -113,7 +115,8 @@ export const EN = {
   'rollup.sinceLastMonth': 'Since last month',
   'rollup.since': 'Since {month}',
   'rollup.nothingChanged': 'Nothing has changed since {month}.',
-  'rollup.firstMonth': 'This is the first month of the financial year, so there is no earlier month to compare with.',
+  'rollup.firstMonth':
+    'This is the first month of the financial year, so there is no earlier month to compare with.',
   'rollup.byCouncil': 'Contributions by council',
   'rollup.column.council': 'Council',
   'rollup.column.due': 'Due',
@@ -124,7 +127,8 @@ export const EN = {
   'rollup.column.phase': 'Phase',
   'rollup.column.total': 'Total',
   'rollup.partnershipTotal': 'Total for the partnership',
-  'rollup.contributedNote': 'Contributed is cash paid plus in-kind, to date. A negative balance is an overpayment.',
+  'rollup.contributedNote':
+    'Contributed is cash paid plus in-kind, to date. A negative balance is an overpayment.',
   'rollup.projects': 'Projects by RAG and phase',
   'rollup.ragCounts': '{count} projects: {counts}.',
   'rollup.noProjects': 'No projects reported.',
@@ -149,7 +153,7 @@ export const EN = {
   'statement.column.figure': 'Figure',
   'statement.column.amount': 'Amount',
   'statement.toPay': '{amount} still to pay this year',
-  'statement.paidBeyond': '{amount} paid beyond this year\'s due',
+  'statement.paidBeyond': "{amount} paid beyond this year's due",
   'statement.fullyPaid': 'fully paid for this year',
   'statement.contributedNote':
     'Contributed is cash paid plus in-kind time (days × day rate) to the end of the month, as your council submitted it.',
@@ -160,8 +164,9 @@ export const EN = {
   'reminder.title': '{month} return due {date}',
   'reminder.notReceived': 'We have not yet received the {month} return from {councils}.',
   'reminder.howToSubmit':
-    'It is due by {date}. The return is the council workbook\'s Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel (Home tab, Shared CDO), or e-mail the workbook to your Chief Digital Officer, who will submit it for you.',
-  'reminder.thanks': 'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
+    "It is due by {date}. The return is the council workbook's Contributions, Skills and Projects sheets: check and submit them from the Shared CDO add-in in Excel (Home tab, Shared CDO), or e-mail the workbook to your Chief Digital Officer, who will submit it for you.",
+  'reminder.thanks':
+    'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
 
   // API errors (DESIGN §5): the code stays; the message is read by a person.
   'error.internal': 'Something went wrong on the server; the error has been logged.',

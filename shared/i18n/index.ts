@@ -31,9 +31,7 @@ export function message<K extends MessageKey>(locale: Locale, key: K, ...params:
   const text = locale === 'cy' ? CY[key].text : EN[key];
   const values = params[0] as Record<string, string | number> | undefined;
   if (!values) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** A message function bound to one locale, for code that writes a whole e-mail or sheet in it. */

@@ -1,8 +1,10 @@
 // Month on month as the surfaces state it: the Changes table (workbook and add-in), the e-mail's
 // "Since <Month>" lines, and the trend table the year's chart is drawn from — all from view.changes
 // and view.trend.
-import { addMonths, periodLabel } from '../dates.js';
-import { FIGURES, SKILL_STATUS_WORDS } from '../glossary.js';
+import { addMonths } from '../dates.js';
+import { FIGURES, glossaryFigures, SKILL_STATUS_WORDS } from '../glossary.js';
+import { messagesIn, monthLabel, type Locale, type Messages } from '../i18n/index.js';
+import { vocabularyWord } from '../i18n/vocabulary-words.js';
 import { formatPounds } from '../money.js';
 import type { ConsolidatedView, ProjectChange } from '../schemas.js';
 import type { CoverageStatus, ProjectChangeKind } from '../vocabulary.js';
@@ -89,33 +91,41 @@ export function changeRows(view: ConsolidatedView): ChangeRow[] {
   ];
 }
 
-function projectLine(c: ProjectChange): string {
+function projectLine(c: ProjectChange, m: Messages, locale: Locale): string {
   const project = `${c.project} ${c.title}`;
+  // A phase or RAG, as the sentence names it (a change of kind `new` or `removed` carries the phase).
+  const word = (value: ProjectChange['from']) => vocabularyWord(locale, String(value));
   switch (c.kind) {
     case 'new':
-      return `${project} (new, ${c.to})`;
+      return m('since.project.new', { project, to: word(c.to) });
     case 'removed':
-      return `${project} is no longer reported (was ${c.from})`;
+      return m('since.project.removed', { project, from: word(c.from) });
     case 'phase':
-      return `${project}: phase ${c.from} → ${c.to}`;
+      return m('since.project.phase', { project, from: word(c.from), to: word(c.to) });
     case 'rag':
-      return `${project}: RAG ${c.from} → ${c.to}`;
+      return m('since.project.rag', { project, from: word(c.from), to: word(c.to) });
     case 'overdue':
-      return `${project} is now overdue`;
+      return m('since.project.overdue', { project });
   }
 }
 
 /** How many practitioners a coverage status means, as a sentence says it. */
-const PRACTITIONERS: Record<CoverageStatus, string> = {
-  gap: 'no practitioner',
-  fragile: 'one practitioner',
-  covered: 'two or more practitioners',
-};
+const practitioners = (m: Messages): Record<CoverageStatus, string> => ({
+  gap: m('practitioners.gap'),
+  fragile: m('practitioners.fragile'),
+  covered: m('practitioners.covered'),
+});
 
-function skillLine({ skill, from, to }: ConsolidatedView['changes']['skills'][number]): string {
-  if (to === 'gap') return `${skill}: a gap has opened (no practitioner; had ${PRACTITIONERS[from]})`;
-  if (from === 'gap') return `${skill}: gap closed (now ${PRACTITIONERS[to]})`;
-  return `${skill}: now ${PRACTITIONERS[to]} (had ${PRACTITIONERS[from]})`;
+function skillLine(
+  { skill: code, from, to }: ConsolidatedView['changes']['skills'][number],
+  m: Messages,
+  locale: Locale,
+): string {
+  const skill = vocabularyWord(locale, code);
+  const count = practitioners(m);
+  if (to === 'gap') return m('since.skill.opened', { skill, from: count[from] });
+  if (from === 'gap') return m('since.skill.closed', { skill, to: count[to] });
+  return m('since.skill.moved', { skill, to: count[to], from: count[from] });
 }
 
 /** A restatement as a change: "+£5,000.00" or "−£1,200.00". */
@@ -126,37 +136,47 @@ const signedPounds = (pence: number): string => `${pence < 0 ? '−' : '+'}${for
  * as such (their projects and skills are not news), what each ledger dates in the month, earlier months
  * restated, and the projects and skills of the councils that returned before.
  */
-export function sinceReport(view: ConsolidatedView): SinceReport {
+export function sinceReport(view: ConsolidatedView, locale: Locale = 'en'): SinceReport {
   const { changes } = view;
   if (changes.since === null) return { since: null, groups: [] };
+  const m = messagesIn(locale);
   const name = councilNames(view);
-  const since = periodLabel(changes.since);
+  const since = monthLabel(locale, changes.since);
   const of = (...kinds: ProjectChangeKind[]) =>
-    changes.projects.filter((c) => kinds.includes(c.kind)).map(projectLine);
+    changes.projects.filter((c) => kinds.includes(c.kind)).map((c) => projectLine(c, m, locale));
   const contributed = new Map(view.contributions.councils.map((c) => [c.council, c.contributedPence]));
-  const firstReturns = changes.firstReturns.map(
-    (council) =>
-      `${name(council)}: first return of ${view.financialYear}, ${formatPounds(contributed.get(council) ?? 0)} contributed to date (its projects and skills are not counted as changes)`,
+  const firstReturns = changes.firstReturns.map((council) =>
+    m('since.firstReturn', {
+      council: name(council),
+      year: view.financialYear,
+      amount: formatPounds(contributed.get(council) ?? 0),
+    }),
   );
   const received = changes.contributions
     .filter((c) => c.receivedPence !== 0)
     .map((c) => `${name(c.council)}: ${formatPounds(c.receivedPence)}`);
   const restated = changes.contributions
     .filter((c) => c.restatedPence !== 0)
-    .map(
-      (c) =>
-        `${name(c.council)}: ${signedPounds(c.restatedPence)} on months up to ${since}, against its last return`,
+    .map((c) =>
+      m('since.restated', { council: name(c.council), amount: signedPounds(c.restatedPence), month: since }),
     );
-  const months =
-    changes.since === addMonths(view.period, -1) ? '' : ` (${since} to ${periodLabel(view.period)})`;
+  const receivedLabel = glossaryFigures(locale).receivedPence.label;
+  const receivedHeading =
+    changes.since === addMonths(view.period, -1)
+      ? receivedLabel
+      : m('since.group.receivedMonths', {
+          label: receivedLabel,
+          from: since,
+          to: monthLabel(locale, view.period),
+        });
   const groups = [
-    { heading: 'First returns', lines: firstReturns },
-    { heading: `${FIGURES.receivedPence.label}${months}`, lines: received },
-    { heading: 'Earlier months restated', lines: restated },
-    { heading: 'New projects, and projects no longer reported', lines: of('new', 'removed') },
-    { heading: 'RAG and phase moves', lines: of('rag', 'phase') },
-    { heading: 'Newly overdue', lines: of('overdue') },
-    { heading: 'Skills gaps opened or closed', lines: changes.skills.map(skillLine) },
+    { heading: m('since.group.firstReturns'), lines: firstReturns },
+    { heading: receivedHeading, lines: received },
+    { heading: m('since.group.restated'), lines: restated },
+    { heading: m('since.group.newRemoved'), lines: of('new', 'removed') },
+    { heading: m('since.group.moves'), lines: of('rag', 'phase') },
+    { heading: m('since.group.overdue'), lines: of('overdue') },
+    { heading: m('since.group.skills'), lines: changes.skills.map((s) => skillLine(s, m, locale)) },
   ];
   return { since, groups: groups.filter((g) => g.lines.length > 0) };
 }

@@ -1,6 +1,8 @@
 // Returns and data quality in sentences: missing and carried-forward returns, conflicts between councils'
 // returns and the consolidation's warnings, worded once for the e-mail, the workbook and the add-in.
 import { periodLabel } from '../dates.js';
+import { monthLabel, messagesIn, type Locale } from '../i18n/index.js';
+import { vocabularyWord } from '../i18n/vocabulary-words.js';
 import type { ConsolidatedView, ProjectConflict, SkillConflict } from '../schemas.js';
 import { councilNames } from './councils.js';
 
@@ -22,26 +24,57 @@ export interface ReturnsReport {
   lines: DataQualityLine[];
 }
 
-const FIELD_LABELS: Record<ProjectConflict['field'], string> = {
-  title: 'title',
-  phase: 'phase',
-  rag: 'RAG',
-  lead: 'lead council',
-};
+/** The sentences of conflicts between councils' returns, in `locale`. */
+function conflictSentences(view: ConsolidatedView, locale: Locale) {
+  const m = messagesIn(locale);
+  const name = councilNames(view);
+  const field: Record<ProjectConflict['field'], string> = {
+    title: m('conflict.field.title'),
+    phase: m('conflict.field.phase'),
+    rag: m('conflict.field.rag'),
+    lead: m('conflict.field.lead'),
+  };
+  // A phase or RAG is a word of the vocabulary; a title or a council is the council's own.
+  const value = (c: ProjectConflict, v: string) =>
+    c.field === 'phase' || c.field === 'rag' ? vocabularyWord(locale, v) : v;
+  return {
+    project: (c: ProjectConflict) =>
+      m('conflict.project', {
+        project: c.project,
+        council: name(c.council),
+        field: field[c.field],
+        value: value(c, c.value),
+        leadValue: value(c, c.leadValue),
+      }),
+    skill: (c: SkillConflict) =>
+      m('conflict.skill', {
+        email: c.email,
+        skill: vocabularyWord(locale, c.skill),
+        field: c.field === 'level' ? m('conflict.skillField.level') : m('conflict.skillField.days'),
+        values: c.values.map((v) => `${name(v.council)}: ${v.value}`).join('; '),
+      }),
+  };
+}
 
-export function returnsReport(view: ConsolidatedView): ReturnsReport {
+export function returnsReport(view: ConsolidatedView, locale: Locale = 'en'): ReturnsReport {
   const name = councilNames(view);
   const { dataQuality: dq, period, financialYear } = view;
-  const projectConflict = (c: ProjectConflict) =>
-    `Project ${c.project}: ${name(c.council)} reports ${FIELD_LABELS[c.field]} "${c.value}"; the lead council says "${c.leadValue}"`;
-  const skillConflict = (c: SkillConflict) =>
-    `${c.email}, ${c.skill}: ${c.field === 'level' ? 'level' : 'days per month'} differs between councils (${c.values
-      .map((v) => `${name(v.council)}: ${v.value}`)
-      .join('; ')})`;
+  // The Data quality sheet's lines stay English (its kinds are codes there); the sentences follow `locale`.
+  const english = conflictSentences(view, 'en');
+  const projectConflict = english.project;
+  const inLocale = locale === 'en' ? english : conflictSentences(view, locale);
   return {
     missing: dq.missing.map(name),
-    carriedForward: dq.carriedForward.map((c) => `${name(c.council)} (using ${periodLabel(c.from)})`),
-    conflicts: [...view.projects.conflicts.map(projectConflict), ...view.skills.conflicts.map(skillConflict)],
+    carriedForward: dq.carriedForward.map((c) =>
+      messagesIn(locale)('returns.carriedForward', {
+        council: name(c.council),
+        month: monthLabel(locale, c.from),
+      }),
+    ),
+    conflicts: [
+      ...view.projects.conflicts.map(inLocale.project),
+      ...view.skills.conflicts.map(inLocale.skill),
+    ],
     lines: [
       ...dq.missing.map((council) => ({
         kind: 'Missing return',
@@ -59,7 +92,7 @@ export function returnsReport(view: ConsolidatedView): ReturnsReport {
         project: c.project,
         message: `${projectConflict(c)}.`,
       })),
-      ...view.skills.conflicts.map((c) => ({ kind: 'Skill conflict', message: `${skillConflict(c)}.` })),
+      ...view.skills.conflicts.map((c) => ({ kind: 'Skill conflict', message: `${english.skill(c)}.` })),
       ...dq.warnings.map((w) => ({
         kind: w.code,
         council: w.council ?? undefined,

@@ -3,6 +3,7 @@
 import { agreementLine, type AgreementSummary } from '../agreements.js';
 import { periodLabel, ukDateOfInstant } from '../dates.js';
 import { COUNCIL_STATUS_WORDS, SKILL_STATUS_WORDS } from '../glossary.js';
+import type { Locale } from '../i18n/index.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { PHASES, RAGS } from '../vocabulary.js';
 import { councilNames } from './councils.js';
@@ -29,8 +30,10 @@ export function costSharesLine(
   view: ConsolidatedView,
   agreement: AgreementSummary,
   name: (council: string) => string = councilNames(view),
+  locale: Locale = 'en',
 ): string {
-  if (agreement.status === 'none') return agreementLine(view.financialYear, null, name, ukDateOfInstant);
+  if (agreement.status === 'none')
+    return agreementLine(view.financialYear, null, name, ukDateOfInstant, locale);
   const members = view.contributions.councils.filter(
     (x) => x.membership === 'Member' && x.monthsOfMembership > 0,
   );
@@ -39,6 +42,7 @@ export function costSharesLine(
     { ...agreement, status: agreement.status, members: members.length },
     name,
     ukDateOfInstant,
+    locale,
   );
 }
 
