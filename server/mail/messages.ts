@@ -11,7 +11,8 @@ import { composeMessage, outboxMessageId } from './compose.js';
 import { renderReminderEmail, renderStatementEmail } from './member-emails.js';
 import { normaliseRecipient, type OutboxMessage } from './outbox.js';
 import type { MailKind } from '../store/mail-tables.js';
-import { renderRollupEmail, type RenderedEmail } from './rollup-email.js';
+import type { RenderedEmail } from './languages.js';
+import { renderRollupEmail } from './rollup-email.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -90,7 +91,7 @@ export async function buildRollup(
   const charts = await renderRollupCharts(view);
   const workbook = await workbookBuffer(view);
   const workbookName = `shared-cdo-consolidated-${period}.xlsx`;
-  const rollup = renderRollupEmail(view, charts);
+  const rollup = renderRollupEmail(view, charts, partnership.language);
   const messages: OutboxMessage[] = [];
   for (const to of distinct(partnership.rollupRecipients)) {
     messages.push(
@@ -110,10 +111,17 @@ export async function buildRollup(
   }
   for (const [contact, rows] of byContact) {
     messages.push(
-      await outboxMessage('statement', period, contact, options.from, renderStatementEmail(view, rows), {
-        meta: { councils: rows.map((r) => r.council) },
-        ...(options.date ? { date: options.date } : {}),
-      }),
+      await outboxMessage(
+        'statement',
+        period,
+        contact,
+        options.from,
+        renderStatementEmail(view, rows, partnership.language),
+        {
+          meta: { councils: rows.map((r) => r.council) },
+          ...(options.date ? { date: options.date } : {}),
+        },
+      ),
     );
   }
   return { view, charts, workbook, workbookName, messages };
@@ -150,6 +158,7 @@ export async function buildReminders(
           period,
           deadline,
           councils.map((c) => c.name),
+          partnership.language,
         ),
         { meta: { councils: councils.map((c) => c.id) }, ...(options.date ? { date: options.date } : {}) },
       ),

@@ -15,7 +15,7 @@ import type { Partnership } from '../../shared/schemas.js';
 import { dataTable, emailPage, heading, markup, paragraph } from './html.js';
 import { outboxMessage } from './messages.js';
 import { enqueueMail, normaliseRecipient, type OutboxMessage } from './outbox.js';
-import type { RenderedEmail } from './rollup-email.js';
+import type { RenderedEmail } from './languages.js';
 import type { MailTables } from '../store/mail-tables.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
