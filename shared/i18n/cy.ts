@@ -200,6 +200,54 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
     'Os ydych wedi cyflwyno ers anfon yr e-bost hwn, diolch — does dim mwy i’w wneud.',
   ),
 
+  'year.proposal.subject': draft(
+    'Prif Swyddog Digidol ar y Cyd — cynigiwyd cyfrannau cost {year} — {partnership}',
+  ),
+  'year.proposal.intro': draft(
+    'Cynigiodd y Prif Swyddog Digidol gyfrannau cost {year} ar {date}. Unwaith y bydd pob cyngor sy’n aelod yn cytuno, y symiau dyledus hyn fydd y rhai a ddefnyddir yn natganiadau’r flwyddyn.',
+  ),
+  'year.proposal.note': draft('Nodyn gan y Prif Swyddog Digidol: {note}'),
+  'year.proposal.howToDecide': draft(
+    'Mae un o ddefnyddwyr eich cyngor yn cytuno neu’n gwrthod ar ei ran (mae angen sylw i wrthod); gall y penderfyniad newid tra bo’r cynnig ar agor.',
+  ),
+  'year.proposal.link': draft('Sut i gytuno neu wrthod:'),
+  'year.reminder.subject': draft(
+    'Nodyn atgoffa’r Prif Swyddog Digidol ar y Cyd — cyfrannau cost {year} yn aros am eich penderfyniad — {partnership}',
+  ),
+  'year.reminder.intro': draft(
+    'Mae cyfrannau cost {year} a gynigiwyd ar {date} yn dal i aros am benderfyniad gan {councils}. Cytunwch neu gwrthodwch erbyn {deadline}, y diwrnod y mae ffurflen y mis hwn yn ddyledus.',
+  ),
+  'year.reminder.thanks': draft(
+    'Os yw eich cyngor wedi penderfynu ers anfon yr e-bost hwn, diolch — does dim mwy i’w wneud.',
+  ),
+  'year.statement.subject': draft(
+    'Datganiad terfynol y Prif Swyddog Digidol ar y Cyd — {year} — {partnership}',
+  ),
+  'year.statement.intro': draft(
+    'Caeodd y Prif Swyddog Digidol {year} ar {date}. Dyma ffigurau terfynol eich cyngor ar gyfer y flwyddyn, o’r olwg ar gyfer mis Mawrth. {agreement}.',
+  ),
+  'year.statement.closing': draft(
+    'Mae balans cadarnhaol i’w anfonebu a balans negyddol i’w gredydu. Y Prif Swyddog Digidol sy’n dal y datganiadau parod i’w hargraffu (un dudalen i bob cyngor) ac sy’n trefnu’r anfoneb neu’r nodyn credyd.',
+  ),
+  'year.statement.toInvoice': draft('{amount} i’w anfonebu'),
+  'year.statement.toCredit': draft('{amount} i’w gredydu'),
+  'year.statement.nothing': draft('dim i’w anfonebu na’i gredydu'),
+  'year.statement.broughtForward': draft('Wedi’i ddwyn ymlaen o’r llynedd (ar wahân i’r swm dyledus)'),
+  'year.column.value': draft('Gwerth'),
+  'year.share': draft('Cyfran o’r gost net'),
+  'year.netCost': draft('Cost net y flwyddyn'),
+  'year.method': draft('Dull rhannu costau'),
+  'year.hybrid': draft('Hybrid ({percent}% yn gyfartal)'),
+  'year.monthsOfMembership': draft('Misoedd o aelodaeth'),
+  'year.population': draft('Poblogaeth'),
+  'year.populationOf': draft('{population} o {total}'),
+  'year.fixedShare': draft('Cyfran sefydlog'),
+  'method.equal': draft('Cyfartal'),
+  'method.population': draft('Poblogaeth'),
+  'method.hybrid': draft('Hybrid'),
+  'method.usage': draft('Defnydd'),
+  'method.fixed': draft('Sefydlog'),
+
   'error.internal': draft('Aeth rhywbeth o’i le ar y gweinydd; mae’r gwall wedi’i gofnodi.'),
   'error.databaseUnavailable': draft(
     'Ni all y gwasanaeth gyrraedd ei gronfa ddata ar hyn o bryd; rhowch gynnig arall arni ymhen munud.',

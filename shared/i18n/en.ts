@@ -168,6 +168,43 @@ export const EN = {
   'reminder.thanks':
     'If you have submitted since this e-mail was sent, thank you — there is nothing more to do.',
 
+  // The e-mails of the partnership's year (DESIGN §10): the proposal, its reminder and the final statement.
+  'year.proposal.subject': 'Shared CDO — cost shares {year} proposed — {partnership}',
+  'year.proposal.intro':
+    "The Chief Digital Officer proposed the {year} cost shares on {date}. Once every Member council agrees, these dues are the ones the year's statements use.",
+  'year.proposal.note': 'Note from the Chief Digital Officer: {note}',
+  'year.proposal.howToDecide':
+    'A user of your council agrees or declines for it (a comment is required to decline); the decision may change while the proposal is open.',
+  'year.proposal.link': 'How to agree or decline:',
+  'year.reminder.subject': 'Shared CDO reminder — cost shares {year} awaiting your decision — {partnership}',
+  'year.reminder.intro':
+    "The {year} cost shares proposed on {date} still await a decision from {councils}. Please agree or decline by {deadline}, the day this month's return is due.",
+  'year.reminder.thanks':
+    'If your council has decided since this e-mail was sent, thank you — there is nothing more to do.',
+  'year.statement.subject': 'Shared CDO final statement — {year} — {partnership}',
+  'year.statement.intro':
+    "The Chief Digital Officer closed {year} on {date}. These are your council's final figures for the year, from the view for March. {agreement}.",
+  'year.statement.closing':
+    'A positive balance is to invoice and a negative one to credit. The Chief Digital Officer holds the print-ready statements (one page per council) and arranges the invoice or credit note.',
+  'year.statement.toInvoice': '{amount} to invoice',
+  'year.statement.toCredit': '{amount} to credit',
+  'year.statement.nothing': 'nothing to invoice or credit',
+  'year.statement.broughtForward': 'Brought forward from last year (apart from the due)',
+  'year.column.value': 'Value',
+  'year.share': 'Share of the net cost',
+  'year.netCost': 'Net cost of the year',
+  'year.method': 'Cost-share method',
+  'year.hybrid': 'Hybrid ({percent}% equal)',
+  'year.monthsOfMembership': 'Months of membership',
+  'year.population': 'Population',
+  'year.populationOf': '{population} of {total}',
+  'year.fixedShare': 'Fixed share',
+  'method.equal': 'Equal',
+  'method.population': 'Population',
+  'method.hybrid': 'Hybrid',
+  'method.usage': 'Usage',
+  'method.fixed': 'Fixed',
+
   // API errors (DESIGN §5): the code stays; the message is read by a person.
   'error.internal': 'Something went wrong on the server; the error has been logged.',
   'error.databaseUnavailable': 'The service cannot reach its database just now; try again in a minute.',
