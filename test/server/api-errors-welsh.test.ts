@@ -27,8 +27,9 @@ describe('API errors in the language asked for', () => {
   };
 
   it('answers in English by default and when English is preferred, as before', async () => {
-    for (const headers of [{}, { 'accept-language': 'en-GB,en;q=0.9,cy;q=0.5' }]) {
-      const { status, body } = await ask(headers);
+    const headers: Record<string, string>[] = [{}, { 'accept-language': 'en-GB,en;q=0.9,cy;q=0.5' }];
+    for (const header of headers) {
+      const { status, body } = await ask(header);
       expect(status).toBe(404);
       expect(body.error).toEqual({
         code: 'not-found',
