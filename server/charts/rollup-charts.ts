@@ -1,7 +1,8 @@
 // The roll-up's charts, built from the consolidated view, inline in the e-mail as PNGs (the consolidated
 // workbook draws its own native charts).
 import type { TopLevelSpec } from 'vega-lite';
-import { periodLabel, shortMonthLabel } from '../../shared/dates.js';
+import { shortMonthLabel } from '../../shared/dates.js';
+import { messagesIn, monthLabel, type Locale } from '../../shared/i18n/index.js';
 import { buildReport, CHART_COLOURS, trendRows } from '../../shared/report/index.js';
 import type { ConsolidatedView, CouncilContribution } from '../../shared/schemas.js';
 import { PHASES, RAGS } from '../../shared/vocabulary.js';
@@ -270,42 +271,59 @@ async function rendered(spec: TopLevelSpec): Promise<Pick<RollupChart, 'png' | '
 }
 
 export async function renderRollupCharts(view: ConsolidatedView): Promise<RollupChart[]> {
-  const members = view.contributions.councils.filter((c) => c.membership === 'Member');
-  const charted = chartedCouncils(view);
-  const which =
-    charted.length === members.length
-      ? `each of ${members.length} member councils`
-      : `the ${charted.length} of ${members.length} member councils furthest behind their profile`;
-  const overdue = view.projects.totals.overdue;
+  const alts = chartAlts(view, 'en');
   return [
     {
       id: 'chart-contributions',
       title: CONTRIBUTIONS_TITLE,
-      alt: `Bar chart: contributed to date and profiled due to date for ${which}.`,
+      alt: alts['chart-contributions'],
       ...(await rendered(contributionsChartSpec(view))),
     },
     {
       id: 'chart-projects',
       title: 'Projects by phase and RAG',
-      alt: `Stacked bar chart: ${view.projects.totals.count} projects by phase, coloured by RAG status (${overdue} overdue).`,
+      alt: alts['chart-projects'],
       ...(await rendered(projectsChartSpec(view))),
     },
     {
       id: 'chart-trend',
       title: 'The year so far',
-      alt: `Line chart: the partnership's contributed to date against profiled due to date at the end of each month from April to ${periodLabel(view.period)}.`,
+      alt: alts['chart-trend'],
       ...(await rendered(trendChartSpec(view))),
     },
     {
       id: 'chart-rag-trend',
       title: 'Projects by RAG, month by month',
-      alt: `Line chart: projects by RAG status at the end of each month from ${firstMonthWithReturns(view)} to ${periodLabel(view.period)}; earlier months have no return and no data.`,
+      alt: alts['chart-rag-trend'],
       ...(await rendered(ragTrendChartSpec(view))),
     },
   ];
 }
 
-function firstMonthWithReturns(view: ConsolidatedView): string {
+/**
+ * The charts' text alternatives (WCAG 1.1.1) in either language (DESIGN §12): what each chart shows, for
+ * a reader who cannot see it. The e-mail states them in the language of each of its parts.
+ */
+export type RollupChartId = 'chart-contributions' | 'chart-projects' | 'chart-trend' | 'chart-rag-trend';
+
+export function chartAlts(view: ConsolidatedView, locale: Locale): Record<RollupChartId, string> {
+  const m = messagesIn(locale);
+  const count = view.contributions.councils.filter((c) => c.membership === 'Member').length;
+  const charted = chartedCouncils(view).length;
+  const which =
+    charted === count
+      ? m('chart.alt.everyMember', { count })
+      : m('chart.alt.furthestBehind', { charted, count });
   const first = view.trend.returns.findIndex((n) => n > 0);
-  return periodLabel(view.trend.months[first < 0 ? view.trend.months.length - 1 : first] ?? view.period);
+  const firstMonth = view.trend.months[first < 0 ? view.trend.months.length - 1 : first] ?? view.period;
+  const month = monthLabel(locale, view.period);
+  return {
+    'chart-contributions': m('chart.alt.contributions', { which }),
+    'chart-projects': m('chart.alt.projects', {
+      count: view.projects.totals.count,
+      overdue: view.projects.totals.overdue,
+    }),
+    'chart-trend': m('chart.alt.trend', { month }),
+    'chart-rag-trend': m('chart.alt.ragTrend', { from: monthLabel(locale, firstMonth), to: month }),
+  };
 }

@@ -16,7 +16,7 @@ import {
 import { COUNCIL_STATUS_COLOURS, RAG_COLOURS, skillStatusWords } from '../../shared/glossary.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { RAGS, type Language } from '../../shared/vocabulary.js';
-import type { RollupChart } from '../charts/rollup-charts.js';
+import { chartAlts, type RollupChart } from '../charts/rollup-charts.js';
 import {
   FONT,
   Html,
@@ -148,9 +148,12 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
     (f) => f.key !== 'overpaidPence' || f.pence !== 0,
   );
   const totals = view.contributions.totals;
+  // The charts are drawn once, in English; their text alternatives are in the part's language.
+  const alts: Readonly<Record<string, string>> = chartAlts(view, locale);
+  const alt = (c: RollupChart) => alts[c.id] ?? c.alt;
   const chartImage = (id: string): Html => {
     const c = charts.find((chart) => chart.id === id);
-    return c ? inlineImage(c.id, c.alt, Math.round(c.width)) : new Html('');
+    return c ? inlineImage(c.id, alt(c), Math.round(c.width)) : new Html('');
   };
   const money = (pence: number) => formatPounds(pence);
   const ragCounts = m('rollup.ragCounts', {
@@ -301,7 +304,7 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
     textHeading(conflictsHeading),
     textList(returns.conflicts, noConflicts),
     '',
-    ...charts.map((c) => m('rollup.chart', { alt: c.alt })),
+    ...charts.map((c) => m('rollup.chart', { alt: alt(c) })),
     '',
   ].join('\n');
 

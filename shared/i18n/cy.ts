@@ -169,6 +169,22 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   ),
   'rollup.chart': draft('[Siart: {alt}]'),
 
+  'chart.alt.contributions': draft(
+    'Siart bar: cyfrannwyd hyd yma a dyledus yn ôl y proffil hyd yma ar gyfer {which}.',
+  ),
+  'chart.alt.everyMember': draft('pob un o’r {count} cyngor sy’n aelodau'),
+  'chart.alt.furthestBehind': draft(
+    'y {charted} o’r {count} cyngor sy’n aelodau sydd bellaf y tu ôl i’w proffil',
+  ),
+  'chart.alt.projects': draft(
+    'Siart bar wedi’i bentyrru: {count} o brosiectau fesul cam, wedi’u lliwio yn ôl statws RAG ({overdue} yn hwyr).',
+  ),
+  'chart.alt.trend': draft(
+    'Siart llinell: yr hyn a gyfrannwyd gan y bartneriaeth hyd yma o’i gymharu â’r dyledus yn ôl y proffil hyd yma ar ddiwedd pob mis o fis Ebrill i {month}.',
+  ),
+  'chart.alt.ragTrend': draft(
+    'Siart llinell: prosiectau yn ôl statws RAG ar ddiwedd pob mis o {from} i {to}; nid oes ffurflen na data ar gyfer misoedd cynharach.',
+  ),
   'statement.subject': draft(
     'Datganiad cyfraniadau’r Prif Swyddog Digidol ar y Cyd — {month} — {partnership}',
   ),

@@ -145,6 +145,16 @@ export const EN = {
   'rollup.footer': 'Sent by Shared CDO. Figures are as submitted by the councils at the time of sending.',
   'rollup.chart': '[Chart: {alt}]',
 
+  'chart.alt.contributions': 'Bar chart: contributed to date and profiled due to date for {which}.',
+  'chart.alt.everyMember': 'each of {count} member councils',
+  'chart.alt.furthestBehind': 'the {charted} of {count} member councils furthest behind their profile',
+  'chart.alt.projects':
+    'Stacked bar chart: {count} projects by phase, coloured by RAG status ({overdue} overdue).',
+  'chart.alt.trend':
+    "Line chart: the partnership's contributed to date against profiled due to date at the end of each month from April to {month}.",
+  'chart.alt.ragTrend':
+    'Line chart: projects by RAG status at the end of each month from {from} to {to}; earlier months have no return and no data.',
+
   // The statement and the reminder to each Member's contact.
   'statement.subject': 'Shared CDO contribution statement — {month} — {partnership}',
   'statement.kicker': 'Shared CDO contribution statement · financial year {year}',
