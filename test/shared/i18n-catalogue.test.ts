@@ -47,13 +47,12 @@ describe('the message catalogues', () => {
     expect(en.filter((k) => !source.includes(`'${k}'`))).toEqual([]);
   });
 
-  it('have a Welsh text for every key, each marked reviewed or not (none reviewed yet)', () => {
+  it('have a Welsh text for every key, each marked reviewed by a Welsh speaker or not', () => {
     for (const key of cy) {
       const entry = CY[key as keyof typeof CY];
       expect(entry.text.trim(), key).not.toBe('');
       expect(typeof entry.reviewed, key).toBe('boolean');
     }
-    expect(cy.filter((k) => CY[k as keyof typeof CY].reviewed)).toEqual([]);
   });
 
   it('never leave a Welsh string the same as the English unless it is a name or code', () => {

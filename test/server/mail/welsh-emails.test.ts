@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { CY, EN } from '../../../shared/i18n/index.js';
