@@ -24,11 +24,11 @@ export interface RollupBuild {
   messages: OutboxMessage[];
 }
 
-async function workbookBuffer(view: ConsolidatedView): Promise<Buffer> {
+async function workbookBuffer(view: ConsolidatedView, language: Partnership['language']): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeConsolidatedWorkbook(view, out);
+  await writeConsolidatedWorkbook(view, out, language);
   out.end();
   return Buffer.concat(chunks);
 }
@@ -89,7 +89,7 @@ export async function buildRollup(
 ): Promise<RollupBuild> {
   const { period } = view;
   const charts = await renderRollupCharts(view);
-  const workbook = await workbookBuffer(view);
+  const workbook = await workbookBuffer(view, partnership.language);
   const workbookName = `shared-cdo-consolidated-${period}.xlsx`;
   const rollup = renderRollupEmail(view, charts, partnership.language);
   const messages: OutboxMessage[] = [];

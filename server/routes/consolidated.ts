@@ -6,19 +6,26 @@ import { Router, type Response } from 'express';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
+import { requirePartnership } from '../services/submit-return.js';
+import type { Store } from '../store/index.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
 import { jsonChunks } from './json-chunks.js';
 import { consolidatedQuery, queryParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
-/** Answers with the consolidated workbook of a view (streamed). */
-export async function sendConsolidatedWorkbook(res: Response, view: ConsolidatedView): Promise<void> {
+/** Answers with the consolidated workbook of a view (streamed), in the partnership's language. */
+export async function sendConsolidatedWorkbook(
+  res: Response,
+  view: ConsolidatedView,
+  store: Store,
+): Promise<void> {
+  const { language } = await requirePartnership(store);
   res
     .type(XLSX_TYPE)
     .attachment(`shared-cdo-consolidated-${view.period}.xlsx`)
     .set('Cache-Control', 'no-store');
-  await writeConsolidatedWorkbook(view, res);
+  await writeConsolidatedWorkbook(view, res, language);
   res.end();
 }
 
@@ -66,7 +73,7 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       errors: [400, 409, 422],
     },
     async (req, res) => {
-      await sendConsolidatedWorkbook(res, await viewOf(queryParams(consolidatedQuery, req)));
+      await sendConsolidatedWorkbook(res, await viewOf(queryParams(consolidatedQuery, req)), store);
     },
   );
   return router;

@@ -1,7 +1,15 @@
 // The consolidated workbook the CDO opens (DESIGN §1): a Summary of the headline figures with native
 // charts drawn from the workbook's own tables, what changed since the month compared with, then one
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
-import { firstDayOf, isoDateToExcelSerial, periodLabel } from '../../shared/dates.js';
+import { firstDayOf, isoDateToExcelSerial } from '../../shared/dates.js';
+import {
+  inEach,
+  localesOf,
+  messagesIn,
+  monthLabel,
+  type Locale,
+  type Messages,
+} from '../../shared/i18n/index.js';
 import {
   CONSOLIDATED_PHASE_RAG_LAYOUT,
   CONSOLIDATED_PROJECTS_LAYOUT,
@@ -18,10 +26,11 @@ import {
   CONSOLIDATED_HIGHLIGHTS,
   consolidatedSheetItems,
   type ConsolidatedSheetRows,
+  summaryLines,
   type SummaryLine,
 } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { RAGS } from '../../shared/vocabulary.js';
+import { RAGS, type Language } from '../../shared/vocabulary.js';
 import { columnLetter } from './columns.js';
 import { columnIndex, layoutSheet, sheetColumns } from './layout-sheet.js';
 import { writeXlsx, type Cell, type Chart, type HighlightRule, type SheetSpec } from './xlsx-writer.js';
@@ -33,20 +42,24 @@ import { writeXlsx, type Cell, type Chart, type HighlightRule, type SheetSpec } 
 export async function writeConsolidatedWorkbook(
   view: ConsolidatedView,
   out: NodeJS.WritableStream,
+  /** The partnership's language (DESIGN §12): the Summary, Changes and charts' words follow it. */
+  language?: Language,
 ): Promise<void> {
-  const month = periodLabel(view.period);
-  await writeXlsx(consolidatedSheets(view), out, {
-    title: `${view.partnership}: consolidated view`,
-    subject: `Consolidated view for ${month} (financial year ${view.financialYear})`,
-    footer: `${view.partnership} · ${month}`,
+  const locales = localesOf(language);
+  const say = (text: (m: Messages, month: string) => string) =>
+    inEach(locales, (locale) => text(messagesIn(locale), monthLabel(locale, view.period)));
+  await writeXlsx(consolidatedSheets(view, locales), out, {
+    title: say((m) => m('workbook.title', { partnership: view.partnership })),
+    subject: say((m, month) => m('workbook.subject', { month, year: view.financialYear })),
+    footer: `${view.partnership} · ${say((_, month) => month)}`,
   });
 }
 
-function consolidatedSheets(view: ConsolidatedView): SheetSpec[] {
+function consolidatedSheets(view: ConsolidatedView, locales: readonly Locale[]): SheetSpec[] {
   // Each sheet's rows are made a batch at a time as it is written, not copied whole beside the view.
-  const sheets = consolidatedSheetItems(view);
+  const sheets = consolidatedSheetItems(view, locales);
   return [
-    summarySheet(view),
+    summarySheet(view, locales),
     // In the order of the sheets: Changes, Contributions, Skills coverage, People, Projects, Data quality,
     // Submissions, Trend.
     ...(Object.keys(sheets) as (keyof ConsolidatedSheetRows)[]).map((key) =>
@@ -89,8 +102,10 @@ function summaryCells(line: SummaryLine): Cell[] {
   }
 }
 
-function summarySheet(view: ConsolidatedView): SheetSpec {
-  const rows = buildReport(view).summary.map(summaryCells);
+function summarySheet(view: ConsolidatedView, locales: readonly Locale[]): SheetSpec {
+  const report = buildReport(view);
+  const english = locales.length === 1 && locales[0] === 'en';
+  const rows = (english ? report.summary : summaryLines(view, report, locales)).map(summaryCells);
   return {
     name: CONSOLIDATED_SHEETS.summary,
     columns: [
@@ -102,7 +117,7 @@ function summarySheet(view: ConsolidatedView): SheetSpec {
     header: false,
     rows,
     rowCount: rows.length,
-    charts: summaryCharts(view),
+    charts: summaryCharts(view, locales),
     printOnOnePage: true,
   };
 }
@@ -125,9 +140,9 @@ const headerOf = (layout: SheetLayout, key: string): string =>
  * to its table's cells, so it follows the numbers if a user edits them; the cells' values are cached
  * in the chart as the writer writes them (pounds for money, serial dates for months).
  */
-function summaryCharts(view: ConsolidatedView): Chart[] {
+function summaryCharts(view: ConsolidatedView, locales: readonly Locale[]): Chart[] {
   let top = 0;
-  return consolidatedCharts(view).map(({ layout, categories, labels, series, rows, ...chart }) => {
+  return consolidatedCharts(view, locales).map(({ layout, categories, labels, series, rows, ...chart }) => {
     const type = (key: string) => layout.columns[columnIndex(layout, key)]!.type;
     const months = type(categories) === 'month';
     const count = labels.length;

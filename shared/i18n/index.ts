@@ -85,3 +85,10 @@ export function listAnd(locale: Locale, items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return message(locale, 'list.and', { first: items.slice(0, -1).join(', '), last: items.at(-1)! });
 }
+
+/**
+ * A text in each of `locales`, joined: Welsh first then English when a partnership is bilingual (DESIGN
+ * §12). A text that is the same in both (a name, a figure) is given once.
+ */
+export const inEach = (locales: readonly Locale[], text: (locale: Locale) => string): string =>
+  [...new Set(locales.map(text))].join(' / ');

@@ -2,24 +2,40 @@
 // "Since <Month>" lines, and the trend table the year's chart is drawn from — all from view.changes
 // and view.trend.
 import { addMonths } from '../dates.js';
-import { FIGURES, glossaryFigures, SKILL_STATUS_WORDS } from '../glossary.js';
-import { messagesIn, monthLabel, type Locale, type Messages } from '../i18n/index.js';
+import { glossaryFigures, skillStatusWords } from '../glossary.js';
+import {
+  inEach,
+  message,
+  messagesIn,
+  monthLabel,
+  type Locale,
+  type Messages,
+  type PlainKey,
+} from '../i18n/index.js';
 import { vocabularyWord } from '../i18n/vocabulary-words.js';
 import { formatPounds } from '../money.js';
 import type { ConsolidatedView, ProjectChange } from '../schemas.js';
 import type { CoverageStatus, ProjectChangeKind } from '../vocabulary.js';
 import { councilNames } from './councils.js';
 
-export const CHANGE_LABELS: Record<ProjectChangeKind | 'firstReturn' | 'received' | 'skill', string> = {
-  firstReturn: 'First return',
-  new: 'New project',
-  removed: 'No longer reported',
-  phase: 'Phase moved',
-  rag: 'RAG moved',
-  overdue: 'Newly overdue',
-  received: FIGURES.receivedPence.label,
-  skill: 'Skill coverage',
-};
+type ChangeLabel = ProjectChangeKind | 'firstReturn' | 'received' | 'skill';
+
+/** The Change column's words, in each of `locales` (DESIGN §12: Welsh first when bilingual). */
+export function changeLabels(locales: readonly Locale[]): Record<ChangeLabel, string> {
+  const say = (key: PlainKey) => inEach(locales, (locale) => message(locale, key));
+  return {
+    firstReturn: say('change.firstReturn'),
+    new: say('change.new'),
+    removed: say('change.removed'),
+    phase: say('change.phase'),
+    rag: say('change.rag'),
+    overdue: say('change.overdue'),
+    received: inEach(locales, (locale) => glossaryFigures(locale).receivedPence.label),
+    skill: say('change.skill'),
+  };
+}
+
+export const CHANGE_LABELS = changeLabels(['en']);
 
 /** One row of the Changes table (CONSOLIDATED_CHANGES_LAYOUT). */
 export interface ChangeRow {
@@ -50,43 +66,55 @@ export interface TrendRow {
   green: number | null;
 }
 
-const changeValueWord = (value: ProjectChange['from'] | ProjectChange['to']): string | undefined =>
-  typeof value === 'string' ? value : value === null ? undefined : value ? 'Overdue' : 'Not overdue';
+/** A change's before or after: a phase or RAG, or whether the project is overdue, in `locales`. */
+const changeValueWord = (
+  value: ProjectChange['from'] | ProjectChange['to'],
+  locales: readonly Locale[],
+): string | undefined =>
+  value === null
+    ? undefined
+    : inEach(locales, (locale) =>
+        typeof value === 'string'
+          ? vocabularyWord(locale, value)
+          : message(locale, value ? 'change.isOverdue' : 'change.notOverdue'),
+      );
 
 /**
  * Every change as a row: first returns, projects, then what each council's ledger dates in the month
  * and restates of the months before, then skills.
  */
-export function changeRows(view: ConsolidatedView): ChangeRow[] {
+export function changeRows(view: ConsolidatedView, locales: readonly Locale[] = ['en']): ChangeRow[] {
   const name = councilNames(view);
   const { changes } = view;
+  const labels = locales.length === 1 && locales[0] === 'en' ? CHANGE_LABELS : changeLabels(locales);
+  const coverage = (status: CoverageStatus) => inEach(locales, (locale) => skillStatusWords(locale)[status]);
   return [
     ...changes.firstReturns.map((council) => ({
-      change: CHANGE_LABELS.firstReturn,
+      change: labels.firstReturn,
       item: council,
       name: name(council),
     })),
     ...changes.projects.map((c): ChangeRow => {
-      const row: ChangeRow = { change: CHANGE_LABELS[c.kind], item: c.project, name: c.title };
-      const from = changeValueWord(c.from);
-      const to = changeValueWord(c.to);
+      const row: ChangeRow = { change: labels[c.kind], item: c.project, name: c.title };
+      const from = changeValueWord(c.from, locales);
+      const to = changeValueWord(c.to, locales);
       if (from !== undefined) row.from = from;
       if (to !== undefined) row.to = to;
       return row;
     }),
     ...changes.contributions.map((c) => ({
-      change: CHANGE_LABELS.received,
+      change: labels.received,
       item: c.council,
       name: name(c.council),
       receivedPence: c.receivedPence,
       restatedPence: c.restatedPence,
     })),
     ...changes.skills.map((s) => ({
-      change: CHANGE_LABELS.skill,
+      change: labels.skill,
       item: s.skill,
-      name: s.skill,
-      from: SKILL_STATUS_WORDS[s.from],
-      to: SKILL_STATUS_WORDS[s.to],
+      name: inEach(locales, (locale) => vocabularyWord(locale, s.skill)),
+      from: coverage(s.from),
+      to: coverage(s.to),
     })),
   ];
 }

@@ -35,7 +35,7 @@ export {
   consolidatedSheetRows,
   type ConsolidatedSheetRows,
 } from './sheet-rows.js';
-export { costSharesLine, moneyLabel, type SummaryLine } from './summary.js';
+export { costSharesLine, moneyLabel, summaryLines, type SummaryLine } from './summary.js';
 export { contributionTotals } from './totals.js';
 
 export interface Report {

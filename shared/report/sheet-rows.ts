@@ -2,6 +2,7 @@
 // add-in writes into Excel and what a consolidated workbook holds, from one mapping. Cells say what they
 // mean: statuses in words, council names beside IDs, and times as date-times on the UK clock.
 import { isoTimeToExcelSerial } from '../dates.js';
+import type { Locale } from '../i18n/index.js';
 import type { ConsolidatedView } from '../schemas.js';
 import {
   COUNCIL_STATUS_COLOURS,
@@ -43,10 +44,12 @@ const asIs = (item: object): object => item;
  */
 export function consolidatedSheetItems(
   view: ConsolidatedView,
+  /** The Changes sheet's words follow the partnership's language (DESIGN §12); the other sheets' are data. */
+  locales: readonly Locale[] = ['en'],
 ): Record<keyof ConsolidatedSheetRows, SheetItems> {
   const name = councilNames(view);
   return {
-    changes: sheet(changeRows(view), asIs),
+    changes: sheet(changeRows(view, locales), asIs),
     contributions: sheet(view.contributions.councils, (c) => ({
       ...c,
       status: COUNCIL_STATUS_WORDS[c.status],

@@ -77,16 +77,19 @@ const visibleText = (html: string): string =>
 
 /**
  * The English sentences of the catalogue that must not remain in a Welsh-only e-mail: each English text's
- * fixed words between placeholders, where they differ from the Welsh and are long enough to be a phrase
+ * fixed words between placeholders, where they differ from the Welsh and are a phrase of some length
  * rather than a word a name might hold.
  */
 const ENGLISH_PHRASES = Object.keys(EN).flatMap((key) => {
   const english = EN[key as keyof typeof EN];
   if (english === CY[key as keyof typeof CY].text) return [];
-  return english
-    .split(/\{\w+\}/)
-    .map((s) => s.trim().replace(/^[—:·(),.\s]+|[—:·(),.\s]+$/g, ''))
-    .filter((s) => s.length >= 12);
+  return (
+    english
+      .split(/\{\w+\}/)
+      .map((s) => s.trim().replace(/^[—:·(),.\s]+|[—:·(),.\s]+$/g, ''))
+      // Phrases, not single words: the reminder names the sheets (Contributions, Skills) as Excel shows them.
+      .filter((s) => s.length >= 12 && s.includes(' '))
+  );
 });
 
 const bilingual: Partnership = { ...demoPartnership, language: 'Bilingual' };
