@@ -183,6 +183,22 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'chart.ragTrend.firstMonth': draft('{month}, y mis cyntaf gyda ffurflen'),
   'chart.ragTrend.noMonth': draft('dim mis eto'),
 
+  'statements.title': draft('{partnership}: datganiadau ar gyfer {year}'),
+  'statements.closed': draft('Caewyd ar {date} gan {who}'),
+  'statements.to': draft('I’w'),
+  'statements.invoice': draft('anfonebu'),
+  'statements.credit': draft('gredydu'),
+  'statements.settled': draft('wedi’i setlo'),
+  'statements.council': draft('{council}: datganiad ar gyfer {year}'),
+  'statements.inKindTime': draft('Amser mewn nwyddau'),
+  'statements.balanceToInvoice': draft('Balans i’w anfonebu'),
+  'statements.balanceToCredit': draft('Balans i’w gredydu'),
+  'statements.broughtForward': draft(
+    'Wedi’i ddwyn ymlaen o {year} (wedi’i ddangos ar wahân, nid yw’n rhan o ddyled eleni)',
+  ),
+  'statements.bookTitle': draft('Datganiadau {year}'),
+  'statements.bookSubject': draft('Datganiadau ar gyfer {year}'),
+
   'rollup.subject': draft('Crynodeb y Prif Swyddog Digidol ar y Cyd — {month} — {partnership}'),
   'rollup.kicker': draft('Crynodeb y Prif Swyddog Digidol ar y Cyd · blwyddyn ariannol {year}'),
   'rollup.attached': draft('Mae’r gweithlyfr cyfunol ar gyfer {month} wedi’i atodi.'),

@@ -156,6 +156,21 @@ export const EN = {
   'chart.ragTrend.firstMonth': '{month}, the first month with a return',
   'chart.ragTrend.noMonth': 'no month yet',
 
+  // The year's statements workbook (DESIGN §10), print-ready.
+  'statements.title': '{partnership}: statements for {year}',
+  'statements.closed': 'Closed on {date} by {who}',
+  'statements.to': 'To',
+  'statements.invoice': 'invoice',
+  'statements.credit': 'credit',
+  'statements.settled': 'settled',
+  'statements.council': '{council}: statement for {year}',
+  'statements.inKindTime': 'In-kind time',
+  'statements.balanceToInvoice': 'Balance to invoice',
+  'statements.balanceToCredit': 'Balance to credit',
+  'statements.broughtForward': "Brought forward from {year} (shown apart, not part of this year's due)",
+  'statements.bookTitle': 'Statements {year}',
+  'statements.bookSubject': 'Statements for {year}',
+
   // The monthly roll-up e-mail (DESIGN §6).
   'rollup.subject': 'Shared CDO roll-up — {month} — {partnership}',
   'rollup.kicker': 'Shared CDO roll-up · financial year {year}',
