@@ -60,6 +60,11 @@ export const ERROR_MESSAGES: Readonly<Record<string, PlainKey>> = {
   reason: 'error.reason',
   'already-registered': 'error.alreadyRegistered',
   'cannot-change-person': 'error.cannotChangePerson',
+  'download-link-expired': 'error.downloadLinkExpired',
+  'download-link-invalid': 'error.downloadLinkInvalid',
+  'download-link-maker-expired': 'error.downloadLinkMakerExpired',
+  'download-link-revoked': 'error.downloadLinkRevoked',
+  'download-link-used': 'error.downloadLinkUsed',
 };
 
 /** The language a request asks for: Welsh only when Accept-Language prefers it to English. */

@@ -408,5 +408,16 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'error.reason': draft('Rhowch y rheswm.'),
   'error.alreadyRegistered': draft('Mae’r person hwn wedi’i gofrestru eisoes.'),
   'error.cannotChangePerson': draft('Ni ellir newid manylion y person hwn.'),
+  'error.downloadLinkExpired': draft(
+    'Mae’r ddolen lwytho i lawr hon wedi dod i ben; gofynnwch i’r ychwanegyn am y ffeil eto.',
+  ),
+  'error.downloadLinkInvalid': draft('Nid yw’r ddolen lwytho i lawr hon yn ddilys.'),
+  'error.downloadLinkMakerExpired': draft(
+    'Nid yw’r tocyn a wnaeth y ddolen lwytho i lawr hon yn ddilys mwyach.',
+  ),
+  'error.downloadLinkRevoked': draft('Mae’r tocyn a wnaeth y ddolen lwytho i lawr hon wedi’i ddiddymu.'),
+  'error.downloadLinkUsed': draft(
+    'Mae’r ddolen lwytho i lawr hon wedi’i defnyddio eisoes; mae pob dolen yn gweithio unwaith.',
+  ),
   'error.otherClient': draft('Nid oedd modd cyflawni’r cais.'),
 };

@@ -337,6 +337,11 @@ export const EN = {
   'error.reason': 'Give the reason.',
   'error.alreadyRegistered': 'This person is registered already.',
   'error.cannotChangePerson': 'This person’s details cannot be changed.',
+  'error.downloadLinkExpired': 'This download link has expired; ask the add-in for the file again.',
+  'error.downloadLinkInvalid': 'This download link is not valid.',
+  'error.downloadLinkMakerExpired': 'The token that made this download link is no longer valid.',
+  'error.downloadLinkRevoked': 'The token that made this download link has been revoked.',
+  'error.downloadLinkUsed': 'This download link has been used already; each link works once.',
   'error.otherClient': 'The request could not be carried out.',
 } as const;
 

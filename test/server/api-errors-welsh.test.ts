@@ -64,9 +64,10 @@ describe('the Welsh error sentences', () => {
     for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
       const source = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-      // new HttpError(status, 'code', …), badRequest('code', …), sendError(res, status, 'code', …)
+      // new HttpError(status, 'code', …), badRequest('code', …), refused(status, 'code', …),
+      // sendError(res, status, 'code', …)
       const raised =
-        /(?:new HttpError\(\s*[\w.]+,\s*|badRequest\(\s*|sendError\(\s*res,\s*\d+,\s*|error: \{ code: )'([a-z][a-z-]+)'/g;
+        /(?:new HttpError\(\s*[\w.]+,\s*|refused\(\s*\d+,\s*|badRequest\(\s*|sendError\(\s*res,\s*\d+,\s*|error: \{ code: )'([a-z][a-z-]+)'/g;
       for (const match of source.matchAll(raised)) codes.add(match[1]!);
     }
     expect(codes.size).toBeGreaterThan(15);
