@@ -8,7 +8,7 @@ import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { readWorkbookGrids } from '../../server/workbook/read.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { consolidate } from '../../shared/consolidate/index.js';
-import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../shared/layouts.js';
+import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../shared/report/index.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { ConsolidatedView, CouncilSubmission, SubmissionRecord } from '../../shared/schemas.js';
 import { councilWorkbook } from './helpers/council-workbook.js';

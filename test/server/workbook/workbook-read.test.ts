@@ -9,7 +9,7 @@ import { demoCouncilSubmission } from '../../../demo/submissions.js';
 import { writtenBytes } from '../../../server/workbook/bytes.js';
 import { readWorkbookGrids, WorkbookRejected } from '../../../server/workbook/read.js';
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
-import { COST_SHARES_LAYOUT } from '../../../shared/layouts.js';
+import { COST_SHARES_LAYOUT } from '../../../shared/sheets/index.js';
 import { plainCell } from '../../../shared/parse/cells.js';
 import { columnReader } from '../../../shared/parse/columns.js';
 import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../../shared/parse/index.js';
