@@ -115,3 +115,16 @@ export const AGREEMENT_FIGURES = {
   fixedShare: 'Fixed share',
   changeFromLastYear: 'Change from last year',
 } as const;
+
+/** The pane's words for the agreement view. */
+export const AGREEMENT_WORDS = {
+  title: 'Cost-share agreement',
+  agree: 'Agree',
+  decline: 'Decline',
+  comment: 'Comment',
+  commentHint:
+    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
+  council: 'Council',
+  decision: 'Decision',
+  remind: 'E-mail a reminder',
+} as const;

@@ -1,11 +1,13 @@
-// The task pane: connect, then the month's work for the council (set up, check, submit, load) and,
-// for the CDO, the partnership's status and consolidated view. Every failure shows a plain message and
+// The task pane: connect, then the month's work for the council (set up, check, submit, load), the
+// year's cost-share agreement and, for the CDO, the partnership's status and consolidated view. Every failure shows a plain message and
 // leaves the user's sheets as they were. The pane owns the session and the output area; each workflow
 // lives in its own module and reaches the pane through `PaneContext` (context.ts).
 import { periodLabel } from '../../../shared/dates.js';
+import { AGREEMENT_WORDS } from '../../../shared/glossary.js';
 import { ServiceError } from '../api/client.js';
 import type { CellTarget, CheckResult, HostInfo, WorkbookChoices } from '../excel/index.js';
 import * as excel from '../excel/index.js';
+import { AgreementView } from './agreement.js';
 import { Connect } from './connect.js';
 import type { PaneContext, Session } from './context.js';
 import { CouncilActions } from './council-actions.js';
@@ -40,6 +42,7 @@ export class Pane implements PaneContext {
   private readonly connection: Connect;
   private readonly council = new CouncilActions(this);
   private readonly partnership: PartnershipActions;
+  private readonly agreement = new AgreementView(this);
 
   constructor(
     private readonly root: HTMLElement,
@@ -178,6 +181,7 @@ export class Pane implements PaneContext {
         seesPartnership
           ? button('consolidated', 'Consolidated view', () => this.partnership.consolidated())
           : null,
+        button('agreement', AGREEMENT_WORDS.title, () => this.agreement.show()),
         seesPartnership
           ? button('download', 'Download consolidated workbook', () => this.partnership.download())
           : null,
