@@ -35,6 +35,16 @@ export function proposalRows(agreement: Agreement, council: string): [string, st
           ],
         ] as [string, string][])
       : []),
+    ...(method === 'Usage'
+      ? ([
+          [
+            AGREEMENT_FIGURES.usageDays,
+            `${(due.usageDays ?? 0).toLocaleString('en-GB')} of ${agreement.dues
+              .reduce((sum, d) => sum + (d.usageDays ?? 0), 0)
+              .toLocaleString('en-GB')}`,
+          ],
+        ] as [string, string][])
+      : []),
     ...(method === 'Fixed' && fixed
       ? ([[AGREEMENT_FIGURES.fixedShare, `${fixed.sharePercent}%`]] as [string, string][])
       : []),

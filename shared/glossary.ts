@@ -113,6 +113,7 @@ export const AGREEMENT_FIGURES = {
   months: 'Months of membership',
   population: 'Population',
   fixedShare: 'Fixed share',
+  usageDays: 'CDO days so far',
   changeFromLastYear: 'Change from last year',
 } as const;
 
