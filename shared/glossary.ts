@@ -3,6 +3,7 @@
 // API; wherever a person reads one, it is written with the word here, a figure with its label and its
 // one-line explanation, a status in its one colour. The words themselves are the message catalogue's
 // (shared/i18n, DESIGN §12), in English or in Welsh.
+import type { AgreementStatus, Decision } from './agreements.js';
 import type { CouncilContribution } from './schemas.js';
 import { message, type Locale, type PlainKey } from './i18n/index.js';
 import type { CoverageStatus, Rag, ReviewStatus } from './vocabulary.js';
@@ -89,3 +90,44 @@ export const REVIEW_COLOURS: Record<ReviewStatus, string> = {
   returned: RED,
 };
 export const RAG_COLOURS: Record<Rag, string> = { Red: RED, Amber: ORANGE, Green: GREEN };
+
+/** A year's agreement of cost shares (DESIGN §10): where it stands, and each council's decision. */
+export const AGREEMENT_STATUS_WORDS: Record<AgreementStatus, string> = {
+  proposed: 'Proposed',
+  agreed: 'Agreed',
+  superseded: 'Superseded',
+};
+export const DECISION_WORDS: Record<Decision['decision'] | 'awaiting', string> = {
+  agree: 'Agreed',
+  decline: 'Declined',
+  awaiting: 'Awaiting decision',
+};
+
+/** The figures of a Member's proposed due, as the proposal e-mail and the pane show them. */
+export const agreementFigures = (locale: Locale) =>
+  ({
+    due: (fy: string): string => message(locale, 'statement.dueFor', { year: fy }),
+    share: message(locale, 'year.share'),
+    netCost: message(locale, 'year.netCost'),
+    method: message(locale, 'year.method'),
+    months: message(locale, 'year.monthsOfMembership'),
+    population: message(locale, 'year.population'),
+    fixedShare: message(locale, 'year.fixedShare'),
+    usageDays: message(locale, 'year.usageDays'),
+    changeFromLastYear: message(locale, 'year.changeFromLastYear'),
+  }) as const;
+
+export const AGREEMENT_FIGURES = agreementFigures('en');
+
+/** The pane's words for the agreement view. */
+export const AGREEMENT_WORDS = {
+  title: 'Cost-share agreement',
+  agree: 'Agree',
+  decline: 'Decline',
+  comment: 'Comment',
+  commentHint:
+    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
+  council: 'Council',
+  decision: 'Decision',
+  remind: 'E-mail a reminder',
+} as const;

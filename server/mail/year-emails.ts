@@ -9,9 +9,9 @@ import {
   type Statement,
   type YearRecord,
 } from '../../shared/agreements.js';
+import { proposalRows } from '../../shared/agreement-breakdown.js';
 import { dateLabel, ukDateOfInstant } from '../../shared/dates.js';
 import { listAnd, messagesIn, type Locale, type Messages } from '../../shared/i18n/index.js';
-import { vocabularyWord } from '../../shared/i18n/vocabulary-words.js';
 import { formatPounds } from '../../shared/money.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { dataTable, heading, markup, paragraph } from './html.js';
@@ -59,54 +59,6 @@ function byContact<T extends { council: string }>(
     groups.set(contact, [...(groups.get(contact) ?? []), row]);
   }
   return groups;
-}
-
-/** A share of the net cost in per cent, to two places: the figure a finance officer checks. */
-const percentOf = (part: number, whole: number): string =>
-  whole === 0 ? '0.00%' : `${((part * 100) / whole).toFixed(2)}%`;
-
-/** The figures of one Member's proposed due: the due, its share and what the method weighed. */
-export function proposalRows(
-  agreement: Agreement,
-  council: string,
-  locale: Locale = 'en',
-): [string, string][] {
-  const m = messagesIn(locale);
-  const { snapshot } = agreement;
-  const due = agreement.dues.find((d) => d.council === council)!;
-  const settings = snapshot.settings.councils.find((c) => c.id === council);
-  const method = snapshot.appliedMethod;
-  const fixed = snapshot.settings.costShares.find((s) => s.council === council);
-  const population = snapshot.settings.councils
-    .filter((c) => agreement.dues.some((d) => d.council === c.id))
-    .reduce((sum, c) => sum + c.population, 0);
-  return [
-    [m('statement.dueFor', { year: agreement.fy }), formatPounds(due.duePence)],
-    [m('year.share'), percentOf(due.duePence, snapshot.netCostPence)],
-    [m('year.netCost'), formatPounds(snapshot.netCostPence)],
-    [
-      m('year.method'),
-      method === 'Hybrid'
-        ? m('year.hybrid', { percent: snapshot.settings.hybridEqualPercent })
-        : vocabularyWord(locale, method),
-    ],
-    [m('year.monthsOfMembership'), String(due.monthsOfMembership)],
-    ...(method === 'Population' || method === 'Hybrid'
-      ? ([
-          [
-            m('year.population'),
-            // UK number formats in both languages (DESIGN §12).
-            m('year.populationOf', {
-              population: (settings?.population ?? 0).toLocaleString('en-GB'),
-              total: population.toLocaleString('en-GB'),
-            }),
-          ],
-        ] as [string, string][])
-      : []),
-    ...(method === 'Fixed' && fixed
-      ? ([[m('year.fixedShare'), `${fixed.sharePercent}%`]] as [string, string][])
-      : []),
-  ];
 }
 
 interface MemberEmail {

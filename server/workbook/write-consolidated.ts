@@ -10,20 +10,15 @@ import {
   type Locale,
   type Messages,
 } from '../../shared/i18n/index.js';
-import {
-  CONSOLIDATED_PHASE_RAG_LAYOUT,
-  CONSOLIDATED_PROJECTS_LAYOUT,
-  CONSOLIDATED_SHEETS,
-  INTEGER_FORMAT,
-  MONEY_FORMAT,
-  MONTH_FORMAT,
-  type SheetLayout,
-} from '../../shared/layouts.js';
+import { INTEGER_FORMAT, MONEY_FORMAT, MONTH_FORMAT, type SheetLayout } from '../../shared/sheets/index.js';
 import { penceToPounds } from '../../shared/money.js';
 import {
   buildReport,
   consolidatedCharts,
   CONSOLIDATED_HIGHLIGHTS,
+  CONSOLIDATED_PHASE_RAG_LAYOUT,
+  CONSOLIDATED_PROJECTS_LAYOUT,
+  CONSOLIDATED_SHEETS,
   consolidatedSheetItems,
   type ConsolidatedSheetRows,
   summaryLines,

@@ -10,7 +10,9 @@ import { PHASES, RAGS } from '../vocabulary.js';
 import { councilNames } from './councils.js';
 import { returnsReport } from './data-quality.js';
 import { headlineFigures } from './headline.js';
-import type { Report } from './index.js';
+import type { ReturnsReport } from './data-quality.js';
+import type { ProjectsReport } from './projects.js';
+import type { SkillsReport } from './skills.js';
 
 export type SummaryLine =
   | { kind: 'heading'; text: string }
@@ -52,7 +54,7 @@ export function costSharesLine(
  */
 export function summaryLines(
   view: ConsolidatedView,
-  report: Pick<Report, 'projects' | 'skills' | 'returns'>,
+  report: { projects: ProjectsReport; skills: SkillsReport; returns: ReturnsReport },
   locales: readonly Locale[] = ['en'],
 ): SummaryLine[] {
   const { contributions: c, projects: p, skills } = view;
