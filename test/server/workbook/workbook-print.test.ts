@@ -13,7 +13,7 @@ import { demoPartnership } from '../../../demo/partnership.js';
 import { demoSubmissions } from '../../../demo/submissions.js';
 import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consolidated.js';
 import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
-import { wrappedLines } from '../../../server/workbook/xlsx-writer.js';
+import { wrappedLines } from '../../../server/xlsx/write/index.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { CONSOLIDATED_SHEETS, COUNCIL_LAYOUTS, type SheetLayout } from '../../../shared/layouts.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
