@@ -18,6 +18,7 @@ const PAPER_A4 = 9;
 /** Rows are batched into chunks of about this many characters before they go to the zip. */
 const CHUNK_CHARS = 1 << 16;
 
+/** The sheet part's XML in chunks, its rows taken from `sheet.rows` as they are written. */
 export async function* sheetXml(
   sheet: SheetSpec,
   selected: boolean,
