@@ -13,15 +13,13 @@ import { writeConsolidatedView } from '../../addin/src/excel/consolidated-sheets
 import { MARKS_SETTING } from '../../addin/src/excel/marks.js';
 import { replaceTableRows } from '../../addin/src/excel/write-table.js';
 import { consolidate } from '../../shared/consolidate/index.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
+import { rowsToGrid } from '../../shared/parse/index.js';
 import {
+  changeRows,
   CONSOLIDATED_CHANGES_LAYOUT,
   CONSOLIDATED_TREND_LAYOUT,
-  CONTRIBUTIONS_LAYOUT,
-  PROJECTS_LAYOUT,
-  SKILLS_LAYOUT,
-} from '../../shared/layouts.js';
-import { rowsToGrid } from '../../shared/parse/index.js';
-import { changeRows } from '../../shared/report/index.js';
+} from '../../shared/report/index.js';
 import { submissionRecordSchema, type ConsolidatedView } from '../../shared/schemas.js';
 import { RequestContext } from '../e2e/fake-office/api.js';
 import { EXCEL_ENUMS } from '../e2e/fake-office/enums.js';

@@ -8,7 +8,7 @@ import { demoPartnership } from '../../demo/partnership.js';
 import { snapshotGrids } from '../../addin/src/excel/check.js';
 import { readCouncilSheets } from '../../addin/src/excel/council-sheets.js';
 import { readWorkbookGrids } from '../../server/workbook/read.js';
-import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
 import { parseCouncilWorkbook, type WorkbookGrids } from '../../shared/parse/index.js';
 import { RequestContext } from '../e2e/fake-office/api.js';
 import { EXCEL_ENUMS } from '../e2e/fake-office/enums.js';

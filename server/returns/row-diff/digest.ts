@@ -2,7 +2,7 @@
 // so that the next version's receipt compares digests (diff.ts) instead of reparsing the previous
 // version. The digest is made with the version's JSON text, in one pass over it.
 import { hash } from 'node:crypto';
-import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS, type SheetLayout } from '../../../shared/layouts.js';
+import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS, type SheetLayout } from '../../../shared/sheets/index.js';
 import type { CouncilSubmission } from '../../../shared/schemas.js';
 
 export type Sheet = keyof typeof COUNCIL_SHEET_KEYS;
