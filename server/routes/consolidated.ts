@@ -6,7 +6,7 @@ import { Router, type Response } from 'express';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
-import { requirePartnership } from '../services/submit-return.js';
+import { requirePartnership } from '../returns/submit-return.js';
 import type { Store } from '../store/index.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
