@@ -92,16 +92,18 @@ export const REVIEW_COLOURS: Record<ReviewStatus, string> = {
 export const RAG_COLOURS: Record<Rag, string> = { Red: RED, Amber: ORANGE, Green: GREEN };
 
 /** A year's agreement of cost shares (DESIGN §10): where it stands, and each council's decision. */
-export const AGREEMENT_STATUS_WORDS: Record<AgreementStatus, string> = {
-  proposed: 'Proposed',
-  agreed: 'Agreed',
-  superseded: 'Superseded',
-};
-export const DECISION_WORDS: Record<Decision['decision'] | 'awaiting', string> = {
-  agree: 'Agreed',
-  decline: 'Declined',
-  awaiting: 'Awaiting decision',
-};
+export const agreementStatusWords = (locale: Locale): Record<AgreementStatus, string> => ({
+  proposed: message(locale, 'agreementStatus.proposed'),
+  agreed: message(locale, 'agreementStatus.agreed'),
+  superseded: message(locale, 'agreementStatus.superseded'),
+});
+export const decisionWords = (locale: Locale): Record<Decision['decision'] | 'awaiting', string> => ({
+  agree: message(locale, 'decision.agree'),
+  decline: message(locale, 'decision.decline'),
+  awaiting: message(locale, 'decision.awaiting'),
+});
+export const AGREEMENT_STATUS_WORDS = agreementStatusWords('en');
+export const DECISION_WORDS = decisionWords('en');
 
 /** The figures of a Member's proposed due, as the proposal e-mail and the pane show them. */
 export const agreementFigures = (locale: Locale) =>
@@ -120,14 +122,15 @@ export const agreementFigures = (locale: Locale) =>
 export const AGREEMENT_FIGURES = agreementFigures('en');
 
 /** The pane's words for the agreement view. */
-export const AGREEMENT_WORDS = {
-  title: 'Cost-share agreement',
-  agree: 'Agree',
-  decline: 'Decline',
-  comment: 'Comment',
-  commentHint:
-    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
-  council: 'Council',
-  decision: 'Decision',
-  remind: 'E-mail a reminder',
-} as const;
+export const agreementWords = (locale: Locale) =>
+  ({
+    title: message(locale, 'agreementView.title'),
+    agree: message(locale, 'agreementView.agree'),
+    decline: message(locale, 'agreementView.decline'),
+    comment: message(locale, 'agreementView.comment'),
+    commentHint: message(locale, 'agreementView.commentHint'),
+    council: message(locale, 'rollup.column.council'),
+    decision: message(locale, 'agreementView.decision'),
+    remind: message(locale, 'agreementView.remind'),
+  }) as const;
+export const AGREEMENT_WORDS = agreementWords('en');

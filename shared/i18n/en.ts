@@ -28,6 +28,20 @@ export const EN = {
   'figure.overpaid.explanation': 'contributed beyond the year’s due; it never reduces what others owe',
   'figure.received.label': 'Contributed in the month',
   'figure.received.explanation': 'cash and in-kind dated in this month',
+  'agreementStatus.proposed': 'Proposed',
+  'agreementStatus.agreed': 'Agreed',
+  'agreementStatus.superseded': 'Superseded',
+  'decision.agree': 'Agreed',
+  'decision.decline': 'Declined',
+  'decision.awaiting': 'Awaiting decision',
+  'agreementView.title': 'Cost-share agreement',
+  'agreementView.agree': 'Agree',
+  'agreementView.decline': 'Decline',
+  'agreementView.comment': 'Comment',
+  'agreementView.commentHint':
+    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
+  'agreementView.decision': 'Decision',
+  'agreementView.remind': 'E-mail a reminder',
 
   // The fixed vocabulary where a sentence names it (the sheets keep the English words as data).
   'phase.concept': 'Concept',
