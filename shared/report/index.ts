@@ -1,13 +1,7 @@
 // What every surface shows of a consolidated view (the e-mail, the consolidated workbook, the add-in):
 // each figure, table and sentence is computed here once, from the view alone.
 export { buildReport, type Report } from './build.js';
-export {
-  CHART_COLOURS,
-  consolidatedCharts,
-  skillsCoverageChart,
-  type ChartSeriesSpec,
-  type ConsolidatedChart,
-} from './charts.js';
+export { CHART_COLOURS, consolidatedCharts, type ChartSeriesSpec, type ConsolidatedChart } from './charts.js';
 export {
   CHANGE_LABELS,
   changeRows,
