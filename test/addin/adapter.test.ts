@@ -214,7 +214,7 @@ describe('the consolidated view', () => {
     return wb.values(table.sheet, { ...table.rect, r0: table.rect.r0 + 1 });
   };
 
-  it('writes the Changes table and five charts in as many round trips for 4 councils as for 400', async () => {
+  it('writes the Changes table and the Summary’s four charts in as many round trips for 4 councils as for 400', async () => {
     const small = demoView();
     const big = bigView(400, 8);
     expect(big.projects.items.length).toBeGreaterThan(20 * small.projects.items.length);
@@ -240,9 +240,9 @@ describe('the consolidated view', () => {
       expect(tableRows(wb, CONSOLIDATED_CHANGES_LAYOUT.table)).toEqual(
         rowsToGrid(CONSOLIDATED_CHANGES_LAYOUT, changeRows(view), { dates: 'serial' }).slice(1),
       );
-      const dashboard = wb.requireSheet('Dashboard');
-      expect(dashboard.charts).toHaveLength(5);
-      const trend = dashboard.charts.find((c) => c.type === 'Line')!;
+      const summary = wb.requireSheet('Summary');
+      expect(summary.charts).toHaveLength(4);
+      const trend = summary.charts.find((c) => c.type === 'LineMarkers')!;
       // Bound to the Trend table's money columns (after Month and Returns): one row per month so far.
       const months = view.trend.months.length;
       expect(trend.series.map((s) => [s.values?.rect, s.xValues?.rect])).toEqual(
