@@ -51,8 +51,19 @@ interface DownloadedChart {
   series: { name: string; values?: string; xValues?: string }[];
   valueFormat: string;
   displayBlanksAs: string;
+  legendPosition: string;
+  /** Categories listed from the top (bars) and the value axis crossing at the last category. */
+  categoryAxis: { reversePlotOrder?: boolean; position?: string };
   position: { from: string; to: string };
 }
+
+const LEGEND_POSITIONS: Record<string, string> = {
+  t: 'Top',
+  b: 'Bottom',
+  l: 'Left',
+  r: 'Right',
+  tr: 'Corner',
+};
 
 const relTargets = (rels: string): Map<string, string> =>
   new Map(
@@ -93,6 +104,13 @@ function downloadedCharts(parts: Map<string, string>, sheet: string): Downloaded
       })),
       valueFormat: /<c:valAx>[\s\S]*?<c:numFmt formatCode="([^"]+)"/.exec(xml)![1]!.replace(/&quot;/g, '"'),
       displayBlanksAs: /<c:dispBlanksAs val="gap"\/>/.test(xml) ? 'NotPlotted' : 'other',
+      legendPosition: LEGEND_POSITIONS[/<c:legendPos val="(\w+)"\/>/.exec(xml)![1]!]!,
+      categoryAxis: /<c:catAx>[\s\S]*?<c:orientation val="maxMin"\/>/.test(xml)
+        ? {
+            reversePlotOrder: true,
+            ...(/<c:valAx>[\s\S]*?<c:crosses val="max"\/>/.test(xml) ? { position: 'Maximum' } : {}),
+          }
+        : {},
       // The anchor's `to` corner is the top-left of the cell after the chart: the chart ends in the cell
       // before it, as Office.js's setPosition names it.
       position: { from: `${letter(from.column)}${from.row + 1}`, to: `${letter(to.column - 1)}${to.row}` },
@@ -113,6 +131,8 @@ const paneChart = (chart: FakeChart): DownloadedChart => ({
   })),
   valueFormat: chart.axisFormats.value ?? 'General',
   displayBlanksAs: chart.displayBlanksAs,
+  legendPosition: chart.legendPosition ?? 'Right',
+  categoryAxis: chart.categoryAxis,
   position: { from: chart.position!.from, to: chart.position!.to! },
 });
 

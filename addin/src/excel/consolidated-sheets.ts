@@ -260,6 +260,13 @@ async function queueSummaryCharts(
     });
     chart.name = `SharedCdo${index + 1}`;
     chart.title.text = spec.title;
+    // As the download draws them: the legend above the plot, and horizontal bars listing the categories
+    // down from the first (the value axis crossing at the last, so it stays along the bottom).
+    chart.legend.position = Excel.ChartLegendPosition.top;
+    if (spec.kind === 'bar') {
+      chart.axes.categoryAxis.reversePlotOrder = true;
+      chart.axes.categoryAxis.position = Excel.ChartAxisPosition.maximum;
+    }
     // A blank cell is a month with no data: a gap, never a zero, whatever chart defaults the user has.
     chart.displayBlanksAs = Excel.ChartDisplayBlanksAs.notPlotted;
     chart.axes.valueAxis.numberFormat = spec.valueFormat;
