@@ -129,3 +129,10 @@ export const AGREEMENT_WORDS = {
   decision: 'Decision',
   remind: 'E-mail a reminder',
 } as const;
+
+/** The pane's words for the consolidated view's headline figures (the figures' own labels are FIGURES'). */
+export const HEADLINE_WORDS = {
+  title: (month: string): string => `Headline figures, ${month}`,
+  figure: 'Figure',
+  amount: 'Amount',
+} as const;

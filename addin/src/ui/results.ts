@@ -3,7 +3,7 @@
 // since the month compared with.
 import type { StatusBoard, SubmissionReceipt } from '../../../shared/api.js';
 import { dateLabel, periodLabel } from '../../../shared/dates.js';
-import { REVIEW_WORDS } from '../../../shared/glossary.js';
+import { HEADLINE_WORDS, REVIEW_WORDS } from '../../../shared/glossary.js';
 import { formatPounds } from '../../../shared/money.js';
 import { buildReport, CHANGE_LABELS, changeRows } from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
@@ -174,7 +174,7 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
  * the glossary's label and its one line, the money as the pane writes money.
  */
 export function headlineView(view: ConsolidatedView): HTMLElement {
-  const title = `Headline figures, ${periodLabel(view.period)}`;
+  const title = HEADLINE_WORDS.title(periodLabel(view.period));
   return h(
     'section',
     { class: 'headline', 'aria-label': title },
@@ -188,9 +188,9 @@ export function headlineView(view: ConsolidatedView): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Figure'),
+          h('th', { scope: 'col' }, HEADLINE_WORDS.figure),
           // Over the amounts, aligned with them.
-          h('th', { scope: 'col', class: 'amount' }, 'Amount'),
+          h('th', { scope: 'col', class: 'amount' }, HEADLINE_WORDS.amount),
         ),
       ),
       h(
