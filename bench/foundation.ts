@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { demoPartnership } from '../demo/partnership.js';
-import { writtenBytes } from '../server/workbook/bytes.js';
+import { writtenBytes } from '../server/xlsx/write/bytes.js';
 import { readWorkbookGrids } from '../server/workbook/read.js';
 import { writeCouncilTemplate } from '../server/workbook/write-template.js';
 import { consolidate, consolidateMonth } from '../shared/consolidate/index.js';

@@ -10,7 +10,7 @@ import { serviceActor } from '../server/auth/actors.js';
 import { createToken } from '../server/auth/tokens.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { DecodePool } from '../server/services/decode-pool.js';
+import { DecodePool } from '../server/returns/decode/pool.js';
 import { openStore } from '../server/store/index.js';
 import { benchPartnership, benchRecords, BENCH_PERIOD } from './fixtures.js';
 

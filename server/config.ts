@@ -3,7 +3,7 @@
 import express from 'express';
 import { z } from 'zod';
 import type { LogFormat } from './logger.js';
-import type { DecodeLimits } from './services/decode-pool.js';
+import type { DecodeLimits } from './returns/decode/pool.js';
 import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
 
 const toggle = z.enum(['on', 'off']);

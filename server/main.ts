@@ -13,10 +13,10 @@ import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folde
 import { createLogger, type Logger } from './logger.js';
 import { startMailService } from './mail/index.js';
 import { safeFileStem } from './mail/transport.js';
-import { DecodePool } from './services/decode-pool.js';
+import { DecodePool } from './returns/decode/pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
 import type { DatabaseLocation } from './store/database-url.js';
-import { UploadSpool } from './services/spool.js';
+import { UploadSpool } from './returns/spool.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface StartOptions {

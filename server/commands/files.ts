@@ -4,7 +4,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import type { Partnership, Problem } from '../../shared/schemas.js';
 import { HttpError, InvalidInput } from '../errors.js';
 import { readPartnership } from '../services/partnership-input.js';
-import { decodeUpload } from '../services/upload.js';
+import { decodeUpload } from '../returns/upload.js';
 import { WorkbookRejected } from '../workbook/read.js';
 
 /** `file: Sheet!row column: message`, the one-line form of a problem on standard error. */

@@ -6,8 +6,8 @@ import { periodLabel } from '../../shared/dates.js';
 import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError, InvalidInput } from '../errors.js';
-import { DecodePool } from '../services/decode-pool.js';
-import { submitReturn } from '../services/submit-return.js';
+import { DecodePool } from '../returns/decode/pool.js';
+import { submitReturn } from '../returns/submit-return.js';
 import { councilNames, runCommand, withStore } from './store-access.js';
 import { notAMonth, notACouncilId } from './help.js';
 

@@ -1,8 +1,8 @@
 // What every route module receives from `createApp`.
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { DecodePool } from '../services/decode-pool.js';
-import type { UploadSpool } from '../services/spool.js';
+import type { DecodePool } from '../returns/decode/pool.js';
+import type { UploadSpool } from '../returns/spool.js';
 import type { Store } from '../store/index.js';
 import type { DatabaseOutage } from '../store/unreachable.js';
 import type { ApiRegistry } from './registry.js';

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { statusBoardSchema, type StatusBoard } from '../../shared/api.js';
 import { submissionDeadline } from '../../shared/dates.js';
 import { previousPeriod, todayIn } from '../services/clock.js';
-import { requirePartnership } from '../services/submit-return.js';
+import { requirePartnership } from '../returns/submit-return.js';
 import type { RouteContext } from './context.js';
 import { periodQuery, queryParams } from './params.js';
 

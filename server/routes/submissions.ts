@@ -13,7 +13,7 @@ import { councilSubmissionSchema, periodSchema } from '../../shared/schemas.js';
 import { callerOf, sameCouncil } from '../auth/middleware.js';
 import { HttpError, badRequest, notFound } from '../errors.js';
 import type { SubmissionSource } from '../store/index.js';
-import { submitReturn } from '../services/submit-return.js';
+import { submitReturn } from '../returns/submit-return.js';
 import { parseRequestBody } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
 import { councilParams, pathParams, queryParams, submissionParams } from './params.js';

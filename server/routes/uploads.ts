@@ -1,11 +1,11 @@
 // Reads what a client sent to a route that takes a JSON body or a workbook: JSON, an .xlsx as the raw
 // body, or multipart/form-data with one file field named `file`. The body goes to the upload spool
-// (services/spool.ts), never whole into memory; decoding it is a decode worker's job, not the route's.
+// (returns/spool.ts), never whole into memory; decoding it is a decode worker's job, not the route's.
 import busboy from 'busboy';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { HttpError } from '../errors.js';
-import type { Spooled, UploadSpool } from '../services/spool.js';
-import type { Upload } from '../services/upload.js';
+import type { Spooled, UploadSpool } from '../returns/spool.js';
+import type { Upload } from '../returns/upload.js';
 import { XLSX_TYPE } from './registry.js';
 
 /** A body that is not an upload (a review, a token, a person) is small, read into memory, and at most this. */

@@ -5,7 +5,7 @@ import type { ConsolidatedView } from '../../shared/schemas.js';
 import { badRequest, InvalidInput } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { withPartnershipYear } from './partnership-year.js';
-import { requirePartnership } from './submit-return.js';
+import { requirePartnership } from '../returns/submit-return.js';
 
 /** The view for `period`, compared with `compare` (a month of its FY before it) or else the month before. */
 export async function consolidatedView(

@@ -11,7 +11,7 @@ import type { Store } from '../store/index.js';
 import { Agreements } from '../store/agreements.js';
 import { previousPeriod } from './clock.js';
 import { closeYear, proposeAgreement } from './partnership-year.js';
-import { submitReturn } from './submit-return.js';
+import { submitReturn } from '../returns/submit-return.js';
 
 export interface DemoToken {
   role: Role;

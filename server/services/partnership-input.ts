@@ -6,7 +6,7 @@ import { partnershipSchema, type Partnership, type Problem } from '../../shared/
 import { InvalidInput } from '../errors.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import { PARTNERSHIP_JSON, refuseTooManyRows, zodRefusal } from './json-problems.js';
-import type { DecodedUpload } from './upload.js';
+import type { DecodedUpload } from '../returns/upload.js';
 
 /** Throws InvalidInput with every error; a workbook the reader refuses throws WorkbookRejected. */
 export async function readPartnership(input: DecodedUpload): Promise<Partnership> {

@@ -16,7 +16,7 @@ import { councilSubmissionSchema, partnershipSchema, type CouncilSubmission } fr
 import { advisoryLock, dialectOf, writeTransaction } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/index.js';
-import { rowDigest, storedDigest } from './changes.js';
+import { rowDigest, storedDigest } from '../returns/row-diff/digest.js';
 
 export const ERASED_DOMAIN = 'erased.invalid';
 

@@ -2,7 +2,7 @@
 // rowsToGrid (money in pounds, dates as Excel dates), so what is written reads back the same.
 import type { SheetLayout } from '../../shared/sheets/index.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
-import type { Cell, SheetColumn, SheetSpec } from './xlsx-writer.js';
+import type { Cell, SheetColumn, SheetSpec } from '../xlsx/write/index.js';
 
 /** Text wraps within its column, so that a long title or update neither runs on nor widens the page. */
 export const sheetColumns = (layout: SheetLayout): SheetColumn[] =>

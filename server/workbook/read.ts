@@ -1,37 +1,15 @@
-// Reads an uploaded .xlsx into plain cell grids for the parser. The zip is checked first (zip-guard.ts);
-// then each part the workbook uses is read once, in workbook order, from the checked zip as correctly
-// decoded UTF-8 text: one SAX pass checks it (xml-guard.ts) and reads it (xlsx-parts.ts for the parts
-// around the sheets, sheet-reader.ts for the cells). Limits on rows, cells and cell length are enforced
-// while reading, so memory stays bounded whatever the file holds. exceljs is not used to read.
-import path from 'node:path';
+// Reads an uploaded .xlsx into plain cell grids for the parser: the xlsx library's guarded reader
+// (server/xlsx/read/) with the limits of a return and the one rule the pane applies too to a number a
+// cell shows as a percentage.
+import { isPercentFormat, percentText } from '../../shared/parse/cells.js';
 import type { WorkbookGrids } from '../../shared/parse/index.js';
 import { MAX_ROWS_PER_SHEET } from '../../shared/schemas.js';
-import { WorkbookRejected } from './rejected.js';
-import { SheetReader } from './sheet-reader.js';
-import {
-  DEFAULT_CELL_FORMATS,
-  RelationshipsReader,
-  SharedStringsReader,
-  StylesReader,
-  WorkbookReader,
-  type CellFormats,
-  type Relationship,
-} from './xlsx-parts.js';
-import { readPart, type PartReader, type SheetFacts } from './xml-guard.js';
-import { inspectZip, type CheckedZip } from './zip-guard.js';
+import { readXlsx, type ReadLimits } from '../xlsx/read/index.js';
 
-export { WorkbookRejected } from './rejected.js';
+export { WorkbookRejected } from '../xlsx/read/index.js';
+export type { WorkbookGrids } from '../../shared/parse/index.js';
 
-export type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
-
-export interface ReadLimits {
-  maxBytes: number;
-  maxUncompressedBytes: number;
-  maxRowsPerSheet: number;
-  maxCellChars: number;
-}
-
-export const DEFAULT_READ_LIMITS: ReadLimits = {
+const DEFAULT_READ_LIMITS: ReadLimits = {
   maxBytes: 10 * 1024 * 1024,
   maxUncompressedBytes: 100 * 1024 * 1024,
   maxRowsPerSheet: MAX_ROWS_PER_SHEET,
@@ -39,97 +17,9 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxCellChars: 32_767,
 };
 
-/** Cells kept per sheet, blanks inside the used width included: bounds memory when a cell sits far right. */
-const MAX_CELLS_PER_SHEET = 5_000_000;
-/** A council workbook has four sheets; thousands only serve to make the reader's lookups slow. */
-const MAX_SHEETS = 255;
+const PERCENT = { isPercentFormat, value: percentText };
 
-const OFFICE_DOCUMENT = /\/officeDocument$/;
-const SHARED_STRINGS = /\/sharedStrings$/;
-const STYLES = /\/styles$/;
-const WORKSHEET = /\/worksheet$/;
-
-/** Safely reads an .xlsx (zip/XXE/bomb checks first, then one checked streaming pass per part) into grids. */
-export async function readWorkbookGrids(input: Buffer, limits?: Partial<ReadLimits>): Promise<WorkbookGrids> {
-  const caps = { ...DEFAULT_READ_LIMITS, ...limits };
-  const zip = await inspectZip(input, caps);
-  try {
-    const workbookPart = await relatedPart(zip, '', OFFICE_DOCUMENT);
-    if (!workbookPart)
-      throw new WorkbookRejected('not-xlsx', 422, 'This file is not an Excel workbook (.xlsx).');
-    const workbook = await read(zip, workbookPart, new WorkbookReader());
-    const relsPart = relsPathOf(workbookPart);
-    const rels = zip.has(relsPart) ? await readRels(zip, relsPart) : [];
-    const partOf = (type: RegExp) => {
-      const rel = rels.find((r) => type.test(r.Type!));
-      return rel && resolveTarget(workbookPart, rel.Target!);
-    };
-    const sharedStringsPart = partOf(SHARED_STRINGS);
-    const sharedStrings =
-      sharedStringsPart && zip.has(sharedStringsPart)
-        ? (await read(zip, sharedStringsPart, new SharedStringsReader())).strings
-        : undefined;
-    const stylesPart = partOf(STYLES);
-    const formats: CellFormats =
-      stylesPart && zip.has(stylesPart)
-        ? await read(zip, stylesPart, new StylesReader())
-        : DEFAULT_CELL_FORMATS;
-
-    const { sheets, date1904 } = workbook;
-    if (sheets.length > MAX_SHEETS) {
-      throw new WorkbookRejected(
-        'bad-workbook',
-        422,
-        `This workbook has ${sheets.length.toLocaleString('en-GB')} sheets; a workbook for the service has at most ${MAX_SHEETS}.`,
-      );
-    }
-    const facts = { sharedStrings: sharedStrings?.length ?? 0, maxCellChars: caps.maxCellChars };
-    const limitsOfSheet = { ...caps, maxCells: MAX_CELLS_PER_SHEET };
-    const grids: WorkbookGrids = {};
-    for (const sheet of sheets) {
-      const rel = rels.find((r) => r.Id === sheet.rId && WORKSHEET.test(r.Type!));
-      const part = rel && resolveTarget(workbookPart, rel.Target!);
-      if (!part || !zip.has(part)) continue; // chart sheets and dialog sheets hold no cells
-      const reader = new SheetReader(sheet.name, limitsOfSheet, { sharedStrings, formats, date1904 });
-      await read(zip, part, reader, { name: sheet.name, ...facts });
-      grids[sheet.name] = reader.grid();
-    }
-    return grids;
-  } catch (error) {
-    if (error instanceof WorkbookRejected) throw error;
-    throw new WorkbookRejected('unreadable', 422, 'This workbook is damaged and could not be read.');
-  }
-}
-
-/** Reads a part of the checked zip with `reader`, checking it as it goes (xml-guard.ts). */
-async function read<T extends PartReader>(
-  zip: CheckedZip,
-  part: string,
-  reader: T,
-  sheet?: SheetFacts,
-): Promise<T> {
-  await readPart(part, await zip.openText(part), reader, sheet);
-  return reader;
-}
-
-async function readRels(zip: CheckedZip, part: string): Promise<Relationship[]> {
-  return (await read(zip, part, new RelationshipsReader())).relationships ?? [];
-}
-
-async function relatedPart(zip: CheckedZip, from: string, type: RegExp): Promise<string | undefined> {
-  const relsPart = relsPathOf(from);
-  if (!zip.has(relsPart)) return undefined;
-  const rel = (await readRels(zip, relsPart)).find((r) => type.test(r.Type!));
-  return rel && resolveTarget(from, rel.Target!);
-}
-
-/** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels`; the package itself ('') → `_rels/.rels`. */
-function relsPathOf(part: string): string {
-  return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
-}
-
-/** A relationship's target (a relationship without one is damage, refused as such above). */
-function resolveTarget(from: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  return path.posix.normalize(path.posix.join(path.posix.dirname(from), target));
+/** Safely reads an .xlsx (server/xlsx/read/) into grids for the parser. */
+export function readWorkbookGrids(input: Buffer, limits?: Partial<ReadLimits>): Promise<WorkbookGrids> {
+  return readXlsx(input, { ...DEFAULT_READ_LIMITS, ...limits }, PERCENT);
 }

@@ -17,9 +17,10 @@ import {
 } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { RAGS } from '../../shared/vocabulary.js';
-import { columnLetter } from './columns.js';
+import { columnLetter } from '../xlsx/cell-ref.js';
+import type { Cell, Chart, HighlightRule, SheetSpec } from '../xlsx/write/index.js';
 import { columnIndex, layoutSheet, sheetColumns } from './layout-sheet.js';
-import { writeXlsx, type Cell, type Chart, type HighlightRule, type SheetSpec } from './xlsx-writer.js';
+import { writeXlsx } from './write.js';
 
 /**
  * The one consolidated workbook: `GET /consolidated.xlsx`, the CLI's `--out` and the roll-up's attachment

@@ -5,7 +5,8 @@ import { agreementLine, agreementState, type YearRecord } from '../../shared/agr
 import { monthsOfFinancialYear, periodLabel } from '../../shared/dates.js';
 import { penceToPounds } from '../../shared/money.js';
 import { previousFinancialYear, ukDate } from '../services/partnership-year.js';
-import { writeXlsx, type Cell, type SheetSpec } from './xlsx-writer.js';
+import type { Cell, SheetSpec } from '../xlsx/write/index.js';
+import { writeXlsx } from './write.js';
 
 const MONEY = '£#,##0.00';
 const money = (pence: number): Cell => ({ value: penceToPounds(pence), numberFormat: MONEY });

@@ -24,9 +24,10 @@ import {
 import type { CouncilSubmission } from '../../shared/schemas.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
 import { LAYOUT_VERSION } from '../../shared/vocabulary.js';
-import { columnLetter } from './columns.js';
+import { columnLetter } from '../xlsx/cell-ref.js';
+import type { Cell, SheetSpec, Validation } from '../xlsx/write/index.js';
 import { layoutSheet } from './layout-sheet.js';
-import { writeXlsx, type Cell, type SheetSpec, type Validation } from './xlsx-writer.js';
+import { writeXlsx } from './write.js';
 
 export interface CouncilTemplateOptions {
   council: string;

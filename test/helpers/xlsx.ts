@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 
-export { writtenBytes } from '../../server/workbook/bytes.js';
+export { writtenBytes } from '../../server/xlsx/write/bytes.js';
 
 /** The text of every part of a zip, by part name. */
 export async function zipParts(zip: Buffer): Promise<Map<string, string>> {

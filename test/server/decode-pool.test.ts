@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
-import { DecodePool } from '../../server/services/decode-pool.js';
+import { DecodePool } from '../../server/returns/decode/pool.js';
 import { councilWorkbook } from './helpers/council-workbook.js';
 
 const context = { partnership: demoPartnership, council: 'cherwell', period: '2026-10' };

@@ -3,7 +3,7 @@
 // wrong (a million problems or so) from an upload of a megabyte or two. Apart from vitest, so the hostile
 // bench sends it too.
 import { demoPartnership } from '../../../demo/partnership.js';
-import { columnLetter } from '../../../server/workbook/columns.js';
+import { columnLetter } from '../../../server/xlsx/cell-ref.js';
 import { COUNCIL_LAYOUTS } from '../../../shared/sheets/index.js';
 import { MAX_ROWS_PER_SHEET } from '../../../shared/schemas.js';
 import { buildZip } from '../../helpers/zip.js';

@@ -5,8 +5,8 @@
 import yauzl from 'yauzl';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
-import { writtenBytes } from '../../../server/workbook/bytes.js';
-import { columnLetter } from '../../../server/workbook/columns.js';
+import { writtenBytes } from '../../../server/xlsx/write/bytes.js';
+import { columnLetter } from '../../../server/xlsx/cell-ref.js';
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
 import { buildZip, type ZipPart } from '../../helpers/zip.js';
 import { councilWorkbook } from '../helpers/council-workbook.js';

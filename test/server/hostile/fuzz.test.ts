@@ -6,7 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
 import { HttpError, InvalidInput } from '../../../server/errors.js';
-import { DecodePool } from '../../../server/services/decode-pool.js';
+import { DecodePool } from '../../../server/returns/decode/pool.js';
 import { buildZip, type ZipPart } from '../../helpers/zip.js';
 import { councilWorkbook } from '../helpers/council-workbook.js';
 import { HOSTILE_COUNCIL, HOSTILE_PERIOD, textOf, unzipParts } from './corpus.js';

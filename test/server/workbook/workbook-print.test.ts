@@ -13,7 +13,7 @@ import { demoPartnership } from '../../../demo/partnership.js';
 import { demoSubmissions } from '../../../demo/submissions.js';
 import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consolidated.js';
 import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
-import { wrappedLines } from '../../../server/workbook/xlsx-writer.js';
+import { wrappedLines } from '../../../server/xlsx/write/index.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { COUNCIL_LAYOUTS, type SheetLayout } from '../../../shared/sheets/index.js';
 import { CONSOLIDATED_SHEETS } from '../../../shared/report/index.js';

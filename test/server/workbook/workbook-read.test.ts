@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
-import { writtenBytes } from '../../../server/workbook/bytes.js';
+import { writtenBytes } from '../../../server/xlsx/write/bytes.js';
 import { readWorkbookGrids, WorkbookRejected } from '../../../server/workbook/read.js';
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
 import { COST_SHARES_LAYOUT } from '../../../shared/sheets/index.js';

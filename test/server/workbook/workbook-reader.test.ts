@@ -1,5 +1,5 @@
-// The workbook reader (server/workbook/read.ts, xlsx-parts.ts, sheet-reader.ts) reads every part in
-// the one SAX pass that checks it. It used to hand the checked parts to exceljs 4.4.0's streaming
+// The workbook reader (server/xlsx/read/: the parts around the sheets, and a worksheet's tokens as its
+// reader takes them) reads every part in the one SAX pass that checks it. It used to hand the checked parts to exceljs 4.4.0's streaming
 // reader, and it still gives what that gave, cell by cell (compared here with exceljs's public streaming
 // reader, reading the same benign files straight from their bytes), except where exceljs did not give
 // what Excel shows. Those differences are intended, and DIFFERENCES below lists every one of them.
@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
-import { writtenBytes } from '../../../server/workbook/bytes.js';
+import { writtenBytes } from '../../../server/xlsx/write/bytes.js';
 import { readWorkbookGrids, type WorkbookGrids } from '../../../server/workbook/read.js';
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
 import { buildZip, minimalXlsxParts, textCell } from '../../helpers/zip.js';

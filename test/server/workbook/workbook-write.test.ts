@@ -10,7 +10,7 @@ import { demoCouncilSubmission, demoSubmissions } from '../../../demo/submission
 import { readWorkbookGrids } from '../../../server/workbook/read.js';
 import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consolidated.js';
 import { writeCouncilTemplate, writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
-import { writeXlsx } from '../../../server/workbook/xlsx-writer.js';
+import { writeXlsx } from '../../../server/workbook/write.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { COUNCIL_LAYOUTS, MONEY_FORMAT, PARTNERSHIP_LAYOUTS } from '../../../shared/sheets/index.js';
 import {

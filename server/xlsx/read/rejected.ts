@@ -11,3 +11,11 @@ export class WorkbookRejected extends Error {
     super(message);
   }
 }
+
+/** What a reader that cannot make sense of a part throws; it is answered as a damaged workbook. */
+export const damaged = (): WorkbookRejected =>
+  new WorkbookRejected('unreadable', 422, 'This workbook is damaged and could not be read.');
+
+/** A workbook that breaks Excel's own rules or limits, refused before it is read. */
+export const badWorkbook = (message: string, where?: WorkbookRejected['where']): WorkbookRejected =>
+  new WorkbookRejected('bad-workbook', 422, message, where);

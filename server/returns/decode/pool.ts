@@ -3,10 +3,10 @@
 // its own memory limit and each task a wall-clock limit: a decode that runs out of either ends that one
 // request with a plain 413 or 422, Piscina replaces the worker, and every other request goes on.
 import { Piscina } from 'piscina';
-import type { Partnership, Problem } from '../../shared/schemas.js';
-import { HttpError, InvalidInput } from '../errors.js';
-import { BusyError } from './spool.js';
-import { storable, type CheckedReturn, type ReturnContext, type StorableReturn } from './check-return.js';
+import type { Partnership, Problem } from '../../../shared/schemas.js';
+import { HttpError, InvalidInput } from '../../errors.js';
+import { storable, type CheckedReturn, type ReturnContext, type StorableReturn } from '../check-return.js';
+import { BusyError } from '../spool.js';
 
 /** An upload's bytes as a worker gets them: moved or copied to it, or the spooled file it reads itself. */
 export type TaskBody = { kind: 'json' | 'xlsx' } & ({ bytes: Uint8Array } | { file: string });
@@ -64,10 +64,8 @@ const IDLE_MS = 30_000;
  * The worker's module: compiled JavaScript beside this one once built; from the TypeScript sources (in
  * development and tests), a small module that registers tsx in the worker first.
  */
-const WORKER_FILE = new URL(
-  import.meta.url.endsWith('.ts') ? './decode-worker.mjs' : './decode-worker.js',
-  import.meta.url,
-).href;
+const WORKER_FILE = new URL(import.meta.url.endsWith('.ts') ? './worker.mjs' : './worker.js', import.meta.url)
+  .href;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

@@ -2,6 +2,7 @@
 // charts whose categories and series are formulas over the workbook's own cells, so a chart follows a
 // user's edits. Each reference carries a cache of the values written, which Excel and LibreOffice show
 // until they recalculate. Elements are written in the order the schema's sequences require.
+import { REL_NS, XML_HEAD } from './xml-text.js';
 
 export interface ChartSeries {
   /** The series name and the cell holding it (a table header), e.g. `'Trend'!$B$1`. */
@@ -28,20 +29,19 @@ export interface Chart {
   to: { row: number; column: number };
 }
 
-const CHART_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
-const DRAWING_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const CHART_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+export const DRAWING_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const CATEGORY_AXIS = 1001;
 const VALUE_AXIS = 1002;
 
-const escape = (value: string): string =>
+export const escapeXml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const val = (name: string, value: string | number): string => `<c:${name} val="${value}"/>`;
 
 function stringCache(labels: readonly (string | number)[]): string {
   return (
     `<c:strCache>${val('ptCount', labels.length)}` +
-    labels.map((l, i) => `<c:pt idx="${i}"><c:v>${escape(String(l))}</c:v></c:pt>`).join('') +
+    labels.map((l, i) => `<c:pt idx="${i}"><c:v>${escapeXml(String(l))}</c:v></c:pt>`).join('') +
     '</c:strCache>'
   );
 }
@@ -49,7 +49,7 @@ function stringCache(labels: readonly (string | number)[]): string {
 /** A blank cell has no point in the cache (so the chart shows a gap there, as `dispBlanksAs` says). */
 function numberCache(numbers: readonly (string | number | null)[], format: string): string {
   return (
-    `<c:numCache><c:formatCode>${escape(format)}</c:formatCode>${val('ptCount', numbers.length)}` +
+    `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode>${val('ptCount', numbers.length)}` +
     numbers.map((n, i) => (n === null ? '' : `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`)).join('') +
     '</c:numCache>'
   );
@@ -57,7 +57,7 @@ function numberCache(numbers: readonly (string | number | null)[], format: strin
 
 function categoriesXml(chart: Chart): string {
   const { ref, labels, format } = chart.categories;
-  const f = `<c:f>${escape(ref)}</c:f>`;
+  const f = `<c:f>${escapeXml(ref)}</c:f>`;
   return format === undefined
     ? `<c:cat><c:strRef>${f}${stringCache(labels)}</c:strRef></c:cat>`
     : `<c:cat><c:numRef>${f}${numberCache(labels, format)}</c:numRef></c:cat>`;
@@ -73,10 +73,10 @@ function seriesXml(chart: Chart, series: ChartSeries, index: number): string {
     : `<c:spPr>${solidFill(series.colour)}</c:spPr>${val('invertIfNegative', 0)}`;
   return (
     `<c:ser>${val('idx', index)}${val('order', index)}` +
-    `<c:tx><c:strRef><c:f>${escape(series.name.ref)}</c:f>${stringCache([series.name.text])}</c:strRef></c:tx>` +
+    `<c:tx><c:strRef><c:f>${escapeXml(series.name.ref)}</c:f>${stringCache([series.name.text])}</c:strRef></c:tx>` +
     shape +
     categoriesXml(chart) +
-    `<c:val><c:numRef><c:f>${escape(series.values.ref)}</c:f>${numberCache(series.values.numbers, 'General')}</c:numRef></c:val>` +
+    `<c:val><c:numRef><c:f>${escapeXml(series.values.ref)}</c:f>${numberCache(series.values.numbers, 'General')}</c:numRef></c:val>` +
     (line ? val('smooth', 0) : '') +
     '</c:ser>'
   );
@@ -107,12 +107,12 @@ function axesXml(chart: Chart): string {
   return (
     `<c:catAx>${val('axId', CATEGORY_AXIS)}<c:scaling>${val('orientation', bars ? 'maxMin' : 'minMax')}</c:scaling>` +
     `${val('delete', 0)}${val('axPos', bars ? 'l' : 'b')}` +
-    `<c:numFmt formatCode="${escape(categoryFormat)}" sourceLinked="1"/>${ticks}${TEXT_PROPERTIES}` +
+    `<c:numFmt formatCode="${escapeXml(categoryFormat)}" sourceLinked="1"/>${ticks}${TEXT_PROPERTIES}` +
     `${val('crossAx', VALUE_AXIS)}${val('crosses', 'autoZero')}${val('auto', 1)}${val('lblAlgn', 'ctr')}` +
     `${val('lblOffset', 100)}${val('noMultiLvlLbl', 0)}</c:catAx>` +
     `<c:valAx>${val('axId', VALUE_AXIS)}<c:scaling>${val('orientation', 'minMax')}</c:scaling>` +
     `${val('delete', 0)}${val('axPos', bars ? 'b' : 'l')}<c:majorGridlines/>` +
-    `<c:numFmt formatCode="${escape(chart.valueFormat)}" sourceLinked="0"/>${ticks}${TEXT_PROPERTIES}` +
+    `<c:numFmt formatCode="${escapeXml(chart.valueFormat)}" sourceLinked="0"/>${ticks}${TEXT_PROPERTIES}` +
     `${val('crossAx', CATEGORY_AXIS)}${val('crosses', bars ? 'max' : 'autoZero')}${val('crossBetween', 'between')}</c:valAx>`
   );
 }
@@ -121,27 +121,14 @@ function axesXml(chart: Chart): string {
 export function chartXml(chart: Chart): string {
   const title =
     '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>' +
-    `<a:r><a:rPr lang="en-GB" sz="1400" b="1"/><a:t>${escape(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<a:r><a:rPr lang="en-GB" sz="1400" b="1"/><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `${val('overlay', 0)}</c:title>`;
   return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    XML_HEAD +
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${REL_NS}">` +
     `${val('roundedCorners', 0)}<c:chart>${title}${val('autoTitleDeleted', 0)}` +
     `<c:plotArea><c:layout/>${plotXml(chart)}${axesXml(chart)}</c:plotArea>` +
     `<c:legend>${val('legendPos', 't')}${val('overlay', 0)}</c:legend>` +
     `${val('plotVisOnly', 1)}${val('dispBlanksAs', 'gap')}</c:chart></c:chartSpace>`
-  );
-}
-
-/** A drawing's anchor for chart `n` of the sheet, its part related as `rId{n}`. */
-export function chartAnchorXml(chart: Chart, n: number): string {
-  const corner = (tag: string, at: { row: number; column: number }) =>
-    `<xdr:${tag}><xdr:col>${at.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
-  return (
-    `<xdr:twoCellAnchor editAs="oneCell">${corner('from', chart.from)}${corner('to', chart.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${n + 1}" name="Chart ${n}" descr="${escape(chart.description)}"/>` +
-    '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-    `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" r:id="rId${n}"/></a:graphicData></a:graphic>` +
-    '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>'
   );
 }

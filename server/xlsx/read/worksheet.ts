@@ -1,16 +1,21 @@
-// Reads one worksheet's cells into a grid for the parser, from the events of xml-guard.ts's checked pass
-// (`readPart`): each value as Excel shows it (a formula's cached result of whatever type, text unescaped
-// once, rich-text runs joined without phonetic readings, a number formatted as a percentage as its text;
-// test/server/workbook/workbook-reader.test.ts lists where that differs from what exceljs 4.4.0's
-// streaming reader gave), and the grid bounded as it grows: rows with data, cells kept, and the length
-// of each cell's text.
-import type { SaxesTagPlain } from 'saxes';
-import { percentText } from '../../shared/parse/cells.js';
-import type { SheetGrid } from '../../shared/parse/index.js';
-import { columnLetter } from './columns.js';
-import { WorkbookRejected } from './rejected.js';
-import { damaged, unescapeText, type CellFormats, type NumberShown } from './xlsx-parts.js';
-import { cellAt, columnOf, EXCEL_COLUMNS, type PartReader } from './xml-guard.js';
+// Reads one worksheet's cells into a grid, from its tokens (worksheet-tokens.ts), each told here once
+// the sheet's checks have passed it: each value as Excel shows it (a formula's cached result of whatever
+// type, text unescaped once, rich-text runs joined without phonetic readings, a number formatted as a
+// percentage as the caller's rule gives it; test/server/workbook/workbook-reader.test.ts lists where that
+// differs from what exceljs 4.4.0's streaming reader gave), and the grid bounded as it grows: rows with
+// data, cells kept, and the length of each cell's text.
+import { columnLetter, cellAt, columnOf, EXCEL_COLUMNS } from '../cell-ref.js';
+import { damaged, WorkbookRejected } from './rejected.js';
+import { unescapeText } from './shared-strings.js';
+import type { CellFormats, NumberShown } from './styles.js';
+import type { SheetEvents, ValueElement } from './worksheet-tokens.js';
+import type { Attributes } from './xml-guard.js';
+
+/** A sheet's cells: values[0] is Excel row `firstRow`. */
+export interface SheetGrid {
+  values: unknown[][];
+  firstRow?: number;
+}
 
 export interface SheetLimits {
   maxRowsPerSheet: number;
@@ -19,11 +24,15 @@ export interface SheetLimits {
   maxCells: number;
 }
 
+/** The value a number shown as a percentage (`0%`, `0.00%`, ...) is read as. */
+export type PercentValue = (n: number) => string | number;
+
 /** What the sheet's cells refer to: the shared strings, the cell formats and the date system. */
 export interface SheetContext {
   sharedStrings: readonly string[] | undefined;
   formats: CellFormats;
   date1904: boolean;
+  percentValue: PercentValue;
 }
 
 const count = (n: number): string => n.toLocaleString('en-GB');
@@ -34,14 +43,12 @@ const BLANK_ROW: unknown[] = [];
 /** A cell's value kept while its row is read: '' for a blank (or not yet given) value. */
 type GridValue = number | string | boolean | Date;
 
-export class SheetReader implements PartReader {
+export class SheetReader implements SheetEvents {
   private readonly values: unknown[][] = [];
   private rowsWithData = 0;
   private cellCount = 0;
 
-  private inSheetData = false;
-  /** The row being read (`<row>` in `<sheetData>`), its number, and how its format shows numbers. */
-  private inRow = false;
+  /** The row being read, its number, and how its format shows numbers. */
   private rowNumber = 0;
   private rowShows: NumberShown = 'number';
   /** The row's cells in the order first met: column, value, and how its format shows numbers. */
@@ -52,16 +59,14 @@ export class SheetReader implements PartReader {
   private readonly slot = new Int32Array(EXCEL_COLUMNS + 1);
   private inOrder = true;
 
-  /** The cell being read. It stays open across the end of a row inside it, as exceljs kept it. */
-  private inCell = false;
+  /** The cell being read. */
   private ref = '';
   private style = 0;
   private type: string | undefined;
   /** The cell's text: its `<v>`, or its inline string's runs; undefined until either is met. */
   private value: string | undefined;
-  /** The text of the `<v>` or `<t>` being read; undefined outside them and in a phonetic reading. */
+  /** The text of the `<v>` or `<t>` being read; undefined outside them. */
   private run: string | undefined;
-  private inPhonetic = false;
 
   constructor(
     private readonly name: string,
@@ -74,96 +79,55 @@ export class SheetReader implements PartReader {
     return { values: this.values, firstRow: 1 };
   }
 
-  open(tag: SaxesTagPlain): void {
-    switch (tag.name) {
-      case 'sheetData':
-        this.inSheetData = true;
-        break;
-      case 'row':
-        if (this.inSheetData) this.openRow(tag.attributes);
-        break;
-      case 'c':
-        if (this.inRow) {
-          this.inCell = true;
-          this.ref = tag.attributes['r']!;
-          this.style = parseInt(tag.attributes['s']!, 10);
-          this.type = tag.attributes['t'];
-          this.value = undefined;
-          this.run = undefined;
-          this.inPhonetic = false;
-        }
-        break;
-      case 'v':
-        // The last <v> of a cell is its value.
-        if (this.inCell) this.run = '';
-        break;
-      case 'is':
-        // An inline string: its runs (or its one <t>) are joined.
-        if (this.inCell) this.value = '';
-        break;
-      case 'rPh':
-        if (this.inCell) this.inPhonetic = true;
-        break;
-      case 't':
-        if (this.inCell && !this.inPhonetic) this.run = '';
-        break;
-      default:
-        break;
-    }
-  }
-
-  text(text: string): void {
-    // Only text inside <v> or <t> is the cell's: not a formula, nor whitespace between elements.
-    if (this.run !== undefined) this.run += text;
-  }
-
-  close(tag: SaxesTagPlain): void {
-    switch (tag.name) {
-      case 'sheetData':
-        this.inSheetData = false;
-        break;
-      case 'row':
-        this.closeRow();
-        break;
-      case 'v':
-        if (this.run !== undefined) {
-          const isText = this.type === 'str' || this.type === 'inlineStr';
-          this.value = isText ? unescapeText(this.run) : this.run;
-          this.run = undefined;
-        }
-        break;
-      case 't':
-        if (this.run !== undefined) {
-          this.value = (this.value ?? '') + unescapeText(this.run);
-          this.run = undefined;
-        }
-        break;
-      case 'rPh':
-        this.inPhonetic = false;
-        break;
-      case 'c':
-        if (this.inRow && this.inCell) {
-          this.closeCell();
-          this.inCell = false;
-          this.run = undefined;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-
-  private openRow(attributes: Record<string, string>): void {
+  row(attributes: Attributes): void {
     // A row inside a row replaces it: the outer one's cells so far are not kept.
     this.clearRow();
-    this.inRow = true;
     this.rowNumber = parseInt(attributes['r']!, 10);
     this.rowShows = 'number';
     const style = attributes['s'];
     if (style) this.rowShows = this.context.formats.shows(parseInt(style, 10)) ?? 'number';
   }
 
-  private closeCell(): void {
+  /** An end of row with no row open (one that ended inside another) is damage exceljs could not read. */
+  strayRowEnd(): void {
+    throw damaged();
+  }
+
+  cell(attributes: Attributes): void {
+    this.ref = attributes['r']!;
+    this.style = parseInt(attributes['s']!, 10);
+    this.type = attributes['t'];
+    this.value = undefined;
+    this.run = undefined;
+  }
+
+  inlineString(): void {
+    // An inline string: its runs (or its one <t>) are joined.
+    this.value = '';
+  }
+
+  valueStart(): void {
+    // The last <v> of a cell is its value.
+    this.run = '';
+  }
+
+  valueText(text: string): void {
+    if (this.run !== undefined) this.run += text;
+  }
+
+  valueEnd(element: ValueElement): void {
+    if (this.run === undefined) return;
+    if (element === 'v') {
+      const isText = this.type === 'str' || this.type === 'inlineStr';
+      this.value = isText ? unescapeText(this.run) : this.run;
+    } else {
+      this.value = (this.value ?? '') + unescapeText(this.run);
+    }
+    this.run = undefined;
+  }
+
+  cellEnd(): void {
+    this.run = undefined;
     const column = columnOf(cellAt(this.ref));
     let at = this.slot[column]! - 1;
     if (at < 0) {
@@ -196,7 +160,7 @@ export class SheetReader implements PartReader {
       default: {
         const n = parseFloat(text);
         if (!Number.isFinite(n)) return '';
-        if (shows === 'percent') return percentText(n);
+        if (shows === 'percent') return this.context.percentValue(n);
         if (shows === 'number') return n;
         // Excel's serial day number, counted as exceljs counts it (the same rounding).
         const offset = this.context.date1904 ? 1462 : 0;
@@ -206,10 +170,7 @@ export class SheetReader implements PartReader {
     }
   }
 
-  private closeRow(): void {
-    // An end of row with no row open (one that ended inside another) is damage exceljs could not read.
-    if (!this.inRow) throw damaged();
-    this.inRow = false;
+  rowEnd(): void {
     const cells = this.rowCells();
     this.clearRow();
     if (cells.length > 0) this.keepRow(cells);

@@ -5,7 +5,7 @@ import { HttpError } from '../errors.js';
 
 /**
  * A request body as received, not yet decoded (decoding a large return is the costly part): its bytes,
- * or the spooled file that holds them (services/spool.ts), which the decode worker reads.
+ * or the spooled file that holds them (spool.ts), which the decode worker reads.
  */
 export type Upload = { kind: 'json' | 'xlsx' } & ({ bytes: Buffer } | { file: string });
 

@@ -1,6 +1,6 @@
 // Checking a council's return before it is stored: the schema, the period, the cross-row and
-// partnership rules; then what the store keeps of it (its JSON text and row digest, each serialised
-// once) and, for an Idempotency-Key, the hash that recognises a retry. Pure, so it can run in a worker
+// partnership rules; then what the store keeps of it (its JSON text, serialised once, and its row
+// digest) and, for an Idempotency-Key, the hash that recognises a retry. Pure, so it can run in a worker
 // thread.
 import { createHash } from 'node:crypto';
 import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/sheets/index.js';
@@ -12,9 +12,9 @@ import {
   type Problem,
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
+import { COUNCIL_JSON, refuseTooManyRows, zodRefusal } from '../services/json-problems.js';
+import { serialiseWithDigest, type RowDigest } from './row-diff/digest.js';
 import type { DecodedUpload } from './upload.js';
-import { serialiseWithDigest, storedDigest } from './changes.js';
-import { COUNCIL_JSON, refuseTooManyRows, zodRefusal } from './json-problems.js';
 
 export interface ReturnContext {
   partnership: Partnership;
@@ -31,8 +31,8 @@ export interface CheckedSubmission {
 export interface StorableReturn {
   /** The submission's JSON text, UTF-8 encoded, in an ArrayBuffer of its own. */
   json: Uint8Array;
-  /** Its rows' keys and hashes as stored with the version (changes.ts), for the receipt's changes and the next version's. */
-  rowDigest: string;
+  /** Its rows' keys and hashes (row-diff/digest.ts), for the receipt's changes and, stored with the version, the next version's. */
+  rowDigest: RowDigest;
   warnings: Problem[];
   /** Present when asked for: identifies the request body for Idempotency-Key replays. */
   requestHash?: string;
@@ -79,7 +79,7 @@ export function split(
 
 export function toStore({ submission, warnings }: CheckedSubmission): StorableReturn {
   const { json, digest } = serialiseWithDigest(submission);
-  return { json, rowDigest: storedDigest(digest), warnings };
+  return { json, rowDigest: digest, warnings };
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -5,11 +5,12 @@ import type { Actor, SubmissionReceipt } from '../../shared/api.js';
 import { periodLabel } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { HttpError, InvalidInput, notFound } from '../errors.js';
-import type { Upload } from './upload.js';
 import type { Store, SubmissionSource } from '../store/index.js';
-import { diffDigests, readStoredDigest, rowDigest } from './changes.js';
 import { checkJson, requestHash, storable, toStore, type CheckedReturn } from './check-return.js';
-import type { DecodePool } from './decode-pool.js';
+import type { DecodePool } from './decode/pool.js';
+import { readStoredDigest, rowDigest, storedDigest } from './row-diff/digest.js';
+import { diffDigests } from './row-diff/diff.js';
+import type { Upload } from './upload.js';
 
 /**
  * An upload's bytes, decoded in the decode pool (which takes them over: they are not to be used after);
@@ -54,7 +55,7 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
 
   const submittedAt = request.now.toISOString();
   const { warnings } = checked;
-  const digest = readStoredDigest(checked.rowDigest)!;
+  const digest = checked.rowDigest;
   // An empty template sent by mistake would remove every row of the latest version: that must be meant.
   if (!request.confirmEmpty && Object.values(digest).every((rows) => rows === '')) {
     throw new InvalidInput([
@@ -75,7 +76,7 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
     council,
     period,
     data: checked.json,
-    rowDigest: checked.rowDigest,
+    rowDigest: storedDigest(digest),
     submittedAt,
     actor: request.actor,
     source: request.source,

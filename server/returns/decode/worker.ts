@@ -1,12 +1,13 @@
-// A worker thread of the decode pool (decode-pool.ts): decodes an upload's bytes and checks it, so that
+// A worker thread of the decode pool (pool.ts): decodes an upload's bytes and checks it, so that
 // a hostile or huge upload spends this thread's memory and time, never those of the thread serving requests.
 import { readFile } from 'node:fs/promises';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { parseCouncilWorkbook } from '../../shared/parse/index.js';
-import type { Partnership } from '../../shared/schemas.js';
-import { decodeUpload } from './upload.js';
-import { readWorkbookGrids } from '../workbook/read.js';
-import { checkJson, requestHash, split, toStore, type StorableReturn } from './check-return.js';
+import { parseCouncilWorkbook } from '../../../shared/parse/index.js';
+import type { Partnership } from '../../../shared/schemas.js';
+import { readPartnership } from '../../services/partnership-input.js';
+import { readWorkbookGrids } from '../../workbook/read.js';
+import { checkJson, requestHash, split, toStore, type StorableReturn } from '../check-return.js';
+import { decodeUpload } from '../upload.js';
 import {
   failureOf,
   type DecodeOutcome,
@@ -14,8 +15,7 @@ import {
   type PartnershipTask,
   type ReturnTask,
   type TaskBody,
-} from './decode-pool.js';
-import { readPartnership } from './partnership-input.js';
+} from './pool.js';
 import { rejectedWorkbook } from './workbook-errors.js';
 
 export default async function decode(task: DecodeTask): Promise<DecodeOutcome<unknown>> {

@@ -1,0 +1,141 @@
+// Each version of a return keeps a digest of its rows (per sheet, each row's key and a hash of the row),
+// so that the next version's receipt compares digests (diff.ts) instead of reparsing the previous
+// version. The digest is made with the version's JSON text, in one pass over it.
+import { hash } from 'node:crypto';
+import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS, type SheetLayout } from '../../../shared/sheets/index.js';
+import type { CouncilSubmission } from '../../../shared/schemas.js';
+
+export type Sheet = keyof typeof COUNCIL_SHEET_KEYS;
+/**
+ * Per sheet, a line for each row: `key\thash`, the key with its backslashes and line breaks escaped.
+ * A sheet is one string so that an unchanged sheet (most are) is one comparison, and a stored digest
+ * parses into three strings rather than one per row.
+ */
+export type RowDigest = Record<Sheet, string>;
+
+/**
+ * Names the digest's form and row hash. Digests stored before it (SHA-1 rows with no name, then a list
+ * of entries hashing each row's UTF-16 units, `json-units-imul53-*`, then `lines-json-utf8-imul53`, a
+ * hand-rolled 53-bit hash) or under another name can't be compared with a new one, so the previous
+ * version's rows are digested again instead.
+ */
+const DIGEST_FORMAT = 'lines-json-sha256';
+/**
+ * A row's hash: SHA-256 of its JSON text (UTF-8), in base64. Rows are compared only with rows of the
+ * same key, and only to tell a changed row from an unchanged one; SHA-256 because, of Node's hashes, it
+ * is the quickest on rows of a few hundred bytes (processors hash it in hardware).
+ */
+const ROW_HASH = 'sha256';
+
+/** A digest as kept with its version. */
+export function storedDigest(digest: RowDigest): string {
+  return JSON.stringify({ format: DIGEST_FORMAT, sheets: digest });
+}
+
+/** The stored digest's rows, or undefined when it was made with another hash (or is missing). */
+export function readStoredDigest(text: string | null): RowDigest | undefined {
+  if (!text) return undefined;
+  const stored = JSON.parse(text) as { format?: unknown; sheets?: RowDigest };
+  return stored.format === DIGEST_FORMAT ? stored.sheets : undefined;
+}
+
+/** A submission as stored: its JSON text, UTF-8 encoded, and its row digest. */
+export interface SerialisedSubmission {
+  /** In an ArrayBuffer of its own, so that it can be moved from a worker thread rather than copied. */
+  json: Buffer;
+  digest: RowDigest;
+}
+
+/**
+ * The submission's JSON text and row digest. Each sheet is serialised once, as a whole (much cheaper
+ * than row by row), and each row is found in that text and hashed; the whole text is encoded once.
+ */
+export function serialiseWithDigest(submission: CouncilSubmission): SerialisedSubmission {
+  let text = `{"period":${JSON.stringify(submission.period)}`;
+  const digest = {} as RowDigest;
+  for (const layout of COUNCIL_LAYOUTS) {
+    const sheet = layout.sheet as Sheet;
+    const key = COUNCIL_SHEET_KEYS[sheet];
+    const rows = (submission[key] as readonly Record<string, unknown>[]).map((row) =>
+      inLayoutOrder(row, layout),
+    );
+    const array = JSON.stringify(rows);
+    text += `,${JSON.stringify(key)}:${array}`;
+    const hashes = rowHashes(array, rows);
+    const rowKey = layout.rowKey;
+    let lines = '';
+    for (const [i, row] of rows.entries()) {
+      // Keys compare case-insensitively, as the sheets' rules do (emails, project IDs).
+      let key = '';
+      for (let k = 0; k < rowKey.length; k++) {
+        if (k > 0) key += '\u0001';
+        key += String(row[rowKey[k]!] ?? '').toLowerCase();
+      }
+      if (key.includes('\\') || key.includes('\n')) key = escapeLineBreaks(key);
+      lines += `${i > 0 ? '\n' : ''}${key}\t${hashes[i]}`;
+    }
+    digest[sheet] = lines;
+  }
+  text += '}';
+  const json = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  json.write(text);
+  return { json, digest };
+}
+
+const escapeLineBreaks = (key: string): string =>
+  key.replace(/[\\\n]/g, (c) => (c === '\n' ? '\\n' : '\\\\'));
+
+export function rowDigest(submission: CouncilSubmission): RowDigest {
+  return serialiseWithDigest(submission).digest;
+}
+
+/**
+ * The row with its keys in layout column order, so the same row reads the same whichever way it was
+ * sent. Checked rows (zod's output) are in that order already and are kept as they are.
+ */
+function inLayoutOrder(row: Record<string, unknown>, layout: SheetLayout): Record<string, unknown> {
+  const columns = layout.columns;
+  let next = 0;
+  for (const key in row) {
+    while (next < columns.length && columns[next]!.key !== key) next += 1;
+    if (next === columns.length) {
+      const ordered: Record<string, unknown> = {};
+      for (const column of columns) ordered[column.key] = row[column.key];
+      return { ...ordered, ...row };
+    }
+    next += 1;
+  }
+  return row;
+}
+
+/** The hash of each row's JSON text in a sheet's JSON array (`array`, the rows serialised). */
+function rowHashes(array: string, rows: readonly object[]): string[] {
+  const ends = rowEnds(array, rows.length) ?? rowEndsOneByOne(rows);
+  const hashes: string[] = [];
+  let from = 1; // after the array's '['
+  for (const to of ends) {
+    hashes.push(hash(ROW_HASH, array.slice(from, to), 'base64'));
+    from = to + 1; // after the comma
+  }
+  return hashes;
+}
+
+const ROW_SEAM = '},{"';
+
+/**
+ * Where each row's text ends, found by the text between rows: `},{"`. A row is a flat object that is
+ * never empty, and inside a JSON string every `"` is escaped, so that text occurs only between rows.
+ * Undefined if the count says otherwise (a row that is not such an object).
+ */
+function rowEnds(array: string, count: number): number[] | undefined {
+  const ends: number[] = [];
+  for (let at = array.indexOf(ROW_SEAM); at >= 0; at = array.indexOf(ROW_SEAM, at + 4)) ends.push(at + 1);
+  if (count > 0) ends.push(array.length - 1);
+  return ends.length === count ? ends : undefined;
+}
+
+/** The same from each row's own serialisation: slower, but it needs no assumption about the rows. */
+function rowEndsOneByOne(rows: readonly object[]): number[] {
+  let end = 0;
+  return rows.map((row) => (end += JSON.stringify(row).length + 1));
+}

@@ -1,8 +1,0 @@
-// The decode worker when the service runs from its TypeScript sources (tests, `npm run dev`): a worker
-// thread does not inherit a loader registered through tsx's API, so it registers tsx before loading the
-// TypeScript. Built, the pool runs the compiled decode-worker.js instead, with no loader.
-import { register } from 'tsx/esm/api';
-
-register();
-const worker = await import(new URL('./decode-worker.ts', import.meta.url).href);
-export default worker.default;
