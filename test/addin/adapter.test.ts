@@ -255,4 +255,28 @@ describe('the consolidated view', () => {
       expect(wb.table(CONSOLIDATED_TREND_LAYOUT.table)!.sheet.name).toBe(trend.series[0]!.values!.sheet.name);
     }
   });
+  it('draws the Summary’s charts a user’s respelled header still names, and says which it cannot draw', async () => {
+    const view = demoView();
+    const { wb } = await write(view);
+    // A user respells one Trend header (case and spaces: still the column) and renames another.
+    const edit = new RequestContext(wb);
+    const trend = edit.workbook.worksheets.getItem(CONSOLIDATED_TREND_LAYOUT.sheet);
+    trend.getRange('C1').values = [['  contributed TO date (£) ']];
+    trend.getRange('E1').values = [['Late']];
+    await edit.sync();
+    const { report } = await write(view, wb);
+    const summary = wb.requireSheet('Summary');
+    // The RAG trend needs the Red column: it is not drawn, and the notice says how to get it back.
+    expect(report.charts).toEqual([
+      'Contributed to date against profiled due',
+      'Projects by phase and RAG',
+      `The year so far: contributed against profiled due, ${view.financialYear}`,
+    ]);
+    expect(summary.charts.map((c) => c.title)).toEqual(report.charts);
+    expect(report.notices).toEqual([
+      `The Trend table has no “Red” column any more, so the Summary has no chart “Projects by RAG, month by month, ${view.financialYear}”. Put the column back to see it.`,
+    ]);
+    // The respelled column still feeds its chart.
+    expect(summary.charts[2]!.series[0]!.values?.rect).toMatchObject({ c0: 2, c1: 2 });
+  });
 });
