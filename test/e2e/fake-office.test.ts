@@ -346,6 +346,16 @@ describe('the fake office.js charts', () => {
         chart(c).axes.categoryAxis.reversePlotOrder = 'yes' as unknown as boolean;
       }),
     ).toBe('InvalidArgument');
+    expect(
+      await refused((c) => {
+        data(c).getRange('A:C').format.wrapText = 'yes' as unknown as boolean;
+      }),
+    ).toBe('InvalidArgument');
+    expect(
+      await refused((c) => {
+        data(c).getRange('A:C').format.wrapText = true;
+      }),
+    ).toBe('accepted');
     // Asking for what is not there.
     expect(await refused((c) => data(c).charts.getItem('Nope').load('name'))).toBe('ItemNotFound');
     expect(await refused((c) => chart(c).series.getItemAt(5).setValues(data(c).getRange('B2')))).toBe(

@@ -171,6 +171,9 @@ function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   sheet.getRange('A:A').format.columnWidth = 190;
   sheet.getRange('B:B').format.columnWidth = 150;
   sheet.getRange('C:C').format.columnWidth = 260;
+  // Long lines (the cost shares, lists of councils) wrap in their column, as in the download, rather
+  // than run under the charts.
+  sheet.getRange('A:C').format.wrapText = true;
   // Headings in bold, as the download has them; a heading's text is its label.
   sheet.getRange(`A1:A${lines.length}`).format.font.bold = false;
   report.summary.forEach((line, i) => {
