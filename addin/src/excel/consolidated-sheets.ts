@@ -174,7 +174,7 @@ function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   // Long lines (the cost shares, lists of councils) wrap in their column, as in the download, rather
   // than run under the charts.
   sheet.getRange('A:C').format.wrapText = true;
-  // Headings in bold, as the download has them; a heading's text is its label.
+  // Headings in bold, as the download has them; every other label plain.
   sheet.getRange(`A1:A${lines.length}`).format.font.bold = false;
   report.summary.forEach((line, i) => {
     if (line.kind === 'heading') sheet.getRange(`A${i + 1}`).format.font.bold = true;
