@@ -3,8 +3,7 @@
 import express from 'express';
 import { z } from 'zod';
 import type { LogFormat } from './logger.js';
-import type { DecodeLimits } from './services/decode-pool.js';
-import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
+import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './database-url.js';
 
 const toggle = z.enum(['on', 'off']);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -182,6 +181,14 @@ export interface EntraConfig {
   audiences: [string, string];
   /** The scope the pane asks for. */
   scope: string;
+}
+
+/** What one upload may take in the decode pool (DECODE_MEMORY_MB, DECODE_TIME_LIMIT_SECONDS). */
+export interface DecodeLimits {
+  /** Heap one worker may use (its old generation), in megabytes. */
+  memoryMb: number;
+  /** Wall-clock time one upload may take to decode and check, in milliseconds. */
+  timeLimitMs: number;
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

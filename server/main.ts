@@ -15,7 +15,7 @@ import { startMailService } from './mail/index.js';
 import { safeFileStem } from './mail/transport.js';
 import { DecodePool } from './services/decode-pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
-import type { DatabaseLocation } from './store/database-url.js';
+import type { DatabaseLocation } from './database-url.js';
 import { UploadSpool } from './services/spool.js';
 import { openStore, type Store } from './store/index.js';
 

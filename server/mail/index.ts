@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { dataFolderFor } from '../data-folder.js';
 import type { Logger } from '../logger.js';
-import type { DatabaseLocation } from '../store/database-url.js';
+import type { DatabaseLocation } from '../database-url.js';
 import type { Store } from '../store/index.js';
 import { MailService } from './service.js';
 

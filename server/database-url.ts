@@ -1,5 +1,6 @@
 // Where the store lives, from DATABASE_URL (DESIGN §5, §9.4): `sqlite:PATH` (or `sqlite::memory:`), or
 // `postgres://USER:PASS@HOST:PORT/DB` / `postgresql://…`.
+// It sits beside config.ts, which reads DATABASE_URL with it, and imports nothing of the service.
 export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export const DATABASE_URL_HINT =
