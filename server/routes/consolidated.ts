@@ -9,7 +9,7 @@ import { consolidatedView } from '../services/consolidated-view.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
 import { jsonChunks } from './json-chunks.js';
-import { consolidatedQuery, queryParams } from './params.js';
+import { consolidatedQuery } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
 /** Answers with the consolidated workbook of a view (streamed). */
@@ -45,8 +45,8 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       responses: { 200: { description: 'The consolidated view', json: consolidatedViewSchema } },
       errors: [400, 409, 422],
     },
-    async (req, res) => {
-      const view = await viewOf(queryParams(consolidatedQuery, req));
+    async (_req, res, { query }) => {
+      const view = await viewOf(query);
       res.type('json');
       await pipeline(Readable.from(jsonChunks(view)), res);
     },
@@ -65,8 +65,8 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
       errors: [400, 409, 422],
     },
-    async (req, res) => {
-      await sendConsolidatedWorkbook(res, await viewOf(queryParams(consolidatedQuery, req)));
+    async (_req, res, { query }) => {
+      await sendConsolidatedWorkbook(res, await viewOf(query));
     },
   );
   return router;

@@ -9,7 +9,6 @@ import { forbidden, notFound } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { writeCouncilTemplate } from '../workbook/write-template.js';
 import type { RouteContext } from './context.js';
-import { queryParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
 const templateQuery = z.object({ council: councilIdSchema, period: periodSchema });
@@ -31,8 +30,7 @@ export function templateRoutes({ registry, store }: RouteContext): Router {
       responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
       errors: [400, 404],
     },
-    async (req, res) => {
-      const { council, period } = queryParams(templateQuery, req);
+    async (_req, res, { query: { council, period } }) => {
       await sendCouncilTemplate(res, store, callerOf(res), council, period);
     },
   );
