@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Response } from 'express';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
+import type { Period } from '../../shared/dates.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
@@ -24,7 +25,7 @@ export async function sendConsolidatedWorkbook(res: Response, view: Consolidated
 
 export function consolidatedRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
-  const viewOf = (query: { period?: string | undefined; compare?: string | undefined }) => {
+  const viewOf = (query: { period?: Period | undefined; compare?: Period | undefined }) => {
     const period = query.period ?? previousPeriod(config.timeZone, now());
     return consolidatedView(store, period, query.compare);
   };

@@ -1,7 +1,7 @@
 // The consolidated view for a period (DESIGN §4): a pure function of the partnership settings and every
 // stored return. The month's view picks the versions that count, then merges contributions, skills and
 // projects; the view for P adds what changed since an earlier month and the year's trend.
-import { asPeriod, isValidPeriod, yearToDate, type YearToDate } from '../dates.js';
+import { asPeriod, isValidPeriod, yearToDate, type Period, type YearToDate } from '../dates.js';
 import type { ConsolidatedView, MonthView, Partnership, SubmissionRecord } from '../schemas.js';
 import { comparisonProblem, defaultComparison, monthOnMonth, NO_CHANGES } from './changes.js';
 import { ledgerPence } from './contributions.js';
@@ -40,28 +40,36 @@ export function consolidateMonth(
 }
 
 /**
+ * The month P is compared with: `compare`, or by default the month before (none in April). A RangeError
+ * (a programming error: a caller that takes it from a request checks it first, with `comparisonProblem`)
+ * when it is not a month of P's financial year before P.
+ */
+export function comparisonMonth(period: Period, compare?: string): string | null {
+  const since = compare ?? defaultComparison(period);
+  if (since !== null) {
+    const problem = isValidPeriod(since) ? comparisonProblem(period, since) : 'compare is not a month';
+    if (problem !== null) throw new RangeError(problem);
+  }
+  return since;
+}
+
+/**
  * The consolidated view of P, fed one stored return at a time so that a large partnership's returns
  * need not all be held at once: each council's returns come together, as the store reads them.
  */
 export class Consolidation {
-  private readonly year: YearToDate;
-  private readonly since: string | null;
+  /** P's financial year up to P: its months are the only ones whose returns can count. */
+  readonly year: YearToDate;
   private readonly month: MonthFold;
 
+  /** `since`: the month P is compared with, as `comparisonMonth` gives it (by default the month before). */
   constructor(
     private readonly partnership: Partnership,
-    period: string,
-    options: ConsolidateOptions = {},
+    period: Period,
+    private readonly since: string | null = defaultComparison(period),
   ) {
-    this.year = yearToDate(asPeriod(period));
-    this.since = options.compare ?? defaultComparison(period);
-    if (this.since !== null) {
-      const problem = isValidPeriod(this.since)
-        ? comparisonProblem(period, this.since)
-        : 'compare is not a month';
-      if (problem !== null) throw new RangeError(problem);
-    }
-    this.month = new MonthFold(partnership, this.year, this.since);
+    this.year = yearToDate(period);
+    this.month = new MonthFold(partnership, this.year, since);
   }
 
   add(record: SubmissionRecord): void {
@@ -122,7 +130,8 @@ export function consolidate(
   period: string,
   options: ConsolidateOptions = {},
 ): ConsolidatedView {
-  const consolidation = new Consolidation(partnership, period, options);
+  const month = asPeriod(period);
+  const consolidation = new Consolidation(partnership, month, comparisonMonth(month, options.compare));
   for (const record of byCouncil(submissions)) consolidation.add(record);
   return consolidation.view();
 }
