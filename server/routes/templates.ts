@@ -2,7 +2,7 @@
 // from last month's return instead of a blank sheet.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { asPeriod, financialYearOf } from '../../shared/dates.js';
+import { financialYearOf, type Period } from '../../shared/dates.js';
 import { councilIdSchema, periodSchema, type CouncilSubmission } from '../../shared/schemas.js';
 import { callerOf, mayReadCouncil, type Caller } from '../auth/middleware.js';
 import { forbidden, notFound } from '../errors.js';
@@ -46,7 +46,7 @@ export async function sendCouncilTemplate(
   store: Store,
   caller: Caller,
   council: string,
-  period: string,
+  period: Period,
 ): Promise<void> {
   if (caller.role === 'council' && caller.council !== council) {
     throw forbidden(`This token belongs to ${caller.council}; ask for its own template.`);
@@ -73,14 +73,14 @@ export async function sendCouncilTemplate(
 async function latestData(
   store: Store,
   council: string,
-  period: string,
+  period: Period,
 ): Promise<CouncilSubmission | undefined> {
   const latest = await store.latestSubmissionUpTo(council, period);
   if (!latest) return undefined;
   const sameYear = financialYearOf(latest.period) === financialYearOf(period);
   return {
     ...latest.data,
-    period: asPeriod(period),
+    period,
     contributions: sameYear ? latest.data.contributions : [],
   };
 }

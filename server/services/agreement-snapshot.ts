@@ -2,7 +2,7 @@
 // paying Member's due computed from them, and whether a later partnership version changed any of them.
 import type { AgreementSettings, AgreementSnapshot } from '../../shared/agreements.js';
 import { dueShares } from '../../shared/consolidate/contributions.js';
-import { asPeriod, monthsOfFinancialYear, yearToDate } from '../../shared/dates.js';
+import { monthsOfFinancialYear, yearToDate, type Period } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 
 /** Rows in a stable order, so that two snapshots compare equal whatever order the sheet had them in. */
@@ -36,10 +36,10 @@ export function agreementSettings(partnership: Partnership, fy: string): Agreeme
  * The month whose figures a proposal made at `today` (a period) uses: the current month within the FY,
  * April before it starts, March after it ends. Only Usage dues depend on it (CDO time so far).
  */
-function monthFor(fy: string, today: string): string {
+function monthFor(fy: string, today: string): Period {
   const months = monthsOfFinancialYear(fy);
   if (today < months[0]!) return months[0]!;
-  return today > months[11]! ? months[11]! : today;
+  return months.find((month) => month === today) ?? months[11]!;
 }
 
 export function agreementSnapshot(
@@ -48,7 +48,7 @@ export function agreementSnapshot(
   fy: string,
   today: string,
 ): AgreementSnapshot {
-  const shares = dueShares(partnership, yearToDate(asPeriod(monthFor(fy, today))));
+  const shares = dueShares(partnership, yearToDate(monthFor(fy, today)));
   return {
     fy,
     partnershipVersion,

@@ -32,9 +32,9 @@ const byCouncil = (submissions: readonly SubmissionRecord[]): SubmissionRecord[]
 export function consolidateMonth(
   partnership: Partnership,
   submissions: readonly SubmissionRecord[],
-  period: string,
+  period: Period,
 ): MonthView {
-  const month = new MonthFold(partnership, yearToDate(asPeriod(period)));
+  const month = new MonthFold(partnership, yearToDate(period));
   for (const record of byCouncil(submissions)) month.add(record);
   return month.view();
 }
@@ -44,13 +44,12 @@ export function consolidateMonth(
  * (a programming error: a caller that takes it from a request checks it first, with `comparisonProblem`)
  * when it is not a month of P's financial year before P.
  */
-export function comparisonMonth(period: Period, compare?: string): string | null {
-  const since = compare ?? defaultComparison(period);
-  if (since !== null) {
-    const problem = isValidPeriod(since) ? comparisonProblem(period, since) : 'compare is not a month';
-    if (problem !== null) throw new RangeError(problem);
-  }
-  return since;
+export function comparisonMonth(period: Period, compare?: string): Period | null {
+  if (compare === undefined) return defaultComparison(period);
+  if (!isValidPeriod(compare)) throw new RangeError('compare is not a month');
+  const problem = comparisonProblem(period, compare);
+  if (problem !== null) throw new RangeError(problem);
+  return compare;
 }
 
 /**
@@ -66,7 +65,7 @@ export class Consolidation {
   constructor(
     private readonly partnership: Partnership,
     period: Period,
-    private readonly since: string | null = defaultComparison(period),
+    private readonly since: Period | null = defaultComparison(period),
   ) {
     this.year = yearToDate(period);
     this.month = new MonthFold(partnership, this.year, since);
@@ -83,9 +82,9 @@ export class Consolidation {
     const returns = new YearOfReturns(partnership, this.month.earlier);
     // Every month's money is read from the ledgers of the returns that count for P (DESIGN §4, Ledger).
     const chosen = this.month.chosen;
-    const ledger = (council: string, month: string): number =>
-      ledgerPence(chosen.get(council)?.data.contributions ?? [], yearToDate(asPeriod(month)));
-    const contributed = (month: string): number =>
+    const ledger = (council: string, month: Period): number =>
+      ledgerPence(chosen.get(council)?.data.contributions ?? [], yearToDate(month));
+    const contributed = (month: Period): number =>
       [...chosen.keys()].reduce((sum, council) => sum + ledger(council, month), 0);
     return {
       ...view,
@@ -95,10 +94,10 @@ export class Consolidation {
   }
 
   private changesSince(
-    since: string,
+    since: Period,
     view: MonthView,
     returns: YearOfReturns,
-    ledger: (council: string, month: string) => number,
+    ledger: (council: string, month: Period) => number,
   ): ConsolidatedView['changes'] {
     const { partnership, year } = this;
     const councils = partnership.councils.map((c) => c.id);
@@ -116,6 +115,7 @@ export class Consolidation {
           };
     return monthOnMonth(year.period, {
       before,
+      since,
       settled,
       councils,
       returnsOfP: new Set(chosen.keys()),
