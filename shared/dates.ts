@@ -132,6 +132,14 @@ export function financialYearOf(periodOrDate: string): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** The FY before `fy` ("2026-27" → "2025-26"). */
+export const previousFinancialYear = (fy: string): string =>
+  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, -1));
+
+/** The FY after `fy` ("2026-27" → "2027-28"). */
+export const nextFinancialYear = (fy: string): string =>
+  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, 12));
+
 /** The twelve periods of a financial year, April first. */
 export function monthsOfFinancialYear(financialYear: string): Period[] {
   const start = Number(financialYear.slice(0, 4));

@@ -35,10 +35,16 @@ import {
   queueYearStatementEmails,
   yearMailOptions,
 } from './year-emails.js';
-import { financialYearOf, submissionDeadline, type Period } from '../../shared/dates.js';
+import {
+  financialYearOf,
+  nextFinancialYear,
+  previousFinancialYear,
+  submissionDeadline,
+  type Period,
+} from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { currentPeriod } from '../services/clock.js';
-import { nextFinancialYear, previousFinancialYear, yearRecord } from '../services/partnership-year.js';
+import { yearRecord } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import { createMailTransport, type MailTransport } from './transport.js';
 

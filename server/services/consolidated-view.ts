@@ -9,7 +9,7 @@ import type { Period } from '../../shared/dates.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { badRequest, InvalidInput } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { withPartnershipYear } from './partnership-year.js';
+import { withPartnershipYear } from './year-in-view.js';
 import { requirePartnership } from './submit-return.js';
 
 /** The view for `period`, compared with `compare` (a month of its FY before it) or else the month before. */

@@ -4,7 +4,8 @@
 import { agreementLine, agreementState, type YearRecord } from '../../shared/agreements.js';
 import { monthsOfFinancialYear, periodLabel } from '../../shared/dates.js';
 import { penceToPounds } from '../../shared/money.js';
-import { previousFinancialYear, ukDate } from '../services/partnership-year.js';
+import { previousFinancialYear } from '../../shared/dates.js';
+import { ukDate } from '../services/partnership-year.js';
 import { writeXlsx, type Cell, type SheetSpec } from './xlsx-writer.js';
 
 const MONEY = '£#,##0.00';
