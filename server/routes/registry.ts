@@ -62,6 +62,8 @@ export type RouteHandler<S extends RouteSpec> = (
  * them: a path that names nothing is 404, a bad query 400, a bad JSON body 422.
  */
 function parseInput<S extends RouteSpec>(spec: S, req: Request): RouteInput<S> {
+  // Each field is what its declared schema gives, as RouteInput says; the compiler cannot follow its
+  // conditional types through a generic `S`, so this is the one place that asserts it.
   return {
     params: spec.params && pathParams(spec.params, req),
     query: spec.query && queryParams(spec.query, req),

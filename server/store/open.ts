@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysel
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { dataFolderProblem, keepPrivate } from '../data-folder.js';
-import { parseDatabaseUrl, withoutPassword, type DatabaseLocation } from '../database-url.js';
+import { parseDatabaseUrl, withoutPassword, type DatabaseLocation } from '../config.js';
 import { migrate, migrations } from './migrations.js';
 import type { Database } from './schema.js';
 import { sqliteConnection } from './sqlite-connection.js';
