@@ -4,7 +4,7 @@ import globals from 'globals';
 import officeAddins from 'eslint-plugin-office-addins';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'dist.*/', 'addin/dist/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'dist.*/', 'addin/dist/', 'coverage/', '.tsbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

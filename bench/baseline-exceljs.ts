@@ -3,7 +3,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { layoutRows } from '../server/workbook/layout-sheet.js';
-import { CONSOLIDATED_SHEETS } from '../shared/layouts.js';
+import { CONSOLIDATED_SHEETS } from '../shared/report/index.js';
 import type { ConsolidatedView } from '../shared/schemas.js';
 
 export async function writeWithExceljs(view: ConsolidatedView, out: Writable): Promise<void> {

@@ -40,6 +40,8 @@ export const agreementDueSchema = z.object({
   council: councilIdSchema,
   duePence: z.int(),
   monthsOfMembership: z.int(),
+  /** Usage only: CDO-time days recorded for the council in the FY up to the month the proposal used. */
+  usageDays: z.number().optional(),
 });
 
 export const agreementSnapshotSchema = z.object({

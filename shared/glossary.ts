@@ -2,6 +2,7 @@
 // every e-mail and the CLI. Codes (`pending`, `on-track`, `gap`, `outstandingPence`) stay in JSON and the
 // API; wherever a person reads one, it is written with the word here, a figure with its label and its
 // one-line explanation, a status in its one colour.
+import type { AgreementStatus, Decision } from './agreements.js';
 import type { CouncilContribution } from './schemas.js';
 import type { CoverageStatus, Rag, ReviewStatus } from './vocabulary.js';
 
@@ -90,3 +91,41 @@ export const REVIEW_COLOURS: Record<ReviewStatus, string> = {
   returned: RED,
 };
 export const RAG_COLOURS: Record<Rag, string> = { Red: RED, Amber: ORANGE, Green: GREEN };
+
+/** A year's agreement of cost shares (DESIGN §10): where it stands, and each council's decision. */
+export const AGREEMENT_STATUS_WORDS: Record<AgreementStatus, string> = {
+  proposed: 'Proposed',
+  agreed: 'Agreed',
+  superseded: 'Superseded',
+};
+export const DECISION_WORDS: Record<Decision['decision'] | 'awaiting', string> = {
+  agree: 'Agreed',
+  decline: 'Declined',
+  awaiting: 'Awaiting decision',
+};
+
+/** The figures of a Member's proposed due, as the proposal e-mail and the pane show them. */
+export const AGREEMENT_FIGURES = {
+  due: (fy: string): string => `Due for ${fy}`,
+  share: 'Share of the net cost',
+  netCost: 'Net cost of the year',
+  method: 'Cost-share method',
+  months: 'Months of membership',
+  population: 'Population',
+  fixedShare: 'Fixed share',
+  usageDays: 'CDO days so far',
+  changeFromLastYear: 'Change from last year',
+} as const;
+
+/** The pane's words for the agreement view. */
+export const AGREEMENT_WORDS = {
+  title: 'Cost-share agreement',
+  agree: 'Agree',
+  decline: 'Decline',
+  comment: 'Comment',
+  commentHint:
+    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
+  council: 'Council',
+  decision: 'Decision',
+  remind: 'E-mail a reminder',
+} as const;

@@ -9,6 +9,7 @@ import {
   type Statement,
   type YearRecord,
 } from '../../shared/agreements.js';
+import { proposalRows } from '../../shared/agreement-breakdown.js';
 import { dateLabel, ukDateOfInstant } from '../../shared/dates.js';
 import { formatPounds } from '../../shared/money.js';
 import type { Partnership } from '../../shared/schemas.js';
@@ -56,43 +57,6 @@ function byContact<T extends { council: string }>(
     groups.set(contact, [...(groups.get(contact) ?? []), row]);
   }
   return groups;
-}
-
-/** A share of the net cost in per cent, to two places: the figure a finance officer checks. */
-const percentOf = (part: number, whole: number): string =>
-  whole === 0 ? '0.00%' : `${((part * 100) / whole).toFixed(2)}%`;
-
-/** The figures of one Member's proposed due: the due, its share and what the method weighed. */
-export function proposalRows(agreement: Agreement, council: string): [string, string][] {
-  const { snapshot } = agreement;
-  const due = agreement.dues.find((d) => d.council === council)!;
-  const settings = snapshot.settings.councils.find((c) => c.id === council);
-  const method = snapshot.appliedMethod;
-  const fixed = snapshot.settings.costShares.find((s) => s.council === council);
-  const population = snapshot.settings.councils
-    .filter((c) => agreement.dues.some((d) => d.council === c.id))
-    .reduce((sum, c) => sum + c.population, 0);
-  return [
-    [`Due for ${agreement.fy}`, formatPounds(due.duePence)],
-    ['Share of the net cost', percentOf(due.duePence, snapshot.netCostPence)],
-    ['Net cost of the year', formatPounds(snapshot.netCostPence)],
-    [
-      'Cost-share method',
-      method === 'Hybrid' ? `Hybrid (${snapshot.settings.hybridEqualPercent}% equal)` : method,
-    ],
-    ['Months of membership', String(due.monthsOfMembership)],
-    ...(method === 'Population' || method === 'Hybrid'
-      ? ([
-          [
-            'Population',
-            `${(settings?.population ?? 0).toLocaleString('en-GB')} of ${population.toLocaleString('en-GB')}`,
-          ],
-        ] as [string, string][])
-      : []),
-    ...(method === 'Fixed' && fixed
-      ? ([['Fixed share', `${fixed.sharePercent}%`]] as [string, string][])
-      : []),
-  ];
 }
 
 function memberEmail(

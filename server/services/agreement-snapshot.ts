@@ -2,6 +2,8 @@
 // paying Member's due computed from them, and whether a later partnership version changed any of them.
 import type { AgreementSettings, AgreementSnapshot } from '../../shared/agreements.js';
 import { dueShares } from '../../shared/consolidate/contributions.js';
+import type { Fraction } from '../../shared/consolidate/rational.js';
+import { usageDays } from '../../shared/consolidate/weights.js';
 import { monthsOfFinancialYear, yearToDate, type Period } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 
@@ -42,13 +44,23 @@ function monthFor(fy: string, today: string): Period {
   return months.find((month) => month === today) ?? months[11]!;
 }
 
+/** Days as a person reads them: the decimal the CDO-time rows added up to (9.5, never 19/2). */
+const daysOf = (days: Fraction | undefined): number =>
+  days ? Number(days.numerator) / Number(days.denominator) : 0;
+
 export function agreementSnapshot(
   partnership: Partnership,
   partnershipVersion: number,
   fy: string,
   today: string,
 ): AgreementSnapshot {
-  const shares = dueShares(partnership, yearToDate(monthFor(fy, today)));
+  const year = yearToDate(monthFor(fy, today));
+  const shares = dueShares(partnership, year);
+  // What a Usage due weighed, for the Member to check: its CDO days so far.
+  const payers = partnership.councils
+    .filter((council) => shares.dues.has(council.id))
+    .map((council) => ({ council, months: shares.monthsOfMembership.get(council.id) ?? 0 }));
+  const days = shares.appliedMethod === 'Usage' ? usageDays(partnership, payers, year) : undefined;
   return {
     fy,
     partnershipVersion,
@@ -61,6 +73,7 @@ export function agreementSnapshot(
         council,
         duePence,
         monthsOfMembership: shares.monthsOfMembership.get(council) ?? 0,
+        ...(days ? { usageDays: daysOf(days.get(council)) } : {}),
       })),
   };
 }

@@ -3,7 +3,7 @@
 // keeps a digest of its rows (row key and a hash of the row), so the next receipt compares digests
 // instead of reparsing the previous version.
 import type { SheetChanges } from '../../shared/api.js';
-import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS, type SheetLayout } from '../../shared/layouts.js';
+import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS, type SheetLayout } from '../../shared/sheets/index.js';
 import type { CouncilSubmission } from '../../shared/schemas.js';
 
 type Sheet = keyof typeof COUNCIL_SHEET_KEYS;

@@ -3,7 +3,7 @@
 // once) and, for an Idempotency-Key, the hash that recognises a retry. Pure, so it can run in a worker
 // thread.
 import { createHash } from 'node:crypto';
-import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/layouts.js';
+import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/sheets/index.js';
 import { validateCouncilSubmission } from '../../shared/parse/index.js';
 import {
   parseCouncilSubmission,

@@ -12,7 +12,7 @@ import {
   SETTINGS_LABELS,
   SETTINGS_SHEET,
   type SheetLayout,
-} from '../../shared/layouts.js';
+} from '../../shared/sheets/index.js';
 import { MAX_LISTED_PROBLEMS } from '../../shared/parse/problems.js';
 import { MAX_ROWS_PER_SHEET, type Problem } from '../../shared/schemas.js';
 import { HttpError } from '../errors.js';

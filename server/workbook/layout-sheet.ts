@@ -1,6 +1,6 @@
 // A sheet of typed rows laid out by a SheetLayout, as an Excel table: the cells come from the parser's
 // rowsToGrid (money in pounds, dates as Excel dates), so what is written reads back the same.
-import type { SheetLayout } from '../../shared/layouts.js';
+import type { SheetLayout } from '../../shared/sheets/index.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
 import type { Cell, SheetColumn, SheetSpec } from './xlsx-writer.js';
 

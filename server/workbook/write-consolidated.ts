@@ -2,20 +2,15 @@
 // charts drawn from the workbook's own tables, what changed since the month compared with, then one
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
 import { firstDayOf, isoDateToExcelSerial, periodLabel } from '../../shared/dates.js';
-import {
-  CONSOLIDATED_PHASE_RAG_LAYOUT,
-  CONSOLIDATED_PROJECTS_LAYOUT,
-  CONSOLIDATED_SHEETS,
-  INTEGER_FORMAT,
-  MONEY_FORMAT,
-  MONTH_FORMAT,
-  type SheetLayout,
-} from '../../shared/layouts.js';
+import { INTEGER_FORMAT, MONEY_FORMAT, MONTH_FORMAT, type SheetLayout } from '../../shared/sheets/index.js';
 import { penceToPounds } from '../../shared/money.js';
 import {
   buildReport,
   consolidatedCharts,
   CONSOLIDATED_HIGHLIGHTS,
+  CONSOLIDATED_PHASE_RAG_LAYOUT,
+  CONSOLIDATED_PROJECTS_LAYOUT,
+  CONSOLIDATED_SHEETS,
   consolidatedSheetItems,
   type ConsolidatedSheetRows,
   type SummaryLine,

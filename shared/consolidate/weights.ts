@@ -54,7 +54,8 @@ function hybridWeights(payers: readonly Payer[], equalPercent: number, sumPopula
   }));
 }
 
-function usageDays(
+/** CDO-time days recorded for each payer in the months of `year` counted so far. */
+export function usageDays(
   partnership: Partnership,
   payers: readonly Payer[],
   year: YearToDate,

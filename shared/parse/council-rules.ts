@@ -14,8 +14,9 @@ import {
   type ProjectRow,
   type SkillRow,
 } from '../sheets/index.js';
-import { unknownCouncilMessage } from './columns.js';
-import { plainNumber, problem } from './problems.js';
+import { plainNumber } from '../sheets/bounds.js';
+import { unknownCouncilMessage } from './cell-reader.js';
+import { problem } from './problems.js';
 import { datesOutOfOrder, duplicateRowProblems, header, wasRead } from './row-rules.js';
 import type { Located } from './sheet.js';
 

@@ -18,8 +18,7 @@ import {
   type SkillRow,
 } from '../sheets/index.js';
 import { LAYOUT_VERSION } from '../vocabulary.js';
-import type { ReadContext } from './columns.js';
-import { unknownCouncilMessage } from './columns.js';
+import { unknownCouncilMessage, type ReadContext } from './cell-reader.js';
 import { canonicalBudgetLines, councilRowProblems, inKindPence } from './council-rules.js';
 import type { CouncilRows } from './council-rules.js';
 import { readLabelValues, VALUE_COLUMN } from './label-values.js';

@@ -4,8 +4,8 @@ import type { ColumnLayout } from '../sheets/index.js';
 import { normaliseHeader } from '../sheets/index.js';
 import type { Problem } from '../schemas.js';
 import { ExcelErrorValue, plainCell } from './cells.js';
-import type { ReadContext } from './columns.js';
-import { CellFault, columnReader } from './columns.js';
+import { CellFault, type ReadContext } from './cell-reader.js';
+import { columnReader } from './columns.js';
 import { problem } from './problems.js';
 import type { SheetGrid } from './sheet.js';
 

@@ -15,8 +15,9 @@ import {
   type Funding,
   type Partnership,
 } from '../sheets/index.js';
-import { unknownCouncilMessage } from './columns.js';
-import { plainNumber, problem, sortProblems } from './problems.js';
+import { plainNumber } from '../sheets/bounds.js';
+import { unknownCouncilMessage } from './cell-reader.js';
+import { problem, sortProblems } from './problems.js';
 import { datesOutOfOrder, duplicateRowProblems, header, locate, wasRead } from './row-rules.js';
 import type { Located } from './sheet.js';
 

@@ -13,7 +13,7 @@ import {
   type RowOf,
   type SheetDefinition,
 } from '../sheets/index.js';
-import type { ReadContext } from './columns.js';
+import type { ReadContext } from './cell-reader.js';
 import { readLabelValues } from './label-values.js';
 import type { PartnershipRows } from './partnership-rules.js';
 import { PARTNERSHIP_SHEET_ORDER, partnershipRowProblems } from './partnership-rules.js';

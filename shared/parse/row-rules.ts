@@ -3,7 +3,8 @@
 import type { Problem } from '../schemas.js';
 import { columnOf, type SheetLayout } from '../sheets/index.js';
 import type { Severity } from './problems.js';
-import { listInWords, problem, ukDate } from './problems.js';
+import { ukDate } from './found.js';
+import { listInWords, problem } from './problems.js';
 import type { Located } from './sheet.js';
 
 /** The header of a sheet's column, by its key (a key the sheet does not have does not compile). */

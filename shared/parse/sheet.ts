@@ -3,8 +3,8 @@
 import type { ColumnLayout, SheetLayout } from '../sheets/index.js';
 import { normaliseHeader } from '../sheets/index.js';
 import { ExcelErrorValue, plainCell } from './cells.js';
-import type { CellReader, ReadContext } from './columns.js';
-import { blankValue, CellFault, columnReader } from './columns.js';
+import { CellFault, type CellReader, type ReadContext } from './cell-reader.js';
+import { blankValue, columnReader } from './columns.js';
 import type { Severity } from './problems.js';
 import { listInWords, problem, ProblemList } from './problems.js';
 

@@ -1,38 +1,16 @@
 // Typed rows back to cells for a layout: the reverse of the reader, used by the template writer, the
 // add-in and the consolidated workbook. Blank cells are '' (Office.js reads null as "leave unchanged").
-import { firstDayOf, isoDateToExcelSerial } from '../dates.js';
-import type { ColumnLayout, SheetLayout } from '../sheets/index.js';
-import { penceToPounds } from '../money.js';
-
-type CellWriter = (value: unknown) => unknown;
-
-const listText = (value: unknown): unknown => (Array.isArray(value) ? value.map(String).join('; ') : value);
-
-function cellWriter(column: ColumnLayout, dates: 'Date' | 'serial'): CellWriter {
-  const date = (iso: string): Date | number =>
-    dates === 'serial' ? isoDateToExcelSerial(iso) : new Date(`${iso}T00:00:00.000Z`);
-  switch (column.type) {
-    case 'money':
-      return (v) => (typeof v === 'number' ? penceToPounds(v) : v);
-    case 'date':
-      return (v) => (typeof v === 'string' ? date(v) : v);
-    case 'month':
-      return (v) => (typeof v === 'string' ? date(firstDayOf(v)) : v);
-    case 'boolean':
-      return (v) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : v);
-    default:
-      return listText;
-  }
-}
+import type { SheetLayout } from '../sheets/layout.js';
+import { COLUMN_TYPES, type DateCells } from '../sheets/types/index.js';
 
 /** Typed rows back to cells for a layout: header row first; money as pounds numbers, dates as `Date` (UTC midnight) or Excel serials. */
 export function rowsToGrid(
   layout: Pick<SheetLayout, 'columns'>,
   rows: readonly object[],
-  options: { dates?: 'Date' | 'serial' } = {},
+  options: { dates?: DateCells } = {},
 ): unknown[][] {
   const { columns } = layout;
-  const writers = columns.map((c) => cellWriter(c, options.dates ?? 'Date'));
+  const writers = columns.map((c) => COLUMN_TYPES[c.type].writer(options.dates ?? 'Date'));
   const grid: unknown[][] = [columns.map((c) => c.header)];
   for (const row of rows) {
     const record = row as Record<string, unknown>;

@@ -1,12 +1,13 @@
 // The consolidated view's charts, defined once: the workbook's Summary (DrawingML) and the add-in's
 // Dashboard (Office.js) draw the same charts — title, kind, the consolidated table and columns each is
 // bound to, colours and value format — so the two can never disagree on what a chart shows.
-import { CONSOLIDATED_SHEETS, type SheetLayout } from '../layouts.js';
+import type { SheetLayout } from '../sheets/layout.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { RAG_COLOURS } from '../glossary.js';
 import { RAGS } from '../vocabulary.js';
 import { periodLabel } from '../dates.js';
-import { buildReport } from './index.js';
+import { buildReport } from './build.js';
+import { CONSOLIDATED_SHEETS } from './consolidated-sheets.js';
 
 /** GOV.UK colours (`RRGGBB`): readable on white, and the glossary's RAG colours. */
 export const CHART_COLOURS = {

@@ -1,13 +1,6 @@
 // What every surface shows of a consolidated view (the e-mail, the consolidated workbook, the add-in):
 // each figure, table and sentence is computed here once, from the view alone.
-import type { ConsolidatedView } from '../schemas.js';
-import { councilLines, type CouncilLine } from './councils.js';
-import { returnsReport, type ReturnsReport } from './data-quality.js';
-import { headlineFigures, type HeadlineFigure } from './headline.js';
-import { projectsReport, type ProjectsReport } from './projects.js';
-import { skillsReport, type SkillsReport } from './skills.js';
-import { summaryLines, type SummaryLine } from './summary.js';
-
+export { buildReport, type Report } from './build.js';
 export {
   CHART_COLOURS,
   consolidatedCharts,
@@ -24,6 +17,7 @@ export {
   type SinceReport,
   type TrendRow,
 } from './changes.js';
+export * from './consolidated-sheets.js';
 export { councilNames, type CouncilLine } from './councils.js';
 export type { DataQualityLine } from './data-quality.js';
 export type { HeadlineFigure, HeadlineKey } from './headline.js';
@@ -36,30 +30,3 @@ export {
 } from './sheet-rows.js';
 export { costSharesLine, moneyLabel, type SummaryLine } from './summary.js';
 export { contributionTotals } from './totals.js';
-
-export interface Report {
-  headline: HeadlineFigure[];
-  councils: CouncilLine[];
-  projects: ProjectsReport;
-  skills: SkillsReport;
-  returns: ReturnsReport;
-  summary: SummaryLine[];
-}
-
-// A view is never changed once consolidated, and one workbook or e-mail asks for its report from
-// several writers: each view's report is built once (50,000 projects are walked once, not per sheet).
-const reports = new WeakMap<ConsolidatedView, Report>();
-
-export function buildReport(view: ConsolidatedView): Report {
-  const known = reports.get(view);
-  if (known) return known;
-  const parts = { projects: projectsReport(view), skills: skillsReport(view), returns: returnsReport(view) };
-  const report: Report = {
-    headline: headlineFigures(view),
-    councils: councilLines(view),
-    ...parts,
-    summary: summaryLines(view, parts),
-  };
-  reports.set(view, report);
-  return report;
-}

@@ -7,7 +7,9 @@ import type { ConsolidatedView } from '../schemas.js';
 import { PHASES, RAGS } from '../vocabulary.js';
 import { councilNames } from './councils.js';
 import { headlineFigures } from './headline.js';
-import type { Report } from './index.js';
+import type { ReturnsReport } from './data-quality.js';
+import type { ProjectsReport } from './projects.js';
+import type { SkillsReport } from './skills.js';
 
 export type SummaryLine =
   | { kind: 'heading'; text: string }
@@ -44,7 +46,7 @@ export function costSharesLine(
 
 export function summaryLines(
   view: ConsolidatedView,
-  report: Pick<Report, 'projects' | 'skills' | 'returns'>,
+  report: { projects: ProjectsReport; skills: SkillsReport; returns: ReturnsReport },
 ): SummaryLine[] {
   const { contributions: c, projects: p, skills } = view;
   const name = councilNames(view);

@@ -1,6 +1,7 @@
 // The About sheet of a council's return (DESIGN §3.1): which council and period the workbook is for,
 // and the layout version it was made with, as "label | value" rows.
-import { choice, defineFields, integer, labelsOf, month, type RowOf } from './column.js';
+import { defineFields, labelsOf, type RowOf } from './column.js';
+import { choice, integer, month } from './types/index.js';
 
 export const ABOUT_FIELDS = defineFields({
   sheet: 'About',

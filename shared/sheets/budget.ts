@@ -1,6 +1,7 @@
 // The Budget sheet of the partnership workbook (DESIGN §3.2): the partnership's budget lines for each
 // financial year, which councils' contributions go to.
-import { defineSheet, money, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { money, text } from './types/index.js';
 import { financialYearColumn } from './financial-year.js';
 
 export const BUDGET_LAYOUT = defineSheet({

@@ -1,6 +1,7 @@
 // The CDO time sheet of the partnership workbook (DESIGN §3.2): the CDO's days for each council and
 // month, for the Usage cost share.
-import { choice, defineSheet, month, number, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, month, number, text } from './types/index.js';
 
 export const CDO_TIME_LAYOUT = defineSheet({
   sheet: 'CDO time',

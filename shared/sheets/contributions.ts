@@ -1,7 +1,8 @@
 // The Contributions sheet of a council's return (DESIGN §3.1): one row per cash payment or in-kind
 // allocation of staff time, for months of the return's financial year up to its period.
 import { z } from 'zod';
-import { choice, defineSheet, email, money, month, number, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, email, money, month, number, text } from './types/index.js';
 
 export const CONTRIBUTIONS_LAYOUT = defineSheet({
   sheet: 'Contributions',

@@ -1,6 +1,7 @@
 // The Cost shares sheet of the partnership workbook (DESIGN §3.2): each council's fixed share of the
 // net cost per financial year, for the Fixed cost share.
-import { choice, defineSheet, percent, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, percent } from './types/index.js';
 import { financialYearColumn } from './financial-year.js';
 
 export const COST_SHARES_LAYOUT = defineSheet({

@@ -2,7 +2,8 @@
 // and what a council submits for a period as JSON.
 import { z } from 'zod';
 import { periodSchema } from './cells.js';
-import { quickRows, sheetRows, type SheetLayout } from './column.js';
+import type { SheetLayout } from './layout.js';
+import { quickRows, sheetRows } from './rows.js';
 import { CONTRIBUTIONS_LAYOUT } from './contributions.js';
 import { PROJECTS_LAYOUT } from './projects.js';
 import { SKILLS_LAYOUT } from './skills.js';

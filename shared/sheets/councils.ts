@@ -1,6 +1,7 @@
 // The Councils sheet of the partnership workbook (DESIGN §3.2): every council of the partnership, its
 // membership, population and contact, and when it joined or left.
-import { choice, date, defineSheet, email, integer, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, date, email, integer, text } from './types/index.js';
 
 export const COUNCILS_LAYOUT = defineSheet({
   sheet: 'Councils',

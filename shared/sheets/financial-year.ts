@@ -1,5 +1,5 @@
 // The Financial year column the Budget, Funding and Cost shares sheets share.
-import { text } from './column.js';
+import { text } from './types/index.js';
 
 export const financialYearColumn = text('Financial year', 'financialYear', {
   width: 12,

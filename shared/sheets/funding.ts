@@ -1,6 +1,7 @@
 // The Funding sheet of the partnership workbook (DESIGN §3.2): funding from outside the councils for
 // each financial year; what is confirmed reduces the net cost the councils share.
-import { choice, defineSheet, money, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, money, text } from './types/index.js';
 import { financialYearColumn } from './financial-year.js';
 
 export const FUNDING_LAYOUT = defineSheet({

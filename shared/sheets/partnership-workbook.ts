@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { BUDGET_LAYOUT } from './budget.js';
 import { CDO_TIME_LAYOUT } from './cdo-time.js';
-import { sheetRows, type SheetLayout } from './column.js';
+import type { SheetLayout } from './layout.js';
+import { sheetRows } from './rows.js';
 import { COST_SHARES_LAYOUT } from './cost-shares.js';
 import { COUNCILS_LAYOUT } from './councils.js';
 import { FUNDING_LAYOUT } from './funding.js';

@@ -1,6 +1,7 @@
 // The Projects sheet of a council's return (DESIGN §3.1): one row per project the council leads or
 // takes part in, under the Project ID every council's return uses for it.
-import { choice, councilList, date, defineSheet, money, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, councilList, date, money, text } from './types/index.js';
 
 export const PROJECTS_LAYOUT = defineSheet({
   sheet: 'Projects',

@@ -1,6 +1,7 @@
 // The Settings sheet of the partnership workbook (DESIGN §3.2): the partnership's name, cost-share
 // method and the settings with defaults, as "label | value" rows.
-import { choice, defineFields, emailList, integer, labelsOf, percent, text } from './column.js';
+import { defineFields, labelsOf } from './column.js';
+import { choice, emailList, integer, percent, text } from './types/index.js';
 
 export const SETTINGS_FIELDS = defineFields({
   sheet: 'Settings',

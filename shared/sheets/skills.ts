@@ -1,6 +1,7 @@
 // The Skills sheet of a council's return (DESIGN §3.1): one row per person and skill, with their level
 // and the days a month they give the partnership.
-import { choice, date, defineSheet, email, money, number, text, type RowOf } from './column.js';
+import { defineSheet, type RowOf } from './column.js';
+import { choice, date, email, money, number, text } from './types/index.js';
 
 export const SKILLS_LAYOUT = defineSheet({
   sheet: 'Skills',

@@ -1,17 +1,10 @@
 // Excel's data validation of a column, from its definition: the drop-down list or the bounds on a
 // number, how Excel answers a value outside them, and the input prompt. The template the service writes
 // and the sheets the add-in sets up both take their rules from here, so the two never differ.
-import type { ColumnLayout } from './column.js';
+import { boundsInWords } from './bounds.js';
+import type { ColumnLayout } from './layout.js';
 import type { ListSource } from './lists.js';
-
-/** A number as a person writes it: 12.5, 100, 0.01 (no float noise). */
-export const plainNumber = (n: number): string => String(Number(n.toFixed(6)));
-
-/** "between 0 and 31", "0 or more", "31 or less": a number's bounds, as the messages say them. */
-export function boundsInWords(min: number | undefined, max: number | undefined): string {
-  if (min !== undefined && max !== undefined) return `between ${plainNumber(min)} and ${plainNumber(max)}`;
-  return min !== undefined ? `${plainNumber(min)} or more` : `${plainNumber(max ?? 0)} or less`;
-}
+import { COLUMN_TYPES } from './types/index.js';
 
 /**
  * How Excel answers a typed value the rule refuses. `stop` refuses it: the value could never pass the
@@ -38,13 +31,6 @@ const title = (text: string): string => text.slice(0, 32);
 const promptMessage = (text: string): string => text.slice(0, 255);
 const alertMessage = (text: string): string => text.slice(0, 225);
 
-const NUMBER_KINDS: Partial<Record<ColumnLayout['type'], string>> = {
-  money: 'an amount in pounds',
-  number: 'a number',
-  percent: 'a number of per cent',
-  integer: 'a whole number',
-};
-
 /**
  * A column's rule. `listRange` gives the range a list's values are on, or undefined when the list has
  * none (the column then gets no list rule, rather than one pointing at another list). A number rule
@@ -69,21 +55,20 @@ export function columnRule(
     };
     return { list, alert, ...prompt };
   }
-  const kind = NUMBER_KINDS[column.type];
-  if (kind !== undefined && column.min !== undefined) {
+  const excel = COLUMN_TYPES[column.type].excel;
+  if (excel !== undefined && column.min !== undefined) {
     const { min, max } = column;
-    const bounds =
-      column.type === 'money'
-        ? `of £${min.toFixed(2)} or more`
-        : max === undefined
-          ? `of ${boundsInWords(min, max)}`
-          : boundsInWords(min, max);
+    const bounds = excel.bounds
+      ? excel.bounds(min, max)
+      : max === undefined
+        ? `of ${boundsInWords(min, max)}`
+        : boundsInWords(min, max);
     return {
-      number: { whole: column.type === 'integer', min, ...(max === undefined ? {} : { max }) },
+      number: { whole: excel.whole, min, ...(max === undefined ? {} : { max }) },
       alert: {
         style: 'stop',
         title: title(column.header),
-        message: alertMessage(`${column.header} must be ${kind} ${bounds}.`),
+        message: alertMessage(`${column.header} must be ${excel.kind} ${bounds}.`),
       },
       ...prompt,
     };

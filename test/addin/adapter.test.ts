@@ -1,7 +1,6 @@
-// The Excel adapter against office-addin-mock: Check reads and marks in four round trips for a usual
-// return (reads are split only past 50,000 cells), and big writes are split under Excel on the web's
-// 5 MB limit. The consolidated view, with its Changes table and charts, runs against the E2E tests'
-// in-memory Excel (it models tables and charts, which office-addin-mock does not): its round trips do
+// The Excel adapter against the E2E tests' in-memory Excel: Check reads and marks in four round trips
+// for a usual return (reads are split only past 50,000 cells), and big writes are split under Excel on
+// the web's 5 MB limit. The consolidated view, with its Changes table and charts: its round trips do
 // not grow with rows.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { benchPartnership, benchYearRecords } from '../../bench/fixtures.js';
@@ -13,26 +12,24 @@ import { writeConsolidatedView } from '../../addin/src/excel/consolidated-sheets
 import { MARKS_SETTING } from '../../addin/src/excel/marks.js';
 import { replaceTableRows } from '../../addin/src/excel/write-table.js';
 import { consolidate } from '../../shared/consolidate/index.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
+import { rowsToGrid } from '../../shared/parse/index.js';
 import {
+  changeRows,
   CONSOLIDATED_CHANGES_LAYOUT,
   CONSOLIDATED_TREND_LAYOUT,
-  CONTRIBUTIONS_LAYOUT,
-  PROJECTS_LAYOUT,
-  SKILLS_LAYOUT,
-} from '../../shared/layouts.js';
-import { rowsToGrid } from '../../shared/parse/index.js';
-import { changeRows } from '../../shared/report/index.js';
+} from '../../shared/report/index.js';
 import { submissionRecordSchema, type ConsolidatedView } from '../../shared/schemas.js';
-import { RequestContext } from '../e2e/fake-office/api.js';
+import { RequestContext } from '../e2e/fake-office/excel/request-context.js';
 import { EXCEL_ENUMS } from '../e2e/fake-office/enums.js';
-import { Workbook } from '../e2e/fake-office/workbook.js';
-import { ExcelEnums, mockExcel, type MockSheet } from './helpers/mock-excel.js';
+import { Workbook } from '../e2e/fake-office/model/workbook.js';
+import { inMemoryExcel, type CouncilSheet } from './helpers/in-memory-excel.js';
 
 const PERIOD = '2026-10';
 const headers = (layout: { columns: readonly { header: string }[] }) => layout.columns.map((c) => c.header);
 
 /** A council workbook with `rows` cash rows; rows listed in `badRows` have a negative amount. */
-function councilSheets(rows: number, badRows: number[] = []): MockSheet[] {
+function councilSheets(rows: number, badRows: number[] = []): CouncilSheet[] {
   const contributions: unknown[][] = [headers(CONTRIBUTIONS_LAYOUT)];
   for (let i = 0; i < rows; i++) {
     const excelRow = i + 2;
@@ -67,7 +64,7 @@ function councilSheets(rows: number, badRows: number[] = []): MockSheet[] {
 }
 
 beforeAll(() => {
-  (globalThis as Record<string, unknown>).Excel = { ...EXCEL_ENUMS, ...ExcelEnums };
+  (globalThis as Record<string, unknown>).Excel = EXCEL_ENUMS;
 });
 afterAll(() => {
   delete (globalThis as Record<string, unknown>).Excel;
@@ -75,7 +72,7 @@ afterAll(() => {
 
 describe('Check', () => {
   it.each([10, 5000])('reads, validates and marks %i rows in four round trips', async (rows) => {
-    const excel = mockExcel(councilSheets(rows, [5, rows + 1]));
+    const excel = inMemoryExcel(councilSheets(rows, [5, rows + 1]));
     const result = await checkWorkbook(excel.context, {
       partnership: demoPartnership,
       council: 'cherwell',
@@ -101,7 +98,7 @@ describe('Check', () => {
   });
 
   it('reads a return past 50,000 cells in more round trips, one block each', async () => {
-    const excel = mockExcel(councilSheets(12_000, [11_000]));
+    const excel = inMemoryExcel(councilSheets(12_000, [11_000]));
     const result = await checkWorkbook(excel.context, {
       partnership: demoPartnership,
       council: 'cherwell',
@@ -118,7 +115,7 @@ describe('Check', () => {
 
   it('clears the previous marks and keeps the round trips at four', async () => {
     const previous = JSON.stringify([{ sheet: 'Contributions', address: 'D7' }]);
-    const excel = mockExcel(councilSheets(20), { [MARKS_SETTING]: previous });
+    const excel = inMemoryExcel(councilSheets(20), { [MARKS_SETTING]: previous });
     const result = await checkWorkbook(excel.context, {
       partnership: demoPartnership,
       council: 'cherwell',
@@ -132,7 +129,7 @@ describe('Check', () => {
   it('reports a wrong council in About against the About value cell', async () => {
     const sheets = councilSheets(3);
     sheets[0]!.used!.values[0] = ['Council ID', 'west-oxfordshire'];
-    const excel = mockExcel(sheets);
+    const excel = inMemoryExcel(sheets);
     const result = await checkWorkbook(excel.context, {
       partnership: demoPartnership,
       council: 'cherwell',
@@ -161,7 +158,7 @@ describe('large writes', () => {
     const total = new TextEncoder().encode(JSON.stringify(rows)).length;
     expect(total).toBeGreaterThan(MAX_REQUEST_BYTES);
 
-    const excel = mockExcel([
+    const excel = inMemoryExcel([
       {
         name: 'Contributions',
         table: {

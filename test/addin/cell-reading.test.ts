@@ -8,11 +8,11 @@ import { demoPartnership } from '../../demo/partnership.js';
 import { snapshotGrids } from '../../addin/src/excel/check.js';
 import { readCouncilSheets } from '../../addin/src/excel/council-sheets.js';
 import { readWorkbookGrids } from '../../server/workbook/read.js';
-import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
 import { parseCouncilWorkbook, type WorkbookGrids } from '../../shared/parse/index.js';
-import { RequestContext } from '../e2e/fake-office/api.js';
+import { RequestContext } from '../e2e/fake-office/excel/request-context.js';
 import { EXCEL_ENUMS } from '../e2e/fake-office/enums.js';
-import { Workbook } from '../e2e/fake-office/workbook.js';
+import { Workbook } from '../e2e/fake-office/model/workbook.js';
 
 const headers = (layout: { columns: readonly { header: string }[] }) => layout.columns.map((c) => c.header);
 const ABOUT = [

@@ -15,11 +15,10 @@ import { writeSubmission } from '../../addin/src/excel/submission-sheets.js';
 import { consolidate } from '../../shared/consolidate/index.js';
 import { COUNCIL_LAYOUTS, dropDownLists } from '../../shared/sheets/index.js';
 import { submissionRecordSchema } from '../../shared/schemas.js';
-import { RequestContext } from '../e2e/fake-office/api.js';
+import { RequestContext } from '../e2e/fake-office/excel/request-context.js';
 import { EXCEL_ENUMS } from '../e2e/fake-office/enums.js';
 import { HOST_PROFILES, type HostProfileName } from '../e2e/fake-office/host-profiles.js';
-import { Workbook } from '../e2e/fake-office/workbook.js';
-import { ExcelEnums } from './helpers/mock-excel.js';
+import { Workbook } from '../e2e/fake-office/model/workbook.js';
 
 const PERIOD = '2026-10';
 const setup = {
@@ -29,7 +28,7 @@ const setup = {
 };
 
 beforeAll(() => {
-  (globalThis as Record<string, unknown>).Excel = { ...EXCEL_ENUMS, ...ExcelEnums };
+  (globalThis as Record<string, unknown>).Excel = EXCEL_ENUMS;
 });
 afterAll(() => {
   delete (globalThis as Record<string, unknown>).Excel;

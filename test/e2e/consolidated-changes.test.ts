@@ -6,16 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { DEMO_COUNCILS } from '../../demo/partnership.js';
 import { addMonths } from '../../shared/dates.js';
+import type { SheetLayout } from '../../shared/sheets/index.js';
+import { rowsToGrid } from '../../shared/parse/index.js';
 import {
+  CHANGE_LABELS,
+  changeRows,
   CONSOLIDATED_CHANGES_LAYOUT,
   CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   CONSOLIDATED_PHASE_RAG_LAYOUT,
   CONSOLIDATED_SKILLS_LAYOUT,
   CONSOLIDATED_TREND_LAYOUT,
-  type SheetLayout,
-} from '../../shared/layouts.js';
-import { rowsToGrid } from '../../shared/parse/index.js';
-import { CHANGE_LABELS, changeRows } from '../../shared/report/index.js';
+} from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { PHASES } from '../../shared/vocabulary.js';
 import { requireTool } from '../helpers/tools.js';

@@ -3,8 +3,9 @@
 // protected sheet, merged cells, Excel's data validation limits. Each test names its source: Microsoft's
 // documentation or the office-js issue tracker.
 import { describe, expect, it } from 'vitest';
-import { RequestContext, VALIDATION_LIMITS } from './fake-office/api.js';
-import { Workbook } from './fake-office/workbook.js';
+import { VALIDATION_LIMITS } from './fake-office/excel/range.js';
+import { RequestContext } from './fake-office/excel/request-context.js';
+import { Workbook } from './fake-office/model/workbook.js';
 
 /** A workbook with a table People (A1:B3) on Data, and a context to work on it. */
 async function withTable(excelApi = '1.12') {

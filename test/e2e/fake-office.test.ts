@@ -1,8 +1,9 @@
 // The in-memory Excel behind the browser tests keeps Office.js's rules, so that a pane that works
 // against it batches and loads as real Excel needs.
 import { describe, expect, it } from 'vitest';
-import { RequestContext, REQUEST_LIMIT_BYTES } from './fake-office/api.js';
-import { Workbook, type Sheet } from './fake-office/workbook.js';
+import { RequestContext, REQUEST_LIMIT_BYTES } from './fake-office/excel/request-context.js';
+import type { Sheet } from './fake-office/model/types.js';
+import { Workbook } from './fake-office/model/workbook.js';
 
 function context(): { wb: Workbook; ctx: RequestContext } {
   const wb = new Workbook();

@@ -7,7 +7,7 @@ import { asPeriod } from '../../shared/dates.js';
 import type { ContributionRow, CouncilSubmission } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
 import { type TestService } from '../server/helpers/service.js';
-import { REQUEST_LIMIT_BYTES } from './fake-office/api.js';
+import { REQUEST_LIMIT_BYTES } from './fake-office/excel/request-context.js';
 import { act, connect, excel, openPane, outputText, pageProblems } from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 

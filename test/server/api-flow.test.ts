@@ -2,18 +2,18 @@
 // workbook, a multipart upload), and the consolidated view and workbook match consolidation run directly;
 // on SQLite and on PostgreSQL.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { readWorkbookGrids } from '../../server/workbook/read.js';
 import type { SubmissionReceipt } from '../../shared/api.js';
 import { consolidate } from '../../shared/consolidate/index.js';
-import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../shared/layouts.js';
+import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../shared/report/index.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { ConsolidatedView, CouncilSubmission, SubmissionRecord } from '../../shared/schemas.js';
 import { councilWorkbook } from './helpers/council-workbook.js';
-import { json, startTestService, XLSX as XLSX_TYPE, type TestService } from './helpers/service.js';
+import { json, startTestService, XLSX, type TestService } from './helpers/service.js';
 import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
+import { openWorkbook, sheetRecords } from '../helpers/xlsx.js';
 
 const PERIOD = '2026-10';
 /**
@@ -128,11 +128,10 @@ describeStores('partnership → submissions → consolidated view', (kind) => {
   it('serves the consolidated workbook with the same totals', async () => {
     const response = await t.call('GET', `/api/v1/consolidated.xlsx?period=${PERIOD}`, { token: 'cherwell' });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain(XLSX_TYPE);
+    expect(response.headers.get('content-type')).toContain(XLSX);
     expect(response.headers.get('content-disposition')).toContain(`shared-cdo-consolidated-${PERIOD}.xlsx`);
-    const workbook = XLSX.read(Buffer.from(await response.arrayBuffer()));
-    const sheet = workbook.Sheets[CONSOLIDATED_CONTRIBUTIONS_LAYOUT.sheet]!;
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
+    const workbook = await openWorkbook(await response.arrayBuffer());
+    const rows = sheetRecords(workbook, CONSOLIDATED_CONTRIBUTIONS_LAYOUT.sheet);
     const view = consolidate(demoPartnership, sent, PERIOD);
     const byCouncil = new Map(rows.map((r) => [r['Council ID'], r]));
     for (const c of view.contributions.councils) {

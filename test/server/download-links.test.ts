@@ -4,12 +4,12 @@
 // PostgreSQL.
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
 import { createToken } from '../../server/auth/tokens.js';
 import { DOWNLOAD_LINK_SECONDS } from '../../server/routes/download-links.js';
 import { json, startTestService, type TestService } from './helpers/service.js';
 import { testActor } from '../helpers/actors.js';
 import { describeStores } from '../helpers/databases.js';
+import { openWorkbook, sheetNames } from '../helpers/xlsx.js';
 
 interface AuditRow {
   action: string;
@@ -58,7 +58,7 @@ describeStores('download links', (kind) => {
     const first = await open(href);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-disposition')).toContain(`shared-cdo-consolidated-${PERIOD}.xlsx`);
-    expect(XLSX.read(Buffer.from(await first.arrayBuffer())).SheetNames).toContain('Summary');
+    expect(sheetNames(await openWorkbook(await first.arrayBuffer()))).toContain('Summary');
     const again = await open(href);
     expect(again.status).toBe(410);
     expect((await json<{ error: { code: string; message: string } }>(again)).error).toEqual({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDateToExcelSerial } from '../../shared/dates.js';
-import type { SheetLayout } from '../../shared/layouts.js';
-import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
+import type { SheetLayout } from '../../shared/sheets/index.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
 import { isPercentFormat, percentText, shownValue } from '../../shared/parse/cells.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
 import { at, context, submission, withSheet } from './parse-fixtures.js';

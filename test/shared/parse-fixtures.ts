@@ -1,7 +1,7 @@
 // A small partnership and a valid council return, for the parsing and validation tests.
 import fc from 'fast-check';
-import type { SheetLayout } from '../../shared/layouts.js';
-import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/layouts.js';
+import type { SheetLayout } from '../../shared/sheets/index.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
 import { rowsToGrid } from '../../shared/parse/index.js';
 import type { CouncilSubmission, Partnership, Problem } from '../../shared/schemas.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROJECTS_LAYOUT } from '../../shared/layouts.js';
+import { PROJECTS_LAYOUT } from '../../shared/sheets/index.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
 import { context, councilGrids, submission, withSheet } from './parse-fixtures.js';
 

@@ -7,7 +7,7 @@ import {
   COST_SHARES_LAYOUT,
   COUNCILS_LAYOUT,
   FUNDING_LAYOUT,
-} from '../../shared/layouts.js';
+} from '../../shared/sheets/index.js';
 import type { WorkbookGrids } from '../../shared/parse/index.js';
 import { parsePartnershipWorkbook, rowsToGrid, validatePartnership } from '../../shared/parse/index.js';
 import type { Partnership } from '../../shared/schemas.js';

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asPeriod, isoDateToExcelSerial } from '../../shared/dates.js';
-import {
-  CONSOLIDATED_PROJECTS_LAYOUT,
-  CONTRIBUTIONS_LAYOUT,
-  PROJECTS_LAYOUT,
-  SKILLS_LAYOUT,
-} from '../../shared/layouts.js';
+import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
+import { CONSOLIDATED_PROJECTS_LAYOUT } from '../../shared/report/index.js';
 import { formatPounds } from '../../shared/money.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
 import type { ContributionRow, CouncilSubmission, ProjectRow } from '../../shared/schemas.js';

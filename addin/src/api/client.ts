@@ -10,6 +10,7 @@ import type {
   SubmissionReceipt,
   SubmissionSummary,
 } from '../../../shared/api.js';
+import type { Agreement, DECISIONS, YearRecord } from '../../../shared/agreements.js';
 import type { ConsolidatedView, CouncilSubmission, Partnership, Problem } from '../../../shared/schemas.js';
 
 export type FailureKind =
@@ -137,6 +138,25 @@ export class ApiClient {
     );
     return list.submissions;
   }
+
+  /** A financial year's proposals of cost shares, newest first (DESIGN §10). */
+  async agreements(fy: string): Promise<Agreement[]> {
+    const list = await this.json<{ agreements: Agreement[] }>(`/agreements?fy=${encodeURIComponent(fy)}`);
+    return list.agreements;
+  }
+
+  /** The signed-in council's decision on proposal `id`; the agreement as it stands after it. */
+  decide = (
+    id: number,
+    decision: { decision: (typeof DECISIONS)[number]; comment: string },
+  ): Promise<Agreement> =>
+    this.json(`/agreements/${id}/decisions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(decision),
+    });
+
+  year = (fy: string): Promise<YearRecord> => this.json(`/years/${encodeURIComponent(fy)}`);
 
   submission = (council: string, id: number): Promise<SubmissionDetail> =>
     this.json(`/councils/${encodeURIComponent(council)}/submissions/${id}`);

@@ -2,19 +2,15 @@
 // compared with (the Changes table), one table per consolidated sheet, and a Dashboard of native Excel
 // charts bound to those tables (so they follow a user's edits), with conditional formatting on
 // statuses and RAG. Rows and words come from shared/report, as the consolidated workbook's do.
-import type { SheetLayout } from '../../../shared/layouts.js';
-import {
-  CONSOLIDATED_SHEETS,
-  COUNCIL_LAYOUTS,
-  MONEY_FORMAT,
-  normaliseHeader,
-} from '../../../shared/layouts.js';
+import type { SheetLayout } from '../../../shared/sheets/index.js';
+import { COUNCIL_LAYOUTS, MONEY_FORMAT, normaliseHeader } from '../../../shared/sheets/index.js';
 import { penceToPounds } from '../../../shared/money.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
 import {
   buildReport,
   consolidatedCharts,
   CONSOLIDATED_HIGHLIGHTS,
+  CONSOLIDATED_SHEETS,
   consolidatedSheetRows,
   skillsCoverageChart,
   type ConsolidatedChart,

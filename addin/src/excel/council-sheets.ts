@@ -3,7 +3,7 @@
 // 5 MB limit on responses (a small return still takes one round trip for its values). Each value is
 // read with its number format, so that a number shown as a percentage reads as the service's reader
 // reads it (shared/parse/cells.ts).
-import { ABOUT_SHEET, COUNCIL_LAYOUTS } from '../../../shared/layouts.js';
+import { ABOUT_SHEET, COUNCIL_LAYOUTS } from '../../../shared/sheets/index.js';
 import { shownValue } from '../../../shared/parse/cells.js';
 import { blockAddress, topLeftOf } from './addresses.js';
 import { isPayloadTooLarge, READ_CELL_BUDGET } from './chunks.js';

@@ -1,5 +1,5 @@
 // Where a problem lives in the workbook, for the pane's links and the error marks.
-import { ABOUT_SHEET, normaliseHeader } from '../../../shared/layouts.js';
+import { ABOUT_SHEET, normaliseHeader } from '../../../shared/sheets/index.js';
 import type { Problem } from '../../../shared/schemas.js';
 import { blockAddress } from './addresses.js';
 import type { CouncilSnapshot } from './council-sheets.js';

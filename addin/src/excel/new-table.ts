@@ -1,6 +1,6 @@
 // Writes a header and rows as a new Excel table at A1 of a sheet: values and number formats in blocks
 // under the request size limit, then the table over the whole block.
-import type { SheetLayout } from '../../../shared/layouts.js';
+import type { SheetLayout } from '../../../shared/sheets/index.js';
 import { blockAddress, columnLetters, onSheet } from './addresses.js';
 import { cellRow } from './cell-values.js';
 import { chunkRowsByJsonSize, WRITE_BUDGET_BYTES } from './chunks.js';

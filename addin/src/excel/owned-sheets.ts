@@ -1,7 +1,7 @@
 // Sheets the add-in owns (its drop-down lists, the consolidated Summary and Dashboard) are named in a
 // workbook setting: that marker, not the name, is what lets the pane rewrite them. A sheet of the same
 // name without the marker is the user's and is never touched: the pane takes the next free name.
-import { CONSOLIDATED_SHEETS } from '../../../shared/layouts.js';
+import { CONSOLIDATED_SHEETS } from '../../../shared/report/index.js';
 
 export const OWNED_SHEETS_SETTING = 'SharedCdo.ownedSheets';
 

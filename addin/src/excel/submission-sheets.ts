@@ -1,5 +1,5 @@
 // Load last submission: a stored return written back into the council tables (after the user agreed).
-import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS } from '../../../shared/layouts.js';
+import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS } from '../../../shared/sheets/index.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
 import type { CouncilSubmission } from '../../../shared/schemas.js';
 import type { SetupOptions } from './setup-sheets.js';

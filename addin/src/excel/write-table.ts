@@ -1,7 +1,7 @@
 // Replaces the data rows of an Excel table with new rows, matching columns by header so that columns
 // the user added (and their position) are kept. Writes go in blocks sized by their JSON, one request
 // each, so none exceeds Excel on the web's 5 MB limit.
-import { normaliseHeader } from '../../../shared/layouts.js';
+import { normaliseHeader } from '../../../shared/sheets/index.js';
 import { blockAddress, sheetOf, topLeftOf } from './addresses.js';
 import { cellValue } from './cell-values.js';
 import { chunkRowsByJsonSize, WRITE_BUDGET_BYTES } from './chunks.js';

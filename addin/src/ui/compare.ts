@@ -1,7 +1,7 @@
 // "Check mine against theirs": after someone else submitted a newer version, the user's rows and
 // theirs compared sheet by sheet, rows paired by the sheet's row key (as the receipt pairs them), so
 // the user can decide whether to load theirs or redo their changes on top of it.
-import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS } from '../../../shared/layouts.js';
+import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS } from '../../../shared/sheets/index.js';
 import type { CouncilSubmission } from '../../../shared/schemas.js';
 import { h } from './dom.js';
 

@@ -1,11 +1,14 @@
 // The fake office.js served to the real task pane in Chromium in place of Microsoft's CDN script:
 // `Office` and `Excel` globals over one in-memory workbook, and `__fakeExcel` for the test to type
 // into cells and look at what the pane did.
-import { RequestContext, seriesName } from './api.js';
+import { seriesName } from './excel/chart-rules.js';
+import { RequestContext } from './excel/request-context.js';
 import { EXCEL_ENUMS } from './enums.js';
 import { installNaaBridge, naaRequests, type FakeNaaConfig } from './naa-bridge.js';
-import type { CellValue, Chart, SheetRange, Sheet } from './workbook.js';
-import { formatAddress, parseAddress, setAtMost, Workbook } from './workbook.js';
+import { formatAddress, parseAddress } from './model/addresses.js';
+import { setAtMost } from './model/typed-values.js';
+import type { CellValue, Chart, SheetRange, Sheet } from './model/types.js';
+import { Workbook } from './model/workbook.js';
 import { HOST_PROFILES, type HostProfileName } from './host-profiles.js';
 
 interface FakeOfficeConfig {

@@ -4,7 +4,7 @@
 // bench sends it too.
 import { demoPartnership } from '../../../demo/partnership.js';
 import { columnLetter } from '../../../server/workbook/columns.js';
-import { COUNCIL_LAYOUTS } from '../../../shared/layouts.js';
+import { COUNCIL_LAYOUTS } from '../../../shared/sheets/index.js';
 import { MAX_ROWS_PER_SHEET } from '../../../shared/schemas.js';
 import { buildZip } from '../../helpers/zip.js';
 import { sheetPartName, textOf, unzipParts } from '../hostile/corpus.js';

@@ -9,7 +9,7 @@ import { renderRollupCharts } from '../../../server/charts/rollup-charts.js';
 import { renderStatementEmail } from '../../../server/mail/member-emails.js';
 import { renderRollupEmail } from '../../../server/mail/rollup-email.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
-import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../../shared/layouts.js';
+import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../../shared/report/index.js';
 import { RAGS } from '../../../shared/vocabulary.js';
 import { pdfImageCount, pdfPages } from '../../helpers/pdf.js';
 import { demoRecords } from './demo-records.js';

@@ -15,7 +15,8 @@ import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consol
 import { writeCouncilTemplate } from '../../../server/workbook/write-template.js';
 import { wrappedLines } from '../../../server/workbook/xlsx-writer.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
-import { CONSOLIDATED_SHEETS, COUNCIL_LAYOUTS, type SheetLayout } from '../../../shared/layouts.js';
+import { COUNCIL_LAYOUTS, type SheetLayout } from '../../../shared/sheets/index.js';
+import { CONSOLIDATED_SHEETS } from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import { convertWithLibreOffice } from '../../helpers/libreoffice.js';
 import { pdfPagePng, pdfPages, type PdfPage } from '../../helpers/pdf.js';

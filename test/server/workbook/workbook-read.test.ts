@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import XLSX from 'xlsx';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../../demo/submissions.js';
 import { writtenBytes } from '../../../server/workbook/bytes.js';
 import { readWorkbookGrids, WorkbookRejected } from '../../../server/workbook/read.js';
 import { writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
-import { COST_SHARES_LAYOUT } from '../../../shared/layouts.js';
+import { COST_SHARES_LAYOUT } from '../../../shared/sheets/index.js';
 import { plainCell } from '../../../shared/parse/cells.js';
 import { columnReader } from '../../../shared/parse/columns.js';
 import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../../shared/parse/index.js';
@@ -32,66 +31,19 @@ async function rejection(
   return error as WorkbookRejected;
 }
 
+/** A workbook SheetJS wrote (fixtures/sheetjs/README.md says how), as another program writes them. */
+const sheetjsFixture = (name: string): Promise<Buffer> =>
+  readFile(new URL(`../fixtures/sheetjs/${name}`, import.meta.url));
+
 const sheetXlsx = (sheetData: string, name = 'Sheet1', extra: ZipPart[] = []) =>
   buildZip(minimalXlsxParts([{ name, sheetData }], extra));
 
 describe('reading a council workbook written by another program', () => {
   it('finds columns by header in any order, skips blank rows, ignores extra columns and reads text money and dates', async () => {
-    const book = XLSX.utils.book_new();
-    const sheet = (name: string, rows: unknown[][]) =>
-      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
-    sheet('About', [
-      ['Council ID', 'cherwell'],
-      ['Period', '2026-11'],
-      ['Layout version', 1],
-    ]);
-    sheet('Contributions', [
-      ['Notes', 'Amount (£)', 'Month', 'My working', 'Type', 'Budget line', 'Reference'],
-      ['Quarterly payment', '£1,200.50', '2026-05', 'checked by AB', 'Cash', 'CDO salary', 'INV-1'],
-      [],
-      [],
-      [null, '300', new Date(Date.UTC(2026, 9, 1)), null, 'cash', 'shared team', 'INV-2'],
-    ]);
-    sheet('Skills', [
-      [
-        'Skill',
-        'Level',
-        'Email',
-        'Person',
-        'Organisation',
-        'Organisation type',
-        'Days per month',
-        'From',
-        'To',
-      ],
-      [
-        'User research',
-        'Expert',
-        'Marcus@Reid-Research.example',
-        'Marcus Reid',
-        'Reid Research',
-        'Freelancer',
-        8,
-        '01/09/2026',
-        '2027-03-31',
-      ],
-    ]);
-    sheet('Projects', [
-      ['Title', 'RAG', 'Project ID', 'Theme', 'Lead council', 'Phase', 'Due', 'Budget (£)', 'Start'],
-      [],
-      [
-        'Shared customer portal',
-        'Amber',
-        'OXD-001',
-        'Digital government',
-        'cherwell',
-        'Beta',
-        '31/03/2027',
-        '£180,000',
-        new Date(Date.UTC(2026, 3, 1)),
-      ],
-    ]);
-    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    // SheetJS's: sheets before the workbook part, text in inline strings, the columns of each sheet in
+    // another order with one of our own, blank rows, money as text ('£1,200.50', '300'), a date cell and
+    // dates as text ('01/09/2026', '2027-03-31'). fixtures/sheetjs/README.md lists its rows.
+    const bytes = await sheetjsFixture('council-return.xlsx');
 
     const parsed = parseCouncilWorkbook(await readWorkbookGrids(bytes), { partnership: demoPartnership });
 
@@ -134,13 +86,13 @@ describe('reading a council workbook written by another program', () => {
 
   it('keeps text intact where multi-byte characters straddle the chunks the zip inflates in', async () => {
     const text = '£€ “quoted” — naïve café 😀 '.repeat(1_200);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet(Array.from({ length: 12 }, (_, i) => [`${i}: ${text.slice(0, 30_000)}`])),
-      'Notes',
+    // Written by hand and deflated: exceljs 4.4.0's writer itself breaks an emoji that falls on the
+    // boundary of its own buffers into two U+FFFD.
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, `${i}: ${text.slice(0, 30_000)}`)}</row>`,
     );
-    const grids = await readWorkbookGrids(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const grids = await readWorkbookGrids(sheetXlsx(rows.join(''), 'Notes'));
     expect(grids.Notes?.values.map((row) => row[0])).toEqual(
       Array.from({ length: 12 }, (_, i) => `${i}: ${text.slice(0, 30_000)}`),
     );
@@ -462,14 +414,8 @@ describe('refusing hostile or broken files before using them', () => {
   });
 
   it('refuses ISO-text date cells rather than misreading 2026-04-01 as the number 2026', async () => {
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([['Start'], [new Date(Date.UTC(2026, 3, 1))]], { cellDates: true }),
-      'Projects',
-    );
-    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer;
-    const error = await rejection(bytes);
+    // SheetJS's, with a Start column whose one date is the cell `t="d"` with the text 2026-04-01T00:00:00.000Z.
+    const error = await rejection(await sheetjsFixture('iso-date-cells.xlsx'));
     expect([error.code, error.status]).toEqual(['unsupported-cells', 422]);
     expect(error.message).toMatch(/open it in Excel, save it, and try again/);
   });

@@ -12,14 +12,12 @@ import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consol
 import { writeCouncilTemplate, writePartnershipWorkbook } from '../../../server/workbook/write-template.js';
 import { writeXlsx } from '../../../server/workbook/xlsx-writer.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
+import { COUNCIL_LAYOUTS, MONEY_FORMAT, PARTNERSHIP_LAYOUTS } from '../../../shared/sheets/index.js';
 import {
   CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   CONSOLIDATED_PROJECTS_LAYOUT,
   CONSOLIDATED_SHEETS,
-  COUNCIL_LAYOUTS,
-  MONEY_FORMAT,
-  PARTNERSHIP_LAYOUTS,
-} from '../../../shared/layouts.js';
+} from '../../../shared/report/index.js';
 import { parseCouncilWorkbook, parsePartnershipWorkbook } from '../../../shared/parse/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import { convertWithLibreOffice, sheetsAsLibreOfficeReadsThem } from '../../helpers/libreoffice.js';

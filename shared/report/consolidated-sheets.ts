@@ -1,7 +1,6 @@
 // The consolidated workbook's sheets (DESIGN §4), written only: each is defined over the rows it is
-// written from (shared/report's consolidatedSheetRows), so a column can only name a property those rows
-// have. The add-in's consolidated tables and the workbook the service writes both use these.
-import type { ChangeRow, DataQualityLine, TrendRow } from '../report/index.js';
+// written from (consolidatedSheetRows, beside it in shared/report/), so a column can only name a property
+// those rows have. The add-in's consolidated tables and the workbook the service writes both use these.
 import type {
   ConsolidatedProject,
   CouncilContribution,
@@ -11,8 +10,11 @@ import type {
 } from '../schemas.js';
 import type { Phase } from '../vocabulary.js';
 import { FIGURES } from '../glossary.js';
-import { DATE_TIME_FORMAT } from './cells.js';
-import { boolean, date, integer, money, month, number, text, type RowLayout } from './column.js';
+import { DATE_TIME_FORMAT } from '../sheets/cells.js';
+import { type RowLayout } from '../sheets/layout.js';
+import { boolean, date, integer, money, month, number, text } from '../sheets/types/index.js';
+import type { ChangeRow, TrendRow } from './changes.js';
+import type { DataQualityLine } from './data-quality.js';
 
 const label = <K extends string>(header: string, key: K, width: number) => text(header, key, { width });
 const pence = <K extends string>(header: string, key: K) => money(header, key, { required: true });

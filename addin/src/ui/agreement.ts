@@ -1,0 +1,252 @@
+// The year's cost shares in the pane (DESIGN §10). A council user sees its council's proposed due, its
+// share, the method with its inputs and the change from last year, and agrees or declines (a comment is
+// required to decline; the decision may change while the proposal is open). The CDO, and anyone else
+// reading the partnership, sees each Member's decision; the CDO can e-mail a reminder to those awaiting.
+import { proposalRows } from '../../../shared/agreement-breakdown.js';
+import {
+  agreementLine,
+  agreementState,
+  type Agreement,
+  type YearRecord,
+} from '../../../shared/agreements.js';
+import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../../shared/dates.js';
+import { AGREEMENT_FIGURES, AGREEMENT_WORDS, DECISION_WORDS } from '../../../shared/glossary.js';
+import { formatPounds } from '../../../shared/money.js';
+import type { PaneContext } from './context.js';
+import { h } from './dom.js';
+import { button, message } from './feedback.js';
+
+const COMMENT_ID = 'decision-comment';
+
+/** The financial year before `fy`: 2025-26 before 2026-27. */
+const yearBefore = (fy: string): string => financialYearOf(addMonths(monthsOfFinancialYear(fy)[0]!, -1));
+
+/**
+ * A council's due in `year`: a closed year's statement holds the due its balance rests on; an open year
+ * has one once its proposal is agreed.
+ */
+function dueIn(year: YearRecord, council: string): number | undefined {
+  if (year.status === 'closed') return year.statements.find((s) => s.council === council)?.duePence;
+  if (year.agreement?.status === 'agreed')
+    return year.agreement.dues.find((d) => d.council === council)?.duePence;
+  return undefined;
+}
+
+function changeFrom(due: number, last: number | undefined, lastFy: string): string {
+  if (last === undefined) return `No due for ${lastFy} to compare with`;
+  const difference = due - last;
+  if (difference === 0) return `The same as ${lastFy} (${formatPounds(last)})`;
+  return `${formatPounds(Math.abs(difference))} ${difference > 0 ? 'more' : 'less'} than ${lastFy} (${formatPounds(last)})`;
+}
+
+/** Figures as a table of two columns, the figure's label heading its row. */
+function figuresTable(caption: string, rows: readonly [string, string][]): HTMLElement {
+  return h(
+    'table',
+    { class: 'compact figures' },
+    h('caption', {}, caption),
+    h(
+      'tbody',
+      {},
+      ...rows.map(([label, value]) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value))),
+    ),
+  );
+}
+
+export class AgreementView {
+  constructor(private readonly ctx: PaneContext) {}
+
+  show(): Promise<void> {
+    return this.ctx.run(AGREEMENT_WORDS.title, 'Fetching the proposal…', () => this.render());
+  }
+
+  /** The latest proposal of the chosen period's financial year, after `notice` when given. */
+  private async render(notice?: HTMLElement): Promise<void> {
+    const s = this.ctx.session();
+    const fy = financialYearOf(this.ctx.target().period);
+    const [latest] = await s.api.agreements(fy);
+    const line = agreementLine(
+      fy,
+      latest ? agreementState(latest) : null,
+      (id) => this.ctx.councilName(id),
+      ukDateOfInstant,
+    );
+    const status = message(latest?.status === 'agreed' ? 'success' : 'info', `${line}.`);
+    if (!latest) {
+      this.ctx.result(notice ?? null, status);
+      return;
+    }
+    const view =
+      s.me.role === 'council' && s.me.council
+        ? await this.councilView(latest, s.me.council)
+        : this.partnershipView(latest, s.me.role === 'cdo' || s.me.role === 'admin');
+    this.ctx.result(notice ?? null, status, ...view);
+  }
+
+  private async councilView(agreement: Agreement, council: string): Promise<(HTMLElement | null)[]> {
+    const name = this.ctx.councilName(council);
+    const due = agreement.dues.find((d) => d.council === council);
+    if (!due)
+      return [
+        message('info', `${name} is not a paying Member in this proposal, so it has nothing to agree.`),
+      ];
+    const lastFy = yearBefore(agreement.fy);
+    const last = dueIn(await this.ctx.session().api.year(lastFy), council);
+    const decided = agreement.decisions.find((d) => d.council === council);
+    return [
+      figuresTable(`${name}: proposed on ${ukDateOfInstant(agreement.proposedAt)}`, [
+        ...proposalRows(agreement, council),
+        [AGREEMENT_FIGURES.changeFromLastYear, changeFrom(due.duePence, last, lastFy)],
+      ]),
+      agreement.note ? h('p', {}, `Note from the Chief Digital Officer: ${agreement.note}`) : null,
+      h(
+        'p',
+        { class: 'decision-now' },
+        decided
+          ? `${name}'s decision: ${DECISION_WORDS[decided.decision]} on ${ukDateOfInstant(decided.at)} by ${decided.by}${decided.comment ? ` (“${decided.comment}”)` : ''}.`
+          : `${name}'s decision: ${DECISION_WORDS.awaiting}.`,
+      ),
+      agreement.status === 'proposed' ? this.decisionForm(agreement, name) : null,
+    ];
+  }
+
+  private decisionForm(agreement: Agreement, name: string): HTMLElement {
+    const hint = h('p', { id: `${COMMENT_ID}-hint`, class: 'muted' }, AGREEMENT_WORDS.commentHint);
+    const comment = h('textarea', {
+      id: COMMENT_ID,
+      rows: '3',
+      maxlength: '2000',
+      'aria-describedby': hint.id,
+    }) as HTMLTextAreaElement;
+    const problem = h('div', { class: 'field-problem' });
+    const decide = (decision: 'agree' | 'decline'): Promise<void> | undefined => {
+      const text = comment.value.trim();
+      if (decision === 'decline' && !text) {
+        // Said beside the box, which takes focus, and announced: nothing is sent.
+        const refusal = message('error', `Say why ${name} declines: a comment is required to decline.`);
+        refusal.id = `${COMMENT_ID}-problem`;
+        this.ctx.notify(problem, refusal);
+        comment.setAttribute('aria-invalid', 'true');
+        comment.setAttribute('aria-describedby', `${hint.id} ${refusal.id}`);
+        comment.focus();
+        return undefined;
+      }
+      return this.ctx.run(AGREEMENT_WORDS.title, 'Recording your decision…', async () => {
+        const after = await this.ctx.session().api.decide(agreement.id, { decision, comment: text });
+        const due = formatPounds(
+          after.dues.find((d) => d.council === this.ctx.session().me.council)!.duePence,
+        );
+        await this.render(
+          message(
+            'success',
+            decision === 'agree'
+              ? `Recorded: ${name} agrees to its due of ${due} for ${after.fy}.`
+              : `Recorded: ${name} declines its due of ${due} for ${after.fy}.`,
+          ),
+        );
+      });
+    };
+    return h(
+      'form',
+      {
+        class: 'decision',
+        'aria-label': `${name}'s decision`,
+        onsubmit: (event) => event.preventDefault(),
+      },
+      h('label', { for: COMMENT_ID }, AGREEMENT_WORDS.comment),
+      comment,
+      hint,
+      problem,
+      h(
+        'div',
+        { class: 'inline-actions' },
+        button('agree', AGREEMENT_WORDS.agree, () => decide('agree'), 'primary'),
+        button('decline', AGREEMENT_WORDS.decline, () => decide('decline')),
+      ),
+    );
+  }
+
+  private partnershipView(agreement: Agreement, mayRemind: boolean): HTMLElement[] {
+    const fy = agreement.fy;
+    const rows = agreement.dues.map((due) => {
+      const decided = agreement.decisions.find((d) => d.council === due.council);
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, this.ctx.councilName(due.council)),
+        h('td', {}, formatPounds(due.duePence)),
+        h(
+          'td',
+          {},
+          decided
+            ? `${DECISION_WORDS[decided.decision]} on ${ukDateOfInstant(decided.at)} by ${decided.by}`
+            : DECISION_WORDS.awaiting,
+          decided?.comment ? h('span', { class: 'comment' }, `“${decided.comment}”`) : null,
+        ),
+      );
+    });
+    const table = h(
+      'table',
+      { class: 'compact decisions' },
+      h('caption', {}, `Decisions on the proposal of ${ukDateOfInstant(agreement.proposedAt)}`),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, AGREEMENT_WORDS.council),
+          h('th', { scope: 'col' }, AGREEMENT_FIGURES.due(fy)),
+          h('th', { scope: 'col' }, AGREEMENT_WORDS.decision),
+        ),
+      ),
+      h('tbody', {}, ...rows),
+    );
+    const remind =
+      mayRemind && agreement.status === 'proposed' && agreement.awaiting.length > 0
+        ? this.reminder(agreement)
+        : [];
+    return [table, ...remind];
+  }
+
+  /**
+   * A reminder to the councils awaiting, as an e-mail the CDO sends from their own mail program: to
+   * those councils' contacts, with each one's due and where the pane's instructions are.
+   */
+  private reminder(agreement: Agreement): HTMLElement[] {
+    const { partnership } = this.ctx.session();
+    const contactOf = (id: string) => partnership.councils.find((c) => c.id === id)?.contactEmail;
+    const names = agreement.awaiting.map((id) => this.ctx.councilName(id));
+    const withoutContact = agreement.awaiting.filter((id) => !contactOf(id));
+    const contacts = agreement.awaiting.flatMap((id) => contactOf(id) ?? []);
+    const instructions = `${this.ctx.session().api.baseUrl}/addin/help.html#agreement`;
+    const subject = `Cost shares ${agreement.fy} awaiting your decision — ${partnership.name}`;
+    const body = [
+      `The ${agreement.fy} cost shares proposed on ${ukDateOfInstant(agreement.proposedAt)} still await a decision from ${names.join(' and ')}.`,
+      '',
+      ...agreement.awaiting.map(
+        (id) =>
+          `${this.ctx.councilName(id)}: ${AGREEMENT_FIGURES.due(agreement.fy)} ${formatPounds(agreement.dues.find((d) => d.council === id)!.duePence)}`,
+      ),
+      '',
+      `A user of your council agrees or declines in the Shared CDO pane in Excel (${AGREEMENT_WORDS.title}): ${instructions}`,
+    ].join('\n');
+    const href = `mailto:${contacts.join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+    return [
+      contacts.length
+        ? h(
+            'p',
+            {},
+            h('a', { id: 'remind', href }, `${AGREEMENT_WORDS.remind} to ${names.join(' and ')}`),
+            h('span', { class: 'muted' }, ' (opens a new e-mail in your mail program)'),
+          )
+        : null,
+      withoutContact.length
+        ? message(
+            'warning',
+            `No contact e-mail is set for ${withoutContact.map((id) => this.ctx.councilName(id)).join(' and ')}: add one on the Councils sheet of the partnership settings.`,
+          )
+        : null,
+    ].filter((e): e is HTMLElement => e !== null);
+  }
+}

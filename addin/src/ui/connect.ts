@@ -1,0 +1,212 @@
+// Connecting the pane to the service: a saved token, Microsoft 365 sign-in (silent, then interactive)
+// or a token pasted in the form; and signing out. Once connected it hands the session to the pane.
+import { ApiClient, ServiceError } from '../api/client.js';
+import { MicrosoftSignIn, signInFailure } from '../api/microsoft.js';
+import type { Connection } from '../api/token-store.js';
+import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
+import type { HostInfo } from '../excel/index.js';
+import * as excel from '../excel/index.js';
+import type { PaneShell, Session } from './context.js';
+import { h, replaceChildren } from './dom.js';
+import { message, spinner } from './feedback.js';
+import { defaultPeriod } from './periods.js';
+
+export class Connect {
+  /** Microsoft 365 sign-in, when the service has it on. */
+  private microsoft?: MicrosoftSignIn;
+
+  constructor(
+    private readonly shell: PaneShell,
+    private readonly host: HostInfo,
+    /** The browser's storage, or the pane's memory when the browser refuses storage to add-ins. */
+    private readonly store: { storage: Storage; persistent: boolean },
+    private readonly origin: string,
+    /** Called once the service has answered who this is: the pane shows its main view. */
+    private readonly connected: (session: Session) => void,
+  ) {}
+
+  /** A saved token, else a silent Microsoft 365 sign-in, else the form. */
+  async begin(): Promise<void> {
+    const saved = loadConnection(this.store.storage, this.host.partitionKey);
+    if (saved) {
+      await this.connect(saved, true);
+      return;
+    }
+    this.shell.show(spinner('Connecting…'));
+    this.microsoft = await this.microsoftSignIn();
+    const token = await this.microsoft?.silently();
+    if (this.microsoft && token) await this.connectMicrosoft(this.microsoft, true);
+    else this.showConnect(this.store.persistent ? undefined : this.storageBlocked());
+  }
+
+  /** Forgets the token (or ends the Microsoft 365 sign-in) of `session` and shows the form. */
+  async signOut(session: Session | undefined): Promise<void> {
+    const microsoft = session?.microsoft;
+    forgetConnection(this.store.storage, this.host.partitionKey);
+    if (microsoft) await microsoft.signOut();
+    this.showConnect(
+      message(
+        'info',
+        microsoft
+          ? 'Signed out. This pane no longer holds your Microsoft 365 sign-in.'
+          : 'Signed out. Your token was removed from this computer.',
+      ),
+    );
+  }
+
+  /** MSAL, if the service the pane came from has Microsoft 365 sign-in on (GET /config says). */
+  private async microsoftSignIn(): Promise<MicrosoftSignIn | undefined> {
+    try {
+      const config = await new ApiClient(this.origin, '').config();
+      if (!config.microsoftSignIn || !config.clientId || !config.authority || !config.scope) return undefined;
+      const { clientId, authority, scope } = config;
+      // Undefined where the host can sign in by no route: the button is not offered.
+      return await MicrosoftSignIn.create(
+        { clientId, authority, scope },
+        `${this.origin}/addin/taskpane.html`,
+      );
+    } catch {
+      // No configuration (an older service, or offline): the token form still works.
+      return undefined;
+    }
+  }
+
+  private storageBlocked(): HTMLElement {
+    return message(
+      'warning',
+      `This browser does not let the add-in keep anything on this computer (storage for add-ins is blocked, often by a setting that blocks third-party cookies). You can still connect, but you will need to paste your token each time you open the pane. To be remembered, allow cookies and site data for ${this.origin} in your browser's settings.`,
+    );
+  }
+
+  private showConnect(notice?: HTMLElement): void {
+    const saved = loadConnection(this.store.storage, this.host.partitionKey);
+    // Fluent's text input labels its inner <input> from the text inside the element; an outside
+    // <label for> does not reach into its shadow root.
+    const url = h(
+      'fluent-text-input',
+      { id: 'service-url', type: 'url', value: saved?.serviceUrl ?? this.origin },
+      'Service address',
+    );
+    const token = h(
+      'fluent-text-input',
+      { id: 'token', type: 'password', autocomplete: 'off' },
+      'Access token',
+    );
+    const microsoft = this.microsoft;
+    const signIn = microsoft
+      ? h(
+          'div',
+          { class: 'microsoft' },
+          h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
+          h(
+            'fluent-button',
+            {
+              id: 'microsoft-sign-in',
+              appearance: 'primary',
+              type: 'button',
+              onclick: () => void this.signInInteractively(microsoft, status),
+            },
+            'Sign in with Microsoft 365',
+          ),
+          h('p', { class: 'muted' }, 'Or connect with an access token from your partnership administrator:'),
+        )
+      : null;
+    const form = h(
+      'form',
+      {
+        class: 'connect',
+        onsubmit: (event) => {
+          event.preventDefault();
+          const serviceUrl = String((url as HTMLInputElement).value ?? '').trim() || this.origin;
+          const tokenText = String((token as HTMLInputElement).value ?? '').trim();
+          if (!tokenText) {
+            this.shell.notify(
+              status,
+              message('warning', 'Paste the access token your partnership administrator gave you.'),
+            );
+            token.focus();
+            return;
+          }
+          void this.connect({ serviceUrl, token: tokenText }, false, status);
+        },
+      },
+      microsoft ? null : h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
+      h('p', { class: 'muted' }, 'Your token is kept for you on this computer only, never in the workbook.'),
+      url,
+      token,
+      h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, 'Connect'),
+    );
+    const status = h('div', { class: 'connect-status' });
+    this.shell.show(signIn, form, status);
+    if (notice) this.shell.notify(status, notice);
+    else this.shell.announce('Connect to your partnership.');
+  }
+
+  private async signInInteractively(microsoft: MicrosoftSignIn, status: HTMLElement): Promise<void> {
+    try {
+      await microsoft.interactively();
+    } catch (error) {
+      // Cancelled, needing the user, needing an administrator's consent, or failed: each its own words.
+      const failure = signInFailure(error);
+      this.shell.notify(
+        status,
+        message(failure.reason === 'cancelled' ? 'info' : 'warning', failure.message),
+      );
+      return;
+    }
+    await this.connectMicrosoft(microsoft, false, status);
+  }
+
+  /** Signed in with Microsoft 365: every request gets a current token from MSAL; nothing is saved here. */
+  private connectMicrosoft(microsoft: MicrosoftSignIn, silent: boolean, status?: HTMLElement): Promise<void> {
+    const token = async (): Promise<string> => {
+      const current = await microsoft.silently();
+      if (!current)
+        throw new ServiceError('unauthorised', 'Your Microsoft 365 sign-in has ended. Sign in again.');
+      return current;
+    };
+    return this.open(new ApiClient(this.origin, token), silent, status, microsoft);
+  }
+
+  private connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
+    return this.open(new ApiClient(connection.serviceUrl, connection.token), silent, status, undefined, () =>
+      saveConnection(this.store.storage, this.host.partitionKey, connection),
+    );
+  }
+
+  private async open(
+    api: ApiClient,
+    silent: boolean,
+    status: HTMLElement | undefined,
+    microsoft: MicrosoftSignIn | undefined,
+    remember?: () => void,
+  ): Promise<void> {
+    if (status) replaceChildren(status, spinner('Connecting…'));
+    else this.shell.show(spinner('Connecting…'));
+    this.shell.announce('Connecting…');
+    try {
+      const [me, partnership, choices] = await Promise.all([
+        api.me(),
+        api.partnership(),
+        excel.readChoices(),
+      ]);
+      remember?.();
+      const council = me.role === 'council' ? me.council : (choices.council ?? partnership.councils[0]?.id);
+      this.connected({
+        api,
+        ...(microsoft ? { microsoft } : {}),
+        me,
+        partnership,
+        choices: {
+          ...choices,
+          ...(council ? { council } : {}),
+          period: choices.period ?? defaultPeriod(new Date()),
+        },
+      });
+    } catch (error) {
+      const notice = this.shell.failure(error);
+      if (silent) this.showConnect(notice);
+      else if (status) this.shell.notify(status, notice);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// What the pane's workflows (connect, council actions, partnership actions) need from the pane: its
+// session, its output area and the way it runs an action. The workflows depend on this interface only,
+// and the pane that implements it imports them, so no module imports the pane back.
+import type { Me } from '../../../shared/api.js';
+import type { Partnership } from '../../../shared/schemas.js';
+import type { ApiClient } from '../api/client.js';
+import type { MicrosoftSignIn } from '../api/microsoft.js';
+import type { CellTarget, CheckResult, WorkbookChoices } from '../excel/index.js';
+
+export interface Session {
+  api: ApiClient;
+  /** Set when signed in with Microsoft 365 rather than an access token. */
+  microsoft?: MicrosoftSignIn;
+  me: Me;
+  partnership: Partnership;
+  choices: WorkbookChoices;
+}
+
+/** The pane's frame: what is on screen, what is said, and how a failure reads. */
+export interface PaneShell {
+  /** Replaces everything the pane shows. */
+  show(...content: (HTMLElement | null)[]): void;
+  /** Replaces `area`'s content with an outcome, announces it and moves focus to it. */
+  notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void;
+  /** Says `text` through the page's live region. */
+  announce(text: string): void;
+  /** A failure as the message a person reads. */
+  failure(error: unknown): HTMLElement;
+}
+
+/** The pane once connected: the session and the output area where each action shows its outcome. */
+export interface PaneContext extends PaneShell {
+  /** The session; a plain "connect first" failure when there is none. */
+  session(): Session;
+  /** The council and period chosen; a plain failure when either is missing. */
+  target(): { council: string; period: string };
+  councilName(id?: string): string;
+  /**
+   * Runs an action: its buttons off, a spinner, then its outcome under a heading named `title`; the
+   * council and period shown in the pickers are taken up first.
+   */
+  run(title: string, label: string, work: () => Promise<void>): Promise<void>;
+  /** Names the outcome shown next, for an outcome shown without `run` (a confirmation). */
+  startAction(title: string): void;
+  /** Shows the current action's outcome in the output area. */
+  result(...content: (HTMLElement | null)[]): void;
+  /** A spinner with `label` in the output area. */
+  progress(label: string): void;
+  /** The output area, to move focus inside an outcome. */
+  readonly output: HTMLElement;
+  problems(list: CheckResult['problems']): HTMLElement;
+  goToCell(target: CellTarget): void;
+}
