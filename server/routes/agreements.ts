@@ -11,11 +11,10 @@ import {
 import { financialYearSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { forbidden, HttpError, notFound } from '../errors.js';
-import { parseRequestBody } from '../services/json-problems.js';
 import { proposeAgreement } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import type { RouteContext } from './context.js';
-import { idParams, pathParams, queryParams } from './params.js';
+import { idParams } from './params.js';
 
 const fyQuery = z.object({ fy: financialYearSchema });
 
@@ -39,8 +38,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       responses: { 201: { description: 'The proposal', json: agreementSchema } },
       errors: [409, 422],
     },
-    async (req, res) => {
-      const input = parseRequestBody(newAgreementSchema, req.body);
+    async (_req, res, { body: input }) => {
       res.status(201).json(await proposeAgreement(store, input, callerOf(res), now(), config));
     },
   );
@@ -61,9 +59,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       responses: { 200: { description: 'The agreement after the decision', json: agreementSchema } },
       errors: [404, 409, 422],
     },
-    async (req, res) => {
-      const { id } = pathParams(idParams, req);
-      const decision = parseRequestBody(decisionRequestSchema, req.body);
+    async (_req, res, { params: { id }, body: decision }) => {
       const caller = callerOf(res);
       const result = await agreements.decide(id, caller.council!, decision, caller, now().toISOString());
       switch (result.kind) {
@@ -97,8 +93,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       responses: { 200: { description: 'The agreements', json: agreementListSchema } },
       errors: [400],
     },
-    async (req, res) => {
-      const { fy } = queryParams(fyQuery, req);
+    async (_req, res, { query: { fy } }) => {
       res.json({ agreements: await agreements.list(fy) });
     },
   );

@@ -4,7 +4,8 @@
 import { agreementLine, agreementState, type YearRecord } from '../../shared/agreements.js';
 import { monthsOfFinancialYear, periodLabel } from '../../shared/dates.js';
 import { penceToPounds } from '../../shared/money.js';
-import { previousFinancialYear, ukDate } from '../services/partnership-year.js';
+import { previousFinancialYear } from '../../shared/dates.js';
+import { ukDate } from '../services/partnership-year.js';
 import type { Cell, SheetSpec } from '../xlsx/write/index.js';
 import { writeXlsx } from './write.js';
 

@@ -19,6 +19,7 @@ import { openStore, type Store } from '../../../server/store/index.js';
 import { testActor } from '../../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { startTestSmtp, type TestSmtp } from './smtp-harness.js';
+import { asPeriod } from '../../../shared/dates.js';
 
 // Equal shares of £400.00 in 2026-27 (£100.00 each, 25.00%) and of £1,000.01 in 2025-26 (25,000.25p
 // each: the leftover penny to the lowest Council ID, Cherwell).
@@ -122,7 +123,7 @@ describeStores('the e-mails of the partnership year', (kind) => {
       );
 
     // The roll-up before Vale decides: the Summary's line, word for word.
-    const awaiting = await mail.buildRollupIfNeeded('2026-06', true);
+    const awaiting = await mail.buildRollupIfNeeded(asPeriod('2026-06'), true);
     const rollup = await simpleParser(awaiting!.messages.find((m) => m.kind === 'rollup')!.message);
     expect(rollup.text).toContain(
       'Cost shares 2026-27: proposed, awaiting Vale of White Horse District Council',
@@ -155,7 +156,7 @@ describeStores('the e-mails of the partnership year', (kind) => {
       testActor('vale'),
       '2026-07-07T09:00:00Z',
     );
-    const agreed = await mail.buildRollupIfNeeded('2026-06', true);
+    const agreed = await mail.buildRollupIfNeeded(asPeriod('2026-06'), true);
     const text = (await simpleParser(agreed!.messages.find((m) => m.kind === 'rollup')!.message)).text;
     expect(text).toContain('Cost shares 2026-27: agreed on 07/07/2026 by all four councils');
   });
