@@ -85,11 +85,11 @@ export const CONSOLIDATED_PROJECTS_LAYOUT: RowLayout<ConsolidatedProject> = {
     // at 8 pt or more; a project's own spend and savings are narrower than its budget and investment.
     label('Project ID', 'id', 8),
     label('Title', 'title', 17),
-    label('Theme', 'theme', 11),
+    label('Theme', 'theme', 12),
     label('Lead council', 'lead', 11),
     label('Partners', 'partners', 11),
     label('Phase', 'phase', 9),
-    label('RAG', 'rag', 6),
+    label('RAG', 'rag', 7),
     date('Start', 'start', { width: 10 }),
     date('Due', 'due', { width: 10 }),
     pence('Budget (£)', 'budgetPence'),
@@ -99,7 +99,7 @@ export const CONSOLIDATED_PROJECTS_LAYOUT: RowLayout<ConsolidatedProject> = {
     pence('Investment secured (£)', 'investmentPence'),
     boolean('Overdue', 'overdue', { width: 8, required: true }),
     label('Reported by', 'reportedBy', 11),
-    label('Update', 'update', 18),
+    label('Update', 'update', 16),
   ],
 };
 

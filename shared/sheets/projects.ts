@@ -24,7 +24,7 @@ export const PROJECTS_LAYOUT = defineSheet({
       prompt: "The project's name (up to 200 characters).",
     }),
     choice('Theme', 'theme', 'themes', {
-      width: 11,
+      width: 12,
       required: true,
       prompt: 'The digital strategy theme the project serves, from the list.',
     }),
@@ -48,7 +48,7 @@ export const PROJECTS_LAYOUT = defineSheet({
       prompt: 'Where the project is: Concept, Discovery, Alpha, Beta, Live or Retired.',
     }),
     choice('RAG', 'rag', 'rags', {
-      width: 6,
+      width: 7,
       required: true,
       prompt: "The project's status: Red, Amber or Green.",
     }),
@@ -80,7 +80,7 @@ export const PROJECTS_LAYOUT = defineSheet({
       prompt: 'The name of the person who owns the project.',
     }),
     text('Update', 'update', {
-      width: 18,
+      width: 16,
       maxLength: 1000,
       prompt: "This month's progress in a sentence or two (up to 1,000 characters).",
     }),
