@@ -33,8 +33,8 @@ export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: RowLayout<CouncilContribution> =
   columns: [
     label('Council ID', 'council', 16),
     label('Council name', 'name', 20),
-    label('Membership', 'membership', 11),
-    count('Months of membership', 'monthsOfMembership', 10),
+    label('Membership', 'membership', 12),
+    count('Months of membership', 'monthsOfMembership'),
     pence(`${FIGURES.duePence.label} (£)`, 'duePence'),
     pence(`${FIGURES.profiledDuePence.label} (£)`, 'profiledDuePence'),
     pence('Cash paid (£)', 'cashPaidPence'),
