@@ -156,7 +156,9 @@ function summaryCharts(view: ConsolidatedView, firstRow: number): { charts: Char
         labels: months ? labels.map((m) => isoDateToExcelSerial(firstDayOf(m))) : labels,
         ...(months ? { format: MONTH_FORMAT } : {}),
       },
-      series: series.map(({ key, values, colour }) => ({
+      // Horizontal bars are drawn from the bottom up (chart-xml.ts): the series in reverse, so that each
+      // council's bars, and the legend, read top down in the order the other surfaces draw them.
+      series: (chart.kind === 'bar' ? [...series].reverse() : series).map(({ key, values, colour }) => ({
         name: { ref: headerRef(layout, key), text: headerOf(layout, key) },
         values: {
           ref: columnRef(layout, key, count),
