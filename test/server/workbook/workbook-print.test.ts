@@ -152,6 +152,18 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
           expect(page.text, `${layout.sheet} page ${i + 1}`).toContain(word);
       }
     }
+    // No row is split across pages (neither Excel nor LibreOffice splits a row): the last project on each
+    // Projects page has all of its wrapped update on that page.
+    const compact = (text: string) => text.replace(/\s+/g, '');
+    const updateWidth = CONSOLIDATED_SHEETS.projects.columns.find((c) => c.key === 'update')!.width!;
+    for (const [i, page] of bySheet.get(CONSOLIDATED_SHEETS.projects.sheet)!.entries()) {
+      const ids = [...page.text.matchAll(/\bP-(\d+)\b/g)];
+      const last = ids.at(-1)!;
+      const update = view.projects.items[Number(last[1])]!.update!;
+      // Longer than its column is wide: wrapped on several lines.
+      expect(update.length).toBeGreaterThan(updateWidth);
+      expect(compact(page.text.slice(last.index)), `Projects page ${i + 1}`).toContain(compact(update));
+    }
     // The last submission row is printed: nothing fell off the end.
     expect(bySheet.get(CONSOLIDATED_SHEETS.submissions.sheet)!.at(-1)!.text).toContain('council-299');
     await writeFile(
