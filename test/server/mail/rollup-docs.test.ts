@@ -1,7 +1,8 @@
 // The demo's first two roll-ups as a new service sends them (October: every council's first return;
 // November: month on month), rendered in headless Chromium at 600 px (desktop) and 375 px (phone), and
 // the November consolidated workbook printed by LibreOffice. DOCS_DIR=docs writes the pictures in docs/
-// (rollup-2026-10-600.png ... consolidated-2026-11.pdf); by default they go to a temporary folder.
+// (rollup-2026-10-600.png ... consolidated-2026-11.pdf); by default they go to a temporary folder. Printed
+// on A4, no table row and no council's name and amounts are split across a page break.
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consol
 import { consolidate } from '../../../shared/consolidate/index.js';
 import type { SubmissionRecord } from '../../../shared/schemas.js';
 import { convertWithLibreOffice } from '../../helpers/libreoffice.js';
+import { pdfPages } from '../../helpers/pdf.js';
 import { requireTool } from '../../helpers/tools.js';
 import { writtenBytes } from '../../helpers/xlsx.js';
 
@@ -82,6 +84,29 @@ describe.skipIf(!existsSync(CHROMIUM))("the demo's roll-ups in a browser", () =>
         await page.screenshot({ path: join(outDir, `rollup-${period}-${width}.png`), fullPage: true });
         await page.close();
       }
+      // Printed with the content pushed down by 0 to 200 px, so that page breaks fall at other places.
+      const page = await browser.newPage();
+      for (const shift of [0, 100, 200]) {
+        await page.setContent(html.replace(/<body[^>]*>/, `$&<div style="height:${shift}px"></div>`), {
+          waitUntil: 'load',
+        });
+        const rows = await page.$$eval('tr, tbody:has(th[scope="rowgroup"])', (elements) =>
+          elements
+            .filter((e) => !e.querySelector('table'))
+            .map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ''))
+            .filter((text) => text.length > 0),
+        );
+        const pages = (await pdfPages(new Uint8Array(await page.pdf({ preferCSSPageSize: true })))).map((p) =>
+          p.text.replace(/\s+/g, ''),
+        );
+        expect(pages.length).toBeGreaterThan(1);
+        for (const row of rows)
+          expect(
+            pages.some((text) => text.includes(row)),
+            row,
+          ).toBe(true);
+      }
+      await page.close();
     });
   }
 });
