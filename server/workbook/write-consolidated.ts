@@ -12,6 +12,9 @@ import {
   CONSOLIDATED_PROJECTS_LAYOUT,
   CONSOLIDATED_SHEETS,
   consolidatedSheetItems,
+  drawnSeries,
+  summaryChartPlaces,
+  SUMMARY_CHART_COLUMNS,
   type ConsolidatedSheetRows,
   type SummaryLine,
 } from '../../shared/report/index.js';
@@ -119,46 +122,28 @@ const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
 const headerOf = (layout: SheetLayout, key: string): string =>
   layout.columns[columnIndex(layout, key)]!.header;
 
-/** Rows of 15 pt on a printed page at full size: A4 landscape less the margins (516 pt). */
-const PAGE_ROWS = 34;
-/** Half a printed page, less a blank row between two charts. */
-const HALF_PAGE_ROWS = 16;
-
 /**
- * The Summary's charts (shared/report/charts.ts), under the figures as wide as them, one under another
- * and two to a printed page, with a page break above a chart that would not fit whole. A chart sized
- * for the screen (16 to 18 rows) is half a page tall; one that needs more (a bar for each of many
- * councils) has up to a page. Each is bound to its table's cells, so it follows the numbers if a user
- * edits them; the cells' values are cached in the chart as the writer writes them (pounds for money,
- * serial dates for months).
+ * The Summary's charts (shared/report/charts.ts), placed as summaryChartPlaces says. Each is bound to
+ * its table's cells, so it follows the numbers if a user edits them; the cells' values are cached in
+ * the chart as the writer writes them (pounds for money, serial dates for months).
  */
 function summaryCharts(view: ConsolidatedView, firstRow: number): { charts: Chart[]; pageBreaks: number[] } {
-  const pageBreaks: number[] = [];
-  let top = firstRow;
-  let used = PAGE_ROWS;
-  const charts = consolidatedCharts(view).map(({ layout, categories, labels, series, rows, ...chart }) => {
-    const height = rows <= HALF_PAGE_ROWS + 2 ? HALF_PAGE_ROWS : Math.min(rows, PAGE_ROWS);
-    if (used + 1 + height > PAGE_ROWS) {
-      pageBreaks.push(top);
-      used = 0;
-    } else {
-      // A blank row between two charts on one page.
-      top += 1;
-      used += 1;
-    }
+  const specs = consolidatedCharts(view);
+  const { places, pageBreaks } = summaryChartPlaces(specs, firstRow);
+  const charts = specs.map((spec, i): Chart => {
+    const { layout, categories, labels, series: _series, rows: _rows, ...chart } = spec;
+    const { top, height } = places[i]!;
     const type = (key: string) => layout.columns[columnIndex(layout, key)]!.type;
     const months = type(categories) === 'month';
     const count = labels.length;
-    const drawn: Chart = {
+    return {
       ...chart,
       categories: {
         ref: columnRef(layout, categories, count),
         labels: months ? labels.map((m) => isoDateToExcelSerial(firstDayOf(m))) : labels,
         ...(months ? { format: MONTH_FORMAT } : {}),
       },
-      // Horizontal bars are drawn from the bottom up (chart-xml.ts): the series in reverse, so that each
-      // council's bars, and the legend, read top down in the order the other surfaces draw them.
-      series: (chart.kind === 'bar' ? [...series].reverse() : series).map(({ key, values, colour }) => ({
+      series: drawnSeries(spec).map(({ key, values, colour }) => ({
         name: { ref: headerRef(layout, key), text: headerOf(layout, key) },
         values: {
           ref: columnRef(layout, key, count),
@@ -166,12 +151,9 @@ function summaryCharts(view: ConsolidatedView, firstRow: number): { charts: Char
         },
         colour,
       })),
-      from: { row: top, column: 0 },
-      to: { row: top + height, column: 3 },
+      from: { row: top, column: SUMMARY_CHART_COLUMNS.from },
+      to: { row: top + height, column: SUMMARY_CHART_COLUMNS.to },
     };
-    top += height;
-    used += height;
-    return drawn;
   });
   return { charts, pageBreaks };
 }

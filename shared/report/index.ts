@@ -22,5 +22,11 @@ export {
   consolidatedSheetRows,
   type ConsolidatedSheetRows,
 } from './sheet-rows.js';
+export {
+  drawnSeries,
+  summaryChartPlaces,
+  SUMMARY_CHART_COLUMNS,
+  type ChartPlace,
+} from './summary-chart-places.js';
 export { costSharesLine, moneyLabel, type SummaryLine } from './summary.js';
 export { contributionTotals } from './totals.js';

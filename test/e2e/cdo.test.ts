@@ -133,9 +133,11 @@ describe.runIf(haveChromium)('the CDO in the task pane', () => {
       ['LineMarkers', 'Projects by RAG, month by month, 2026-27'],
     ]);
     const rows = view.contributions.councils.length;
+    // Horizontal bars are drawn bottom up with their series in reverse, as the download draws them, so
+    // that the legend reads in bar order in Excel and LibreOffice alike.
     expect(summary.charts[0]!.series.map((s) => [s.name, s.values, s.xValues])).toEqual([
-      ['Contributed to date (£)', `Contributions!I2:I${rows + 1}`, `Contributions!B2:B${rows + 1}`],
       ['Profiled due to date (£)', `Contributions!F2:F${rows + 1}`, `Contributions!B2:B${rows + 1}`],
+      ['Contributed to date (£)', `Contributions!I2:I${rows + 1}`, `Contributions!B2:B${rows + 1}`],
     ]);
     expect(await fitsWidth()).toBe(true);
     await screenshot(page, '21-consolidated');

@@ -161,10 +161,11 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
       {
         type: 'BarClustered',
         title: 'Contributed to date against profiled due',
+        // Bars drawn bottom up, their series in reverse (as the download draws them).
         series: bound(
           CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
           'name',
-          ['contributedPence', 'profiledDuePence'],
+          ['profiledDuePence', 'contributedPence'],
           councils,
         ),
       },

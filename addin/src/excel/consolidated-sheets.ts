@@ -1,6 +1,6 @@
 // The consolidated view written into the workbook for the CDO: the download's workbook (GET
-// /consolidated.xlsx), sheet for sheet. A Summary of the headline figures with native Excel charts right
-// of the figures, bound to the tables (so they follow a user's edits), what changed since the month
+// /consolidated.xlsx), sheet for sheet. A Summary of the headline figures with native Excel charts under
+// the figures, bound to the tables (so they follow a user's edits), what changed since the month
 // compared with (the Changes table), then one table per consolidated sheet, with conditional formatting
 // on statuses and RAG. Sheets, rows, words and charts come from shared/report, as the download's do.
 import type { SheetLayout } from '../../../shared/sheets/index.js';
@@ -18,13 +18,16 @@ import {
   CONSOLIDATED_HIGHLIGHTS,
   CONSOLIDATED_SHEETS,
   consolidatedSheetRows,
+  drawnSeries,
+  summaryChartPlaces,
+  SUMMARY_CHART_COLUMNS,
   type ConsolidatedChart,
   type Report,
   type SummaryLine,
 } from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import { RAGS } from '../../../shared/vocabulary.js';
-import { blockAddress } from './addresses.js';
+import { blockAddress, columnLetters } from './addresses.js';
 import { writeNewTable } from './new-table.js';
 import { claimOwnedSheets } from './owned-sheets.js';
 import { replaceTableRows } from './write-table.js';
@@ -106,7 +109,13 @@ export async function writeConsolidatedView(
     const header = layout.columns.find((c) => c.key === column)!.header;
     queueStatusColours(context, layout, header, Object.entries(colours));
   }
-  const charts = await queueSummaryCharts(context, summary.sheet, consolidatedCharts(view));
+  // The charts start after a blank row under the figures, as in the download.
+  const charts = await queueSummaryCharts(
+    context,
+    summary.sheet,
+    consolidatedCharts(view),
+    report.summary.length + 1,
+  );
   summary.sheet.activate();
   await context.sync();
   return {
@@ -188,10 +197,6 @@ function chartType(kind: ConsolidatedChart['kind']): Excel.ChartType {
   return kind === 'line' ? Excel.ChartType.lineMarkers : Excel.ChartType.columnStacked;
 }
 
-/** The download's Summary puts its charts right of the figures, from column E, one under another. */
-const CHARTS_FROM_COLUMN = 'E';
-const CHARTS_TO_COLUMN = 'M';
-
 /**
  * The Summary's charts, each bound to the columns of a consolidated table (so a user's edits, or
  * rows they add, show in the charts), placed as the download places them; the charts written before
@@ -202,6 +207,7 @@ async function queueSummaryCharts(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   charts: readonly ConsolidatedChart[],
+  firstRow: number,
 ): Promise<{ drawn: string[]; notices: string[] }> {
   const { tables } = context.workbook;
   sheet.charts.load('items/name');
@@ -217,7 +223,7 @@ async function queueSummaryCharts(
 
   const drawn: string[] = [];
   const notices: string[] = [];
-  let top = 1;
+  const { places } = summaryChartPlaces(charts, firstRow);
   charts.forEach((spec, index) => {
     // The table's own spelling of each column the chart needs.
     const headers = (headerRows.get(spec.layout.table)!.values[0] ?? []).map(String);
@@ -236,7 +242,8 @@ async function queueSummaryCharts(
     }
     const column = (key: string) => tables.getItem(spec.layout.table).columns.getItem(header(key)!);
     const categories = column(spec.categories).getDataBodyRange();
-    const [first, ...others] = spec.series;
+    const ordered = drawnSeries(spec);
+    const [first, ...others] = ordered;
     // The first series with its header (Excel names the series from it), the rest added to it.
     const chart = sheet.charts.add(
       chartType(spec.kind),
@@ -251,7 +258,7 @@ async function queueSummaryCharts(
         return added;
       }),
     ];
-    spec.series.forEach((s, i) => {
+    ordered.forEach((s, i) => {
       const one = series[i]!;
       one.setXAxisValues(categories);
       if (spec.kind === 'line') {
@@ -263,19 +270,18 @@ async function queueSummaryCharts(
     });
     chart.name = `SharedCdo${index + 1}`;
     chart.title.text = spec.title;
-    // As the download draws them: the legend above the plot, and horizontal bars listing the categories
-    // down from the first (the value axis crossing at the last, so it stays along the bottom).
+    // As the download draws them: the legend above the plot (horizontal bars keep Excel's default
+    // bottom-up category order, their series reversed by drawnSeries).
     chart.legend.position = Excel.ChartLegendPosition.top;
-    if (spec.kind === 'bar') {
-      chart.axes.categoryAxis.reversePlotOrder = true;
-      chart.axes.categoryAxis.position = Excel.ChartAxisPosition.maximum;
-    }
     // A blank cell is a month with no data: a gap, never a zero, whatever chart defaults the user has.
     chart.displayBlanksAs = Excel.ChartDisplayBlanksAs.notPlotted;
     chart.axes.valueAxis.numberFormat = spec.valueFormat;
-    // The download anchors a chart `rows` rows tall from column E to the start of column N.
-    chart.setPosition(`${CHARTS_FROM_COLUMN}${top}`, `${CHARTS_TO_COLUMN}${top + spec.rows - 1}`);
-    top += spec.rows + 2;
+    // Placed as the download anchors it: rows counted from 0 there, from 1 in an address.
+    const { top, height } = places[index]!;
+    chart.setPosition(
+      `${columnLetters(SUMMARY_CHART_COLUMNS.from)}${top + 1}`,
+      `${columnLetters(SUMMARY_CHART_COLUMNS.to - 1)}${top + height}`,
+    );
     drawn.push(spec.title);
   });
   return { drawn, notices };
