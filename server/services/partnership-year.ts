@@ -17,7 +17,7 @@ import { Agreements } from '../store/agreements.js';
 import type { Store } from '../store/index.js';
 import { Years, type RecordedStatements } from '../store/years.js';
 import { HttpError } from '../errors.js';
-import { agreementSnapshot } from './agreement-snapshot.js';
+import { agreementSnapshot } from '../../shared/agreement-snapshot.js';
 import { currentPeriod } from './clock.js';
 import { consolidatedView } from './consolidated-view.js';
 

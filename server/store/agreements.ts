@@ -11,7 +11,7 @@ import {
 } from '../../shared/agreements.js';
 import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
 import type { Actor } from '../../shared/api.js';
-import { agreementSettings, settingsDiffer } from '../services/agreement-snapshot.js';
+import { agreementSettings, settingsDiffer } from '../../shared/agreement-snapshot.js';
 import { advisoryLock, writeTransaction } from './dialect.js';
 import { currentPartnership } from './partnership.js';
 import type { Database } from './schema.js';

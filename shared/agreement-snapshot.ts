@@ -1,11 +1,11 @@
 // What a proposal of a year's cost shares fixes (DESIGN §10): the settings of that FY in force and each
 // paying Member's due computed from them, and whether a later partnership version changed any of them.
-import type { AgreementSettings, AgreementSnapshot } from '../../shared/agreements.js';
-import { dueShares } from '../../shared/consolidate/contributions.js';
-import type { Fraction } from '../../shared/consolidate/rational.js';
-import { usageDays } from '../../shared/consolidate/weights.js';
-import { monthsOfFinancialYear, yearToDate, type Period } from '../../shared/dates.js';
-import type { Partnership } from '../../shared/schemas.js';
+import type { AgreementSettings, AgreementSnapshot } from './agreements.js';
+import { dueShares } from './consolidate/contributions.js';
+import type { Fraction } from './consolidate/rational.js';
+import { usageDays } from './consolidate/weights.js';
+import { monthsOfFinancialYear, yearToDate, type Period } from './dates.js';
+import type { Partnership } from './schemas.js';
 
 /** Rows in a stable order, so that two snapshots compare equal whatever order the sheet had them in. */
 const sorted = <T>(rows: readonly T[]): T[] =>
