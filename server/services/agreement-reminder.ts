@@ -23,7 +23,8 @@ function nextDeadline(today: IsoDate, deadlineDay: number): IsoDate {
   return due >= today ? due : submissionDeadline(today.slice(0, 7), deadlineDay);
 }
 
-export type ReminderConfig = Pick<Config, 'timeZone' | 'mailFrom'> & Partial<Pick<Config, 'publicUrl' | 'port'>>;
+export type ReminderConfig = Pick<Config, 'timeZone' | 'mailFrom'> &
+  Partial<Pick<Config, 'publicUrl' | 'port'>>;
 
 /**
  * Queues a reminder to the contact of each council awaiting proposal `id` (POST
@@ -53,7 +54,8 @@ export async function remindAgreement(
       `Every Member council has decided on agreement ${id}; nobody is awaiting, so there is nobody to remind.`,
     );
   const current = await store.currentPartnership();
-  if (!current) throw new HttpError(409, 'no-partnership', 'The partnership settings have not been set up yet.');
+  if (!current)
+    throw new HttpError(409, 'no-partnership', 'The partnership settings have not been set up yet.');
   const { partnership } = current;
   const today = todayIn(config.timeZone, now);
   const deadline = nextDeadline(today, partnership.submissionDeadlineDay);

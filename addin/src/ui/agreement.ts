@@ -235,7 +235,11 @@ export class AgreementView {
       });
     return [
       reachable.length
-        ? h('div', { class: 'inline-actions' }, button('remind', `${AGREEMENT_WORDS.remind} to ${names(reachable)}`, send))
+        ? h(
+            'div',
+            { class: 'inline-actions' },
+            button('remind', `${AGREEMENT_WORDS.remind} to ${names(reachable)}`, send),
+          )
         : null,
       withoutContact.length
         ? message(
