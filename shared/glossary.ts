@@ -127,7 +127,12 @@ export const AGREEMENT_WORDS = {
     'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
   council: 'Council',
   decision: 'Decision',
-  remind: 'E-mail a reminder',
+  remind: 'Send a reminder',
+  sendingReminder: 'Sending the reminder…',
+  reminded: (names: string): string =>
+    `A reminder is on its way by e-mail to ${names}, with each one's due and how to agree or decline.`,
+  remindedEarlierToday: (names: string): string =>
+    `${names} had a reminder today already; the service sends one a day, so nothing more was sent.`,
 } as const;
 
 /** The pane's words for the consolidated view's headline figures (the figures' own labels are FIGURES'). */

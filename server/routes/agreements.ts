@@ -1,5 +1,5 @@
-// Agreement of a year's cost shares (DESIGN §10): the CDO proposes, each Member's council users agree
-// or decline, anyone signed in reads them.
+// Agreement of a year's cost shares (DESIGN §10): the CDO proposes and reminds those awaiting, each
+// Member's council users agree or decline, anyone signed in reads them.
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -7,10 +7,12 @@ import {
   agreementSchema,
   decisionRequestSchema,
   newAgreementSchema,
+  reminderOutcomeSchema,
 } from '../../shared/agreements.js';
 import { financialYearSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { forbidden, HttpError, notFound } from '../errors.js';
+import { remindAgreement } from '../services/agreement-reminder.js';
 import { proposeAgreement } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import type { RouteContext } from './context.js';
@@ -78,6 +80,29 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
         case 'decided':
           res.json(result.agreement);
       }
+    },
+  );
+
+  registry.add(
+    router,
+    {
+      method: 'post',
+      path: '/agreements/:id/reminders',
+      operationId: 'remindAgreement',
+      who: ['cdo', 'admin'],
+      action: 'agreement.remind',
+      summary: 'E-mail a reminder to the councils still awaiting a proposal',
+      description:
+        'Queues the reminder the 07:00 run sends, to the contact of each council still awaiting. A contact ' +
+        'gets one a day however often it is asked for, on any instance: councils reminded earlier that day ' +
+        'are answered as `remindedEarlierToday`, those without a contact as `withoutContact`. Refused (409) ' +
+        'once the proposal is agreed or superseded, or when every council has decided.',
+      params: idParams,
+      responses: { 202: { description: 'What was queued', json: reminderOutcomeSchema } },
+      errors: [404, 409],
+    },
+    async (_req, res, { params: { id } }) => {
+      res.status(202).json(await remindAgreement(store, id, callerOf(res), now(), config));
     },
   );
 

@@ -1,6 +1,7 @@
 // The e-mails of the partnership's year (DESIGN §10) through real SMTP, on SQLite and PostgreSQL: a
 // proposal goes once to each Member's contact with its due, share, method and the instructions' link;
-// the 07:00 run on the return reminder day reminds only the council still awaiting; the roll-up states
+// the 07:00 run on the return reminder day reminds only the council still awaiting, and so does the CDO's
+// reminder, once a day however often it is asked for; the roll-up states
 // the agreement in the Summary's words; closing a year sends each Member's contact its statement once.
 // Every figure is worked out by hand below.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { Partnership } from '../../../shared/schemas.js';
 import { createLogger } from '../../../server/logger.js';
 import { outboxRows } from '../../../server/mail/outbox.js';
 import { MailService } from '../../../server/mail/service.js';
+import { remindAgreement } from '../../../server/services/agreement-reminder.js';
 import { closeYear, proposeAgreement } from '../../../server/services/partnership-year.js';
 import { Agreements } from '../../../server/store/agreements.js';
 import { openStore, type Store } from '../../../server/store/index.js';
@@ -179,6 +181,39 @@ describeStores('the e-mails of the partnership year', (kind) => {
     expect(await recipientsOf(/awaiting your decision/)).toEqual(
       ['south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire'].map(contact).sort(),
     );
+  });
+
+  it("sends the CDO's reminder to the councils still awaiting, once a day", async () => {
+    const mail = service();
+    const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
+    for (const council of ['cherwell', 'south-oxfordshire'])
+      await new Agreements(store.db).decide(
+        proposed.id,
+        council,
+        { decision: 'agree', comment: '' },
+        testActor(council),
+        '2026-06-01T09:00:00Z',
+      );
+    // 16 June at 10:00 (BST): asked twice, as two clicks would.
+    clock = new Date('2026-06-16T09:00:00Z');
+    const first = await remindAgreement(store, proposed.id, testActor('cdo'), clock, config);
+    const second = await remindAgreement(store, proposed.id, testActor('cdo'), clock, config);
+    expect(first.queued).toEqual(['vale-of-white-horse', 'west-oxfordshire']);
+    expect(second).toEqual({
+      queued: [],
+      remindedEarlierToday: ['vale-of-white-horse', 'west-oxfordshire'],
+      withoutContact: [],
+    });
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0 });
+    expect(await recipientsOf(/awaiting your decision/)).toEqual(
+      ['vale-of-white-horse', 'west-oxfordshire'].map(contact).sort(),
+    );
+    const west = await textTo(contact('west-oxfordshire'), /cost shares 2026-27 awaiting/);
+    expect(west).toContain('still await a decision from West Oxfordshire District Council');
+    // Past 10 June, the next return deadline: 10 July.
+    expect(west).toContain('by 10/07/2026');
+    expect(west).toMatch(/Due for 2026-27 +£100\.00/);
+    expect(west).toContain('https://cdo.oxfordshire-districts.example/addin/help.html#agreement');
   });
 
   it("e-mails each Member's contact its statement once when the year closes", async () => {
