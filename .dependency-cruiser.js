@@ -27,6 +27,14 @@ export default {
       to: { path: '^(shared|demo|addin)/|^server/(services|store|workbook|returns)/' },
     },
     {
+      name: 'store-under-the-use-cases',
+      severity: 'error',
+      comment:
+        'server/store/ keeps the data: the use cases, routes, mail and commands call it, never the other way round.',
+      from: { path: '^server/store/' },
+      to: { path: '^server/(services|returns|routes|mail|commands|workbook|auth)/' },
+    },
+    {
       name: 'config-is-the-ground-floor',
       severity: 'error',
       comment:

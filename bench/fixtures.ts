@@ -12,7 +12,7 @@ import {
 import type { CouncilSubmission, Partnership, ProjectRow, SubmissionRecord } from '../shared/schemas.js';
 import { PHASES, RAGS, SKILL_LEVELS, SKILLS, THEMES } from '../shared/vocabulary.js';
 
-export const BENCH_PERIOD = '2027-02';
+export const BENCH_PERIOD = asPeriod('2027-02');
 
 const councilId = (i: number) => `council-${String(i + 1).padStart(3, '0')}`;
 

@@ -22,7 +22,7 @@ const COUNCILS = 400;
 const ROWS_PER_COUNCIL = 500;
 const WORKBOOK_ROWS = 10_000;
 /** March: the trend covers all twelve months of the year. */
-const YEAR_END = '2027-03';
+const YEAR_END = asPeriod('2027-03');
 
 /**
  * A council workbook of 10,000 project rows: our template, filled and then saved by another program

@@ -3,8 +3,41 @@
 import express from 'express';
 import { z } from 'zod';
 import type { LogFormat } from './logger.js';
-import type { DecodeLimits } from './returns/decode/pool.js';
-import { DATABASE_URL_HINT, parseDatabaseUrl, type DatabaseLocation } from './store/database-url.js';
+
+// Where the store lives, from DATABASE_URL (DESIGN §5, §9.4): `sqlite:PATH` (or `sqlite::memory:`), or
+// `postgres://USER:PASS@HOST:PORT/DB` / `postgresql://…`. Here, at the ground floor, so that the store,
+// the data folder and the commands take it from configuration rather than configuration from them.
+export type DatabaseLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export const DATABASE_URL_HINT =
+  'must be sqlite:PATH (e.g. sqlite:./data/shared-cdo.sqlite) or postgres://USER:PASS@HOST:PORT/DB';
+
+/**
+ * Reads a database URL. A plain path with no scheme is a SQLite file too (tools and tests pass one);
+ * anything with another scheme, or a PostgreSQL URL without a database name, is refused.
+ */
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`not a valid URL: ${DATABASE_URL_HINT}`);
+    }
+    if (parsed.pathname.length <= 1) throw new Error(`names no database: ${DATABASE_URL_HINT}`);
+    return { kind: 'postgres', url };
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (!file) throw new Error(`names no file: ${DATABASE_URL_HINT}`);
+    return { kind: 'sqlite', file };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(DATABASE_URL_HINT);
+  return { kind: 'sqlite', file: url };
+}
+
+/** A database URL fit to print: its password, if any, replaced by ***. */
+export const withoutPassword = (url: string): string => url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@');
 
 const toggle = z.enum(['on', 'off']);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -182,6 +215,14 @@ export interface EntraConfig {
   audiences: [string, string];
   /** The scope the pane asks for. */
   scope: string;
+}
+
+/** What one upload may take in the decode pool (DECODE_MEMORY_MB, DECODE_TIME_LIMIT_SECONDS). */
+export interface DecodeLimits {
+  /** Heap one worker may use (its old generation), in megabytes. */
+  memoryMb: number;
+  /** Wall-clock time one upload may take to decode and check, in milliseconds. */
+  timeLimitMs: number;
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -3,7 +3,7 @@
 // service's own user only.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { DatabaseLocation } from './store/database-url.js';
+import type { DatabaseLocation } from './config.js';
 
 /** The folder of a SQLite database (./data with the default DATABASE_URL), else ./data. */
 export const dataFolderFor = (database: DatabaseLocation): string =>

@@ -8,14 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import type { WriteStream } from 'node:tty';
 import { createApp, uploadLimits } from './app.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, type Config, type DatabaseLocation } from './config.js';
 import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folder.js';
 import { createLogger, type Logger } from './logger.js';
 import { startMailService } from './mail/index.js';
 import { safeFileStem } from './mail/transport.js';
 import { DecodePool } from './returns/decode/pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
-import type { DatabaseLocation } from './store/database-url.js';
 import { UploadSpool } from './returns/spool.js';
 import { openStore, type Store } from './store/index.js';
 

@@ -99,6 +99,18 @@ export const agreementSchema = z.object({
 export type Agreement = z.infer<typeof agreementSchema>;
 export const agreementListSchema = z.object({ agreements: z.array(agreementSchema) });
 
+/**
+ * What the CDO's reminder did (POST /agreements/{id}/reminders): the councils awaiting whose contact was
+ * e-mailed now, those already reminded today (a reminder goes once a day, whoever asks), and those with no
+ * contact to e-mail.
+ */
+export const reminderOutcomeSchema = z.object({
+  queued: z.array(councilIdSchema),
+  remindedEarlierToday: z.array(councilIdSchema),
+  withoutContact: z.array(councilIdSchema),
+});
+export type ReminderOutcome = z.infer<typeof reminderOutcomeSchema>;
+
 /** What the consolidated view says of its FY's latest agreement (DESIGN §10). */
 export const agreementSummarySchema = z.object({
   id: z.int().nullable(),

@@ -5,6 +5,7 @@ import {
   councilIdSchema,
   councilSubmissionSchema,
   emailSchema,
+  periodSchema,
   periodTextSchema,
   problemSchema,
 } from './schemas.js';
@@ -164,8 +165,8 @@ export const partnershipResponseSchema = z.object({ version: z.int(), updatedAt:
 
 /** A file the pane asks the service for a single-use download link to. */
 export const downloadLinkRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('consolidated'), period: periodTextSchema }),
-  z.object({ kind: z.literal('council-template'), council: councilIdSchema, period: periodTextSchema }),
+  z.object({ kind: z.literal('consolidated'), period: periodSchema }),
+  z.object({ kind: z.literal('council-template'), council: councilIdSchema, period: periodSchema }),
 ]);
 
 export const downloadLinkSchema = z.object({
@@ -173,7 +174,8 @@ export const downloadLinkSchema = z.object({
   href: z.string(),
   expiresAt: z.string(),
 });
-export type DownloadLinkRequest = z.infer<typeof downloadLinkRequestSchema>;
+/** What the pane sends; the service parses it into checked periods. */
+export type DownloadLinkRequest = z.input<typeof downloadLinkRequestSchema>;
 export type DownloadLink = z.infer<typeof downloadLinkSchema>;
 
 /** A Microsoft 365 organisation (Entra tenant) is named by its tenant ID, a GUID. */

@@ -133,6 +133,14 @@ export function financialYearOf(periodOrDate: string): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
+/** The FY before `fy` ("2026-27" → "2025-26"). */
+export const previousFinancialYear = (fy: string): string =>
+  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, -1));
+
+/** The FY after `fy` ("2026-27" → "2027-28"). */
+export const nextFinancialYear = (fy: string): string =>
+  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, 12));
+
 /** The twelve periods of a financial year, April first. */
 export function monthsOfFinancialYear(financialYear: string): Period[] {
   const start = Number(financialYear.slice(0, 4));
@@ -151,7 +159,7 @@ export interface YearToDate {
   period: Period;
   financialYear: string;
   /** April up to and including the period. */
-  months: readonly string[];
+  months: readonly Period[];
   /** The period's month number in the year (April = 1): `months.length`. */
   monthIndex: number;
   /**
@@ -182,11 +190,17 @@ export function monthIndexInFinancialYear(period: string): number {
 
 export const firstDayOf = (period: string): IsoDate => `${period}-01`;
 
+/** The month of a calendar day (a valid `YYYY-MM-DD`, as a clock gives it). */
+export const periodOfDay = (day: IsoDate): Period => day.slice(0, 7) as Period;
+
 export function lastDayOf(period: string): IsoDate {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** The month `months` after (or before) `period`: a `Period` again when given one. */
+export function addMonths(period: Period, months: number): Period;
+export function addMonths(period: string, months: number): string;
 export function addMonths(period: string, months: number): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const date = new Date(Date.UTC(y, m - 1 + months, 1));

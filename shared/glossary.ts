@@ -122,15 +122,26 @@ export const agreementFigures = (locale: Locale) =>
 export const AGREEMENT_FIGURES = agreementFigures('en');
 
 /** The pane's words for the agreement view. */
-export const agreementWords = (locale: Locale) =>
-  ({
-    title: message(locale, 'agreementView.title'),
-    agree: message(locale, 'agreementView.agree'),
-    decline: message(locale, 'agreementView.decline'),
-    comment: message(locale, 'agreementView.comment'),
-    commentHint: message(locale, 'agreementView.commentHint'),
-    council: message(locale, 'rollup.column.council'),
-    decision: message(locale, 'agreementView.decision'),
-    remind: message(locale, 'agreementView.remind'),
-  }) as const;
-export const AGREEMENT_WORDS = agreementWords('en');
+export const AGREEMENT_WORDS = {
+  title: 'Cost-share agreement',
+  agree: 'Agree',
+  decline: 'Decline',
+  comment: 'Comment',
+  commentHint:
+    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
+  council: 'Council',
+  decision: 'Decision',
+  remind: 'Send a reminder',
+  sendingReminder: 'Sending the reminder…',
+  reminded: (names: string): string =>
+    `A reminder is on its way by e-mail to ${names}, with each one's due and how to agree or decline.`,
+  remindedEarlierToday: (names: string): string =>
+    `${names} had a reminder today already; the service sends one a day, so nothing more was sent.`,
+} as const;
+
+/** The pane's words for the consolidated view's headline figures (the figures' own labels are FIGURES'). */
+export const HEADLINE_WORDS = {
+  title: (month: string): string => `Headline figures, ${month}`,
+  figure: 'Figure',
+  amount: 'Amount',
+} as const;

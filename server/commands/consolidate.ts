@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
 import { latestReturns } from '../../shared/consolidate/select.js';
-import { asPeriod, isValidPeriod, periodLabel, yearToDate } from '../../shared/dates.js';
+import { isValidPeriod, periodLabel, yearToDate, type Period } from '../../shared/dates.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership, Problem, SubmissionRecord } from '../../shared/schemas.js';
 import { readWorkbookGrids } from '../workbook/read.js';
@@ -121,10 +121,10 @@ async function readCouncilFile(
 /** Per council, the workbook that counts (the engine's rule, `latestReturns`); notes for the rest. */
 function chooseFiles(
   files: readonly CouncilFile[],
-  period: string,
+  period: Period,
   nameOf: (council: string) => string,
 ): { counted: SubmissionRecord[]; notes: string[]; conflicts: string[] } {
-  const year = yearToDate(asPeriod(period));
+  const year = yearToDate(period);
   const { latest, replaced, outside } = latestReturns(files, year, (a, b) => a.period > b.period);
   const notes = outside.map((f) => {
     const why = f.period > period ? `after ${periodLabel(period)}` : `outside ${year.financialYear}`;

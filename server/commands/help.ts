@@ -33,6 +33,7 @@ const EXAMPLES: Record<string, string> = {
   'agreement propose':
     'npx shared-cdo agreement propose 2027-28 --note "Shares as agreed at the March board"',
   'agreement show': 'npx shared-cdo agreement show 2026-27',
+  'agreement remind': 'npx shared-cdo agreement remind 12',
   'year close': 'npx shared-cdo year close 2025-26',
   'year show': 'npx shared-cdo year show 2025-26',
   'year reopen': 'npx shared-cdo year reopen 2025-26 --reason "Vale of White Horse sent a late March return"',

@@ -46,15 +46,15 @@ export function register(program: Command): void {
 }
 
 async function rollup(options: RollupOptions): Promise<void> {
-  if (!periodSchema.safeParse(options.period).success) {
-    throw new RollupRefused(notAMonth('--period', options.period));
-  }
+  const parsed = periodSchema.safeParse(options.period);
+  if (!parsed.success) throw new RollupRefused(notAMonth('--period', options.period));
+  const period = parsed.data;
   const config = loadConfig();
   // DESIGN §6: a roll-up reports on a month that is over; the scheduler never builds one earlier.
   const thisMonth = currentPeriod(config.timeZone, new Date());
-  if (options.period >= thisMonth && !options.force) {
+  if (period >= thisMonth && !options.force) {
     throw new RollupRefused(
-      `--period: ${periodLabel(options.period)} has not ended yet, so it has no roll-up; the latest is ${periodLabel(addMonths(thisMonth, -1))} (--force builds it anyway, for testing).`,
+      `--period: ${periodLabel(period)} has not ended yet, so it has no roll-up; the latest is ${periodLabel(addMonths(thisMonth, -1))} (--force builds it anyway, for testing).`,
     );
   }
   const logger = createLogger(
@@ -62,7 +62,7 @@ async function rollup(options: RollupOptions): Promise<void> {
     process.stderr,
     config.logFormat,
   );
-  const month = periodLabel(options.period);
+  const month = periodLabel(period);
   await withStore(async (store) => {
     if (!(await store.currentPartnership())) {
       throw new RollupRefused(
@@ -72,7 +72,7 @@ async function rollup(options: RollupOptions): Promise<void> {
     const mail = new MailService({ store, config, logger, outboxDir: outboxDirFor(config.database) });
     try {
       if (options.dryRun) {
-        const build = await mail.buildRollupIfNeeded(options.period, true);
+        const build = await mail.buildRollupIfNeeded(period, true);
         const dir = resolve(options.out ?? outboxDirFor(config.database));
         // The e-mails hold council figures and the attached workbook: for the service's user only.
         makePrivateFolder(dir);
@@ -86,12 +86,12 @@ async function rollup(options: RollupOptions): Promise<void> {
         );
         return;
       }
-      const build = await mail.buildRollupIfNeeded(options.period);
+      const build = await mail.buildRollupIfNeeded(period);
       const added = build ? await enqueueMail(mail.db, build.messages) : 0;
       const pass = await mail.worker.runOnce();
       const rows = [
-        ...(await outboxRows(mail.db, { kind: 'rollup', period: options.period })),
-        ...(await outboxRows(mail.db, { kind: 'statement', period: options.period })),
+        ...(await outboxRows(mail.db, { kind: 'rollup', period: period })),
+        ...(await outboxRows(mail.db, { kind: 'statement', period: period })),
       ];
       for (const row of rows) {
         process.stdout.write(

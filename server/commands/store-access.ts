@@ -1,6 +1,5 @@
 // Commands that work on the database directly open it the way the service does (same DATABASE_URL).
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { withoutPassword } from '../store/database-url.js';
+import { ConfigError, loadConfig, withoutPassword, type Config } from '../config.js';
 import { openStore, StoreOpenError, type Store } from '../store/index.js';
 
 export { withoutPassword };

@@ -1,14 +1,15 @@
 // The partnership's year from the command line (DESIGN §10), on the database directly and audited as
-// the command line: `agreement propose FY [--note TEXT]` and `agreement show FY`; `year close FY`,
-// `year show FY` and `year reopen FY --reason TEXT`.
+// the command line: `agreement propose FY [--note TEXT]`, `agreement show FY` and `agreement remind ID`;
+// `year close FY`, `year show FY` and `year reopen FY --reason TEXT`.
 import { InvalidArgumentError, type Command } from 'commander';
 import { agreementLine, agreementState, type Agreement, type YearRecord } from '../../shared/agreements.js';
 import { isValidFinancialYear } from '../../shared/dates.js';
-import { FIGURES } from '../../shared/glossary.js';
+import { AGREEMENT_WORDS, FIGURES } from '../../shared/glossary.js';
 import { formatPounds } from '../../shared/money.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError } from '../errors.js';
 import { textTable } from '../mail/text.js';
+import { remindAgreement } from '../services/agreement-reminder.js';
 import { closeYear, proposeAgreement, reopenYear, ukDate, yearRecord } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import { councilNames, runCommand, withStore } from './store-access.js';
@@ -16,6 +17,14 @@ import { councilNames, runCommand, withStore } from './store-access.js';
 function financialYear(text: string): string {
   if (!isValidFinancialYear(text)) throw new InvalidArgumentError('a financial year such as 2026-27');
   return text;
+}
+
+/** An agreement as `agreement show` numbers it. */
+function agreementNumber(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1)
+    throw new InvalidArgumentError('an agreement number, as `agreement show` prints it');
+  return value;
 }
 
 /** A refusal the service would answer with (not closed yet, closed already): one line, exit code 1. */
@@ -102,6 +111,31 @@ export function register(program: Command): void {
                 ? agreementText(latest, await councilNames(store))
                 : `No cost shares proposed for ${fy} yet.\n`,
             );
+          }),
+        refusals,
+      ),
+    );
+  agreement
+    .command('remind')
+    .description('E-mail a reminder to the councils still awaiting a proposal (once a day per contact)')
+    .argument('<id>', 'The agreement number, as `agreement show` prints it', agreementNumber)
+    .action((id: number) =>
+      runCommand(
+        () =>
+          withStore(async (store, config) => {
+            const outcome = await remindAgreement(store, id, commandLineActor(), new Date(), config);
+            const nameOf = await councilNames(store);
+            const names = (ids: readonly string[]) => ids.map(nameOf).join(' and ');
+            const lines = [
+              ...(outcome.queued.length ? [AGREEMENT_WORDS.reminded(names(outcome.queued))] : []),
+              ...(outcome.remindedEarlierToday.length
+                ? [AGREEMENT_WORDS.remindedEarlierToday(names(outcome.remindedEarlierToday))]
+                : []),
+              ...(outcome.withoutContact.length
+                ? [`No contact e-mail is set for ${names(outcome.withoutContact)}.`]
+                : []),
+            ];
+            process.stdout.write(lines.map((line) => `${line}\n`).join(''));
           }),
         refusals,
       ),

@@ -46,7 +46,8 @@ const CELL = new Html(`${FONT}font-size:14px;line-height:20px;color:${TEXT_COLOU
 
 /**
  * Printed (the roll-up is forwarded and printed for board packs): A4 with margins, white, the column at
- * full width, and no chart, table row, figure or heading split from what follows it across a page break.
+ * full width, and no chart, table row (nor a council's name from its amounts), figure or heading split
+ * from what follows it across a page break; a table's header row is repeated on each page it runs to.
  * Mail clients that drop <style> lose only this.
  */
 const PRINT_STYLE = `@media print {
@@ -55,6 +56,7 @@ const PRINT_STYLE = `@media print {
   .column { max-width: none !important; width: 100% !important; border-top: 0 !important; }
   img { break-inside: avoid; page-break-inside: avoid; max-width: 100% !important; }
   tr, .keep { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   h1, h2 { break-after: avoid; page-break-after: avoid; }
 }`;
 

@@ -1,10 +1,9 @@
 // The service's e-mail: what main.ts starts and stops. See service.ts for the schedule and outbox.ts
 // for delivery.
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config, DatabaseLocation } from '../config.js';
 import { dataFolderFor } from '../data-folder.js';
 import type { Logger } from '../logger.js';
-import type { DatabaseLocation } from '../store/database-url.js';
 import type { Store } from '../store/index.js';
 import { MailService } from './service.js';
 

@@ -86,9 +86,9 @@ function councilTable(
   ].map((h) => markup`<th scope="col" align="right" style="${text}padding:2px 3px 6px 3px;">${h}</th>`);
   const groups = councils.map(
     (c) =>
-      markup`<tbody>${nameRow(labelled(label(c.statusLabel, css(COUNCIL_STATUS_COLOURS[c.status])), markup`<strong>${c.name}</strong>`))}${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tbody>`,
+      markup`<tbody class="keep">${nameRow(labelled(label(c.statusLabel, css(COUNCIL_STATUS_COLOURS[c.status])), markup`<strong>${c.name}</strong>`))}${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tbody>`,
   );
-  const total = markup`<tbody>${nameRow(m('rollup.partnershipTotal'), true)}${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tbody>`;
+  const total = markup`<tbody class="keep">${nameRow(m('rollup.partnershipTotal'), true)}${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tbody>`;
   return markup`<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><thead><tr>${header}</tr></thead>${groups}${total}</table>`;
 }
 

@@ -1,7 +1,7 @@
 // When the month's e-mails are due (DESIGN §6), in the partnership's local time (Europe/London): the
 // roll-up for P at 07:00 the day after P's deadline; reminders at 07:00 the configured number of days
 // before it. Wall-clock strings are compared, so daylight-saving changes need no arithmetic.
-import { addMonths, submissionDeadline } from '../../shared/dates.js';
+import { addMonths, periodOfDay, submissionDeadline, type Period } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 
 /** Local time of day at which the roll-up and the reminders go out. */
@@ -42,9 +42,9 @@ export const reminderDate = (period: string, s: Settings): string =>
 
 export interface DueJobs {
   /** The latest period whose roll-up time has passed. */
-  rollup?: string;
+  rollup?: Period;
   /** The period whose reminders are due: their time has passed and its deadline has not. */
-  reminder?: string;
+  reminder?: Period;
 }
 
 /**
@@ -54,7 +54,7 @@ export interface DueJobs {
 export function dueJobs(settings: Settings, now: Date, timeZone: string): DueJobs {
   const { date, time } = localDateTime(now, timeZone);
   const stamp = `${date}T${time}`;
-  const month = date.slice(0, 7);
+  const month = periodOfDay(date);
   const passed = (day: string) => `${day}T${SEND_TIME}` <= stamp;
   const rollup = [addMonths(month, -1), addMonths(month, -2)].find((p) => passed(rollupDate(p, settings)));
   const reminder = [month, addMonths(month, -1)].find(

@@ -35,10 +35,16 @@ import {
   queueYearStatementEmails,
   yearMailOptions,
 } from './year-emails.js';
-import { financialYearOf, submissionDeadline } from '../../shared/dates.js';
+import {
+  financialYearOf,
+  nextFinancialYear,
+  previousFinancialYear,
+  submissionDeadline,
+  type Period,
+} from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { currentPeriod } from '../services/clock.js';
-import { nextFinancialYear, previousFinancialYear, yearRecord } from '../services/partnership-year.js';
+import { yearRecord } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import { createMailTransport, type MailTransport } from './transport.js';
 
@@ -185,7 +191,7 @@ export class MailService {
   }
 
   /** Builds the roll-up for `period` (unless every one of its e-mails is already in the outbox) and enqueues it. */
-  async enqueueRollup(period: string): Promise<number> {
+  async enqueueRollup(period: Period): Promise<number> {
     const build = await this.buildRollupIfNeeded(period);
     if (!build) return 0;
     const added = await enqueueMail(this.db, build.messages, this.now());
@@ -194,7 +200,7 @@ export class MailService {
   }
 
   /** The roll-up as it would be sent now, or undefined when all of its e-mails are already in the outbox. */
-  async buildRollupIfNeeded(period: string, force = false): Promise<RollupBuild | undefined> {
+  async buildRollupIfNeeded(period: Period, force = false): Promise<RollupBuild | undefined> {
     const current = await this.options.store.currentPartnership();
     if (!current) return undefined;
     const { partnership } = current;

@@ -47,7 +47,7 @@ export const proposalKey = (agreement: Pick<Agreement, 'fy' | 'id'>): string =>
 export const instructionsUrl = (baseUrl: string): string => `${baseUrl}/addin/help.html#agreement`;
 
 /** Councils grouped by the contact they share (a contact for two councils gets one e-mail). */
-function byContact<T extends { council: string }>(
+export function byContact<T extends { council: string }>(
   partnership: Partnership,
   rows: readonly T[],
 ): Map<string, T[]> {

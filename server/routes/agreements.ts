@@ -1,5 +1,5 @@
-// Agreement of a year's cost shares (DESIGN §10): the CDO proposes, each Member's council users agree
-// or decline, anyone signed in reads them.
+// Agreement of a year's cost shares (DESIGN §10): the CDO proposes and reminds those awaiting, each
+// Member's council users agree or decline, anyone signed in reads them.
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -7,15 +7,16 @@ import {
   agreementSchema,
   decisionRequestSchema,
   newAgreementSchema,
+  reminderOutcomeSchema,
 } from '../../shared/agreements.js';
 import { financialYearSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { forbidden, HttpError, notFound } from '../errors.js';
-import { parseRequestBody } from '../services/json-problems.js';
+import { remindAgreement } from '../services/agreement-reminder.js';
 import { proposeAgreement } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
 import type { RouteContext } from './context.js';
-import { idParams, pathParams, queryParams } from './params.js';
+import { idParams } from './params.js';
 
 const fyQuery = z.object({ fy: financialYearSchema });
 
@@ -39,8 +40,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       responses: { 201: { description: 'The proposal', json: agreementSchema } },
       errors: [409, 422],
     },
-    async (req, res) => {
-      const input = parseRequestBody(newAgreementSchema, req.body);
+    async (_req, res, { body: input }) => {
       res.status(201).json(await proposeAgreement(store, input, callerOf(res), now(), config));
     },
   );
@@ -61,9 +61,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       responses: { 200: { description: 'The agreement after the decision', json: agreementSchema } },
       errors: [404, 409, 422],
     },
-    async (req, res) => {
-      const { id } = pathParams(idParams, req);
-      const decision = parseRequestBody(decisionRequestSchema, req.body);
+    async (_req, res, { params: { id }, body: decision }) => {
       const caller = callerOf(res);
       const result = await agreements.decide(id, caller.council!, decision, caller, now().toISOString());
       switch (result.kind) {
@@ -88,6 +86,29 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
   registry.add(
     router,
     {
+      method: 'post',
+      path: '/agreements/:id/reminders',
+      operationId: 'remindAgreement',
+      who: ['cdo', 'admin'],
+      action: 'agreement.remind',
+      summary: 'E-mail a reminder to the councils still awaiting a proposal',
+      description:
+        'Queues the reminder the 07:00 run sends, to the contact of each council still awaiting. A contact ' +
+        'gets one a day however often it is asked for, on any instance: councils reminded earlier that day ' +
+        'are answered as `remindedEarlierToday`, those without a contact as `withoutContact`. Refused (409) ' +
+        'once the proposal is agreed or superseded, or when every council has decided.',
+      params: idParams,
+      responses: { 202: { description: 'What was queued', json: reminderOutcomeSchema } },
+      errors: [404, 409],
+    },
+    async (_req, res, { params: { id } }) => {
+      res.status(202).json(await remindAgreement(store, id, callerOf(res), now(), config));
+    },
+  );
+
+  registry.add(
+    router,
+    {
       method: 'get',
       path: '/agreements',
       operationId: 'listAgreements',
@@ -97,8 +118,7 @@ export function agreementRoutes({ registry, store, config, now }: RouteContext):
       responses: { 200: { description: 'The agreements', json: agreementListSchema } },
       errors: [400],
     },
-    async (req, res) => {
-      const { fy } = queryParams(fyQuery, req);
+    async (_req, res, { query: { fy } }) => {
       res.json({ agreements: await agreements.list(fy) });
     },
   );

@@ -6,7 +6,6 @@ import { auditPageSchema } from '../../shared/api.js';
 import { councilIdSchema } from '../../shared/schemas.js';
 import { AUDIT_PAGE, auditCsv, auditTimeSchema, endOf, startOf } from '../services/audit-trail.js';
 import type { RouteContext } from './context.js';
-import { queryParams } from './params.js';
 
 const auditQuery = z.object({
   from: auditTimeSchema.optional().describe('A day (YYYY-MM-DD, UTC) or an instant; inclusive'),
@@ -36,8 +35,7 @@ export function auditRoutes({ registry, store }: RouteContext): Router {
       },
       errors: [400],
     },
-    async (req, res) => {
-      const q = queryParams(auditQuery, req);
+    async (req, res, { query: q }) => {
       // One more than asked shows whether another page follows.
       const entries = await store.auditEntries({
         ...(q.from ? { from: startOf(q.from) } : {}),

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Response } from 'express';
 import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/schemas.js';
+import type { Period } from '../../shared/dates.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { requirePartnership } from '../returns/submit-return.js';
@@ -11,7 +12,7 @@ import type { Store } from '../store/index.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
 import { jsonChunks } from './json-chunks.js';
-import { consolidatedQuery, queryParams } from './params.js';
+import { consolidatedQuery } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
 /** Answers with the consolidated workbook of a view (streamed), in the partnership's language. */
@@ -31,7 +32,7 @@ export async function sendConsolidatedWorkbook(
 
 export function consolidatedRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
-  const viewOf = (query: { period?: string | undefined; compare?: string | undefined }) => {
+  const viewOf = (query: { period?: Period | undefined; compare?: Period | undefined }) => {
     const period = query.period ?? previousPeriod(config.timeZone, now());
     return consolidatedView(store, period, query.compare);
   };
@@ -52,8 +53,8 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       responses: { 200: { description: 'The consolidated view', json: consolidatedViewSchema } },
       errors: [400, 409, 422],
     },
-    async (req, res) => {
-      const view = await viewOf(queryParams(consolidatedQuery, req));
+    async (_req, res, { query }) => {
+      const view = await viewOf(query);
       res.type('json');
       await pipeline(Readable.from(jsonChunks(view)), res);
     },
@@ -72,8 +73,8 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
       errors: [400, 409, 422],
     },
-    async (req, res) => {
-      await sendConsolidatedWorkbook(res, await viewOf(queryParams(consolidatedQuery, req)), store);
+    async (_req, res, { query }) => {
+      await sendConsolidatedWorkbook(res, await viewOf(query), store);
     },
   );
   return router;

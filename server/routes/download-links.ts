@@ -14,11 +14,9 @@ import { ROLES } from '../../shared/vocabulary.js';
 import { callerOf, type Caller } from '../auth/middleware.js';
 import { HttpError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { parseRequestBody } from '../services/json-problems.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { sendConsolidatedWorkbook } from './consolidated.js';
 import type { RouteContext } from './context.js';
-import { pathParams } from './params.js';
 import { API_PREFIX, XLSX_TYPE } from './registry.js';
 import { sendCouncilTemplate } from './templates.js';
 
@@ -68,8 +66,7 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
       responses: { 201: { description: 'The link', json: downloadLinkSchema } },
       errors: [400, 404, 422],
     },
-    async (req, res) => {
-      const file = parseRequestBody(downloadLinkRequestSchema, req.body);
+    async (req, res, { body: file }) => {
       const caller = callerOf(res);
       if (file.kind === 'council-template' && caller.role === 'council' && caller.council !== file.council) {
         throw new HttpError(
@@ -123,8 +120,7 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
       responses: { 200: { description: 'The file', contentType: XLSX_TYPE } },
       errors: [401, 403, 404, 410],
     },
-    async (req, res) => {
-      const { link } = pathParams(linkParams, req);
+    async (req, res, { params: { link } }) => {
       const verified = await verify(link, key, now());
       const { file, by } = verified.claims;
       // Every use of a genuine link is recorded under its maker, refused ones with their status; a use

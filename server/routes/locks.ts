@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { periodSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import type { RouteContext } from './context.js';
-import { pathParams, periodParams } from './params.js';
+import { periodParams } from './params.js';
 
 const lockSchema = z.object({ period: periodSchema, locked: z.boolean() });
 
@@ -23,8 +23,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 200: { description: 'Locked', json: lockSchema } },
       errors: [404],
     },
-    async (req, res) => {
-      const { period } = pathParams(periodParams, req);
+    async (_req, res, { params: { period } }) => {
       await store.lockPeriod(period, callerOf(res), now().toISOString());
       res.json({ period, locked: true });
     },
@@ -42,8 +41,7 @@ export function lockRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 200: { description: 'Reopened', json: lockSchema } },
       errors: [404],
     },
-    async (req, res) => {
-      const { period } = pathParams(periodParams, req);
+    async (_req, res, { params: { period } }) => {
       await store.unlockPeriod(period, callerOf(res), now().toISOString());
       res.json({ period, locked: false });
     },

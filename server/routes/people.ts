@@ -12,9 +12,9 @@ import {
 import { callerOf } from '../auth/middleware.js';
 import { HttpError, notFound } from '../errors.js';
 import { unknownCouncil } from '../services/council-check.js';
-import { parseRequestBody, requestFieldProblem } from '../services/json-problems.js';
+import { requestFieldProblem } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
-import { idParams, pathParams } from './params.js';
+import { idParams } from './params.js';
 
 export function peopleRoutes({ registry, store, now }: RouteContext): Router {
   const router = Router();
@@ -51,8 +51,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 201: { description: 'The user', json: userSchema } },
       errors: [409, 422],
     },
-    async (req, res) => {
-      const user = parseRequestBody(newUserSchema, req.body);
+    async (_req, res, { body: user }) => {
       if ((user.role === 'council') !== (user.council !== undefined))
         throw requestFieldProblem('council', 'a council user, and only a council user, names their council');
       await requireCouncil(user.council);
@@ -79,8 +78,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 200: { description: 'The removed user', json: userSchema } },
       errors: [404],
     },
-    async (req, res) => {
-      const { id } = pathParams(idParams, req);
+    async (_req, res, { params: { id } }) => {
       const removed = await store.removeUser(id, callerOf(res), now().toISOString());
       if (!removed) throw notFound(`There is no user ${id}.`);
       res.json(removed);
@@ -114,8 +112,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 201: { description: 'The tenant', json: tenantSchema } },
       errors: [409, 422],
     },
-    async (req, res) => {
-      const tenant = parseRequestBody(newTenantSchema, req.body);
+    async (_req, res, { body: tenant }) => {
       await requireCouncil(tenant.council);
       const added = await store.addTenant(tenant, callerOf(res), now().toISOString());
       if (added.kind === 'exists')
@@ -140,8 +137,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 200: { description: 'The removed tenant', json: tenantSchema } },
       errors: [404],
     },
-    async (req, res) => {
-      const { id } = pathParams(idParams, req);
+    async (_req, res, { params: { id } }) => {
       const removed = await store.removeTenant(id, callerOf(res), now().toISOString());
       if (!removed) throw notFound(`There is no tenant ${id}.`);
       res.json(removed);

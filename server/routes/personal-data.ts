@@ -6,7 +6,6 @@ import { personChangeSchema, personReportSchema, rectifyPersonSchema } from '../
 import { emailSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { HttpError, notFound } from '../errors.js';
-import { parseRequestBody } from '../services/json-problems.js';
 import {
   changePerson,
   PersonalDataRefused,
@@ -14,7 +13,6 @@ import {
   type PersonChangeRequest,
 } from '../services/personal-data.js';
 import type { RouteContext } from './context.js';
-import { pathParams } from './params.js';
 
 const personParams = z.object({ email: emailSchema });
 
@@ -48,8 +46,7 @@ export function personalDataRoutes({ registry, store, now }: RouteContext): Rout
         200: { description: 'What is held (empty lists when nothing is)', json: personReportSchema },
       },
     },
-    async (req, res) => {
-      const { email } = pathParams(personParams, req);
+    async (_req, res, { params: { email } }) => {
       res.json(await personReport(store, email));
     },
   );
@@ -70,8 +67,7 @@ export function personalDataRoutes({ registry, store, now }: RouteContext): Rout
       responses: { 200: { description: 'What was changed, and the pseudonym', json: personChangeSchema } },
       errors: [404, 422],
     },
-    async (req, res) => {
-      const { email } = pathParams(personParams, req);
+    async (_req, res, { params: { email } }) => {
       res.json(await change(email, { kind: 'erase' }, res));
     },
   );
@@ -89,9 +85,7 @@ export function personalDataRoutes({ registry, store, now }: RouteContext): Rout
       responses: { 200: { description: 'What was changed', json: personChangeSchema } },
       errors: [404, 422],
     },
-    async (req, res) => {
-      const { email } = pathParams(personParams, req);
-      const to = parseRequestBody(rectifyPersonSchema, req.body);
+    async (_req, res, { params: { email }, body: to }) => {
       res.json(await change(email, { kind: 'rectify', ...to }, res));
     },
   );

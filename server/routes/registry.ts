@@ -1,11 +1,14 @@
 // One declaration per API route: its path, who may call it and its request/response schemas. The same
-// declaration mounts the Express handler behind `allow(...)`, feeds the OpenAPI document and the
-// human-readable /api page, so the three can never disagree.
+// declaration mounts the Express handler behind `allow(...)`, parses the request's params, query and
+// JSON body for it, and feeds the OpenAPI document and the human-readable /api page, so the handler, the
+// documents and what is accepted can never disagree.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { apiErrorSchema, apiProblemsSchema } from '../../shared/api.js';
 import { allow, type Audience } from '../auth/middleware.js';
+import { parseRequestBody } from '../services/json-problems.js';
+import { pathParams, queryParams } from './params.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const API_PREFIX = '/api/v1';
@@ -26,13 +29,46 @@ export interface RouteSpec {
   description?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
-  /** The JSON body; `workbook: true` also takes an .xlsx (raw body, or multipart field "file"). */
-  body?: { json: z.ZodType; workbook?: boolean };
+  /**
+   * The JSON body; `workbook: true` also takes an .xlsx (raw body, or multipart field "file"), which the
+   * handler receives itself (uploads.ts), so the registry does not parse that body.
+   */
+  body?: { json: z.ZodType; workbook?: true };
   headers?: z.ZodObject;
   /** Success responses by status: a JSON schema, or a content type for files. */
   responses: Record<number, { description: string; json?: z.ZodType; contentType?: string }>;
   /** Error statuses this route can answer with (401/403 are added for signed-in routes). */
   errors?: number[];
+}
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+/** What the registry hands a route's handler: its params, query and JSON body, each parsed by its schema. */
+export interface RouteInput<S extends RouteSpec> {
+  params: Parsed<S['params']>;
+  query: Parsed<S['query']>;
+  body: S['body'] extends { json: infer B; workbook?: undefined } ? Parsed<B> : undefined;
+}
+
+/** A route's own handler, last after any middleware: Express's request and response, and the parsed input. */
+export type RouteHandler<S extends RouteSpec> = (
+  req: Request,
+  res: Response,
+  input: RouteInput<S>,
+) => void | Promise<void>;
+
+/**
+ * Parses a request by its route's declaration, in the order handlers did before the registry did it for
+ * them: a path that names nothing is 404, a bad query 400, a bad JSON body 422.
+ */
+function parseInput<S extends RouteSpec>(spec: S, req: Request): RouteInput<S> {
+  // Each field is what its declared schema gives, as RouteInput says; the compiler cannot follow its
+  // conditional types through a generic `S`, so this is the one place that asserts it.
+  return {
+    params: spec.params && pathParams(spec.params, req),
+    query: spec.query && queryParams(spec.query, req),
+    body: spec.body && !spec.body.workbook ? parseRequestBody(spec.body.json, req.body) : undefined,
+  } as RouteInput<S>;
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -67,8 +103,15 @@ export class ApiRegistry {
     this.openapi.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   }
 
-  /** Declares a route and mounts it on `router` (which is mounted at API_PREFIX). */
-  add(router: Router, spec: RouteSpec, ...handlers: RequestHandler[]): void {
+  /**
+   * Declares a route and mounts it on `router` (which is mounted at API_PREFIX): any middleware, then the
+   * route's handler, which gets the request's input parsed by the declaration's schemas.
+   */
+  add<S extends RouteSpec>(
+    router: Router,
+    spec: S,
+    ...handlers: [...middleware: RequestHandler[], handler: RouteHandler<S>]
+  ): void {
     if (spec.method !== 'get' && !spec.action)
       throw new Error(`${spec.method} ${spec.path} changes something: give it an audit action`);
     if (!/^[a-z][a-zA-Z0-9]*$/.test(spec.operationId))
@@ -79,7 +122,11 @@ export class ApiRegistry {
     this.register(spec);
     const audit = spec.method === 'get' ? [] : [this.auditRefusals(spec)];
     const guard = spec.who === 'public' ? [] : [this.authenticate, allow(spec.who)];
-    router[spec.method](spec.path, ...audit, ...guard, ...handlers);
+    const handler = handlers.at(-1) as RouteHandler<S>;
+    const middleware = handlers.slice(0, -1) as RequestHandler[];
+    router[spec.method](spec.path, ...audit, ...guard, ...middleware, (req, res) =>
+      handler(req, res, parseInput(spec, req)),
+    );
   }
 
   document(serverUrl?: string): object {

@@ -6,7 +6,7 @@ import { submissionDeadline } from '../../shared/dates.js';
 import { previousPeriod, todayIn } from '../services/clock.js';
 import { requirePartnership } from '../returns/submit-return.js';
 import type { RouteContext } from './context.js';
-import { periodQuery, queryParams } from './params.js';
+import { periodQuery } from './params.js';
 
 export function statusRoutes({ registry, store, config, now }: RouteContext): Router {
   const router = Router();
@@ -25,9 +25,9 @@ export function statusRoutes({ registry, store, config, now }: RouteContext): Ro
       responses: { 200: { description: 'The status board', json: statusBoardSchema } },
       errors: [400, 409],
     },
-    async (req, res) => {
+    async (_req, res, { query }) => {
       const time = now();
-      const period = queryParams(periodQuery, req).period ?? previousPeriod(config.timeZone, time);
+      const period = query.period ?? previousPeriod(config.timeZone, time);
       const partnership = await requirePartnership(store);
       const deadline = submissionDeadline(period, partnership.submissionDeadlineDay);
       const summaries = await store.periodSummaries(period);

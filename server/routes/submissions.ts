@@ -14,9 +14,8 @@ import { callerOf, sameCouncil } from '../auth/middleware.js';
 import { HttpError, badRequest, notFound } from '../errors.js';
 import type { SubmissionSource } from '../store/index.js';
 import { submitReturn } from '../returns/submit-return.js';
-import { parseRequestBody } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
-import { councilParams, pathParams, queryParams, submissionParams } from './params.js';
+import { councilParams, submissionParams } from './params.js';
 import { plainJsonBody, receiveUpload, uploadBody } from './uploads.js';
 
 /** The longest Idempotency-Key kept; a longer one is refused (400) rather than stored. */
@@ -67,9 +66,7 @@ export function submissionRoutes({ registry, store, config, now, decoder, spool 
     },
     sameCouncil,
     uploadBody(spool),
-    async (req, res) => {
-      const { council } = pathParams(councilParams, req);
-      const { period, confirm } = queryParams(submitQuery, req);
+    async (req, res, { params: { council }, query: { period, confirm } }) => {
       const caller = callerOf(res);
       const upload = await receiveUpload(req, res, spool);
       const idempotencyKey = idempotencyKeyOf(req);
@@ -111,9 +108,7 @@ export function submissionRoutes({ registry, store, config, now, decoder, spool 
       errors: [400, 404],
     },
     sameCouncil,
-    async (req, res) => {
-      const { council } = pathParams(councilParams, req);
-      const { period } = queryParams(z.object({ period: periodSchema.optional() }), req);
+    async (_req, res, { params: { council }, query: { period } }) => {
       const submissions = await store.listSubmissions(council, period);
       if (period) res.set('ETag', `"${submissions[0]?.version ?? 0}"`);
       res.json({ submissions });
@@ -133,8 +128,7 @@ export function submissionRoutes({ registry, store, config, now, decoder, spool 
       errors: [404],
     },
     sameCouncil,
-    async (req, res) => {
-      const { council, sid } = pathParams(submissionParams, req);
+    async (_req, res, { params: { council, sid } }) => {
       const found = await store.getSubmission(council, sid);
       if (!found) throw notFound(`${council} has no submission ${sid}.`);
       const detail: SubmissionDetail = found;
@@ -159,9 +153,7 @@ export function submissionRoutes({ registry, store, config, now, decoder, spool 
       errors: [404, 422],
     },
     plainJsonBody(),
-    async (req, res) => {
-      const { council, sid } = pathParams(submissionParams, req);
-      const review = parseRequestBody(reviewRequestSchema, req.body);
+    async (_req, res, { params: { council, sid }, body: review }) => {
       if (!(await store.getSubmission(council, sid))) throw notFound(`${council} has no submission ${sid}.`);
       await store.addReview(sid, review, callerOf(res), now().toISOString());
       const { data: _data, reviews: _reviews, ...summary } = (await store.getSubmission(council, sid))!;

@@ -2,14 +2,13 @@
 // from last month's return instead of a blank sheet.
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { asPeriod, financialYearOf } from '../../shared/dates.js';
+import { financialYearOf, type Period } from '../../shared/dates.js';
 import { councilIdSchema, periodSchema, type CouncilSubmission } from '../../shared/schemas.js';
 import { callerOf, mayReadCouncil, type Caller } from '../auth/middleware.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { writeCouncilTemplate } from '../workbook/write-template.js';
 import type { RouteContext } from './context.js';
-import { queryParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
 const templateQuery = z.object({ council: councilIdSchema, period: periodSchema });
@@ -31,8 +30,7 @@ export function templateRoutes({ registry, store }: RouteContext): Router {
       responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
       errors: [400, 404],
     },
-    async (req, res) => {
-      const { council, period } = queryParams(templateQuery, req);
+    async (_req, res, { query: { council, period } }) => {
       await sendCouncilTemplate(res, store, callerOf(res), council, period);
     },
   );
@@ -48,7 +46,7 @@ export async function sendCouncilTemplate(
   store: Store,
   caller: Caller,
   council: string,
-  period: string,
+  period: Period,
 ): Promise<void> {
   if (caller.role === 'council' && caller.council !== council) {
     throw forbidden(`This token belongs to ${caller.council}; ask for its own template.`);
@@ -75,14 +73,14 @@ export async function sendCouncilTemplate(
 async function latestData(
   store: Store,
   council: string,
-  period: string,
+  period: Period,
 ): Promise<CouncilSubmission | undefined> {
   const latest = await store.latestSubmissionUpTo(council, period);
   if (!latest) return undefined;
   const sameYear = financialYearOf(latest.period) === financialYearOf(period);
   return {
     ...latest.data,
-    period: asPeriod(period),
+    period,
     contributions: sameYear ? latest.data.contributions : [],
   };
 }

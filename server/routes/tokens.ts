@@ -6,9 +6,9 @@ import { callerOf } from '../auth/middleware.js';
 import { createToken } from '../auth/tokens.js';
 import { notFound } from '../errors.js';
 import { unknownCouncil } from '../services/council-check.js';
-import { parseRequestBody, requestFieldProblem } from '../services/json-problems.js';
+import { requestFieldProblem } from '../services/json-problems.js';
 import type { RouteContext } from './context.js';
-import { idParams, pathParams } from './params.js';
+import { idParams } from './params.js';
 
 export function tokenRoutes({ registry, store, now }: RouteContext): Router {
   const router = Router();
@@ -39,8 +39,7 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 201: { description: 'The new token', json: createdTokenSchema } },
       errors: [422],
     },
-    async (req, res) => {
-      const spec = parseRequestBody(newTokenSchema, req.body);
+    async (_req, res, { body: spec }) => {
       if ((spec.role === 'council') !== (spec.council !== undefined))
         throw requestFieldProblem('council', 'a council token, and only a council token, names its council');
       const unknown = spec.council && (await unknownCouncil(store, spec.council));
@@ -62,8 +61,7 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
       responses: { 200: { description: 'The revoked token', json: tokenInfoSchema } },
       errors: [404],
     },
-    async (req, res) => {
-      const { id } = pathParams(idParams, req);
+    async (_req, res, { params: { id } }) => {
       const revoked = await store.revokeToken(id, callerOf(res), now().toISOString());
       if (!revoked) throw notFound(`There is no access token ${id}.`);
       res.json(revoked);

@@ -6,10 +6,8 @@ import { reopenRequestSchema, yearSchema } from '../../shared/agreements.js';
 import { financialYearSchema } from '../../shared/schemas.js';
 import { callerOf } from '../auth/middleware.js';
 import { HttpError } from '../errors.js';
-import { parseRequestBody } from '../services/json-problems.js';
 import { closeYear, reopenYear, yearRecord } from '../services/partnership-year.js';
 import type { RouteContext } from './context.js';
-import { pathParams } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 import { writeStatementsWorkbook } from '../workbook/write-statements.js';
 
@@ -32,8 +30,7 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
       responses: { 200: { description: 'The closed year', json: yearSchema } },
       errors: [404, 409, 422],
     },
-    async (req, res) => {
-      const { fy } = pathParams(fyParams, req);
+    async (_req, res, { params: { fy } }) => {
       res.json(await closeYear(store, fy, callerOf(res), now(), config));
     },
   );
@@ -50,8 +47,8 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
       responses: { 200: { description: 'The year', json: yearSchema } },
       errors: [404],
     },
-    async (req, res) => {
-      res.json(await yearRecord(store, pathParams(fyParams, req).fy));
+    async (_req, res, { params: { fy } }) => {
+      res.json(await yearRecord(store, fy));
     },
   );
 
@@ -67,8 +64,8 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
       responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
       errors: [404, 409],
     },
-    async (req, res) => {
-      const year = await yearRecord(store, pathParams(fyParams, req).fy);
+    async (_req, res, { params: { fy } }) => {
+      const year = await yearRecord(store, fy);
       if (year.status !== 'closed')
         throw new HttpError(409, 'year-open', `${year.fy} is not closed, so it has no final statements yet.`);
       const partnership = await store.currentPartnership();
@@ -97,9 +94,7 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
       responses: { 200: { description: 'The reopened year', json: yearSchema } },
       errors: [404, 409, 422],
     },
-    async (req, res) => {
-      const { fy } = pathParams(fyParams, req);
-      const { reason } = parseRequestBody(reopenRequestSchema, req.body);
+    async (_req, res, { params: { fy }, body: { reason } }) => {
       res.json(await reopenYear(store, fy, reason, callerOf(res), now()));
     },
   );

@@ -1,11 +1,11 @@
-// The partnership's year in figures (DESIGN §10): what the consolidated view says of the FY's agreement
-// and of last year's closing balances, and the statements a close records from the view for March.
-import type { Agreement, AgreementSummary, Statement, YearRecord } from '../../shared/agreements.js';
+// The partnership's year (DESIGN §10): proposing its cost shares, closing it with the statements recorded
+// from the view for March, reopening it, and the year as the API answers it. What the consolidated view
+// says of the year is year-in-view.ts's.
+import type { Agreement, Statement, YearRecord } from '../../shared/agreements.js';
 import type { Actor } from '../../shared/api.js';
 import { inKindValuePence } from '../../shared/consolidate/contributions.js';
-import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../shared/dates.js';
-import { formatPounds } from '../../shared/money.js';
-import type { ConsolidatedView, DataQualityWarning, Partnership } from '../../shared/schemas.js';
+import { monthsOfFinancialYear, ukDateOfInstant } from '../../shared/dates.js';
+import type { ConsolidatedView, Partnership } from '../../shared/schemas.js';
 import type { Config } from '../config.js';
 import {
   queueProposalEmails,
@@ -17,93 +17,12 @@ import { Agreements } from '../store/agreements.js';
 import type { Store } from '../store/index.js';
 import { Years, type RecordedStatements } from '../store/years.js';
 import { HttpError } from '../errors.js';
-import { agreementSnapshot } from './agreement-snapshot.js';
+import { agreementSnapshot } from '../../shared/agreement-snapshot.js';
 import { currentPeriod } from './clock.js';
 import { consolidatedView } from './consolidated-view.js';
 
 /** A date as a person reads it (05/11/2026), from an instant. */
 export const ukDate = ukDateOfInstant;
-
-/** The FY before `fy` ("2026-27" → "2025-26"). */
-export const previousFinancialYear = (fy: string): string =>
-  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, -1));
-
-/** The FY after `fy` ("2026-27" → "2027-28"). */
-export const nextFinancialYear = (fy: string): string =>
-  financialYearOf(addMonths(`${fy.slice(0, 4)}-04`, 12));
-
-export function agreementSummary(latest: Agreement | undefined): AgreementSummary {
-  if (!latest) return { id: null, status: 'none', agreedAt: null, awaiting: [], declined: [] };
-  return {
-    id: latest.id,
-    status: latest.status,
-    agreedAt: latest.agreedAt,
-    awaiting: latest.awaiting,
-    declined: latest.decisions.filter((d) => d.decision === 'decline').map((d) => d.council),
-  };
-}
-
-/**
- * `settings-changed-since-agreement` (DESIGN §10): the latest agreement was agreed and the settings have
- * changed since. One warning per council whose due in force differs from the agreed one; one for the
- * partnership when the dues came out the same.
- */
-export function settingsChangedWarnings(
-  latest: Agreement | undefined,
-  view: ConsolidatedView,
-): DataQualityWarning[] {
-  if (!latest || latest.agreedAt === null || latest.supersededBy !== 'settings') return [];
-  const agreedOn = ukDate(latest.agreedAt);
-  const agreed = new Map(latest.dues.map((d) => [d.council, d.duePence]));
-  const warnings = view.contributions.councils.flatMap((c): DataQualityWarning[] => {
-    const was = agreed.get(c.council) ?? 0;
-    if (was === c.duePence) return [];
-    return [
-      {
-        code: 'settings-changed-since-agreement',
-        council: c.council,
-        project: null,
-        message: `${c.name}'s due for the year is ${formatPounds(c.duePence)} under the settings in force; ${formatPounds(was)} was agreed on ${agreedOn}. Propose the cost shares again for every council to agree.`,
-      },
-    ];
-  });
-  if (warnings.length > 0) return warnings;
-  return [
-    {
-      code: 'settings-changed-since-agreement',
-      council: null,
-      project: null,
-      message: `The settings of ${latest.fy} have changed since the cost shares were agreed on ${agreedOn}, though no council's due has. Propose the cost shares again for every council to agree.`,
-    },
-  ];
-}
-
-/** The view for P with its FY's agreement and what last year's close brought forward (DESIGN §10). */
-export async function withPartnershipYear(store: Store, view: ConsolidatedView): Promise<ConsolidatedView> {
-  const [latest] = await new Agreements(store.db).list(view.financialYear);
-  const lastYear = await new Years(store.db).current(previousFinancialYear(view.financialYear));
-  const brought = new Map(lastYear?.statements.map((s) => [s.council, s.balancePence]) ?? []);
-  const councils = view.contributions.councils.map((c) => ({
-    ...c,
-    broughtForwardPence: brought.get(c.council) ?? 0,
-  }));
-  return {
-    ...view,
-    agreement: agreementSummary(latest),
-    contributions: {
-      ...view.contributions,
-      councils,
-      totals: {
-        ...view.contributions.totals,
-        broughtForwardPence: councils.reduce((sum, c) => sum + c.broughtForwardPence, 0),
-      },
-    },
-    dataQuality: {
-      ...view.dataQuality,
-      warnings: [...view.dataQuality.warnings, ...settingsChangedWarnings(latest, view)],
-    },
-  };
-}
 
 /**
  * Each council's final statement from the view for March: the agreed dues when the year's latest

@@ -11,10 +11,11 @@ import {
 } from '../../shared/agreements.js';
 import { partnershipSchema, type Partnership } from '../../shared/schemas.js';
 import type { Actor } from '../../shared/api.js';
-import { agreementSettings, settingsDiffer } from '../services/agreement-snapshot.js';
+import { agreementSettings, settingsDiffer } from '../../shared/agreement-snapshot.js';
 import { advisoryLock, writeTransaction } from './dialect.js';
+import { currentPartnership } from './partnership.js';
 import type { Database } from './schema.js';
-import { audit } from './store.js';
+import { audit } from './audit.js';
 import type { AgreementsTable } from './year-tables.js';
 
 type AgreementRow = Omit<AgreementsTable, 'id'> & { id: number };
@@ -142,18 +143,6 @@ export class Agreements {
 
 const rowsOf = (db: Kysely<Database>, fy: string): Promise<AgreementRow[]> =>
   db.selectFrom('agreements').selectAll().where('fy', '=', fy).orderBy('id', 'desc').execute();
-
-async function currentPartnership(
-  db: Kysely<Database>,
-): Promise<{ version: number; partnership: Partnership } | undefined> {
-  const row = await db
-    .selectFrom('partnership_versions')
-    .select(['version', 'data'])
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row && { version: row.version, partnership: partnershipSchema.parse(JSON.parse(row.data)) };
-}
 
 /** Did a partnership version after the snapshot's change any of its settings of the FY? */
 async function settingsChangedSince(db: Kysely<Database>, snapshot: AgreementSnapshot): Promise<boolean> {

@@ -5,11 +5,11 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysel
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { dataFolderProblem, keepPrivate } from '../data-folder.js';
-import { parseDatabaseUrl, withoutPassword, type DatabaseLocation } from './database-url.js';
+import { parseDatabaseUrl, withoutPassword, type DatabaseLocation } from '../config.js';
 import { migrate, migrations } from './migrations.js';
 import type { Database } from './schema.js';
 import { sqliteConnection } from './sqlite-connection.js';
-import { Store } from './store.js';
+import { storeOn, type Store } from './store.js';
 
 /** Connections one instance keeps to PostgreSQL; several instances share the server's own limit. */
 const POSTGRES_POOL_SIZE = 10;
@@ -39,7 +39,7 @@ export async function openStore(url: string | DatabaseLocation): Promise<Store> 
     await db.destroy();
     throw error;
   }
-  return new Store(db);
+  return storeOn(db);
 }
 
 /** The driver's message, without the stack or the lines PostgreSQL adds. */

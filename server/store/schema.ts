@@ -1,5 +1,7 @@
 // The database as Kysely sees it: one interface per table, so queries are checked against the columns.
-import type { Generated } from 'kysely';
+// Tables and columns are named in snake_case, as migrations create them; the store's aggregates read and
+// write them through `camelCased`, which gives rows in the camelCase of the API's types.
+import { CamelCasePlugin, type Generated, type Kysely } from 'kysely';
 import type { ReviewStatus, Role } from '../../shared/vocabulary.js';
 import type { MailTables } from './mail-tables.js';
 import type { YearTables } from './year-tables.js';
@@ -159,3 +161,26 @@ export interface Database extends MailTables, YearTables {
   rate_limits: RateLimitsTable;
   startup_claims: StartupClaimsTable;
 }
+
+/** A snake_case name as CamelCasePlugin reads it: `created_at` → `createdAt`. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+/** The tables as seen through `camelCased`: the same tables, each column under its camelCase name. */
+export type CamelCasedDatabase = {
+  [Table in keyof Database]: {
+    [Column in keyof Database[Table] & string as CamelCase<Column>]: Database[Table][Column];
+  };
+};
+
+/**
+ * The same database (or transaction) with Kysely's CamelCasePlugin: names written in camelCase are sent
+ * as snake_case, and rows come back in camelCase, so an aggregate returns them as the API's types
+ * without copying field by field. Raw `sql` text is sent as written (name its columns in snake_case);
+ * its rows come back in camelCase too. Migrations, `db copy` and the mail outbox use the plain handle.
+ */
+export const camelCased = (db: Kysely<Database>): Kysely<CamelCasedDatabase> =>
+  // Sound because the plugin renames exactly as CamelCasedDatabase does; the compiler cannot follow a
+  // plugin's renaming by itself, so this is the one place that says it.
+  db.withPlugin(new CamelCasePlugin()) as unknown as Kysely<CamelCasedDatabase>;

@@ -8,7 +8,7 @@ import type { Actor } from '../../shared/api.js';
 import { monthsOfFinancialYear } from '../../shared/dates.js';
 import { advisoryLock, writeTransaction } from './dialect.js';
 import type { Database } from './schema.js';
-import { audit } from './store.js';
+import { audit } from './audit.js';
 
 const recordedSchema = z.object({
   netCostPence: z.int(),

@@ -20,6 +20,9 @@ import {
   CONSOLIDATED_PROJECTS_LAYOUT,
   CONSOLIDATED_SHEETS,
   consolidatedSheetItems,
+  drawnSeries,
+  summaryChartPlaces,
+  SUMMARY_CHART_COLUMNS,
   type ConsolidatedSheetRows,
   summaryLines,
   type SummaryLine,
@@ -102,6 +105,7 @@ function summarySheet(view: ConsolidatedView, locales: readonly Locale[]): Sheet
   const report = buildReport(view);
   const english = locales.length === 1 && locales[0] === 'en';
   const rows = (english ? report.summary : summaryLines(view, report, locales)).map(summaryCells);
+  const { charts, pageBreaks } = summaryCharts(view, rows.length + 1, locales);
   return {
     name: CONSOLIDATED_SHEETS.summary,
     columns: [
@@ -113,8 +117,10 @@ function summarySheet(view: ConsolidatedView, locales: readonly Locale[]): Sheet
     header: false,
     rows,
     rowCount: rows.length,
-    charts: summaryCharts(view, locales),
-    printOnOnePage: true,
+    // Printed one page wide like every sheet (the figures alone are more than a page at a legible size),
+    // the charts on pages of their own.
+    charts,
+    pageBreaks,
   };
 }
 
@@ -132,24 +138,31 @@ const headerOf = (layout: SheetLayout, key: string): string =>
   layout.columns[columnIndex(layout, key)]!.header;
 
 /**
- * The Summary's charts (shared/report/charts.ts), right of the figures, one under another. Each is bound
- * to its table's cells, so it follows the numbers if a user edits them; the cells' values are cached
- * in the chart as the writer writes them (pounds for money, serial dates for months).
+ * The Summary's charts (shared/report/charts.ts), placed as summaryChartPlaces says. Each is bound to
+ * its table's cells, so it follows the numbers if a user edits them; the cells' values are cached in
+ * the chart as the writer writes them (pounds for money, serial dates for months).
  */
-function summaryCharts(view: ConsolidatedView, locales: readonly Locale[]): Chart[] {
-  let top = 0;
-  return consolidatedCharts(view, locales).map(({ layout, categories, labels, series, rows, ...chart }) => {
+function summaryCharts(
+  view: ConsolidatedView,
+  firstRow: number,
+  locales: readonly Locale[],
+): { charts: Chart[]; pageBreaks: number[] } {
+  const specs = consolidatedCharts(view, locales);
+  const { places, pageBreaks } = summaryChartPlaces(specs, firstRow);
+  const charts = specs.map((spec, i): Chart => {
+    const { layout, categories, labels, series: _series, rows: _rows, ...chart } = spec;
+    const { top, height } = places[i]!;
     const type = (key: string) => layout.columns[columnIndex(layout, key)]!.type;
     const months = type(categories) === 'month';
     const count = labels.length;
-    const drawn: Chart = {
+    return {
       ...chart,
       categories: {
         ref: columnRef(layout, categories, count),
         labels: months ? labels.map((m) => isoDateToExcelSerial(firstDayOf(m))) : labels,
         ...(months ? { format: MONTH_FORMAT } : {}),
       },
-      series: series.map(({ key, values, colour }) => ({
+      series: drawnSeries(spec).map(({ key, values, colour }) => ({
         name: { ref: headerRef(layout, key), text: headerOf(layout, key) },
         values: {
           ref: columnRef(layout, key, count),
@@ -157,12 +170,11 @@ function summaryCharts(view: ConsolidatedView, locales: readonly Locale[]): Char
         },
         colour,
       })),
-      from: { row: top, column: 4 },
-      to: { row: top + rows, column: 13 },
+      from: { row: top, column: SUMMARY_CHART_COLUMNS.from },
+      to: { row: top + height, column: SUMMARY_CHART_COLUMNS.to },
     };
-    top += rows + 2;
-    return drawn;
   });
+  return { charts, pageBreaks };
 }
 
 /**

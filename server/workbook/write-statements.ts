@@ -15,7 +15,8 @@ import {
 } from '../../shared/i18n/index.js';
 import type { Language } from '../../shared/vocabulary.js';
 import { penceToPounds } from '../../shared/money.js';
-import { previousFinancialYear, ukDate } from '../services/partnership-year.js';
+import { previousFinancialYear } from '../../shared/dates.js';
+import { ukDate } from '../services/partnership-year.js';
 import type { Cell, SheetSpec } from '../xlsx/write/index.js';
 import { writeXlsx } from './write.js';
 

@@ -1,7 +1,7 @@
 // What changed between an earlier month's view and P's (DESIGN §4, month on month): which councils' first
 // returns count for P, projects new, removed, moved in phase or RAG, or newly overdue; what each
 // council's ledger dates in between and how it restated the months before; skills whose coverage changed.
-import { addMonths, financialYearOf, monthIndexInFinancialYear, periodLabel } from '../dates.js';
+import { addMonths, financialYearOf, monthIndexInFinancialYear, periodLabel, type Period } from '../dates.js';
 import type {
   Changes,
   ConsolidatedProject,
@@ -25,7 +25,7 @@ export interface MonthFacts {
 }
 
 /** The month P is compared with by default: P−1, or none in April. */
-export function defaultComparison(period: string): string | null {
+export function defaultComparison(period: Period): Period | null {
   return monthIndexInFinancialYear(period) > 1 ? addMonths(period, -1) : null;
 }
 
@@ -101,8 +101,10 @@ export interface MonthOnMonth {
   councils: readonly string[];
   /** The councils with a return that counts for P. */
   returnsOfP: ReadonlySet<string>;
+  /** The month compared with (`before`'s). */
+  since: Period;
   /** L(c, M): what the ledger of c's return that counts for P dates up to the end of M. */
-  ledger: (council: string, month: string) => number;
+  ledger: (council: string, month: Period) => number;
 }
 
 /** No month to compare with (April, the FY's first month): nothing is news. */
@@ -119,9 +121,8 @@ export const NO_CHANGES: Changes = {
  * return counts for P is named as such, its projects and skills left out of the comparison and its
  * ledger counted as received only for what it dates after that month: never its whole year as news.
  */
-export function monthOnMonth(period: string, input: MonthOnMonth): Changes {
-  const { before, settled, councils, returnsOfP, ledger } = input;
-  const since = before.period;
+export function monthOnMonth(period: Period, input: MonthOnMonth): Changes {
+  const { before, since, settled, councils, returnsOfP, ledger } = input;
   const contributedBefore = new Map(
     before.contributions.councils.map((c) => [c.council, c.contributedPence]),
   );

@@ -1,7 +1,7 @@
 // The consolidated view for a period (DESIGN §4): a pure function of the partnership settings and every
 // stored return. The month's view picks the versions that count, then merges contributions, skills and
 // projects; the view for P adds what changed since an earlier month and the year's trend.
-import { asPeriod, isValidPeriod, yearToDate, type YearToDate } from '../dates.js';
+import { asPeriod, isValidPeriod, yearToDate, type Period, type YearToDate } from '../dates.js';
 import type { ConsolidatedView, MonthView, Partnership, SubmissionRecord } from '../schemas.js';
 import { comparisonProblem, defaultComparison, monthOnMonth, NO_CHANGES } from './changes.js';
 import { ledgerPence } from './contributions.js';
@@ -32,11 +32,24 @@ const byCouncil = (submissions: readonly SubmissionRecord[]): SubmissionRecord[]
 export function consolidateMonth(
   partnership: Partnership,
   submissions: readonly SubmissionRecord[],
-  period: string,
+  period: Period,
 ): MonthView {
-  const month = new MonthFold(partnership, yearToDate(asPeriod(period)));
+  const month = new MonthFold(partnership, yearToDate(period));
   for (const record of byCouncil(submissions)) month.add(record);
   return month.view();
+}
+
+/**
+ * The month P is compared with: `compare`, or by default the month before (none in April). A RangeError
+ * (a programming error: a caller that takes it from a request checks it first, with `comparisonProblem`)
+ * when it is not a month of P's financial year before P.
+ */
+export function comparisonMonth(period: Period, compare?: string): Period | null {
+  if (compare === undefined) return defaultComparison(period);
+  if (!isValidPeriod(compare)) throw new RangeError('compare is not a month');
+  const problem = comparisonProblem(period, compare);
+  if (problem !== null) throw new RangeError(problem);
+  return compare;
 }
 
 /**
@@ -44,24 +57,18 @@ export function consolidateMonth(
  * need not all be held at once: each council's returns come together, as the store reads them.
  */
 export class Consolidation {
-  private readonly year: YearToDate;
-  private readonly since: string | null;
+  /** P's financial year up to P: its months are the only ones whose returns can count. */
+  readonly year: YearToDate;
   private readonly month: MonthFold;
 
+  /** `since`: the month P is compared with, as `comparisonMonth` gives it (by default the month before). */
   constructor(
     private readonly partnership: Partnership,
-    period: string,
-    options: ConsolidateOptions = {},
+    period: Period,
+    private readonly since: Period | null = defaultComparison(period),
   ) {
-    this.year = yearToDate(asPeriod(period));
-    this.since = options.compare ?? defaultComparison(period);
-    if (this.since !== null) {
-      const problem = isValidPeriod(this.since)
-        ? comparisonProblem(period, this.since)
-        : 'compare is not a month';
-      if (problem !== null) throw new RangeError(problem);
-    }
-    this.month = new MonthFold(partnership, this.year, this.since);
+    this.year = yearToDate(period);
+    this.month = new MonthFold(partnership, this.year, since);
   }
 
   add(record: SubmissionRecord): void {
@@ -75,9 +82,9 @@ export class Consolidation {
     const returns = new YearOfReturns(partnership, this.month.earlier);
     // Every month's money is read from the ledgers of the returns that count for P (DESIGN §4, Ledger).
     const chosen = this.month.chosen;
-    const ledger = (council: string, month: string): number =>
-      ledgerPence(chosen.get(council)?.data.contributions ?? [], yearToDate(asPeriod(month)));
-    const contributed = (month: string): number =>
+    const ledger = (council: string, month: Period): number =>
+      ledgerPence(chosen.get(council)?.data.contributions ?? [], yearToDate(month));
+    const contributed = (month: Period): number =>
       [...chosen.keys()].reduce((sum, council) => sum + ledger(council, month), 0);
     return {
       ...view,
@@ -87,10 +94,10 @@ export class Consolidation {
   }
 
   private changesSince(
-    since: string,
+    since: Period,
     view: MonthView,
     returns: YearOfReturns,
-    ledger: (council: string, month: string) => number,
+    ledger: (council: string, month: Period) => number,
   ): ConsolidatedView['changes'] {
     const { partnership, year } = this;
     const councils = partnership.councils.map((c) => c.id);
@@ -108,6 +115,7 @@ export class Consolidation {
           };
     return monthOnMonth(year.period, {
       before,
+      since,
       settled,
       councils,
       returnsOfP: new Set(chosen.keys()),
@@ -122,7 +130,8 @@ export function consolidate(
   period: string,
   options: ConsolidateOptions = {},
 ): ConsolidatedView {
-  const consolidation = new Consolidation(partnership, period, options);
+  const month = asPeriod(period);
+  const consolidation = new Consolidation(partnership, month, comparisonMonth(month, options.compare));
   for (const record of byCouncil(submissions)) consolidation.add(record);
   return consolidation.view();
 }

@@ -4,7 +4,7 @@
 // (unless Usage makes them monthly), each return's projects (read once however many months the return
 // counts in) and each project ID (looked up once for the year; a council's next return listing the
 // same IDs in the same places reuses the lookups of the last).
-import { asPeriod, lastDayOf, yearToDate, type YearToDate } from '../dates.js';
+import { lastDayOf, yearToDate, type Period, type YearToDate } from '../dates.js';
 import type { MonthView, Partnership, ProjectRow, SubmissionRecord, Trend } from '../schemas.js';
 import { RAGS } from '../vocabulary.js';
 import type { MonthFacts, ProjectFacts } from './changes.js';
@@ -97,7 +97,7 @@ export class YearOfReturns {
   ) {}
 
   /** What month on month compares: contributions, skills coverage and projects of `period`. */
-  facts(period: string): MonthFacts {
+  facts(period: Period): MonthFacts {
     const month = this.month(period);
     const councilOrder = this.partnership.councils.map((c) => c.id);
     const endOfPeriod = lastDayOf(period);
@@ -122,9 +122,9 @@ export class YearOfReturns {
    * months whose full view is already made.
    */
   trend(
-    months: readonly string[],
+    months: readonly Period[],
     views: ReadonlyMap<string, MonthView>,
-    contributed: (month: string) => number,
+    contributed: (month: Period) => number,
   ): Trend {
     const points = months.map((period) => {
       const view = views.get(period);
@@ -157,10 +157,10 @@ export class YearOfReturns {
     return (this.yearShares ??= dueShares(this.partnership, year));
   }
 
-  private month(period: string): Month {
+  private month(period: Period): Month {
     const known = this.months.get(period);
     if (known !== undefined) return known;
-    const year = yearToDate(asPeriod(period));
+    const year = yearToDate(period);
     const { chosen } = selectSubmissions(this.partnership, this.submissions, year);
     const { contributions } = consolidateContributions(this.partnership, chosen, year, this.shares(year));
     const month = { chosen, contributions, ...this.authorities(chosen) };

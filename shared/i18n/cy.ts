@@ -50,15 +50,6 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'decision.agree': draft('Cytunwyd'),
   'decision.decline': draft('Gwrthodwyd'),
   'decision.awaiting': draft('Yn aros am benderfyniad'),
-  'agreementView.title': draft('Cytundeb rhannu costau'),
-  'agreementView.agree': draft('Cytuno'),
-  'agreementView.decline': draft('Gwrthod'),
-  'agreementView.comment': draft('Sylw'),
-  'agreementView.commentHint': draft(
-    'Mae angen sylw i wrthod; bydd y Prif Swyddog Digidol yn ei ddarllen. Gall eich cyngor newid ei benderfyniad tra bo’r cynnig ar agor.',
-  ),
-  'agreementView.decision': draft('Penderfyniad'),
-  'agreementView.remind': draft('Anfon nodyn atgoffa drwy e-bost'),
   'figure.received.explanation': draft('arian a chyfraniadau mewn nwyddau dyddiedig yn y mis hwn'),
 
   'phase.concept': draft('Cysyniad'),

@@ -34,16 +34,6 @@ export const EN = {
   'decision.agree': 'Agreed',
   'decision.decline': 'Declined',
   'decision.awaiting': 'Awaiting decision',
-  'agreementView.title': 'Cost-share agreement',
-  'agreementView.agree': 'Agree',
-  'agreementView.decline': 'Decline',
-  'agreementView.comment': 'Comment',
-  'agreementView.commentHint':
-    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
-  'agreementView.decision': 'Decision',
-  'agreementView.remind': 'E-mail a reminder',
-
-  // The fixed vocabulary where a sentence names it (the sheets keep the English words as data).
   'phase.concept': 'Concept',
   'phase.discovery': 'Discovery',
   'phase.alpha': 'Alpha',

@@ -1,5 +1,5 @@
 // The consolidated view's charts, defined once: the workbook's Summary (DrawingML) and the add-in's
-// Dashboard (Office.js) draw the same charts — title, kind, the consolidated table and columns each is
+// Summary (Office.js) draw the same charts — title, kind, the consolidated table and columns each is
 // bound to, colours and value format — so the two can never disagree on what a chart shows.
 import type { SheetLayout } from '../sheets/layout.js';
 import type { ConsolidatedView } from '../schemas.js';
@@ -14,8 +14,6 @@ export const CHART_COLOURS = {
   contributed: '1D70B8',
   profiled: 'B1B4B6',
   ...RAG_COLOURS,
-  people: '1D70B8',
-  practitioners: '00703C',
 } as const;
 
 export interface ChartSeriesSpec {
@@ -143,28 +141,5 @@ function ragTrendChart(view: ConsolidatedView, locales: readonly Locale[]): Cons
     })),
     valueFormat: '0',
     rows: 18,
-  };
-}
-
-/** Skills coverage: people and practitioners per skill. The add-in's Dashboard draws it beside the rest. */
-export function skillsCoverageChart(view: ConsolidatedView): ConsolidatedChart {
-  const coverage = view.skills.coverage;
-  return {
-    title: 'Skills coverage',
-    description: `Bar chart: people and practitioners for each of ${coverage.length} skills.`,
-    kind: 'bar',
-    layout: CONSOLIDATED_SHEETS.skills,
-    categories: 'skill',
-    labels: coverage.map((s) => s.skill),
-    series: [
-      { key: 'people', values: coverage.map((s) => s.people), colour: CHART_COLOURS.people },
-      {
-        key: 'practitioners',
-        values: coverage.map((s) => s.practitioners),
-        colour: CHART_COLOURS.practitioners,
-      },
-    ],
-    valueFormat: '0',
-    rows: Math.min(40, Math.max(16, coverage.length * 2 + 4)),
   };
 }

@@ -17,9 +17,12 @@ import type { ChangeRow, TrendRow } from './changes.js';
 import type { DataQualityLine } from './data-quality.js';
 
 const label = <K extends string>(header: string, key: K, width: number) => text(header, key, { width });
-const pence = <K extends string>(header: string, key: K) => money(header, key, { required: true });
-const count = <K extends string>(header: string, key: K) =>
-  integer(header, key, { width: 12, required: true });
+// Widths are kept so that every sheet prints at 8 pt or more one page wide on A4 landscape (test/server/
+// workbook/print-scale.test.ts): money 12 characters holds £999,999.99 and more; long text wraps.
+const pence = <K extends string>(header: string, key: K, width = 12) =>
+  money(header, key, { width, required: true });
+const count = <K extends string>(header: string, key: K, width = 12) =>
+  integer(header, key, { width, required: true });
 const fte = <K extends string>(header: string, key: K) =>
   number(header, key, { width: 10, numberFormat: '0.00', required: true });
 
@@ -28,8 +31,8 @@ export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: RowLayout<CouncilContribution> =
   table: 'ConsolidatedContributions',
   rowKey: ['council'],
   columns: [
-    label('Council ID', 'council', 18),
-    label('Council name', 'name', 22),
+    label('Council ID', 'council', 16),
+    label('Council name', 'name', 20),
     label('Membership', 'membership', 12),
     count('Months of membership', 'monthsOfMembership'),
     pence(`${FIGURES.duePence.label} (£)`, 'duePence'),
@@ -38,7 +41,7 @@ export const CONSOLIDATED_CONTRIBUTIONS_LAYOUT: RowLayout<CouncilContribution> =
     pence('In-kind (£)', 'inKindPence'),
     pence(`${FIGURES.contributedPence.label} (£)`, 'contributedPence'),
     pence('Balance (£)', 'balancePence'),
-    label('Status', 'status', 18),
+    label('Status', 'status', 17),
   ],
 };
 
@@ -63,12 +66,13 @@ export const CONSOLIDATED_PEOPLE_LAYOUT: RowLayout<Person> = {
   rowKey: ['email'],
   columns: [
     label('Person', 'name', 18),
-    label('Email', 'email', 24),
+    // Fits an address of 41 characters whole (the demo's longest) in Calibri 11.
+    label('Email', 'email', 40),
     label('Organisation type', 'organisationType', 13),
     label('Organisation', 'organisation', 18),
-    label('Councils', 'councils', 20),
+    label('Councils', 'councils', 16),
     fte('FTE', 'fte'),
-    label('Skills', 'skills', 44),
+    label('Skills', 'skills', 36),
   ],
 };
 
@@ -77,23 +81,25 @@ export const CONSOLIDATED_PROJECTS_LAYOUT: RowLayout<ConsolidatedProject> = {
   table: 'ConsolidatedProjects',
   rowKey: ['id'],
   columns: [
-    label('Project ID', 'id', 10),
-    label('Title', 'title', 24),
-    label('Theme', 'theme', 14),
-    label('Lead council', 'lead', 14),
-    label('Partners', 'partners', 16),
+    // Seventeen columns: titles, partners and updates wrap in narrow columns so that the sheet prints
+    // at 8 pt or more; a project's own spend and savings are narrower than its budget and investment.
+    label('Project ID', 'id', 8),
+    label('Title', 'title', 17),
+    label('Theme', 'theme', 12),
+    label('Lead council', 'lead', 11),
+    label('Partners', 'partners', 11),
     label('Phase', 'phase', 9),
     label('RAG', 'rag', 7),
-    date('Start', 'start', {}),
-    date('Due', 'due', {}),
+    date('Start', 'start', { width: 10 }),
+    date('Due', 'due', { width: 10 }),
     pence('Budget (£)', 'budgetPence'),
-    pence('Spent to date (£)', 'spentPence'),
-    pence('Savings target (£/yr)', 'savingsTargetPence'),
-    pence('Savings realised (£)', 'savingsRealisedPence'),
+    pence('Spent to date (£)', 'spentPence', 11),
+    pence('Savings target (£/yr)', 'savingsTargetPence', 11),
+    pence('Savings realised (£)', 'savingsRealisedPence', 11),
     pence('Investment secured (£)', 'investmentPence'),
-    boolean('Overdue', 'overdue', { width: 9, required: true }),
-    label('Reported by', 'reportedBy', 16),
-    label('Update', 'update', 30),
+    boolean('Overdue', 'overdue', { width: 8, required: true }),
+    label('Reported by', 'reportedBy', 11),
+    label('Update', 'update', 16),
   ],
 };
 
@@ -137,14 +143,14 @@ export const CONSOLIDATED_CHANGES_LAYOUT: RowLayout<ChangeRow> = {
   table: 'Changes',
   rowKey: ['change', 'item'],
   columns: [
-    label('Change', 'change', 24),
-    label('Item', 'item', 24),
-    label('Name', 'name', 40),
-    label('From', 'from', 24),
-    label('To', 'to', 24),
-    money(`${FIGURES.receivedPence.label} (£)`, 'receivedPence', {}),
+    label('Change', 'change', 22),
+    label('Item', 'item', 20),
+    label('Name', 'name', 32),
+    label('From', 'from', 20),
+    label('To', 'to', 20),
+    money(`${FIGURES.receivedPence.label} (£)`, 'receivedPence', { width: 12 }),
     // Earlier months changed in the council's return since the last one counted.
-    money('Earlier months restated (£)', 'restatedPence', {}),
+    money('Earlier months restated (£)', 'restatedPence', { width: 12 }),
   ],
 };
 

@@ -1,13 +1,7 @@
 // What every surface shows of a consolidated view (the e-mail, the consolidated workbook, the add-in):
 // each figure, table and sentence is computed here once, from the view alone.
 export { buildReport, type Report } from './build.js';
-export {
-  CHART_COLOURS,
-  consolidatedCharts,
-  skillsCoverageChart,
-  type ChartSeriesSpec,
-  type ConsolidatedChart,
-} from './charts.js';
+export { CHART_COLOURS, consolidatedCharts, type ChartSeriesSpec, type ConsolidatedChart } from './charts.js';
 export {
   CHANGE_LABELS,
   changeRows,
@@ -28,5 +22,11 @@ export {
   consolidatedSheetRows,
   type ConsolidatedSheetRows,
 } from './sheet-rows.js';
+export {
+  drawnSeries,
+  summaryChartPlaces,
+  SUMMARY_CHART_COLUMNS,
+  type ChartPlace,
+} from './summary-chart-places.js';
 export { costSharesLine, moneyLabel, summaryLines, type SummaryLine } from './summary.js';
 export { contributionTotals } from './totals.js';

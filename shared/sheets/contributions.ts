@@ -41,7 +41,8 @@ export const CONTRIBUTIONS_LAYOUT = defineSheet({
       prompt: 'In-kind: the day rate in pounds that the days are valued at, more than £0.',
     }),
     email('Person email', 'personEmail', {
-      width: 24,
+      // An address of 41 characters shows whole in Calibri 11.
+      width: 40,
       prompt: 'In-kind: the e-mail of the person whose time this is, as on the Skills sheet.',
     }),
     text('Reference', 'reference', {

@@ -15,7 +15,9 @@ export const SKILLS_LAYOUT = defineSheet({
       prompt: "The person's full name.",
     }),
     email('Email', 'email', {
-      width: 24,
+      // An address of 41 characters shows whole in Calibri 11; Organisation and Notes wrap, narrower, so
+      // that the sheet still prints at 8 pt or more one page wide.
+      width: 40,
       required: true,
       prompt: "The person's work e-mail address; one row per person and skill.",
     }),
@@ -25,7 +27,7 @@ export const SKILLS_LAYOUT = defineSheet({
       prompt: 'Who employs the person: Council, SME, Freelancer or Partner.',
     }),
     text('Organisation', 'organisation', {
-      width: 18,
+      width: 16,
       maxLength: 200,
       required: true,
       prompt: 'The name of the organisation that employs the person.',
@@ -57,7 +59,7 @@ export const SKILLS_LAYOUT = defineSheet({
       prompt: 'The last day the person works with the partnership, as a date; blank if still working.',
     }),
     text('Notes', 'notes', {
-      width: 30,
+      width: 24,
       maxLength: 1000,
       prompt: 'Anything the CDO should know about this person or skill (up to 1,000 characters).',
     }),

@@ -214,7 +214,7 @@ describe('the consolidated view', () => {
     return wb.values(table.sheet, { ...table.rect, r0: table.rect.r0 + 1 });
   };
 
-  it('writes the Changes table and five charts in as many round trips for 4 councils as for 400', async () => {
+  it('writes the Changes table and the Summary’s four charts in as many round trips for 4 councils as for 400', async () => {
     const small = demoView();
     const big = bigView(400, 8);
     expect(big.projects.items.length).toBeGreaterThan(20 * small.projects.items.length);
@@ -240,9 +240,9 @@ describe('the consolidated view', () => {
       expect(tableRows(wb, CONSOLIDATED_CHANGES_LAYOUT.table)).toEqual(
         rowsToGrid(CONSOLIDATED_CHANGES_LAYOUT, changeRows(view), { dates: 'serial' }).slice(1),
       );
-      const dashboard = wb.requireSheet('Dashboard');
-      expect(dashboard.charts).toHaveLength(5);
-      const trend = dashboard.charts.find((c) => c.type === 'Line')!;
+      const summary = wb.requireSheet('Summary');
+      expect(summary.charts).toHaveLength(4);
+      const trend = summary.charts.find((c) => c.type === 'LineMarkers')!;
       // Bound to the Trend table's money columns (after Month and Returns): one row per month so far.
       const months = view.trend.months.length;
       expect(trend.series.map((s) => [s.values?.rect, s.xValues?.rect])).toEqual(
@@ -254,5 +254,29 @@ describe('the consolidated view', () => {
       expect(wb.readRange(trend.series[0]!.values)).toEqual(view.trend.contributedPence.map((p) => p / 100));
       expect(wb.table(CONSOLIDATED_TREND_LAYOUT.table)!.sheet.name).toBe(trend.series[0]!.values!.sheet.name);
     }
+  });
+  it('draws the Summary’s charts a user’s respelled header still names, and says which it cannot draw', async () => {
+    const view = demoView();
+    const { wb } = await write(view);
+    // A user respells one Trend header (case and spaces: still the column) and renames another.
+    const edit = new RequestContext(wb);
+    const trend = edit.workbook.worksheets.getItem(CONSOLIDATED_TREND_LAYOUT.sheet);
+    trend.getRange('C1').values = [['  contributed TO date (£) ']];
+    trend.getRange('E1').values = [['Late']];
+    await edit.sync();
+    const { report } = await write(view, wb);
+    const summary = wb.requireSheet('Summary');
+    // The RAG trend needs the Red column: it is not drawn, and the notice says how to get it back.
+    expect(report.charts).toEqual([
+      'Contributed to date against profiled due',
+      'Projects by phase and RAG',
+      `The year so far: contributed against profiled due, ${view.financialYear}`,
+    ]);
+    expect(summary.charts.map((c) => c.title)).toEqual(report.charts);
+    expect(report.notices).toEqual([
+      `The Trend table has no “Red” column any more, so the Summary has no chart “Projects by RAG, month by month, ${view.financialYear}”. Put the column back to see it.`,
+    ]);
+    // The respelled column still feeds its chart.
+    expect(summary.charts[2]!.series[0]!.values?.rect).toMatchObject({ c0: 2, c1: 2 });
   });
 });

@@ -151,17 +151,18 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await act(cdo, 'consolidated');
     expect(await focused(cdo)).toMatchObject({ tag: 'h2', text: 'Consolidated view' });
     await announced(cdo, /^Consolidated view for October 2026 written/);
-    // The Changes table is in the pane, its headers and rows named for a screen reader.
-    expect(await cdo.getByRole('table').locator('th[scope="col"]').allInnerTexts()).toEqual([
-      'Change',
-      'Item',
-      'Detail',
-    ]);
+    // The headline figures and the Changes table are in the pane, their headers and rows named for a
+    // screen reader.
+    const headline = cdo.getByRole('table', { name: 'Headline figures, October 2026' });
+    expect(await headline.locator('th[scope="col"]').allInnerTexts()).toEqual(['Figure', 'Amount']);
+    expect(await headline.locator('th[scope="row"]').count()).toBeGreaterThan(0);
+    const changes = cdo.getByRole('region', { name: /^Changes since/ }).getByRole('table');
+    expect(await changes.locator('th[scope="col"]').allInnerTexts()).toEqual(['Change', 'Item', 'Detail']);
     expect(await axeViolations(cdo)).toEqual([]);
     await cdo.context().close();
   });
 
-  it('dark theme: the consolidated view and its Changes table pass axe, contrast included', async () => {
+  it('dark theme: the consolidated view, its headline figures and Changes table pass axe, contrast included', async () => {
     const dark = await openPane(browser, service.url, world.fakeOffice, {
       now: NOW,
       theme: { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#F3F3F3' },
@@ -170,6 +171,7 @@ describe.runIf(haveChromium)('the pane is accessible (WCAG 2.2 AA)', () => {
     await connect(dark, service.tokens.cdo);
     await act(dark, 'consolidated');
     expect(await dark.locator('.changes tbody tr').count()).toBeGreaterThan(0);
+    expect(await dark.locator('.headline tbody tr').count()).toBeGreaterThan(0);
     expect(await axeViolations(dark)).toEqual([]);
     await dark.context().close();
   });

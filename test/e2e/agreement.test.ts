@@ -1,10 +1,12 @@
 // The year's cost shares in the task pane (DESIGN §10): a council user reads its council's proposed due
 // with the method's inputs and the change from last year, agrees, is refused a decline without a
-// comment, and declines with one; the CDO sees every Member's decision and e-mails a reminder to the
-// councils still awaiting. axe (WCAG 2.2 AA) passes on each state and the keyboard reaches every control.
+// comment, and declines with one; the CDO sees every Member's decision and has the service e-mail a
+// reminder to the councils still awaiting, once a day. axe (WCAG 2.2 AA) passes on each state and the
+// keyboard reaches every control.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
+import { outboxRows } from '../../server/mail/outbox.js';
 import type { Agreement } from '../../shared/agreements.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { requireTool } from '../helpers/tools.js';
@@ -192,7 +194,7 @@ describe.runIf(haveChromium)('the cost-share agreement in the task pane', () => 
     expect(pageProblems(page)).toEqual({ errors: [], blocked: [] });
   });
 
-  it('shows the CDO who has agreed and e-mails a reminder to the councils still awaiting', async () => {
+  it('shows the CDO who has agreed and sends a reminder to the councils still awaiting, once a day', async () => {
     const cdo = await openPane(browser, service.url, world.fakeOffice, {
       now: NOW,
       partitionKey: 'agreement-cdo',
@@ -214,25 +216,38 @@ describe.runIf(haveChromium)('the cost-share agreement in the task pane', () => 
 
     const remind = cdo.locator('#remind');
     expect(await remind.innerText()).toBe(
-      'E-mail a reminder to Vale of White Horse District Council and West Oxfordshire District Council',
+      'Send a reminder to Vale of White Horse District Council and West Oxfordshire District Council',
     );
-    const mail = new URL((await remind.getAttribute('href'))!);
-    expect(mail.protocol).toBe('mailto:');
-    expect(decodeURIComponent(mail.pathname)).toBe(
-      'digital@vale-of-white-horse.example,digital@west-oxfordshire.example',
-    );
-    expect(mail.searchParams.get('subject')).toBe(
-      'Cost shares 2026-27 awaiting your decision — Oxfordshire Districts Digital Partnership',
-    );
-    const body = mail.searchParams.get('body')!;
-    expect(body).toContain('Vale of White Horse District Council: Due for 2026-27 £64,454.75');
-    expect(body).toContain('West Oxfordshire District Council: Due for 2026-27 £58,634.20');
-    expect(body).toContain(`${service.url}/addin/help.html#agreement`);
-
     expect(await axeViolations(cdo)).toEqual([]);
     const controls = await controlsInOutput(cdo);
     expect(controls).toEqual(['remind']);
     expect(await tabThrough(cdo, controls)).toEqual(controls);
+
+    // Sent from the keyboard: the service queues one reminder to each awaiting council's contact.
+    const reminders = () => outboxRows(service.service.store.mail, { kind: 'agreement-reminder' });
+    const sendFromKeyboard = async () => {
+      await cdo.locator('#remind').focus();
+      await cdo.keyboard.press('Enter');
+      await settled(cdo);
+    };
+    await sendFromKeyboard();
+    expect(await outputText(cdo)).toContain(
+      "A reminder is on its way by e-mail to Vale of White Horse District Council and West Oxfordshire District Council, with each one's due and how to agree or decline.",
+    );
+    expect((await reminders()).map((r) => r.recipient).sort()).toEqual([
+      'digital@vale-of-white-horse.example',
+      'digital@west-oxfordshire.example',
+    ]);
+    expect(await cdo.evaluate(() => document.activeElement?.className)).toBe('result-heading');
+    expect(await axeViolations(cdo)).toEqual([]);
+
+    // Asked again the same day: nothing more goes, and the CDO is told why.
+    await sendFromKeyboard();
+    expect(await outputText(cdo)).toContain(
+      'Vale of White Horse District Council and West Oxfordshire District Council had a reminder today already; the service sends one a day, so nothing more was sent.',
+    );
+    expect(await reminders()).toHaveLength(2);
+    expect(await axeViolations(cdo)).toEqual([]);
     await screenshot(cdo, '61-agreement-cdo');
     expect(pageProblems(cdo)).toEqual({ errors: [], blocked: [] });
   });

@@ -1,5 +1,5 @@
 // The CDO's Consolidated view for the demo's latest month: the Changes table (in the pane and on the
-// Changes sheet) says what the service's JSON says changed since the month before, and the Dashboard's
+// Changes sheet) says what the service's JSON says changed since the month before, and the Summary's
 // native charts are bound to the tables the pane wrote, so they follow a number a user edits.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,6 @@ import {
   CONSOLIDATED_CHANGES_LAYOUT,
   CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
   CONSOLIDATED_PHASE_RAG_LAYOUT,
-  CONSOLIDATED_SKILLS_LAYOUT,
   CONSOLIDATED_TREND_LAYOUT,
 } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
@@ -143,8 +142,8 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
     expect(pageProblems(page).errors).toEqual([]);
   });
 
-  it('draws native charts on the Dashboard bound to the tables it wrote', async () => {
-    const dashboard = (await excel(page).sheet('Dashboard'))!;
+  it('draws native charts on the Summary bound to the tables it wrote', async () => {
+    const summary = (await excel(page).sheet('Summary'))!;
     const councils = view.contributions.councils.length;
     const months = view.trend.months.length;
     const bound = (layout: SheetLayout, categories: string, keys: string[], rows: number) =>
@@ -153,7 +152,7 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
         xValues: columnCells(layout, categories, rows),
       }));
     expect(
-      dashboard.charts.map((c) => ({
+      summary.charts.map((c) => ({
         type: c.type,
         title: c.title,
         series: c.series.map(({ values, xValues }) => ({ values, xValues })),
@@ -162,10 +161,11 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
       {
         type: 'BarClustered',
         title: 'Contributed to date against profiled due',
+        // Bars drawn bottom up, their series in reverse (as the download draws them).
         series: bound(
           CONSOLIDATED_CONTRIBUTIONS_LAYOUT,
           'name',
-          ['contributedPence', 'profiledDuePence'],
+          ['profiledDuePence', 'contributedPence'],
           councils,
         ),
       },
@@ -175,39 +175,29 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
         series: bound(CONSOLIDATED_PHASE_RAG_LAYOUT, 'phase', ['red', 'amber', 'green'], PHASES.length),
       },
       {
-        type: 'Line',
+        type: 'LineMarkers',
         title: `The year so far: contributed against profiled due, ${view.financialYear}`,
         series: bound(CONSOLIDATED_TREND_LAYOUT, 'month', ['contributedPence', 'profiledDuePence'], months),
       },
       {
-        type: 'Line',
+        type: 'LineMarkers',
         title: `Projects by RAG, month by month, ${view.financialYear}`,
         series: bound(CONSOLIDATED_TREND_LAYOUT, 'month', ['red', 'amber', 'green'], months),
       },
-      {
-        type: 'BarClustered',
-        title: 'Skills coverage',
-        series: bound(
-          CONSOLIDATED_SKILLS_LAYOUT,
-          'skill',
-          ['people', 'practitioners'],
-          view.skills.coverage.length,
-        ),
-      },
     ]);
-    const trend = dashboard.charts[2]!;
+    const trend = summary.charts[2]!;
     // The chart shows the JSON's trend, named by the table's headers, in the RAG and GOV.UK colours.
     expect(trend.series.map((s) => [s.name, s.shows])).toEqual([
       ['Contributed to date (£)', view.trend.contributedPence.map((p) => p / 100)],
       ['Profiled due to date (£)', view.trend.profiledDuePence.map((p) => p / 100)],
     ]);
     // Projects by RAG: a month no return counts for is a blank cell (Excel reads ''), drawn as a gap.
-    const rag = dashboard.charts[3]!;
+    const rag = summary.charts[3]!;
     expect(rag.displayBlanksAs).toBe('NotPlotted');
     expect(rag.series.map((s) => [s.name, s.shows])).toEqual(
       (['Red', 'Amber', 'Green'] as const).map((r) => [r, view.trend.rag[r].map((n) => n ?? '')]),
     );
-    expect(dashboard.charts[1]!.series.map((s) => [s.name, s.fill])).toEqual([
+    expect(summary.charts[1]!.series.map((s) => [s.name, s.fill])).toEqual([
       ['Red', '#D4351C'],
       ['Amber', '#B35000'],
       ['Green', '#00703C'],
@@ -217,7 +207,7 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
   it('a number a user edits in a table shows in its chart', async () => {
     const wb = excel(page);
     await wb.type('Trend', 'C2', [[123456]]);
-    const trend = (await wb.sheet('Dashboard'))!.charts[2]!;
+    const trend = (await wb.sheet('Summary'))!.charts[2]!;
     expect(trend.series[0]!.shows[0]).toBe(123456);
   });
 
@@ -234,11 +224,11 @@ describe.runIf(haveChromium)('the Consolidated view of the demo’s latest month
       CONSOLIDATED_CHANGES_LAYOUT.columns.map((c) => c.header),
       CONSOLIDATED_CHANGES_LAYOUT.columns.map(() => ''),
     ]);
-    const trend = (await wb.sheet('Dashboard'))!.charts.find((c) => c.type === 'Line')!;
+    const trend = (await wb.sheet('Summary'))!.charts.find((c) => c.type === 'LineMarkers')!;
     expect(trend.series.map((s) => [s.values, s.xValues])).toEqual([
       ['Trend!C2', 'Trend!A2'],
       ['Trend!D2', 'Trend!A2'],
     ]);
-    expect((await wb.sheet('Dashboard'))!.charts).toHaveLength(5);
+    expect((await wb.sheet('Summary'))!.charts).toHaveLength(4);
   });
 });

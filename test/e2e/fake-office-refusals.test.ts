@@ -295,5 +295,10 @@ describe('the fake office.js refuses what Excel refuses', () => {
     const old = await withTable('1.7');
     old.data.getRange('B2:B3').dataValidation.clear();
     await expect(old.ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    // Where a chart's value axis crosses its categories: 1.8.
+    const older = await withTable('1.7');
+    older.data.charts.add('BarClustered', older.data.getRange('A1:B3'), 'Auto').axes.categoryAxis.position =
+      'Maximum';
+    await expect(older.ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });

@@ -256,6 +256,10 @@ describe('the fake office.js charts', () => {
     due.format.line.lineStyle = 'Dash';
     paid.format.fill.setSolidColor('#1D70B8');
     chart.axes.valueAxis.numberFormat = '£#,##0';
+    // The first council at the top, the value axis along the bottom, the legend above.
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.axes.categoryAxis.position = 'Maximum';
+    chart.legend.position = 'Top';
     chart.setPosition('E2', data.getRange('L18:M20'));
     chart.title.text = 'Paid against due';
     chart.name = 'Money';
@@ -268,6 +272,8 @@ describe('the fake office.js charts', () => {
       title: 'Paid against due',
       position: { from: 'E2', to: 'M20' },
       axisFormats: { value: '£#,##0' },
+      categoryAxis: { reversePlotOrder: true, position: 'Maximum' },
+      legendPosition: 'Top',
     });
     expect(made!.series.map((s) => [s.fill, s.lineStyle])).toEqual([
       ['#1D70B8', undefined],
@@ -320,6 +326,36 @@ describe('the fake office.js charts', () => {
         chart(c).series.getItemAt(0).format.line.lineStyle = 'Wiggly';
       }),
     ).toBe('InvalidArgument');
+    // A legend or axis position Excel does not take (Custom only through their own setters).
+    for (const position of ['Invalid', 'Custom', 'Above']) {
+      expect(
+        await refused((c) => {
+          chart(c).legend.position = position;
+        }),
+        position,
+      ).toBe('InvalidArgument');
+      expect(
+        await refused((c) => {
+          chart(c).axes.categoryAxis.position = position;
+        }),
+        position,
+      ).toBe('InvalidArgument');
+    }
+    expect(
+      await refused((c) => {
+        chart(c).axes.categoryAxis.reversePlotOrder = 'yes' as unknown as boolean;
+      }),
+    ).toBe('InvalidArgument');
+    expect(
+      await refused((c) => {
+        data(c).getRange('A:C').format.wrapText = 'yes' as unknown as boolean;
+      }),
+    ).toBe('InvalidArgument');
+    expect(
+      await refused((c) => {
+        data(c).getRange('A:C').format.wrapText = true;
+      }),
+    ).toBe('accepted');
     // Asking for what is not there.
     expect(await refused((c) => data(c).charts.getItem('Nope').load('name'))).toBe('ItemNotFound');
     expect(await refused((c) => chart(c).series.getItemAt(5).setValues(data(c).getRange('B2')))).toBe(

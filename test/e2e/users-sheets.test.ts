@@ -1,5 +1,5 @@
 // The add-in never overwrites what a user wrote: its own sheets (drop-down lists, the consolidated
-// Summary and Dashboard) are marked in the workbook's settings, and a user's sheet that happens to
+// Summary) are marked in the workbook's settings, and a user's sheet that happens to
 // have the same name is left exactly as it was while the pane says which name it used instead.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +98,7 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
     await page.context().close();
   });
 
-  it('the consolidated view leaves a user’s Summary and Dashboard alone and says where it wrote', async () => {
+  it('the consolidated view leaves a user’s Summary (and a Dashboard) alone and says where it wrote', async () => {
     const submitted = await service.call('POST', `/api/v1/councils/cherwell/submissions?period=${PERIOD}`, {
       token: 'cdo',
       json: demoCouncilSubmission('cherwell', PERIOD),
@@ -121,16 +121,18 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
     await act(page, 'consolidated');
     const text = await outputText(page);
     expect(text).toContain(
-      'written: Summary (2), Changes and one sheet per table, with 5 charts on Dashboard (2)',
+      'written: Summary (2) with 4 charts drawn from the tables, Changes and one sheet per table',
     );
     expect(text).toContain('a sheet called “Summary” that the add-in did not make');
-    expect(text).toContain('a sheet called “Dashboard” that the add-in did not make');
-    expect((await wb.sheet('Summary')).values).toEqual(summary);
+    // The add-in has no Dashboard (its charts are on its Summary): a user's Dashboard is simply theirs.
+    expect(text).not.toContain('Dashboard');
+    const yours = await wb.sheet('Summary');
+    expect([yours.values, yours.charts]).toEqual([summary, []]);
     const theirs = await wb.sheet('Dashboard');
     expect([theirs.values, theirs.charts]).toEqual([dashboard, []]);
     const written = (await wb.sheet('Summary (2)')).values.map((r) => r[0]);
     expect(written).toEqual(expect.arrayContaining(['Partnership', 'Period']));
-    expect((await wb.sheet('Dashboard (2)')).charts).toHaveLength(5);
+    expect((await wb.sheet('Summary (2)')).charts).toHaveLength(4);
 
     // Written again: the marked sheets are reused and the user's stay as they are.
     await act(page, 'consolidated');
@@ -139,9 +141,9 @@ describe.runIf(haveChromium)('users’ own sheets are never overwritten', () => 
       'Summary',
       'Dashboard',
       'Summary (2)',
-      'Dashboard (2)',
     ]);
-    expect((await wb.sheet('Dashboard (2)')).charts).toHaveLength(5);
+    expect((await wb.sheet('Summary (2)')).charts).toHaveLength(4);
+    expect((await wb.sheet('Summary')).values).toEqual(summary);
     expect((await wb.sheet('Dashboard')).values).toEqual(dashboard);
     await page.context().close();
   });

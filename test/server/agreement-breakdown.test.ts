@@ -3,7 +3,7 @@
 // snapshot keeps beside each due. Figures worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
-import { agreementSnapshot } from '../../server/services/agreement-snapshot.js';
+import { agreementSnapshot } from '../../shared/agreement-snapshot.js';
 import { proposalRows } from '../../shared/agreement-breakdown.js';
 import type { Agreement } from '../../shared/agreements.js';
 import type { Partnership } from '../../shared/schemas.js';

@@ -134,6 +134,9 @@ const MATRIX: Row[] = [
     allowed: ['cherwell', 'southOxfordshire'],
     options: () => ({ json: { decision: 'agree' } }),
   },
+  // The first allowed caller queues the reminders to Vale's and West's contacts; the next is told they
+  // had theirs today (202 both).
+  { method: 'POST', path: '/api/v1/agreements/{aid}/reminders', allowed: staff, success: 202 },
   {
     method: 'POST',
     path: '/api/v1/agreements',

@@ -16,6 +16,7 @@ import { yearRecord } from '../../server/services/partnership-year.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { freshDatabaseUrl } from '../helpers/databases.js';
+import { asPeriod } from '../../shared/dates.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../bin/shared-cdo.js', import.meta.url));
@@ -87,7 +88,7 @@ describe('the demo offline and in the service', { timeout: 120_000 }, () => {
       { cwd: dir, maxBuffer: 16 << 20 },
     );
     const offline = JSON.parse(stdout) as ConsolidatedView;
-    const service = await consolidatedView(store, period);
+    const service = await consolidatedView(store, asPeriod(period));
     expect(figures(offline)).toEqual(figures(withoutTheYear(service)));
     // What the service adds: three councils of four have agreed the year's shares; last year is closed.
     expect(service.agreement).toMatchObject({

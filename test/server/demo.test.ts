@@ -12,6 +12,7 @@ import { readWorkbookGrids } from '../../server/workbook/read.js';
 import { writtenBytes } from '../helpers/xlsx.js';
 import { openStore, type Store } from '../../server/store/index.js';
 import { describeStores, freshDatabaseUrl, type StoreKind } from '../helpers/databases.js';
+import { asPeriod } from '../../shared/dates.js';
 
 const stores: Store[] = [];
 afterEach(async () => {
@@ -50,7 +51,7 @@ describeStores('the demo', (kind) => {
   describe('the demo’s latest month', () => {
     it('changes a project’s RAG and adds a project, and every surface says so', async () => {
       const { store, demo } = await demoAt(kind, '2026-11-23T10:00:00Z');
-      const view = await consolidatedView(store, demo.periods.at(-1)!);
+      const view = await consolidatedView(store, asPeriod(demo.periods.at(-1)!));
       expect(view.changes.since).toBe('2026-09');
       expect(view.changes.projects).toEqual([
         { project: 'OXD-004', title: 'Shared cloud hosting', kind: 'rag', from: 'Amber', to: 'Red' },

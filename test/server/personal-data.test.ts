@@ -21,13 +21,14 @@ import { openStore, type Store } from '../../server/store/index.js';
 import { readWorkbookGrids } from '../../server/workbook/read.js';
 import { writeConsolidatedWorkbook } from '../../server/workbook/write-consolidated.js';
 import { describeStores, freshDatabaseUrl } from '../helpers/databases.js';
+import { asPeriod } from '../../shared/dates.js';
 
 const NOW = new Date('2026-12-10T12:00:00Z');
 const AT = '2026-12-10T12:30:00.000Z';
 const ADMIN: Actor = { via: 'token', id: '1', label: 'Partnership administrator' };
 const MARCUS = { name: 'Marcus Reid', email: 'marcus@reid-research.example' };
 const PRIYA = { name: 'Priya Shah', email: 'priya.shah@cherwell.example' };
-const PERIODS = ['2026-10', '2026-11'];
+const PERIODS = [asPeriod('2026-10'), asPeriod('2026-11')];
 
 /** What a live service holds beyond the demo's returns, naming Marcus (in mixed case) and Priya. */
 async function seed(store: Store): Promise<void> {

@@ -10,7 +10,7 @@ import type {
   SubmissionReceipt,
   SubmissionSummary,
 } from '../../../shared/api.js';
-import type { Agreement, DECISIONS, YearRecord } from '../../../shared/agreements.js';
+import type { Agreement, DECISIONS, ReminderOutcome, YearRecord } from '../../../shared/agreements.js';
 import type { ConsolidatedView, CouncilSubmission, Partnership, Problem } from '../../../shared/schemas.js';
 
 export type FailureKind =
@@ -155,6 +155,10 @@ export class ApiClient {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(decision),
     });
+
+  /** E-mails a reminder to the councils awaiting proposal `id` (the CDO's; once a day per contact). */
+  remind = (id: number): Promise<ReminderOutcome> =>
+    this.json(`/agreements/${id}/reminders`, { method: 'POST' });
 
   year = (fy: string): Promise<YearRecord> => this.json(`/years/${encodeURIComponent(fy)}`);
 

@@ -1,9 +1,15 @@
-// The consolidated view written into the workbook for the CDO: a Summary, what changed since the month
-// compared with (the Changes table), one table per consolidated sheet, and a Dashboard of native Excel
-// charts bound to those tables (so they follow a user's edits), with conditional formatting on
-// statuses and RAG. Rows and words come from shared/report, as the consolidated workbook's do.
+// The consolidated view written into the workbook for the CDO: the download's workbook (GET
+// /consolidated.xlsx), sheet for sheet. A Summary of the headline figures with native Excel charts under
+// the figures, bound to the tables (so they follow a user's edits), what changed since the month
+// compared with (the Changes table), then one table per consolidated sheet, with conditional formatting
+// on statuses and RAG. Sheets, rows, words and charts come from shared/report, as the download's do.
 import type { SheetLayout } from '../../../shared/sheets/index.js';
-import { COUNCIL_LAYOUTS, MONEY_FORMAT, normaliseHeader } from '../../../shared/sheets/index.js';
+import {
+  COUNCIL_LAYOUTS,
+  INTEGER_FORMAT,
+  MONEY_FORMAT,
+  normaliseHeader,
+} from '../../../shared/sheets/index.js';
 import { penceToPounds } from '../../../shared/money.js';
 import { rowsToGrid } from '../../../shared/parse/index.js';
 import {
@@ -12,21 +18,23 @@ import {
   CONSOLIDATED_HIGHLIGHTS,
   CONSOLIDATED_SHEETS,
   consolidatedSheetRows,
-  skillsCoverageChart,
+  drawnSeries,
+  summaryChartPlaces,
+  SUMMARY_CHART_COLUMNS,
   type ConsolidatedChart,
   type Report,
   type SummaryLine,
 } from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import { RAGS } from '../../../shared/vocabulary.js';
-import { blockAddress } from './addresses.js';
+import { blockAddress, columnLetters } from './addresses.js';
 import { writeNewTable } from './new-table.js';
 import { claimOwnedSheets } from './owned-sheets.js';
 import { replaceTableRows } from './write-table.js';
 
 export class WorkbookConflict extends Error {}
 
-/** The consolidated tables, in the order of the consolidated workbook's sheets. */
+/** The consolidated tables, in the order of the consolidated workbook's sheets (after its Summary). */
 const TABLE_SHEETS = [
   'changes',
   'contributions',
@@ -40,12 +48,11 @@ const TABLE_SHEETS = [
 ] as const;
 type TableKey = (typeof TABLE_SHEETS)[number];
 
-/** Where the Summary, Changes and Dashboard went, and why when a user's sheet kept the usual name. */
+/** Where the Summary and Changes went, and why when a user's sheet kept the usual name. */
 export interface ConsolidatedReport {
   summary: string;
   changes: string;
-  dashboard: string;
-  /** The Dashboard's charts, by title. */
+  /** The Summary's charts, by title. */
   charts: string[];
   notices: string[];
 }
@@ -84,7 +91,8 @@ export async function writeConsolidatedView(
     );
   }
 
-  const { summary, dashboard } = await claimOwnedSheets(context, ['summary', 'dashboard']);
+  // The Summary is claimed (and so added) first: it is the workbook's first sheet, as in the download.
+  const { summary } = await claimOwnedSheets(context, ['summary']);
   const report = buildReport(view);
   const rows: Record<TableKey, object[]> = { ...consolidatedSheetRows(view), phaseRag: phaseRagRows(report) };
   queueSummary(summary.sheet, report);
@@ -101,20 +109,20 @@ export async function writeConsolidatedView(
     const header = layout.columns.find((c) => c.key === column)!.header;
     queueStatusColours(context, layout, header, Object.entries(colours));
   }
-  const charts = await queueDashboard(context, dashboard.sheet, [
-    ...consolidatedCharts(view),
-    skillsCoverageChart(view),
-  ]);
+  // The charts start after a blank row under the figures, as in the download.
+  const charts = await queueSummaryCharts(
+    context,
+    summary.sheet,
+    consolidatedCharts(view),
+    report.summary.length + 1,
+  );
   summary.sheet.activate();
   await context.sync();
   return {
     summary: summary.name,
     changes: CONSOLIDATED_SHEETS.changes.sheet,
-    dashboard: dashboard.name,
     charts: charts.drawn,
-    notices: [summary.notice, dashboard.notice, ...charts.notices].filter(
-      (n): n is string => n !== undefined,
-    ),
+    notices: [summary.notice, ...charts.notices].filter((n): n is string => n !== undefined),
   };
 }
 
@@ -145,7 +153,8 @@ function queueStatusColours(
 
 /**
  * A Summary line as a label, a value, the value's number format and what the figure means (the
- * glossary's explanation of a headline figure); blank lines stay blank.
+ * glossary's explanation of a headline figure), with the download's number formats; blank lines stay
+ * blank.
  */
 function summaryRow(line: SummaryLine): [string, string | number, string, string] {
   switch (line.kind) {
@@ -156,7 +165,7 @@ function summaryRow(line: SummaryLine): [string, string | number, string, string
     case 'money':
       return [line.label, penceToPounds(line.pence), MONEY_FORMAT, line.note ?? ''];
     case 'count':
-      return [line.label, line.count, '0', ''];
+      return [line.label, line.count, INTEGER_FORMAT, ''];
     case 'text':
       return [line.label, line.text, '@', ''];
   }
@@ -171,25 +180,34 @@ function queueSummary(sheet: Excel.Worksheet, report: Report): void {
   sheet.getRange('A:A').format.columnWidth = 190;
   sheet.getRange('B:B').format.columnWidth = 150;
   sheet.getRange('C:C').format.columnWidth = 260;
-  sheet.getRange('A1:A' + lines.length).format.font.bold = true;
+  // Long lines (the cost shares, lists of councils) wrap in their column, as in the download, rather
+  // than run under the charts.
+  sheet.getRange('A:C').format.wrapText = true;
+  // Headings in bold, as the download has them; every other label plain.
+  sheet.getRange(`A1:A${lines.length}`).format.font.bold = false;
+  report.summary.forEach((line, i) => {
+    if (line.kind === 'heading') sheet.getRange(`A${i + 1}`).format.font.bold = true;
+  });
 }
 
 /** Office.js's chart type for each kind of chart the report defines (read when drawing: office.js may load after this module). */
 function chartType(kind: ConsolidatedChart['kind']): Excel.ChartType {
   if (kind === 'bar') return Excel.ChartType.barClustered;
-  return kind === 'line' ? Excel.ChartType.line : Excel.ChartType.columnStacked;
+  // Lines with markers, as the download draws them (a month between gaps is still seen).
+  return kind === 'line' ? Excel.ChartType.lineMarkers : Excel.ChartType.columnStacked;
 }
 
 /**
- * The Dashboard's charts, each bound to the columns of a consolidated table (so a user's edits, or
- * rows they add, show in the charts); the charts written before are replaced. One round trip reads
- * the old charts and the tables' headers (a user may have respelled one). Only ever called on the
- * add-in's own Dashboard (see owned-sheets.ts).
+ * The Summary's charts, each bound to the columns of a consolidated table (so a user's edits, or
+ * rows they add, show in the charts), placed as the download places them; the charts written before
+ * are replaced. One round trip reads the old charts and the tables' headers (a user may have
+ * respelled one). Only ever called on the add-in's own Summary (see owned-sheets.ts).
  */
-async function queueDashboard(
+async function queueSummaryCharts(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   charts: readonly ConsolidatedChart[],
+  firstRow: number,
 ): Promise<{ drawn: string[]; notices: string[] }> {
   const { tables } = context.workbook;
   sheet.charts.load('items/name');
@@ -202,18 +220,10 @@ async function queueDashboard(
   }
   await context.sync();
   for (const chart of sheet.charts.items) chart.delete();
-  // The chart data blocks of earlier versions of the pane sat in A:D.
-  sheet.getRange('A:D').clear(Excel.ClearApplyTo.contents);
-  const sources = [...new Set(charts.map((c) => c.layout.sheet))];
-  sheet.getRange('A1').values = [
-    [
-      `These charts are drawn from the tables on the ${sources.slice(0, -1).join(', ')} and ${sources.at(-1)} sheets: change a number there and the chart follows.`,
-    ],
-  ];
 
   const drawn: string[] = [];
   const notices: string[] = [];
-  let top = 3;
+  const { places } = summaryChartPlaces(charts, firstRow);
   charts.forEach((spec, index) => {
     // The table's own spelling of each column the chart needs.
     const headers = (headerRows.get(spec.layout.table)!.values[0] ?? []).map(String);
@@ -226,13 +236,14 @@ async function queueDashboard(
     if (missing !== undefined) {
       const name = spec.layout.columns.find((c) => c.key === missing)!.header;
       notices.push(
-        `The ${spec.layout.sheet} table has no “${name}” column any more, so the Dashboard has no chart “${spec.title}”. Put the column back to see it.`,
+        `The ${spec.layout.sheet} table has no “${name}” column any more, so the Summary has no chart “${spec.title}”. Put the column back to see it.`,
       );
       return;
     }
     const column = (key: string) => tables.getItem(spec.layout.table).columns.getItem(header(key)!);
     const categories = column(spec.categories).getDataBodyRange();
-    const [first, ...others] = spec.series;
+    const ordered = drawnSeries(spec);
+    const [first, ...others] = ordered;
     // The first series with its header (Excel names the series from it), the rest added to it.
     const chart = sheet.charts.add(
       chartType(spec.kind),
@@ -247,7 +258,7 @@ async function queueDashboard(
         return added;
       }),
     ];
-    spec.series.forEach((s, i) => {
+    ordered.forEach((s, i) => {
       const one = series[i]!;
       one.setXAxisValues(categories);
       if (spec.kind === 'line') {
@@ -259,11 +270,18 @@ async function queueDashboard(
     });
     chart.name = `SharedCdo${index + 1}`;
     chart.title.text = spec.title;
+    // As the download draws them: the legend above the plot (horizontal bars keep Excel's default
+    // bottom-up category order, their series reversed by drawnSeries).
+    chart.legend.position = Excel.ChartLegendPosition.top;
     // A blank cell is a month with no data: a gap, never a zero, whatever chart defaults the user has.
     chart.displayBlanksAs = Excel.ChartDisplayBlanksAs.notPlotted;
     chart.axes.valueAxis.numberFormat = spec.valueFormat;
-    chart.setPosition(`A${top}`, `J${top + spec.rows - 1}`);
-    top += spec.rows + 2;
+    // Placed as the download anchors it: rows counted from 0 there, from 1 in an address.
+    const { top, height } = places[index]!;
+    chart.setPosition(
+      `${columnLetters(SUMMARY_CHART_COLUMNS.from)}${top + 1}`,
+      `${columnLetters(SUMMARY_CHART_COLUMNS.to - 1)}${top + height}`,
+    );
     drawn.push(spec.title);
   });
   return { drawn, notices };

@@ -1,17 +1,20 @@
-// Sheets the add-in owns (its drop-down lists, the consolidated Summary and Dashboard) are named in a
+// Sheets the add-in owns (its drop-down lists, the consolidated Summary) are named in a
 // workbook setting: that marker, not the name, is what lets the pane rewrite them. A sheet of the same
 // name without the marker is the user's and is never touched: the pane takes the next free name.
 import { CONSOLIDATED_SHEETS } from '../../../shared/report/index.js';
 
 export const OWNED_SHEETS_SETTING = 'SharedCdo.ownedSheets';
 
-export type OwnedRole = 'lists' | 'summary' | 'dashboard';
+/**
+ * Earlier versions also owned a Dashboard of charts; the charts are on the Summary now, and a Dashboard
+ * recorded before is no longer the add-in's to rewrite (it is left as it is).
+ */
+export type OwnedRole = 'lists' | 'summary';
 
 /** The name each owned sheet gets when it is free; the lists' name is the product's, to avoid clashes. */
 export const OWNED_SHEET_NAMES: Readonly<Record<OwnedRole, string>> = {
   lists: 'SharedCdoLists',
   summary: CONSOLIDATED_SHEETS.summary,
-  dashboard: 'Dashboard',
 };
 
 export interface OwnedSheet {

@@ -1,7 +1,8 @@
 // The year's cost shares in the pane (DESIGN §10). A council user sees its council's proposed due, its
 // share, the method with its inputs and the change from last year, and agrees or declines (a comment is
 // required to decline; the decision may change while the proposal is open). The CDO, and anyone else
-// reading the partnership, sees each Member's decision; the CDO can e-mail a reminder to those awaiting.
+// reading the partnership, sees each Member's decision; the CDO has the service e-mail a reminder to those
+// awaiting.
 import { proposalRows } from '../../../shared/agreement-breakdown.js';
 import {
   agreementLine,
@@ -210,41 +211,40 @@ export class AgreementView {
   }
 
   /**
-   * A reminder to the councils awaiting, as an e-mail the CDO sends from their own mail program: to
-   * those councils' contacts, with each one's due and where the pane's instructions are.
+   * A reminder to the councils awaiting, e-mailed by the service to their contacts (with each one's due
+   * and where the pane's instructions are); a contact gets one a day however often it is asked for.
    */
   private reminder(agreement: Agreement): HTMLElement[] {
     const { partnership } = this.ctx.session();
-    const contactOf = (id: string) => partnership.councils.find((c) => c.id === id)?.contactEmail;
-    const names = agreement.awaiting.map((id) => this.ctx.councilName(id));
-    const withoutContact = agreement.awaiting.filter((id) => !contactOf(id));
-    const contacts = agreement.awaiting.flatMap((id) => contactOf(id) ?? []);
-    const instructions = `${this.ctx.session().api.baseUrl}/addin/help.html#agreement`;
-    const subject = `Cost shares ${agreement.fy} awaiting your decision — ${partnership.name}`;
-    const body = [
-      `The ${agreement.fy} cost shares proposed on ${ukDateOfInstant(agreement.proposedAt)} still await a decision from ${names.join(' and ')}.`,
-      '',
-      ...agreement.awaiting.map(
-        (id) =>
-          `${this.ctx.councilName(id)}: ${AGREEMENT_FIGURES.due(agreement.fy)} ${formatPounds(agreement.dues.find((d) => d.council === id)!.duePence)}`,
-      ),
-      '',
-      `A user of your council agrees or declines in the Shared CDO pane in Excel (${AGREEMENT_WORDS.title}): ${instructions}`,
-    ].join('\n');
-    const href = `mailto:${contacts.join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+    const hasContact = (id: string) => Boolean(partnership.councils.find((c) => c.id === id)?.contactEmail);
+    const names = (ids: readonly string[]) => ids.map((id) => this.ctx.councilName(id)).join(' and ');
+    const reachable = agreement.awaiting.filter(hasContact);
+    const withoutContact = agreement.awaiting.filter((id) => !hasContact(id));
+    const send = () =>
+      this.ctx.run(AGREEMENT_WORDS.title, AGREEMENT_WORDS.sendingReminder, async () => {
+        const outcome = await this.ctx.session().api.remind(agreement.id);
+        const said = [
+          ...(outcome.queued.length ? [AGREEMENT_WORDS.reminded(names(outcome.queued))] : []),
+          ...(outcome.remindedEarlierToday.length
+            ? [AGREEMENT_WORDS.remindedEarlierToday(names(outcome.remindedEarlierToday))]
+            : []),
+        ];
+        await this.render(
+          said.length ? message(outcome.queued.length ? 'success' : 'info', said.join(' ')) : undefined,
+        );
+      });
     return [
-      contacts.length
+      reachable.length
         ? h(
-            'p',
-            {},
-            h('a', { id: 'remind', href }, `${AGREEMENT_WORDS.remind} to ${names.join(' and ')}`),
-            h('span', { class: 'muted' }, ' (opens a new e-mail in your mail program)'),
+            'div',
+            { class: 'inline-actions' },
+            button('remind', `${AGREEMENT_WORDS.remind} to ${names(reachable)}`, send),
           )
         : null,
       withoutContact.length
         ? message(
             'warning',
-            `No contact e-mail is set for ${withoutContact.map((id) => this.ctx.councilName(id)).join(' and ')}: add one on the Councils sheet of the partnership settings.`,
+            `No contact e-mail is set for ${names(withoutContact)}: add one on the Councils sheet of the partnership settings.`,
           )
         : null,
     ].filter((e): e is HTMLElement => e !== null);

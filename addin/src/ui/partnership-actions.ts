@@ -7,7 +7,7 @@ import * as excel from '../excel/index.js';
 import type { PaneContext } from './context.js';
 import { h } from './dom.js';
 import { message } from './feedback.js';
-import { changesView, statusBoardView } from './results.js';
+import { changesView, headlineView, statusBoardView } from './results.js';
 
 export class PartnershipActions {
   constructor(
@@ -30,9 +30,10 @@ export class PartnershipActions {
       this.ctx.result(
         message(
           written.notices.length ? 'warning' : 'success',
-          `Consolidated view for ${periodLabel(view.period)} written: ${written.summary}, ${written.changes} and one sheet per table, with ${charts} chart${charts === 1 ? '' : 's'} on ${written.dashboard} drawn from those tables.`,
+          `Consolidated view for ${periodLabel(view.period)} written: ${written.summary} with ${charts} chart${charts === 1 ? '' : 's'} drawn from the tables, ${written.changes} and one sheet per table.`,
         ),
         ...written.notices.map((n) => message('info', n)),
+        headlineView(view),
         changesView(view, written.changes, (target) => this.ctx.goToCell(target)),
       );
     });

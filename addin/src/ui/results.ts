@@ -1,10 +1,11 @@
 // What the pane shows after an action: problems grouped by sheet (each a link to its cell), the
-// receipt of a submission, the status board and what changed since the month compared with.
+// receipt of a submission, the status board, the consolidated view's headline figures and what changed
+// since the month compared with.
 import type { StatusBoard, SubmissionReceipt } from '../../../shared/api.js';
 import { dateLabel, periodLabel } from '../../../shared/dates.js';
-import { REVIEW_WORDS } from '../../../shared/glossary.js';
+import { HEADLINE_WORDS, REVIEW_WORDS } from '../../../shared/glossary.js';
 import { formatPounds } from '../../../shared/money.js';
-import { CHANGE_LABELS, changeRows } from '../../../shared/report/index.js';
+import { buildReport, CHANGE_LABELS, changeRows } from '../../../shared/report/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import type { CellTarget, LocatedProblem } from '../excel/index.js';
 import { h } from './dom.js';
@@ -161,6 +162,51 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
                   : 'Not yet',
             ),
             h('td', {}, c.review === null ? '—' : REVIEW_WORDS[c.review]),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The consolidated view's headline figures, as the Summary sheet states them (shared/report): each with
+ * the glossary's label and its one line, the money as the pane writes money.
+ */
+export function headlineView(view: ConsolidatedView): HTMLElement {
+  const title = HEADLINE_WORDS.title(periodLabel(view.period));
+  return h(
+    'section',
+    { class: 'headline', 'aria-label': title },
+    h(
+      'table',
+      { class: 'compact figures' },
+      h('caption', {}, title),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, HEADLINE_WORDS.figure),
+          // Over the amounts, aligned with them.
+          h('th', { scope: 'col', class: 'amount' }, HEADLINE_WORDS.amount),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...buildReport(view).headline.map((figure) =>
+          h(
+            'tr',
+            { 'data-figure': figure.key },
+            h(
+              'th',
+              { scope: 'row' },
+              h('span', { class: 'figure-label' }, figure.label),
+              h('span', { class: 'figure-note' }, figure.note),
+            ),
+            h('td', {}, formatPounds(figure.pence)),
           ),
         ),
       ),

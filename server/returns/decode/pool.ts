@@ -4,6 +4,7 @@
 // request with a plain 413 or 422, Piscina replaces the worker, and every other request goes on.
 import { Piscina } from 'piscina';
 import type { Partnership, Problem } from '../../../shared/schemas.js';
+import type { DecodeLimits } from '../../config.js';
 import { HttpError, InvalidInput } from '../../errors.js';
 import { storable, type CheckedReturn, type ReturnContext, type StorableReturn } from '../check-return.js';
 import { BusyError } from '../spool.js';
@@ -44,13 +45,6 @@ function errorOf(failure: DecodeFailure): Error {
   return failure.kind === 'invalid'
     ? new InvalidInput(failure.problems, failure.problemCount)
     : new HttpError(failure.status, failure.code, failure.message);
-}
-
-export interface DecodeLimits {
-  /** Heap one worker may use (its old generation), in megabytes. */
-  memoryMb: number;
-  /** Wall-clock time one upload may take to decode and check, in milliseconds. */
-  timeLimitMs: number;
 }
 
 /** Uploads decoded at once: each can take a core and a worker's memory. */

@@ -99,13 +99,15 @@ const TEXT_PROPERTIES =
   '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
 
 function axesXml(chart: Chart): string {
-  // Horizontal bars list categories down the left, the first at the top (so the value axis crosses at
-  // the last, the bottom); columns and lines list them along the bottom.
+  // Horizontal bars list categories up the left from the value axis, the first at the bottom, as Excel
+  // does by default: the one arrangement in which Excel and LibreOffice both list the legend in the
+  // order of the bars (LibreOffice always lists a bar chart's legend bottom series first, even over a
+  // reversed axis). Columns and lines list categories along the bottom.
   const bars = chart.kind === 'bar';
   const ticks = `${val('majorTickMark', 'none')}${val('minorTickMark', 'none')}${val('tickLblPos', 'nextTo')}`;
   const categoryFormat = chart.categories.format ?? 'General';
   return (
-    `<c:catAx>${val('axId', CATEGORY_AXIS)}<c:scaling>${val('orientation', bars ? 'maxMin' : 'minMax')}</c:scaling>` +
+    `<c:catAx>${val('axId', CATEGORY_AXIS)}<c:scaling>${val('orientation', 'minMax')}</c:scaling>` +
     `${val('delete', 0)}${val('axPos', bars ? 'l' : 'b')}` +
     `<c:numFmt formatCode="${escapeXml(categoryFormat)}" sourceLinked="1"/>${ticks}${TEXT_PROPERTIES}` +
     `${val('crossAx', VALUE_AXIS)}${val('crosses', 'autoZero')}${val('auto', 1)}${val('lblAlgn', 'ctr')}` +
@@ -113,7 +115,7 @@ function axesXml(chart: Chart): string {
     `<c:valAx>${val('axId', VALUE_AXIS)}<c:scaling>${val('orientation', 'minMax')}</c:scaling>` +
     `${val('delete', 0)}${val('axPos', bars ? 'b' : 'l')}<c:majorGridlines/>` +
     `<c:numFmt formatCode="${escapeXml(chart.valueFormat)}" sourceLinked="0"/>${ticks}${TEXT_PROPERTIES}` +
-    `${val('crossAx', CATEGORY_AXIS)}${val('crosses', bars ? 'max' : 'autoZero')}${val('crossBetween', 'between')}</c:valAx>`
+    `${val('crossAx', CATEGORY_AXIS)}${val('crosses', 'autoZero')}${val('crossBetween', 'between')}</c:valAx>`
   );
 }
 

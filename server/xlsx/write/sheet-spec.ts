@@ -66,6 +66,8 @@ export interface SheetSpec {
   hidden?: boolean;
   /** Print the whole sheet on one page (a summary), rather than one page wide and as long as it needs. */
   printOnOnePage?: boolean;
+  /** 0-based rows that start a new printed page (so that a chart under them is never cut in two). */
+  pageBreaks?: readonly number[];
   validations?: readonly Validation[];
   highlights?: readonly HighlightRule[];
   charts?: readonly Chart[];

@@ -220,6 +220,14 @@ export function pageSetupXml(sheet: SheetSpec, info: WorkbookInfo): string {
   return (
     '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
     `<pageSetup paperSize="${PAPER_A4}" orientation="landscape" fitToWidth="1" fitToHeight="${sheet.printOnOnePage ? 1 : 0}"/>` +
-    `<headerFooter><oddFooter>${text(footer)}</oddFooter></headerFooter>`
+    `<headerFooter><oddFooter>${text(footer)}</oddFooter></headerFooter>` +
+    rowBreaksXml(sheet.pageBreaks ?? [])
   );
+}
+
+/** Manual page breaks above the given 0-based rows (Excel numbers a break by the row above it). */
+function rowBreaksXml(rows: readonly number[]): string {
+  if (!rows.length) return '';
+  const breaks = rows.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }

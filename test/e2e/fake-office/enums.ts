@@ -112,6 +112,18 @@ export const CHART_LINE_STYLES: ReadonlySet<string> = new Set([
 
 export const CHART_SERIES_BY: ReadonlySet<string> = new Set(['Auto', 'Columns', 'Rows']);
 
+/** Excel.ChartLegendPosition less `Invalid`, and `Custom`, which only a legend's own left/top set. */
+export const CHART_LEGEND_POSITIONS: ReadonlySet<string> = new Set([
+  'Top',
+  'Bottom',
+  'Left',
+  'Right',
+  'Corner',
+]);
+
+/** Excel.ChartAxisPosition less `Custom`, which only setPositionAt sets. */
+export const CHART_AXIS_POSITIONS: ReadonlySet<string> = new Set(['Automatic', 'Maximum', 'Minimum']);
+
 export const EXCEL_ENUMS = {
   DeleteShiftDirection: { up: 'Up', left: 'Left' },
   ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
@@ -130,6 +142,16 @@ export const EXCEL_ENUMS = {
   } as Record<string, string>,
   ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
   ChartDisplayBlanksAs: { notPlotted: 'NotPlotted', zero: 'Zero', interplotted: 'Interplotted' },
+  ChartLegendPosition: {
+    invalid: 'Invalid',
+    top: 'Top',
+    bottom: 'Bottom',
+    left: 'Left',
+    right: 'Right',
+    corner: 'Corner',
+    custom: 'Custom',
+  },
+  ChartAxisPosition: { automatic: 'Automatic', maximum: 'Maximum', minimum: 'Minimum', custom: 'Custom' },
   ChartLineStyle: Object.fromEntries([...CHART_LINE_STYLES].map((s) => [member(s), s])),
   ChartSeriesDimension: {
     categories: 'Categories',

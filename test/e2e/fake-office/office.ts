@@ -172,6 +172,8 @@ function chartView(chart: Chart) {
     position: chart.position,
     axisFormats: { ...chart.axisFormats },
     displayBlanksAs: chart.displayBlanksAs,
+    legendPosition: chart.legendPosition,
+    categoryAxis: { ...chart.categoryAxis },
     series: chart.series.map((s) => ({
       name: seriesName(workbook, s),
       nameRef: refAddress(s.nameRef),

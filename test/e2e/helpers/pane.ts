@@ -185,6 +185,8 @@ export interface FakeChart {
   position?: { from: string; to?: string };
   axisFormats: { value?: string; category?: string };
   displayBlanksAs: string;
+  legendPosition?: string;
+  categoryAxis: { reversePlotOrder?: boolean; position?: string };
   series: {
     name: string;
     nameRef?: string;

@@ -1,4 +1,4 @@
-// `shared-cdo agreement propose|show` and `shared-cdo year close|show|reopen` run as an operator runs
+// `shared-cdo agreement propose|show|remind` and `shared-cdo year close|show|reopen` run as an operator runs
 // them, on SQLite and PostgreSQL. The clock is the real one: 2025-26's March has passed, so it can be
 // closed; a year whose March is still to come cannot.
 import { execFile } from 'node:child_process';
@@ -38,7 +38,12 @@ describeStores('shared-cdo agreement and year', (kind) => {
         name: 'Test Partnership',
         costShareMethod: 'Equal',
         councils: [
-          { id: 'cherwell', name: 'Cherwell', membership: 'Member' },
+          {
+            id: 'cherwell',
+            name: 'Cherwell',
+            membership: 'Member',
+            contactEmail: 'finance@cherwell.example',
+          },
           { id: 'west-oxfordshire', name: 'West Oxfordshire', membership: 'Member' },
         ],
         // £500.01 over two: 25,000.5 p each; the odd penny to the lower Council ID.
@@ -63,6 +68,24 @@ describeStores('shared-cdo agreement and year', (kind) => {
     expect(proposed.stdout).toMatch(/Cherwell\s+£250\.01\s+Awaiting/);
     expect(proposed.stdout).toMatch(/West Oxfordshire\s+£250\.00\s+Awaiting/);
     expect((await run(['agreement', 'show', '2025-26'])).stdout).toBe(proposed.stdout);
+  });
+
+  it('reminds the councils awaiting once a day, and refuses an agreement that does not exist', async () => {
+    const id = /^Agreement (\d+) /.exec((await run(['agreement', 'show', '2025-26'])).stdout)![1]!;
+    const first = await run(['agreement', 'remind', id]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(
+      "A reminder is on its way by e-mail to Cherwell, with each one's due and how to agree or decline.\n" +
+        'No contact e-mail is set for West Oxfordshire.\n',
+    );
+    expect((await run(['agreement', 'remind', id])).stdout).toBe(
+      'Cherwell had a reminder today already; the service sends one a day, so nothing more was sent.\n' +
+        'No contact e-mail is set for West Oxfordshire.\n',
+    );
+    const missing = await run(['agreement', 'remind', '999']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n').filter(Boolean).at(-1)).toBe('There is no agreement 999.');
+    expect((await run(['audit'])).stdout).toContain('agreement.remind');
   });
 
   it('refuses to close a year before its March has passed, in one line', async () => {

@@ -17,6 +17,7 @@ import { openStore, type Store } from '../../../server/store/index.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { deliveredTo, smtpError, startTestSmtp, type TestSmtp } from './smtp-harness.js';
 import { testActor } from '../../helpers/actors.js';
+import { asPeriod } from '../../../shared/dates.js';
 
 const partnership: Partnership = {
   ...demoPartnership,
@@ -153,11 +154,11 @@ describeStores('mail service', (kind) => {
       '2026-04-02T00:00:00Z',
     );
     const s = service(() => new Date('2027-04-12T08:30:00Z'));
-    expect(await s.enqueueRollup('2027-03')).toBeGreaterThan(0);
+    expect(await s.enqueueRollup(asPeriod('2027-03'))).toBeGreaterThan(0);
     const rows = await outboxRows(s.db);
     expect(rows.map((r) => r.recipient)).not.toContain(joiner.contactEmail);
     // Every e-mail the roll-up has is in the outbox: the daily check builds nothing again.
-    expect(await s.buildRollupIfNeeded('2027-03')).toBeUndefined();
+    expect(await s.buildRollupIfNeeded(asPeriod('2027-03'))).toBeUndefined();
   });
 
   it('reminds late Members only: not Observers, not councils that submitted, and not after a late council submits', async () => {

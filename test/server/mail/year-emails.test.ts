@@ -1,6 +1,7 @@
 // The e-mails of the partnership's year (DESIGN §10) through real SMTP, on SQLite and PostgreSQL: a
 // proposal goes once to each Member's contact with its due, share, method and the instructions' link;
-// the 07:00 run on the return reminder day reminds only the council still awaiting; the roll-up states
+// the 07:00 run on the return reminder day reminds only the council still awaiting, and so does the CDO's
+// reminder, once a day however often it is asked for; the roll-up states
 // the agreement in the Summary's words; closing a year sends each Member's contact its statement once.
 // Every figure is worked out by hand below.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,12 +14,14 @@ import type { Partnership } from '../../../shared/schemas.js';
 import { createLogger } from '../../../server/logger.js';
 import { outboxRows } from '../../../server/mail/outbox.js';
 import { MailService } from '../../../server/mail/service.js';
+import { remindAgreement } from '../../../server/services/agreement-reminder.js';
 import { closeYear, proposeAgreement } from '../../../server/services/partnership-year.js';
 import { Agreements } from '../../../server/store/agreements.js';
 import { openStore, type Store } from '../../../server/store/index.js';
 import { testActor } from '../../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { startTestSmtp, type TestSmtp } from './smtp-harness.js';
+import { asPeriod } from '../../../shared/dates.js';
 
 // Equal shares of £400.00 in 2026-27 (£100.00 each, 25.00%) and of £1,000.01 in 2025-26 (25,000.25p
 // each: the leftover penny to the lowest Council ID, Cherwell).
@@ -122,7 +125,7 @@ describeStores('the e-mails of the partnership year', (kind) => {
       );
 
     // The roll-up before Vale decides: the Summary's line, word for word.
-    const awaiting = await mail.buildRollupIfNeeded('2026-06', true);
+    const awaiting = await mail.buildRollupIfNeeded(asPeriod('2026-06'), true);
     const rollup = await simpleParser(awaiting!.messages.find((m) => m.kind === 'rollup')!.message);
     expect(rollup.text).toContain(
       'Cost shares 2026-27: proposed, awaiting Vale of White Horse District Council',
@@ -155,7 +158,7 @@ describeStores('the e-mails of the partnership year', (kind) => {
       testActor('vale'),
       '2026-07-07T09:00:00Z',
     );
-    const agreed = await mail.buildRollupIfNeeded('2026-06', true);
+    const agreed = await mail.buildRollupIfNeeded(asPeriod('2026-06'), true);
     const text = (await simpleParser(agreed!.messages.find((m) => m.kind === 'rollup')!.message)).text;
     expect(text).toContain('Cost shares 2026-27: agreed on 07/07/2026 by all four councils');
   });
@@ -178,6 +181,39 @@ describeStores('the e-mails of the partnership year', (kind) => {
     expect(await recipientsOf(/awaiting your decision/)).toEqual(
       ['south-oxfordshire', 'vale-of-white-horse', 'west-oxfordshire'].map(contact).sort(),
     );
+  });
+
+  it("sends the CDO's reminder to the councils still awaiting, once a day", async () => {
+    const mail = service();
+    const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
+    for (const council of ['cherwell', 'south-oxfordshire'])
+      await new Agreements(store.db).decide(
+        proposed.id,
+        council,
+        { decision: 'agree', comment: '' },
+        testActor(council),
+        '2026-06-01T09:00:00Z',
+      );
+    // 16 June at 10:00 (BST): asked twice, as two clicks would.
+    clock = new Date('2026-06-16T09:00:00Z');
+    const first = await remindAgreement(store, proposed.id, testActor('cdo'), clock, config);
+    const second = await remindAgreement(store, proposed.id, testActor('cdo'), clock, config);
+    expect(first.queued).toEqual(['vale-of-white-horse', 'west-oxfordshire']);
+    expect(second).toEqual({
+      queued: [],
+      remindedEarlierToday: ['vale-of-white-horse', 'west-oxfordshire'],
+      withoutContact: [],
+    });
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0 });
+    expect(await recipientsOf(/awaiting your decision/)).toEqual(
+      ['vale-of-white-horse', 'west-oxfordshire'].map(contact).sort(),
+    );
+    const west = await textTo(contact('west-oxfordshire'), /cost shares 2026-27 awaiting/);
+    expect(west).toContain('still await a decision from West Oxfordshire District Council');
+    // Past 10 June, the next return deadline: 10 July.
+    expect(west).toContain('by 10/07/2026');
+    expect(west).toMatch(/Due for 2026-27 +£100\.00/);
+    expect(west).toContain('https://cdo.oxfordshire-districts.example/addin/help.html#agreement');
   });
 
   it("e-mails each Member's contact its statement once when the year closes", async () => {

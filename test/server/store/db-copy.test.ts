@@ -1,6 +1,6 @@
 // `shared-cdo db copy`: the demo database moves from SQLite to PostgreSQL and back with every row of
 // every table intact, ids included, and a target that already holds rows is refused.
-import { agreementSnapshot } from '../../../server/services/agreement-snapshot.js';
+import { agreementSnapshot } from '../../../shared/agreement-snapshot.js';
 import { Agreements } from '../../../server/store/agreements.js';
 import { Years } from '../../../server/store/years.js';
 import { execFile } from 'node:child_process';

@@ -13,7 +13,7 @@ import {
   type Migration,
   type Store,
 } from '../../../server/store/index.js';
-import { parseDatabaseUrl } from '../../../server/store/database-url.js';
+import { parseDatabaseUrl } from '../../../server/config.js';
 import { openDialect } from '../../../server/store/open.js';
 import { testActor } from '../../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';

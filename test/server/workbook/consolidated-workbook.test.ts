@@ -16,9 +16,10 @@ import { consolidatedViewSchema } from '../../../shared/schemas.js';
 import { writtenBytes, zipParts } from '../../helpers/xlsx.js';
 import { startTestService, type TestService } from '../helpers/service.js';
 import { describeStores } from '../../helpers/databases.js';
+import { asPeriod } from '../../../shared/dates.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
-const PERIOD = '2026-11';
+const PERIOD = asPeriod('2026-11');
 
 let api: TestService;
 let dir: string;

@@ -1,6 +1,7 @@
 // The workbooks as a finance officer prints them: converted to PDF by LibreOffice, every sheet is A4
 // landscape, one page wide (every column of every page is there, under the repeated header row), the
-// footer names the partnership, period and page, the Summary is one page, and long sheets take a
+// footer names the partnership, period and page, the Summary's figures take at most two pages and its
+// four charts two more (two to a page, none cut by a page break), and long sheets take a
 // number of pages in proportion to their rows (a page holds at least 30 lines of text, so no long text
 // or stray column gets pages of its own). SCREENSHOT_DIR keeps rendered pages for people to see;
 // docs/print-consolidated-first-page.png and docs/print-template-first-page.png are two of them.
@@ -109,6 +110,17 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
     return { pdf, pages: await pdfPages(pdf) };
   }
 
+  /** The figures on one or two pages, then the four charts two to a page (their titles whole). */
+  function expectSummaryPages(summary: readonly PdfPage[]): void {
+    expect(summary.length).toBeGreaterThanOrEqual(3);
+    expect(summary.length).toBeLessThanOrEqual(4);
+    const chartPages = summary.slice(-2).map((p) => p.text);
+    expect(chartPages[0]).toContain('Contributed to date against profiled due');
+    expect(chartPages[0]).toContain('Projects by phase and RAG');
+    expect(chartPages[1]).toContain('The year so far');
+    expect(chartPages[1]).toContain('Projects by RAG, month by month');
+  }
+
   function expectA4Landscape(pages: readonly PdfPage[]): void {
     for (const page of pages) {
       expect(Math.round(page.width)).toBe(A4.width);
@@ -116,7 +128,7 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
     }
   }
 
-  it('prints the consolidated workbook one page wide with headers on every page, and the Summary on one page', async () => {
+  it('prints the consolidated workbook one page wide with headers on every page, and the Summary on four pages at most', async () => {
     const view = largeView();
     const { pdf, pages } = await printed('consolidated-large', (out) => writeConsolidatedWorkbook(view, out));
     expectA4Landscape(pages);
@@ -129,7 +141,7 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
       [CONSOLIDATED_SHEETS.submissions, view.submissions.length, 1],
     ] as const;
     const bySheet = pagesBySheet(pages, FOOTER, CONSOLIDATED_SHEET_NAMES);
-    expect(bySheet.get(CONSOLIDATED_SHEETS.summary)).toHaveLength(1);
+    expectSummaryPages(bySheet.get(CONSOLIDATED_SHEETS.summary)!);
     for (const [layout, rows, linesPerRow] of tables) {
       const sheetPages = bySheet.get(layout.sheet)!;
       expect(sheetPages.length, layout.sheet).toBeGreaterThan(0);
@@ -140,6 +152,18 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
           expect(page.text, `${layout.sheet} page ${i + 1}`).toContain(word);
       }
     }
+    // No row is split across pages (neither Excel nor LibreOffice splits a row): the last project on each
+    // Projects page has all of its wrapped update on that page.
+    const compact = (text: string) => text.replace(/\s+/g, '');
+    const updateWidth = CONSOLIDATED_SHEETS.projects.columns.find((c) => c.key === 'update')!.width!;
+    for (const [i, page] of bySheet.get(CONSOLIDATED_SHEETS.projects.sheet)!.entries()) {
+      const ids = [...page.text.matchAll(/\bP-(\d+)\b/g)];
+      const last = ids.at(-1)!;
+      const update = view.projects.items[Number(last[1])]!.update!;
+      // Longer than its column is wide: wrapped on several lines.
+      expect(update.length).toBeGreaterThan(updateWidth);
+      expect(compact(page.text.slice(last.index)), `Projects page ${i + 1}`).toContain(compact(update));
+    }
     // The last submission row is printed: nothing fell off the end.
     expect(bySheet.get(CONSOLIDATED_SHEETS.submissions.sheet)!.at(-1)!.text).toContain('council-299');
     await writeFile(
@@ -148,11 +172,13 @@ describe.skipIf(!hasLibreOffice)('printed with LibreOffice', () => {
     );
   });
 
-  it('prints the demo consolidated workbook as one page per sheet', async () => {
+  it('prints the demo consolidated workbook as one page per sheet, the Summary apart', async () => {
     const { pdf, pages } = await printed('consolidated', (out) => writeConsolidatedWorkbook(demoView(), out));
     expectA4Landscape(pages);
     const bySheet = pagesBySheet(pages, FOOTER, CONSOLIDATED_SHEET_NAMES);
-    for (const sheet of CONSOLIDATED_SHEET_NAMES) expect(bySheet.get(sheet), sheet).toHaveLength(1);
+    expectSummaryPages(bySheet.get(CONSOLIDATED_SHEETS.summary)!);
+    for (const sheet of CONSOLIDATED_SHEET_NAMES.filter((s) => s !== CONSOLIDATED_SHEETS.summary))
+      expect(bySheet.get(sheet), sheet).toHaveLength(1);
     await writeFile(path.join(screens, 'print-consolidated-first-page.png'), await pdfPagePng(pdf, 1));
   });
 

@@ -264,14 +264,15 @@ describe('the consolidated workbook', () => {
     expect((await problems(reordered)).join('\n')).toMatch(/title.*not expected/);
     const formulas = (xml: string) => [...xml.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]);
     const [money, phases, trend] = charts as [string, string, string];
-    // Four councils: names in column B, profiled due in F and contributed in I of the Contributions table.
+    // Four councils: names in column B, profiled due in F and contributed in I of the Contributions table
+    // (profiled due first: bars are drawn from the bottom up).
     expect(formulas(money)).toEqual([
-      "'Contributions'!$I$1",
-      "'Contributions'!$B$2:$B$5",
-      "'Contributions'!$I$2:$I$5",
       "'Contributions'!$F$1",
       "'Contributions'!$B$2:$B$5",
       "'Contributions'!$F$2:$F$5",
+      "'Contributions'!$I$1",
+      "'Contributions'!$B$2:$B$5",
+      "'Contributions'!$I$2:$I$5",
     ]);
     expect(money).toContain('<c:v>Cherwell District Council</c:v>');
     expect(phases).toContain("<c:f>'Projects by phase'!$B$2:$B$7</c:f>");
@@ -340,6 +341,18 @@ describe('the consolidated workbook', () => {
       [7, 4],
     ]);
     expect(chart).toContain('<c:dispBlanksAs val="gap"/>');
+  });
+
+  it("lists the contributions chart's legend in the order of its bars, top down as the e-mail draws them", async () => {
+    const bytes = await writtenBytes((out) => writeConsolidatedWorkbook(demoView(), out));
+    const chart = (await zipParts(bytes)).get('xl/charts/chart1.xml')!;
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    // Categories from the bottom up: Excel and LibreOffice then both list the legend from the top bar of
+    // each council down (LibreOffice reverses a horizontal bar chart's legend whatever the axis says).
+    expect(/<c:catAx>.*?<c:orientation val="(\w+)"\/>/.exec(chart)![1]).toBe('minMax');
+    const names = [...chart.matchAll(/<c:ser>.*?<c:tx>.*?<c:v>([^<]+)<\/c:v>/g)].map((m) => m[1]);
+    // The last series is the top bar of each pair, and first in the legend: contributed, then profiled due.
+    expect(names).toEqual(['Profiled due to date (£)', 'Contributed to date (£)']);
   });
 
   it('counts projects by phase and RAG with formulas over the Projects table, and has Excel recalculate them', async () => {
@@ -519,8 +532,8 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     );
     const months = view.trend.months.length;
     expect(ranges).toEqual([
-      'Contributions.I2:Contributions.I5',
       'Contributions.F2:Contributions.F5',
+      'Contributions.I2:Contributions.I5',
       "'Projects by phase'.B2:'Projects by phase'.B7",
       "'Projects by phase'.C2:'Projects by phase'.C7",
       "'Projects by phase'.D2:'Projects by phase'.D7",
@@ -534,10 +547,13 @@ describe.skipIf(!hasLibreOffice)('opened in LibreOffice', () => {
     expect([...fods.matchAll(/chart:treat-empty-cells="([^"]+)"/g)].map((m) => m[1])).toEqual(
       Array(4).fill('leave-gap'),
     );
-    // …and its PDF of the workbook carries each chart's title and legend, drawn on the Summary page.
+    // …and its PDF of the workbook carries each chart's title and legend, drawn on the Summary's pages.
     const [pdf] = await convertWithLibreOffice(file, 'pdf', await mkdtemp(path.join(dir, 'pdf-')));
     const pages = await pdfPages(new Uint8Array(await readFile(pdf!)));
-    const summaryPage = pages.find((p) => p.text.includes('Projects by phase and RAG'))?.text ?? '';
+    const summaryPage = pages
+      .filter((p) => / Summary · Page \d+ of \d+/.test(p.text))
+      .map((p) => p.text)
+      .join(' ');
     for (const text of [
       'Contributed to date against profiled due',
       `The year so far: contributed against profiled due, ${view.financialYear}`,

@@ -1,5 +1,5 @@
 // Chart, its collection, title and axes.
-import { CHART_TYPES } from '../enums.js';
+import { CHART_AXIS_POSITIONS, CHART_LEGEND_POSITIONS, CHART_TYPES } from '../enums.js';
 import { formatAddress, parseAddress } from '../model/addresses.js';
 import type { Chart, Rect, Sheet } from '../model/types.js';
 import { ExcelError } from '../model/types.js';
@@ -44,6 +44,7 @@ export class ChartCollection extends ProxyCollection<Chart, ChartProxy> {
           series: made.series,
           axisFormats: {},
           displayBlanksAs: 'NotPlotted',
+          categoryAxis: {},
         };
         sheet.charts.push(holder.chart);
       },
@@ -79,12 +80,14 @@ export class ChartCollection extends ProxyCollection<Chart, ChartProxy> {
 
 class ChartProxy extends Proxy<Chart> {
   readonly title: ChartTitleProxy;
+  readonly legend: ChartLegendProxy;
   readonly series: ChartSeriesCollection;
   readonly axes: { valueAxis: ChartAxisProxy; categoryAxis: ChartAxisProxy };
 
   constructor(ctx: Batch, resolve: () => Chart, nullable = false) {
     super(ctx, resolve, nullable);
     this.title = new ChartTitleProxy(ctx, () => this.resolve());
+    this.legend = new ChartLegendProxy(ctx, () => this.resolve());
     this.series = new ChartSeriesCollection(ctx, () => this.resolve());
     this.axes = {
       valueAxis: new ChartAxisProxy(ctx, () => this.resolve(), 'value'),
@@ -205,6 +208,23 @@ class ChartTitleProxy extends Proxy<Chart> {
   }
 }
 
+class ChartLegendProxy extends Proxy<Chart> {
+  protected read(prop: string, chart: Chart): unknown {
+    if (prop === 'position') return chart.legendPosition ?? 'Right';
+    throw new ExcelError('InvalidArgument', `The fake does not load ChartLegend.${prop}.`);
+  }
+  get position(): string {
+    return this.loaded('position');
+  }
+  /** ExcelApi 1.1; `Invalid` (and anything not a position) is refused. */
+  set position(value: string) {
+    this.change((c) => {
+      if (!CHART_LEGEND_POSITIONS.has(value)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.legendPosition = value;
+    }, value);
+  }
+}
+
 class ChartAxisProxy extends Proxy<Chart> {
   constructor(
     ctx: Batch,
@@ -215,7 +235,38 @@ class ChartAxisProxy extends Proxy<Chart> {
   }
   protected read(prop: string, chart: Chart): unknown {
     if (prop === 'numberFormat') return chart.axisFormats[this.which] ?? 'General';
+    if (this.which === 'category' && prop === 'reversePlotOrder')
+      return chart.categoryAxis.reversePlotOrder ?? false;
+    if (this.which === 'category' && prop === 'position') return chart.categoryAxis.position ?? 'Automatic';
     throw new ExcelError('InvalidArgument', `The fake does not load ChartAxis.${prop}.`);
+  }
+  /** The fake keeps these for the category axis only, the one a pane sets them on. */
+  private category(member: string): void {
+    if (this.which !== 'category')
+      throw new ExcelError('InvalidArgument', `The fake sets ChartAxis.${member} on the category axis only.`);
+  }
+  get reversePlotOrder(): boolean {
+    return this.loaded('reversePlotOrder');
+  }
+  set reversePlotOrder(value: boolean) {
+    this.ctx.requires('1.7', 'ChartAxis.reversePlotOrder');
+    this.category('reversePlotOrder');
+    this.change((c) => {
+      if (typeof value !== 'boolean') throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.categoryAxis.reversePlotOrder = value;
+    }, value);
+  }
+  get position(): string {
+    return this.loaded('position');
+  }
+  /** Where the other axis crosses this one. `Custom` comes only from setPositionAt, which the fake has not. */
+  set position(value: string) {
+    this.ctx.requires('1.8', 'ChartAxis.position');
+    this.category('position');
+    this.change((c) => {
+      if (!CHART_AXIS_POSITIONS.has(value)) throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+      c.categoryAxis.position = value;
+    }, value);
   }
   get numberFormat(): string {
     return this.loaded('numberFormat');

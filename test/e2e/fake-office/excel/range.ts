@@ -40,6 +40,7 @@ export class RangeProxy extends Proxy<RangeTarget> {
   readonly format: {
     fill: { color: string; clear: () => void };
     font: { bold: boolean };
+    wrapText: boolean;
     columnWidth: number;
   };
   readonly dataValidation: { clear: () => void; rule: unknown; errorAlert: unknown; prompt: unknown };
@@ -66,6 +67,15 @@ export class RangeProxy extends Proxy<RangeTarget> {
         get bold(): boolean {
           throw notLoaded('bold');
         },
+      },
+      // Wrapping is not kept (nothing the tests read depends on it); a value not a boolean is refused.
+      set wrapText(value: boolean) {
+        change(() => {
+          if (typeof value !== 'boolean') throw new ExcelError('InvalidArgument', INVALID_ARGUMENT);
+        }, value);
+      },
+      get wrapText(): boolean {
+        throw notLoaded('wrapText');
       },
       set columnWidth(value: number) {
         change((t) => {

@@ -75,6 +75,13 @@ export interface Chart {
   axisFormats: { value?: string; category?: string };
   /** How blank cells are drawn: NotPlotted (a gap, Excel's default for a new chart), Zero or Interplotted. */
   displayBlanksAs: string;
+  /** Where the legend is (Top, Bottom, Left, Right, Corner); unset, Excel's default for the chart. */
+  legendPosition?: string;
+  /**
+   * The category axis: categories in reverse order (the first at the top of a bar chart), and where the
+   * value axis crosses it (Automatic, Maximum or Minimum category); unset, Excel's defaults.
+   */
+  categoryAxis: { reversePlotOrder?: boolean; position?: string };
 }
 
 export interface Sheet {

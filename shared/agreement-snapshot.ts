@@ -1,11 +1,11 @@
 // What a proposal of a year's cost shares fixes (DESIGN §10): the settings of that FY in force and each
 // paying Member's due computed from them, and whether a later partnership version changed any of them.
-import type { AgreementSettings, AgreementSnapshot } from '../../shared/agreements.js';
-import { dueShares } from '../../shared/consolidate/contributions.js';
-import type { Fraction } from '../../shared/consolidate/rational.js';
-import { usageDays } from '../../shared/consolidate/weights.js';
-import { asPeriod, monthsOfFinancialYear, yearToDate } from '../../shared/dates.js';
-import type { Partnership } from '../../shared/schemas.js';
+import type { AgreementSettings, AgreementSnapshot } from './agreements.js';
+import { dueShares } from './consolidate/contributions.js';
+import type { Fraction } from './consolidate/rational.js';
+import { usageDays } from './consolidate/weights.js';
+import { monthsOfFinancialYear, yearToDate, type Period } from './dates.js';
+import type { Partnership } from './schemas.js';
 
 /** Rows in a stable order, so that two snapshots compare equal whatever order the sheet had them in. */
 const sorted = <T>(rows: readonly T[]): T[] =>
@@ -38,10 +38,10 @@ export function agreementSettings(partnership: Partnership, fy: string): Agreeme
  * The month whose figures a proposal made at `today` (a period) uses: the current month within the FY,
  * April before it starts, March after it ends. Only Usage dues depend on it (CDO time so far).
  */
-function monthFor(fy: string, today: string): string {
+function monthFor(fy: string, today: string): Period {
   const months = monthsOfFinancialYear(fy);
   if (today < months[0]!) return months[0]!;
-  return today > months[11]! ? months[11]! : today;
+  return months.find((month) => month === today) ?? months[11]!;
 }
 
 /** Days as a person reads them: the decimal the CDO-time rows added up to (9.5, never 19/2). */
@@ -54,7 +54,7 @@ export function agreementSnapshot(
   fy: string,
   today: string,
 ): AgreementSnapshot {
-  const year = yearToDate(asPeriod(monthFor(fy, today)));
+  const year = yearToDate(monthFor(fy, today));
   const shares = dueShares(partnership, year);
   // What a Usage due weighed, for the Member to check: its CDO days so far.
   const payers = partnership.councils
