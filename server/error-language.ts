@@ -53,6 +53,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, PlainKey>> = {
   'decode-out-of-memory': 'error.decodeOutOfMemory',
   'invalid-compare': 'error.invalidCompare',
   'agreement-not-open': 'error.agreementNotOpen',
+  'nobody-awaiting': 'error.nobodyAwaiting',
   'settings-changed-since-agreement': 'error.settingsChanged',
   'year-closed': 'error.yearClosed',
   'year-open': 'error.yearOpen',

@@ -408,6 +408,9 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
     'Roedd angen gormod o gof i ddarllen yr uwchlwythiad hwn; fe’i gwrthodwyd.',
   ),
   'error.invalidCompare': draft('Nid yw’r mis i gymharu ag ef yn ddilys.'),
+  'error.nobodyAwaiting': draft(
+    'Mae pob cyngor sy’n aelod wedi penderfynu ar y cynnig hwn; does neb i’w atgoffa.',
+  ),
   'error.agreementNotOpen': draft('Nid yw’r cynnig hwn o gyfrannau cost ar agor mwyach.'),
   'error.settingsChanged': draft('Newidiodd y gosodiadau ar ôl y cynnig; mae angen cynnig newydd.'),
   'error.yearClosed': draft('Mae’r flwyddyn ariannol hon wedi’i chau eisoes.'),

@@ -335,6 +335,7 @@ export const EN = {
   'error.decodeTimeout': 'Reading this upload took too long; it was refused.',
   'error.decodeOutOfMemory': 'Reading this upload needed too much memory; it was refused.',
   'error.invalidCompare': 'The month to compare with is not valid.',
+  'error.nobodyAwaiting': 'Every Member council has decided on this proposal; there is nobody to remind.',
   'error.agreementNotOpen': 'This proposal of cost shares is no longer open.',
   'error.settingsChanged': 'The settings changed after the proposal; a new proposal is needed.',
   'error.yearClosed': 'This financial year is closed already.',
