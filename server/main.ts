@@ -15,6 +15,7 @@ import { startMailService } from './mail/index.js';
 import { safeFileStem } from './mail/transport.js';
 import { DecodePool } from './returns/decode/pool.js';
 import { loadDemo, type DemoLoad } from './services/demo.js';
+import { loadDemoApart } from './services/demo-process.js';
 import { UploadSpool } from './returns/spool.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -52,7 +53,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   try {
     // Instances starting together on an empty database load the demo once: the one that claims it.
     if (config.demo && (await store.isEmpty()) && (await store.claimStartupJob('demo', now().toISOString())))
-      demo = await loadDemo(store, logger, now(), config.timeZone);
+      demo = await firstStartDemo(config, options.env ?? process.env, store, logger, now());
   } catch (error) {
     await store.close();
     throw error;
@@ -96,6 +97,21 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
       .then(() => spool.close())
       .then(() => store.close()));
   return { config, url, server, store, logger, spool, ...(demo ? { demo } : {}), close };
+}
+
+/**
+ * The demo is loaded in a process of its own that gives its memory back when it exits (demo-process.ts);
+ * only a database in memory, which no other process can open, has it loaded here.
+ */
+function firstStartDemo(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  store: Store,
+  logger: Logger,
+  now: Date,
+): Promise<DemoLoad> {
+  const inMemory = config.database.kind === 'sqlite' && config.database.file === ':memory:';
+  return inMemory ? loadDemo(store, logger, now, config.timeZone) : loadDemoApart(env, now, logger);
 }
 
 async function listen(config: Config, app: http.RequestListener): Promise<http.Server> {

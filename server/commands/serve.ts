@@ -1,7 +1,6 @@
 // `shared-cdo serve` (what `npm start` runs): the service until SIGTERM or SIGINT, then a graceful stop.
 import type { Command } from 'commander';
 import { ConfigError, configVariables, loadConfig } from '../config.js';
-import { startService } from '../main.js';
 import { StoreOpenError } from '../store/index.js';
 import { usingDatabaseLine } from './store-access.js';
 
@@ -13,6 +12,9 @@ export function register(program: Command): void {
     .action(async () => {
       try {
         process.stderr.write(usingDatabaseLine(loadConfig()));
+        // Loaded here, not with the command line: the service's modules (Express, the routes, sign-in)
+        // are half of what every other command would otherwise load before doing anything.
+        const { startService } = await import('../main.js');
         const service = await startService();
         const stop = (signal: string): void => {
           service.logger.info({ signal }, 'stopping: finishing requests in flight');

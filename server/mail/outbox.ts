@@ -197,33 +197,56 @@ export class OutboxWorker {
     return pass;
   }
 
+  /**
+   * A pass with nothing due writes nothing, not even the lease: a service polling an empty outbox keeps no
+   * SQLite checkpointer thread busy (README, "What it costs"). It then only says whether it could lead.
+   */
   private async pass(): Promise<PassResult> {
     const result: PassResult = { leader: false, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+    if (!(await this.nextDue())) {
+      result.leader = await this.leaseIsFree();
+      return result;
+    }
     if (!(await this.acquireLease())) return result;
     result.leader = true;
     for (;;) {
-      const now = this.now();
-      const due = await this.db
-        .selectFrom('mail_outbox')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-            eb.and([eb('status', '=', 'sending'), eb('claim_expires_at', '<=', now)]),
-          ]),
-        )
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
+      const due = await this.nextDue();
       if (!due) break;
       // Renewed before every message, so a slow batch keeps the lease and a lost lease stops sending.
       if (!(await this.acquireLease())) break;
-      const row = await this.claim(due.id, now);
+      const row = await this.claim(due.id, this.now());
       if (!row) continue;
       const outcome = await this.deliver(row);
       result[outcome] += 1;
     }
     return result;
+  }
+
+  /** The first row due to be sent now: pending and due, or claimed by a sender that died. */
+  private nextDue(): Promise<{ id: number } | undefined> {
+    const now = this.now();
+    return this.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('claim_expires_at', '<=', now)]),
+        ]),
+      )
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** Whether this worker could take the lease now: nobody holds it, it has expired, or it is ours. */
+  private async leaseIsFree(): Promise<boolean> {
+    const lease = await this.db
+      .selectFrom('mail_lease')
+      .select(['holder', 'expires_at'])
+      .where('name', '=', LEASE_NAME)
+      .executeTakeFirst();
+    return !lease || lease.holder === this.id || lease.expires_at <= this.now();
   }
 
   /**

@@ -19,7 +19,7 @@ export async function spawnService(
 ): Promise<ServiceProcess> {
   const child = spawn(
     process.execPath,
-    [...nodeFlags, '--import', 'tsx', fileURLToPath(new URL('./child-service.ts', import.meta.url))],
+    [...nodeFlags, fileURLToPath(new URL('./child-service.ts', import.meta.url))],
     {
       env: { ...process.env, PORT: '0', DEMO: 'off', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
