@@ -14,6 +14,12 @@ import { demoPartnership } from '../../../demo/partnership.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { CY, EN } from '../../../shared/i18n/index.js';
 import type { Partnership } from '../../../shared/schemas.js';
+import {
+  contributionsChartSpec,
+  projectsChartSpec,
+  ragTrendChartSpec,
+  trendChartSpec,
+} from '../../../server/charts/rollup-charts.js';
 import { buildReminders, buildRollup } from '../../../server/mail/messages.js';
 import { enqueueMail, OutboxWorker } from '../../../server/mail/outbox.js';
 import { smtpTransport } from '../../../server/mail/transport.js';
@@ -194,6 +200,20 @@ describe('a Welsh partnership’s e-mails', () => {
       expect(mail.subject).not.toContain('March');
     },
   );
+});
+
+/** The demo's view for the month, which the charts are drawn from. */
+const demoView = () => consolidate(demoPartnership, demoRecords({ hostile: false }), PERIOD);
+const SPECS = [contributionsChartSpec, projectsChartSpec, trendChartSpec, ragTrendChartSpec] as const;
+
+describe('the roll-up’s charts in English', () => {
+  it('are drawn from the same Vega-Lite specs as before the charts spoke Welsh', async () => {
+    // Written once from the English-only charts: same spec, same SVG, same PNG bytes.
+    const specs = SPECS.map((spec) => spec(demoView()));
+    await expect(`${JSON.stringify(specs, null, 2)}\n`).toMatchFileSnapshot(
+      '__snapshots__/english-chart-specs.json',
+    );
+  });
 });
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
