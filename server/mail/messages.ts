@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { monthsOfMembership } from '../../shared/consolidate/membership.js';
 import { expectedToSubmit } from '../../shared/consolidate/select.js';
 import { financialYearOf, submissionDeadline } from '../../shared/dates.js';
+import { localesOf } from '../../shared/i18n/index.js';
 import type { ConsolidatedView, Council, CouncilContribution, Partnership } from '../../shared/schemas.js';
 import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
@@ -88,7 +89,8 @@ export async function buildRollup(
   options: { from: string; date?: Date },
 ): Promise<RollupBuild> {
   const { period } = view;
-  const charts = await renderRollupCharts(view);
+  // A bilingual roll-up holds the charts in Welsh and in English, each part showing its own (DESIGN §12).
+  const charts = await renderRollupCharts(view, localesOf(partnership.language));
   const workbook = await workbookBuffer(view, partnership.language);
   const workbookName = `shared-cdo-consolidated-${period}.xlsx`;
   const rollup = renderRollupEmail(view, charts, partnership.language);

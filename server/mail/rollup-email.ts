@@ -16,7 +16,7 @@ import {
 import { COUNCIL_STATUS_COLOURS, RAG_COLOURS, skillStatusWords } from '../../shared/glossary.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
 import { RAGS, type Language } from '../../shared/vocabulary.js';
-import { chartAlts, type RollupChart } from '../charts/rollup-charts.js';
+import { chartAlts, type RollupChart, type RollupChartId } from '../charts/rollup-charts.js';
 import {
   FONT,
   Html,
@@ -148,12 +148,13 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
     (f) => f.key !== 'overpaidPence' || f.pence !== 0,
   );
   const totals = view.contributions.totals;
-  // The charts are drawn once, in English; their text alternatives are in the part's language.
-  const alts: Readonly<Record<string, string>> = chartAlts(view, locale);
-  const alt = (c: RollupChart) => alts[c.id] ?? c.alt;
-  const chartImage = (id: string): Html => {
-    const c = charts.find((chart) => chart.id === id);
-    return c ? inlineImage(c.id, alt(c), Math.round(c.width)) : new Html('');
+  // Each part shows the charts drawn in its language (DESIGN §12), or the English ones when none were.
+  const drawnIn = charts.some((c) => c.locale === locale) ? locale : 'en';
+  const partCharts = charts.filter((c) => c.locale === drawnIn);
+  const alts = chartAlts(view, locale);
+  const chartImage = (id: RollupChartId): Html => {
+    const c = partCharts.find((chart) => chart.chart === id);
+    return c ? inlineImage(c.id, alts[id], Math.round(c.width)) : new Html('');
   };
   const money = (pence: number) => formatPounds(pence);
   const ragCounts = m('rollup.ragCounts', {
@@ -304,7 +305,7 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
     textHeading(conflictsHeading),
     textList(returns.conflicts, noConflicts),
     '',
-    ...charts.map((c) => m('rollup.chart', { alt: alt(c) })),
+    ...partCharts.map((c) => m('rollup.chart', { alt: alts[c.chart] })),
     '',
   ].join('\n');
 

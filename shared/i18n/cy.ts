@@ -431,4 +431,51 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
     'Mae’r ddolen lwytho i lawr hon wedi’i defnyddio eisoes; mae pob dolen yn gweithio unwaith.',
   ),
   'error.otherClient': draft('Nid oedd modd cyflawni’r cais.'),
+
+  // The roll-up e-mail's chart images (server/charts), drawn in each language the e-mail is written in.
+  'chartImage.contributions.line1': draft('Cyfrannwyd hyd yma o’i gymharu'),
+  'chartImage.contributions.line2': draft('â’r dyledus yn ôl y proffil'),
+  'chartImage.furthestBehind': draft('y {count} cyngor pellaf ar ei hôl hi'),
+  'chartImage.projects.axis': draft('Prosiectau'),
+  'chartImage.trend.name': draft('Y flwyddyn hyd yma'),
+  'chartImage.trend.title': draft('Y flwyddyn hyd yma, {year}'),
+  'chartImage.trend.subtitle': draft('Cyfrannwyd o’i gymharu â’r proffil'),
+  'chartImage.ragTrend.name': draft('Prosiectau yn ôl RAG, fesul mis'),
+  'chartImage.ragTrend.title': draft('Prosiectau yn ôl RAG, {year}'),
+  'chartImage.ragTrend.subtitle': draft('Ar ddiwedd pob mis'),
+
+  // The consolidated workbook's Data quality sheet (shared/report/data-quality.ts).
+  'dataQuality.kind.missing': draft('Ffurflen ar goll'),
+  'dataQuality.kind.carriedForward': draft('Wedi’i chario ymlaen'),
+  'dataQuality.kind.projectConflict': draft('Gwrthdaro prosiect'),
+  'dataQuality.kind.skillConflict': draft('Gwrthdaro sgil'),
+  'dataQuality.missing': draft('Dim ffurflen ar gyfer {month} nac unrhyw fis cynharach yn {year}.'),
+  'dataQuality.carriedForward': draft('Dim ffurflen ar gyfer {month}; defnyddir y ffurflen ar gyfer {from}.'),
+  'warning.unknownCouncil': draft(
+    'Gadawyd y ffurflenni gan "{council}" allan am nad oes gan unrhyw gyngor yn y bartneriaeth y dynodydd hwnnw.',
+  ),
+  'warning.leadMissing': draft(
+    'Mae prosiect {project} yn enwi {lead} fel y cyngor arweiniol, ond nid yw ffurflen {lead} yn ei restru fel ei brosiect ei hun; defnyddir y manylion a adroddwyd gan {main}.',
+  ),
+  'warning.notAPartner': draft(
+    'Mae {council} yn adrodd ar brosiect {project} ond nid yw’n gyngor arweiniol arno nac yn un o’i bartneriaid.',
+  ),
+  'warning.shareNotPaying': draft(
+    'Mae gan {council} gyfran ar gyfer {year} ond nid yw’n aelod sy’n talu’r flwyddyn honno, felly mae’r aelodau sy’n talu yn rhannu’r gost gyfan yn gymesur â’u cyfrannau eu hunain.',
+  ),
+  'warning.noPayingCouncils': draft(
+    'Nid oes unrhyw gyngor yn aelod sy’n talu yn {year}, felly nid oes neb yn ddyledus i dalu’r gost net.',
+  ),
+  'warning.populationMissing': draft(
+    'Nid oes gan unrhyw gyngor sy’n talu boblogaeth, felly rhennir y costau’n gyfartal yn hytrach nag yn ôl y dull {method}.',
+  ),
+  'warning.usageFallback': draft(
+    'Nid oes amser y Prif Swyddog Digidol wedi’i gofnodi ar gyfer cynghorau sy’n talu yn {year} hyd at {month}, felly rhennir y costau’n gyfartal yn hytrach nag yn ôl defnydd.',
+  ),
+  'warning.settingsChanged.council': draft(
+    'Mae dyled {council} am y flwyddyn yn {due} o dan y gosodiadau sydd mewn grym; cytunwyd ar {agreed} ar {date}. Cynigiwch y cyfrannau costau eto i bob cyngor gytuno arnynt.',
+  ),
+  'warning.settingsChanged.partnership': draft(
+    'Mae gosodiadau {year} wedi newid ers cytuno ar y cyfrannau costau ar {date}, er nad yw dyled unrhyw gyngor wedi newid. Cynigiwch y cyfrannau costau eto i bob cyngor gytuno arnynt.',
+  ),
 };

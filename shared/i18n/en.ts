@@ -350,6 +350,45 @@ export const EN = {
   'error.downloadLinkRevoked': 'The token that made this download link has been revoked.',
   'error.downloadLinkUsed': 'This download link has been used already; each link works once.',
   'error.otherClient': 'The request could not be carried out.',
+
+  // The roll-up e-mail's chart images (server/charts), drawn in each language the e-mail is written in.
+  'chartImage.contributions.line1': 'Contributed to date',
+  'chartImage.contributions.line2': 'against profiled due',
+  'chartImage.furthestBehind': 'the {count} councils furthest behind',
+  'chartImage.projects.axis': 'Projects',
+  'chartImage.trend.name': 'The year so far',
+  'chartImage.trend.title': 'The year so far, {year}',
+  'chartImage.trend.subtitle': 'Contributed against profiled due',
+  'chartImage.ragTrend.name': 'Projects by RAG, month by month',
+  'chartImage.ragTrend.title': 'Projects by RAG, {year}',
+  'chartImage.ragTrend.subtitle': 'At the end of each month',
+
+  // The consolidated workbook's Data quality sheet (shared/report/data-quality.ts). The warnings' English
+  // texts are the messages the consolidation writes, word for word: the Welsh is filled from them.
+  'dataQuality.kind.missing': 'Missing return',
+  'dataQuality.kind.carriedForward': 'Carried forward',
+  'dataQuality.kind.projectConflict': 'Project conflict',
+  'dataQuality.kind.skillConflict': 'Skill conflict',
+  'dataQuality.missing': 'No return for {month} nor any earlier month of {year}.',
+  'dataQuality.carriedForward': 'No return for {month}; the return for {from} is used.',
+  'warning.unknownCouncil':
+    'Returns from "{council}" were left out because no council has that ID in the partnership.',
+  'warning.leadMissing':
+    "Project {project} names {lead} as lead council, but {lead}'s return does not list it as its own; the details reported by {main} are used.",
+  'warning.notAPartner':
+    '{council} reports project {project} but is neither its lead council nor one of its partners.',
+  'warning.shareNotPaying':
+    '{council} has a share for {year} but is not a paying member that year, so the paying members share the whole cost in proportion to their own shares.',
+  'warning.noPayingCouncils':
+    'No council is a paying member in {year}, so nobody is due to pay the net cost.',
+  'warning.populationMissing':
+    'No paying council has a population, so costs are shared equally instead of by the {method} method.',
+  'warning.usageFallback':
+    'No CDO time is recorded for paying councils in {year} up to {month}, so costs are shared equally instead of by usage.',
+  'warning.settingsChanged.council':
+    "{council}'s due for the year is {due} under the settings in force; {agreed} was agreed on {date}. Propose the cost shares again for every council to agree.",
+  'warning.settingsChanged.partnership':
+    "The settings of {year} have changed since the cost shares were agreed on {date}, though no council's due has. Propose the cost shares again for every council to agree.",
 } as const;
 
 export type MessageKey = keyof typeof EN;
