@@ -15,7 +15,7 @@ import {
 } from '../glossary.js';
 import { changeRows, trendRows } from './changes.js';
 import { councilNames } from './councils.js';
-import { returnsReport } from './data-quality.js';
+import { dataQualityLines } from './data-quality.js';
 
 export interface ConsolidatedSheetRows {
   changes: object[];
@@ -44,7 +44,10 @@ const asIs = (item: object): object => item;
  */
 export function consolidatedSheetItems(
   view: ConsolidatedView,
-  /** The Changes sheet's words follow the partnership's language (DESIGN §12); the other sheets' are data. */
+  /**
+   * The Changes and Data quality sheets' words follow the partnership's language (DESIGN §12); the other
+   * sheets' are data.
+   */
   locales: readonly Locale[] = ['en'],
 ): Record<keyof ConsolidatedSheetRows, SheetItems> {
   const name = councilNames(view);
@@ -65,7 +68,7 @@ export function consolidatedSheetItems(
       partners: p.partners.join('; '),
       reportedBy: p.reportedBy.join('; '),
     })),
-    dataQuality: sheet(returnsReport(view).lines, (line) => ({
+    dataQuality: sheet(dataQualityLines(view, locales), (line) => ({
       ...line,
       ...(line.council === undefined ? {} : { councilName: name(line.council) }),
     })),
