@@ -109,7 +109,12 @@ const textWidth = (text: string): number => text.length * 0.6 * CHART_TEXT;
 /** A legend entry's swatch and the gap after it, in CSS pixels. */
 const LEGEND_ENTRY = 30;
 
-/** A legend's entries side by side when they fit the chart's width, else one above the other. */
+/**
+ * A legend's entries side by side when their text is about as long as the English series names' or
+ * shorter, else one above the other (Welsh's "Dyledus yn ôl y proffil hyd yma" would run off the chart).
+ * The English legends keep the layout they have always had: at 15 px vega cuts the end of the trend's
+ * second entry ("to date") even so, which the e-mail's English charts have shown since before Welsh.
+ */
 const legendDirection = (labels: readonly string[]): 'horizontal' | 'vertical' =>
   labels.reduce((sum, label) => sum + textWidth(label) + LEGEND_ENTRY, 0) <= CHART_WIDTH
     ? 'horizontal'

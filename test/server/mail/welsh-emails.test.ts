@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import type { TopLevelSpec } from 'vega-lite';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
-import { CY, EN } from '../../../shared/i18n/index.js';
+import { CY, EN, shortMonthLabel } from '../../../shared/i18n/index.js';
+import { PHASES, RAGS } from '../../../shared/vocabulary.js';
 import type { Partnership } from '../../../shared/schemas.js';
 import {
   contributionsChartSpec,
@@ -20,6 +22,7 @@ import {
   ragTrendChartSpec,
   trendChartSpec,
 } from '../../../server/charts/rollup-charts.js';
+import { renderSvg } from '../../../server/charts/render.js';
 import { buildReminders, buildRollup } from '../../../server/mail/messages.js';
 import { enqueueMail, OutboxWorker } from '../../../server/mail/outbox.js';
 import { smtpTransport } from '../../../server/mail/transport.js';
@@ -161,9 +164,16 @@ describe('a bilingual partnership’s e-mails', () => {
     expect(text.indexOf(EN['rollup.byCouncil'])).toBeGreaterThan(text.indexOf(CY['rollup.byCouncil'].text));
   });
 
-  it('keep the roll-up’s charts and workbook: one set, shared by both parts', () => {
+  it('hold the roll-up’s charts in each language, each part showing its own, and one workbook', () => {
     const mail = one(all, 'rollup');
-    expect(mail.attachments.filter((a) => a.cid)).toHaveLength(4);
+    const cids = mail.attachments.flatMap((a) => (a.cid ? [a.cid] : []));
+    expect(cids).toHaveLength(8);
+    expect(cids.filter((cid) => cid.endsWith('-cy'))).toHaveLength(4);
+    const html = String(mail.html);
+    const split = html.indexOf('<div lang="en">');
+    const shown = (part: string) => [...part.matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1]!);
+    expect(shown(html.slice(0, split)).sort()).toEqual(cids.filter((cid) => cid.endsWith('-cy')).sort());
+    expect(shown(html.slice(split)).sort()).toEqual(cids.filter((cid) => !cid.endsWith('-cy')).sort());
     expect(mail.attachments.filter((a) => a.filename?.endsWith('.xlsx'))).toHaveLength(1);
   });
 });
@@ -200,6 +210,12 @@ describe('a Welsh partnership’s e-mails', () => {
       expect(mail.subject).not.toContain('March');
     },
   );
+
+  it('show the roll-up’s charts drawn in Welsh alone', () => {
+    const cids = one(all, 'rollup').attachments.flatMap((a) => (a.cid ? [a.cid] : []));
+    expect(cids).toHaveLength(4);
+    expect(cids.every((cid) => cid.endsWith('-cy'))).toBe(true);
+  });
 });
 
 /** The demo's view for the month, which the charts are drawn from. */
@@ -214,6 +230,64 @@ describe('the roll-up’s charts in English', () => {
       '__snapshots__/english-chart-specs.json',
     );
   });
+});
+
+/** The text a chart draws: its SVG's text, before resvg rasterises it, one item a label or title line. */
+async function chartText(spec: TopLevelSpec): Promise<string[]> {
+  const svg = await renderSvg(spec);
+  return svg
+    .split(/<[^>]+>/)
+    .map((s) =>
+      s
+        .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+        .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .trim(),
+    )
+    .filter((s) => s !== '');
+}
+
+/** The words the charts draw, in English where the Welsh differs: titles, axes, legends, phases, months. */
+const CHART_KEYS = [
+  ...(Object.keys(EN) as (keyof typeof EN)[]).filter((k) => k.startsWith('chartImage.')),
+  'chart.contributions.title',
+  'chart.projects.title',
+  'figure.contributed.label',
+  'figure.profiledDue.label',
+  ...PHASES.map((p) => `phase.${p.toLowerCase()}` as const),
+  ...RAGS.map((r) => `rag.${r.toLowerCase()}` as const),
+] as const;
+const ENGLISH_CHART_WORDS = [
+  ...CHART_KEYS.flatMap((key) => {
+    const english = EN[key as keyof typeof EN];
+    return english === CY[key as keyof typeof CY].text ? [] : english.split(/\{\w+\}/).map((s) => s.trim());
+  }),
+  ...demoView().trend.months.map((month) => shortMonthLabel('en', month)),
+].filter((words) => words.length > 0);
+
+describe('the roll-up’s charts in Welsh', () => {
+  it('look for English words the charts would draw (the check below can fail)', async () => {
+    expect(ENGLISH_CHART_WORDS).toEqual(expect.arrayContaining(['Projects', 'Nov', 'Red', 'Discovery']));
+    const english = (await Promise.all(SPECS.map(async (spec) => chartText(spec(demoView()))))).flat();
+    expect(english.filter((t) => ENGLISH_CHART_WORDS.includes(t)).length).toBeGreaterThan(20);
+  });
+
+  it.each(SPECS.map((spec) => [spec.name, spec] as const))(
+    'draw %s with no English chart word left, its months in Welsh',
+    async (_, spec) => {
+      const texts = await chartText(spec(demoView(), 'cy'));
+      const english = texts.filter((text) =>
+        ENGLISH_CHART_WORDS.some((words) => text === words || (words.includes(' ') && text.includes(words))),
+      );
+      expect(english).toEqual([]);
+      if (spec === trendChartSpec || spec === ragTrendChartSpec) {
+        expect(texts).toEqual(expect.arrayContaining(['Ebr', 'Tach', 'Maw']));
+      }
+    },
+  );
 });
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
