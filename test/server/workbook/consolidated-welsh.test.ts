@@ -1,6 +1,6 @@
-// The consolidated workbook of a Welsh partnership (DESIGN §12): the Summary's labels, the Changes
-// sheet's words and the charts' titles follow the partnership's language — both, Welsh first, when it is
-// bilingual — while sheet names, tables' headers and every figure stay exactly as in English.
+// The consolidated workbook of a Welsh partnership (DESIGN §12): the Summary's labels, the Changes and
+// Data quality sheets' words and the charts' titles follow the partnership's language — both, Welsh
+// first, when it is bilingual — while sheet names, tables' headers and every figure stay as in English.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
@@ -18,6 +18,8 @@ interface Written {
   summary: [unknown, unknown][];
   /** The Changes sheet's rows below its header. */
   changes: unknown[][];
+  /** The Data quality sheet's rows below its header: kind, council, council name, project, message. */
+  dataQuality: unknown[][];
   /** Every table's column headers, and every chart's XML. */
   tables: string[];
   charts: string[];
@@ -34,6 +36,7 @@ async function written(view: ConsolidatedView, language?: Language): Promise<Wri
     sheets: book.worksheets.map((w) => w.name),
     summary: rows('Summary').map((r) => [r[0], r[1]]),
     changes: rows('Changes').slice(1),
+    dataQuality: rows('Data quality').slice(1),
     tables: parts
       .filter(([name]) => name.startsWith('xl/tables/'))
       .map(([, xml]) => xml.replace(/ id="\d+"/g, '')),
@@ -104,6 +107,23 @@ describe('the consolidated workbook in Welsh', () => {
     expect(bilingual.changes.map((r) => r[0])).toContain(
       `${CY['change.firstReturn'].text} / ${EN['change.firstReturn']}`,
     );
+  });
+
+  it('writes the Data quality sheet’s kinds and sentences in Welsh then English; warnings keep their codes', () => {
+    expect(english.dataQuality.length).toBeGreaterThan(4);
+    expect(bilingual.dataQuality).toHaveLength(english.dataQuality.length);
+    english.dataQuality.forEach((row, i) => {
+      const [both, cy] = [bilingual.dataQuality[i]!, welsh.dataQuality[i]!];
+      expect(both[4]).toBe(`${String(cy[4])} / ${String(row[4])}`);
+      expect(cy[4]).not.toBe(row[4]);
+      expect(both.slice(1, 4)).toEqual(row.slice(1, 4)); // the council's ID and name, the project's ID
+      // A warning's kind is its code, as the API gives it; the other kinds are words.
+      expect(both[0]).toBe(
+        /^[a-z-]+$/.test(String(row[0])) ? row[0] : `${String(cy[0])} / ${String(row[0])}`,
+      );
+    });
+    expect(english.dataQuality.map((r) => r[0])).toContain('lead-missing');
+    expect(welsh.dataQuality.map((r) => r[0])).toContain(CY['dataQuality.kind.missing'].text);
   });
 
   it('titles the charts in Welsh then English', () => {
