@@ -110,23 +110,26 @@ const textWidth = (text: string): number => text.length * 0.6 * CHART_TEXT;
 const LEGEND_ENTRY = 30;
 
 /**
- * A legend's entries side by side when their text is about as long as the English series names' or
- * shorter, else one above the other (Welsh's "Dyledus yn ôl y proffil hyd yma" would run off the chart).
- * The English legends keep the layout they have always had: at 15 px vega cuts the end of the trend's
- * second entry ("to date") even so, which the e-mail's English charts have shown since before Welsh.
+ * A legend's entries side by side when they fit the chart's width with room to spare (vega spaces the
+ * entries further apart than their text, and cut "Profiled due to date" to "Profiled due" when they only
+ * just fitted by this estimate), else one above the other, as Welsh's longer names always are.
  */
 const legendDirection = (labels: readonly string[]): 'horizontal' | 'vertical' =>
-  labels.reduce((sum, label) => sum + textWidth(label) + LEGEND_ENTRY, 0) <= CHART_WIDTH
+  labels.reduce((sum, label) => sum + textWidth(label) + LEGEND_ENTRY, 0) <= CHART_WIDTH * 0.8
     ? 'horizontal'
     : 'vertical';
 
+/** Room for the value axis's labels left of a chart's plot, in CSS pixels. */
+const VALUE_AXIS_WIDTH = 60;
+
 /**
- * The months of a year's axis: level when they fit side by side, as three-letter months do (English's
- * "Sept" among them); at an angle when two neighbours are four letters or more, as Welsh's Awst, Medi,
- * Tach and Rhag are, which level would run into each other.
+ * The months of a year's axis: level when each fits its share of the plot's width, as the months of a
+ * partnership's first half year do; at an angle when one would run into its neighbours, as a whole
+ * year's "Sept" (English) or Awst, Medi, Tach and Rhag (Welsh) would.
  */
 function monthAxis(months: readonly string[]) {
-  const crowded = months.some((month, i) => i > 0 && month.length > 3 && months[i - 1]!.length > 3);
+  const band = (CHART_WIDTH - VALUE_AXIS_WIDTH) / Math.max(1, months.length);
+  const crowded = months.some((month) => textWidth(month) > band);
   return { labelAngle: crowded ? -45 : 0 };
 }
 
