@@ -35,6 +35,11 @@ export interface HostInfo {
    * iPad's web views ignore such a download; there the file opens in the system browser instead.
    */
   savesDownloads: boolean;
+  /**
+   * Office's display language (File > Options > Language), a tag such as en-GB or cy-GB; absent
+   * outside Excel. The pane speaks Welsh when it is Welsh (DESIGN §12).
+   */
+  displayLanguage?: string;
 }
 
 /** Opens `url` in the user's default browser, outside Office (Office.context.ui, requirement set 1.1). */
@@ -75,6 +80,7 @@ export async function connectToHost(): Promise<HostInfo> {
     inExcel: true,
     supported: Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
     savesDownloads: platform === Office.PlatformType.PC || platform === Office.PlatformType.OfficeOnline,
+    ...(Office.context.displayLanguage ? { displayLanguage: Office.context.displayLanguage } : {}),
     ...(Office.context.partitionKey ? { partitionKey: Office.context.partitionKey } : {}),
     ...(theme?.bodyBackgroundColor
       ? { theme: { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor } }
