@@ -554,6 +554,19 @@ export const EN = {
   'pane.compare.onlyYours': 'Only yours',
   'pane.compare.onlyTheirs': 'Only theirs',
   'pane.compare.different': 'Different',
+  // Months, for a browser whose Intl has no Welsh (the pane writes them from here).
+  'month.january': 'January',
+  'month.february': 'February',
+  'month.march': 'March',
+  'month.april': 'April',
+  'month.may': 'May',
+  'month.june': 'June',
+  'month.july': 'July',
+  'month.august': 'August',
+  'month.september': 'September',
+  'month.october': 'October',
+  'month.november': 'November',
+  'month.december': 'December',
 } as const;
 
 export type MessageKey = keyof typeof EN;

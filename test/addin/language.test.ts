@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { browserStorage } from '../../addin/src/api/token-store.js';
 import { localeOfDisplayLanguage, paneLocale, rememberLocale } from '../../addin/src/ui/language.js';
+import { MONTH_WORDS, monthName } from '../../addin/src/ui/words.js';
+import { LOCALES, message, monthLabel } from '../../shared/i18n/index.js';
 
 const memory = (): Storage =>
   browserStorage(() => {
@@ -32,5 +34,18 @@ describe('the pane’s language', () => {
     const storage = memory();
     storage.setItem('SharedCdo.language', 'fr');
     expect(paneLocale(storage, undefined, 'cy-GB')).toBe('cy');
+  });
+});
+
+describe('the pane’s months', () => {
+  it('are the months the service writes, in English and in Welsh', () => {
+    for (const locale of LOCALES) {
+      const fromCatalogue = MONTH_WORDS.map((key) => `${message(locale, key)} 2026`);
+      const fromIntl = MONTH_WORDS.map((_, i) =>
+        monthLabel(locale, `2026-${String(i + 1).padStart(2, '0')}`),
+      );
+      expect(fromCatalogue).toEqual(fromIntl);
+    }
+    expect(monthName('2026-11')).toBe('November 2026');
   });
 });

@@ -3,7 +3,7 @@
 import { ServiceError } from '../api/client.js';
 import * as excel from '../excel/index.js';
 import { h } from './dom.js';
-import { paneLanguage, t } from './words.js';
+import { monthWord, t } from './words.js';
 
 export type Intent = 'info' | 'success' | 'warning' | 'error';
 
@@ -85,11 +85,7 @@ export function failureMessage(error: unknown, reconnect?: () => unknown): HTMLE
 /** A moment as a person in the UK reads it: 5 October 2026 at 14:02, or 5 Hydref 2026 am 14:02. */
 export function when(iso: string): string {
   const date = new Date(iso);
-  const day = date.toLocaleDateString(`${paneLanguage()}-GB`, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const day = `${date.getDate()} ${monthWord(date.getMonth() + 1)} ${date.getFullYear()}`;
   return t('pane.when', {
     day,
     time: date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),

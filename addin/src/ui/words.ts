@@ -1,7 +1,7 @@
 // The pane's words (DESIGN §12) in the language it speaks, English or Welsh. The language is set once
 // as the pane starts (choosing the other one reloads the pane), so every view draws its words from one
 // catalogue and none is left in the other language.
-import { message, monthLabel, type Locale, type Messages } from '../../../shared/i18n/index.js';
+import { message, type Locale, type Messages, type PlainKey } from '../../../shared/i18n/index.js';
 
 let spoken: Locale = 'en';
 
@@ -19,8 +19,34 @@ export const paneLanguage = (): Locale => spoken;
 /** The text of `key` in the pane's language, its placeholders filled. */
 export const t: Messages = (key, ...params) => message(spoken, key, ...params);
 
-/** "November 2026" or "Tachwedd 2026". */
-export const monthName = (period: string): string => monthLabel(spoken, period);
+/** The months, January first. */
+export const MONTH_WORDS = [
+  'month.january',
+  'month.february',
+  'month.march',
+  'month.april',
+  'month.may',
+  'month.june',
+  'month.july',
+  'month.august',
+  'month.september',
+  'month.october',
+  'month.november',
+  'month.december',
+] as const satisfies readonly PlainKey[];
+
+/** "October" or "Hydref": the month (1–12) in the pane's language. */
+export const monthWord = (month: number): string => t(MONTH_WORDS[month - 1] ?? 'month.january');
+
+/**
+ * "November 2026" or "Tachwedd 2026", as shared/i18n's monthLabel writes it on the service. The pane
+ * takes the words from the catalogue, not the browser's Intl: a web view's ICU data may have no Welsh
+ * (Chromium's own build has none), and would write October in English.
+ */
+export const monthName = (period: string): string => {
+  const [year, month] = period.split('-');
+  return year && month ? `${monthWord(Number(month))} ${year}` : period;
+};
 
 /** "A and B and C" or "A a B a C": names joined as the pane has always joined them. */
 export const joinedByAnd = (items: readonly string[]): string =>
