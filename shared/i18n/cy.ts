@@ -687,4 +687,22 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'month.october': draft('Hydref'),
   'month.november': draft('Tachwedd'),
   'month.december': draft('Rhagfyr'),
+  'service.offline': draft(
+    'Methu cyrraedd gwasanaeth Shared CDO yn {url}. Gwiriwch eich cysylltiad a chyfeiriad y gwasanaeth, yna rhowch gynnig arall arni. Nid yw eich dalennau wedi’u newid.',
+  ),
+  'service.unauthorised': draft(
+    'Ni dderbyniodd y gwasanaeth eich tocyn mynediad: efallai ei fod wedi dod i ben neu wedi’i dynnu’n ôl. Gofynnwch i weinyddwr eich partneriaeth am docyn newydd a chysylltwch eto.',
+  ),
+  'service.forbidden': draft('Nid yw eich tocyn mynediad yn caniatáu hyn. {reason}'),
+  'service.locked': draft('{reason} Nid yw eich dalennau wedi’u newid.'),
+  'service.periodLocked': draft('Mae’r cyfnod hwn wedi’i gloi.'),
+  'service.tooLarge': draft(
+    'Mae’r ffurflen hon yn fwy nag y mae’r gwasanaeth yn ei dderbyn. Tynnwch resi sy’n perthyn i gyfnodau eraill a rhowch gynnig arall arni.',
+  ),
+  'service.invalid': draft(
+    'Canfu’r gwasanaeth broblemau yn y ffurflen hon. Ni chyflwynwyd dim; cywirwch y celloedd a restrir isod a’i chyflwyno eto.',
+  ),
+  'service.unavailable': draft(
+    'Ni allai’r gwasanaeth wneud hyn ar hyn o bryd. Rhowch gynnig arall arni mewn munud.',
+  ),
 };

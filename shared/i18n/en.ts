@@ -567,6 +567,19 @@ export const EN = {
   'month.october': 'October',
   'month.november': 'November',
   'month.december': 'December',
+  // The pane's words for the service's failures (addin/src/api/client.ts).
+  'service.offline':
+    "Can't reach the Shared CDO service at {url}. Check your connection and the service address, then try again. Your sheets have not been changed.",
+  'service.unauthorised':
+    'The service did not accept your access token: it may have expired or been withdrawn. Ask your partnership administrator for a new token and connect again.',
+  'service.forbidden': 'Your access token does not allow this. {reason}',
+  'service.locked': '{reason} Your sheets have not been changed.',
+  'service.periodLocked': 'This period is locked.',
+  'service.tooLarge':
+    'This return is larger than the service accepts. Remove rows that belong to other periods and try again.',
+  'service.invalid':
+    'The service found problems in this return. Nothing was submitted; fix the cells listed below and submit again.',
+  'service.unavailable': 'The service could not do this just now. Try again in a minute.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -17,14 +17,29 @@ const cy = (key: keyof typeof CY): string => CY[key].text;
 /** The document's language. */
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
-/** Controls and labels whose text is wider than the box they are drawn in, and whether the page scrolls sideways. */
+/**
+ * Controls and labels whose text does not fit them, and whether the page scrolls sideways. A Fluent
+ * button draws its text in its shadow root, so its own scrollWidth does not grow: its text's box is
+ * measured against the button's instead.
+ */
 const overflowing = (page: Page) =>
   page.evaluate(() => {
     const boxes = document.querySelectorAll<HTMLElement>(
       'fluent-button, label, .label, select, th, h2, h3, .message, fluent-text-input',
     );
+    const spills = (el: HTMLElement): boolean => {
+      if (el.scrollWidth > el.clientWidth) return true;
+      const box = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      return (
+        text.width > 0 &&
+        (text.left < box.left - 0.5 || text.right > box.right + 0.5 || text.bottom > box.bottom + 0.5)
+      );
+    };
     const over = [...boxes]
-      .filter((el) => el.getClientRects().length && el.scrollWidth > el.clientWidth)
+      .filter((el) => el.getClientRects().length && spills(el))
       .map((el) => `${el.tagName.toLowerCase()}#${el.id}: ${(el.textContent ?? '').trim().slice(0, 40)}`);
     if (document.documentElement.scrollWidth > window.innerWidth) over.push('the page scrolls sideways');
     return over;
@@ -89,6 +104,13 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
 
+    // The service's refusal, in Welsh.
+    await connect(page, 'not-a-real-token');
+    expect(await page.locator('.connect-status .message').innerText()).toContain(cy('service.unauthorised'));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+
+    await page.locator('#token input').fill('');
     await connect(page, service.tokens.cherwell);
     expect((await page.locator('h2.who-name').innerText()).replace(/\s+/g, ' ')).toBe(
       'test cherwell · cyngor · Cherwell District Council',

@@ -10,7 +10,7 @@ import type { PaneShell, Session } from './context.js';
 import { h, replaceChildren } from './dom.js';
 import { message, spinner } from './feedback.js';
 import { defaultPeriod } from './periods.js';
-import { t } from './words.js';
+import { paneLanguage, t } from './words.js';
 
 export class Connect {
   /** Microsoft 365 sign-in, when the service has it on. */
@@ -152,11 +152,16 @@ export class Connect {
       if (!current) throw new ServiceError('unauthorised', t('connect.microsoftEnded'));
       return current;
     };
-    return this.open(new ApiClient(this.origin, token), silent, status, microsoft);
+    return this.open(this.client(this.origin, token), silent, status, microsoft);
+  }
+
+  /** A client of the service that asks for its messages in the pane's language. */
+  private client(serviceUrl: string, token: string | (() => Promise<string>)): ApiClient {
+    return new ApiClient(serviceUrl, token, undefined, paneLanguage());
   }
 
   private connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
-    return this.open(new ApiClient(connection.serviceUrl, connection.token), silent, status, undefined, () =>
+    return this.open(this.client(connection.serviceUrl, connection.token), silent, status, undefined, () =>
       saveConnection(this.store.storage, this.host.partitionKey, connection),
     );
   }
