@@ -705,4 +705,25 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'service.unavailable': draft(
     'Ni allai’r gwasanaeth wneud hyn ar hyn o bryd. Rhowch gynnig arall arni mewn munud.',
   ),
+  'excel.cellEditMode': draft(
+    'Gorffennwch olygu’r gell (pwyswch Enter neu Esc), yna rhowch gynnig arall arni. Nid yw Excel yn gadael i ychwanegion weithio tra bo cell yn cael ei golygu, felly ni newidiwyd dim.',
+  ),
+  'excel.accessDenied': draft(
+    'Ni adawodd Excel i’r ychwanegyn newid y llyfr gwaith hwn: mae ar agor i’w ddarllen yn unig (er enghraifft yn y modd Gweld, neu wedi’i rannu â chi i’w ddarllen), neu mae dalen wedi’i diogelu. Newidiwch i Golygu (neu cadwch gopi y gallwch ei olygu), dad-ddiogelwch y ddalen, a rhowch gynnig arall arni.',
+  ),
+  'excel.filtered': draft(
+    'Mae tabl wedi’i hidlo, felly ni fyddai Excel yn gadael i’r ychwanegyn newid ei resi. Cliriwch yr hidlydd (Data › Clear), yna rhowch gynnig arall arni.',
+  ),
+  'signIn.cancelled': draft(
+    'Canslwyd y mewngofnodi. Dewiswch Mewngofnodi gyda Microsoft 365 i roi cynnig arall arni, neu cysylltwch â thocyn mynediad.',
+  ),
+  'signIn.interactionRequired': draft(
+    'Mae Microsoft 365 angen i chi fewngofnodi eto (mae eich mewngofnodi wedi dod i ben neu mae eich sefydliad yn gofyn i chi ei gadarnhau). Dewiswch Mewngofnodi gyda Microsoft 365 a dilynwch gyfarwyddiadau Microsoft.',
+  ),
+  'signIn.consentRequired': draft(
+    'Nid yw eich sefydliad wedi caniatáu i Shared CDO ddefnyddio eich mewngofnodi Microsoft 365 eto. Gofynnwch i weinyddwr Microsoft 365 roi caniatâd i ap Shared CDO, neu cysylltwch â thocyn mynediad.',
+  ),
+  'signIn.failed': draft(
+    'Ni orffennodd y mewngofnodi Microsoft 365. Rhowch gynnig arall arni, neu cysylltwch â thocyn mynediad.',
+  ),
 };

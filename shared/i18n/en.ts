@@ -580,6 +580,20 @@ export const EN = {
   'service.invalid':
     'The service found problems in this return. Nothing was submitted; fix the cells listed below and submit again.',
   'service.unavailable': 'The service could not do this just now. Try again in a minute.',
+  // The pane's words for Excel's refusals and a failed Microsoft 365 sign-in.
+  'excel.cellEditMode':
+    'Finish editing the cell (press Enter or Esc), then try again. Excel does not let add-ins work while a cell is being edited, so nothing was changed.',
+  'excel.accessDenied':
+    'Excel did not let the add-in change this workbook: it is open read-only (for example in View mode, or shared with you to read), or a sheet is protected. Switch to Editing (or save a copy you can edit), unprotect the sheet, and try again.',
+  'excel.filtered':
+    'A table is filtered, so Excel would not let the add-in change its rows. Clear the filter (Data › Clear), then try again.',
+  'signIn.cancelled':
+    'Sign-in was cancelled. Select Sign in with Microsoft 365 to try again, or connect with an access token.',
+  'signIn.interactionRequired':
+    'Microsoft 365 needs you to sign in again (your sign-in has ended or your organisation asks you to confirm it). Select Sign in with Microsoft 365 and follow Microsoft’s prompts.',
+  'signIn.consentRequired':
+    'Your organisation has not allowed Shared CDO to use your Microsoft 365 sign-in yet. Ask your Microsoft 365 administrator to grant consent to the Shared CDO app, or connect with an access token.',
+  'signIn.failed': 'Microsoft 365 sign-in did not finish. Try again, or connect with an access token.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

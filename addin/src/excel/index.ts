@@ -1,5 +1,6 @@
 // The Excel adapter's face to the rest of the pane: each function is one Excel.run batch built from
 // the modules beside it. Nothing outside addin/src/excel/ calls Office.js.
+import { message, type Locale } from '../../../shared/i18n/index.js';
 import type { ConsolidatedView, CouncilSubmission } from '../../../shared/schemas.js';
 import type { CheckContext, CheckResult } from './check.js';
 import { checkWorkbook } from './check.js';
@@ -46,8 +47,7 @@ export interface HostInfo {
 export const openInBrowser = (url: string): void => Office.context.ui.openBrowserWindow(url);
 
 /** What the pane says when Excel refuses because the user is still typing in a cell. */
-export const CELL_EDIT_MODE_MESSAGE =
-  'Finish editing the cell (press Enter or Esc), then try again. Excel does not let add-ins work while a cell is being edited, so nothing was changed.';
+export const CELL_EDIT_MODE_MESSAGE = message('en', 'excel.cellEditMode');
 
 /**
  * A sentence for Excel's refusals the user can act on, or undefined. Codes are Excel.ErrorCodes
@@ -57,14 +57,12 @@ export const CELL_EDIT_MODE_MESSAGE =
  * (office-js #625, #856, #3020); a FilteredRangeConflict the pane did not prevent means a filter was
  * turned on while it worked.
  */
-export function excelRefusal(error: unknown): string | undefined {
+export function excelRefusal(error: unknown, locale: Locale = 'en'): string | undefined {
   if (error instanceof SheetsProtected || error instanceof WorkbookProtected) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'InvalidOperationInCellEditMode') return CELL_EDIT_MODE_MESSAGE;
-  if (code === 'AccessDenied')
-    return 'Excel did not let the add-in change this workbook: it is open read-only (for example in View mode, or shared with you to read), or a sheet is protected. Switch to Editing (or save a copy you can edit), unprotect the sheet, and try again.';
-  if (code === 'FilteredRangeConflict')
-    return 'A table is filtered, so Excel would not let the add-in change its rows. Clear the filter (Data › Clear), then try again.';
+  if (code === 'InvalidOperationInCellEditMode') return message(locale, 'excel.cellEditMode');
+  if (code === 'AccessDenied') return message(locale, 'excel.accessDenied');
+  if (code === 'FilteredRangeConflict') return message(locale, 'excel.filtered');
   return undefined;
 }
 

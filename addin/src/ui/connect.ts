@@ -1,7 +1,7 @@
 // Connecting the pane to the service: a saved token, Microsoft 365 sign-in (silent, then interactive)
 // or a token pasted in the form; and signing out. Once connected it hands the session to the pane.
 import { ApiClient, ServiceError } from '../api/client.js';
-import { MicrosoftSignIn, signInFailure } from '../api/microsoft.js';
+import { MicrosoftSignIn, signInFailure, signInMessage } from '../api/microsoft.js';
 import type { Connection } from '../api/token-store.js';
 import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
 import type { HostInfo } from '../excel/index.js';
@@ -138,7 +138,10 @@ export class Connect {
       const failure = signInFailure(error);
       this.shell.notify(
         status,
-        message(failure.reason === 'cancelled' ? 'info' : 'warning', failure.message),
+        message(
+          failure.reason === 'cancelled' ? 'info' : 'warning',
+          signInMessage(failure.reason, failure.detail, paneLanguage()),
+        ),
       );
       return;
     }
