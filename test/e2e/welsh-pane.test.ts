@@ -8,7 +8,7 @@ import { CY } from '../../shared/i18n/index.js';
 import { requireTool } from '../helpers/tools.js';
 import type { TestService } from '../server/helpers/service.js';
 import { axeViolations } from './helpers/axe.js';
-import { act, connect, openPane, outputText, settled } from './helpers/pane.js';
+import { act, connect, openPane, outputText, screenshot, settled } from './helpers/pane.js';
 import { NOW, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -118,6 +118,7 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     // Months in Welsh; the return due is October's.
     expect(await page.locator('select#period option:checked').innerText()).toBe('Hydref 2026');
     expect((await page.locator('#setup').innerText()).trim()).toBe(cy('pane.setUp'));
+    await screenshot(page, 'cy-10-main');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
 
@@ -130,11 +131,13 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
 
     await act(page, 'status');
     expect(await outputText(page)).toMatch(/Hydref 2026: \d o 4 wedi’u dychwelyd/);
+    await screenshot(page, 'cy-20-status-board');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
 
     await act(page, 'agreement');
     expect(await page.locator('h2.result-heading').innerText()).toBe(cy('pane.agreement.title'));
+    await screenshot(page, 'cy-30-agreement');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
 
@@ -152,6 +155,7 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await act(page, 'consolidated');
     expect(await outputText(page)).toContain('Golwg gyfunol');
     expect(await page.getByRole('table', { name: 'Prif ffigurau, Hydref 2026' }).count()).toBe(1);
+    await screenshot(page, 'cy-40-consolidated');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
     const walked = await tabWalk(page);
