@@ -9,7 +9,7 @@ import { connectToHost, officeLoaded } from './excel/index.js';
 import { languageChoice, paneLocale } from './ui/language.js';
 import { officeUnreachableView, Pane } from './ui/pane.js';
 import { applyTheme } from './ui/theme.js';
-import { speak, t } from './ui/words.js';
+import { speak, t } from './words.js';
 
 async function main(): Promise<void> {
   const root = document.getElementById('pane');

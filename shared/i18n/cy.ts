@@ -726,4 +726,31 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'signIn.failed': draft(
     'Ni orffennodd y mewngofnodi Microsoft 365. Rhowch gynnig arall arni, neu cysylltwch â thocyn mynediad.',
   ),
+  'excel.sheetProtected': draft(
+    'Mae’r ddalen {sheet} wedi’i diogelu, felly ni all yr ychwanegyn ei newid. Dewiswch Review › Unprotect Sheet arni (neu gofynnwch i bwy bynnag a’i diogelodd), yna rhowch gynnig arall arni. Ni newidiwyd dim.',
+  ),
+  'excel.sheetsProtected': draft(
+    'Mae’r dalennau {sheets} wedi’u diogelu, felly ni all yr ychwanegyn eu newid. Dewiswch Review › Unprotect Sheet ar bob un (neu gofynnwch i bwy bynnag a’u diogelodd), yna rhowch gynnig arall arni. Ni newidiwyd dim.',
+  ),
+  'excel.sheetHoldsOther': draft(
+    'Mae’r ddalen “{sheet}” yn dal cynnwys arall eisoes, felly fe’i gadawyd fel yr oedd. Ailenwch y ddalen honno a’i pharatoi eto.',
+  ),
+  'excel.workbookProtectedOne': draft(
+    'Mae strwythur y llyfr gwaith hwn wedi’i ddiogelu, felly ni all yr ychwanegyn ychwanegu’r ddalen {sheet}. Diffoddwch Review › Protect Workbook, neu gofynnwch i bwy bynnag a’i diogelodd, yna rhowch gynnig arall arni. Ni newidiwyd dim.',
+  ),
+  'excel.workbookProtectedMany': draft(
+    'Mae strwythur y llyfr gwaith hwn wedi’i ddiogelu, felly ni all yr ychwanegyn ychwanegu’r dalennau {sheets}. Diffoddwch Review › Protect Workbook, neu gofynnwch i bwy bynnag a’i diogelodd, yna rhowch gynnig arall arni. Ni newidiwyd dim.',
+  ),
+  'excel.sheetNameTaken': draft(
+    'Mae gan y llyfr gwaith hwn ddalen o’r enw “{sheet}” eisoes na wnaed gan yr ychwanegyn, felly fe’i gadawyd fel y mae a defnyddiwyd “{instead}” yn ei lle.',
+  ),
+  'excel.councilWorkbook': draft(
+    'Mae’r llyfr gwaith hwn yn dal dalennau cyngor ei hun. Agorwch lyfr gwaith gwag newydd ar gyfer yr olwg gyfunol, fel nad oes dim yma’n cael ei drosysgrifo.',
+  ),
+  'excel.sheetNotConsolidated': draft(
+    'Mae gan y llyfr gwaith hwn ddalen o’r enw “{sheet}” eisoes nad yw’n dabl cyfunol. Agorwch lyfr gwaith gwag newydd ar gyfer yr olwg gyfunol.',
+  ),
+  'excel.chartColumnGone': draft(
+    'Nid oes colofn “{column}” yn y tabl {sheet} mwyach, felly nid oes siart “{chart}” ar y Summary. Rhowch y golofn yn ôl i’w gweld.',
+  ),
 };

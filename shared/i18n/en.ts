@@ -594,6 +594,25 @@ export const EN = {
   'signIn.consentRequired':
     'Your organisation has not allowed Shared CDO to use your Microsoft 365 sign-in yet. Ask your Microsoft 365 administrator to grant consent to the Shared CDO app, or connect with an access token.',
   'signIn.failed': 'Microsoft 365 sign-in did not finish. Try again, or connect with an access token.',
+  // The add-in's Excel code: sheets it cannot change or left alone.
+  'excel.sheetProtected':
+    'The sheet {sheet} is protected, so the add-in cannot change it. Select Review › Unprotect Sheet on it (or ask whoever protected it), then try again. Nothing was changed.',
+  'excel.sheetsProtected':
+    'The sheets {sheets} are protected, so the add-in cannot change them. Select Review › Unprotect Sheet on each (or ask whoever protected them), then try again. Nothing was changed.',
+  'excel.sheetHoldsOther':
+    'The sheet “{sheet}” already holds other content, so it was left alone. Rename that sheet and set up again.',
+  'excel.workbookProtectedOne':
+    'This workbook’s structure is protected, so the add-in cannot add the sheet {sheet}. Turn off Review › Protect Workbook, or ask whoever protected it, then try again. Nothing was changed.',
+  'excel.workbookProtectedMany':
+    'This workbook’s structure is protected, so the add-in cannot add the sheets {sheets}. Turn off Review › Protect Workbook, or ask whoever protected it, then try again. Nothing was changed.',
+  'excel.sheetNameTaken':
+    'This workbook already has a sheet called “{sheet}” that the add-in did not make, so it was left as it is and “{instead}” was used instead.',
+  'excel.councilWorkbook':
+    'This workbook holds a council’s own sheets. Open a new blank workbook for the consolidated view, so that nothing here is overwritten.',
+  'excel.sheetNotConsolidated':
+    'This workbook already has a sheet called “{sheet}” that is not a consolidated table. Open a new blank workbook for the consolidated view.',
+  'excel.chartColumnGone':
+    'The {sheet} table has no “{column}” column any more, so the Summary has no chart “{chart}”. Put the column back to see it.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserStorage } from '../../addin/src/api/token-store.js';
 import { localeOfDisplayLanguage, paneLocale, rememberLocale } from '../../addin/src/ui/language.js';
-import { MONTH_WORDS, monthName } from '../../addin/src/ui/words.js';
+import { MONTH_WORDS, monthName } from '../../addin/src/words.js';
 import { LOCALES, message, monthLabel } from '../../shared/i18n/index.js';
 
 const memory = (): Storage =>

@@ -1,6 +1,7 @@
 // The Excel adapter's face to the rest of the pane: each function is one Excel.run batch built from
 // the modules beside it. Nothing outside addin/src/excel/ calls Office.js.
-import { message, type Locale } from '../../../shared/i18n/index.js';
+import { message } from '../../../shared/i18n/index.js';
+import { t as say } from '../words.js';
 import type { ConsolidatedView, CouncilSubmission } from '../../../shared/schemas.js';
 import type { CheckContext, CheckResult } from './check.js';
 import { checkWorkbook } from './check.js';
@@ -57,12 +58,12 @@ export const CELL_EDIT_MODE_MESSAGE = message('en', 'excel.cellEditMode');
  * (office-js #625, #856, #3020); a FilteredRangeConflict the pane did not prevent means a filter was
  * turned on while it worked.
  */
-export function excelRefusal(error: unknown, locale: Locale = 'en'): string | undefined {
+export function excelRefusal(error: unknown): string | undefined {
   if (error instanceof SheetsProtected || error instanceof WorkbookProtected) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'InvalidOperationInCellEditMode') return message(locale, 'excel.cellEditMode');
-  if (code === 'AccessDenied') return message(locale, 'excel.accessDenied');
-  if (code === 'FilteredRangeConflict') return message(locale, 'excel.filtered');
+  if (code === 'InvalidOperationInCellEditMode') return say('excel.cellEditMode');
+  if (code === 'AccessDenied') return say('excel.accessDenied');
+  if (code === 'FilteredRangeConflict') return say('excel.filtered');
   return undefined;
 }
 

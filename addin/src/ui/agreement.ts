@@ -16,7 +16,7 @@ import { formatPounds } from '../../../shared/money.js';
 import type { PaneContext } from './context.js';
 import { h } from './dom.js';
 import { button, message } from './feedback.js';
-import { joinedByAnd, paneLanguage, t } from './words.js';
+import { joinedByAnd, paneLanguage, t } from '../words.js';
 
 const COMMENT_ID = 'decision-comment';
 

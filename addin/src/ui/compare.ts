@@ -4,7 +4,7 @@
 import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS } from '../../../shared/sheets/index.js';
 import type { CouncilSubmission } from '../../../shared/schemas.js';
 import { h } from './dom.js';
-import { t } from './words.js';
+import { t } from '../words.js';
 
 export interface SheetComparison {
   sheet: string;

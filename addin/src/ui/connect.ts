@@ -10,7 +10,7 @@ import type { PaneShell, Session } from './context.js';
 import { h, replaceChildren } from './dom.js';
 import { message, spinner } from './feedback.js';
 import { defaultPeriod } from './periods.js';
-import { paneLanguage, t } from './words.js';
+import { paneLanguage, t } from '../words.js';
 
 export class Connect {
   /** Microsoft 365 sign-in, when the service has it on. */

@@ -11,7 +11,7 @@ import type { PaneContext } from './context.js';
 import { h } from './dom.js';
 import { button, message, when } from './feedback.js';
 import { receiptView } from './results.js';
-import { errorCount, joinedByAnd, monthName, t, warningCount } from './words.js';
+import { errorCount, joinedByAnd, monthName, t, warningCount } from '../words.js';
 
 export class CouncilActions {
   constructor(private readonly ctx: PaneContext) {}

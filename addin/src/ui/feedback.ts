@@ -3,7 +3,7 @@
 import { ServiceError } from '../api/client.js';
 import * as excel from '../excel/index.js';
 import { h } from './dom.js';
-import { monthWord, paneLanguage, t } from './words.js';
+import { monthWord, t } from '../words.js';
 
 export type Intent = 'info' | 'success' | 'warning' | 'error';
 
@@ -76,7 +76,7 @@ export function failureMessage(error: unknown, reconnect?: () => unknown): HTMLE
     return bar;
   }
   if (error instanceof excel.WorkbookConflict) return message('warning', error.message);
-  const refusal = excel.excelRefusal(error, paneLanguage());
+  const refusal = excel.excelRefusal(error);
   if (refusal) return message('warning', refusal);
   const detail = error instanceof Error ? error.message : String(error);
   return message('error', t('pane.excelFailed', { detail }));

@@ -3,7 +3,7 @@
 // token (per Office partition, never in the workbook, which others share).
 import { LOCALES, type Locale } from '../../../shared/i18n/index.js';
 import { h } from './dom.js';
-import { paneLanguage, t } from './words.js';
+import { paneLanguage, t } from '../words.js';
 
 const PREFIX = 'SharedCdo.language';
 

@@ -17,7 +17,7 @@ import { button, failureMessage, message, select, spinner } from './feedback.js'
 import { PartnershipActions } from './partnership-actions.js';
 import { periodChoices } from './periods.js';
 import { problemList } from './results.js';
-import { monthName, paneLanguage, t } from './words.js';
+import { monthName, paneLanguage, t } from '../words.js';
 
 /** Each role as the pane names it beside the person's name. */
 const ROLE_WORDS = {

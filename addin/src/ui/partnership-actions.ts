@@ -7,7 +7,7 @@ import type { PaneContext } from './context.js';
 import { h } from './dom.js';
 import { message } from './feedback.js';
 import { changesView, headlineView, statusBoardView } from './results.js';
-import { monthName, t } from './words.js';
+import { monthName, t } from '../words.js';
 
 export class PartnershipActions {
   constructor(

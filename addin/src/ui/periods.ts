@@ -1,7 +1,7 @@
 // The periods offered in the picker: the last twelve months, this month and next, newest first. A
 // return is usually for the month just ended, so that is the default.
 import { addMonths } from '../../../shared/dates.js';
-import { monthName } from './words.js';
+import { monthName } from '../words.js';
 
 export function currentPeriod(today: Date): string {
   return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;

@@ -11,7 +11,7 @@ import type { PlainKey } from '../../../shared/i18n/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import type { CellTarget, LocatedProblem } from '../excel/index.js';
 import { h } from './dom.js';
-import { errorCount, monthName, paneLanguage, t, warningCount } from './words.js';
+import { errorCount, monthName, paneLanguage, t, warningCount } from '../words.js';
 
 const SEVERITY_WORDS = {
   error: 'pane.severity.error',

@@ -1,7 +1,7 @@
-// The pane's words (DESIGN §12) in the language it speaks, English or Welsh. The language is set once
-// as the pane starts (choosing the other one reloads the pane), so every view draws its words from one
-// catalogue and none is left in the other language.
-import { message, type Locale, type Messages, type PlainKey } from '../../../shared/i18n/index.js';
+// The add-in's words (DESIGN §12) in the language the pane speaks, English or Welsh: the views' and the
+// Excel code's notices alike. The language is set once as the pane starts (choosing the other one
+// reloads the pane), so every word comes from one catalogue and none is left in the other language.
+import { message, type Locale, type Messages, type PlainKey } from '../../shared/i18n/index.js';
 
 let spoken: Locale = 'en';
 
