@@ -10,7 +10,7 @@ import { DatabaseLimitStore } from './auth/shared-limits.js';
 import type { Config } from './config.js';
 import { unlistedSentence } from '../shared/parse/problems.js';
 import { HttpError, InvalidInput } from './errors.js';
-import { errorMessage, requestLocale } from './error-language.js';
+import { errorMessage, problemsIn, requestLocale } from './error-language.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './returns/decode/pool.js';
 import { BusyError, tooLarge, UploadSpool, type SpoolLimits } from './returns/spool.js';
@@ -280,14 +280,9 @@ function errorHandler(outage: DatabaseOutage): ErrorRequestHandler {
     if (error instanceof InvalidInput) {
       const { problems, problemCount } = error;
       const more = unlistedSentence(problems.length, problemCount);
+      res.vary('Accept-Language');
       res.status(422).json({
-        errors: problems.map(({ sheet, row, column, code, message }) => ({
-          sheet,
-          row,
-          column,
-          code,
-          message,
-        })),
+        errors: problemsIn(requestLocale(req), problems),
         problemCount,
         ...(more ? { message: more } : {}),
       });

@@ -3,6 +3,8 @@
 // catalogue; the English one keeps the detail the code that raised it gave.
 import type express from 'express';
 import { message, type Locale, type PlainKey } from '../shared/i18n/index.js';
+import { problemMessage } from '../shared/i18n/problems.js';
+import type { Problem } from '../shared/schemas.js';
 
 /** Each error code the service answers with, and the catalogue's sentence for it. */
 export const ERROR_MESSAGES: Readonly<Record<string, PlainKey>> = {
@@ -77,3 +79,16 @@ export function errorMessage(locale: Locale, code: string, status: number, engli
   if (locale === 'en') return english;
   return message(locale, ERROR_MESSAGES[code] ?? (status >= 500 ? 'error.internal' : 'error.otherClient'));
 }
+
+/**
+ * A 422's problems as the answer lists them: codes, sheet, row and column as they are; each message in
+ * `locale` where the catalogue covers it, otherwise the English.
+ */
+export const problemsIn = (locale: Locale, problems: readonly Problem[]) =>
+  problems.map(({ sheet, row, column, code, message }) => ({
+    sheet,
+    row,
+    column,
+    code,
+    message: problemMessage(locale, { message }),
+  }));

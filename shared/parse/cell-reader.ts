@@ -4,6 +4,7 @@
 import { jsDateToIsoDate } from '../dates.js';
 import { COUNCIL_ID_PATTERN } from '../vocabulary.js';
 import type { PlainCell } from './cells.js';
+import { message } from '../i18n/index.js';
 
 export class CellFault {
   constructor(
@@ -52,7 +53,11 @@ export function unknownCouncilMessage(
   councils?: readonly KnownCouncil[],
   many = false,
 ): string {
-  return councils && councils.length > 0
-    ? `${header} must be ${many ? 'councils' : 'a council'} of the partnership (${[...new Set(councils.map((c) => c.id))].join(', ')}) — found ${found}.`
-    : `${header} must be ${many ? 'council IDs' : 'a council ID'}, like vale-of-white-horse — found ${found}.`;
+  const expected =
+    councils && councils.length > 0
+      ? message('en', many ? 'problem.expected.councils' : 'problem.expected.council', {
+          councils: [...new Set(councils.map((c) => c.id))].join(', '),
+        })
+      : message('en', many ? 'problem.expected.councilIds' : 'problem.expected.councilId');
+  return message('en', 'problem.mustBe', { column: header, expected, found });
 }

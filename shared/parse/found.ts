@@ -1,6 +1,7 @@
 // How a message names what a cell held ("— found …"), and a date as a UK reader writes it.
 import { jsDateToIsoDate } from '../dates.js';
 import { ExcelErrorValue, type PlainCell } from './cells.js';
+import { message } from '../i18n/index.js';
 
 /** An ISO date as a UK reader writes it: 31/03/2027. */
 export const ukDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -12,7 +13,8 @@ export function describeFound(cell: PlainCell): string {
   if (typeof cell === 'string') {
     return `"${cell.length > MAX_QUOTED ? `${cell.slice(0, MAX_QUOTED)}…` : cell}"`;
   }
-  if (cell instanceof Date) return `the date ${ukDate(jsDateToIsoDate(cell) ?? '')}`;
+  if (cell instanceof Date)
+    return message('en', 'problem.found.date', { date: ukDate(jsDateToIsoDate(cell) ?? '') });
   if (cell instanceof ExcelErrorValue) return cell.text;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell);

@@ -8,6 +8,7 @@ import { CellFault, type ReadContext } from './cell-reader.js';
 import { columnReader } from './columns.js';
 import { problem } from './problems.js';
 import type { SheetGrid } from './sheet.js';
+import { message } from '../i18n/index.js';
 
 export const VALUE_COLUMN = 'Value';
 
@@ -40,7 +41,7 @@ export function readLabelValues(
     let value: unknown;
     if (cell === undefined) {
       value = field.required
-        ? new CellFault('required', `${field.header} is required but the cell is blank.`)
+        ? new CellFault('required', message('en', 'problem.required', { column: field.header }))
         : undefined;
     } else if (cell instanceof ExcelErrorValue) {
       value = new CellFault(

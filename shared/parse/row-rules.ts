@@ -6,6 +6,7 @@ import type { Severity } from './problems.js';
 import { ukDate } from './found.js';
 import { listInWords, problem } from './problems.js';
 import type { Located } from './sheet.js';
+import { message } from '../i18n/index.js';
 
 /** The header of a sheet's column, by its key (a key the sheet does not have does not compile). */
 export const header = <K extends string>(layout: SheetLayout<K>, key: NoInfer<K>): string =>
@@ -43,8 +44,7 @@ export function duplicateRowProblems(
   const problems: Problem[] = [];
   const headers = layout.rowKey.map((key) => header(layout, key));
   const what = listInWords(headers);
-  const advice =
-    severity === 'error' ? 'each must appear only once on this sheet' : 'check it is not entered twice';
+  const wording = severity === 'error' ? 'problem.duplicate' : 'problem.duplicateWarning';
   for (const located of rows) {
     if (!wasRead(located, ...layout.rowKey)) continue;
     const { row, value } = located;
@@ -64,7 +64,7 @@ export function duplicateRowProblems(
         headers[0] ?? null,
         'duplicate-row',
         severity,
-        `Same ${what} as row ${earlier} (${shown.join(', ')}); ${advice}.`,
+        message('en', wording, { what, row: earlier, values: shown.join(', ') }),
       ),
     );
   }

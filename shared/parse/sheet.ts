@@ -7,6 +7,7 @@ import { CellFault, type CellReader, type ReadContext } from './cell-reader.js';
 import { blankValue, columnReader } from './columns.js';
 import type { Severity } from './problems.js';
 import { listInWords, problem, ProblemList } from './problems.js';
+import { message } from '../i18n/index.js';
 
 /** A sheet's cells as Office.js range.values or exceljs give them; values[0] is Excel row `firstRow` (default 1). */
 export interface SheetGrid {
@@ -180,7 +181,7 @@ export function readSheet<T>(
       let result: unknown;
       if (cell === undefined) {
         result = column.required
-          ? new CellFault('required', `${column.header} is required but the cell is blank.`)
+          ? new CellFault('required', message('en', 'problem.required', { column: column.header }))
           : blankValue(column);
       } else if (cell instanceof ExcelErrorValue) {
         result = new CellFault(

@@ -8,6 +8,7 @@ import { formatPounds } from '../../../shared/money.js';
 import { changeLabels } from '../../../shared/report/changes.js';
 import { buildReport, changeRows } from '../../../shared/report/index.js';
 import type { PlainKey } from '../../../shared/i18n/index.js';
+import { problemMessage } from '../../../shared/i18n/problems.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import type { CellTarget, LocatedProblem } from '../excel/index.js';
 import { h } from './dom.js';
@@ -56,7 +57,7 @@ export function problemList(
               h('span', { class: `severity ${problem.severity}` }, t(SEVERITY_WORDS[problem.severity])),
               ' ',
               where ? h('strong', {}, `${where}: `) : null,
-              problem.message,
+              problemMessage(paneLanguage(), problem),
             );
             return h(
               'li',

@@ -5,6 +5,8 @@ import { CellFault, type CellReader } from '../../parse/cell-reader.js';
 import { describeFound } from '../../parse/found.js';
 import type { ColumnLayout } from '../layout.js';
 import type { DateCells } from './column-type.js';
+import { message } from '../../i18n/index.js';
+import type { ExpectedKey } from '../../i18n/problems.js';
 
 /**
  * Date columns repeat the same few values down a sheet, and turning a cell into an ISO date costs a Date
@@ -34,12 +36,16 @@ export function calendarReader(
   column: ColumnLayout,
   parseCell: (cell: unknown) => string | undefined,
   code: string,
-  expected: string,
+  expectedKey: ExpectedKey,
 ): CellReader {
   const parse = remembering(parseCell);
+  const expected = message('en', expectedKey);
   return (cell) =>
     parse(cell) ??
-    new CellFault(code, `${column.header} must be ${expected} — found ${describeFound(cell)}.`);
+    new CellFault(
+      code,
+      message('en', 'problem.mustBe', { column: column.header, expected, found: describeFound(cell) }),
+    );
 }
 
 /** An ISO date as the cell that holds it. */

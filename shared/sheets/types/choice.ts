@@ -16,6 +16,7 @@ import { FIXED_LISTS, type FixedList, type ListSource, type ListWord } from '../
 import { build, type Defaulted, type Finished, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
 import { isText, textReader, textSchema } from './text.js';
+import { message } from '../../i18n/index.js';
 
 type ListSchema<L extends ListSource> = L extends FixedList
   ? z.ZodEnum<{ [W in ListWord<L>]: W }>
@@ -72,13 +73,16 @@ function choiceReader(column: ColumnLayout, ctx: ReadContext): CellReader {
   const words: readonly string[] = FIXED_LISTS[list];
   // Keyed by the exact spelling too, so the usual cell needs no normalising.
   const canonical = new Map(words.flatMap((w) => [[w, w] as const, [w.toLowerCase(), w] as const]));
-  const wording = `${header} must be one of ${words.join(', ')}`;
+  const expected = message('en', 'problem.expected.oneOf', { words: words.join(', ') });
   return (cell) => {
     const text = asText(cell);
     return (
       canonical.get(text) ??
       canonical.get(text.replace(/\s+/g, ' ').toLowerCase()) ??
-      new CellFault('not-in-list', `${wording} — found ${describeFound(cell)}.`)
+      new CellFault(
+        'not-in-list',
+        message('en', 'problem.mustBe', { column: header, expected, found: describeFound(cell) }),
+      )
     );
   };
 }

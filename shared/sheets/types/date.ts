@@ -17,7 +17,7 @@ export const date = <K extends string, const O extends Options<'date'>>(header: 
   );
 
 export const DATE: ColumnType = {
-  reader: (column) => calendarReader(column, parseDateValue, 'invalid-date', 'a date, like 31/03/2027'),
+  reader: (column) => calendarReader(column, parseDateValue, 'invalid-date', 'problem.expected.date'),
   writer: (dates) => {
     const cell = dateCell(dates);
     return (v) => (typeof v === 'string' ? cell(v) : v);

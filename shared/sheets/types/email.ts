@@ -6,6 +6,7 @@ import { emailSchema } from '../cells.js';
 import type { ColumnLayout } from '../layout.js';
 import { build, passes, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
+import { message } from '../../i18n/index.js';
 
 /** The longest address the schema and the readers accept. */
 export const MAX_EMAIL_LENGTH = 254;
@@ -27,7 +28,11 @@ function emailReader(column: ColumnLayout): CellReader {
     if (text.length > maxLength || !z.regexes.email.test(text)) {
       return new CellFault(
         'invalid-email',
-        `${header} must be an email address, like name@council.gov.uk — found ${describeFound(cell)}.`,
+        message('en', 'problem.mustBe', {
+          column: header,
+          expected: message('en', 'problem.expected.email'),
+          found: describeFound(cell),
+        }),
       );
     }
     return text;

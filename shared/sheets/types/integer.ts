@@ -22,7 +22,7 @@ export const integer = <K extends string, const O extends NumberOptions<'integer
 
 export const INTEGER: ColumnType = {
   reader: (column) =>
-    numberReader(column, { expected: 'a whole number, like 1200', whole: true, percent: false }),
+    numberReader(column, { expected: 'problem.expected.wholeNumber', whole: true, percent: false }),
   writer: () => asCell,
   excel: { kind: 'a whole number', whole: true },
 };

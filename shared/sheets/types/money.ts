@@ -7,6 +7,7 @@ import type { ColumnLayout } from '../layout.js';
 import { build, type Options } from './build.js';
 import type { ColumnType } from './column-type.js';
 import { isInteger } from './numeric.js';
+import { message } from '../../i18n/index.js';
 
 /** Larger amounts are typing mistakes, and beyond this pence stop being exact integers. */
 const MAX_POUNDS = 1e12;
@@ -38,7 +39,11 @@ function moneyReader(column: ColumnLayout): CellReader {
     if (pounds === undefined) {
       return new CellFault(
         'invalid-number',
-        `${header} must be a number of pounds, like 1200.50 — found ${describeFound(cell)}.`,
+        message('en', 'problem.mustBe', {
+          column: header,
+          expected: message('en', 'problem.expected.pounds'),
+          found: describeFound(cell),
+        }),
       );
     }
     if (Math.abs(pounds) >= MAX_POUNDS) {
@@ -51,7 +56,11 @@ function moneyReader(column: ColumnLayout): CellReader {
     if (min !== undefined && pence < min * 100) {
       return new CellFault(
         'out-of-range',
-        `${header} must be ${formatPounds(min * 100)} or more — found ${formatPounds(pence)}.`,
+        message('en', 'problem.mustBe', {
+          column: header,
+          expected: message('en', 'problem.expected.atLeast', { min: formatPounds(min * 100) }),
+          found: formatPounds(pence),
+        }),
       );
     }
     return pence;

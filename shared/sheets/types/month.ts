@@ -22,13 +22,7 @@ export const month = <K extends string, const O extends Options<'month'>>(
   );
 
 export const MONTH: ColumnType = {
-  reader: (column) =>
-    calendarReader(
-      column,
-      parseMonthValue,
-      'invalid-month',
-      'a month, like 2026-04, or a date in that month',
-    ),
+  reader: (column) => calendarReader(column, parseMonthValue, 'invalid-month', 'problem.expected.month'),
   writer: (dates) => {
     const cell = dateCell(dates);
     return (v) => (typeof v === 'string' ? cell(firstDayOf(v)) : v);

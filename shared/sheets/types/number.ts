@@ -21,7 +21,8 @@ export const number = <K extends string, const O extends NumberOptions<'number'>
   );
 
 export const NUMBER: ColumnType = {
-  reader: (column) => numberReader(column, { expected: 'a number, like 2.5', whole: false, percent: false }),
+  reader: (column) =>
+    numberReader(column, { expected: 'problem.expected.number', whole: false, percent: false }),
   writer: () => asCell,
   excel: { kind: 'a number', whole: false },
 };

@@ -7,6 +7,8 @@ import { boundsInWords, plainNumber } from '../bounds.js';
 import type { CellType } from '../cells.js';
 import type { ColumnLayout } from '../layout.js';
 import type { Bounds, Defaulted, Facts, Options } from './build.js';
+import { message } from '../../i18n/index.js';
+import type { ExpectedKey } from '../../i18n/problems.js';
 
 export interface NumberOptions<T extends CellType> extends Options<T>, Bounds, Defaulted<number> {
   readonly numberFormat?: string;
@@ -51,24 +53,32 @@ function rangeFault(column: ColumnLayout, value: number, shown: string): CellFau
   const tooLow = min !== undefined && value < min;
   const tooHigh = max !== undefined && value > max;
   if (!tooLow && !tooHigh) return undefined;
-  return new CellFault('out-of-range', `${header} must be ${boundsInWords(min, max)} — found ${shown}.`);
+  return new CellFault(
+    'out-of-range',
+    message('en', 'problem.mustBe', { column: header, expected: boundsInWords(min, max), found: shown }),
+  );
 }
 
 interface NumberReading {
   /** What the cell must be, after "<Header> must be ". */
-  readonly expected: string;
+  readonly expected: ExpectedKey;
   readonly whole: boolean;
   /** Text may end in %. */
   readonly percent: boolean;
 }
 
-export function numberReader(column: ColumnLayout, { expected, whole, percent }: NumberReading): CellReader {
+export function numberReader(column: ColumnLayout, reading: NumberReading): CellReader {
+  const { whole, percent } = reading;
+  const expected = message('en', reading.expected);
   const { header } = column;
   return (cell) => {
     const value =
       typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell, percent) : undefined;
     if (value === undefined || (whole && !Number.isInteger(value))) {
-      return new CellFault('invalid-number', `${header} must be ${expected} — found ${describeFound(cell)}.`);
+      return new CellFault(
+        'invalid-number',
+        message('en', 'problem.mustBe', { column: header, expected, found: describeFound(cell) }),
+      );
     }
     return rangeFault(column, value, plainNumber(value)) ?? value;
   };

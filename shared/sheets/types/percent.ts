@@ -21,7 +21,7 @@ export const percent = <K extends string, const O extends NumberOptions<'percent
 
 export const PERCENT: ColumnType = {
   reader: (column) =>
-    numberReader(column, { expected: 'a percentage, like 12.5', whole: false, percent: true }),
+    numberReader(column, { expected: 'problem.expected.percent', whole: false, percent: true }),
   writer: () => asCell,
   excel: { kind: 'a number of per cent', whole: false },
 };
