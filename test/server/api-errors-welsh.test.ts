@@ -4,8 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPartnership } from '../../demo/partnership.js';
+import { demoCouncilSubmission } from '../../demo/submissions.js';
 import { CY, EN } from '../../shared/i18n/index.js';
+import type { Problem } from '../../shared/schemas.js';
 import { ERROR_MESSAGES } from '../../server/error-language.js';
+import { councilWorkbook } from './helpers/council-workbook.js';
 import { json, startTestService, type TestService } from './helpers/service.js';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -54,6 +58,67 @@ describe('API errors in the language asked for', () => {
       code: 'unauthenticated',
       message: CY['error.unauthenticated'].text,
     });
+  });
+});
+
+describe('a 422 in the language asked for', () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService({});
+    expect((await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status).toBe(
+      200,
+    );
+  });
+  afterAll(() => t.stop());
+
+  type Problems = { errors: Omit<Problem, 'severity'>[]; problemCount: number };
+
+  it('lists the same problems with Welsh messages when Welsh is preferred', async () => {
+    const data = demoCouncilSubmission('cherwell', '2026-10');
+    const [project, ...projects] = data.projects;
+    const [skill, other, ...skills] = data.skills;
+    const wrong = {
+      ...data,
+      projects: [{ ...project!, title: '', theme: 'Space' as never }, ...projects],
+      skills: [{ ...skill!, email: 'ann', level: 'Guru' as never }, other!, other!, ...skills],
+    };
+    const workbook = await councilWorkbook('cherwell', '2026-10', demoPartnership, wrong);
+    const send = async (headers: Record<string, string>) => {
+      const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-10', {
+        xlsx: workbook,
+        headers,
+      });
+      expect(response.status).toBe(422);
+      expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+      return json<Problems>(response);
+    };
+    const english = await send({});
+    const welsh = await send({ 'accept-language': 'cy' });
+
+    const places = ({ errors }: Problems) => errors.map(({ message: _, ...place }) => place);
+    expect(places(welsh)).toEqual(places(english));
+    expect(welsh.problemCount).toBe(english.problemCount);
+    const themes =
+      'Digital strategy, Digital government, Digital infrastructure, Digital funding, Digital inclusion';
+    const duplicate = 'Email and Skill as row 3 (priya.shah@cherwell.example, Service design)';
+    expect(english.errors.map((e) => [e.code, e.column, e.message])).toEqual([
+      ['invalid-email', 'Email', 'Email must be an email address, like name@council.gov.uk — found "ann".'],
+      [
+        'not-in-list',
+        'Level',
+        'Level must be one of Awareness, Working, Practitioner, Expert — found "Guru".',
+      ],
+      ['duplicate-row', 'Email', `Same ${duplicate}; each must appear only once on this sheet.`],
+      ['required', 'Title', 'Title is required but the cell is blank.'],
+      ['not-in-list', 'Theme', `Theme must be one of ${themes} — found "Space".`],
+    ]);
+    expect(welsh.errors.map((e) => e.message)).toEqual([
+      'Rhaid i Email fod yn gyfeiriad e-bost, fel name@council.gov.uk — cafwyd "ann".',
+      'Rhaid i Level fod yn un o Awareness, Working, Practitioner, Expert — cafwyd "Guru".',
+      'Yr un Email a Skill â rhes 3 (priya.shah@cherwell.example, Service design); rhaid i bob un ymddangos unwaith yn unig ar y ddalen hon.',
+      'Mae angen Title ond mae’r gell yn wag.',
+      `Rhaid i Theme fod yn un o ${themes} — cafwyd "Space".`,
+    ]);
   });
 });
 
