@@ -8,7 +8,7 @@ import { CY } from '../../shared/i18n/index.js';
 import { requireTool } from '../helpers/tools.js';
 import type { TestService } from '../server/helpers/service.js';
 import { axeViolations } from './helpers/axe.js';
-import { act, connect, openPane, outputText, screenshot, settled } from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText, screenshot, settled } from './helpers/pane.js';
 import { NOW, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -146,6 +146,36 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     const all = await controls(page);
     expect(all).toContain('language');
     expect(all.filter((id) => !walked.includes(id))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the Check list in Welsh: each problem’s message, with its row and column, axe passes, nothing overflows', async () => {
+    const page = await welshPane('cy-check');
+    await connect(page, service.tokens.cherwell);
+    await act(page, 'setup');
+    const wb = excel(page);
+    await wb.type('Skills', 'A2:G2', [
+      ['Sam Jones', 'sam', 'Council', 'Cherwell District Council', 'Service design', 'Guru', 'two'],
+    ]);
+    await wb.type('Projects', 'A2:H2', [
+      ['WEB-01', '', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
+    ]);
+    await act(page, 'check');
+    const text = await outputText(page);
+    expect(text).toContain(
+      'Rhes 2, Email: Rhaid i Email fod yn gyfeiriad e-bost, fel name@council.gov.uk — cafwyd "sam".',
+    );
+    expect(text).toContain(
+      'Rhes 2, Level: Rhaid i Level fod yn un o Awareness, Working, Practitioner, Expert — cafwyd "Guru".',
+    );
+    expect(text).toContain(
+      'Rhes 2, Days per month: Rhaid i Days per month fod yn rhif, fel 2.5 — cafwyd "two".',
+    );
+    expect(text).toContain('Rhes 2, Title: Mae angen Title ond mae’r gell yn wag.');
+    expect(text).not.toMatch(/ must be | is required /);
+    await screenshot(page, 'cy-15-check-list');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
     await page.context().close();
   });
 
