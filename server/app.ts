@@ -279,10 +279,11 @@ function errorHandler(outage: DatabaseOutage): ErrorRequestHandler {
     }
     if (error instanceof InvalidInput) {
       const { problems, problemCount } = error;
-      const more = unlistedSentence(problems.length, problemCount);
+      const locale = requestLocale(req);
+      const more = unlistedSentence(problems.length, problemCount, locale);
       res.vary('Accept-Language');
       res.status(422).json({
-        errors: problemsIn(requestLocale(req), problems),
+        errors: problemsIn(locale, problems),
         problemCount,
         ...(more ? { message: more } : {}),
       });

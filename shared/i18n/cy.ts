@@ -826,4 +826,7 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'problem.duplicateWarning': draft(
     'Yr un {what} â rhes {row} ({values}); gwiriwch nad yw wedi’i nodi ddwywaith.',
   ),
+  'problem.unlisted': draft(
+    'Cafwyd {total} o broblemau; rhestrir y {listed} cyntaf ac ni restrir {more} arall. Cywirwch y rhain a’i anfon eto i weld y gweddill.',
+  ),
 };

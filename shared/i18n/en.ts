@@ -675,6 +675,8 @@ export const EN = {
   'problem.found.date': 'the date {date}',
   'problem.duplicate': 'Same {what} as row {row} ({values}); each must appear only once on this sheet.',
   'problem.duplicateWarning': 'Same {what} as row {row} ({values}); check it is not entered twice.',
+  'problem.unlisted':
+    '{total} problems were found; the first {listed} are listed and {more} more are not. Correct these and send it again to see the rest.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,4 +1,5 @@
 // Building and ordering problems, and the small pieces of wording their messages share.
+import { message, type Locale } from '../i18n/index.js';
 import type { Problem } from '../schemas.js';
 
 export type Severity = Problem['severity'];
@@ -75,9 +76,13 @@ export class ProblemList {
 }
 
 /** The sentence that goes with a list cut short: how many problems were found and how many are not listed. */
-export function unlistedSentence(listed: number, total: number): string | undefined {
+export function unlistedSentence(listed: number, total: number, locale: Locale = 'en'): string | undefined {
   if (total <= listed) return undefined;
+  // Numbers in the UK format in either language (DESIGN §12).
   const words = (n: number) => n.toLocaleString('en-GB');
-  const more = total - listed;
-  return `${words(total)} problems were found; the first ${words(listed)} are listed and ${words(more)} more are not. Correct these and send it again to see the rest.`;
+  return message(locale, 'problem.unlisted', {
+    total: words(total),
+    listed: words(listed),
+    more: words(total - listed),
+  });
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { problemMessage } from '../../shared/i18n/problems.js';
 import { CellFault } from '../../shared/parse/cell-reader.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
+import { unlistedSentence } from '../../shared/parse/problems.js';
 import type { ColumnLayout, SheetLayout } from '../../shared/sheets/index.js';
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
 import { numberReader } from '../../shared/sheets/types/numeric.js';
@@ -124,6 +125,13 @@ describe('problems in Welsh', () => {
       'Rhaid i Staff fod yn rhif cyfan, fel 1200 — cafwyd "1.5".',
       'Rhaid i Staff fod yn ganran, fel 12.5 — cafwyd "lots".',
     ]);
+  });
+
+  it('says in Welsh how many problems a list cut short leaves out, numbers in the UK format', () => {
+    expect(unlistedSentence(1000, 1500, 'cy')).toBe(
+      'Cafwyd 1,500 o broblemau; rhestrir y 1,000 cyntaf ac ni restrir 500 arall. Cywirwch y rhain a’i anfon eto i weld y gweddill.',
+    );
+    expect(unlistedSentence(1000, 1000, 'cy')).toBeUndefined();
   });
 
   it('keeps English for English readers and for problems no template covers, never blank', () => {
