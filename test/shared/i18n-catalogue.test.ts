@@ -9,7 +9,12 @@ import { CY, EN, listAnd, localesOf, message, monthLabel, shortMonthLabel } from
 import { COUNCIL_STATUS_WORDS, FIGURES, glossaryFigures, SKILL_STATUS_WORDS } from '../../shared/glossary.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CATALOGUES = new Set(['shared/i18n/en.ts', 'shared/i18n/cy.ts']);
+const CATALOGUES = new Set([
+  'shared/i18n/en.ts',
+  'shared/i18n/en-pane.ts',
+  'shared/i18n/cy.ts',
+  'shared/i18n/cy-pane.ts',
+]);
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
