@@ -6,7 +6,7 @@ import '@fluentui/web-components/text-input.js';
 import { isSignInDialog, runSignInDialog } from './api/sign-in-dialog.js';
 import { browserStorage } from './api/token-store.js';
 import { connectToHost, officeLoaded } from './excel/index.js';
-import { languageChoice, paneLocale } from './ui/language.js';
+import { paneFooter, paneLocale } from './ui/language.js';
 import { officeUnreachableView, Pane } from './ui/pane.js';
 import { applyTheme } from './ui/theme.js';
 import { speak, t } from './words.js';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const { storage, persistent } = browserStorage(() => window.localStorage);
   // Office's display language, or the person's own choice (DESIGN §12).
   speak(paneLocale(storage, host.partitionKey, host.displayLanguage));
-  if (host.inExcel) root.after(languageChoice(storage, host.partitionKey));
+  if (host.inExcel) root.after(paneFooter(storage, host.partitionKey));
   await new Pane(root, host, { storage, persistent }, window.location.origin, announcer).start();
 }
 

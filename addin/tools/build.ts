@@ -30,6 +30,7 @@ export async function buildAddin(outdir = DEFAULT_OUTDIR): Promise<Metafile> {
   await Promise.all([
     cp(`${addinDir}src/taskpane.html`, `${outdir}/taskpane.html`),
     cp(`${addinDir}src/help.html`, `${outdir}/help.html`),
+    cp(`${addinDir}src/help-cy.html`, `${outdir}/help-cy.html`),
     cp(`${addinDir}src/taskpane.css`, `${outdir}/taskpane.css`),
     cp(`${addinDir}assets`, `${outdir}/assets`, { recursive: true }),
   ]);

@@ -11,7 +11,7 @@ import {
 } from '../../shared/agreements.js';
 import { proposalRows } from '../../shared/agreement-breakdown.js';
 import { dateLabel, ukDateOfInstant } from '../../shared/dates.js';
-import { listAnd, messagesIn, type Locale, type Messages } from '../../shared/i18n/index.js';
+import { HELP_PAGE, listAnd, messagesIn, type Locale, type Messages } from '../../shared/i18n/index.js';
 import { formatPounds } from '../../shared/money.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { dataTable, heading, markup, paragraph } from './html.js';
@@ -44,7 +44,9 @@ export const yearMailOptions = (
 export const proposalKey = (agreement: Pick<Agreement, 'fy' | 'id'>): string =>
   `${agreement.fy} agreement ${agreement.id}`;
 
-export const instructionsUrl = (baseUrl: string): string => `${baseUrl}/addin/help.html#agreement`;
+/** The help page's agreement section in `locale`, at the service's address. */
+export const instructionsUrl = (baseUrl: string, locale: Locale): string =>
+  `${baseUrl}/addin/${HELP_PAGE[locale]}#agreement`;
 
 /** Councils grouped by the contact they share (a contact for two councils gets one e-mail). */
 export function byContact<T extends { council: string }>(
@@ -120,7 +122,7 @@ export function renderProposalEmail(
       ...(agreement.note ? [m('year.proposal.note', { note: agreement.note })] : []),
       m('year.proposal.howToDecide'),
     ],
-    link: instructionsUrl(baseUrl),
+    link: instructionsUrl(baseUrl, locale),
   }));
 }
 
@@ -145,7 +147,7 @@ export function renderAgreementReminderEmail(
     }),
     sections: councils.map((c) => ({ title: nameOf(c), rows: proposalRows(agreement, c, locale) })),
     closing: [m('year.proposal.howToDecide'), m('year.reminder.thanks')],
-    link: instructionsUrl(baseUrl),
+    link: instructionsUrl(baseUrl, locale),
   }));
 }
 

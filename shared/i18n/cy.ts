@@ -474,4 +474,6 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
     'Mae gosodiadau {year} wedi newid ers cytuno ar y cyfrannau costau ar {date}, er nad yw dyled unrhyw gyngor wedi newid. Cynigiwch y cyfrannau costau eto i bob cyngor gytuno arnynt.',
   ),
   ...CY_PANE,
+  // The pane's link to its help page (addin/src/help.html, help-cy.html).
+  'pane.help': draft('Cymorth'),
 };

@@ -392,6 +392,8 @@ export const EN = {
   'warning.settingsChanged.partnership':
     "The settings of {year} have changed since the cost shares were agreed on {date}, though no council's due has. Propose the cost shares again for every council to agree.",
   ...EN_PANE,
+  // The pane's link to its help page (addin/src/help.html, help-cy.html).
+  'pane.help': 'Help',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -12,6 +12,9 @@ export { CY, type WelshMessage } from './cy.js';
 export const LOCALES = ['en', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The pane's help page in each language (addin/src), with the same anchors: the pane and the e-mails link to it. */
+export const HELP_PAGE = { en: 'help.html', cy: 'help-cy.html' } as const satisfies Record<Locale, string>;
+
 /** The placeholders of a message text: `{month}` and `{partnership}` in "… — {month} — {partnership}". */
 export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
   ? P | Placeholders<Rest>

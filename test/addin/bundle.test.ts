@@ -8,6 +8,7 @@ import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/tools/build.js';
 import { OFFICE_JS_URL } from '../../server/routes/addin.js';
+import { HELP_PAGE } from '../../shared/i18n/index.js';
 
 let outdir: string;
 let metafile: Metafile;
@@ -47,6 +48,21 @@ describe('the task pane bundle', () => {
     // office.js defines OfficeExtension.ClientRequestContext; the bundle only uses the global.
     expect(js).not.toContain('ClientRequestContext');
     expect(js).not.toMatch(/\brequire\(["'](fs|path|os|crypto|node:)/);
+  });
+
+  it('ships the help page in English and in Welsh, with the same anchors, each linking the other', async () => {
+    const read = (file: string) => readFile(path.join(outdir, file), 'utf8');
+    const [english, welsh] = await Promise.all([read(HELP_PAGE.en), read(HELP_PAGE.cy)]);
+    expect(english).toMatch(/<html lang="en-GB">/);
+    expect(welsh).toMatch(/<html lang="cy">/);
+    const anchors = (html: string) => [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(anchors(english)).toContain('agreement');
+    expect(anchors(welsh)).toEqual(anchors(english));
+    expect(english).toContain(`href="${HELP_PAGE.cy}"`);
+    expect(welsh).toContain(`href="${HELP_PAGE.en}"`);
+    // Translated, not copied: none of the English page's sentences is left in the Welsh one.
+    expect(welsh).not.toContain('Agreeing the year');
+    expect(welsh).not.toContain('Read the proposal');
   });
 
   it('ships the icons the manifest points at', async () => {

@@ -193,6 +193,31 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await page.context().close();
   });
 
+  it('the help page in Welsh: the Welsh pane links it, marked cy, axe passes, and it links the English one', async () => {
+    const page = await welshPane('cy-help');
+    const link = page.locator('footer a#help');
+    expect((await link.innerText()).trim()).toBe(cy('pane.help'));
+    const href = new URL((await link.getAttribute('href'))!, page.url()).href;
+    expect(href).toBe(`${service.url}/addin/help-cy.html`);
+
+    await page.goto(`${href}#agreement`);
+    expect(await lang(page)).toBe('cy');
+    expect(await page.locator('#agreement').innerText()).toBe('Cytuno ar gyfrannau cost y flwyddyn');
+    await screenshot(page, 'cy-90-help');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+
+    // Each page links the other language, named in itself; the English page passes axe too.
+    const english = page.locator('a[hreflang="en"]');
+    expect(await english.getAttribute('lang')).toBe('en');
+    await Promise.all([page.waitForEvent('load'), english.click()]);
+    expect(page.url()).toBe(`${service.url}/addin/help.html`);
+    expect(await lang(page)).toBe('en-GB');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.locator('a[hreflang="cy"]').getAttribute('href')).toBe('help-cy.html');
+    await page.context().close();
+  });
+
   it('in English Office, choosing Cymraeg switches the pane and is remembered after a reload', async () => {
     const page = await openPane(browser, service.url, world.fakeOffice, {
       now: NOW,
@@ -203,6 +228,7 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await connect(page, service.tokens.cherwell);
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
     expect((await page.locator('#language').innerText()).trim()).toBe('Cymraeg');
+    expect(await page.locator('#help').getAttribute('href')).toBe('help.html');
 
     await Promise.all([page.waitForEvent('load'), page.locator('#language').click()]);
     // The saved token reconnects; the pane now speaks Welsh.
@@ -215,6 +241,7 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await page.locator('#sign-out').waitFor();
     expect(await lang(page)).toBe('cy');
     expect((await page.locator('#language').innerText()).trim()).toBe('English');
+    expect(await page.locator('#help').getAttribute('href')).toBe('help-cy.html');
 
     // And back: English as before.
     await Promise.all([page.waitForEvent('load'), page.locator('#language').click()]);

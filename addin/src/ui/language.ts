@@ -1,7 +1,7 @@
 // The pane's language (DESIGN §12): Welsh when Office's display language is Welsh, unless the person
 // chose otherwise in the pane; their choice is kept in the browser's storage for next time, like the
 // token (per Office partition, never in the workbook, which others share).
-import { LOCALES, type Locale } from '../../../shared/i18n/index.js';
+import { HELP_PAGE, LOCALES, type Locale } from '../../../shared/i18n/index.js';
 import { h } from './dom.js';
 import { paneLanguage, t } from '../words.js';
 
@@ -31,15 +31,21 @@ export function rememberLocale(storage: Storage, partitionKey: string | undefine
 }
 
 /**
- * The pane's language choice: a button named, in its own language, for the other language ("Cymraeg"
- * in English, "English" in Welsh). Choosing it keeps the choice and reloads the pane, which reconnects
- * with the saved token and speaks the chosen language throughout.
+ * The pane's footer: its help page in the pane's language (opened beside the pane, so the pane keeps its
+ * place), and the language choice: a button named, in its own language, for the other language
+ * ("Cymraeg" in English, "English" in Welsh). Choosing it keeps the choice and reloads the pane, which
+ * reconnects with the saved token and speaks the chosen language throughout.
  */
-export function languageChoice(storage: Storage, partitionKey: string | undefined): HTMLElement {
+export function paneFooter(storage: Storage, partitionKey: string | undefined): HTMLElement {
   const other: Locale = paneLanguage() === 'cy' ? 'en' : 'cy';
   return h(
     'footer',
     { class: 'language', 'aria-label': t('pane.language') },
+    h(
+      'a',
+      { id: 'help', href: HELP_PAGE[paneLanguage()], target: '_blank', rel: 'noopener' },
+      t('pane.help'),
+    ),
     h(
       'fluent-button',
       {

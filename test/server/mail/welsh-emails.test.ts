@@ -24,6 +24,9 @@ import {
 } from '../../../server/charts/rollup-charts.js';
 import { renderSvg } from '../../../server/charts/render.js';
 import { buildReminders, buildRollup } from '../../../server/mail/messages.js';
+import { renderAgreementReminderEmail, renderProposalEmail } from '../../../server/mail/year-emails.js';
+import { agreementSnapshot } from '../../../shared/agreement-snapshot.js';
+import type { Agreement } from '../../../shared/agreements.js';
 import { enqueueMail, OutboxWorker } from '../../../server/mail/outbox.js';
 import { smtpTransport } from '../../../server/mail/transport.js';
 import type { MailTables } from '../../../server/store/mail-tables.js';
@@ -221,6 +224,60 @@ describe('a Welsh partnership’s e-mails', () => {
 /** The demo's view for the month, which the charts are drawn from. */
 const demoView = () => consolidate(demoPartnership, demoRecords({ hostile: false }), PERIOD);
 const SPECS = [contributionsChartSpec, projectsChartSpec, trendChartSpec, ragTrendChartSpec] as const;
+
+/** A proposal of `partnership`'s 2026-27 cost shares made in November 2026. */
+function proposal(partnership: Partnership): Agreement {
+  const snapshot = agreementSnapshot(partnership, 1, '2026-27', '2026-11');
+  return {
+    id: 1,
+    fy: '2026-27',
+    status: 'proposed',
+    proposedAt: '2026-11-05T10:00:00.000Z',
+    proposedBy: 'test cdo',
+    note: '',
+    agreedAt: null,
+    supersededBy: null,
+    dues: snapshot.dues,
+    decisions: [],
+    awaiting: snapshot.dues.map((d) => d.council),
+    snapshot,
+  };
+}
+
+describe('the agreement e-mails’ link to the instructions', () => {
+  const BASE = 'https://cdo.example';
+  const WELSH_HELP = `${BASE}/addin/help-cy.html#agreement`;
+  const ENGLISH_HELP = `${BASE}/addin/help.html#agreement`;
+  const rendered = (partnership: Partnership) => [
+    renderProposalEmail(partnership, proposal(partnership), ['cherwell'], BASE),
+    renderAgreementReminderEmail(partnership, proposal(partnership), ['cherwell'], '2026-11-30', BASE),
+  ];
+
+  it('points the Welsh part at the Welsh help page and the English part at the English one', () => {
+    for (const mail of rendered(bilingual)) {
+      const split = mail.html.indexOf('<div lang="en">');
+      expect(split).toBeGreaterThan(0);
+      const [welsh, english] = [mail.html.slice(0, split), mail.html.slice(split)];
+      expect(welsh).toContain(`href="${WELSH_HELP}"`);
+      expect(welsh).not.toContain(ENGLISH_HELP);
+      expect(english).toContain(`href="${ENGLISH_HELP}"`);
+      expect(english).not.toContain(WELSH_HELP);
+      expect(mail.text.indexOf(ENGLISH_HELP)).toBeGreaterThan(mail.text.indexOf(WELSH_HELP));
+      expect(mail.text.indexOf(WELSH_HELP)).toBeGreaterThan(0);
+    }
+  });
+
+  it('points a Welsh partnership’s e-mails at the Welsh help page alone, and English ones as before', () => {
+    for (const mail of rendered(cymraeg)) {
+      expect(mail.html).toContain(`href="${WELSH_HELP}"`);
+      expect(`${mail.html}${mail.text}`).not.toContain('/help.html');
+    }
+    for (const mail of rendered(demoPartnership)) {
+      expect(mail.html).toContain(`href="${ENGLISH_HELP}"`);
+      expect(`${mail.html}${mail.text}`).not.toContain('help-cy');
+    }
+  });
+});
 
 describe('the roll-up’s charts in English', () => {
   it('are drawn from the same Vega-Lite specs as before the charts spoke Welsh', async () => {
