@@ -1,18 +1,26 @@
 // The partnership's year from the command line (DESIGN §10), on the database directly and audited as
 // the command line: `agreement propose FY [--note TEXT]`, `agreement show FY` and `agreement remind ID`;
-// `year close FY`, `year show FY` and `year reopen FY --reason TEXT`.
+// `year close FY`, `year show FY` and `year reopen FY --reason TEXT`. What they say to people is in the
+// environment's language (cli-language.ts): Welsh under a Welsh LANG, English otherwise.
 import { InvalidArgumentError, type Command } from 'commander';
 import { agreementLine, agreementState, type Agreement, type YearRecord } from '../../shared/agreements.js';
 import { isValidFinancialYear } from '../../shared/dates.js';
-import { AGREEMENT_WORDS, FIGURES } from '../../shared/glossary.js';
+import { agreementWords, glossaryFigures } from '../../shared/glossary.js';
+import { messagesIn, type Locale, type Messages, type PlainKey } from '../../shared/i18n/index.js';
 import { formatPounds } from '../../shared/money.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError } from '../errors.js';
+import { errorMessage } from '../error-language.js';
 import { textTable } from '../mail/text.js';
 import { remindAgreement } from '../services/agreement-reminder.js';
 import { closeYear, proposeAgreement, reopenYear, ukDate, yearRecord } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
+import { cliLocale } from './cli-language.js';
 import { councilNames, runCommand, withStore } from './store-access.js';
+
+/** The language of this run's messages, and its words. */
+const locale: Locale = cliLocale();
+const m: Messages = messagesIn(locale);
 
 function financialYear(text: string): string {
   if (!isValidFinancialYear(text)) throw new InvalidArgumentError('a financial year such as 2026-27');
@@ -29,7 +37,17 @@ function agreementNumber(text: string): number {
 
 /** A refusal the service would answer with (not closed yet, closed already): one line, exit code 1. */
 const refusals = (error: unknown): string[] | undefined =>
-  error instanceof HttpError ? [error.message] : undefined;
+  error instanceof HttpError ? [errorMessage(locale, error.code, error.status, error.message)] : undefined;
+
+const STATUS_WORDS: Record<Agreement['status'], PlainKey> = {
+  proposed: 'cli.agreement.status.proposed',
+  agreed: 'cli.agreement.status.agreed',
+  superseded: 'cli.agreement.status.superseded',
+};
+
+/** "A and B and C": names joined as the command line has always joined them. */
+const joined = (names: readonly string[]): string =>
+  names.reduce((first, last) => m('list.and', { first, last }));
 
 function agreementText(agreement: Agreement, nameOf: (council: string) => string): string {
   const decided = new Map(agreement.decisions.map((d) => [d.council, d]));
@@ -39,38 +57,56 @@ function agreementText(agreement: Agreement, nameOf: (council: string) => string
       nameOf(d.council),
       formatPounds(d.duePence),
       decision
-        ? `${decision.decision === 'agree' ? 'Agreed' : 'Declined'} ${ukDate(decision.at)}`
-        : 'Awaiting',
+        ? m(decision.decision === 'agree' ? 'cli.decision.agreed' : 'cli.decision.declined', {
+            date: ukDate(decision.at),
+          })
+        : m('cli.decision.awaiting'),
       decision?.comment ?? '',
     ];
   });
+  const heading = m('cli.agreement.heading', {
+    id: agreement.id,
+    status: m(STATUS_WORDS[agreement.status]),
+    date: ukDate(agreement.proposedAt),
+    by: agreement.proposedBy,
+  });
+  const columns = [
+    m('pane.agreement.council'),
+    glossaryFigures(locale).duePence.label,
+    m('pane.agreement.decision'),
+    m('pane.agreement.comment'),
+  ];
   return (
-    `Agreement ${agreement.id} (${agreement.status}), proposed ${ukDate(agreement.proposedAt)} by ${agreement.proposedBy}\n` +
-    `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate)}\n\n` +
-    `${textTable(['Council', FIGURES.duePence.label, 'Decision', 'Comment'], rows, [1])}\n`
+    `${heading}\n` +
+    `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate, locale)}\n\n` +
+    `${textTable(columns, rows, [1])}\n`
   );
 }
 
 function yearText(year: YearRecord, nameOf: (council: string) => string): string {
-  if (year.status === 'open') return `${year.fy} is open.\n`;
+  if (year.status === 'open') return `${m('cli.year.open', { year: year.fy })}\n`;
   const rows = year.statements.map((s) => [
     nameOf(s.council),
     formatPounds(s.duePence),
     formatPounds(s.contributedPence),
     s.balancePence > 0
-      ? `${formatPounds(s.balancePence)} to invoice`
+      ? m('year.statement.toInvoice', { amount: formatPounds(s.balancePence) })
       : s.balancePence < 0
-        ? `${formatPounds(-s.balancePence)} to credit`
-        : 'settled',
+        ? m('year.statement.toCredit', { amount: formatPounds(-s.balancePence) })
+        : m('cli.year.settled'),
   ]);
+  const figures = glossaryFigures(locale);
+  const columns = [
+    m('pane.agreement.council'),
+    figures.duePence.label,
+    figures.contributedPence.label,
+    m('rollup.column.balance'),
+  ];
+  const state = year.agreement && agreementState(year.agreement);
   return (
-    `${year.fy} closed on ${ukDate(year.closedAt!)} by ${year.closedBy}\n` +
-    `${agreementLine(year.fy, year.agreement && agreementState(year.agreement), nameOf, ukDate)}\n\n` +
-    `${textTable(
-      ['Council', FIGURES.duePence.label, FIGURES.contributedPence.label, 'Balance'],
-      rows,
-      [1, 2, 3],
-    )}\n`
+    `${m('cli.year.closed', { year: year.fy, date: ukDate(year.closedAt!), by: String(year.closedBy) })}\n` +
+    `${agreementLine(year.fy, state, nameOf, ukDate, locale)}\n\n` +
+    `${textTable(columns, rows, [1, 2, 3])}\n`
   );
 }
 
@@ -109,7 +145,7 @@ export function register(program: Command): void {
             process.stdout.write(
               latest
                 ? agreementText(latest, await councilNames(store))
-                : `No cost shares proposed for ${fy} yet.\n`,
+                : `${m('cli.agreement.none', { year: fy })}\n`,
             );
           }),
         refusals,
@@ -125,14 +161,15 @@ export function register(program: Command): void {
           withStore(async (store, config) => {
             const outcome = await remindAgreement(store, id, commandLineActor(), new Date(), config);
             const nameOf = await councilNames(store);
-            const names = (ids: readonly string[]) => ids.map(nameOf).join(' and ');
+            const names = (ids: readonly string[]) => joined(ids.map(nameOf));
+            const words = agreementWords(locale);
             const lines = [
-              ...(outcome.queued.length ? [AGREEMENT_WORDS.reminded(names(outcome.queued))] : []),
+              ...(outcome.queued.length ? [words.reminded(names(outcome.queued))] : []),
               ...(outcome.remindedEarlierToday.length
-                ? [AGREEMENT_WORDS.remindedEarlierToday(names(outcome.remindedEarlierToday))]
+                ? [words.remindedEarlierToday(names(outcome.remindedEarlierToday))]
                 : []),
               ...(outcome.withoutContact.length
-                ? [`No contact e-mail is set for ${names(outcome.withoutContact)}.`]
+                ? [m('cli.agreement.noContact', { councils: names(outcome.withoutContact) })]
                 : []),
             ];
             process.stdout.write(lines.map((line) => `${line}\n`).join(''));
@@ -183,7 +220,7 @@ export function register(program: Command): void {
             if (options.reason.trim() === '')
               throw new HttpError(422, 'reason', 'Give the reason for reopening.');
             await reopenYear(store, fy, options.reason.trim(), commandLineActor(), new Date());
-            process.stdout.write(`${fy} is open again; its months are unlocked.\n`);
+            process.stdout.write(`${m('cli.year.reopened', { year: fy })}\n`);
           }),
         refusals,
       ),

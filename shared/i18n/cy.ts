@@ -476,4 +476,18 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   ...CY_PANE,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': draft('Cymorth'),
+  // The command line's messages to people (server/commands/year.ts), in the language of LANG/LC_ALL.
+  'cli.agreement.heading': draft('Cytundeb {id} ({status}), cynigiwyd {date} gan {by}'),
+  'cli.agreement.status.proposed': draft('wedi’i gynnig'),
+  'cli.agreement.status.agreed': draft('wedi’i gytuno'),
+  'cli.agreement.status.superseded': draft('wedi’i ddisodli'),
+  'cli.decision.agreed': draft('Cytunwyd {date}'),
+  'cli.decision.declined': draft('Gwrthodwyd {date}'),
+  'cli.decision.awaiting': draft('Yn aros'),
+  'cli.agreement.none': draft('Nid oes cyfrannau cost wedi’u cynnig ar gyfer {year} eto.'),
+  'cli.agreement.noContact': draft('Nid oes e-bost cyswllt wedi’i osod ar gyfer {councils}.'),
+  'cli.year.open': draft('Mae {year} ar agor.'),
+  'cli.year.closed': draft('Caewyd {year} ar {date} gan {by}'),
+  'cli.year.settled': draft('wedi’i setlo'),
+  'cli.year.reopened': draft('Mae {year} ar agor eto; mae ei fisoedd wedi’u datgloi.'),
 };

@@ -394,6 +394,20 @@ export const EN = {
   ...EN_PANE,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
+  // The command line's messages to people (server/commands/year.ts), in the language of LANG/LC_ALL.
+  'cli.agreement.heading': 'Agreement {id} ({status}), proposed {date} by {by}',
+  'cli.agreement.status.proposed': 'proposed',
+  'cli.agreement.status.agreed': 'agreed',
+  'cli.agreement.status.superseded': 'superseded',
+  'cli.decision.agreed': 'Agreed {date}',
+  'cli.decision.declined': 'Declined {date}',
+  'cli.decision.awaiting': 'Awaiting',
+  'cli.agreement.none': 'No cost shares proposed for {year} yet.',
+  'cli.agreement.noContact': 'No contact e-mail is set for {councils}.',
+  'cli.year.open': '{year} is open.',
+  'cli.year.closed': '{year} closed on {date} by {by}',
+  'cli.year.settled': 'settled',
+  'cli.year.reopened': '{year} is open again; its months are unlocked.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

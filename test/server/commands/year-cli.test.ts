@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../../server/store/index.js';
 import { partnershipSchema } from '../../../shared/schemas.js';
+import { CY, message } from '../../../shared/i18n/index.js';
 import { testActor } from '../../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 
@@ -19,12 +20,12 @@ const FUTURE_FY = '2099-00';
 describeStores('shared-cdo agreement and year', (kind) => {
   let dir: string;
   let url: string;
-  const run = (args: string[]) =>
+  const run = (args: string[], locale: NodeJS.ProcessEnv = {}) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
         [CLI, ...args],
-        { env: { ...process.env, DATABASE_URL: url } },
+        { env: { ...process.env, DATABASE_URL: url, ...locale } },
         (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, stdout: out, stderr: err }),
       );
     });
@@ -114,5 +115,54 @@ describeStores('shared-cdo agreement and year', (kind) => {
     const audit = await run(['audit']);
     expect(audit.stdout).toContain('year.reopen');
     expect(audit.stdout).toContain('A late return');
+  });
+
+  // Under a Welsh locale, as a Welsh-speaking operator's shell sets it; LC_ALL and LC_MESSAGES win over LANG.
+  const WELSH = { LANG: 'cy_GB.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  const cy = (key: keyof typeof CY): string => CY[key].text;
+
+  it('speaks Welsh under a Welsh LANG: the agreement, its refusals and the year', async () => {
+    const shown = await run(['agreement', 'show', '2025-26'], WELSH);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^Cytundeb \d+ \(wedi’i gynnig\), cynigiwyd \d\d\/\d\d\/\d{4} gan /);
+    expect(shown.stdout).toContain(
+      message('cy', 'agreement.awaiting', { councils: 'Cherwell a West Oxfordshire' }),
+    );
+    expect(shown.stdout).toMatch(/Cyngor\s+.+\s+Penderfyniad\s+Sylw/);
+    expect(shown.stdout).toMatch(/Cherwell\s+£250\.01\s+Yn aros/);
+    expect(shown.stdout).not.toMatch(/Agreement|Awaiting|Council|Decision/);
+    expect((await run(['agreement', 'show', '2024-25'], WELSH)).stdout).toBe(
+      'Nid oes cyfrannau cost wedi’u cynnig ar gyfer 2024-25 eto.\n',
+    );
+    const missing = await run(['agreement', 'remind', '999'], WELSH);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n').filter(Boolean).at(-1)).toBe(cy('error.notFound'));
+    const early = await run(['year', 'close', FUTURE_FY], WELSH);
+    expect(early.stderr.split('\n').filter(Boolean).at(-1)).toBe(cy('error.yearNotEnded'));
+
+    const closed = await run(['year', 'close', '2025-26'], WELSH);
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toMatch(/^Caewyd 2025-26 ar \d\d\/\d\d\/\d{4} gan /);
+    expect(closed.stdout).toMatch(/Cherwell\s+£250\.01\s+£0\.00\s+£250\.01 i’w anfonebu/);
+    expect(closed.stdout).not.toMatch(/closed on|to invoice|Council|Balance/);
+    expect((await run(['year', 'show', '2025-26'], WELSH)).stdout).toBe(closed.stdout);
+    // The same year in English, as before: the language is the run's, not the data's.
+    expect((await run(['year', 'show', '2025-26'])).stdout).toMatch(/^2025-26 closed on /);
+    expect((await run(['year', 'reopen', '2025-26', '--reason', 'Datganiad hwyr'], WELSH)).stdout).toBe(
+      'Mae 2025-26 ar agor eto; mae ei fisoedd wedi’u datgloi.\n',
+    );
+    expect((await run(['year', 'show', '2025-26'], WELSH)).stdout).toBe('Mae 2025-26 ar agor.\n');
+  });
+
+  it('speaks English when LC_ALL or LC_MESSAGES names another language than a Welsh LANG', async () => {
+    for (const locale of [
+      { LANG: 'cy_GB.UTF-8', LC_ALL: 'C.UTF-8' },
+      { LANG: 'cy_GB.UTF-8', LC_ALL: '', LC_MESSAGES: 'en_GB.UTF-8' },
+    ]) {
+      expect((await run(['year', 'show', '2025-26'], locale)).stdout).toBe('2025-26 is open.\n');
+    }
+    expect((await run(['year', 'show', '2025-26'], { LANG: 'en_GB.UTF-8', LC_ALL: 'cy_GB' })).stdout).toBe(
+      'Mae 2025-26 ar agor.\n',
+    );
   });
 });
