@@ -1,22 +1,31 @@
 // `shared-cdo rollup --period P [--dry-run] [--force]`: builds the monthly roll-up now. Without --dry-run it goes
 // through the outbox like the scheduled one (so it is still sent once per recipient); with --dry-run the
-// e-mails are only written as .eml files and nothing is queued or sent.
+// e-mails are only written as .eml files and nothing is queued or sent. It reports in the environment's
+// language (cli-language.ts).
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { addMonths, periodLabel } from '../../shared/dates.js';
+import { addMonths } from '../../shared/dates.js';
+import { messagesIn, monthLabel } from '../../shared/i18n/index.js';
+import { problemMessage } from '../../shared/i18n/problems.js';
 import { periodSchema } from '../../shared/schemas.js';
 import { loadConfig } from '../config.js';
 import { makePrivateFolder, writePrivateFile } from '../data-folder.js';
 import { HttpError, InvalidInput } from '../errors.js';
+import { errorMessage } from '../error-language.js';
 import { createLogger } from '../logger.js';
 import { MailService, outboxDirFor } from '../mail/index.js';
 import { enqueueMail, outboxRows } from '../mail/outbox.js';
 import { safeFileStem } from '../mail/transport.js';
 import { currentPeriod } from '../services/clock.js';
+import { cliLocale } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 import { notAMonth } from './help.js';
 
 class RollupRefused extends Error {}
+
+const locale = cliLocale();
+const m = messagesIn(locale);
+const periodLabel = (period: string): string => monthLabel(locale, period);
 
 interface RollupOptions {
   period: string;
@@ -37,8 +46,11 @@ export function register(program: Command): void {
       runCommand(
         () => rollup(options),
         (error) => {
-          if (error instanceof RollupRefused || error instanceof HttpError) return [error.message];
-          if (error instanceof InvalidInput) return error.problems.map((p) => `${p.sheet}: ${p.message}`);
+          if (error instanceof RollupRefused) return [error.message];
+          if (error instanceof HttpError)
+            return [errorMessage(locale, error.code, error.status, error.message)];
+          if (error instanceof InvalidInput)
+            return error.problems.map((p) => `${p.sheet}: ${problemMessage(locale, p)}`);
           return undefined;
         },
       ),
@@ -54,7 +66,10 @@ async function rollup(options: RollupOptions): Promise<void> {
   const thisMonth = currentPeriod(config.timeZone, new Date());
   if (period >= thisMonth && !options.force) {
     throw new RollupRefused(
-      `--period: ${periodLabel(period)} has not ended yet, so it has no roll-up; the latest is ${periodLabel(addMonths(thisMonth, -1))} (--force builds it anyway, for testing).`,
+      m('cli.rollup.notEnded', {
+        month: periodLabel(period),
+        latest: periodLabel(addMonths(thisMonth, -1)),
+      }),
     );
   }
   const logger = createLogger(
@@ -65,9 +80,7 @@ async function rollup(options: RollupOptions): Promise<void> {
   const month = periodLabel(period);
   await withStore(async (store) => {
     if (!(await store.currentPartnership())) {
-      throw new RollupRefused(
-        'The partnership settings have not been set up yet, so there is nobody to send to.',
-      );
+      throw new RollupRefused(m('cli.rollup.noPartnership'));
     }
     const mail = new MailService({ store, config, logger, outboxDir: outboxDirFor(config.database) });
     try {
@@ -81,9 +94,7 @@ async function rollup(options: RollupOptions): Promise<void> {
           writePrivateFile(file, m.message);
           process.stdout.write(`${file}\n`);
         }
-        process.stdout.write(
-          `Dry run: ${build!.messages.length} e-mails for ${month} written; nothing sent.\n`,
-        );
+        process.stdout.write(`${m('cli.rollup.dryRun', { count: build!.messages.length, month })}\n`);
         return;
       }
       const build = await mail.buildRollupIfNeeded(period);
@@ -99,14 +110,13 @@ async function rollup(options: RollupOptions): Promise<void> {
         );
       }
       const waiting = rows.filter((r) => r.status === 'pending' || r.status === 'sending').length;
-      process.stdout.write(
-        `${month}: ${added} e-mails queued now, ${rows.length - added} already in the outbox. ` +
-          (pass.leader
-            ? waiting > 0
-              ? `${waiting} not sent yet: the running service (or the next rollup run) retries them.\n`
-              : 'Nothing left to send.\n'
-            : 'The running service is sending them.\n'),
-      );
+      const queued = m('cli.rollup.queued', { month, added, already: rows.length - added });
+      const next = pass.leader
+        ? waiting > 0
+          ? m('cli.rollup.waiting', { count: waiting })
+          : m('cli.rollup.nothingLeft')
+        : m('cli.rollup.serviceSending');
+      process.stdout.write(`${queued} ${next}\n`);
       if (rows.some((r) => r.status === 'failed')) process.exitCode = 1;
     } finally {
       await mail.stop();

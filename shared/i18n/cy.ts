@@ -476,7 +476,7 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   ...CY_PANE,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': draft('Cymorth'),
-  // The command line's messages to people (server/commands/year.ts), in the language of LANG/LC_ALL.
+  // The command line's messages to people (server/commands/year.ts, rollup.ts), in the language of LANG/LC_ALL.
   'cli.agreement.heading': draft('Cytundeb {id} ({status}), cynigiwyd {date} gan {by}'),
   'cli.agreement.status.proposed': draft('wedi’i gynnig'),
   'cli.agreement.status.agreed': draft('wedi’i gytuno'),
@@ -490,4 +490,19 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'cli.year.closed': draft('Caewyd {year} ar {date} gan {by}'),
   'cli.year.settled': draft('wedi’i setlo'),
   'cli.year.reopened': draft('Mae {year} ar agor eto; mae ei fisoedd wedi’u datgloi.'),
+  'cli.rollup.notEnded': draft(
+    '--period: nid yw {month} wedi dod i ben eto, felly nid oes crynodeb ar ei gyfer; yr olaf yw {latest} (mae --force yn ei adeiladu beth bynnag, ar gyfer profi).',
+  ),
+  'cli.rollup.noPartnership': draft(
+    'Nid yw gosodiadau’r bartneriaeth wedi’u paratoi eto, felly nid oes neb i anfon ato.',
+  ),
+  'cli.rollup.dryRun': draft('Rhediad prawf: ysgrifennwyd {count} e-bost ar gyfer {month}; ni anfonwyd dim.'),
+  'cli.rollup.queued': draft(
+    '{month}: {added} e-bost wedi’u rhoi yn y ciw nawr, {already} yn y blwch allan eisoes.',
+  ),
+  'cli.rollup.waiting': draft(
+    '{count} heb eu hanfon eto: mae’r gwasanaeth sy’n rhedeg (neu’r rhediad rollup nesaf) yn rhoi cynnig arall arnynt.',
+  ),
+  'cli.rollup.nothingLeft': draft('Dim byd ar ôl i’w anfon.'),
+  'cli.rollup.serviceSending': draft('Mae’r gwasanaeth sy’n rhedeg yn eu hanfon.'),
 };

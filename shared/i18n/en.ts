@@ -394,7 +394,7 @@ export const EN = {
   ...EN_PANE,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
-  // The command line's messages to people (server/commands/year.ts), in the language of LANG/LC_ALL.
+  // The command line's messages to people (server/commands/year.ts, rollup.ts), in the language of LANG/LC_ALL.
   'cli.agreement.heading': 'Agreement {id} ({status}), proposed {date} by {by}',
   'cli.agreement.status.proposed': 'proposed',
   'cli.agreement.status.agreed': 'agreed',
@@ -408,6 +408,15 @@ export const EN = {
   'cli.year.closed': '{year} closed on {date} by {by}',
   'cli.year.settled': 'settled',
   'cli.year.reopened': '{year} is open again; its months are unlocked.',
+  'cli.rollup.notEnded':
+    '--period: {month} has not ended yet, so it has no roll-up; the latest is {latest} (--force builds it anyway, for testing).',
+  'cli.rollup.noPartnership':
+    'The partnership settings have not been set up yet, so there is nobody to send to.',
+  'cli.rollup.dryRun': 'Dry run: {count} e-mails for {month} written; nothing sent.',
+  'cli.rollup.queued': '{month}: {added} e-mails queued now, {already} already in the outbox.',
+  'cli.rollup.waiting': '{count} not sent yet: the running service (or the next rollup run) retries them.',
+  'cli.rollup.nothingLeft': 'Nothing left to send.',
+  'cli.rollup.serviceSending': 'The running service is sending them.',
 } as const;
 
 export type MessageKey = keyof typeof EN;

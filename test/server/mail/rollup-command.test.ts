@@ -19,6 +19,9 @@ import { testActor } from '../../helpers/actors.js';
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../../bin/shared-cdo.js', import.meta.url));
 
+/** A Welsh-speaking operator's shell: LANG names Welsh, and neither LC_ALL nor LC_MESSAGES overrides it. */
+const WELSH = { LANG: 'cy_GB.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
 const recipients = [
   ...demoPartnership.rollupRecipients,
   ...demoPartnership.councils.filter((c) => c.membership === 'Member').map((c) => c.contactEmail!),
@@ -116,6 +119,26 @@ describeStores('shared-cdo rollup', (kind) => {
         smtp.verdict = undefined;
       }
     });
+
+    it('reports in Welsh under a Welsh LANG: a dry run, and a rerun that sends nothing', async () => {
+      const out = join(dir, 'preview-cy');
+      const dry = await run(
+        process.execPath,
+        [CLI, 'rollup', '--period', '2027-03', '--force', '--dry-run', '--out', out],
+        { env: { ...env, ...WELSH } },
+      );
+      expect(dry.stdout).toContain(
+        'Rhediad prawf: ysgrifennwyd 6 e-bost ar gyfer Mawrth 2027; ni anfonwyd dim.',
+      );
+      expect(dry.stdout).not.toContain('Dry run');
+      const rerun = await run(process.execPath, [CLI, 'rollup', '--period', '2027-03', '--force'], {
+        env: { ...env, ...WELSH },
+      });
+      expect(rerun.stdout).toContain(
+        'Mawrth 2027: 0 e-bost wedi’u rhoi yn y ciw nawr, 6 yn y blwch allan eisoes. Dim byd ar ôl i’w anfon.',
+      );
+      expect(deliveredTo(smtp)).toEqual(recipients);
+    });
   });
 });
 
@@ -159,5 +182,16 @@ describe('shared-cdo rollup', { timeout: 180_000 }, () => {
           `${today.format(lastMonth)} (--force builds it anyway, for testing).\n`,
       });
     }
+  });
+
+  it('refuses a month that has not ended in Welsh under a Welsh LANG', async () => {
+    const env = { ...process.env, DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent', ...WELSH };
+    const failure = await run(process.execPath, [CLI, 'rollup', '--period', '2099-01'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toMatch(
+      /^--period: nid yw Ionawr 2099 wedi dod i ben eto, felly nid oes crynodeb ar ei gyfer; yr olaf yw \S+ \d{4} \(mae --force yn ei adeiladu beth bynnag, ar gyfer profi\)\.\n$/,
+    );
   });
 });
