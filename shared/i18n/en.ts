@@ -2,6 +2,7 @@
 // DESIGN §2 is its core (`shared/glossary.ts` reads it from here); `{name}` is a placeholder the caller
 // fills. Keys are the contract between the code and both catalogues: `cy.ts` must have the same keys
 // with the same placeholders (test/shared/i18n-catalogue.test.ts).
+import { EN_CLI } from './en-cli.js';
 import { EN_PANE } from './en-pane.js';
 
 export const EN = {
@@ -394,29 +395,7 @@ export const EN = {
   ...EN_PANE,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
-  // The command line's messages to people (server/commands/year.ts, rollup.ts), in the language of LANG/LC_ALL.
-  'cli.agreement.heading': 'Agreement {id} ({status}), proposed {date} by {by}',
-  'cli.agreement.status.proposed': 'proposed',
-  'cli.agreement.status.agreed': 'agreed',
-  'cli.agreement.status.superseded': 'superseded',
-  'cli.decision.agreed': 'Agreed {date}',
-  'cli.decision.declined': 'Declined {date}',
-  'cli.decision.awaiting': 'Awaiting',
-  'cli.agreement.none': 'No cost shares proposed for {year} yet.',
-  'cli.agreement.noContact': 'No contact e-mail is set for {councils}.',
-  'cli.year.open': '{year} is open.',
-  'cli.year.closed': '{year} closed on {date} by {by}',
-  'cli.year.settled': 'settled',
-  'cli.year.reopened': '{year} is open again; its months are unlocked.',
-  'cli.rollup.notEnded':
-    '--period: {month} has not ended yet, so it has no roll-up; the latest is {latest} (--force builds it anyway, for testing).',
-  'cli.rollup.noPartnership':
-    'The partnership settings have not been set up yet, so there is nobody to send to.',
-  'cli.rollup.dryRun': 'Dry run: {count} e-mails for {month} written; nothing sent.',
-  'cli.rollup.queued': '{month}: {added} e-mails queued now, {already} already in the outbox.',
-  'cli.rollup.waiting': '{count} not sent yet: the running service (or the next rollup run) retries them.',
-  'cli.rollup.nothingLeft': 'Nothing left to send.',
-  'cli.rollup.serviceSending': 'The running service is sending them.',
+  ...EN_CLI,
 } as const;
 
 export type MessageKey = keyof typeof EN;

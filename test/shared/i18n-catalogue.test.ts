@@ -12,8 +12,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CATALOGUES = new Set([
   'shared/i18n/en.ts',
   'shared/i18n/en-pane.ts',
+  'shared/i18n/en-cli.ts',
   'shared/i18n/cy.ts',
   'shared/i18n/cy-pane.ts',
+  'shared/i18n/cy-cli.ts',
 ]);
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
