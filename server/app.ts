@@ -10,6 +10,7 @@ import { DatabaseLimitStore } from './auth/shared-limits.js';
 import type { Config } from './config.js';
 import { unlistedSentence } from '../shared/parse/problems.js';
 import { HttpError, InvalidInput } from './errors.js';
+import { errorMessage, requestLocale } from './error-language.js';
 import type { Logger } from './logger.js';
 import type { DecodePool } from './returns/decode/pool.js';
 import { BusyError, tooLarge, UploadSpool, type SpoolLimits } from './returns/spool.js';
@@ -217,8 +218,12 @@ export function createApp(config: Config, deps: AppDeps): express.Express {
   return app;
 }
 
+/** Every error answer: its code as it is, its message in the language the request asks for (DESIGN §12). */
 function sendError(res: express.Response, status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
+  res.vary('Accept-Language');
+  res
+    .status(status)
+    .json({ error: { code, message: errorMessage(requestLocale(res.req), code, status, message) } });
 }
 
 /** Bearer tokens, no cookies: any origin may call the API (an add-in can be served from elsewhere). */

@@ -8,6 +8,7 @@ import {
   financialYearSchema,
   fundingSchema,
 } from './sheets/index.js';
+import { listAnd, messagesIn, type Locale } from './i18n/index.js';
 import { COST_SHARE_METHODS, MEMBERSHIPS } from './vocabulary.js';
 
 export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'superseded'] as const;
@@ -155,8 +156,6 @@ export const reopenRequestSchema = z.strictObject({
 
 const SMALL_NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const countWord = (n: number): string => SMALL_NUMBERS[n] ?? String(n);
-const listOf = (names: readonly string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /** What the agreement line needs: an agreement, or the consolidated view's summary of one. */
 export interface AgreementState {
@@ -186,18 +185,31 @@ export function agreementLine(
   agreement: AgreementState | null | undefined,
   nameOf: (council: string) => string,
   date: (iso: string) => string,
+  locale: Locale = 'en',
 ): string {
-  const head = `Cost shares ${fy}`;
-  if (!agreement) return `${head}: not yet proposed`;
+  const m = messagesIn(locale);
+  const year = fy;
+  if (!agreement) return m('agreement.notProposed', { year });
   if (agreement.status === 'agreed' && agreement.agreedAt !== null) {
     const n = agreement.members;
-    return `${head}: agreed on ${date(agreement.agreedAt)} by ${n === 1 ? 'the one paying council' : `all ${countWord(n)} councils`}`;
+    return n === 1
+      ? m('agreement.agreedByOne', { year, date: date(agreement.agreedAt) })
+      : m('agreement.agreedByAll', {
+          year,
+          date: date(agreement.agreedAt),
+          // English spells a small count out; Welsh states the figure (its numerals mutate the noun).
+          count: locale === 'en' ? countWord(n) : n,
+        });
   }
-  if (agreement.status === 'superseded')
-    return `${head}: the settings changed after the last proposal; a new proposal is needed`;
+  if (agreement.status === 'superseded') return m('agreement.superseded', { year });
+  const list = (ids: readonly string[]) => listAnd(locale, ids.map(nameOf));
   const parts = [
-    ...(agreement.awaiting.length > 0 ? [`awaiting ${listOf(agreement.awaiting.map(nameOf))}`] : []),
-    ...(agreement.declined.length > 0 ? [`declined by ${listOf(agreement.declined.map(nameOf))}`] : []),
+    ...(agreement.awaiting.length > 0
+      ? [m('agreement.awaiting', { councils: list(agreement.awaiting) })]
+      : []),
+    ...(agreement.declined.length > 0
+      ? [m('agreement.declinedBy', { councils: list(agreement.declined) })]
+      : []),
   ];
-  return `${head}: proposed, ${parts.join('; ')}`;
+  return m('agreement.proposed', { year, state: parts.join('; ') });
 }

@@ -1,6 +1,7 @@
 // Periods, financial years and calendar dates as the design names them (DESIGN §2). Dates are ISO
 // strings `YYYY-MM-DD` and periods `YYYY-MM`; both compare correctly as strings.
 import type { z } from 'zod';
+import { monthLabel, shortMonthLabel as shortMonth } from './i18n/index.js';
 import { FINANCIAL_YEAR_PATTERN, ISO_DATE_PATTERN, PERIOD_PATTERN } from './vocabulary.js';
 
 export type IsoDate = string;
@@ -209,16 +210,11 @@ export function addMonths(period: string, months: number): string {
 // Made once: building an ICU formatter per call would cost seconds over a view's many dates.
 const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: UK_TIME_ZONE });
 
-function monthLabel(period: string, options: Intl.DateTimeFormatOptions): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { ...options, timeZone: 'UTC' });
-}
-
-/** "March 2027" for subjects and headings. */
-export const periodLabel = (period: string): string => monthLabel(period, { month: 'long', year: 'numeric' });
+/** "March 2027" for subjects and headings (shared/i18n writes it in Welsh too: "Mawrth 2027"). */
+export const periodLabel = (period: string): string => monthLabel('en', period);
 
 /** "Mar" for a chart axis of one financial year's months. */
-export const shortMonthLabel = (period: string): string => monthLabel(period, { month: 'short' });
+export const shortMonthLabel = (period: string): string => shortMonth('en', period);
 
 /**
  * "05/11/2026", as a date is written wherever a person reads it (DESIGN §2): from an ISO date, or from

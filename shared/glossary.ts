@@ -1,33 +1,39 @@
 // The words people see (DESIGN §2, contract): one glossary in code, used by the pane, both workbooks,
 // every e-mail and the CLI. Codes (`pending`, `on-track`, `gap`, `outstandingPence`) stay in JSON and the
 // API; wherever a person reads one, it is written with the word here, a figure with its label and its
-// one-line explanation, a status in its one colour.
+// one-line explanation, a status in its one colour. The words themselves are the message catalogue's
+// (shared/i18n, DESIGN §12), in English or in Welsh.
 import type { AgreementStatus, Decision } from './agreements.js';
 import type { CouncilContribution } from './schemas.js';
+import { message, type Locale, type PlainKey } from './i18n/index.js';
 import type { CoverageStatus, Rag, ReviewStatus } from './vocabulary.js';
 
 export type CouncilStatus = CouncilContribution['status'];
 
 /** Where a council's return stands with the CDO. */
-export const REVIEW_WORDS: Record<ReviewStatus, string> = {
-  pending: 'Awaiting review',
-  accepted: 'Accepted',
-  returned: 'Returned',
-};
+export const reviewWords = (locale: Locale): Record<ReviewStatus, string> => ({
+  pending: message(locale, 'review.pending'),
+  accepted: message(locale, 'review.accepted'),
+  returned: message(locale, 'review.returned'),
+});
 
 /** How a council's contributions stand against its due. */
-export const COUNCIL_STATUS_WORDS: Record<CouncilStatus, string> = {
-  paid: 'Paid for the year',
-  'on-track': 'On track',
-  behind: 'Behind profile',
-};
+export const councilStatusWords = (locale: Locale): Record<CouncilStatus, string> => ({
+  paid: message(locale, 'councilStatus.paid'),
+  'on-track': message(locale, 'councilStatus.onTrack'),
+  behind: message(locale, 'councilStatus.behind'),
+});
 
 /** A skill's coverage across the partnership. */
-export const SKILL_STATUS_WORDS: Record<CoverageStatus, string> = {
-  gap: 'No practitioner',
-  fragile: 'One practitioner',
-  covered: 'Covered',
-};
+export const skillStatusWords = (locale: Locale): Record<CoverageStatus, string> => ({
+  gap: message(locale, 'skillStatus.gap'),
+  fragile: message(locale, 'skillStatus.fragile'),
+  covered: message(locale, 'skillStatus.covered'),
+});
+
+export const REVIEW_WORDS = reviewWords('en');
+export const COUNCIL_STATUS_WORDS = councilStatusWords('en');
+export const SKILL_STATUS_WORDS = skillStatusWords('en');
 
 export interface GlossaryFigure {
   label: string;
@@ -35,31 +41,24 @@ export interface GlossaryFigure {
   explanation: string;
 }
 
+const figure = (locale: Locale, label: PlainKey, explanation: PlainKey): GlossaryFigure => ({
+  label: message(locale, label),
+  explanation: message(locale, explanation),
+});
+
 /** The contribution figures of the glossary, by their key in the API. */
-export const FIGURES = {
-  duePence: { label: 'Due for the year', explanation: 'this council’s share of the year’s net cost' },
-  profiledDuePence: {
-    label: 'Profiled due to date',
-    explanation: 'the part of the year’s due expected by the end of this month',
-  },
-  contributedPence: {
-    label: 'Contributed to date',
-    explanation: 'cash paid plus in-kind time, to the end of this month',
-  },
-  outstandingPence: {
-    label: 'Still to pay this year',
-    explanation: 'what councils have yet to contribute of the year’s due, whether or not it has fallen due',
-  },
-  arrearsPence: {
-    label: 'Behind profile',
-    explanation: 'what councils should have contributed by now and have not',
-  },
-  overpaidPence: {
-    label: 'Paid ahead',
-    explanation: 'contributed beyond the year’s due; it never reduces what others owe',
-  },
-  receivedPence: { label: 'Contributed in the month', explanation: 'cash and in-kind dated in this month' },
-} as const satisfies Record<string, GlossaryFigure>;
+export const glossaryFigures = (locale: Locale) =>
+  ({
+    duePence: figure(locale, 'figure.due.label', 'figure.due.explanation'),
+    profiledDuePence: figure(locale, 'figure.profiledDue.label', 'figure.profiledDue.explanation'),
+    contributedPence: figure(locale, 'figure.contributed.label', 'figure.contributed.explanation'),
+    outstandingPence: figure(locale, 'figure.outstanding.label', 'figure.outstanding.explanation'),
+    arrearsPence: figure(locale, 'figure.arrears.label', 'figure.arrears.explanation'),
+    overpaidPence: figure(locale, 'figure.overpaid.label', 'figure.overpaid.explanation'),
+    receivedPence: figure(locale, 'figure.received.label', 'figure.received.explanation'),
+  }) satisfies Record<string, GlossaryFigure>;
+
+export const FIGURES = glossaryFigures('en');
 
 /** An explanation as a sentence of its own: capital first, full stop last. */
 export const asSentence = (explanation: string): string =>
@@ -93,29 +92,34 @@ export const REVIEW_COLOURS: Record<ReviewStatus, string> = {
 export const RAG_COLOURS: Record<Rag, string> = { Red: RED, Amber: ORANGE, Green: GREEN };
 
 /** A year's agreement of cost shares (DESIGN §10): where it stands, and each council's decision. */
-export const AGREEMENT_STATUS_WORDS: Record<AgreementStatus, string> = {
-  proposed: 'Proposed',
-  agreed: 'Agreed',
-  superseded: 'Superseded',
-};
-export const DECISION_WORDS: Record<Decision['decision'] | 'awaiting', string> = {
-  agree: 'Agreed',
-  decline: 'Declined',
-  awaiting: 'Awaiting decision',
-};
+export const agreementStatusWords = (locale: Locale): Record<AgreementStatus, string> => ({
+  proposed: message(locale, 'agreementStatus.proposed'),
+  agreed: message(locale, 'agreementStatus.agreed'),
+  superseded: message(locale, 'agreementStatus.superseded'),
+});
+export const decisionWords = (locale: Locale): Record<Decision['decision'] | 'awaiting', string> => ({
+  agree: message(locale, 'decision.agree'),
+  decline: message(locale, 'decision.decline'),
+  awaiting: message(locale, 'decision.awaiting'),
+});
+export const AGREEMENT_STATUS_WORDS = agreementStatusWords('en');
+export const DECISION_WORDS = decisionWords('en');
 
 /** The figures of a Member's proposed due, as the proposal e-mail and the pane show them. */
-export const AGREEMENT_FIGURES = {
-  due: (fy: string): string => `Due for ${fy}`,
-  share: 'Share of the net cost',
-  netCost: 'Net cost of the year',
-  method: 'Cost-share method',
-  months: 'Months of membership',
-  population: 'Population',
-  fixedShare: 'Fixed share',
-  usageDays: 'CDO days so far',
-  changeFromLastYear: 'Change from last year',
-} as const;
+export const agreementFigures = (locale: Locale) =>
+  ({
+    due: (fy: string): string => message(locale, 'statement.dueFor', { year: fy }),
+    share: message(locale, 'year.share'),
+    netCost: message(locale, 'year.netCost'),
+    method: message(locale, 'year.method'),
+    months: message(locale, 'year.monthsOfMembership'),
+    population: message(locale, 'year.population'),
+    fixedShare: message(locale, 'year.fixedShare'),
+    usageDays: message(locale, 'year.usageDays'),
+    changeFromLastYear: message(locale, 'year.changeFromLastYear'),
+  }) as const;
+
+export const AGREEMENT_FIGURES = agreementFigures('en');
 
 /** The pane's words for the agreement view. */
 export const AGREEMENT_WORDS = {

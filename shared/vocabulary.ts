@@ -52,6 +52,10 @@ export type ContributionType = (typeof CONTRIBUTION_TYPES)[number];
 export const COST_SHARE_METHODS = ['Equal', 'Population', 'Hybrid', 'Usage', 'Fixed'] as const;
 export type CostShareMethod = (typeof COST_SHARE_METHODS)[number];
 
+/** The partnership's language (DESIGN §12): what its e-mails and consolidated workbook are written in. */
+export const LANGUAGES = ['English', 'Cymraeg', 'Bilingual'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const FUNDING_STATUSES = ['Confirmed', 'Expected'] as const;
 export type FundingStatus = (typeof FUNDING_STATUSES)[number];
 

@@ -73,7 +73,10 @@ async function runConsolidate(workbooks: string[], options: Options): Promise<nu
     for (const p of found.filter((x) => x.severity === 'warning'))
       console.error(`${problemLine(file, p)} (warning)`);
   }
-  if (options.out) await writeFileAtomically(options.out, (out) => writeConsolidatedWorkbook(view, out));
+  if (options.out)
+    await writeFileAtomically(options.out, (out) =>
+      writeConsolidatedWorkbook(view, out, partnership.language),
+    );
   const json = `${JSON.stringify(view, null, 2)}\n`;
   if (options.json && options.json !== '-')
     await writeFileAtomically(options.json, (out) => endWith(out, json));

@@ -2,6 +2,7 @@
 // tables with header cells for data, inline styles only (plus print rules), no script, no external
 // images. Every piece of text passes through `escapeHtml`; markup is only ever ours.
 // (The tag is called `markup`, not `html`, so that Prettier leaves the templates' whitespace alone.)
+import type { Locale } from '../../shared/i18n/index.js';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -61,11 +62,12 @@ const PRINT_STYLE = `@media print {
 
 /**
  * The page: a 640 px column that narrows on phones. Outlook for Windows ignores max-width, so the
- * conditional comment gives it a fixed-width table instead.
+ * conditional comment gives it a fixed-width table instead. The page's language is the first part's
+ * (DESIGN §12); a bilingual e-mail marks each part with its own.
  */
-export function emailPage(title: string, preheader: string, body: Html): string {
+export function emailPage(title: string, preheader: string, body: Html, locale: Locale = 'en'): string {
   return `<!DOCTYPE html>
-<html lang="en-GB">
+<html lang="${locale}-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { monthsOfMembership } from '../../shared/consolidate/membership.js';
 import { expectedToSubmit } from '../../shared/consolidate/select.js';
 import { financialYearOf, submissionDeadline } from '../../shared/dates.js';
+import { localesOf } from '../../shared/i18n/index.js';
 import type { ConsolidatedView, Council, CouncilContribution, Partnership } from '../../shared/schemas.js';
 import { renderRollupCharts, type RollupChart } from '../charts/rollup-charts.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
@@ -11,7 +12,8 @@ import { composeMessage, outboxMessageId } from './compose.js';
 import { renderReminderEmail, renderStatementEmail } from './member-emails.js';
 import { normaliseRecipient, type OutboxMessage } from './outbox.js';
 import type { MailKind } from '../store/mail-tables.js';
-import { renderRollupEmail, type RenderedEmail } from './rollup-email.js';
+import type { RenderedEmail } from './languages.js';
+import { renderRollupEmail } from './rollup-email.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,11 +25,11 @@ export interface RollupBuild {
   messages: OutboxMessage[];
 }
 
-async function workbookBuffer(view: ConsolidatedView): Promise<Buffer> {
+async function workbookBuffer(view: ConsolidatedView, language: Partnership['language']): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeConsolidatedWorkbook(view, out);
+  await writeConsolidatedWorkbook(view, out, language);
   out.end();
   return Buffer.concat(chunks);
 }
@@ -87,10 +89,11 @@ export async function buildRollup(
   options: { from: string; date?: Date },
 ): Promise<RollupBuild> {
   const { period } = view;
-  const charts = await renderRollupCharts(view);
-  const workbook = await workbookBuffer(view);
+  // A bilingual roll-up holds the charts in Welsh and in English, each part showing its own (DESIGN §12).
+  const charts = await renderRollupCharts(view, localesOf(partnership.language));
+  const workbook = await workbookBuffer(view, partnership.language);
   const workbookName = `shared-cdo-consolidated-${period}.xlsx`;
-  const rollup = renderRollupEmail(view, charts);
+  const rollup = renderRollupEmail(view, charts, partnership.language);
   const messages: OutboxMessage[] = [];
   for (const to of distinct(partnership.rollupRecipients)) {
     messages.push(
@@ -110,10 +113,17 @@ export async function buildRollup(
   }
   for (const [contact, rows] of byContact) {
     messages.push(
-      await outboxMessage('statement', period, contact, options.from, renderStatementEmail(view, rows), {
-        meta: { councils: rows.map((r) => r.council) },
-        ...(options.date ? { date: options.date } : {}),
-      }),
+      await outboxMessage(
+        'statement',
+        period,
+        contact,
+        options.from,
+        renderStatementEmail(view, rows, partnership.language),
+        {
+          meta: { councils: rows.map((r) => r.council) },
+          ...(options.date ? { date: options.date } : {}),
+        },
+      ),
     );
   }
   return { view, charts, workbook, workbookName, messages };
@@ -150,6 +160,7 @@ export async function buildReminders(
           period,
           deadline,
           councils.map((c) => c.name),
+          partnership.language,
         ),
         { meta: { councils: councils.map((c) => c.id) }, ...(options.date ? { date: options.date } : {}) },
       ),

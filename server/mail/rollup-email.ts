@@ -1,6 +1,8 @@
 // The monthly roll-up e-mail (DESIGN §6): subject, HTML body and plain-text alternative, from the
-// consolidated view alone. Council-provided text (names, titles, IDs) is escaped by the `markup` helpers.
-import { periodLabel } from '../../shared/dates.js';
+// consolidated view alone, in the partnership's language (DESIGN §12). Council-provided text (names,
+// titles, IDs) is escaped by the `markup` helpers.
+import { messagesIn, monthLabel, type Locale, type Messages } from '../../shared/i18n/index.js';
+import { vocabularyWord } from '../../shared/i18n/vocabulary-words.js';
 import { formatPounds } from '../../shared/money.js';
 import {
   buildReport,
@@ -11,10 +13,10 @@ import {
   type HeadlineKey,
   type SinceReport,
 } from '../../shared/report/index.js';
-import { COUNCIL_STATUS_COLOURS, FIGURES, RAG_COLOURS, SKILL_STATUS_WORDS } from '../../shared/glossary.js';
+import { COUNCIL_STATUS_COLOURS, RAG_COLOURS, skillStatusWords } from '../../shared/glossary.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { RAGS } from '../../shared/vocabulary.js';
-import type { RollupChart } from '../charts/rollup-charts.js';
+import { RAGS, type Language } from '../../shared/vocabulary.js';
+import { chartAlts, type RollupChart, type RollupChartId } from '../charts/rollup-charts.js';
 import {
   FONT,
   Html,
@@ -22,7 +24,6 @@ import {
   TEXT_COLOUR,
   bulletList,
   dataTable,
-  emailPage,
   heading,
   inlineImage,
   label,
@@ -31,16 +32,14 @@ import {
   paragraph,
   type Content,
 } from './html.js';
+import { inLanguages, type EmailPart, type RenderedEmail } from './languages.js';
 import { textHeading, textList, textTable } from './text.js';
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
-
-export const rollupSubject = (view: ConsolidatedView): string =>
-  `Shared CDO roll-up — ${periodLabel(view.period)} — ${view.partnership}`;
+export const rollupSubject = (view: ConsolidatedView, locale: Locale = 'en'): string =>
+  messagesIn(locale)('rollup.subject', {
+    month: monthLabel(locale, view.period),
+    partnership: view.partnership,
+  });
 
 /** A glossary colour (`RRGGBB`) as the e-mail's labels take it. */
 const css = (colour: string): string => `#${colour.toLowerCase()}`;
@@ -68,6 +67,7 @@ const CELL_BORDERED = new Html(
 function councilTable(
   councils: readonly CouncilLine[],
   totals: ConsolidatedView['contributions']['totals'],
+  m: Messages,
 ): Html {
   const text = `${FONT}font-size:13px;line-height:18px;color:${TEXT_COLOUR};`;
   // A name row has no rule under it and may wrap; an amounts row is ruled and never wraps.
@@ -78,153 +78,185 @@ function councilTable(
       (p) =>
         markup`<td align="right" style="${text}padding:2px 3px 6px 3px;border-bottom:1px solid #b1b4b6;white-space:nowrap;${bold ? 'font-weight:bold;' : ''}">${p === null ? '' : formatPounds(p)}</td>`,
     )}</tr>`;
-  const header = ['Due', 'Profiled due', 'Contributed', 'Balance'].map(
-    (h) => markup`<th scope="col" align="right" style="${text}padding:2px 3px 6px 3px;">${h}</th>`,
-  );
+  const header = [
+    m('rollup.column.due'),
+    m('rollup.column.profiledDue'),
+    m('rollup.column.contributed'),
+    m('rollup.column.balance'),
+  ].map((h) => markup`<th scope="col" align="right" style="${text}padding:2px 3px 6px 3px;">${h}</th>`);
   const groups = councils.map(
     (c) =>
       markup`<tbody class="keep">${nameRow(labelled(label(c.statusLabel, css(COUNCIL_STATUS_COLOURS[c.status])), markup`<strong>${c.name}</strong>`))}${amounts([c.duePence, c.profiledDuePence, c.contributedPence, c.balancePence])}</tbody>`,
   );
-  const total = markup`<tbody class="keep">${nameRow('Total for the partnership', true)}${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tbody>`;
+  const total = markup`<tbody class="keep">${nameRow(m('rollup.partnershipTotal'), true)}${amounts([totals.duePence, totals.profiledDuePence, totals.contributedPence, null], true)}</tbody>`;
   return markup`<table width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;"><thead><tr>${header}</tr></thead>${groups}${total}</table>`;
 }
 
 /** The note under a headline figure in the e-mail: how contributions compare with the profile. */
-function figureNote(figure: HeadlineFigure, all: readonly HeadlineFigure[]): string {
+function figureNote(figure: HeadlineFigure, all: readonly HeadlineFigure[], m: Messages): string {
   const pence = (key: HeadlineKey) => formatPounds(all.find((f) => f.key === key)?.pence ?? 0);
   if (figure.key === 'netCostPence')
-    return `Budget ${pence('budgetPence')} less confirmed funding ${pence('fundingPence')}`;
+    return m('rollup.netCostNote', { budget: pence('budgetPence'), funding: pence('fundingPence') });
   if (figure.key === 'contributedPence')
-    return `${figure.note} Against ${FIGURES.profiledDuePence.label.toLowerCase()} of ${pence('profiledDuePence')}.`;
+    return `${figure.note} ${m('rollup.againstProfiled', { amount: pence('profiledDuePence') })}`;
   return figure.note;
 }
 
 /** "Since <Month>": what changed since the month compared with, right after the headline figures. */
-function sinceHtml(since: SinceReport): Html {
+function sinceHtml(since: SinceReport, m: Messages): Html {
   if (since.since === null) {
-    return markup`${heading('Since last month')}${paragraph(FIRST_MONTH)}`;
+    return markup`${heading(m('rollup.sinceLastMonth'))}${paragraph(m('rollup.firstMonth'))}`;
   }
-  return markup`${heading(`Since ${since.since}`)}${
+  return markup`${heading(m('rollup.since', { month: since.since }))}${
     since.groups.length === 0
-      ? paragraph(`Nothing has changed since ${since.since}.`)
+      ? paragraph(m('rollup.nothingChanged', { month: since.since }))
       : since.groups.map(
           (g) => markup`${paragraph(markup`<strong>${g.heading}</strong>`)}${bulletList(g.lines, '')}`,
         )
   }`;
 }
 
-function sinceText(since: SinceReport): string[] {
-  if (since.since === null) return [textHeading('Since last month'), FIRST_MONTH];
-  if (since.groups.length === 0)
-    return [textHeading(`Since ${since.since}`), `Nothing has changed since ${since.since}.`];
+function sinceText(since: SinceReport, m: Messages): string[] {
+  if (since.since === null) return [textHeading(m('rollup.sinceLastMonth')), m('rollup.firstMonth')];
+  const title = textHeading(m('rollup.since', { month: since.since }));
+  if (since.groups.length === 0) return [title, m('rollup.nothingChanged', { month: since.since })];
   return [
-    textHeading(`Since ${since.since}`),
+    title,
     ...since.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), `${g.heading}:`, textList(g.lines, '')]),
   ];
 }
 
-const FIRST_MONTH =
-  'This is the first month of the financial year, so there is no earlier month to compare with.';
+/** The roll-up in the partnership's language: Welsh first, then English, when it is bilingual. */
+export function renderRollupEmail(
+  view: ConsolidatedView,
+  charts: readonly RollupChart[],
+  language?: Language,
+): RenderedEmail {
+  return inLanguages(language, (locale) => rollupPart(view, charts, locale));
+}
 
-export function renderRollupEmail(view: ConsolidatedView, charts: readonly RollupChart[]): RenderedEmail {
-  const subject = rollupSubject(view);
-  const month = periodLabel(view.period);
-  const report = buildReport(view);
+function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], locale: Locale): EmailPart {
+  const m = messagesIn(locale);
+  const subject = rollupSubject(view, locale);
+  const month = monthLabel(locale, view.period);
+  const report = buildReport(view, locale);
   const { projects, skills, returns } = report;
-  const since = sinceReport(view);
+  const since = sinceReport(view, locale);
+  const word = (value: string) => vocabularyWord(locale, value);
+  const skillWords = skillStatusWords(locale);
   const figures = EMAIL_HEADLINE.map((key) => report.headline.find((f) => f.key === key)!).filter(
     (f) => f.key !== 'overpaidPence' || f.pence !== 0,
   );
   const totals = view.contributions.totals;
-  const chartImage = (id: string): Html => {
-    const c = charts.find((chart) => chart.id === id);
-    return c ? inlineImage(c.id, c.alt, Math.round(c.width)) : new Html('');
+  // Each part shows the charts drawn in its language (DESIGN §12), or the English ones when none were.
+  const drawnIn = charts.some((c) => c.locale === locale) ? locale : 'en';
+  const partCharts = charts.filter((c) => c.locale === drawnIn);
+  const alts = chartAlts(view, locale);
+  const chartImage = (id: RollupChartId): Html => {
+    const c = partCharts.find((chart) => chart.chart === id);
+    return c ? inlineImage(c.id, alts[id], Math.round(c.width)) : new Html('');
   };
   const money = (pence: number) => formatPounds(pence);
-  const ragCounts = `${projects.count} projects: ${RAGS.map((r) => `${projects.byRag[r]} ${r}`).join(', ')}.`;
+  const ragCounts = m('rollup.ragCounts', {
+    count: projects.count,
+    counts: RAGS.map((r) => `${projects.byRag[r]} ${word(r)}`).join(', '),
+  });
   // Every phase, Retired included, as the chart shows them.
   const grid = projects.grid;
   const figureRow = (f: HeadlineFigure) =>
-    markup`<tr><td style="${CELL_BORDERED}">${f.label}<br><span style="color:${MUTED};font-size:13px;">${figureNote(f, report.headline)}</span></td><td align="right" valign="top" style="${CELL_BORDERED}font-size:20px;line-height:26px;font-weight:bold;white-space:nowrap;">${money(f.pence)}</td></tr>`;
+    markup`<tr><td style="${CELL_BORDERED}">${f.label}<br><span style="color:${MUTED};font-size:13px;">${figureNote(f, report.headline, m)}</span></td><td align="right" valign="top" style="${CELL_BORDERED}font-size:20px;line-height:26px;font-weight:bold;white-space:nowrap;">${money(f.pence)}</td></tr>`;
   const figureTable = markup`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 12px 0;">${figures.map(figureRow)}</table>`;
   const gapsSentence =
-    skills.gaps.length === 0
-      ? 'Every skill has at least one practitioner.'
-      : `${SKILL_STATUS_WORDS.gap}: ${skills.gaps.join(', ')}.`;
-  const fragileSentence = `${SKILL_STATUS_WORDS.fragile}: ${skills.fragile.join(', ')}.`;
+    skills.gaps.length === 0 ? m('rollup.noGaps') : `${skillWords.gap}: ${skills.gaps.map(word).join(', ')}.`;
+  const fragileSentence = `${skillWords.fragile}: ${skills.fragile.map(word).join(', ')}.`;
   const missingList = `${returns.missing.join(', ')}.`;
-  const carriedLead = 'Carried forward from an earlier month:';
+  const carriedLead = m('rollup.carriedForward');
   // The same words as the workbook's Summary: one line for the year's agreement wherever it shows.
-  const agreement = view.agreement ? costSharesLine(view, view.agreement) : undefined;
-  const allReturned = 'Every member council has sent a return.';
+  const agreement = view.agreement ? costSharesLine(view, view.agreement, undefined, locale) : undefined;
+  const allReturned = m('rollup.allReturned');
+  const noOverdue = m('rollup.noOverdue');
+  const noConflicts = m('rollup.noConflicts');
+  const overdueHeading = m('rollup.overdue', { count: projects.overdue.length });
+  const conflictsHeading = m('rollup.conflicts', { count: returns.conflicts.length });
 
   const body = markup`${[
-    paragraph(`Shared CDO roll-up · financial year ${view.financialYear}`, true),
+    paragraph(m('rollup.kicker', { year: view.financialYear }), true),
     heading(`${month} — ${view.partnership}`, 1),
-    paragraph(`The consolidated workbook for ${month} is attached.`),
-    heading('Headline figures'),
+    paragraph(m('rollup.attached', { month })),
+    heading(m('rollup.headline')),
     figureTable,
-    sinceHtml(since),
+    sinceHtml(since, m),
     chartImage('chart-trend'),
     chartImage('chart-contributions'),
-    heading('Contributions by council'),
+    heading(m('rollup.byCouncil')),
     agreement ? paragraph(agreement) : '',
-    councilTable(report.councils, totals),
-    paragraph('Contributed is cash paid plus in-kind, to date. A negative balance is an overpayment.', true),
-    heading('Projects by RAG and phase'),
+    councilTable(report.councils, totals, m),
+    paragraph(m('rollup.contributedNote'), true),
+    heading(m('rollup.projects')),
     paragraph(ragCounts),
     projects.count === 0
-      ? paragraph('No projects reported.', true)
+      ? paragraph(m('rollup.noProjects'), true)
       : dataTable(
           [
-            { header: 'Phase' },
-            ...RAGS.map((r) => ({ header: r, align: 'right' as const })),
-            { header: 'Total', align: 'right' },
+            { header: m('rollup.column.phase') },
+            ...RAGS.map((r) => ({ header: word(r), align: 'right' as const })),
+            { header: m('rollup.column.total'), align: 'right' },
           ],
-          grid.map((row) => [row.phase, ...row.counts, row.total]),
+          grid.map((row) => [word(row.phase), ...row.counts, row.total]),
         ),
     chartImage('chart-projects'),
     chartImage('chart-rag-trend'),
-    heading(`Overdue projects (${projects.overdue.length})`),
+    heading(overdueHeading),
     bulletList(
       projects.overdue.map((p) =>
         labelled(
-          label(p.rag, css(RAG_COLOURS[p.rag])),
+          label(word(p.rag), css(RAG_COLOURS[p.rag])),
           markup`<strong>${p.id}</strong> ${p.title}<br><span style="color:${MUTED};">${p.detail}</span>`,
         ),
       ),
-      'No projects are overdue.',
+      noOverdue,
     ),
-    heading('Skills gaps'),
+    heading(m('rollup.skillsGaps')),
     paragraph(gapsSentence),
     skills.fragile.length > 0 ? paragraph(fragileSentence) : '',
-    heading('Returns'),
-    paragraph(returns.missing.length === 0 ? allReturned : markup`<strong>Missing:</strong> ${missingList}`),
+    heading(m('rollup.returns')),
+    paragraph(
+      returns.missing.length === 0
+        ? allReturned
+        : markup`<strong>${m('rollup.missing')}</strong> ${missingList}`,
+    ),
     returns.carriedForward.length > 0
       ? paragraph(markup`<strong>${carriedLead}</strong> ${returns.carriedForward.join(', ')}.`)
       : '',
-    heading(`Open conflicts (${returns.conflicts.length})`),
-    bulletList(returns.conflicts, 'No conflicts between councils’ returns.'),
-    paragraph('Sent by Shared CDO. Figures are as submitted by the councils at the time of sending.', true),
+    heading(conflictsHeading),
+    bulletList(returns.conflicts, noConflicts),
+    paragraph(m('rollup.footer'), true),
   ].map((part) => markup`${part}\n`)}`;
 
   const labelWidth = Math.max(...figures.map((f) => f.label.length)) + 3;
   const text = [
     subject,
     '',
-    `Financial year ${view.financialYear}. The consolidated workbook for ${month} is attached.`,
+    m('rollup.textIntro', { year: view.financialYear, month }),
     '',
-    textHeading('Headline figures'),
+    textHeading(m('rollup.headline')),
     ...figures.map(
-      (f) => `${`${f.label}:`.padEnd(labelWidth)}${money(f.pence)} (${figureNote(f, report.headline)})`,
+      (f) => `${`${f.label}:`.padEnd(labelWidth)}${money(f.pence)} (${figureNote(f, report.headline, m)})`,
     ),
     '',
-    ...sinceText(since),
+    ...sinceText(since, m),
     '',
-    textHeading('Contributions by council'),
+    textHeading(m('rollup.byCouncil')),
     ...(agreement ? [agreement] : []),
     textTable(
-      ['Council', 'Due', 'Profiled due', 'Contributed', 'Balance', 'Status'],
+      [
+        m('rollup.column.council'),
+        m('rollup.column.due'),
+        m('rollup.column.profiledDue'),
+        m('rollup.column.contributed'),
+        m('rollup.column.balance'),
+        m('rollup.column.status'),
+      ],
       [
         ...report.councils.map((c) => [
           c.name,
@@ -235,7 +267,7 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
           c.statusLabel,
         ]),
         [
-          'Total',
+          m('rollup.column.total'),
           money(totals.duePence),
           money(totals.profiledDuePence),
           money(totals.contributedPence),
@@ -246,34 +278,34 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
       [1, 2, 3, 4],
     ),
     '',
-    textHeading('Projects by RAG and phase'),
+    textHeading(m('rollup.projects')),
     ragCounts,
     projects.count === 0
-      ? 'No projects reported.'
+      ? m('rollup.noProjects')
       : textTable(
-          ['Phase', ...RAGS, 'Total'],
-          grid.map((row) => [row.phase, ...row.counts.map(String), String(row.total)]),
+          [m('rollup.column.phase'), ...RAGS.map(word), m('rollup.column.total')],
+          grid.map((row) => [word(row.phase), ...row.counts.map(String), String(row.total)]),
           [1, 2, 3, 4],
         ),
     '',
-    textHeading(`Overdue projects (${projects.overdue.length})`),
+    textHeading(overdueHeading),
     textList(
-      projects.overdue.map((p) => `${p.id} ${p.title} [${p.rag}] (${p.detail})`),
-      'No projects are overdue.',
+      projects.overdue.map((p) => `${p.id} ${p.title} [${word(p.rag)}] (${p.detail})`),
+      noOverdue,
     ),
     '',
-    textHeading('Skills gaps'),
+    textHeading(m('rollup.skillsGaps')),
     gapsSentence,
     ...(skills.fragile.length > 0 ? [fragileSentence] : []),
     '',
-    textHeading('Returns'),
-    returns.missing.length === 0 ? allReturned : `Missing: ${missingList}`,
+    textHeading(m('rollup.returns')),
+    returns.missing.length === 0 ? allReturned : `${m('rollup.missing')} ${missingList}`,
     ...(returns.carriedForward.length > 0 ? [`${carriedLead} ${returns.carriedForward.join(', ')}.`] : []),
     '',
-    textHeading(`Open conflicts (${returns.conflicts.length})`),
-    textList(returns.conflicts, 'No conflicts between councils’ returns.'),
+    textHeading(conflictsHeading),
+    textList(returns.conflicts, noConflicts),
     '',
-    ...charts.map((c) => `[Chart: ${c.alt}]`),
+    ...partCharts.map((c) => m('rollup.chart', { alt: alts[c.chart] })),
     '',
   ].join('\n');
 
@@ -281,5 +313,5 @@ export function renderRollupEmail(view: ConsolidatedView, charts: readonly Rollu
     .slice(0, 2)
     .map((f) => `${f.label} ${money(f.pence)}`)
     .join('; ');
-  return { subject, html: emailPage(subject, preheader, body), text };
+  return { subject, preheader, body, text };
 }

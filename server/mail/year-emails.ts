@@ -11,12 +11,14 @@ import {
 } from '../../shared/agreements.js';
 import { proposalRows } from '../../shared/agreement-breakdown.js';
 import { dateLabel, ukDateOfInstant } from '../../shared/dates.js';
+import { listAnd, messagesIn, type Locale, type Messages } from '../../shared/i18n/index.js';
 import { formatPounds } from '../../shared/money.js';
 import type { Partnership } from '../../shared/schemas.js';
-import { dataTable, emailPage, heading, markup, paragraph } from './html.js';
+import { dataTable, heading, markup, paragraph } from './html.js';
+import { inLanguages } from './languages.js';
 import { outboxMessage } from './messages.js';
 import { enqueueMail, normaliseRecipient, outboxRecipients, type OutboxMessage } from './outbox.js';
-import type { RenderedEmail } from './rollup-email.js';
+import type { RenderedEmail } from './languages.js';
 import type { MailTables } from '../store/mail-tables.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
@@ -59,40 +61,49 @@ export function byContact<T extends { council: string }>(
   return groups;
 }
 
-function memberEmail(
-  subject: string,
-  intro: string,
-  sections: readonly { title: string; rows: [string, string][] }[],
-  closing: readonly string[],
-  link?: string,
-): RenderedEmail {
-  const body = markup`${[
-    heading(subject, 1),
-    paragraph(intro),
-    ...sections.flatMap((s) => [
-      heading(s.title),
-      dataTable(
-        [{ header: 'Figure' }, { header: 'Value', align: 'right' }],
-        s.rows.map(([name, value]) => [name, value]),
-      ),
-    ]),
-    ...closing.map((line) => paragraph(line)),
-    link ? paragraph(markup`How to agree or decline: <a href="${link}">${link}</a>`) : '',
-  ].map((part) => markup`${part}\n`)}`;
-  const text = [
-    subject,
-    '',
-    intro,
-    '',
-    ...sections.flatMap((s) => [textHeading(s.title), textTable(['Figure', 'Value'], s.rows, [1]), '']),
-    ...closing.flatMap((line) => [line, '']),
-    ...(link ? [`How to agree or decline: ${link}`, ''] : []),
-  ].join('\n');
-  return { subject, html: emailPage(subject, intro, body), text };
+interface MemberEmail {
+  subject: string;
+  intro: string;
+  sections: readonly { title: string; rows: [string, string][] }[];
+  closing: readonly string[];
+  link?: string;
 }
 
-const HOW_TO_DECIDE =
-  'A user of your council agrees or declines for it (a comment is required to decline); the decision may change while the proposal is open.';
+/** A year e-mail in the partnership's language (DESIGN §12), from its content in each locale. */
+function memberEmail(
+  language: Partnership['language'],
+  content: (m: Messages, locale: Locale) => MemberEmail,
+) {
+  return inLanguages(language, (locale) => {
+    const m = messagesIn(locale);
+    const { subject, intro, sections, closing, link } = content(m, locale);
+    const columns = [m('statement.column.figure'), m('year.column.value')] as const;
+    const linkLead = m('year.proposal.link');
+    const body = markup`${[
+      heading(subject, 1),
+      paragraph(intro),
+      ...sections.flatMap((s) => [
+        heading(s.title),
+        dataTable(
+          [{ header: columns[0] }, { header: columns[1], align: 'right' }],
+          s.rows.map(([name, value]) => [name, value]),
+        ),
+      ]),
+      ...closing.map((line) => paragraph(line)),
+      link ? paragraph(markup`${linkLead} <a href="${link}">${link}</a>`) : '',
+    ].map((part) => markup`${part}\n`)}`;
+    const text = [
+      subject,
+      '',
+      intro,
+      '',
+      ...sections.flatMap((s) => [textHeading(s.title), textTable([...columns], s.rows, [1]), '']),
+      ...closing.flatMap((line) => [line, '']),
+      ...(link ? [`${linkLead} ${link}`, ''] : []),
+    ].join('\n');
+    return { subject, preheader: intro, body, text };
+  });
+}
 
 export function renderProposalEmail(
   partnership: Partnership,
@@ -101,13 +112,16 @@ export function renderProposalEmail(
   baseUrl: string,
 ): RenderedEmail {
   const nameOf = (id: string) => partnership.councils.find((c) => c.id === id)?.name ?? id;
-  return memberEmail(
-    `Shared CDO — cost shares ${agreement.fy} proposed — ${partnership.name}`,
-    `The Chief Digital Officer proposed the ${agreement.fy} cost shares on ${ukDateOfInstant(agreement.proposedAt)}. Once every Member council agrees, these dues are the ones the year's statements use.`,
-    councils.map((c) => ({ title: nameOf(c), rows: proposalRows(agreement, c) })),
-    [...(agreement.note ? [`Note from the Chief Digital Officer: ${agreement.note}`] : []), HOW_TO_DECIDE],
-    instructionsUrl(baseUrl),
-  );
+  return memberEmail(partnership.language, (m, locale) => ({
+    subject: m('year.proposal.subject', { year: agreement.fy, partnership: partnership.name }),
+    intro: m('year.proposal.intro', { year: agreement.fy, date: ukDateOfInstant(agreement.proposedAt) }),
+    sections: councils.map((c) => ({ title: nameOf(c), rows: proposalRows(agreement, c, locale) })),
+    closing: [
+      ...(agreement.note ? [m('year.proposal.note', { note: agreement.note })] : []),
+      m('year.proposal.howToDecide'),
+    ],
+    link: instructionsUrl(baseUrl),
+  }));
 }
 
 export function renderAgreementReminderEmail(
@@ -118,22 +132,27 @@ export function renderAgreementReminderEmail(
   baseUrl: string,
 ): RenderedEmail {
   const nameOf = (id: string) => partnership.councils.find((c) => c.id === id)?.name ?? id;
-  return memberEmail(
-    `Shared CDO reminder — cost shares ${agreement.fy} awaiting your decision — ${partnership.name}`,
-    `The ${agreement.fy} cost shares proposed on ${ukDateOfInstant(agreement.proposedAt)} still await a decision from ${councils.map(nameOf).join(' and ')}. Please agree or decline by ${dateLabel(deadline)}, the day this month's return is due.`,
-    councils.map((c) => ({ title: nameOf(c), rows: proposalRows(agreement, c) })),
-    [
-      HOW_TO_DECIDE,
-      'If your council has decided since this e-mail was sent, thank you — there is nothing more to do.',
-    ],
-    instructionsUrl(baseUrl),
-  );
+  return memberEmail(partnership.language, (m, locale) => ({
+    subject: m('year.reminder.subject', { year: agreement.fy, partnership: partnership.name }),
+    intro: m('year.reminder.intro', {
+      year: agreement.fy,
+      date: ukDateOfInstant(agreement.proposedAt),
+      // "A and B", and "A and B and C" for the rare contact of three councils.
+      councils: councils
+        .map(nameOf)
+        .reduce((list, name) => (list === '' ? name : listAnd(locale, [list, name])), ''),
+      deadline: dateLabel(deadline),
+    }),
+    sections: councils.map((c) => ({ title: nameOf(c), rows: proposalRows(agreement, c, locale) })),
+    closing: [m('year.proposal.howToDecide'), m('year.reminder.thanks')],
+    link: instructionsUrl(baseUrl),
+  }));
 }
 
-function balanceWords(s: Statement): string {
-  if (s.balancePence > 0) return `${formatPounds(s.balancePence)} to invoice`;
-  if (s.balancePence < 0) return `${formatPounds(-s.balancePence)} to credit`;
-  return 'nothing to invoice or credit';
+function balanceWords(s: Statement, m: Messages): string {
+  if (s.balancePence > 0) return m('year.statement.toInvoice', { amount: formatPounds(s.balancePence) });
+  if (s.balancePence < 0) return m('year.statement.toCredit', { amount: formatPounds(-s.balancePence) });
+  return m('year.statement.nothing');
 }
 
 export function renderYearStatementEmail(
@@ -142,34 +161,37 @@ export function renderYearStatementEmail(
   statements: readonly Statement[],
 ): RenderedEmail {
   const nameOf = (id: string) => partnership.councils.find((c) => c.id === id)?.name ?? id;
-  const line = agreementLine(
-    year.fy,
-    year.agreement && agreementState(year.agreement),
-    nameOf,
-    ukDateOfInstant,
-  );
-  return memberEmail(
-    `Shared CDO final statement — ${year.fy} — ${partnership.name}`,
-    `The Chief Digital Officer closed ${year.fy} on ${ukDateOfInstant(year.closedAt!)}. These are your council's final figures for the year, from the view for March. ${line}.`,
-    statements.map((s) => ({
+  return memberEmail(partnership.language, (m, locale) => ({
+    subject: m('year.statement.subject', { year: year.fy, partnership: partnership.name }),
+    intro: m('year.statement.intro', {
+      year: year.fy,
+      date: ukDateOfInstant(year.closedAt!),
+      agreement: agreementLine(
+        year.fy,
+        year.agreement && agreementState(year.agreement),
+        nameOf,
+        ukDateOfInstant,
+        locale,
+      ),
+    }),
+    sections: statements.map((s) => ({
       title: s.name,
       rows: [
-        [`Due for ${year.fy}`, formatPounds(s.duePence)],
-        ['Contributed', formatPounds(s.contributedPence)],
-        ['  Cash paid', formatPounds(s.cashPaidPence)],
-        ['  In-kind', formatPounds(s.inKindPence)],
-        ['Balance', `${formatPounds(s.balancePence)} (${balanceWords(s)})`],
+        [m('statement.dueFor', { year: year.fy }), formatPounds(s.duePence)],
+        [m('rollup.column.contributed'), formatPounds(s.contributedPence)],
+        [`  ${m('headline.cashPaid.label')}`, formatPounds(s.cashPaidPence)],
+        [`  ${m('headline.inKind.label')}`, formatPounds(s.inKindPence)],
+        [m('rollup.column.balance'), `${formatPounds(s.balancePence)} (${balanceWords(s, m)})`],
         ...(s.broughtForwardPence !== 0
-          ? ([
-              ['Brought forward from last year (apart from the due)', formatPounds(s.broughtForwardPence)],
-            ] as [string, string][])
+          ? ([[m('year.statement.broughtForward'), formatPounds(s.broughtForwardPence)]] as [
+              string,
+              string,
+            ][])
           : []),
       ],
     })),
-    [
-      'A positive balance is to invoice and a negative one to credit. The Chief Digital Officer holds the print-ready statements (one page per council) and arranges the invoice or credit note.',
-    ],
-  );
+    closing: [m('year.statement.closing')],
+  }));
 }
 
 /**

@@ -7,19 +7,26 @@ import { consolidatedViewSchema, type ConsolidatedView } from '../../shared/sche
 import type { Period } from '../../shared/dates.js';
 import { previousPeriod } from '../services/clock.js';
 import { consolidatedView } from '../services/consolidated-view.js';
+import { requirePartnership } from '../returns/submit-return.js';
+import type { Store } from '../store/index.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
 import type { RouteContext } from './context.js';
 import { jsonChunks } from './json-chunks.js';
 import { consolidatedQuery } from './params.js';
 import { XLSX_TYPE } from './registry.js';
 
-/** Answers with the consolidated workbook of a view (streamed). */
-export async function sendConsolidatedWorkbook(res: Response, view: ConsolidatedView): Promise<void> {
+/** Answers with the consolidated workbook of a view (streamed), in the partnership's language. */
+export async function sendConsolidatedWorkbook(
+  res: Response,
+  view: ConsolidatedView,
+  store: Store,
+): Promise<void> {
+  const { language } = await requirePartnership(store);
   res
     .type(XLSX_TYPE)
     .attachment(`shared-cdo-consolidated-${view.period}.xlsx`)
     .set('Cache-Control', 'no-store');
-  await writeConsolidatedWorkbook(view, res);
+  await writeConsolidatedWorkbook(view, res, language);
   res.end();
 }
 
@@ -67,7 +74,7 @@ export function consolidatedRoutes({ registry, store, config, now }: RouteContex
       errors: [400, 409, 422],
     },
     async (_req, res, { query }) => {
-      await sendConsolidatedWorkbook(res, await viewOf(query));
+      await sendConsolidatedWorkbook(res, await viewOf(query), store);
     },
   );
   return router;

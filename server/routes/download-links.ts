@@ -157,7 +157,7 @@ export function downloadLinkRoutes({ registry, store, config, now }: RouteContex
         if (file.kind === 'consolidated') {
           const view = await consolidatedView(store, file.period);
           await recordUse(200);
-          await sendConsolidatedWorkbook(res, view);
+          await sendConsolidatedWorkbook(res, view, store);
         } else {
           await recordUse(200);
           await sendCouncilTemplate(res, store, caller, file.council, file.period);

@@ -70,7 +70,12 @@ export function yearRoutes({ registry, store, config, now }: RouteContext): Rout
         throw new HttpError(409, 'year-open', `${year.fy} is not closed, so it has no final statements yet.`);
       const partnership = await store.currentPartnership();
       res.type(XLSX_TYPE).attachment(`shared-cdo-statements-${year.fy}.xlsx`);
-      await writeStatementsWorkbook(year, partnership?.partnership.name ?? 'Shared CDO', res);
+      await writeStatementsWorkbook(
+        year,
+        partnership?.partnership.name ?? 'Shared CDO',
+        res,
+        partnership?.partnership.language,
+      );
       res.end();
     },
   );

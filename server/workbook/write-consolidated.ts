@@ -1,7 +1,15 @@
 // The consolidated workbook the CDO opens (DESIGN §1): a Summary of the headline figures with native
 // charts drawn from the workbook's own tables, what changed since the month compared with, then one
 // Excel table per part of the consolidated view, laid out by the CONSOLIDATED_* layouts.
-import { firstDayOf, isoDateToExcelSerial, periodLabel } from '../../shared/dates.js';
+import { firstDayOf, isoDateToExcelSerial } from '../../shared/dates.js';
+import {
+  inEach,
+  localesOf,
+  messagesIn,
+  monthLabel,
+  type Locale,
+  type Messages,
+} from '../../shared/i18n/index.js';
 import { INTEGER_FORMAT, MONEY_FORMAT, MONTH_FORMAT, type SheetLayout } from '../../shared/sheets/index.js';
 import { penceToPounds } from '../../shared/money.js';
 import {
@@ -16,10 +24,11 @@ import {
   summaryChartPlaces,
   SUMMARY_CHART_COLUMNS,
   type ConsolidatedSheetRows,
+  summaryLines,
   type SummaryLine,
 } from '../../shared/report/index.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
-import { RAGS } from '../../shared/vocabulary.js';
+import { RAGS, type Language } from '../../shared/vocabulary.js';
 import { columnLetter } from '../xlsx/cell-ref.js';
 import type { Cell, Chart, HighlightRule, SheetSpec } from '../xlsx/write/index.js';
 import { columnIndex, layoutSheet, sheetColumns } from './layout-sheet.js';
@@ -32,20 +41,24 @@ import { writeXlsx } from './write.js';
 export async function writeConsolidatedWorkbook(
   view: ConsolidatedView,
   out: NodeJS.WritableStream,
+  /** The partnership's language (DESIGN §12): the Summary, Changes and charts' words follow it. */
+  language?: Language,
 ): Promise<void> {
-  const month = periodLabel(view.period);
-  await writeXlsx(consolidatedSheets(view), out, {
-    title: `${view.partnership}: consolidated view`,
-    subject: `Consolidated view for ${month} (financial year ${view.financialYear})`,
-    footer: `${view.partnership} · ${month}`,
+  const locales = localesOf(language);
+  const say = (text: (m: Messages, month: string) => string) =>
+    inEach(locales, (locale) => text(messagesIn(locale), monthLabel(locale, view.period)));
+  await writeXlsx(consolidatedSheets(view, locales), out, {
+    title: say((m) => m('workbook.title', { partnership: view.partnership })),
+    subject: say((m, month) => m('workbook.subject', { month, year: view.financialYear })),
+    footer: `${view.partnership} · ${say((_, month) => month)}`,
   });
 }
 
-function consolidatedSheets(view: ConsolidatedView): SheetSpec[] {
+function consolidatedSheets(view: ConsolidatedView, locales: readonly Locale[]): SheetSpec[] {
   // Each sheet's rows are made a batch at a time as it is written, not copied whole beside the view.
-  const sheets = consolidatedSheetItems(view);
+  const sheets = consolidatedSheetItems(view, locales);
   return [
-    summarySheet(view),
+    summarySheet(view, locales),
     // In the order of the sheets: Changes, Contributions, Skills coverage, People, Projects, Data quality,
     // Submissions, Trend.
     ...(Object.keys(sheets) as (keyof ConsolidatedSheetRows)[]).map((key) =>
@@ -88,9 +101,11 @@ function summaryCells(line: SummaryLine): Cell[] {
   }
 }
 
-function summarySheet(view: ConsolidatedView): SheetSpec {
-  const rows = buildReport(view).summary.map(summaryCells);
-  const { charts, pageBreaks } = summaryCharts(view, rows.length + 1);
+function summarySheet(view: ConsolidatedView, locales: readonly Locale[]): SheetSpec {
+  const report = buildReport(view);
+  const english = locales.length === 1 && locales[0] === 'en';
+  const rows = (english ? report.summary : summaryLines(view, report, locales)).map(summaryCells);
+  const { charts, pageBreaks } = summaryCharts(view, rows.length + 1, locales);
   return {
     name: CONSOLIDATED_SHEETS.summary,
     columns: [
@@ -127,8 +142,12 @@ const headerOf = (layout: SheetLayout, key: string): string =>
  * its table's cells, so it follows the numbers if a user edits them; the cells' values are cached in
  * the chart as the writer writes them (pounds for money, serial dates for months).
  */
-function summaryCharts(view: ConsolidatedView, firstRow: number): { charts: Chart[]; pageBreaks: number[] } {
-  const specs = consolidatedCharts(view);
+function summaryCharts(
+  view: ConsolidatedView,
+  firstRow: number,
+  locales: readonly Locale[],
+): { charts: Chart[]; pageBreaks: number[] } {
+  const specs = consolidatedCharts(view, locales);
   const { places, pageBreaks } = summaryChartPlaces(specs, firstRow);
   const charts = specs.map((spec, i): Chart => {
     const { layout, categories, labels, series: _series, rows: _rows, ...chart } = spec;

@@ -1,8 +1,19 @@
 // The year's statements workbook (DESIGN §10), print-ready: a Summary sheet and one sheet per council,
 // each printed on one A4 page — its due, what it paid month by month, in kind, the balance to invoice or
-// credit, and the agreement the dues rest on.
+// credit, and the agreement the dues rest on. Its words follow the partnership's language (DESIGN §12):
+// both, Welsh first, when it is bilingual.
 import { agreementLine, agreementState, type YearRecord } from '../../shared/agreements.js';
-import { monthsOfFinancialYear, periodLabel } from '../../shared/dates.js';
+import { monthsOfFinancialYear } from '../../shared/dates.js';
+import {
+  inEach,
+  localesOf,
+  messagesIn,
+  monthLabel,
+  type Locale,
+  type Messages,
+  type PlainKey,
+} from '../../shared/i18n/index.js';
+import type { Language } from '../../shared/vocabulary.js';
 import { penceToPounds } from '../../shared/money.js';
 import { previousFinancialYear } from '../../shared/dates.js';
 import { ukDate } from '../services/partnership-year.js';
@@ -32,13 +43,21 @@ export async function writeStatementsWorkbook(
   year: YearRecord,
   partnershipName: string,
   out: NodeJS.WritableStream,
+  language?: Language,
 ): Promise<void> {
+  const locales = localesOf(language);
+  const each = (text: (m: Messages, locale: Locale) => string) =>
+    inEach(locales, (locale) => text(messagesIn(locale), locale));
+  const say = (key: PlainKey) => each((m) => m(key));
   const names = new Map(year.statements.map((s) => [s.council, s.name]));
-  const line = agreementLine(
-    year.fy,
-    year.agreement && agreementState(year.agreement),
-    (c) => names.get(c) ?? c,
-    ukDate,
+  const line = each((_, locale) =>
+    agreementLine(
+      year.fy,
+      year.agreement && agreementState(year.agreement),
+      (c) => names.get(c) ?? c,
+      ukDate,
+      locale,
+    ),
   );
   const months = monthsOfFinancialYear(year.fy);
   const previous = previousFinancialYear(year.fy);
@@ -51,20 +70,45 @@ export async function writeStatementsWorkbook(
     { due: 0, contributed: 0, balance: 0 },
   );
   const summaryRows: Cell[][] = [
-    [bold(`${partnershipName}: statements for ${year.fy}`)],
+    [bold(each((m) => m('statements.title', { partnership: partnershipName, year: year.fy })))],
     [line],
-    [`Closed on ${year.closedAt ? ukDate(year.closedAt) : '—'} by ${year.closedBy ?? '—'}`],
+    [
+      each((m) =>
+        m('statements.closed', {
+          date: year.closedAt ? ukDate(year.closedAt) : '—',
+          who: year.closedBy ?? '—',
+        }),
+      ),
+    ],
     [],
-    [bold('Council'), bold('Due for the year'), bold('Contributed to date'), bold('Balance'), bold('To')],
+    [
+      bold(say('rollup.column.council')),
+      bold(say('figure.due.label')),
+      bold(say('figure.contributed.label')),
+      bold(say('rollup.column.balance')),
+      bold(say('statements.to')),
+    ],
     ...year.statements.map((s) => [
       s.name,
       money(s.duePence),
       money(s.contributedPence),
       money(Math.abs(s.balancePence)),
-      s.balancePence > 0 ? 'invoice' : s.balancePence < 0 ? 'credit' : 'settled',
+      say(
+        s.balancePence > 0
+          ? 'statements.invoice'
+          : s.balancePence < 0
+            ? 'statements.credit'
+            : 'statements.settled',
+      ),
     ]),
-    [bold('Total'), money(totals.due), money(totals.contributed), money(totals.balance), ''],
-    ['Net cost of the year', money(year.netCostPence ?? totals.due)],
+    [
+      bold(say('rollup.column.total')),
+      money(totals.due),
+      money(totals.contributed),
+      money(totals.balance),
+      '',
+    ],
+    [say('year.netCost'), money(year.netCostPence ?? totals.due)],
   ];
   const summary: SheetSpec = {
     name: 'Summary',
@@ -83,29 +127,29 @@ export async function writeStatementsWorkbook(
   const sheets = sheetNames(year.statements.map((s) => s.name)).map((name, i): SheetSpec => {
     const s = year.statements[i]!;
     const rows: Cell[][] = [
-      [bold(`${s.name}: statement for ${year.fy}`)],
+      [bold(each((m) => m('statements.council', { council: s.name, year: year.fy })))],
       [partnershipName],
       [line],
       [],
-      [bold('Due for the year'), money(s.duePence)],
+      [bold(say('figure.due.label')), money(s.duePence)],
       [],
-      [bold('Contributed in the month')],
-      ...months.map((m, k) => [periodLabel(m), money(s.monthlyPence[k]!)]),
+      [bold(say('figure.received.label'))],
+      ...months.map((month, k) => [
+        each((_, locale) => monthLabel(locale, month)),
+        money(s.monthlyPence[k]!),
+      ]),
       [],
-      ['Cash paid', money(s.cashPaidPence)],
-      ['In-kind time', money(s.inKindPence)],
-      [bold('Contributed to date'), money(s.contributedPence)],
+      [say('headline.cashPaid.label'), money(s.cashPaidPence)],
+      [say('statements.inKindTime'), money(s.inKindPence)],
+      [bold(say('figure.contributed.label')), money(s.contributedPence)],
       [],
       s.balancePence > 0
-        ? [bold('Balance to invoice'), money(s.balancePence)]
+        ? [bold(say('statements.balanceToInvoice')), money(s.balancePence)]
         : s.balancePence < 0
-          ? [bold('Balance to credit'), money(-s.balancePence)]
-          : [bold('Balance'), 'settled'],
+          ? [bold(say('statements.balanceToCredit')), money(-s.balancePence)]
+          : [bold(say('rollup.column.balance')), say('statements.settled')],
       [],
-      [
-        `Brought forward from ${previous} (shown apart, not part of this year's due)`,
-        money(s.broughtForwardPence),
-      ],
+      [each((m) => m('statements.broughtForward', { year: previous })), money(s.broughtForwardPence)],
     ];
     return {
       name,
@@ -120,8 +164,8 @@ export async function writeStatementsWorkbook(
     };
   });
   await writeXlsx([summary, ...sheets], out, {
-    title: `Statements ${year.fy}`,
-    subject: `Statements for ${year.fy}`,
+    title: each((m) => m('statements.bookTitle', { year: year.fy })),
+    subject: each((m) => m('statements.bookSubject', { year: year.fy })),
     footer: `${partnershipName} · ${year.fy}`,
   });
 }

@@ -1,23 +1,41 @@
 // Month on month as the surfaces state it: the Changes table (workbook and add-in), the e-mail's
 // "Since <Month>" lines, and the trend table the year's chart is drawn from — all from view.changes
 // and view.trend.
-import { addMonths, periodLabel } from '../dates.js';
-import { FIGURES, SKILL_STATUS_WORDS } from '../glossary.js';
+import { addMonths } from '../dates.js';
+import { glossaryFigures, skillStatusWords } from '../glossary.js';
+import {
+  inEach,
+  message,
+  messagesIn,
+  monthLabel,
+  type Locale,
+  type Messages,
+  type PlainKey,
+} from '../i18n/index.js';
+import { vocabularyWord } from '../i18n/vocabulary-words.js';
 import { formatPounds } from '../money.js';
 import type { ConsolidatedView, ProjectChange } from '../schemas.js';
 import type { CoverageStatus, ProjectChangeKind } from '../vocabulary.js';
 import { councilNames } from './councils.js';
 
-export const CHANGE_LABELS: Record<ProjectChangeKind | 'firstReturn' | 'received' | 'skill', string> = {
-  firstReturn: 'First return',
-  new: 'New project',
-  removed: 'No longer reported',
-  phase: 'Phase moved',
-  rag: 'RAG moved',
-  overdue: 'Newly overdue',
-  received: FIGURES.receivedPence.label,
-  skill: 'Skill coverage',
-};
+type ChangeLabel = ProjectChangeKind | 'firstReturn' | 'received' | 'skill';
+
+/** The Change column's words, in each of `locales` (DESIGN §12: Welsh first when bilingual). */
+export function changeLabels(locales: readonly Locale[]): Record<ChangeLabel, string> {
+  const say = (key: PlainKey) => inEach(locales, (locale) => message(locale, key));
+  return {
+    firstReturn: say('change.firstReturn'),
+    new: say('change.new'),
+    removed: say('change.removed'),
+    phase: say('change.phase'),
+    rag: say('change.rag'),
+    overdue: say('change.overdue'),
+    received: inEach(locales, (locale) => glossaryFigures(locale).receivedPence.label),
+    skill: say('change.skill'),
+  };
+}
+
+export const CHANGE_LABELS = changeLabels(['en']);
 
 /** One row of the Changes table (CONSOLIDATED_CHANGES_LAYOUT). */
 export interface ChangeRow {
@@ -48,74 +66,94 @@ export interface TrendRow {
   green: number | null;
 }
 
-const changeValueWord = (value: ProjectChange['from'] | ProjectChange['to']): string | undefined =>
-  typeof value === 'string' ? value : value === null ? undefined : value ? 'Overdue' : 'Not overdue';
+/** A change's before or after: a phase or RAG, or whether the project is overdue, in `locales`. */
+const changeValueWord = (
+  value: ProjectChange['from'] | ProjectChange['to'],
+  locales: readonly Locale[],
+): string | undefined =>
+  value === null
+    ? undefined
+    : inEach(locales, (locale) =>
+        typeof value === 'string'
+          ? vocabularyWord(locale, value)
+          : message(locale, value ? 'change.isOverdue' : 'change.notOverdue'),
+      );
 
 /**
  * Every change as a row: first returns, projects, then what each council's ledger dates in the month
  * and restates of the months before, then skills.
  */
-export function changeRows(view: ConsolidatedView): ChangeRow[] {
+export function changeRows(view: ConsolidatedView, locales: readonly Locale[] = ['en']): ChangeRow[] {
   const name = councilNames(view);
   const { changes } = view;
+  const labels = locales.length === 1 && locales[0] === 'en' ? CHANGE_LABELS : changeLabels(locales);
+  const coverage = (status: CoverageStatus) => inEach(locales, (locale) => skillStatusWords(locale)[status]);
   return [
     ...changes.firstReturns.map((council) => ({
-      change: CHANGE_LABELS.firstReturn,
+      change: labels.firstReturn,
       item: council,
       name: name(council),
     })),
     ...changes.projects.map((c): ChangeRow => {
-      const row: ChangeRow = { change: CHANGE_LABELS[c.kind], item: c.project, name: c.title };
-      const from = changeValueWord(c.from);
-      const to = changeValueWord(c.to);
+      const row: ChangeRow = { change: labels[c.kind], item: c.project, name: c.title };
+      const from = changeValueWord(c.from, locales);
+      const to = changeValueWord(c.to, locales);
       if (from !== undefined) row.from = from;
       if (to !== undefined) row.to = to;
       return row;
     }),
     ...changes.contributions.map((c) => ({
-      change: CHANGE_LABELS.received,
+      change: labels.received,
       item: c.council,
       name: name(c.council),
       receivedPence: c.receivedPence,
       restatedPence: c.restatedPence,
     })),
     ...changes.skills.map((s) => ({
-      change: CHANGE_LABELS.skill,
+      change: labels.skill,
       item: s.skill,
-      name: s.skill,
-      from: SKILL_STATUS_WORDS[s.from],
-      to: SKILL_STATUS_WORDS[s.to],
+      name: inEach(locales, (locale) => vocabularyWord(locale, s.skill)),
+      from: coverage(s.from),
+      to: coverage(s.to),
     })),
   ];
 }
 
-function projectLine(c: ProjectChange): string {
+function projectLine(c: ProjectChange, m: Messages, locale: Locale): string {
   const project = `${c.project} ${c.title}`;
+  // A phase or RAG, as the sentence names it (a change of kind `new` or `removed` carries the phase).
+  const word = (value: ProjectChange['from']) => vocabularyWord(locale, String(value));
   switch (c.kind) {
     case 'new':
-      return `${project} (new, ${c.to})`;
+      return m('since.project.new', { project, to: word(c.to) });
     case 'removed':
-      return `${project} is no longer reported (was ${c.from})`;
+      return m('since.project.removed', { project, from: word(c.from) });
     case 'phase':
-      return `${project}: phase ${c.from} → ${c.to}`;
+      return m('since.project.phase', { project, from: word(c.from), to: word(c.to) });
     case 'rag':
-      return `${project}: RAG ${c.from} → ${c.to}`;
+      return m('since.project.rag', { project, from: word(c.from), to: word(c.to) });
     case 'overdue':
-      return `${project} is now overdue`;
+      return m('since.project.overdue', { project });
   }
 }
 
 /** How many practitioners a coverage status means, as a sentence says it. */
-const PRACTITIONERS: Record<CoverageStatus, string> = {
-  gap: 'no practitioner',
-  fragile: 'one practitioner',
-  covered: 'two or more practitioners',
-};
+const practitioners = (m: Messages): Record<CoverageStatus, string> => ({
+  gap: m('practitioners.gap'),
+  fragile: m('practitioners.fragile'),
+  covered: m('practitioners.covered'),
+});
 
-function skillLine({ skill, from, to }: ConsolidatedView['changes']['skills'][number]): string {
-  if (to === 'gap') return `${skill}: a gap has opened (no practitioner; had ${PRACTITIONERS[from]})`;
-  if (from === 'gap') return `${skill}: gap closed (now ${PRACTITIONERS[to]})`;
-  return `${skill}: now ${PRACTITIONERS[to]} (had ${PRACTITIONERS[from]})`;
+function skillLine(
+  { skill: code, from, to }: ConsolidatedView['changes']['skills'][number],
+  m: Messages,
+  locale: Locale,
+): string {
+  const skill = vocabularyWord(locale, code);
+  const count = practitioners(m);
+  if (to === 'gap') return m('since.skill.opened', { skill, from: count[from] });
+  if (from === 'gap') return m('since.skill.closed', { skill, to: count[to] });
+  return m('since.skill.moved', { skill, to: count[to], from: count[from] });
 }
 
 /** A restatement as a change: "+£5,000.00" or "−£1,200.00". */
@@ -126,37 +164,47 @@ const signedPounds = (pence: number): string => `${pence < 0 ? '−' : '+'}${for
  * as such (their projects and skills are not news), what each ledger dates in the month, earlier months
  * restated, and the projects and skills of the councils that returned before.
  */
-export function sinceReport(view: ConsolidatedView): SinceReport {
+export function sinceReport(view: ConsolidatedView, locale: Locale = 'en'): SinceReport {
   const { changes } = view;
   if (changes.since === null) return { since: null, groups: [] };
+  const m = messagesIn(locale);
   const name = councilNames(view);
-  const since = periodLabel(changes.since);
+  const since = monthLabel(locale, changes.since);
   const of = (...kinds: ProjectChangeKind[]) =>
-    changes.projects.filter((c) => kinds.includes(c.kind)).map(projectLine);
+    changes.projects.filter((c) => kinds.includes(c.kind)).map((c) => projectLine(c, m, locale));
   const contributed = new Map(view.contributions.councils.map((c) => [c.council, c.contributedPence]));
-  const firstReturns = changes.firstReturns.map(
-    (council) =>
-      `${name(council)}: first return of ${view.financialYear}, ${formatPounds(contributed.get(council) ?? 0)} contributed to date (its projects and skills are not counted as changes)`,
+  const firstReturns = changes.firstReturns.map((council) =>
+    m('since.firstReturn', {
+      council: name(council),
+      year: view.financialYear,
+      amount: formatPounds(contributed.get(council) ?? 0),
+    }),
   );
   const received = changes.contributions
     .filter((c) => c.receivedPence !== 0)
     .map((c) => `${name(c.council)}: ${formatPounds(c.receivedPence)}`);
   const restated = changes.contributions
     .filter((c) => c.restatedPence !== 0)
-    .map(
-      (c) =>
-        `${name(c.council)}: ${signedPounds(c.restatedPence)} on months up to ${since}, against its last return`,
+    .map((c) =>
+      m('since.restated', { council: name(c.council), amount: signedPounds(c.restatedPence), month: since }),
     );
-  const months =
-    changes.since === addMonths(view.period, -1) ? '' : ` (${since} to ${periodLabel(view.period)})`;
+  const receivedLabel = glossaryFigures(locale).receivedPence.label;
+  const receivedHeading =
+    changes.since === addMonths(view.period, -1)
+      ? receivedLabel
+      : m('since.group.receivedMonths', {
+          label: receivedLabel,
+          from: since,
+          to: monthLabel(locale, view.period),
+        });
   const groups = [
-    { heading: 'First returns', lines: firstReturns },
-    { heading: `${FIGURES.receivedPence.label}${months}`, lines: received },
-    { heading: 'Earlier months restated', lines: restated },
-    { heading: 'New projects, and projects no longer reported', lines: of('new', 'removed') },
-    { heading: 'RAG and phase moves', lines: of('rag', 'phase') },
-    { heading: 'Newly overdue', lines: of('overdue') },
-    { heading: 'Skills gaps opened or closed', lines: changes.skills.map(skillLine) },
+    { heading: m('since.group.firstReturns'), lines: firstReturns },
+    { heading: receivedHeading, lines: received },
+    { heading: m('since.group.restated'), lines: restated },
+    { heading: m('since.group.newRemoved'), lines: of('new', 'removed') },
+    { heading: m('since.group.moves'), lines: of('rag', 'phase') },
+    { heading: m('since.group.overdue'), lines: of('overdue') },
+    { heading: m('since.group.skills'), lines: changes.skills.map((s) => skillLine(s, m, locale)) },
   ];
   return { since, groups: groups.filter((g) => g.lines.length > 0) };
 }

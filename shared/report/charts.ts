@@ -5,7 +5,7 @@ import type { SheetLayout } from '../sheets/layout.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { RAG_COLOURS } from '../glossary.js';
 import { RAGS } from '../vocabulary.js';
-import { periodLabel } from '../dates.js';
+import { inEach, messagesIn, monthLabel, type Locale, type Messages } from '../i18n/index.js';
 import { buildReport } from './build.js';
 import { CONSOLIDATED_SHEETS } from './consolidated-sheets.js';
 
@@ -58,13 +58,18 @@ function moneySeries(contributed: readonly number[], profiled: readonly number[]
 }
 
 /** Per council, projects by phase and RAG, and the year so far: the charts every surface draws. */
-export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] {
+export function consolidatedCharts(
+  view: ConsolidatedView,
+  locales: readonly Locale[] = ['en'],
+): ConsolidatedChart[] {
   const councils = view.contributions.councils;
   const grid = buildReport(view).projects.grid;
+  // Titles and descriptions in the partnership's languages (DESIGN §12), Welsh first when bilingual.
+  const say = (text: (m: Messages) => string) => inEach(locales, (locale) => text(messagesIn(locale)));
   return [
     {
-      title: 'Contributed to date against profiled due',
-      description: `Bar chart: contributed to date and profiled due to date for each of ${councils.length} councils.`,
+      title: say((m) => m('chart.contributions.title')),
+      description: say((m) => m('chart.contributions.description', { count: councils.length })),
       kind: 'bar',
       layout: CONSOLIDATED_SHEETS.contributions,
       categories: 'name',
@@ -77,8 +82,8 @@ export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] 
       rows: Math.min(60, Math.max(16, councils.length * 2 + 6)),
     },
     {
-      title: 'Projects by phase and RAG',
-      description: `Stacked column chart: ${view.projects.totals.count} projects by phase, coloured by RAG status.`,
+      title: say((m) => m('chart.projects.title')),
+      description: say((m) => m('chart.projects.description', { count: view.projects.totals.count })),
       kind: 'stacked-column',
       layout: CONSOLIDATED_SHEETS.phaseRag,
       categories: 'phase',
@@ -92,8 +97,8 @@ export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] 
       rows: 18,
     },
     {
-      title: `The year so far: contributed against profiled due, ${view.financialYear}`,
-      description: `Line chart: the partnership's contributed and profiled due to date for each month from April to ${view.trend.months.length} months in.`,
+      title: say((m) => m('chart.trend.title', { year: view.financialYear })),
+      description: say((m) => m('chart.trend.description', { count: view.trend.months.length })),
       kind: 'line',
       layout: CONSOLIDATED_SHEETS.trend,
       categories: 'month',
@@ -102,7 +107,7 @@ export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] 
       valueFormat: POUNDS_AXIS,
       rows: 18,
     },
-    ragTrendChart(view),
+    ragTrendChart(view, locales),
   ];
 }
 
@@ -110,14 +115,21 @@ export function consolidatedCharts(view: ConsolidatedView): ConsolidatedChart[] 
  * Projects by RAG at the end of each month. A month no return counts for has no counts (null, a blank
  * Trend cell): its points are left out and the lines start at the first month with data, never at zero.
  */
-function ragTrendChart(view: ConsolidatedView): ConsolidatedChart {
+function ragTrendChart(view: ConsolidatedView, locales: readonly Locale[]): ConsolidatedChart {
   const { trend } = view;
   const first = trend.returns.findIndex((n) => n > 0);
-  const from =
-    first < 0 ? 'no month yet' : `${periodLabel(trend.months[first]!)}, the first month with a return`;
+  const say = (text: (m: Messages, locale: Locale) => string) =>
+    inEach(locales, (locale) => text(messagesIn(locale), locale));
   return {
-    title: `Projects by RAG, month by month, ${view.financialYear}`,
-    description: `Line chart: projects by RAG status at the end of each month from ${from}.`,
+    title: say((m) => m('chart.ragTrend.title', { year: view.financialYear })),
+    description: say((m, locale) =>
+      m('chart.ragTrend.description', {
+        from:
+          first < 0
+            ? m('chart.ragTrend.noMonth')
+            : m('chart.ragTrend.firstMonth', { month: monthLabel(locale, trend.months[first]!) }),
+      }),
+    ),
     kind: 'line',
     layout: CONSOLIDATED_SHEETS.trend,
     categories: 'month',

@@ -1,6 +1,7 @@
 // The per-council contributions table every surface shows: paying Members, and any other council that has
 // contributed, with each one's balance and status in words.
-import { COUNCIL_STATUS_WORDS, type CouncilStatus as ContributionStatus } from '../glossary.js';
+import { councilStatusWords, type CouncilStatus as ContributionStatus } from '../glossary.js';
+import type { Locale } from '../i18n/index.js';
 import type { ConsolidatedView } from '../schemas.js';
 
 export interface CouncilLine {
@@ -14,14 +15,15 @@ export interface CouncilLine {
   balancePence: number;
 }
 
-export function councilLines(view: ConsolidatedView): CouncilLine[] {
+export function councilLines(view: ConsolidatedView, locale: Locale = 'en'): CouncilLine[] {
+  const words = councilStatusWords(locale);
   return view.contributions.councils
     .filter((c) => c.membership === 'Member' || c.contributedPence > 0)
     .map((c) => ({
       council: c.council,
       name: c.name,
       status: c.status,
-      statusLabel: COUNCIL_STATUS_WORDS[c.status],
+      statusLabel: words[c.status],
       duePence: c.duePence,
       profiledDuePence: c.profiledDuePence,
       contributedPence: c.contributedPence,

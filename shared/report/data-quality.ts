@@ -1,7 +1,18 @@
 // Returns and data quality in sentences: missing and carried-forward returns, conflicts between councils'
 // returns and the consolidation's warnings, worded once for the e-mail, the workbook and the add-in.
 import { periodLabel } from '../dates.js';
-import type { ConsolidatedView, ProjectConflict, SkillConflict } from '../schemas.js';
+import {
+  EN,
+  inEach,
+  message,
+  messagesIn,
+  monthLabel,
+  type Locale,
+  type MessageKey,
+  type PlainKey,
+} from '../i18n/index.js';
+import { vocabularyWord } from '../i18n/vocabulary-words.js';
+import type { ConsolidatedView, DataQualityWarning, ProjectConflict, SkillConflict } from '../schemas.js';
 import { councilNames } from './councils.js';
 
 export interface DataQualityLine {
@@ -18,54 +29,175 @@ export interface ReturnsReport {
   carriedForward: string[];
   /** One sentence per conflict between councils' returns, projects first. */
   conflicts: string[];
-  /** Every line of the Data quality sheet. */
-  lines: DataQualityLine[];
 }
 
-const FIELD_LABELS: Record<ProjectConflict['field'], string> = {
-  title: 'title',
-  phase: 'phase',
-  rag: 'RAG',
-  lead: 'lead council',
-};
-
-export function returnsReport(view: ConsolidatedView): ReturnsReport {
+/** The sentences of conflicts between councils' returns, in `locale`. */
+function conflictSentences(view: ConsolidatedView, locale: Locale) {
+  const m = messagesIn(locale);
   const name = councilNames(view);
-  const { dataQuality: dq, period, financialYear } = view;
-  const projectConflict = (c: ProjectConflict) =>
-    `Project ${c.project}: ${name(c.council)} reports ${FIELD_LABELS[c.field]} "${c.value}"; the lead council says "${c.leadValue}"`;
-  const skillConflict = (c: SkillConflict) =>
-    `${c.email}, ${c.skill}: ${c.field === 'level' ? 'level' : 'days per month'} differs between councils (${c.values
-      .map((v) => `${name(v.council)}: ${v.value}`)
-      .join('; ')})`;
+  const field: Record<ProjectConflict['field'], string> = {
+    title: m('conflict.field.title'),
+    phase: m('conflict.field.phase'),
+    rag: m('conflict.field.rag'),
+    lead: m('conflict.field.lead'),
+  };
+  // A phase or RAG is a word of the vocabulary; a title or a council is the council's own.
+  const value = (c: ProjectConflict, v: string) =>
+    c.field === 'phase' || c.field === 'rag' ? vocabularyWord(locale, v) : v;
+  return {
+    project: (c: ProjectConflict) =>
+      m('conflict.project', {
+        project: c.project,
+        council: name(c.council),
+        field: field[c.field],
+        value: value(c, c.value),
+        leadValue: value(c, c.leadValue),
+      }),
+    skill: (c: SkillConflict) =>
+      m('conflict.skill', {
+        email: c.email,
+        skill: vocabularyWord(locale, c.skill),
+        field: c.field === 'level' ? m('conflict.skillField.level') : m('conflict.skillField.days'),
+        values: c.values.map((v) => `${name(v.council)}: ${v.value}`).join('; '),
+      }),
+  };
+}
+
+export function returnsReport(view: ConsolidatedView, locale: Locale = 'en'): ReturnsReport {
+  const name = councilNames(view);
+  const { dataQuality: dq } = view;
+  const sentences = conflictSentences(view, locale);
   return {
     missing: dq.missing.map(name),
-    carriedForward: dq.carriedForward.map((c) => `${name(c.council)} (using ${periodLabel(c.from)})`),
-    conflicts: [...view.projects.conflicts.map(projectConflict), ...view.skills.conflicts.map(skillConflict)],
-    lines: [
-      ...dq.missing.map((council) => ({
-        kind: 'Missing return',
-        council,
-        message: `No return for ${periodLabel(period)} nor any earlier month of ${financialYear}.`,
-      })),
-      ...dq.carriedForward.map(({ council, from }) => ({
-        kind: 'Carried forward',
-        council,
-        message: `No return for ${periodLabel(period)}; the return for ${periodLabel(from)} is used.`,
-      })),
-      ...view.projects.conflicts.map((c) => ({
-        kind: 'Project conflict',
-        council: c.council,
-        project: c.project,
-        message: `${projectConflict(c)}.`,
-      })),
-      ...view.skills.conflicts.map((c) => ({ kind: 'Skill conflict', message: `${skillConflict(c)}.` })),
-      ...dq.warnings.map((w) => ({
-        kind: w.code,
-        council: w.council ?? undefined,
-        project: w.project ?? undefined,
-        message: w.message,
-      })),
+    carriedForward: dq.carriedForward.map((c) =>
+      messagesIn(locale)('returns.carriedForward', {
+        council: name(c.council),
+        month: monthLabel(locale, c.from),
+      }),
+    ),
+    conflicts: [
+      ...view.projects.conflicts.map(sentences.project),
+      ...view.skills.conflicts.map(sentences.skill),
     ],
   };
+}
+
+/**
+ * The warnings' texts in the catalogue, by code: the English of each is the message the consolidation
+ * writes, word for word, so that its values (IDs, amounts, dates) can be read back out of it. A code that
+ * has more than one wording lists each.
+ */
+const WARNING_KEYS: Readonly<Record<string, readonly MessageKey[]>> = {
+  'unknown-council': ['warning.unknownCouncil'],
+  'lead-missing': ['warning.leadMissing'],
+  'not-a-partner': ['warning.notAPartner'],
+  'share-not-paying': ['warning.shareNotPaying'],
+  'no-paying-councils': ['warning.noPayingCouncils'],
+  'population-missing': ['warning.populationMissing'],
+  'usage-fallback': ['warning.usageFallback'],
+  'settings-changed-since-agreement': [
+    'warning.settingsChanged.council',
+    'warning.settingsChanged.partnership',
+  ],
+};
+
+const patterns = new Map<MessageKey, RegExp>();
+
+/** A catalogue text as a pattern that matches it filled in, each placeholder a named group. */
+function templatePattern(key: MessageKey): RegExp {
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const named = new Set<string>();
+    const source = EN[key]
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const placeholder = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (placeholder === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (named.has(placeholder)) return `\\k<${placeholder}>`;
+        named.add(placeholder);
+        return `(?<${placeholder}>.+?)`;
+      })
+      .join('');
+    pattern = new RegExp(`^${source}$`, 's');
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** `message` for a key known only at run time, with the values read back from its English text. */
+const fill = message as (locale: Locale, key: MessageKey, params: Record<string, string>) => string;
+
+/**
+ * A warning of the consolidation in `locale`. The API keeps its code and English message (DESIGN §5); the
+ * sentence a person reads in the workbook follows the partnership's language (DESIGN §12), its month and
+ * cost-share method in that language too. A warning worded in a way the catalogue does not know is
+ * given as the consolidation wrote it.
+ */
+export function warningSentence(warning: DataQualityWarning, view: ConsolidatedView, locale: Locale): string {
+  if (locale === 'en') return warning.message;
+  const localValue = (placeholder: string, value: string): string => {
+    if (placeholder === 'method') return vocabularyWord(locale, value);
+    if (placeholder === 'month' && value === periodLabel(view.period)) return monthLabel(locale, view.period);
+    return value;
+  };
+  for (const key of WARNING_KEYS[warning.code] ?? []) {
+    const values = templatePattern(key).exec(warning.message)?.groups;
+    if (!values) continue;
+    const params = Object.fromEntries(
+      Object.entries(values).map(([placeholder, value]) => [placeholder, localValue(placeholder, value)]),
+    );
+    return fill(locale, key, params);
+  }
+  return warning.message;
+}
+
+/**
+ * Every line of the Data quality sheet, in the partnership's languages (Welsh first, then English, when
+ * bilingual, as the workbook's other labels are). A warning's kind is its code, as the API gives it.
+ */
+export function dataQualityLines(
+  view: ConsolidatedView,
+  locales: readonly Locale[] = ['en'],
+): DataQualityLine[] {
+  const { dataQuality: dq, period, financialYear } = view;
+  const say = (text: (locale: Locale) => string) => inEach(locales, text);
+  const kind = (key: PlainKey) => say((locale) => message(locale, key));
+  const sentences = new Map(locales.map((locale) => [locale, conflictSentences(view, locale)]));
+  const conflict = <T>(sentence: (s: ReturnType<typeof conflictSentences>) => (c: T) => string, c: T) =>
+    say((locale) => `${sentence(sentences.get(locale)!)(c)}.`);
+  return [
+    ...dq.missing.map((council) => ({
+      kind: kind('dataQuality.kind.missing'),
+      council,
+      message: say((locale) =>
+        message(locale, 'dataQuality.missing', { month: monthLabel(locale, period), year: financialYear }),
+      ),
+    })),
+    ...dq.carriedForward.map(({ council, from }) => ({
+      kind: kind('dataQuality.kind.carriedForward'),
+      council,
+      message: say((locale) =>
+        message(locale, 'dataQuality.carriedForward', {
+          month: monthLabel(locale, period),
+          from: monthLabel(locale, from),
+        }),
+      ),
+    })),
+    ...view.projects.conflicts.map((c) => ({
+      kind: kind('dataQuality.kind.projectConflict'),
+      council: c.council,
+      project: c.project,
+      message: conflict((s) => s.project, c),
+    })),
+    ...view.skills.conflicts.map((c) => ({
+      kind: kind('dataQuality.kind.skillConflict'),
+      message: conflict((s) => s.skill, c),
+    })),
+    ...dq.warnings.map((w) => ({
+      kind: w.code,
+      council: w.council ?? undefined,
+      project: w.project ?? undefined,
+      message: say((locale) => warningSentence(w, view, locale)),
+    })),
+  ];
 }

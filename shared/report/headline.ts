@@ -1,6 +1,7 @@
 // The headline figures every surface states, in one order and with one label each: the e-mail's
 // figures, the Summary sheet of the consolidated workbook and of the add-in's consolidated view.
-import { asSentence, FIGURES } from '../glossary.js';
+import { asSentence, glossaryFigures } from '../glossary.js';
+import { messagesIn, type Locale } from '../i18n/index.js';
 import type { ConsolidatedView } from '../schemas.js';
 
 export type HeadlineKey =
@@ -24,27 +25,31 @@ export interface HeadlineFigure {
   pence: number;
 }
 
-/** The glossary's label and its explanation, as a sentence. */
-const glossary = (key: keyof typeof FIGURES): readonly [string, string] => [
-  FIGURES[key].label,
-  asSentence(FIGURES[key].explanation),
-];
+function labels(locale: Locale): readonly (readonly [HeadlineKey, string, string])[] {
+  const m = messagesIn(locale);
+  const figures = glossaryFigures(locale);
+  /** The glossary's label and its explanation, as a sentence. */
+  const glossary = (key: keyof typeof figures): readonly [string, string] => [
+    figures[key].label,
+    asSentence(figures[key].explanation),
+  ];
+  return [
+    ['budgetPence', m('headline.budget.label'), m('headline.budget.note')],
+    ['fundingPence', m('headline.funding.label'), m('headline.funding.note')],
+    ['netCostPence', m('headline.netCost.label'), m('headline.netCost.note')],
+    ['duePence', ...glossary('duePence')],
+    ['profiledDuePence', ...glossary('profiledDuePence')],
+    ['cashPaidPence', m('headline.cashPaid.label'), m('headline.cashPaid.note')],
+    ['inKindPence', m('headline.inKind.label'), m('headline.inKind.note')],
+    ['contributedPence', ...glossary('contributedPence')],
+    ['outstandingPence', ...glossary('outstandingPence')],
+    ['arrearsPence', ...glossary('arrearsPence')],
+    ['overpaidPence', ...glossary('overpaidPence')],
+  ];
+}
 
-const LABELS: readonly (readonly [HeadlineKey, string, string])[] = [
-  ['budgetPence', 'Budget', 'Sum of the budget lines of the financial year.'],
-  ['fundingPence', 'Confirmed funding', 'Expected funding is not counted.'],
-  ['netCostPence', 'Net cost this year', 'Budget less confirmed funding.'],
-  ['duePence', ...glossary('duePence')],
-  ['profiledDuePence', ...glossary('profiledDuePence')],
-  ['cashPaidPence', 'Cash paid', 'Cash contributions to the end of this month.'],
-  ['inKindPence', 'In-kind', 'Staff time contributed to the end of this month, at its day rate.'],
-  ['contributedPence', ...glossary('contributedPence')],
-  ['outstandingPence', ...glossary('outstandingPence')],
-  ['arrearsPence', ...glossary('arrearsPence')],
-  ['overpaidPence', ...glossary('overpaidPence')],
-];
-export function headlineFigures(view: ConsolidatedView): HeadlineFigure[] {
+export function headlineFigures(view: ConsolidatedView, locale: Locale = 'en'): HeadlineFigure[] {
   const { totals, budgetPence, fundingPence, netCostPence } = view.contributions;
   const values: Record<HeadlineKey, number> = { ...totals, budgetPence, fundingPence, netCostPence };
-  return LABELS.map(([key, label, note]) => ({ key, label, note, pence: values[key] }));
+  return labels(locale).map(([key, label, note]) => ({ key, label, note, pence: values[key] }));
 }

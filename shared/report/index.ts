@@ -28,5 +28,5 @@ export {
   SUMMARY_CHART_COLUMNS,
   type ChartPlace,
 } from './summary-chart-places.js';
-export { costSharesLine, moneyLabel, type SummaryLine } from './summary.js';
+export { costSharesLine, moneyLabel, summaryLines, type SummaryLine } from './summary.js';
 export { contributionTotals } from './totals.js';

@@ -1,5 +1,7 @@
 // Projects as the surfaces summarise them: counts by RAG, the phase × RAG grid and the overdue list.
 import { dateLabel } from '../dates.js';
+import { message, type Locale } from '../i18n/index.js';
+import { vocabularyWord } from '../i18n/vocabulary-words.js';
 import type { ConsolidatedView } from '../schemas.js';
 import { PHASES, RAGS, type Phase, type Rag } from '../vocabulary.js';
 import { councilNames } from './councils.js';
@@ -27,7 +29,7 @@ export interface ProjectsReport {
   overdue: OverdueProject[];
 }
 
-export function projectsReport(view: ConsolidatedView): ProjectsReport {
+export function projectsReport(view: ConsolidatedView, locale: Locale = 'en'): ProjectsReport {
   const { items } = view.projects;
   const name = councilNames(view);
   const byRag = Object.fromEntries(RAGS.map((r) => [r, items.filter((p) => p.rag === r).length])) as Record<
@@ -44,7 +46,13 @@ export function projectsReport(view: ConsolidatedView): ProjectsReport {
       id: p.id,
       title: p.title,
       rag: p.rag,
-      detail: `${p.phase}, led by ${name(p.lead)}${p.due ? `, due ${dateLabel(p.due)}` : ''}`,
+      detail: p.due
+        ? message(locale, 'project.detailDue', {
+            phase: vocabularyWord(locale, p.phase),
+            lead: name(p.lead),
+            date: dateLabel(p.due),
+          })
+        : message(locale, 'project.detail', { phase: vocabularyWord(locale, p.phase), lead: name(p.lead) }),
     }));
   return { count: items.length, byRag, grid, overdue };
 }

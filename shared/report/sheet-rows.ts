@@ -2,6 +2,7 @@
 // add-in writes into Excel and what a consolidated workbook holds, from one mapping. Cells say what they
 // mean: statuses in words, council names beside IDs, and times as date-times on the UK clock.
 import { isoTimeToExcelSerial } from '../dates.js';
+import type { Locale } from '../i18n/index.js';
 import type { ConsolidatedView } from '../schemas.js';
 import {
   COUNCIL_STATUS_COLOURS,
@@ -14,7 +15,7 @@ import {
 } from '../glossary.js';
 import { changeRows, trendRows } from './changes.js';
 import { councilNames } from './councils.js';
-import { returnsReport } from './data-quality.js';
+import { dataQualityLines } from './data-quality.js';
 
 export interface ConsolidatedSheetRows {
   changes: object[];
@@ -43,10 +44,15 @@ const asIs = (item: object): object => item;
  */
 export function consolidatedSheetItems(
   view: ConsolidatedView,
+  /**
+   * The Changes and Data quality sheets' words follow the partnership's language (DESIGN §12); the other
+   * sheets' are data.
+   */
+  locales: readonly Locale[] = ['en'],
 ): Record<keyof ConsolidatedSheetRows, SheetItems> {
   const name = councilNames(view);
   return {
-    changes: sheet(changeRows(view), asIs),
+    changes: sheet(changeRows(view, locales), asIs),
     contributions: sheet(view.contributions.councils, (c) => ({
       ...c,
       status: COUNCIL_STATUS_WORDS[c.status],
@@ -62,7 +68,7 @@ export function consolidatedSheetItems(
       partners: p.partners.join('; '),
       reportedBy: p.reportedBy.join('; '),
     })),
-    dataQuality: sheet(returnsReport(view).lines, (line) => ({
+    dataQuality: sheet(dataQualityLines(view, locales), (line) => ({
       ...line,
       ...(line.council === undefined ? {} : { councilName: name(line.council) }),
     })),

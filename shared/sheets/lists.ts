@@ -4,6 +4,7 @@ import {
   CONTRIBUTION_TYPES,
   COST_SHARE_METHODS,
   FUNDING_STATUSES,
+  LANGUAGES,
   MEMBERSHIPS,
   ORGANISATION_TYPES,
   PHASES,
@@ -25,6 +26,7 @@ export type ListSource =
   | 'memberships'
   | 'fundingStatuses'
   | 'costShareMethods'
+  | 'languages'
   | 'budgetLines'
   | 'councils';
 
@@ -41,6 +43,7 @@ export const FIXED_LISTS = {
   memberships: MEMBERSHIPS,
   fundingStatuses: FUNDING_STATUSES,
   costShareMethods: COST_SHARE_METHODS,
+  languages: LANGUAGES,
 } as const satisfies Record<FixedList, readonly [string, ...string[]]>;
 
 /** A list's words: the vocabulary's for a fixed list, any text for the partnership's own. */
@@ -58,6 +61,7 @@ export const LIST_TITLES: Readonly<Record<ListSource, string>> = {
   memberships: 'Memberships',
   fundingStatuses: 'Funding statuses',
   costShareMethods: 'Cost-share methods',
+  languages: 'Languages',
   budgetLines: 'Budget lines',
   councils: 'Councils',
 };

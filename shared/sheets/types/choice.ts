@@ -13,7 +13,7 @@ import { councilIdSchema, TEXT_FORMATS } from '../cells.js';
 import type { Column } from '../column.js';
 import type { ColumnLayout } from '../layout.js';
 import { FIXED_LISTS, type FixedList, type ListSource, type ListWord } from '../lists.js';
-import { build, type Finished, type Options } from './build.js';
+import { build, type Defaulted, type Finished, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
 import { isText, textReader, textSchema } from './text.js';
 
@@ -40,7 +40,7 @@ function isListed(list: ListSource, required?: boolean, maxLength?: number) {
   return (value: unknown) => words.has(value);
 }
 
-interface ChoiceOptions extends Options<'choice'> {
+interface ChoiceOptions extends Options<'choice'>, Defaulted<string> {
   readonly maxLength?: number;
 }
 export const choice = <K extends string, L extends ListSource, const O extends ChoiceOptions>(

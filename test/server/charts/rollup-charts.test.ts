@@ -87,9 +87,10 @@ describe('charts', () => {
       Green: [null, null, null, null, null, null, 2, 3, 3, 4, 4, 6],
     };
     const svg = await renderSvg(ragTrendChartSpec(late));
-    // Every month keeps its place on the axis, April included.
+    // Every month keeps its place on the axis, April included (a label drawn at an angle is rotated
+    // about that place: `translate(x,y) rotate(315) …`).
     const labelX = (month: string) =>
-      Number(new RegExp(`translate\\(([\\d.]+),[\\d.]+\\)"[^>]*>${month}</text>`).exec(svg)![1]);
+      Number(new RegExp(`translate\\(([\\d.]+),[\\d.]+\\)[^"]*"[^>]*>${month}</text>`).exec(svg)![1]);
     const lines = [...svg.matchAll(/aria-roledescription="line mark" d="([^"]+)" stroke="#([0-9A-F]{6})"/g)];
     expect(lines.map((l) => l[2])).toEqual(['D4351C', 'B35000', '00703C']);
     for (const [, d] of lines) {
