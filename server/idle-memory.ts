@@ -3,7 +3,7 @@
 // memory reducer does not shrink either while the service waits. So once no request has arrived for
 // QUIET_MS, one full collection that reduces memory is made (README, "What it costs"); the next quiet
 // spell after more requests makes another.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** How long without a request before the collection. */
 export const QUIET_MS = 20_000;
@@ -20,17 +20,28 @@ export function exposedCollector(): Collect | undefined {
   return gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
 }
 
-/** Collects once the server has had no request for `quietMs`, and again after each later quiet spell. */
+/** Collects once the server has answered everything and had no request for `quietMs`; again after each later quiet spell. */
 export function collectWhenIdle(
   server: Server,
   collect: Collect | undefined = exposedCollector(),
   quietMs = QUIET_MS,
 ): { stop(): void } {
   if (!collect) return { stop: () => undefined };
-  const timer = setTimeout(collect, quietMs).unref();
-  // Each request starts the wait again (and re-arms a timer that has fired), so a busy service is never
-  // collected this way.
-  const onRequest = (): void => void timer.refresh();
+  let inFlight = 0;
+  const timer = setTimeout(() => {
+    if (inFlight === 0) collect();
+  }, quietMs).unref();
+  // The wait starts again with each request and with the end of each answer (re-arming a timer that has
+  // fired), and nothing is collected while an answer is going out: a busy service, or one sending a long
+  // download, is never collected this way.
+  const onRequest = (_request: IncomingMessage, response: ServerResponse): void => {
+    inFlight++;
+    timer.refresh();
+    response.once('close', () => {
+      inFlight--;
+      timer.refresh();
+    });
+  };
   server.on('request', onRequest);
   return {
     stop() {

@@ -44,6 +44,27 @@ describe('collectWhenIdle', () => {
     idle.stop();
   });
 
+  it('collects nothing while an answer is still going out, and once it has ended and the service is quiet', async () => {
+    let finish: () => void = () => undefined;
+    const s = http.createServer((_req, res) => {
+      res.write('first part');
+      finish = () => res.end();
+    });
+    servers.push(s);
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    let collections = 0;
+    const idle = collectWhenIdle(s, () => collections++, QUIET_MS);
+    const { port } = s.address() as AddressInfo;
+    const answer = await fetch(`http://127.0.0.1:${port}/`);
+    await pause(QUIET_MS * 2);
+    expect(collections).toBe(0);
+    finish();
+    await answer.text();
+    await pause(QUIET_MS * 2);
+    expect(collections).toBe(1);
+    idle.stop();
+  });
+
   it('collects nothing once stopped', async () => {
     const { server: s } = await server();
     let collections = 0;
