@@ -121,27 +121,29 @@ export const agreementFigures = (locale: Locale) =>
 
 export const AGREEMENT_FIGURES = agreementFigures('en');
 
-/** The pane's words for the agreement view. */
-export const AGREEMENT_WORDS = {
-  title: 'Cost-share agreement',
-  agree: 'Agree',
-  decline: 'Decline',
-  comment: 'Comment',
-  commentHint:
-    'Required to decline; the Chief Digital Officer reads it. Your council may change its decision while the proposal is open.',
-  council: 'Council',
-  decision: 'Decision',
-  remind: 'Send a reminder',
-  sendingReminder: 'Sending the reminder…',
-  reminded: (names: string): string =>
-    `A reminder is on its way by e-mail to ${names}, with each one's due and how to agree or decline.`,
-  remindedEarlierToday: (names: string): string =>
-    `${names} had a reminder today already; the service sends one a day, so nothing more was sent.`,
-} as const;
+/** The pane's words for the agreement view, in English or in Welsh. */
+export const agreementWords = (locale: Locale) =>
+  ({
+    title: message(locale, 'pane.agreement.title'),
+    agree: message(locale, 'pane.agreement.agree'),
+    decline: message(locale, 'pane.agreement.decline'),
+    comment: message(locale, 'pane.agreement.comment'),
+    commentHint: message(locale, 'pane.agreement.commentHint'),
+    council: message(locale, 'pane.agreement.council'),
+    decision: message(locale, 'pane.agreement.decision'),
+    remind: (names: string): string => message(locale, 'pane.agreement.remind', { names }),
+    sendingReminder: message(locale, 'pane.agreement.sendingReminder'),
+    reminded: (names: string): string => message(locale, 'pane.agreement.reminded', { names }),
+    remindedEarlierToday: (names: string): string =>
+      message(locale, 'pane.agreement.remindedEarlierToday', { names }),
+  }) as const;
+
+export const AGREEMENT_WORDS = agreementWords('en');
 
 /** The pane's words for the consolidated view's headline figures (the figures' own labels are FIGURES'). */
-export const HEADLINE_WORDS = {
-  title: (month: string): string => `Headline figures, ${month}`,
-  figure: 'Figure',
-  amount: 'Amount',
-} as const;
+export const headlineWords = (locale: Locale) =>
+  ({
+    title: (month: string): string => message(locale, 'pane.headline.title', { month }),
+    figure: message(locale, 'pane.headline.figure'),
+    amount: message(locale, 'pane.headline.amount'),
+  }) as const;

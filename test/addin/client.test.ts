@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient, idempotencyKeyFor, ServiceError } from '../../addin/src/api/client.js';
 import { loadConnection, saveConnection, storageKey } from '../../addin/src/api/token-store.js';
 import { asPeriod } from '../../shared/dates.js';
+import { CY } from '../../shared/i18n/index.js';
 import type { CouncilSubmission } from '../../shared/schemas.js';
 
 const submission: CouncilSubmission = {
@@ -39,6 +40,19 @@ describe('ApiClient', () => {
     expect(seen?.headers.get('authorization')).toBe('Bearer secret');
     expect(seen?.headers.get('if-match')).toBe('"2"');
     expect(seen?.headers.get('idempotency-key')).toBe('k1');
+  });
+
+  it('asks for Welsh and explains in Welsh when the pane speaks Welsh, and asks nothing in English', async () => {
+    const languages: (string | null)[] = [];
+    const refusing: typeof fetch = async (input, init) => {
+      languages.push(new Request(input, init).headers.get('accept-language'));
+      return answering(401, { error: { code: 'unauthorised', message: 'No.' } })(input, init);
+    };
+    const welsh = await failure(new ApiClient('https://cdo.example', 't', refusing, 'cy'), (c) => c.me());
+    expect(welsh.message).toBe(CY['service.unauthorised'].text);
+    const english = await failure(new ApiClient('https://cdo.example', 't', refusing), (c) => c.me());
+    expect(english.message).toContain('did not accept your access token');
+    expect(languages).toEqual(['cy', null]);
   });
 
   it('explains an unreachable service', async () => {

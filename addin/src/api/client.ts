@@ -11,6 +11,7 @@ import type {
   SubmissionSummary,
 } from '../../../shared/api.js';
 import type { Agreement, DECISIONS, ReminderOutcome, YearRecord } from '../../../shared/agreements.js';
+import { message, type Locale } from '../../../shared/i18n/index.js';
 import type { ConsolidatedView, CouncilSubmission, Partnership, Problem } from '../../../shared/schemas.js';
 
 export type FailureKind =
@@ -51,6 +52,7 @@ const KIND_BY_STATUS: Record<number, FailureKind> = {
 const SELF_EXPLAINED = new Set(['token-expired', 'token-revoked', 'not-registered', 'invalid-token']);
 
 function plainMessage(
+  locale: Locale,
   kind: FailureKind,
   serverMessage: string | undefined,
   baseUrl: string,
@@ -59,19 +61,21 @@ function plainMessage(
   if (serverMessage && code && SELF_EXPLAINED.has(code)) return serverMessage;
   switch (kind) {
     case 'offline':
-      return `Can't reach the Shared CDO service at ${baseUrl}. Check your connection and the service address, then try again. Your sheets have not been changed.`;
+      return message(locale, 'service.offline', { url: baseUrl });
     case 'unauthorised':
-      return 'The service did not accept your access token: it may have expired or been withdrawn. Ask your partnership administrator for a new token and connect again.';
+      return message(locale, 'service.unauthorised');
     case 'forbidden':
-      return `Your access token does not allow this. ${serverMessage ?? ''}`.trim();
+      return message(locale, 'service.forbidden', { reason: serverMessage ?? '' }).trim();
     case 'locked':
-      return `${serverMessage ?? 'This period is locked.'} Your sheets have not been changed.`;
+      return message(locale, 'service.locked', {
+        reason: serverMessage ?? message(locale, 'service.periodLocked'),
+      });
     case 'too-large':
-      return 'This return is larger than the service accepts. Remove rows that belong to other periods and try again.';
+      return message(locale, 'service.tooLarge');
     case 'invalid':
-      return 'The service found problems in this return. Nothing was submitted; fix the cells listed below and submit again.';
+      return message(locale, 'service.invalid');
     default:
-      return serverMessage ?? 'The service could not do this just now. Try again in a minute.';
+      return serverMessage ?? message(locale, 'service.unavailable');
   }
 }
 
@@ -91,6 +95,8 @@ export class ApiClient {
     /** An access token, or where to get a current one for each request (Microsoft 365 sign-in). */
     private readonly token: string | (() => Promise<string>),
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    /** The pane's language: the service answers in Welsh when asked (DESIGN §12), and so do these messages. */
+    private readonly locale: Locale = 'en',
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
@@ -101,10 +107,15 @@ export class ApiClient {
     try {
       response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, {
         ...init,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...init.headers },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(this.locale === 'en' ? {} : { 'Accept-Language': this.locale }),
+          ...init.headers,
+        },
       });
     } catch {
-      throw new ServiceError('offline', plainMessage('offline', undefined, this.baseUrl));
+      throw new ServiceError('offline', plainMessage(this.locale, 'offline', undefined, this.baseUrl));
     }
     if (response.ok) return response;
     const body = (await response.json().catch(() => undefined)) as
@@ -113,7 +124,7 @@ export class ApiClient {
     const problems: Problem[] = (body?.errors ?? []).map((e) => ({ ...e, severity: 'error' }));
     throw new ServiceError(
       kind,
-      plainMessage(kind, body?.error?.message, this.baseUrl, body?.error?.code),
+      plainMessage(this.locale, kind, body?.error?.message, this.baseUrl, body?.error?.code),
       response.status,
       body?.error?.code,
       problems,

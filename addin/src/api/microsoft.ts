@@ -10,6 +10,7 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { ClientConfig } from '../../../shared/api.js';
+import { message, type Locale, type PlainKey } from '../../../shared/i18n/index.js';
 import { signInRoute, type SignInRoute } from '../excel/office-dialog.js';
 import { openSignInDialog, type DialogToken } from './sign-in-dialog.js';
 
@@ -21,20 +22,29 @@ export class SignInFailed extends Error {
     readonly reason: 'cancelled' | 'interaction-required' | 'consent-required' | 'failed',
     detail = '',
   ) {
-    super(SIGN_IN_FAILURES[reason] + (reason === 'failed' && detail ? ` (${detail})` : ''));
+    super(signInMessage(reason, detail));
     this.name = 'SignInFailed';
+    this.detail = detail;
   }
+
+  /** What MSAL or the dialog said, for a sign-in that failed for no reason the pane knows. */
+  readonly detail: string;
 }
 
 const SIGN_IN_FAILURES = {
-  cancelled:
-    'Sign-in was cancelled. Select Sign in with Microsoft 365 to try again, or connect with an access token.',
-  'interaction-required':
-    'Microsoft 365 needs you to sign in again (your sign-in has ended or your organisation asks you to confirm it). Select Sign in with Microsoft 365 and follow Microsoft’s prompts.',
-  'consent-required':
-    'Your organisation has not allowed Shared CDO to use your Microsoft 365 sign-in yet. Ask your Microsoft 365 administrator to grant consent to the Shared CDO app, or connect with an access token.',
-  failed: 'Microsoft 365 sign-in did not finish. Try again, or connect with an access token.',
-} as const;
+  cancelled: 'signIn.cancelled',
+  'interaction-required': 'signIn.interactionRequired',
+  'consent-required': 'signIn.consentRequired',
+  failed: 'signIn.failed',
+} as const satisfies Record<SignInFailed['reason'], PlainKey>;
+
+/** A failed sign-in as a person reads it, in English or in Welsh. */
+export const signInMessage = (
+  reason: SignInFailed['reason'],
+  detail: string,
+  locale: Locale = 'en',
+): string =>
+  message(locale, SIGN_IN_FAILURES[reason]) + (reason === 'failed' && detail ? ` (${detail})` : '');
 
 /**
  * MSAL's answer (or the dialog's) as a SignInFailed: the bridge's "user cancelled" arrives as

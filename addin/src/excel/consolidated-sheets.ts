@@ -31,6 +31,7 @@ import { blockAddress, columnLetters } from './addresses.js';
 import { writeNewTable } from './new-table.js';
 import { claimOwnedSheets } from './owned-sheets.js';
 import { replaceTableRows } from './write-table.js';
+import { t as say } from '../words.js';
 
 export class WorkbookConflict extends Error {}
 
@@ -80,15 +81,11 @@ export async function writeConsolidatedView(
   await context.sync();
 
   if (councilTables.some((t) => !t.isNullObject)) {
-    throw new WorkbookConflict(
-      'This workbook holds a council’s own sheets. Open a new blank workbook for the consolidated view, so that nothing here is overwritten.',
-    );
+    throw new WorkbookConflict(say('excel.councilWorkbook'));
   }
   const taken = targets.find((t) => t.table.isNullObject && !t.sheet.isNullObject);
   if (taken) {
-    throw new WorkbookConflict(
-      `This workbook already has a sheet called “${taken.layout.sheet}” that is not a consolidated table. Open a new blank workbook for the consolidated view.`,
-    );
+    throw new WorkbookConflict(say('excel.sheetNotConsolidated', { sheet: taken.layout.sheet }));
   }
 
   // The Summary is claimed (and so added) first: it is the workbook's first sheet, as in the download.
@@ -236,7 +233,7 @@ async function queueSummaryCharts(
     if (missing !== undefined) {
       const name = spec.layout.columns.find((c) => c.key === missing)!.header;
       notices.push(
-        `The ${spec.layout.sheet} table has no “${name}” column any more, so the Summary has no chart “${spec.title}”. Put the column back to see it.`,
+        say('excel.chartColumnGone', { sheet: spec.layout.sheet, column: name, chart: spec.title }),
       );
       return;
     }

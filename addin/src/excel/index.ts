@@ -1,5 +1,7 @@
 // The Excel adapter's face to the rest of the pane: each function is one Excel.run batch built from
 // the modules beside it. Nothing outside addin/src/excel/ calls Office.js.
+import { message } from '../../../shared/i18n/index.js';
+import { t as say } from '../words.js';
 import type { ConsolidatedView, CouncilSubmission } from '../../../shared/schemas.js';
 import type { CheckContext, CheckResult } from './check.js';
 import { checkWorkbook } from './check.js';
@@ -35,14 +37,18 @@ export interface HostInfo {
    * iPad's web views ignore such a download; there the file opens in the system browser instead.
    */
   savesDownloads: boolean;
+  /**
+   * Office's display language (File > Options > Language), a tag such as en-GB or cy-GB; absent
+   * outside Excel. The pane speaks Welsh when it is Welsh (DESIGN §12).
+   */
+  displayLanguage?: string;
 }
 
 /** Opens `url` in the user's default browser, outside Office (Office.context.ui, requirement set 1.1). */
 export const openInBrowser = (url: string): void => Office.context.ui.openBrowserWindow(url);
 
 /** What the pane says when Excel refuses because the user is still typing in a cell. */
-export const CELL_EDIT_MODE_MESSAGE =
-  'Finish editing the cell (press Enter or Esc), then try again. Excel does not let add-ins work while a cell is being edited, so nothing was changed.';
+export const CELL_EDIT_MODE_MESSAGE = message('en', 'excel.cellEditMode');
 
 /**
  * A sentence for Excel's refusals the user can act on, or undefined. Codes are Excel.ErrorCodes
@@ -55,11 +61,9 @@ export const CELL_EDIT_MODE_MESSAGE =
 export function excelRefusal(error: unknown): string | undefined {
   if (error instanceof SheetsProtected || error instanceof WorkbookProtected) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'InvalidOperationInCellEditMode') return CELL_EDIT_MODE_MESSAGE;
-  if (code === 'AccessDenied')
-    return 'Excel did not let the add-in change this workbook: it is open read-only (for example in View mode, or shared with you to read), or a sheet is protected. Switch to Editing (or save a copy you can edit), unprotect the sheet, and try again.';
-  if (code === 'FilteredRangeConflict')
-    return 'A table is filtered, so Excel would not let the add-in change its rows. Clear the filter (Data › Clear), then try again.';
+  if (code === 'InvalidOperationInCellEditMode') return say('excel.cellEditMode');
+  if (code === 'AccessDenied') return say('excel.accessDenied');
+  if (code === 'FilteredRangeConflict') return say('excel.filtered');
   return undefined;
 }
 
@@ -75,6 +79,7 @@ export async function connectToHost(): Promise<HostInfo> {
     inExcel: true,
     supported: Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
     savesDownloads: platform === Office.PlatformType.PC || platform === Office.PlatformType.OfficeOnline,
+    ...(Office.context.displayLanguage ? { displayLanguage: Office.context.displayLanguage } : {}),
     ...(Office.context.partitionKey ? { partitionKey: Office.context.partitionKey } : {}),
     ...(theme?.bodyBackgroundColor
       ? { theme: { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor } }

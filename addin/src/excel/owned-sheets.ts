@@ -2,6 +2,7 @@
 // workbook setting: that marker, not the name, is what lets the pane rewrite them. A sheet of the same
 // name without the marker is the user's and is never touched: the pane takes the next free name.
 import { CONSOLIDATED_SHEETS } from '../../../shared/report/index.js';
+import { t as say } from '../words.js';
 
 export const OWNED_SHEETS_SETTING = 'SharedCdo.ownedSheets';
 
@@ -49,8 +50,11 @@ function parseOwned(value: unknown): Partial<Record<OwnedRole, string>> {
  */
 export class WorkbookProtected extends Error {
   constructor(readonly sheets: readonly string[]) {
+    const names = sheets.map((s) => `“${s}”`).join(', ');
     super(
-      `This workbook’s structure is protected, so the add-in cannot add the sheet${sheets.length === 1 ? '' : 's'} ${sheets.map((s) => `“${s}”`).join(', ')}. Turn off Review › Protect Workbook, or ask whoever protected it, then try again. Nothing was changed.`,
+      sheets.length === 1
+        ? say('excel.workbookProtectedOne', { sheet: names })
+        : say('excel.workbookProtectedMany', { sheets: names }),
     );
     this.name = 'WorkbookProtected';
   }
@@ -101,7 +105,7 @@ export async function claimOwnedSheets<R extends OwnedRole>(
       ...(name === base
         ? {}
         : {
-            notice: `This workbook already has a sheet called “${base}” that the add-in did not make, so it was left as it is and “${name}” was used instead.`,
+            notice: say('excel.sheetNameTaken', { sheet: base, instead: name }),
           }),
     };
   }

@@ -17,6 +17,7 @@ import { blockAddress, columnLetters, onSheet, topLeftOf } from './addresses.js'
 import type { DropDownLists } from './lists-sheet.js';
 import { listFormulas, queueListsSheet } from './lists-sheet.js';
 import { claimOwnedSheets, WorkbookProtected } from './owned-sheets.js';
+import { t as say } from '../words.js';
 
 export interface SetupOptions {
   council: string;
@@ -115,7 +116,7 @@ export async function setUpCouncilSheets(
     if (leftAlone(f)) {
       report.skipped.push({
         sheet: f.layout.sheet,
-        reason: `The sheet “${f.layout.sheet}” already holds other content, so it was left alone. Rename that sheet and set up again.`,
+        reason: say('excel.sheetHoldsOther', { sheet: f.layout.sheet }),
       });
       continue;
     }
@@ -172,7 +173,9 @@ export class SheetsProtected extends Error {
   constructor(readonly sheets: readonly string[]) {
     const names = sheets.map((s) => `“${s}”`).join(', ');
     super(
-      `${sheets.length === 1 ? `The sheet ${names} is` : `The sheets ${names} are`} protected, so the add-in cannot change ${sheets.length === 1 ? 'it' : 'them'}. Select Review › Unprotect Sheet on ${sheets.length === 1 ? 'it' : 'each'} (or ask whoever protected ${sheets.length === 1 ? 'it' : 'them'}), then try again. Nothing was changed.`,
+      sheets.length === 1
+        ? say('excel.sheetProtected', { sheet: names })
+        : say('excel.sheetsProtected', { sheets: names }),
     );
     this.name = 'SheetsProtected';
   }

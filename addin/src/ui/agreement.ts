@@ -11,11 +11,12 @@ import {
   type YearRecord,
 } from '../../../shared/agreements.js';
 import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../../shared/dates.js';
-import { AGREEMENT_FIGURES, AGREEMENT_WORDS, DECISION_WORDS } from '../../../shared/glossary.js';
+import { agreementFigures, agreementWords, decisionWords } from '../../../shared/glossary.js';
 import { formatPounds } from '../../../shared/money.js';
 import type { PaneContext } from './context.js';
 import { h } from './dom.js';
 import { button, message } from './feedback.js';
+import { joinedByAnd, paneLanguage, t } from '../words.js';
 
 const COMMENT_ID = 'decision-comment';
 
@@ -34,10 +35,17 @@ function dueIn(year: YearRecord, council: string): number | undefined {
 }
 
 function changeFrom(due: number, last: number | undefined, lastFy: string): string {
-  if (last === undefined) return `No due for ${lastFy} to compare with`;
+  if (last === undefined) return t('pane.agreement.noLastDue', { year: lastFy });
   const difference = due - last;
-  if (difference === 0) return `The same as ${lastFy} (${formatPounds(last)})`;
-  return `${formatPounds(Math.abs(difference))} ${difference > 0 ? 'more' : 'less'} than ${lastFy} (${formatPounds(last)})`;
+  const compared = {
+    difference: formatPounds(Math.abs(difference)),
+    year: lastFy,
+    amount: formatPounds(last),
+  };
+  if (difference === 0) return t('pane.agreement.sameAsLast', compared);
+  return difference > 0
+    ? t('pane.agreement.moreThanLast', compared)
+    : t('pane.agreement.lessThanLast', compared);
 }
 
 /** Figures as a table of two columns, the figure's label heading its row. */
@@ -55,10 +63,14 @@ function figuresTable(caption: string, rows: readonly [string, string][]): HTMLE
 }
 
 export class AgreementView {
+  private readonly words = agreementWords(paneLanguage());
+  private readonly decisions = decisionWords(paneLanguage());
+  private readonly figures = agreementFigures(paneLanguage());
+
   constructor(private readonly ctx: PaneContext) {}
 
   show(): Promise<void> {
-    return this.ctx.run(AGREEMENT_WORDS.title, 'Fetching the proposal…', () => this.render());
+    return this.ctx.run(this.words.title, t('pane.agreement.fetching'), () => this.render());
   }
 
   /** The latest proposal of the chosen period's financial year, after `notice` when given. */
@@ -71,6 +83,7 @@ export class AgreementView {
       latest ? agreementState(latest) : null,
       (id) => this.ctx.councilName(id),
       ukDateOfInstant,
+      paneLanguage(),
     );
     const status = message(latest?.status === 'agreed' ? 'success' : 'info', `${line}.`);
     if (!latest) {
@@ -87,32 +100,38 @@ export class AgreementView {
   private async councilView(agreement: Agreement, council: string): Promise<(HTMLElement | null)[]> {
     const name = this.ctx.councilName(council);
     const due = agreement.dues.find((d) => d.council === council);
-    if (!due)
-      return [
-        message('info', `${name} is not a paying Member in this proposal, so it has nothing to agree.`),
-      ];
+    if (!due) return [message('info', t('pane.agreement.notMember', { council: name }))];
     const lastFy = yearBefore(agreement.fy);
     const last = dueIn(await this.ctx.session().api.year(lastFy), council);
     const decided = agreement.decisions.find((d) => d.council === council);
     return [
-      figuresTable(`${name}: proposed on ${ukDateOfInstant(agreement.proposedAt)}`, [
-        ...proposalRows(agreement, council),
-        [AGREEMENT_FIGURES.changeFromLastYear, changeFrom(due.duePence, last, lastFy)],
-      ]),
-      agreement.note ? h('p', {}, `Note from the Chief Digital Officer: ${agreement.note}`) : null,
+      figuresTable(
+        t('pane.agreement.proposedOn', { council: name, date: ukDateOfInstant(agreement.proposedAt) }),
+        [
+          ...proposalRows(agreement, council, paneLanguage()),
+          [this.figures.changeFromLastYear, changeFrom(due.duePence, last, lastFy)],
+        ],
+      ),
+      agreement.note ? h('p', {}, t('pane.agreement.note', { note: agreement.note })) : null,
       h(
         'p',
         { class: 'decision-now' },
         decided
-          ? `${name}'s decision: ${DECISION_WORDS[decided.decision]} on ${ukDateOfInstant(decided.at)} by ${decided.by}${decided.comment ? ` (“${decided.comment}”)` : ''}.`
-          : `${name}'s decision: ${DECISION_WORDS.awaiting}.`,
+          ? t('pane.agreement.decided', {
+              council: name,
+              decision: this.decisions[decided.decision],
+              date: ukDateOfInstant(decided.at),
+              person: decided.by,
+              comment: decided.comment ? ` (“${decided.comment}”)` : '',
+            })
+          : t('pane.agreement.undecided', { council: name, decision: this.decisions.awaiting }),
       ),
       agreement.status === 'proposed' ? this.decisionForm(agreement, name) : null,
     ];
   }
 
   private decisionForm(agreement: Agreement, name: string): HTMLElement {
-    const hint = h('p', { id: `${COMMENT_ID}-hint`, class: 'muted' }, AGREEMENT_WORDS.commentHint);
+    const hint = h('p', { id: `${COMMENT_ID}-hint`, class: 'muted' }, this.words.commentHint);
     const comment = h('textarea', {
       id: COMMENT_ID,
       rows: '3',
@@ -124,7 +143,7 @@ export class AgreementView {
       const text = comment.value.trim();
       if (decision === 'decline' && !text) {
         // Said beside the box, which takes focus, and announced: nothing is sent.
-        const refusal = message('error', `Say why ${name} declines: a comment is required to decline.`);
+        const refusal = message('error', t('pane.agreement.declineWhy', { council: name }));
         refusal.id = `${COMMENT_ID}-problem`;
         this.ctx.notify(problem, refusal);
         comment.setAttribute('aria-invalid', 'true');
@@ -132,7 +151,7 @@ export class AgreementView {
         comment.focus();
         return undefined;
       }
-      return this.ctx.run(AGREEMENT_WORDS.title, 'Recording your decision…', async () => {
+      return this.ctx.run(this.words.title, t('pane.agreement.recording'), async () => {
         const after = await this.ctx.session().api.decide(agreement.id, { decision, comment: text });
         const due = formatPounds(
           after.dues.find((d) => d.council === this.ctx.session().me.council)!.duePence,
@@ -141,8 +160,8 @@ export class AgreementView {
           message(
             'success',
             decision === 'agree'
-              ? `Recorded: ${name} agrees to its due of ${due} for ${after.fy}.`
-              : `Recorded: ${name} declines its due of ${due} for ${after.fy}.`,
+              ? t('pane.agreement.recordedAgree', { council: name, due, year: after.fy })
+              : t('pane.agreement.recordedDecline', { council: name, due, year: after.fy }),
           ),
         );
       });
@@ -151,18 +170,18 @@ export class AgreementView {
       'form',
       {
         class: 'decision',
-        'aria-label': `${name}'s decision`,
+        'aria-label': t('pane.agreement.formLabel', { council: name }),
         onsubmit: (event) => event.preventDefault(),
       },
-      h('label', { for: COMMENT_ID }, AGREEMENT_WORDS.comment),
+      h('label', { for: COMMENT_ID }, this.words.comment),
       comment,
       hint,
       problem,
       h(
         'div',
         { class: 'inline-actions' },
-        button('agree', AGREEMENT_WORDS.agree, () => decide('agree'), 'primary'),
-        button('decline', AGREEMENT_WORDS.decline, () => decide('decline')),
+        button('agree', this.words.agree, () => decide('agree'), 'primary'),
+        button('decline', this.words.decline, () => decide('decline')),
       ),
     );
   }
@@ -180,8 +199,12 @@ export class AgreementView {
           'td',
           {},
           decided
-            ? `${DECISION_WORDS[decided.decision]} on ${ukDateOfInstant(decided.at)} by ${decided.by}`
-            : DECISION_WORDS.awaiting,
+            ? t('pane.agreement.decidedRow', {
+                decision: this.decisions[decided.decision],
+                date: ukDateOfInstant(decided.at),
+                person: decided.by,
+              })
+            : this.decisions.awaiting,
           decided?.comment ? h('span', { class: 'comment' }, `“${decided.comment}”`) : null,
         ),
       );
@@ -189,16 +212,16 @@ export class AgreementView {
     const table = h(
       'table',
       { class: 'compact decisions' },
-      h('caption', {}, `Decisions on the proposal of ${ukDateOfInstant(agreement.proposedAt)}`),
+      h('caption', {}, t('pane.agreement.caption', { date: ukDateOfInstant(agreement.proposedAt) })),
       h(
         'thead',
         {},
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, AGREEMENT_WORDS.council),
-          h('th', { scope: 'col' }, AGREEMENT_FIGURES.due(fy)),
-          h('th', { scope: 'col' }, AGREEMENT_WORDS.decision),
+          h('th', { scope: 'col' }, this.words.council),
+          h('th', { scope: 'col' }, this.figures.due(fy)),
+          h('th', { scope: 'col' }, this.words.decision),
         ),
       ),
       h('tbody', {}, ...rows),
@@ -217,16 +240,16 @@ export class AgreementView {
   private reminder(agreement: Agreement): HTMLElement[] {
     const { partnership } = this.ctx.session();
     const hasContact = (id: string) => Boolean(partnership.councils.find((c) => c.id === id)?.contactEmail);
-    const names = (ids: readonly string[]) => ids.map((id) => this.ctx.councilName(id)).join(' and ');
+    const names = (ids: readonly string[]) => joinedByAnd(ids.map((id) => this.ctx.councilName(id)));
     const reachable = agreement.awaiting.filter(hasContact);
     const withoutContact = agreement.awaiting.filter((id) => !hasContact(id));
     const send = () =>
-      this.ctx.run(AGREEMENT_WORDS.title, AGREEMENT_WORDS.sendingReminder, async () => {
+      this.ctx.run(this.words.title, this.words.sendingReminder, async () => {
         const outcome = await this.ctx.session().api.remind(agreement.id);
         const said = [
-          ...(outcome.queued.length ? [AGREEMENT_WORDS.reminded(names(outcome.queued))] : []),
+          ...(outcome.queued.length ? [this.words.reminded(names(outcome.queued))] : []),
           ...(outcome.remindedEarlierToday.length
-            ? [AGREEMENT_WORDS.remindedEarlierToday(names(outcome.remindedEarlierToday))]
+            ? [this.words.remindedEarlierToday(names(outcome.remindedEarlierToday))]
             : []),
         ];
         await this.render(
@@ -235,17 +258,10 @@ export class AgreementView {
       });
     return [
       reachable.length
-        ? h(
-            'div',
-            { class: 'inline-actions' },
-            button('remind', `${AGREEMENT_WORDS.remind} to ${names(reachable)}`, send),
-          )
+        ? h('div', { class: 'inline-actions' }, button('remind', this.words.remind(names(reachable)), send))
         : null,
       withoutContact.length
-        ? message(
-            'warning',
-            `No contact e-mail is set for ${names(withoutContact)}: add one on the Councils sheet of the partnership settings.`,
-          )
+        ? message('warning', t('pane.agreement.noContact', { councils: names(withoutContact) }))
         : null,
     ].filter((e): e is HTMLElement => e !== null);
   }

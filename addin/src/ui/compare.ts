@@ -4,6 +4,7 @@
 import { COUNCIL_LAYOUTS, COUNCIL_SHEET_KEYS } from '../../../shared/sheets/index.js';
 import type { CouncilSubmission } from '../../../shared/schemas.js';
 import { h } from './dom.js';
+import { t } from '../words.js';
 
 export interface SheetComparison {
   sheet: string;
@@ -40,10 +41,10 @@ export function comparisonView(comparisons: readonly SheetComparison[], version:
   const same = comparisons.every((c) => !c.onlyMine.length && !c.onlyTheirs.length && !c.different.length);
   return h(
     'section',
-    { class: 'comparison', 'aria-label': `Your rows against version ${version}` },
-    h('h3', {}, `Your rows against version ${version}`),
+    { class: 'comparison', 'aria-label': t('pane.compare.title', { version }) },
+    h('h3', {}, t('pane.compare.title', { version })),
     same
-      ? h('p', {}, `Your rows are the same as version ${version}'s.`)
+      ? h('p', {}, t('pane.compare.same', { version }))
       : h(
           'table',
           { class: 'compact' },
@@ -53,10 +54,10 @@ export function comparisonView(comparisons: readonly SheetComparison[], version:
             h(
               'tr',
               {},
-              h('th', { scope: 'col' }, 'Sheet'),
-              h('th', { scope: 'col' }, 'Only yours'),
-              h('th', { scope: 'col' }, 'Only theirs'),
-              h('th', { scope: 'col' }, 'Different'),
+              h('th', { scope: 'col' }, t('pane.table.sheet')),
+              h('th', { scope: 'col' }, t('pane.compare.onlyYours')),
+              h('th', { scope: 'col' }, t('pane.compare.onlyTheirs')),
+              h('th', { scope: 'col' }, t('pane.compare.different')),
             ),
           ),
           h(
@@ -76,9 +77,9 @@ export function comparisonView(comparisons: readonly SheetComparison[], version:
         ),
     ...comparisons.map((c) => {
       const lines = [
-        named('Only yours', c.onlyMine),
-        named('Only theirs', c.onlyTheirs),
-        named('Different', c.different),
+        named(t('pane.compare.onlyYours'), c.onlyMine),
+        named(t('pane.compare.onlyTheirs'), c.onlyTheirs),
+        named(t('pane.compare.different'), c.different),
       ];
       return lines.some(Boolean)
         ? h('div', {}, h('h4', {}, c.sheet), h('ul', { class: 'plain' }, ...lines))

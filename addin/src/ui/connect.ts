@@ -1,7 +1,7 @@
 // Connecting the pane to the service: a saved token, Microsoft 365 sign-in (silent, then interactive)
 // or a token pasted in the form; and signing out. Once connected it hands the session to the pane.
 import { ApiClient, ServiceError } from '../api/client.js';
-import { MicrosoftSignIn, signInFailure } from '../api/microsoft.js';
+import { MicrosoftSignIn, signInFailure, signInMessage } from '../api/microsoft.js';
 import type { Connection } from '../api/token-store.js';
 import { forgetConnection, loadConnection, saveConnection } from '../api/token-store.js';
 import type { HostInfo } from '../excel/index.js';
@@ -10,6 +10,7 @@ import type { PaneShell, Session } from './context.js';
 import { h, replaceChildren } from './dom.js';
 import { message, spinner } from './feedback.js';
 import { defaultPeriod } from './periods.js';
+import { paneLanguage, t } from '../words.js';
 
 export class Connect {
   /** Microsoft 365 sign-in, when the service has it on. */
@@ -32,7 +33,7 @@ export class Connect {
       await this.connect(saved, true);
       return;
     }
-    this.shell.show(spinner('Connecting…'));
+    this.shell.show(spinner(t('connect.connecting')));
     this.microsoft = await this.microsoftSignIn();
     const token = await this.microsoft?.silently();
     if (this.microsoft && token) await this.connectMicrosoft(this.microsoft, true);
@@ -44,14 +45,7 @@ export class Connect {
     const microsoft = session?.microsoft;
     forgetConnection(this.store.storage, this.host.partitionKey);
     if (microsoft) await microsoft.signOut();
-    this.showConnect(
-      message(
-        'info',
-        microsoft
-          ? 'Signed out. This pane no longer holds your Microsoft 365 sign-in.'
-          : 'Signed out. Your token was removed from this computer.',
-      ),
-    );
+    this.showConnect(message('info', microsoft ? t('connect.signedOutMicrosoft') : t('connect.signedOut')));
   }
 
   /** MSAL, if the service the pane came from has Microsoft 365 sign-in on (GET /config says). */
@@ -72,10 +66,7 @@ export class Connect {
   }
 
   private storageBlocked(): HTMLElement {
-    return message(
-      'warning',
-      `This browser does not let the add-in keep anything on this computer (storage for add-ins is blocked, often by a setting that blocks third-party cookies). You can still connect, but you will need to paste your token each time you open the pane. To be remembered, allow cookies and site data for ${this.origin} in your browser's settings.`,
-    );
+    return message('warning', t('connect.storageBlocked', { origin: this.origin }));
   }
 
   private showConnect(notice?: HTMLElement): void {
@@ -85,19 +76,19 @@ export class Connect {
     const url = h(
       'fluent-text-input',
       { id: 'service-url', type: 'url', value: saved?.serviceUrl ?? this.origin },
-      'Service address',
+      t('connect.serviceAddress'),
     );
     const token = h(
       'fluent-text-input',
       { id: 'token', type: 'password', autocomplete: 'off' },
-      'Access token',
+      t('connect.accessToken'),
     );
     const microsoft = this.microsoft;
     const signIn = microsoft
       ? h(
           'div',
           { class: 'microsoft' },
-          h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
+          h('h2', { tabindex: '-1' }, t('connect.title')),
           h(
             'fluent-button',
             {
@@ -106,9 +97,9 @@ export class Connect {
               type: 'button',
               onclick: () => void this.signInInteractively(microsoft, status),
             },
-            'Sign in with Microsoft 365',
+            t('connect.microsoft'),
           ),
-          h('p', { class: 'muted' }, 'Or connect with an access token from your partnership administrator:'),
+          h('p', { class: 'muted' }, t('connect.orToken')),
         )
       : null;
     const form = h(
@@ -120,26 +111,23 @@ export class Connect {
           const serviceUrl = String((url as HTMLInputElement).value ?? '').trim() || this.origin;
           const tokenText = String((token as HTMLInputElement).value ?? '').trim();
           if (!tokenText) {
-            this.shell.notify(
-              status,
-              message('warning', 'Paste the access token your partnership administrator gave you.'),
-            );
+            this.shell.notify(status, message('warning', t('connect.pasteToken')));
             token.focus();
             return;
           }
           void this.connect({ serviceUrl, token: tokenText }, false, status);
         },
       },
-      microsoft ? null : h('h2', { tabindex: '-1' }, 'Connect to your partnership'),
-      h('p', { class: 'muted' }, 'Your token is kept for you on this computer only, never in the workbook.'),
+      microsoft ? null : h('h2', { tabindex: '-1' }, t('connect.title')),
+      h('p', { class: 'muted' }, t('connect.kept')),
       url,
       token,
-      h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, 'Connect'),
+      h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, t('connect.connect')),
     );
     const status = h('div', { class: 'connect-status' });
     this.shell.show(signIn, form, status);
     if (notice) this.shell.notify(status, notice);
-    else this.shell.announce('Connect to your partnership.');
+    else this.shell.announce(t('connect.announce'));
   }
 
   private async signInInteractively(microsoft: MicrosoftSignIn, status: HTMLElement): Promise<void> {
@@ -150,7 +138,10 @@ export class Connect {
       const failure = signInFailure(error);
       this.shell.notify(
         status,
-        message(failure.reason === 'cancelled' ? 'info' : 'warning', failure.message),
+        message(
+          failure.reason === 'cancelled' ? 'info' : 'warning',
+          signInMessage(failure.reason, failure.detail, paneLanguage()),
+        ),
       );
       return;
     }
@@ -161,15 +152,19 @@ export class Connect {
   private connectMicrosoft(microsoft: MicrosoftSignIn, silent: boolean, status?: HTMLElement): Promise<void> {
     const token = async (): Promise<string> => {
       const current = await microsoft.silently();
-      if (!current)
-        throw new ServiceError('unauthorised', 'Your Microsoft 365 sign-in has ended. Sign in again.');
+      if (!current) throw new ServiceError('unauthorised', t('connect.microsoftEnded'));
       return current;
     };
-    return this.open(new ApiClient(this.origin, token), silent, status, microsoft);
+    return this.open(this.client(this.origin, token), silent, status, microsoft);
+  }
+
+  /** A client of the service that asks for its messages in the pane's language. */
+  private client(serviceUrl: string, token: string | (() => Promise<string>)): ApiClient {
+    return new ApiClient(serviceUrl, token, undefined, paneLanguage());
   }
 
   private connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
-    return this.open(new ApiClient(connection.serviceUrl, connection.token), silent, status, undefined, () =>
+    return this.open(this.client(connection.serviceUrl, connection.token), silent, status, undefined, () =>
       saveConnection(this.store.storage, this.host.partitionKey, connection),
     );
   }
@@ -181,9 +176,9 @@ export class Connect {
     microsoft: MicrosoftSignIn | undefined,
     remember?: () => void,
   ): Promise<void> {
-    if (status) replaceChildren(status, spinner('Connecting…'));
-    else this.shell.show(spinner('Connecting…'));
-    this.shell.announce('Connecting…');
+    if (status) replaceChildren(status, spinner(t('connect.connecting')));
+    else this.shell.show(spinner(t('connect.connecting')));
+    this.shell.announce(t('connect.connecting'));
     try {
       const [me, partnership, choices] = await Promise.all([
         api.me(),

@@ -1,6 +1,6 @@
 // The council's month in the pane: set up the sheets, check them, submit the return (with its
 // confirmations: an empty return, someone else's newer version) and load the last submission.
-import { asPeriod, financialYearOf, periodLabel } from '../../../shared/dates.js';
+import { asPeriod, financialYearOf } from '../../../shared/dates.js';
 import { COUNCIL_LAYOUTS, dropDownLists } from '../../../shared/sheets/index.js';
 import type { CouncilSubmission } from '../../../shared/schemas.js';
 import { idempotencyKeyFor, ServiceError } from '../api/client.js';
@@ -11,6 +11,7 @@ import type { PaneContext } from './context.js';
 import { h } from './dom.js';
 import { button, message, when } from './feedback.js';
 import { receiptView } from './results.js';
+import { errorCount, joinedByAnd, monthName, t, warningCount } from '../words.js';
 
 export class CouncilActions {
   constructor(private readonly ctx: PaneContext) {}
@@ -22,25 +23,30 @@ export class CouncilActions {
   }
 
   setUp(): Promise<void> {
-    return this.ctx.run('Set up sheets', 'Setting up the sheets…', async () => {
+    return this.ctx.run(t('pane.setUp'), t('pane.setUp.progress'), async () => {
       const { council, period } = this.ctx.target();
       const report = await excel.setUpSheets({ council, period, lists: this.lists() });
       await excel.saveChoices(this.ctx.session().choices);
       const lines = [
-        report.created.length ? `Created ${report.created.join(', ')}.` : '',
-        ...report.repaired.map((r) =>
-          r.addedColumns.length
-            ? `${r.sheet}: added the missing column${r.addedColumns.length === 1 ? '' : 's'} ${r.addedColumns.join(', ')}.`
-            : `${r.sheet} was already set up; drop-down lists refreshed.`,
-        ),
+        report.created.length ? t('pane.setUp.created', { sheets: report.created.join(', ') }) : '',
+        ...report.repaired.map((r) => {
+          const added = { sheet: r.sheet, columns: r.addedColumns.join(', ') };
+          if (!r.addedColumns.length) return t('pane.setUp.refreshed', { sheet: r.sheet });
+          return r.addedColumns.length === 1
+            ? t('pane.setUp.addedColumn', added)
+            : t('pane.setUp.addedColumns', added);
+        }),
       ].filter(Boolean);
       const leftAlone = report.skipped.map((s) => `“${s.sheet}”`);
+      const except = { month: monthName(period), sheets: joinedByAnd(leftAlone) };
       this.ctx.result(
         message(
           report.skipped.length ? 'warning' : 'success',
-          leftAlone.length
-            ? `Sheets set up for ${periodLabel(period)}, except ${leftAlone.join(' and ')}, which ${leftAlone.length === 1 ? 'was' : 'were'} left alone.`
-            : `Sheets ready for ${periodLabel(period)}.`,
+          leftAlone.length === 0
+            ? t('pane.setUp.ready', { month: monthName(period) })
+            : leftAlone.length === 1
+              ? t('pane.setUp.exceptOne', except)
+              : t('pane.setUp.exceptMany', except),
         ),
         ...report.skipped.map((s) => message('warning', s.reason)),
         h('ul', { class: 'plain' }, ...lines.map((l) => h('li', {}, l))),
@@ -60,34 +66,31 @@ export class CouncilActions {
     if (errors === 0) {
       return message(
         'success',
-        warnings
-          ? `No errors. ${warnings} warning${warnings === 1 ? '' : 's'} to look at; you can still submit.`
-          : 'No errors or warnings: ready to submit.',
+        warnings ? t('pane.check.warningsOnly', { warnings: warningCount(warnings) }) : t('pane.check.ready'),
       );
     }
     return message(
       'error',
-      `${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. The cells are marked in red; select a line to go to its cell.`,
+      warnings
+        ? t('pane.check.errorsAndWarnings', { errors: errorCount(errors), warnings: warningCount(warnings) })
+        : t('pane.check.errors', { errors: errorCount(errors) }),
     );
   }
 
   check(): Promise<void> {
-    return this.ctx.run('Check', 'Checking…', async () => {
+    return this.ctx.run(t('pane.check'), t('pane.check.progress'), async () => {
       const result = await this.runCheck();
       this.ctx.result(this.checkSummary(result), this.ctx.problems(result.problems));
     });
   }
 
   submit(confirmEmpty = false): Promise<void> {
-    return this.ctx.run('Submit', 'Checking before submitting…', async () => {
+    return this.ctx.run(t('pane.submit'), t('pane.submit.checking'), async () => {
       const s = this.ctx.session();
       const { council, period } = this.ctx.target();
       const result = await this.runCheck();
       if (!result.parsed.ok) {
-        this.ctx.result(
-          message('error', 'Nothing was submitted: fix the errors first.'),
-          this.ctx.problems(result.problems),
-        );
+        this.ctx.result(message('error', t('pane.submit.fixFirst')), this.ctx.problems(result.problems));
         return;
       }
       const submission = { ...result.parsed.submission, period: asPeriod(period) };
@@ -97,7 +100,7 @@ export class CouncilActions {
         await this.confirmEmpty(council, period);
         return;
       }
-      this.ctx.progress('Submitting…');
+      this.ctx.progress(t('pane.submit.progress'));
       const baseVersion = s.choices.versions[excel.versionKey(council, period)] ?? 0;
       try {
         const receipt = await s.api.submit(council, submission, {
@@ -113,7 +116,11 @@ export class CouncilActions {
         this.ctx.result(
           message(
             'success',
-            `Submitted: version ${receipt.version} of ${this.ctx.councilName(council)}'s ${periodLabel(period)} return.`,
+            t('pane.submit.done', {
+              version: receipt.version,
+              council: this.ctx.councilName(council),
+              month: monthName(period),
+            }),
           ),
           receiptView(receipt, this.ctx.councilName(council)),
           receipt.warnings.length
@@ -125,23 +132,24 @@ export class CouncilActions {
           // Who submitted it and when, from the service's list (newest first).
           const [latest] = await s.api.submissions(council, period).catch(() => []);
           const who = latest
-            ? `${latest.submittedBy} submitted version ${latest.version} of this return on ${when(latest.submittedAt)}`
-            : 'Someone else submitted a newer version of this return';
+            ? t('pane.submit.someone', {
+                person: latest.submittedBy,
+                version: latest.version,
+                when: when(latest.submittedAt),
+              })
+            : t('pane.submit.someoneElse');
           this.ctx.result(
-            message(
-              'warning',
-              `${who}, after this workbook last loaded or submitted it, so yours was not submitted. Check yours against theirs to see what differs, or load theirs (it replaces your rows).`,
-            ),
+            message('warning', t('pane.submit.conflict', { who })),
             h(
               'div',
               { class: 'inline-actions' },
               button(
                 'compare-theirs',
-                'Check mine against theirs',
+                t('pane.compare.button'),
                 () => this.compareWithTheirs(submission),
                 'primary',
               ),
-              button('load-theirs', 'Load theirs', () => this.confirmLoad()),
+              button('load-theirs', t('pane.compare.loadTheirs'), () => this.confirmLoad()),
             ),
           );
           return;
@@ -160,32 +168,32 @@ export class CouncilActions {
 
   /** The user's rows (as Check read them) against the newest version on the service. */
   private compareWithTheirs(mine: CouncilSubmission): Promise<void> {
-    return this.ctx.run(
-      'Check mine against theirs',
-      'Comparing your rows with the latest version…',
-      async () => {
-        const s = this.ctx.session();
-        const { council, period } = this.ctx.target();
-        const [latest] = await s.api.submissions(council, period);
-        if (!latest) {
-          this.ctx.result(message('info', 'There is no submitted version to compare with.'));
-          return;
-        }
-        const theirs = await s.api.submission(council, latest.id);
-        this.ctx.result(
-          message(
-            'info',
-            `Version ${theirs.version}, submitted by ${theirs.submittedBy} on ${when(theirs.submittedAt)}, against the rows in this workbook. To keep theirs, load it; to send yours, load theirs, make your changes again and submit.`,
-          ),
-          comparisonView(compareSubmissions(mine, theirs.data), theirs.version),
-          h(
-            'div',
-            { class: 'inline-actions' },
-            button('load-theirs', 'Load theirs', () => this.confirmLoad()),
-          ),
-        );
-      },
-    );
+    return this.ctx.run(t('pane.compare.button'), t('pane.compare.progress'), async () => {
+      const s = this.ctx.session();
+      const { council, period } = this.ctx.target();
+      const [latest] = await s.api.submissions(council, period);
+      if (!latest) {
+        this.ctx.result(message('info', t('pane.compare.none')));
+        return;
+      }
+      const theirs = await s.api.submission(council, latest.id);
+      this.ctx.result(
+        message(
+          'info',
+          t('pane.compare.intro', {
+            version: theirs.version,
+            person: theirs.submittedBy,
+            when: when(theirs.submittedAt),
+          }),
+        ),
+        comparisonView(compareSubmissions(mine, theirs.data), theirs.version),
+        h(
+          'div',
+          { class: 'inline-actions' },
+          button('load-theirs', t('pane.compare.loadTheirs'), () => this.confirmLoad()),
+        ),
+      );
+    });
   }
 
   /** An empty return removes every row of the last version: say how many, per sheet, before it is sent. */
@@ -200,46 +208,49 @@ export class CouncilActions {
     };
     const rows = counts.Contributions + counts.Skills + counts.Projects;
     const removed = Object.entries(counts)
-      .map(([sheet, n]) => `${sheet} ${n} removed`)
+      .map(([sheet, count]) => t('pane.empty.removed', { sheet, count }))
       .join(', ');
     this.ctx.result(
       message(
         'warning',
-        latest
-          ? `Submit an empty return? It removes all ${rows} row${rows === 1 ? '' : 's'} of your last version (${removed}).`
-          : `Submit an empty return? ${this.ctx.councilName(council)} has no return for ${periodLabel(period)} yet, so it removes nothing.`,
+        !latest
+          ? t('pane.empty.nothing', { council: this.ctx.councilName(council), month: monthName(period) })
+          : rows === 1
+            ? t('pane.empty.confirmOne', { count: rows, removed })
+            : t('pane.empty.confirmMany', { count: rows, removed }),
       ),
       h(
         'div',
         { class: 'inline-actions' },
-        button('confirm-empty', 'Submit the empty return', () => this.submit(true), 'primary'),
-        button('cancel-empty', 'Cancel', () => this.ctx.result(message('info', 'Nothing was submitted.'))),
+        button('confirm-empty', t('pane.empty.confirm'), () => this.submit(true), 'primary'),
+        button('cancel-empty', t('pane.cancel'), () =>
+          this.ctx.result(message('info', t('pane.empty.cancelled'))),
+        ),
       ),
     );
     this.ctx.output.querySelector<HTMLElement>('#confirm-empty')?.focus();
   }
 
   confirmLoad(): void {
-    this.ctx.startAction('Load last submission');
+    this.ctx.startAction(t('pane.load'));
     const { period } = this.ctx.target();
     const council = this.ctx.councilName(this.ctx.session().choices.council);
     this.ctx.result(
-      message(
-        'warning',
-        `Load ${council}'s last submitted return for ${periodLabel(period)}? It replaces the rows in Contributions, Skills and Projects, and clears any filter on those tables so that every row is replaced. Columns you added are kept.`,
-      ),
+      message('warning', t('pane.load.confirm', { council, month: monthName(period) })),
       h(
         'div',
         { class: 'inline-actions' },
-        button('confirm-load', 'Replace my rows', () => this.load(), 'primary'),
-        button('cancel-load', 'Cancel', () => this.ctx.result(message('info', 'Nothing was changed.'))),
+        button('confirm-load', t('pane.load.replace'), () => this.load(), 'primary'),
+        button('cancel-load', t('pane.cancel'), () =>
+          this.ctx.result(message('info', t('pane.load.cancelled'))),
+        ),
       ),
     );
     this.ctx.output.querySelector<HTMLElement>('#confirm-load')?.focus();
   }
 
   private load(): Promise<void> {
-    return this.ctx.run('Load last submission', 'Loading the last submission…', async () => {
+    return this.ctx.run(t('pane.load'), t('pane.load.progress'), async () => {
       const s = this.ctx.session();
       const { council, period } = this.ctx.target();
       const [latest] = await s.api.submissions(council, period);
@@ -247,7 +258,7 @@ export class CouncilActions {
         this.ctx.result(
           message(
             'info',
-            `${this.ctx.councilName(council)} has not submitted a return for ${periodLabel(period)} yet.`,
+            t('pane.load.none', { council: this.ctx.councilName(council), month: monthName(period) }),
           ),
         );
         return;
@@ -262,7 +273,11 @@ export class CouncilActions {
       this.ctx.result(
         message(
           'success',
-          `Loaded version ${detail.version}, submitted ${new Date(detail.submittedAt).toLocaleString('en-GB')} by ${detail.submittedBy}. Any filters on Contributions, Skills and Projects were cleared so that every row was replaced.`,
+          t('pane.load.done', {
+            version: detail.version,
+            when: new Date(detail.submittedAt).toLocaleString('en-GB'),
+            person: detail.submittedBy,
+          }),
         ),
       );
     });

@@ -3,12 +3,18 @@
 import { ServiceError } from '../api/client.js';
 import * as excel from '../excel/index.js';
 import { h } from './dom.js';
+import { monthWord, t } from '../words.js';
 
 export type Intent = 'info' | 'success' | 'warning' | 'error';
 
 /** A message bar; a warning or an error says so in a word and an icon, not by its colour alone. */
 export function message(intent: Intent, text: string): HTMLElement {
-  const word = intent === 'warning' ? 'Warning' : intent === 'error' ? 'Error' : undefined;
+  const word =
+    intent === 'warning'
+      ? t('pane.severity.warning')
+      : intent === 'error'
+        ? t('pane.severity.error')
+        : undefined;
   return h(
     'fluent-message-bar',
     { intent, layout: 'multiline', class: 'message', 'data-intent': intent, tabindex: '-1' },
@@ -64,7 +70,7 @@ export function failureMessage(error: unknown, reconnect?: () => unknown): HTMLE
         'div',
         {},
         bar,
-        h('div', { class: 'inline-actions' }, button('reconnect', 'Connect again', reconnect)),
+        h('div', { class: 'inline-actions' }, button('reconnect', t('pane.connectAgain'), reconnect)),
       );
     }
     return bar;
@@ -73,12 +79,15 @@ export function failureMessage(error: unknown, reconnect?: () => unknown): HTMLE
   const refusal = excel.excelRefusal(error);
   if (refusal) return message('warning', refusal);
   const detail = error instanceof Error ? error.message : String(error);
-  return message('error', `Excel could not finish this; try again. (${detail})`);
+  return message('error', t('pane.excelFailed', { detail }));
 }
 
-/** A moment as a person in the UK reads it: 5 October 2026 at 14:02. */
+/** A moment as a person in the UK reads it: 5 October 2026 at 14:02, or 5 Hydref 2026 am 14:02. */
 export function when(iso: string): string {
   const date = new Date(iso);
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  return `${day} at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+  const day = `${date.getDate()} ${monthWord(date.getMonth() + 1)} ${date.getFullYear()}`;
+  return t('pane.when', {
+    day,
+    time: date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),
+  });
 }

@@ -2,8 +2,9 @@
 // year's cost-share agreement and, for the CDO, the partnership's status and consolidated view. Every failure shows a plain message and
 // leaves the user's sheets as they were. The pane owns the session and the output area; each workflow
 // lives in its own module and reaches the pane through `PaneContext` (context.ts).
-import { periodLabel } from '../../../shared/dates.js';
-import { AGREEMENT_WORDS } from '../../../shared/glossary.js';
+import { agreementWords } from '../../../shared/glossary.js';
+import type { PlainKey } from '../../../shared/i18n/index.js';
+import type { Role } from '../../../shared/vocabulary.js';
 import { ServiceError } from '../api/client.js';
 import type { CellTarget, CheckResult, HostInfo, WorkbookChoices } from '../excel/index.js';
 import * as excel from '../excel/index.js';
@@ -16,22 +17,27 @@ import { button, failureMessage, message, select, spinner } from './feedback.js'
 import { PartnershipActions } from './partnership-actions.js';
 import { periodChoices } from './periods.js';
 import { problemList } from './results.js';
+import { monthName, paneLanguage, t } from '../words.js';
+
+/** Each role as the pane names it beside the person's name. */
+const ROLE_WORDS = {
+  admin: 'pane.role.admin',
+  cdo: 'pane.role.cdo',
+  council: 'pane.role.council',
+  viewer: 'pane.role.viewer',
+} as const satisfies Record<Role, PlainKey>;
 
 /** Shown when Microsoft's office.js did not load: the pane cannot reach Excel without it. */
 export function officeUnreachableView(): HTMLElement {
   return h(
     'div',
     { class: 'outside' },
-    h('h2', {}, 'Shared CDO cannot reach Excel'),
-    h(
-      'p',
-      {},
-      'The pane could not load Office’s script from appsforoffice.microsoft.com, so it cannot work with the workbook. Check your network connection; if your organisation filters web traffic, ask IT to allow appsforoffice.microsoft.com. Then try again.',
-    ),
+    h('h2', {}, t('pane.unreachable.title')),
+    h('p', {}, t('pane.unreachable.body')),
     h(
       'fluent-button',
       { id: 'reload', appearance: 'primary', onclick: () => window.location.reload() },
-      'Try again',
+      t('pane.tryAgain'),
     ),
   );
 }
@@ -43,6 +49,7 @@ export class Pane implements PaneContext {
   private readonly council = new CouncilActions(this);
   private readonly partnership: PartnershipActions;
   private readonly agreement = new AgreementView(this);
+  private readonly words = agreementWords(paneLanguage());
 
   constructor(
     private readonly root: HTMLElement,
@@ -66,23 +73,14 @@ export class Pane implements PaneContext {
         h(
           'div',
           { class: 'outside' },
-          h('h2', {}, 'Open Shared CDO in Excel'),
-          h(
-            'p',
-            {},
-            'This task pane works inside Excel (desktop or on the web). Add it from the Home tab, or sideload manifest.xml.',
-          ),
+          h('h2', {}, t('pane.outside.title')),
+          h('p', {}, t('pane.outside.body')),
         ),
       );
       return;
     }
     if (!this.host.supported) {
-      this.show(
-        message(
-          'error',
-          'This version of Excel is too old for Shared CDO (it needs Excel API 1.8). Update Office and open the pane again.',
-        ),
-      );
+      this.show(message('error', t('pane.tooOld')));
       return;
     }
     await this.connection.begin();
@@ -107,18 +105,18 @@ export class Pane implements PaneContext {
         ? h(
             'div',
             { class: 'picker' },
-            h('span', { class: 'label' }, 'Council'),
+            h('span', { class: 'label' }, t('pane.council')),
             h('p', { class: 'council-name' }, this.councilName(s.choices.council)),
           )
         : select(
             'council',
-            'Council',
+            t('pane.council'),
             s.partnership.councils.map((c) => ({ value: c.id, label: c.name })),
             s.choices.council ?? '',
           );
     const periodPicker = select(
       'period',
-      'Period',
+      t('pane.period'),
       periodChoices(new Date(), s.choices.period),
       s.choices.period ?? '',
     );
@@ -130,7 +128,7 @@ export class Pane implements PaneContext {
       h(
         'span',
         { class: 'muted' },
-        ` · ${s.me.role}${s.me.council ? ` · ${this.councilName(s.me.council)}` : ''}${s.me.via === 'entra' ? ' · Microsoft 365' : ''}`,
+        ` · ${t(ROLE_WORDS[s.me.role])}${s.me.council ? ` · ${this.councilName(s.me.council)}` : ''}${s.me.via === 'entra' ? ' · Microsoft 365' : ''}`,
       ),
     );
     this.show(
@@ -141,7 +139,7 @@ export class Pane implements PaneContext {
         h(
           'fluent-button',
           { id: 'sign-out', appearance: 'subtle', size: 'small', onclick: () => void this.signOut() },
-          'Sign out',
+          t('pane.signOut'),
         ),
       ),
       // Choosing in a list changes nothing by itself (WCAG 3.2.2): an arrow key moves through the months
@@ -150,10 +148,10 @@ export class Pane implements PaneContext {
         'form',
         {
           class: 'pickers',
-          'aria-label': 'Council and period',
+          'aria-label': t('pane.choice'),
           onsubmit: (event) => {
             event.preventDefault();
-            void this.run('Council and period', 'Saving your choice…', () => this.choose());
+            void this.run(t('pane.choice'), t('pane.choice.saving'), () => this.choose());
           },
         },
         councilPicker,
@@ -161,40 +159,38 @@ export class Pane implements PaneContext {
         h(
           'fluent-button',
           { id: 'change-choice', type: 'submit', appearance: 'secondary', size: 'small' },
-          'Change',
+          t('pane.choice.change'),
         ),
       ),
       isCouncilWork
         ? h(
             'div',
-            { class: 'actions', role: 'group', 'aria-label': 'Your return' },
-            button('setup', 'Set up sheets', () => this.council.setUp()),
-            button('check', 'Check', () => this.council.check()),
-            button('submit', 'Submit', () => this.council.submit(), 'primary'),
-            button('load', 'Load last submission', () => this.council.confirmLoad()),
+            { class: 'actions', role: 'group', 'aria-label': t('pane.yourReturn') },
+            button('setup', t('pane.setUp'), () => this.council.setUp()),
+            button('check', t('pane.check'), () => this.council.check()),
+            button('submit', t('pane.submit'), () => this.council.submit(), 'primary'),
+            button('load', t('pane.load'), () => this.council.confirmLoad()),
           )
         : null,
       h(
         'div',
-        { class: 'actions', role: 'group', 'aria-label': 'Partnership' },
-        button('status', 'Status board', () => this.partnership.statusBoard()),
+        { class: 'actions', role: 'group', 'aria-label': t('pane.partnership') },
+        button('status', t('pane.statusBoard'), () => this.partnership.statusBoard()),
         seesPartnership
-          ? button('consolidated', 'Consolidated view', () => this.partnership.consolidated())
+          ? button('consolidated', t('pane.consolidated'), () => this.partnership.consolidated())
           : null,
-        button('agreement', AGREEMENT_WORDS.title, () => this.agreement.show()),
-        seesPartnership
-          ? button('download', 'Download consolidated workbook', () => this.partnership.download())
-          : null,
+        button('agreement', this.words.title, () => this.agreement.show()),
+        seesPartnership ? button('download', t('pane.download'), () => this.partnership.download()) : null,
       ),
       this.output,
     );
     heading.focus();
-    this.announce(`Connected as ${s.me.label}.`);
+    this.announce(t('pane.connectedAs', { name: s.me.label }));
   }
 
   councilName(id?: string): string {
     const s = this.session();
-    return s.partnership.councils.find((c) => c.id === id)?.name ?? id ?? 'No council';
+    return s.partnership.councils.find((c) => c.id === id)?.name ?? id ?? t('pane.noCouncil');
   }
 
   /** The council and period shown in the pickers, when they differ from the ones in use. */
@@ -220,18 +216,12 @@ export class Pane implements PaneContext {
   private async choose(): Promise<void> {
     const s = this.session();
     const changed = await this.adoptShownChoice();
-    this.result(
-      message(
-        'info',
-        changed
-          ? `Now working on ${this.councilName(s.choices.council)}, ${periodLabel(s.choices.period ?? '')}. Set up sheets updates the About sheet to match.`
-          : `Still working on ${this.councilName(s.choices.council)}, ${periodLabel(s.choices.period ?? '')}: choose another council or period first.`,
-      ),
-    );
+    const choice = { council: this.councilName(s.choices.council), month: monthName(s.choices.period ?? '') };
+    this.result(message('info', changed ? t('pane.choice.now', choice) : t('pane.choice.still', choice)));
   }
   target(): { council: string; period: string } {
     const { council, period } = this.session().choices;
-    if (!council || !period) throw new ServiceError('invalid', 'Choose the council and period first.');
+    if (!council || !period) throw new ServiceError('invalid', t('pane.choice.first'));
     return { council, period };
   }
 
@@ -257,7 +247,7 @@ export class Pane implements PaneContext {
       b.setAttribute('disabled', '');
     this.progress(label);
     try {
-      if (title !== 'Council and period') await this.adoptShownChoice();
+      if (title !== t('pane.choice')) await this.adoptShownChoice();
       await work();
     } catch (error) {
       this.result(this.failure(error));
@@ -315,7 +305,7 @@ export class Pane implements PaneContext {
   }
 
   session(): Session {
-    if (!this.current) throw new ServiceError('unauthorised', 'Connect to the service first.');
+    if (!this.current) throw new ServiceError('unauthorised', t('pane.connectFirst'));
     return this.current;
   }
 }

@@ -2,15 +2,22 @@
 // receipt of a submission, the status board, the consolidated view's headline figures and what changed
 // since the month compared with.
 import type { StatusBoard, SubmissionReceipt } from '../../../shared/api.js';
-import { dateLabel, periodLabel } from '../../../shared/dates.js';
-import { HEADLINE_WORDS, REVIEW_WORDS } from '../../../shared/glossary.js';
+import { dateLabel } from '../../../shared/dates.js';
+import { headlineWords, reviewWords } from '../../../shared/glossary.js';
 import { formatPounds } from '../../../shared/money.js';
-import { buildReport, CHANGE_LABELS, changeRows } from '../../../shared/report/index.js';
+import { changeLabels } from '../../../shared/report/changes.js';
+import { buildReport, changeRows } from '../../../shared/report/index.js';
+import type { PlainKey } from '../../../shared/i18n/index.js';
 import type { ConsolidatedView } from '../../../shared/schemas.js';
 import type { CellTarget, LocatedProblem } from '../excel/index.js';
 import { h } from './dom.js';
+import { errorCount, monthName, paneLanguage, t, warningCount } from '../words.js';
 
-const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', note: 'Note' } as const;
+const SEVERITY_WORDS = {
+  error: 'pane.severity.error',
+  warning: 'pane.severity.warning',
+  note: 'pane.severity.note',
+} as const satisfies Record<LocatedProblem['problem']['severity'], PlainKey>;
 /** A list longer than this is cut, with a line saying how many more there are. */
 const MAX_LISTED_PER_SHEET = 200;
 
@@ -26,27 +33,27 @@ export function problemList(
     ...[...bySheet.entries()].map(([sheet, list]) => {
       const errors = list.filter((p) => p.problem.severity === 'error').length;
       const warnings = list.filter((p) => p.problem.severity === 'warning').length;
-      const counts = [
-        errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
-        warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
-      ]
+      const counts = [errors ? errorCount(errors) : '', warnings ? warningCount(warnings) : '']
         .filter(Boolean)
         .join(', ');
       return h(
         'section',
-        { class: 'sheet-problems', 'aria-label': `${sheet} problems` },
+        { class: 'sheet-problems', 'aria-label': t('pane.problems.label', { sheet }) },
         h('h3', {}, sheet, counts ? h('span', { class: 'counts' }, ` — ${counts}`) : null),
         h(
           'ul',
           {},
           ...list.slice(0, MAX_LISTED_PER_SHEET).map(({ problem, target }) => {
-            const where = [problem.row !== null ? `Row ${problem.row}` : '', problem.column ?? '']
+            const where = [
+              problem.row !== null ? t('pane.problems.row', { row: problem.row }) : '',
+              problem.column ?? '',
+            ]
               .filter(Boolean)
               .join(', ');
             const text = h(
               'span',
               {},
-              h('span', { class: `severity ${problem.severity}` }, SEVERITY_LABEL[problem.severity]),
+              h('span', { class: `severity ${problem.severity}` }, t(SEVERITY_WORDS[problem.severity])),
               ' ',
               where ? h('strong', {}, `${where}: `) : null,
               problem.message,
@@ -60,7 +67,7 @@ export function problemList(
                     {
                       type: 'button',
                       class: 'cell-link',
-                      title: `Go to ${target.sheet}!${target.address}`,
+                      title: t('pane.problems.goTo', { cell: `${target.sheet}!${target.address}` }),
                       onclick: () => goTo(target),
                     },
                     text,
@@ -69,7 +76,7 @@ export function problemList(
             );
           }),
           list.length > MAX_LISTED_PER_SHEET
-            ? h('li', {}, `… and ${list.length - MAX_LISTED_PER_SHEET} more on this sheet.`)
+            ? h('li', {}, t('pane.problems.more', { count: list.length - MAX_LISTED_PER_SHEET }))
             : null,
         ),
       );
@@ -81,12 +88,16 @@ export function receiptView(receipt: SubmissionReceipt, councilName: string): HT
   const sheets = Object.entries(receipt.changes);
   return h(
     'section',
-    { class: 'receipt', 'aria-label': 'Receipt' },
-    h('h3', {}, `Version ${receipt.version} received`),
+    { class: 'receipt', 'aria-label': t('pane.receipt') },
+    h('h3', {}, t('pane.receipt.title', { version: receipt.version })),
     h(
       'p',
       {},
-      `${periodLabel(receipt.period)} return for ${councilName}, received ${new Date(receipt.submittedAt).toLocaleString('en-GB')}.`,
+      t('pane.receipt.line', {
+        month: monthName(receipt.period),
+        council: councilName,
+        when: new Date(receipt.submittedAt).toLocaleString('en-GB'),
+      }),
     ),
     h(
       'table',
@@ -97,10 +108,10 @@ export function receiptView(receipt: SubmissionReceipt, councilName: string): HT
         h(
           'tr',
           {},
-          h('th', {}, 'Sheet'),
-          h('th', {}, 'Added'),
-          h('th', {}, 'Changed'),
-          h('th', {}, 'Removed'),
+          h('th', {}, t('pane.table.sheet')),
+          h('th', {}, t('pane.table.added')),
+          h('th', {}, t('pane.table.changed')),
+          h('th', {}, t('pane.table.removed')),
         ),
       ),
       h(
@@ -122,23 +133,45 @@ export function receiptView(receipt: SubmissionReceipt, councilName: string): HT
       ? h(
           'p',
           {},
-          `${receipt.warnings.length} warning${receipt.warnings.length === 1 ? '' : 's'} recorded with this version:`,
+          receipt.warnings.length === 1
+            ? t('pane.receipt.warningsOne', { count: 1 })
+            : t('pane.receipt.warningsMany', { count: receipt.warnings.length }),
         )
-      : h('p', {}, 'No warnings.'),
+      : h('p', {}, t('pane.receipt.noWarnings')),
   );
 }
 
 export function statusBoardView(board: StatusBoard): HTMLElement {
   const submitted = board.councils.filter((c) => c.submitted).length;
+  const review = reviewWords(paneLanguage());
   return h(
     'section',
-    { class: 'status-board', 'aria-label': 'Status board' },
-    h('h3', {}, `${periodLabel(board.period)}: ${submitted} of ${board.councils.length} returned`),
-    h('p', {}, `Due ${dateLabel(board.deadline)}.`, board.locked ? ' This period is locked.' : ''),
+    { class: 'status-board', 'aria-label': t('pane.statusBoard') },
+    h(
+      'h3',
+      {},
+      t('pane.status.title', { month: monthName(board.period), submitted, total: board.councils.length }),
+    ),
+    h(
+      'p',
+      {},
+      t('pane.status.due', { date: dateLabel(board.deadline) }),
+      board.locked ? t('pane.status.locked') : '',
+    ),
     h(
       'table',
       { class: 'compact' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Council'), h('th', {}, 'Return'), h('th', {}, 'Review'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, t('pane.council')),
+          h('th', {}, t('pane.status.return')),
+          h('th', {}, t('pane.status.review')),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -150,18 +183,18 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
               'th',
               { scope: 'row' },
               c.name,
-              c.membership === 'Observer' ? h('span', { class: 'muted' }, ' (observer)') : null,
+              c.membership === 'Observer' ? h('span', { class: 'muted' }, t('pane.status.observer')) : null,
             ),
             h(
               'td',
               {},
               c.submitted
-                ? `v${c.version} ${c.submittedAt ? dateLabel(c.submittedAt) : ''}${c.submittedBy ? ` by ${c.submittedBy}` : ''}`
+                ? `v${c.version} ${c.submittedAt ? dateLabel(c.submittedAt) : ''}${c.submittedBy ? t('pane.status.by', { person: c.submittedBy }) : ''}`
                 : c.late
-                  ? h('span', { class: 'late' }, 'Late')
-                  : 'Not yet',
+                  ? h('span', { class: 'late' }, t('pane.status.late'))
+                  : t('pane.status.notYet'),
             ),
-            h('td', {}, c.review === null ? '—' : REVIEW_WORDS[c.review]),
+            h('td', {}, c.review === null ? '—' : review[c.review]),
           ),
         ),
       ),
@@ -174,7 +207,8 @@ export function statusBoardView(board: StatusBoard): HTMLElement {
  * the glossary's label and its one line, the money as the pane writes money.
  */
 export function headlineView(view: ConsolidatedView): HTMLElement {
-  const title = HEADLINE_WORDS.title(periodLabel(view.period));
+  const words = headlineWords(paneLanguage());
+  const title = words.title(monthName(view.period));
   return h(
     'section',
     { class: 'headline', 'aria-label': title },
@@ -188,15 +222,15 @@ export function headlineView(view: ConsolidatedView): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, HEADLINE_WORDS.figure),
+          h('th', { scope: 'col' }, words.figure),
           // Over the amounts, aligned with them.
-          h('th', { scope: 'col', class: 'amount' }, HEADLINE_WORDS.amount),
+          h('th', { scope: 'col', class: 'amount' }, words.amount),
         ),
       ),
       h(
         'tbody',
         {},
-        ...buildReport(view).headline.map((figure) =>
+        ...buildReport(view, paneLanguage()).headline.map((figure) =>
           h(
             'tr',
             { 'data-figure': figure.key },
@@ -230,21 +264,21 @@ export function changesView(
   if (since === null) {
     return h(
       'section',
-      { class: 'changes', 'aria-label': 'Changes' },
-      h('h3', {}, 'Changes'),
-      h(
-        'p',
-        {},
-        `${periodLabel(view.period)} is the first month of the financial year ${view.financialYear}, so there is no earlier month to compare it with.`,
-      ),
+      { class: 'changes', 'aria-label': t('pane.changes') },
+      h('h3', {}, t('pane.changes')),
+      h('p', {}, t('pane.changes.firstMonth', { month: monthName(view.period), year: view.financialYear })),
     );
   }
-  const rows = changeRows(view);
-  const count = `${rows.length} change${rows.length === 1 ? '' : 's'}`;
+  const rows = changeRows(view, [paneLanguage()]);
+  const labels = changeLabels([paneLanguage()]);
+  const count =
+    rows.length === 1
+      ? t('pane.changes.countOne', { count: 1 })
+      : t('pane.changes.countMany', { count: rows.length });
   return h(
     'section',
-    { class: 'changes', 'aria-label': `Changes since ${periodLabel(since)}` },
-    h('h3', {}, `Since ${periodLabel(since)}: ${count}`),
+    { class: 'changes', 'aria-label': t('pane.changes.label', { month: monthName(since) }) },
+    h('h3', {}, t('pane.changes.title', { month: monthName(since), count })),
     rows.length
       ? h(
           'table',
@@ -255,9 +289,9 @@ export function changesView(
             h(
               'tr',
               {},
-              h('th', { scope: 'col' }, 'Change'),
-              h('th', { scope: 'col' }, 'Item'),
-              h('th', { scope: 'col' }, 'Detail'),
+              h('th', { scope: 'col' }, t('pane.changes.change')),
+              h('th', { scope: 'col' }, t('pane.changes.item')),
+              h('th', { scope: 'col' }, t('pane.changes.detail')),
             ),
           ),
           h(
@@ -273,9 +307,7 @@ export function changesView(
                   { scope: 'row' },
                   row.name,
                   // A project's ID is how people refer to it; a council's ID would be noise.
-                  row.change !== CHANGE_LABELS.received &&
-                    row.change !== CHANGE_LABELS.firstReturn &&
-                    row.item !== row.name
+                  row.change !== labels.received && row.change !== labels.firstReturn && row.item !== row.name
                     ? h('span', { class: 'muted' }, ` (${row.item})`)
                     : null,
                 ),
@@ -283,7 +315,12 @@ export function changesView(
                   'td',
                   {},
                   row.receivedPence !== undefined
-                    ? `${formatPounds(row.receivedPence)}${row.restatedPence ? `; earlier months restated by ${formatPounds(row.restatedPence)}` : ''}`
+                    ? row.restatedPence
+                      ? t('pane.changes.restated', {
+                          received: formatPounds(row.receivedPence),
+                          restated: formatPounds(row.restatedPence),
+                        })
+                      : formatPounds(row.receivedPence)
                     : row.from !== undefined && row.to !== undefined
                       ? `${row.from} → ${row.to}`
                       : (row.to ?? row.from ?? ''),
@@ -292,9 +329,9 @@ export function changesView(
             ),
           ),
         )
-      : h('p', {}, 'Nothing changed.'),
+      : h('p', {}, t('pane.changes.nothing')),
     rows.length > MAX_LISTED_CHANGES
-      ? h('p', {}, `… and ${rows.length - MAX_LISTED_CHANGES} more on the ${sheet} sheet.`)
+      ? h('p', {}, t('pane.changes.more', { count: rows.length - MAX_LISTED_CHANGES, sheet }))
       : null,
     h(
       'div',
@@ -302,7 +339,7 @@ export function changesView(
       h(
         'fluent-button',
         { id: 'go-to-changes', type: 'button', onclick: () => goTo({ sheet, address: 'A1' }) },
-        `Go to the ${sheet} sheet`,
+        t('pane.changes.goTo', { sheet }),
       ),
     ),
   );

@@ -11,10 +11,23 @@ export interface HostProfile {
   openBrowserWindow: boolean;
   /** Whether window.open opens a window: in a browser yes; in desktop Office's web views it gives null. */
   windowOpenWorks: boolean;
+  /**
+   * Office.context.displayLanguage: "the locale (language) specified by the user for the UI of the
+   * Office application", a language tag such as en-US, set in File > Options > Language on the
+   * desktop (Microsoft Learn, "Office.Context interface", displayLanguage:
+   * https://learn.microsoft.com/javascript/api/office/office.context#office-office-context-displaylanguage-member).
+   * A council's Excel in the UK shows en-GB; one with the Welsh language pack, cy-GB.
+   */
+  displayLanguage: string;
 }
 
 export const HOST_PROFILES: Readonly<Record<HostProfileName, HostProfile>> = {
-  windows: { platform: 'PC', openBrowserWindow: true, windowOpenWorks: false },
-  mac: { platform: 'Mac', openBrowserWindow: true, windowOpenWorks: false },
-  web: { platform: 'OfficeOnline', openBrowserWindow: false, windowOpenWorks: true },
+  windows: { platform: 'PC', openBrowserWindow: true, windowOpenWorks: false, displayLanguage: 'en-GB' },
+  mac: { platform: 'Mac', openBrowserWindow: true, windowOpenWorks: false, displayLanguage: 'en-GB' },
+  web: {
+    platform: 'OfficeOnline',
+    openBrowserWindow: false,
+    windowOpenWorks: true,
+    displayLanguage: 'en-GB',
+  },
 };

@@ -23,6 +23,8 @@ interface FakeOfficeConfig {
   host?: HostProfileName;
   /** Office.context.platform, overriding the profile's: 'OfficeOnline', 'PC', 'Mac', 'iOS'… */
   platform?: string;
+  /** Office.context.displayLanguage, overriding the profile's en-GB: 'cy-GB' for Office in Welsh. */
+  displayLanguage?: string;
   /** The newest ExcelApi requirement set this Excel has (default 1.12): '1.7' is an Excel too old. */
   excelApi?: string;
   /** The workbook is open read-only (View mode): every change is refused with AccessDenied. */
@@ -113,6 +115,7 @@ const Office = {
   context: {
     partitionKey: config.partitionKey,
     platform: config.outsideOffice ? null : platform,
+    displayLanguage: config.displayLanguage ?? profile.displayLanguage,
     // OpenBrowserWindowApi 1.1 is on desktop Excel only, not on the web ("Open browser window API
     // requirement sets"); it opens http and https addresses only.
     ui: {

@@ -33,6 +33,8 @@ export interface PaneOptions {
   outsideOffice?: boolean;
   /** Office.context.platform, e.g. 'Mac' (default 'OfficeOnline'). */
   platform?: string;
+  /** Office.context.displayLanguage, e.g. 'cy-GB' for Office in Welsh (default the host's, en-GB). */
+  displayLanguage?: string;
   /** The newest ExcelApi set the host has, e.g. '1.7' for an Excel too old (default 1.12). */
   excelApi?: string;
   /** The workbook is open read-only (View mode). */
@@ -99,12 +101,23 @@ export async function openPane(
       });
     });
   }
-  const { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa, host, dialog } = options;
+  const {
+    partitionKey,
+    theme,
+    outsideOffice,
+    platform,
+    displayLanguage,
+    excelApi,
+    readOnly,
+    naa,
+    host,
+    dialog,
+  } = options;
   await page.addInitScript(
     (config) => {
       (globalThis as { __fakeOfficeConfig?: unknown }).__fakeOfficeConfig = config;
     },
-    { partitionKey, theme, outsideOffice, platform, excelApi, readOnly, naa, host, dialog },
+    { partitionKey, theme, outsideOffice, platform, displayLanguage, excelApi, readOnly, naa, host, dialog },
   );
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
