@@ -37,4 +37,10 @@ if (!existsSync(cli)) {
   );
   process.exit(1);
 }
-await import(cli.href);
+// A bare `serve` starts the service without the command line around it (server/commands/serve.ts).
+if (process.argv.length === 3 && process.argv[2] === 'serve') {
+  const { serve } = await import(new URL('../dist/server/commands/serve.js', import.meta.url).href);
+  await serve();
+} else {
+  await import(cli.href);
+}

@@ -1,8 +1,9 @@
 // Structured logs (pino). Tokens and personal data never reach the log: credentials are redacted and
 // request bodies are not logged at all. On a terminal the lines are made readable (pino-pretty); piped
 // to a file or a log collector, or with LOG_FORMAT=json, they stay one JSON object per line.
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -31,6 +32,9 @@ export function createLogger(
   const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   const target = destination ?? process.stdout;
   if (logsArePretty(format, target)) {
+    // Required only here: logs that are not pretty (a service under systemd) never load it, and it is
+    // about 1 MB of heap.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
     // Synchronous, so log lines and the start-up banner appear in the order they were written.
     const stream = pretty({
       destination: target,

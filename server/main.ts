@@ -2,14 +2,14 @@
 // a graceful stop that lets requests in flight finish before the database closes.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import https from 'node:https';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, resolve } from 'node:path';
 import type { WriteStream } from 'node:tty';
 import { createApp, uploadLimits } from './app.js';
 import { loadConfig, type Config, type DatabaseLocation } from './config.js';
 import { dataFolderFor, makePrivateFolder, writePrivateFile } from './data-folder.js';
+import { collectWhenIdle } from './idle-memory.js';
 import { createLogger, type Logger } from './logger.js';
 import { startMailService } from './mail/index.js';
 import { safeFileStem } from './mail/transport.js';
@@ -18,6 +18,12 @@ import { loadDemo, type DemoLoad } from './services/demo.js';
 import { loadDemoApart } from './services/demo-process.js';
 import { UploadSpool } from './returns/spool.js';
 import { openStore, type Store } from './store/index.js';
+
+// Taken as Node's own modules, not imported: importing `node:http` as an ES module reads every export,
+// and its WebSocket and MessageEvent getters load Node's bundled fetch client (undici, about 2 MB of heap
+// a service that never fetches would hold for as long as it runs). Express requires it the same way.
+const http = process.getBuiltinModule('node:http');
+const https = process.getBuiltinModule('node:https');
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
@@ -31,7 +37,7 @@ export interface StartOptions {
 export interface RunningService {
   config: Config;
   url: string;
-  server: http.Server;
+  server: Server;
   store: Store;
   logger: Logger;
   demo?: DemoLoad;
@@ -64,7 +70,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   );
   const spool = new UploadSpool(uploadLimits(config));
   const app = createApp(config, { store, logger, now, decoder, spool });
-  let server: http.Server;
+  let server: Server;
   try {
     server = await listen(config, app);
   } catch (error) {
@@ -82,6 +88,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
     demo && !(out as Partial<WriteStream>).isTTY ? saveDemoTokens(config, demo, logger) : undefined;
   out.write(banner(config, url, demo, tokensFile));
   const mail = startMailService({ store, config, logger, now });
+  const idle = collectWhenIdle(server);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
@@ -91,6 +98,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
         clearTimeout(force);
         resolve();
       });
+      idle.stop();
       server.closeIdleConnections();
     })
       .then(() => Promise.all([mail.stop(), decoder.close()]))
@@ -114,7 +122,7 @@ function firstStartDemo(
   return inMemory ? loadDemo(store, logger, now, config.timeZone) : loadDemoApart(env, now, logger);
 }
 
-async function listen(config: Config, app: http.RequestListener): Promise<http.Server> {
+async function listen(config: Config, app: RequestListener): Promise<Server> {
   const server = config.tls
     ? https.createServer(
         { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
@@ -138,7 +146,7 @@ async function listen(config: Config, app: http.RequestListener): Promise<http.S
  * its connection, and a request must arrive whole within REQUEST_MS (its headers within HEADERS_MS).
  * The idle time is kept over the longest decode (DECODE_TIME_LIMIT_SECONDS), during which the socket is quiet.
  */
-function boundWaiting(server: http.Server, config: Config): void {
+function boundWaiting(server: Server, config: Config): void {
   server.headersTimeout = HEADERS_MS;
   server.requestTimeout = REQUEST_MS;
   server.setTimeout(Math.max(SOCKET_IDLE_MS, config.decode.timeLimitMs + 30_000));

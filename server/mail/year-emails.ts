@@ -17,7 +17,7 @@ import type { Partnership } from '../../shared/schemas.js';
 import { dataTable, heading, markup, paragraph } from './html.js';
 import { inLanguages } from './languages.js';
 import { outboxMessage } from './messages.js';
-import { enqueueMail, normaliseRecipient, type OutboxMessage } from './outbox.js';
+import { enqueueMail, normaliseRecipient, outboxRecipients, type OutboxMessage } from './outbox.js';
 import type { RenderedEmail } from './languages.js';
 import type { MailTables } from '../store/mail-tables.js';
 import type { Kysely } from 'kysely';
@@ -196,6 +196,21 @@ export function renderYearStatementEmail(
   }));
 }
 
+/**
+ * The groups whose contact has no row of this kind and period in the outbox yet. The others would be
+ * skipped by enqueueMail anyway; not composing them again keeps the daily check (and a service whose first
+ * start queued them already) from loading the mail composer for nothing.
+ */
+async function notYetQueued<T>(
+  db: Kysely<MailTables>,
+  kind: 'agreement' | 'agreement-reminder' | 'year-statement',
+  period: string,
+  groups: Map<string, T>,
+): Promise<Map<string, T>> {
+  const queued = await outboxRecipients(db, kind, period);
+  return new Map([...groups].filter(([contact]) => !queued.has(normaliseRecipient(contact))));
+}
+
 async function messagesFor(
   kind: 'agreement' | 'agreement-reminder' | 'year-statement',
   period: string,
@@ -228,7 +243,7 @@ export async function queueProposalEmails(
   const messages = await messagesFor(
     'agreement',
     proposalKey(agreement),
-    groups,
+    await notYetQueued(db, 'agreement', proposalKey(agreement), groups),
     (councils) => renderProposalEmail(partnership, agreement, councils, options.baseUrl),
     options,
     (councils) => ({ agreement: agreement.id, councils }),
@@ -257,7 +272,7 @@ export async function queueAgreementReminders(
   const messages = await messagesFor(
     'agreement-reminder',
     period,
-    groups,
+    await notYetQueued(db, 'agreement-reminder', period, groups),
     (councils) => renderAgreementReminderEmail(partnership, agreement, councils, deadline, options.baseUrl),
     options,
     (councils) => ({ agreement: agreement.id, councils }),
@@ -274,7 +289,7 @@ export async function queueYearStatementEmails(
 ): Promise<number> {
   if (year.status !== 'closed') return 0;
   const members = year.statements.filter((s) => s.membership === 'Member');
-  const groups = byContact(partnership, members);
+  const groups = await notYetQueued(db, 'year-statement', year.fy, byContact(partnership, members));
   const messages = await Promise.all(
     [...groups].map(([contact, statements]) =>
       outboxMessage(

@@ -2,8 +2,9 @@
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
-import pg from 'pg';
-import Cursor from 'pg-cursor';
+import { createRequire } from 'node:module';
+import type * as Pg from 'pg';
+import type PgCursor from 'pg-cursor';
 import { dataFolderProblem, keepPrivate } from '../data-folder.js';
 import { parseDatabaseUrl, withoutPassword, type DatabaseLocation } from '../config.js';
 import { migrate, migrations } from './migrations.js';
@@ -108,9 +109,26 @@ export function readBigint(text: string): number {
     );
   return value;
 }
-pg.types.setTypeParser(INT8_OID, readBigint);
+
+/**
+ * The PostgreSQL driver, loaded (with its bigint parser set) when the first PostgreSQL database is opened:
+ * a service on SQLite never needs it, and it is about 1 MB of heap for as long as the process runs.
+ * Required, not imported, so that opening a dialect stays synchronous.
+ */
+let postgresDriver: { pg: typeof Pg; Cursor: typeof PgCursor } | undefined;
+
+function loadPostgresDriver(): { pg: typeof Pg; Cursor: typeof PgCursor } {
+  if (!postgresDriver) {
+    const require = createRequire(import.meta.url);
+    const pg = require('pg') as typeof Pg;
+    pg.types.setTypeParser(INT8_OID, readBigint);
+    postgresDriver = { pg, Cursor: require('pg-cursor') as typeof PgCursor };
+  }
+  return postgresDriver;
+}
 
 function postgresDialect(url: string): Dialect {
+  const { pg, Cursor } = loadPostgresDriver();
   // A database that stops answering fails a request (and /readyz) instead of holding it open for ever;
   // the same wait bounds a request queued for a free connection, so it is generous enough for a burst
   // of submissions that take turns on one council's lock.
