@@ -3,29 +3,8 @@
 // snapshot keeps beside each due. Figures worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
-import { agreementSnapshot } from '../../shared/agreement-snapshot.js';
 import { proposalRows } from '../../shared/agreement-breakdown.js';
-import type { Agreement } from '../../shared/agreements.js';
-import type { Partnership } from '../../shared/schemas.js';
-
-/** A proposal of `partnership`'s 2026-27 cost shares made in November 2026. */
-function proposal(partnership: Partnership): Agreement {
-  const snapshot = agreementSnapshot(partnership, 1, '2026-27', '2026-11');
-  return {
-    id: 1,
-    fy: '2026-27',
-    status: 'proposed',
-    proposedAt: '2026-11-05T10:00:00.000Z',
-    proposedBy: 'test cdo',
-    note: '',
-    agreedAt: null,
-    supersededBy: null,
-    dues: snapshot.dues,
-    decisions: [],
-    awaiting: snapshot.dues.map((d) => d.council),
-    snapshot,
-  };
-}
+import { proposal } from './helpers/proposal.js';
 
 describe('a Member’s proposed due and what the method weighed', () => {
   it('Usage: the CDO days so far of the council and of all paying councils', () => {

@@ -25,8 +25,6 @@ import {
 import { renderSvg } from '../../../server/charts/render.js';
 import { buildReminders, buildRollup } from '../../../server/mail/messages.js';
 import { renderAgreementReminderEmail, renderProposalEmail } from '../../../server/mail/year-emails.js';
-import { agreementSnapshot } from '../../../shared/agreement-snapshot.js';
-import type { Agreement } from '../../../shared/agreements.js';
 import { enqueueMail, OutboxWorker } from '../../../server/mail/outbox.js';
 import { smtpTransport } from '../../../server/mail/transport.js';
 import type { MailTables } from '../../../server/store/mail-tables.js';
@@ -34,6 +32,7 @@ import { freshDatabaseUrl } from '../../helpers/databases.js';
 import { demoRecords } from './demo-records.js';
 import { openMailDb } from './mail-db.js';
 import { startTestSmtp, type TestSmtp } from './smtp-harness.js';
+import { proposal } from '../helpers/proposal.js';
 
 const FROM = 'Shared CDO <shared-cdo@oxfordshire-districts.example>';
 const PERIOD = '2027-03';
@@ -224,25 +223,6 @@ describe('a Welsh partnership’s e-mails', () => {
 /** The demo's view for the month, which the charts are drawn from. */
 const demoView = () => consolidate(demoPartnership, demoRecords({ hostile: false }), PERIOD);
 const SPECS = [contributionsChartSpec, projectsChartSpec, trendChartSpec, ragTrendChartSpec] as const;
-
-/** A proposal of `partnership`'s 2026-27 cost shares made in November 2026. */
-function proposal(partnership: Partnership): Agreement {
-  const snapshot = agreementSnapshot(partnership, 1, '2026-27', '2026-11');
-  return {
-    id: 1,
-    fy: '2026-27',
-    status: 'proposed',
-    proposedAt: '2026-11-05T10:00:00.000Z',
-    proposedBy: 'test cdo',
-    note: '',
-    agreedAt: null,
-    supersededBy: null,
-    dues: snapshot.dues,
-    decisions: [],
-    awaiting: snapshot.dues.map((d) => d.council),
-    snapshot,
-  };
-}
 
 describe('the agreement e-mails’ link to the instructions', () => {
   const BASE = 'https://cdo.example';
