@@ -54,14 +54,22 @@ export interface AppDeps {
 const FAILED_AUTH_LIMIT = 30;
 const FAILED_AUTH_WINDOW_MS = 15 * 60_000;
 
-/** Uploads keep this much of a body in memory; the rest waits in a private file. */
+/** Uploads keep this much of a body in memory; the rest waits in a private file, unless it fits below. */
 const SPOOL_MEMORY_BYTES = 256 * 1024;
+/**
+ * Bodies that arrive within a second may keep the rest in memory too, while all of them together hold at
+ * most this: a dozen returns of a few megabytes go to a decode worker without a trip through the disk.
+ */
+const SPOOL_SHARED_MEMORY_BYTES = 32 * 1024 * 1024;
+const SPOOL_MEMORY_HOLD_MS = 1000;
 /** Bytes that upload bodies in flight may hold together, in memory and spooled, before new ones get 503. */
 export const UPLOADS_IN_FLIGHT_BYTES = 128 * 1024 * 1024;
 
 export const uploadLimits = (config: Config): SpoolLimits => ({
   maxBytes: config.maxUploadBytes,
   memoryBytes: SPOOL_MEMORY_BYTES,
+  sharedMemoryBytes: SPOOL_SHARED_MEMORY_BYTES,
+  memoryHoldMs: SPOOL_MEMORY_HOLD_MS,
   budgetBytes: UPLOADS_IN_FLIGHT_BYTES,
 });
 

@@ -1,8 +1,11 @@
-// Where an upload's bytes wait between the client and a decode worker (DESIGN §9.5): the first few hundred
-// kilobytes in memory, the rest in a file only the service's user can read, so a slow or unfinished body
-// costs disk, not the memory of the thread that serves requests. Every body in flight reserves its size
-// against one budget for the whole service; past it new uploads are refused (503, Retry-After) instead of
-// queued, and a body is refused (413) the moment it passes the size limit.
+// Where an upload's bytes wait between the client and a decode worker (DESIGN §9.5). A body that arrives
+// promptly stays in memory while a fixed allowance shared by every body in flight has room for it (past the
+// first few hundred kilobytes each body may always keep); one that takes longer than a moment, or finds the
+// allowance full, goes to a file only the service's user can read. So a slow or unfinished body costs disk,
+// not the memory of the thread that serves requests, and bodies in memory never hold more than the
+// allowance. Every body in flight also reserves its size against one budget for the whole service; past it
+// new uploads are refused (503, Retry-After) instead of queued, and a body is refused (413) the moment it
+// passes the size limit.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
@@ -14,8 +17,15 @@ import { HttpError } from '../errors.js';
 export interface SpoolLimits {
   /** The most one body may hold (413 past it). */
   maxBytes: number;
-  /** Bytes of one body kept in memory; the rest goes to its file. */
+  /** Bytes of one body it may always keep in memory. */
   memoryBytes: number;
+  /**
+   * Bytes past their first `memoryBytes` that all bodies in memory may hold together; a body that would
+   * pass it goes to its file.
+   */
+  sharedMemoryBytes: number;
+  /** How long a body may take to arrive and still be kept in memory past `memoryBytes`, in milliseconds. */
+  memoryHoldMs: number;
   /** Bytes all bodies in flight may reserve together (503 past it). */
   budgetBytes: number;
 }
@@ -49,6 +59,7 @@ const FILE_MODE = 0o600;
 
 export class UploadSpool {
   private reserved = 0;
+  private sharedInMemory = 0;
   private folder: string | undefined;
 
   constructor(readonly limits: SpoolLimits) {}
@@ -56,6 +67,11 @@ export class UploadSpool {
   /** Bytes reserved by bodies in flight (for tests and the bench). */
   get bytesInFlight(): number {
     return this.reserved;
+  }
+
+  /** Bytes of the shared memory allowance held by bodies kept in memory (for tests). */
+  get bytesInMemory(): number {
+    return this.sharedInMemory;
   }
 
   /** The folder spooled bodies are written to, once one has been. */
@@ -87,58 +103,117 @@ export class UploadSpool {
   }
 
   /**
-   * Reads a body whole: memory up to `memoryBytes`, then a private temporary file, written as it comes
-   * (the client waits while the disk catches up). Refused (413) as soon as it passes `limit`, and left
-   * paused, never destroyed, so the refusal can still be sent; a body cut off leaves no file behind.
+   * Reads a body whole: in memory while it arrives promptly and the shared allowance has room (its first
+   * `memoryBytes` always), else a private temporary file, written as it comes, chunks that arrive during
+   * a write together (the client waits while the disk catches up). Refused (413) as soon as it passes
+   * `limit`, and left paused, never destroyed, so the refusal can still be sent; a body cut off leaves no
+   * file behind. `discard` gives back its share of the allowance, or removes its file.
    */
   async receive(
     stream: Readable,
     limit = this.limits.maxBytes,
   ): Promise<Spooled & { discard(): Promise<void> }> {
-    const chunks: Buffer[] = [];
+    const { memoryBytes, sharedMemoryBytes, memoryHoldMs } = this.limits;
     let size = 0;
+    /** In memory: the whole body while it is kept there; once it goes to its file, what is not written yet. */
+    let chunks: Buffer[] = [];
+    let unwritten = 0;
+    /** Bytes of the shared allowance this body holds: what it keeps in memory past `memoryBytes`. */
+    let borrowed = 0;
+    let toFile = false;
+    /** The body has taken longer than `memoryHoldMs` to arrive. */
+    let late = false;
     let file: { path: string; handle: FileHandle } | undefined;
+    let writing = Promise.resolve();
+    let flushing = false;
+    const giveBack = () => {
+      this.sharedInMemory -= borrowed;
+      borrowed = 0;
+    };
     const discard = async () => {
+      giveBack();
       if (!file) return;
       const { path, handle } = file;
       await handle.close().catch(() => undefined);
       await unlink(path).catch(() => undefined);
     };
-    const toFile = async (chunk: Buffer) => {
-      if (!file) {
-        const path = join(this.privateFolder(), randomUUID());
-        file = { path, handle: await open(path, 'wx', FILE_MODE) };
-        for (const held of chunks.splice(0)) await file.handle.write(held);
-      }
-      await file.handle.write(chunk);
-    };
+    let hold: NodeJS.Timeout | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        let writing = Promise.resolve();
         let settled = false;
         let ended = false;
+        const settle = () => {
+          settled = true;
+          clearTimeout(hold);
+          stream.off('data', onData);
+        };
         const fail = (error: unknown) => {
           if (settled) return;
-          settled = true;
-          stream.off('data', onData);
+          settle();
           stream.pause();
           reject(error);
+        };
+        const finishIfDone = () => {
+          if (settled || !ended || flushing) return;
+          settle();
+          resolve();
+        };
+        // Writes what is waiting in one go; what arrives meanwhile waits for the next.
+        const flush = () => {
+          flushing = true;
+          writing = writing
+            .then(async () => {
+              if (!file) {
+                const path = join(this.privateFolder(), randomUUID());
+                file = { path, handle: await open(path, 'wx', FILE_MODE) };
+              }
+              const batch = chunks;
+              chunks = [];
+              unwritten = 0;
+              await file.handle.writev(batch);
+              giveBack();
+            })
+            .then(() => {
+              flushing = false;
+              if (settled) return;
+              if (chunks.length > 0) return flush();
+              stream.resume();
+              finishIfDone();
+            });
+          writing.catch(fail);
+        };
+        const spill = () => {
+          toFile = true;
+          unwritten = size;
+          if (!flushing) flush();
         };
         const onData = (chunk: Buffer) => {
           size += chunk.length;
           if (size > limit) return fail(tooLarge(limit));
-          if (!file && size <= this.limits.memoryBytes) return void chunks.push(chunk);
-          stream.pause();
-          writing = writing.then(() => toFile(chunk)).then(() => void (settled || stream.resume()));
-          writing.catch(fail);
+          chunks.push(chunk);
+          if (!toFile) {
+            const past = size - memoryBytes;
+            if (past <= 0) return;
+            if (!late && this.sharedInMemory + (past - borrowed) <= sharedMemoryBytes) {
+              this.sharedInMemory += past - borrowed;
+              borrowed = past;
+              return;
+            }
+            return spill();
+          }
+          unwritten += chunk.length;
+          // At most about `memoryBytes` wait in memory for the disk; then the client waits too.
+          if (unwritten >= memoryBytes) stream.pause();
+          if (!flushing) flush();
         };
+        hold = setTimeout(() => {
+          late = true;
+          if (!toFile && borrowed > 0) spill();
+        }, memoryHoldMs);
         stream.on('data', onData);
         stream.once('end', () => {
           ended = true;
-          writing.then(() => {
-            settled = true;
-            resolve();
-          }, fail);
+          finishIfDone();
         });
         stream.once('error', fail);
         stream.once('close', () => {
@@ -147,6 +222,7 @@ export class UploadSpool {
         });
       });
     } catch (error) {
+      await writing.catch(() => undefined);
       await discard();
       throw error;
     }
