@@ -13,7 +13,7 @@ import {
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
 import { COUNCIL_JSON, refuseTooManyRows, zodRefusal } from '../services/json-problems.js';
-import { serialiseWithDigest, type RowDigest } from './row-diff/digest.js';
+import { serialiseWithDigest, storedDigest, type RowDigest } from './row-diff/digest.js';
 import type { DecodedUpload } from './upload.js';
 
 export interface ReturnContext {
@@ -31,8 +31,10 @@ export interface CheckedSubmission {
 export interface StorableReturn {
   /** The submission's JSON text, UTF-8 encoded, in an ArrayBuffer of its own. */
   json: Uint8Array;
-  /** Its rows' keys and hashes (row-diff/digest.ts), for the receipt's changes and, stored with the version, the next version's. */
+  /** Its rows' keys and hashes (row-diff/digest.ts), for the receipt's changes. */
   rowDigest: RowDigest;
+  /** The same as stored with the version, for the next version's changes: made here, beside the rest. */
+  storedRowDigest: string;
   warnings: Problem[];
   /** Present when asked for: identifies the request body for Idempotency-Key replays. */
   requestHash?: string;
@@ -79,7 +81,7 @@ export function split(
 
 export function toStore({ submission, warnings }: CheckedSubmission): StorableReturn {
   const { json, digest } = serialiseWithDigest(submission);
-  return { json, rowDigest: digest, warnings };
+  return { json, rowDigest: digest, storedRowDigest: storedDigest(digest), warnings };
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -8,7 +8,7 @@ import { HttpError, InvalidInput, notFound } from '../errors.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { checkJson, requestHash, storable, toStore, type CheckedReturn } from './check-return.js';
 import type { DecodePool } from './decode/pool.js';
-import { readStoredDigest, rowDigest, storedDigest } from './row-diff/digest.js';
+import { readStoredDigest, rowDigest } from './row-diff/digest.js';
 import { diffDigests } from './row-diff/diff.js';
 import type { Upload } from './upload.js';
 
@@ -76,7 +76,7 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
     council,
     period,
     data: checked.json,
-    rowDigest: storedDigest(digest),
+    rowDigest: checked.storedRowDigest,
     submittedAt,
     actor: request.actor,
     source: request.source,

@@ -48,38 +48,46 @@ export interface SerialisedSubmission {
 
 /**
  * The submission's JSON text and row digest. Each sheet is serialised once, as a whole (much cheaper
- * than row by row), and each row is found in that text and hashed; the whole text is encoded once.
+ * than row by row), and encoded straight into the text's bytes, where each row is found and hashed.
  */
 export function serialiseWithDigest(submission: CouncilSubmission): SerialisedSubmission {
-  let text = `{"period":${JSON.stringify(submission.period)}`;
+  const head = `{"period":${JSON.stringify(submission.period)}`;
+  const sheets = COUNCIL_LAYOUTS.map((layout) => {
+    const key = COUNCIL_SHEET_KEYS[layout.sheet as Sheet];
+    const rows = inLayoutOrder(submission[key] as readonly Record<string, unknown>[], layout);
+    return { layout, rows, name: `,${JSON.stringify(key)}:`, array: JSON.stringify(rows) };
+  });
+  let length = Buffer.byteLength(head) + 1;
+  for (const { name, array } of sheets) length += name.length + Buffer.byteLength(array);
+  const json = Buffer.allocUnsafeSlow(length);
+  let at = json.write(head);
   const digest = {} as RowDigest;
-  for (const layout of COUNCIL_LAYOUTS) {
-    const sheet = layout.sheet as Sheet;
-    const key = COUNCIL_SHEET_KEYS[sheet];
-    const rows = (submission[key] as readonly Record<string, unknown>[]).map((row) =>
-      inLayoutOrder(row, layout),
-    );
-    const array = JSON.stringify(rows);
-    text += `,${JSON.stringify(key)}:${array}`;
-    const hashes = rowHashes(array, rows);
-    const rowKey = layout.rowKey;
-    let lines = '';
-    for (const [i, row] of rows.entries()) {
-      // Keys compare case-insensitively, as the sheets' rules do (emails, project IDs).
-      let key = '';
-      for (let k = 0; k < rowKey.length; k++) {
-        if (k > 0) key += '\u0001';
-        key += String(row[rowKey[k]!] ?? '').toLowerCase();
-      }
-      if (key.includes('\\') || key.includes('\n')) key = escapeLineBreaks(key);
-      lines += `${i > 0 ? '\n' : ''}${key}\t${hashes[i]}`;
-    }
-    digest[sheet] = lines;
+  for (const { layout, rows, name, array } of sheets) {
+    at += json.write(name, at);
+    const start = at;
+    at += json.write(array, at);
+    digest[layout.sheet as Sheet] = digestLines(rows, layout.rowKey, rowHashes(json, start, at, rows));
   }
-  text += '}';
-  const json = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  json.write(text);
+  json[at] = 0x7d; // }
   return { json, digest };
+}
+
+/** A sheet's digest: for each row, its key (lower case, escaped) and its hash. */
+function digestLines(
+  rows: readonly Record<string, unknown>[],
+  rowKey: readonly string[],
+  hashes: readonly string[],
+): string {
+  let lines = '';
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    // Keys compare case-insensitively, as the sheets' rules do (emails, project IDs).
+    let key = String(row[rowKey[0]!] ?? '').toLowerCase();
+    for (let k = 1; k < rowKey.length; k++) key += `\u0001${String(row[rowKey[k]!] ?? '').toLowerCase()}`;
+    if (key.includes('\\') || key.includes('\n')) key = escapeLineBreaks(key);
+    lines += i > 0 ? `\n${key}\t${hashes[i]}` : `${key}\t${hashes[i]}`;
+  }
+  return lines;
 }
 
 const escapeLineBreaks = (key: string): string =>
@@ -90,10 +98,23 @@ export function rowDigest(submission: CouncilSubmission): RowDigest {
 }
 
 /**
- * The row with its keys in layout column order, so the same row reads the same whichever way it was
- * sent. Checked rows (zod's output) are in that order already and are kept as they are.
+ * The rows with their keys in layout column order, so the same row reads the same whichever way it was
+ * sent. Checked rows (zod's output) are in that order already: the same list is kept, and a row is
+ * copied only when it is out of order.
  */
-function inLayoutOrder(row: Record<string, unknown>, layout: SheetLayout): Record<string, unknown> {
+function inLayoutOrder(
+  rows: readonly Record<string, unknown>[],
+  layout: SheetLayout,
+): readonly Record<string, unknown>[] {
+  let ordered: Record<string, unknown>[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rowInLayoutOrder(rows[i]!, layout);
+    if (row !== rows[i]) (ordered ??= rows.slice())[i] = row;
+  }
+  return ordered ?? rows;
+}
+
+function rowInLayoutOrder(row: Record<string, unknown>, layout: SheetLayout): Record<string, unknown> {
   const columns = layout.columns;
   let next = 0;
   for (const key in row) {
@@ -108,34 +129,36 @@ function inLayoutOrder(row: Record<string, unknown>, layout: SheetLayout): Recor
   return row;
 }
 
-/** The hash of each row's JSON text in a sheet's JSON array (`array`, the rows serialised). */
-function rowHashes(array: string, rows: readonly object[]): string[] {
-  const ends = rowEnds(array, rows.length) ?? rowEndsOneByOne(rows);
-  const hashes: string[] = [];
-  let from = 1; // after the array's '['
-  for (const to of ends) {
-    hashes.push(hash(ROW_HASH, array.slice(from, to), 'base64'));
-    from = to + 1; // after the comma
+/** The hash of each row's JSON text in a sheet's JSON array, `json` from `start` to `end` (its UTF-8). */
+function rowHashes(json: Buffer, start: number, end: number, rows: readonly object[]): string[] {
+  const ends = rowEnds(json, start, end, rows.length) ?? rowEndsOneByOne(start, rows);
+  const hashes = new Array<string>(ends.length);
+  let from = start + 1; // after the array's '['
+  for (let i = 0; i < ends.length; i++) {
+    hashes[i] = hash(ROW_HASH, json.subarray(from, ends[i]), 'base64');
+    from = ends[i]! + 1; // after the comma
   }
   return hashes;
 }
 
-const ROW_SEAM = '},{"';
+const ROW_SEAM = Buffer.from('},{"');
 
 /**
  * Where each row's text ends, found by the text between rows: `},{"`. A row is a flat object that is
  * never empty, and inside a JSON string every `"` is escaped, so that text occurs only between rows.
  * Undefined if the count says otherwise (a row that is not such an object).
  */
-function rowEnds(array: string, count: number): number[] | undefined {
+function rowEnds(json: Buffer, start: number, end: number, count: number): number[] | undefined {
+  const array = json.subarray(start, end);
   const ends: number[] = [];
-  for (let at = array.indexOf(ROW_SEAM); at >= 0; at = array.indexOf(ROW_SEAM, at + 4)) ends.push(at + 1);
-  if (count > 0) ends.push(array.length - 1);
+  for (let at = array.indexOf(ROW_SEAM); at >= 0; at = array.indexOf(ROW_SEAM, at + 4))
+    ends.push(start + at + 1);
+  if (count > 0) ends.push(end - 1);
   return ends.length === count ? ends : undefined;
 }
 
 /** The same from each row's own serialisation: slower, but it needs no assumption about the rows. */
-function rowEndsOneByOne(rows: readonly object[]): number[] {
-  let end = 0;
-  return rows.map((row) => (end += JSON.stringify(row).length + 1));
+function rowEndsOneByOne(start: number, rows: readonly object[]): number[] {
+  let end = start;
+  return rows.map((row) => (end += Buffer.byteLength(JSON.stringify(row)) + 1));
 }
