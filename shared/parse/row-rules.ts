@@ -45,17 +45,20 @@ export function duplicateRowProblems(
   const headers = layout.rowKey.map((key) => header(layout, key));
   const what = listInWords(headers);
   const wording = severity === 'error' ? 'problem.duplicate' : 'problem.duplicateWarning';
+  const [firstKey, ...otherKeys] = layout.rowKey;
   for (const located of rows) {
-    if (!wasRead(located, ...layout.rowKey)) continue;
+    if (located.unread !== undefined && !wasRead(located, ...layout.rowKey)) continue;
     const { row, value } = located;
     const record = value as Record<string, unknown>;
-    const parts = layout.rowKey.map((key) => record[key]);
-    const key = parts.map(keyPart).join('\u0000');
+    // Built part by part: this runs for each of a return's thousands of rows.
+    let key = keyPart(record[firstKey!]);
+    for (const other of otherKeys) key += `\u0000${keyPart(record[other])}`;
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, row);
       continue;
     }
+    const parts = layout.rowKey.map((k) => record[k]);
     const shown = parts.filter((p) => keyPart(p) !== '').map(String);
     problems.push(
       problem(
