@@ -264,6 +264,7 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
 function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Partnership): Problem[] {
   const problems: Problem[] = [];
   const councils = partnership ? new Set(partnership.councils.map((c) => c.id)) : undefined;
+  const unknownCouncil = (id: string) => !councils!.has(id);
   for (const located of rows) {
     const { row, value: p } = located;
     if (partnership && councils) {
@@ -279,8 +280,9 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
           ),
         );
       }
-      const unknown = wasRead(located, 'partners') ? p.partners.filter((id) => !councils.has(id)) : [];
-      if (unknown.length > 0) {
+      // Listed only when there is one: the thousands of rows that name known councils make no list.
+      if (wasRead(located, 'partners') && p.partners.some(unknownCouncil)) {
+        const unknown = p.partners.filter(unknownCouncil);
         problems.push(
           problem(
             PROJECTS,

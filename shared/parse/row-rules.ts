@@ -52,7 +52,7 @@ export function duplicateRowProblems(
     const record = value as Record<string, unknown>;
     // Built part by part: this runs for each of a return's thousands of rows.
     let key = keyPart(record[firstKey!]);
-    for (const other of otherKeys) key += `\u0000${keyPart(record[other])}`;
+    for (let k = 0; k < otherKeys.length; k++) key += `\u0000${keyPart(record[otherKeys[k]!])}`;
     const earlier = first.get(key);
     if (earlier === undefined) {
       first.set(key, row);

@@ -33,7 +33,8 @@ export function quickRows(
       // The schema is strict: a property that is no column refuses the row.
       for (const key in values) if (!keys.has(key)) return undefined;
       const out: Record<string, unknown> = {};
-      for (const column of columns) {
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c]!;
         const value = column.quick(values[column.key]);
         if (value === REFUSED) return undefined;
         if (value !== undefined) out[column.key] = value;
