@@ -81,14 +81,15 @@ export function errorMessage(locale: Locale, code: string, status: number, engli
 }
 
 /**
- * A 422's problems as the answer lists them: codes, sheet, row and column as they are; each message in
- * `locale` where the catalogue covers it, otherwise the English.
+ * A 422's problems as the answer lists them: codes, sheet, row, column and what each says as they are;
+ * each message in `locale` (English for a problem that has no `say`).
  */
 export const problemsIn = (locale: Locale, problems: readonly Problem[]) =>
-  problems.map(({ sheet, row, column, code, message }) => ({
+  problems.map(({ sheet, row, column, code, message, say }) => ({
     sheet,
     row,
     column,
     code,
-    message: problemMessage(locale, { message }),
+    message: problemMessage(locale, { message, say }),
+    ...(say ? { say } : {}),
   }));

@@ -9,6 +9,7 @@ import {
   periodTextSchema,
   problemSchema,
 } from './schemas.js';
+import { message } from './i18n/index.js';
 import { MEMBERSHIPS, REVIEW_STATUSES, ROLES } from './vocabulary.js';
 
 export const apiErrorSchema = z.object({
@@ -271,4 +272,7 @@ export const rectifyPersonSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     email: emailSchema.transform((e) => e.toLowerCase()).optional(),
   })
-  .refine((r) => r.name !== undefined || r.email !== undefined, 'give a new name, a new email, or both');
+  .refine(
+    (r) => r.name !== undefined || r.email !== undefined,
+    message('en', 'problem.json.rectifyPerson'),
+  );

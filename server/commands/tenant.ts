@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { newTenantSchema } from '../../shared/api.js';
 import { commandLineActor } from '../auth/actors.js';
 import { textTable } from '../mail/text.js';
+import { spoken } from '../../shared/i18n/say.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { runCommand, withStore } from './store-access.js';
@@ -26,7 +27,7 @@ export function register(program: Command): void {
               throw new RegistrationRefused(`--${option}: ${issue.message}`);
             }
             const unknown = await unknownCouncil(store, parsed.data.council);
-            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
+            if (unknown) throw new RegistrationRefused(`--council ${spoken('en', unknown)}`);
             const added = await store.addTenant(parsed.data, commandLineActor(), new Date().toISOString());
             if (added.kind === 'exists')
               throw new RegistrationRefused(

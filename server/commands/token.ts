@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../shared/vocabulary.js';
 import { commandLineActor } from '../auth/actors.js';
 import { createToken } from '../auth/tokens.js';
 import { textTable } from '../mail/text.js';
+import { spoken } from '../../shared/i18n/say.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { runCommand, withStore } from './store-access.js';
@@ -42,7 +43,7 @@ export function register(program: Command): void {
               throw new RegistrationRefused(notACouncilId(options.council));
             }
             const unknown = options.council && (await unknownCouncil(store, options.council));
-            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
+            if (unknown) throw new RegistrationRefused(`--council ${spoken('en', unknown)}`);
             let created: TokenInfo & { token: string };
             try {
               created = await createToken(

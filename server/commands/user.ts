@@ -5,6 +5,7 @@ import { newUserSchema } from '../../shared/api.js';
 import { ROLES, type Role } from '../../shared/vocabulary.js';
 import { commandLineActor } from '../auth/actors.js';
 import { textTable } from '../mail/text.js';
+import { spoken } from '../../shared/i18n/say.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { runCommand, withStore } from './store-access.js';
@@ -33,7 +34,7 @@ export function register(program: Command): void {
                 '--council: a council user, and only a council user, names their council',
               );
             const unknown = spec.council && (await unknownCouncil(store, spec.council));
-            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
+            if (unknown) throw new RegistrationRefused(`--council ${spoken('en', unknown)}`);
             const added = await store.addUser(spec, commandLineActor(), new Date().toISOString());
             if (added.kind === 'exists')
               throw new RegistrationRefused(`${spec.email} of that tenant is user ${added.user.id} already.`);

@@ -1,23 +1,19 @@
-// Building and ordering problems, and the small pieces of wording their messages share.
+// Building and ordering problems.
 import { message, type Locale } from '../i18n/index.js';
+import { spoken, type Say } from '../i18n/say.js';
 import type { Problem } from '../schemas.js';
 
 export type Severity = Problem['severity'];
 
+/** A problem: its message is what `said` says in English, and `said` goes with it for other readers. */
 export const problem = (
   sheet: string,
   row: number | null,
   column: string | null,
   code: string,
   severity: Severity,
-  message: string,
-): Problem => ({ sheet, row, column, code, severity, message });
-
-/** "a, b and c" */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+  said: Say,
+): Problem => ({ sheet, row, column, code, severity, message: spoken('en', said), say: said });
 
 /** Sheet order first, then row (problems with a whole sheet first); stable within a row. */
 export function sortProblems(problems: Problem[], sheetOrder: readonly string[]): Problem[] {
