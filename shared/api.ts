@@ -275,7 +275,4 @@ export const rectifyPersonSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     email: emailSchema.transform((e) => e.toLowerCase()).optional(),
   })
-  .refine(
-    (r) => r.name !== undefined || r.email !== undefined,
-    message('en', 'problem.json.rectifyPerson'),
-  );
+  .refine((r) => r.name !== undefined || r.email !== undefined, message('en', 'problem.json.rectifyPerson'));

@@ -52,7 +52,9 @@ export function checkJson(body: unknown, { partnership, council, period }: Retur
   if (!parsed.success) throw zodRefusal(parsed.error.issues, COUNCIL_JSON);
   if (parsed.data.period !== period) {
     const said = say('problem.periodMismatch', { given: parsed.data.period, period });
-    throw new InvalidInput([problem(ABOUT_SHEET, null, ABOUT_LABELS.period, 'period-mismatch', 'error', said)]);
+    throw new InvalidInput([
+      problem(ABOUT_SHEET, null, ABOUT_LABELS.period, 'period-mismatch', 'error', said),
+    ]);
   }
   return split(parsed.data, validateCouncilSubmission(parsed.data, { partnership, council, period }));
 }

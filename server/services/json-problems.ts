@@ -91,11 +91,14 @@ function zodProblem(issue: z.core.$ZodIssue, map: SheetMap): Problem {
     const name =
       column?.header ?? (typeof field === 'string' ? field : index === undefined ? String(first) : null);
     const said =
-      name === null ? say('problem.json.row', { detail }) : say('problem.json.field', { field: name, detail });
+      name === null
+        ? say('problem.json.row', { detail })
+        : say('problem.json.field', { field: name, detail });
     return invalid(layout.sheet, row, name, said);
   }
   const setting = typeof first === 'string' ? map.settings[first] : undefined;
-  if (setting) return invalid(setting[0], null, setting[1], say('problem.json.field', { field: setting[1], detail }));
+  if (setting)
+    return invalid(setting[0], null, setting[1], say('problem.json.field', { field: setting[1], detail }));
   const name = issue.path.length ? issue.path.join('.') : phrase('problem.json.body');
   return invalid('Request', null, null, say('problem.json.field', { field: name, detail }));
 }
@@ -126,13 +129,14 @@ function zodPhrase(issue: z.core.$ZodIssue): Phrase | undefined {
       // zod keeps no input in an issue, only the type it found in the words after this.
       const head = `Invalid input: expected ${issue.expected}, received `;
       return issue.message.startsWith(head)
-        ? phrase('problem.json.invalidType', { expected: issue.expected, received: issue.message.slice(head.length) })
+        ? phrase('problem.json.invalidType', {
+            expected: issue.expected,
+            received: issue.message.slice(head.length),
+          })
         : undefined;
     }
     case 'invalid_value':
-      return issue.values.length === 1
-        ? phrase('problem.json.invalidValue', { value: zodValue(issue.values[0]) })
-        : phrase('problem.json.invalidOption', { values: issue.values.map(zodValue).join('|') });
+      return phrase('problem.json.invalidOption', { values: issue.values.map(zodValue).join('|') });
     case 'too_small': {
       const minimum = String(issue.minimum);
       if (issue.origin === 'string') return phrase('problem.json.tooShort', { minimum });
@@ -140,10 +144,9 @@ function zodPhrase(issue: z.core.$ZodIssue): Phrase | undefined {
       return phrase('problem.json.tooLow', { minimum });
     }
     case 'too_big': {
+      // Arrays are held to their bound before their schema (413 too-many-rows).
       const maximum = String(issue.maximum);
-      if (issue.origin === 'string') return phrase('problem.json.tooLong', { maximum });
-      if (issue.origin === 'array') return phrase('problem.json.tooMany', { maximum });
-      return phrase('problem.json.tooHigh', { maximum });
+      return phrase(issue.origin === 'string' ? 'problem.json.tooLong' : 'problem.json.tooHigh', { maximum });
     }
     case 'invalid_format':
       if (issue.format === 'email') return phrase('problem.json.invalidEmail');

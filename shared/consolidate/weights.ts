@@ -105,10 +105,7 @@ function fixedWeights(partnership: Partnership, payers: readonly Payer[], financ
     );
   }
   if (payers.length > 0 && payers.every((p) => (shares.get(p.council.id)?.numerator ?? 0n) === 0n)) {
-    throw new ConsolidationError(
-      'Cost shares',
-      say('problem.shares.allZero', { year: financialYear }),
-    );
+    throw new ConsolidationError('Cost shares', say('problem.shares.allZero', { year: financialYear }));
   }
   const paying = new Set(payers.map((p) => p.council.id));
   const warnings = [...shares]

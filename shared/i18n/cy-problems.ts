@@ -114,7 +114,7 @@ export const CY_PROBLEMS: { readonly [K in keyof typeof EN_PROBLEMS]: WelshMessa
     'Nid yw {email} ar ddalen {sheet} y cyngor hwn; ychwanegwch nhw yno fel bod eu hamser yn cael ei gyfrif.',
   ),
   'problem.inKindDaysExceed': draft(
-    'Mae Days In-kind {email} yn {month} yn dod i gyfanswm o {total}, mwy na’u {capacity} Days per month ar y ddalen {sheet}.',
+    'Mae Days In-kind {email} ym mis {month} yn dod i gyfanswm o {total}, mwy na’u {capacity} Days per month ar y ddalen {sheet}.',
   ),
   'problem.dayRateMissing.sme': draft(
     'Mae {column} yn wag ar gyfer rhywun o fusnes bach neu ganolig (SME); ychwanegwch ef fel bod cost eu hamser yn hysbys.',
@@ -123,7 +123,9 @@ export const CY_PROBLEMS: { readonly [K in keyof typeof EN_PROBLEMS]: WelshMessa
     'Mae {column} yn wag ar gyfer gweithiwr llawrydd (Freelancer); ychwanegwch ef fel bod cost eu hamser yn hysbys.',
   ),
   'problem.datesOutOfOrder': draft('Ni chaiff {column} ({end}) fod cyn {startColumn} ({start}).'),
-  'problem.periodMismatch': draft('Mae’r corff ar gyfer cyfnod {given} ond fe’i hanfonwyd i gyfnod {period}.'),
+  'problem.periodMismatch': draft(
+    'Mae’r corff ar gyfer cyfnod {given} ond fe’i hanfonwyd i gyfnod {period}.',
+  ),
   'problem.emptyReturn': draft(
     'Mae Contributions, Skills a Projects i gyd yn wag: o’i chyflwyno, byddai’r ffurflen hon yn dileu pob rhes o’r fersiwn ddiweddaraf. I’w chyflwyno beth bynnag, anfonwch hi eto gyda confirm=empty (`?confirm=empty`, neu `shared-cdo submit --confirm empty`).',
   ),
@@ -154,12 +156,10 @@ export const CY_PROBLEMS: { readonly [K in keyof typeof EN_PROBLEMS]: WelshMessa
   'problem.json.field': draft('Maes {field}: {detail}'),
   'problem.json.row': draft('Y rhes gyfan: {detail}'),
   'problem.json.invalidType': draft('Mewnbwn annilys: disgwylid {expected}, cafwyd {received}'),
-  'problem.json.invalidValue': draft('Mewnbwn annilys: disgwylid {value}'),
   'problem.json.invalidOption': draft('Dewis annilys: disgwylid un o {values}'),
   'problem.json.tooShort': draft('Rhy fyr: disgwylid o leiaf {minimum} nod'),
   'problem.json.tooLong': draft('Rhy hir: disgwylid {maximum} nod ar y mwyaf'),
   'problem.json.tooFew': draft('Rhy ychydig: disgwylid o leiaf {minimum} eitem'),
-  'problem.json.tooMany': draft('Gormod: disgwylid {maximum} eitem ar y mwyaf'),
   'problem.json.tooLow': draft('Rhy fach: disgwylid rhif sy’n {minimum} neu fwy'),
   'problem.json.tooHigh': draft('Rhy fawr: disgwylid rhif sy’n {maximum} neu lai'),
   'problem.json.invalidEmail': draft('Cyfeiriad e-bost annilys'),
@@ -168,7 +168,9 @@ export const CY_PROBLEMS: { readonly [K in keyof typeof EN_PROBLEMS]: WelshMessa
     'nid yw’n faes y mae’r gwasanaeth yn ei adnabod; tynnwch ef (mae enwau meysydd yn sensitif i gas)',
   ),
   'problem.json.sheetRequired': draft('yn ofynnol (anfonwch [] ar gyfer dalen wag)'),
-  'problem.json.councilId': draft('mae ID cyngor yn llythrennau bach a digidau wedi’u cysylltu â chysylltnodau'),
+  'problem.json.councilId': draft(
+    'mae ID cyngor yn llythrennau bach a digidau wedi’u cysylltu â chysylltnodau',
+  ),
   'problem.json.period': draft('mae cyfnod yn fis wedi’i ysgrifennu YYYY-MM'),
   'problem.json.periodRequired': draft('yn ofynnol: mae cyfnod yn fis wedi’i ysgrifennu YYYY-MM'),
   'problem.json.financialYear': draft('ysgrifennir blwyddyn ariannol fel 2026-27'),

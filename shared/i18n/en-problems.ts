@@ -38,14 +38,17 @@ export const EN_PROBLEMS = {
 
   // Sheets, headers and label | value rows.
   'problem.emptySheet': 'The {sheet} sheet is empty; its first row must hold the column headers ({headers}).',
-  'problem.duplicateColumn': 'The column "{column}" appears more than once; keep one column with that header.',
+  'problem.duplicateColumn':
+    'The column "{column}" appears more than once; keep one column with that header.',
   'problem.missingColumn': 'The column "{column}" is missing; add a column with that header.',
   'problem.missingOptionalColumn': 'Optional column {columns} is not in the sheet and is read as blank.',
   'problem.missingOptionalColumns': 'Optional columns {columns} are not in the sheet and are read as blank.',
   'problem.extraColumn': 'Extra column {columns} is kept in your workbook and ignored.',
   'problem.extraColumns': 'Extra columns {columns} are kept in your workbook and ignored.',
-  'problem.missingSheet.council': 'The workbook has no sheet named "{sheet}"; the council template has {sheets}.',
-  'problem.missingSheet.required': 'The workbook has no sheet named "{sheet}"; add it with the columns {columns}.',
+  'problem.missingSheet.council':
+    'The workbook has no sheet named "{sheet}"; the council template has {sheets}.',
+  'problem.missingSheet.required':
+    'The workbook has no sheet named "{sheet}"; add it with the columns {columns}.',
   'problem.missingSheet.optional': 'The workbook has no sheet named "{sheet}"; it is read as empty.',
   'problem.missingSheet.settings':
     'The workbook has no sheet named "{sheet}"; it holds the partnership name and cost-share method.',
@@ -97,7 +100,8 @@ export const EN_PROBLEMS = {
     "{sheet} has no rows for {year}; the Fixed cost-share method needs each financial year's shares to total 100%.",
   'problem.sharesNot100':
     '{sheet} for {year} total {total}%; the Fixed cost-share method needs them to total 100%.',
-  'problem.shares.duplicate': 'Council {council} has more than one share for {year}; keep one row per council.',
+  'problem.shares.duplicate':
+    'Council {council} has more than one share for {year}; keep one row per council.',
   'problem.shares.none': 'The cost-share method is Fixed but no shares are set for {year}.',
   'problem.shares.total': 'The shares for {year} add up to {total}% but must add up to 100%.',
   'problem.shares.unshared': 'No share is set for {year} for {councils}; every paying member needs one.',
@@ -108,12 +112,10 @@ export const EN_PROBLEMS = {
   'problem.json.field': '{field}: {detail}',
   'problem.json.row': '{detail}',
   'problem.json.invalidType': 'Invalid input: expected {expected}, received {received}',
-  'problem.json.invalidValue': 'Invalid input: expected {value}',
   'problem.json.invalidOption': 'Invalid option: expected one of {values}',
   'problem.json.tooShort': 'Too small: expected string to have >={minimum} characters',
   'problem.json.tooLong': 'Too big: expected string to have <={maximum} characters',
   'problem.json.tooFew': 'Too small: expected array to have >={minimum} items',
-  'problem.json.tooMany': 'Too big: expected array to have <={maximum} items',
   'problem.json.tooLow': 'Too small: expected number to be >={minimum}',
   'problem.json.tooHigh': 'Too big: expected number to be <={maximum}',
   'problem.json.invalidEmail': 'Invalid email address',

@@ -67,8 +67,13 @@ export function councilRowProblems(rows: CouncilRows, ctx: CouncilRuleContext): 
 
 function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Problem[] {
   const problems: Problem[] = [];
-  const add = (row: number, column: string, code: string, said: Say, severity: 'error' | 'warning' = 'error') =>
-    problems.push(problem(CONTRIBUTIONS, row, column, code, severity, said));
+  const add = (
+    row: number,
+    column: string,
+    code: string,
+    said: Say,
+    severity: 'error' | 'warning' = 'error',
+  ) => problems.push(problem(CONTRIBUTIONS, row, column, code, severity, said));
   const people = new Set(
     rows.skills.filter((s) => wasRead(s, 'email')).map((s) => s.value.email.toLowerCase()),
   );
@@ -104,7 +109,11 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
           row,
           MONTH,
           'month-after-period',
-          say('problem.monthAfterPeriod', { column: MONTH, period: { month: period }, month: { month: c.month } }),
+          say('problem.monthAfterPeriod', {
+            column: MONTH,
+            period: { month: period },
+            month: { month: c.month },
+          }),
         );
       }
     }
@@ -268,9 +277,12 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
           SKILL_DAY_RATE,
           'day-rate-missing',
           'warning',
-          say(s.organisationType === 'SME' ? 'problem.dayRateMissing.sme' : 'problem.dayRateMissing.freelancer', {
-            column: SKILL_DAY_RATE,
-          }),
+          say(
+            s.organisationType === 'SME' ? 'problem.dayRateMissing.sme' : 'problem.dayRateMissing.freelancer',
+            {
+              column: SKILL_DAY_RATE,
+            },
+          ),
         ),
       );
     }

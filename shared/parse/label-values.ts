@@ -44,7 +44,10 @@ export function readLabelValues(
         ? new CellFault('required', say('problem.required', { column: field.header }))
         : undefined;
     } else if (cell instanceof ExcelErrorValue) {
-      value = new CellFault('cell-error', say('problem.cellError', { column: field.header, error: cell.text }));
+      value = new CellFault(
+        'cell-error',
+        say('problem.cellError', { column: field.header, error: cell.text }),
+      );
     } else {
       value = columnReader(field, ctx)(cell);
     }

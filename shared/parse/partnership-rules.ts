@@ -124,14 +124,7 @@ function fixedShareProblems(rows: PartnershipRows): Problem[] {
     const sheet = COST_SHARES_LAYOUT.sheet;
     if (!shared.has(year)) {
       problems.push(
-        problem(
-          sheet,
-          null,
-          SHARE,
-          'shares-missing',
-          'error',
-          say('problem.sharesMissing', { sheet, year }),
-        ),
+        problem(sheet, null, SHARE, 'shares-missing', 'error', say('problem.sharesMissing', { sheet, year })),
       );
     } else if (Math.abs(total - 100) > SHARE_TOLERANCE + 1e-9) {
       problems.push(

@@ -77,14 +77,7 @@ export function readSheet<T>(
   if (headerIndex === -1) {
     const headers = layout.columns.map((c) => c.header).join(', ');
     problems.push(
-      problem(
-        sheet,
-        null,
-        null,
-        'missing-header',
-        'error',
-        say('problem.emptySheet', { sheet, headers }),
-      ),
+      problem(sheet, null, null, 'missing-header', 'error', say('problem.emptySheet', { sheet, headers })),
     );
     return { rows: [], problems, readable: false };
   }
@@ -138,9 +131,12 @@ export function readSheet<T>(
         null,
         'missing-optional-columns',
         'note',
-        say(missingOptional.length === 1 ? 'problem.missingOptionalColumn' : 'problem.missingOptionalColumns', {
-          columns,
-        }),
+        say(
+          missingOptional.length === 1 ? 'problem.missingOptionalColumn' : 'problem.missingOptionalColumns',
+          {
+            columns,
+          },
+        ),
       ),
     );
   }
@@ -184,7 +180,10 @@ export function readSheet<T>(
           ? new CellFault('required', say('problem.required', { column: column.header }))
           : blankValue(column);
       } else if (cell instanceof ExcelErrorValue) {
-        result = new CellFault('cell-error', say('problem.cellError', { column: column.header, error: cell.text }));
+        result = new CellFault(
+          'cell-error',
+          say('problem.cellError', { column: column.header, error: cell.text }),
+        );
       } else {
         result = read(cell);
       }

@@ -55,9 +55,7 @@ export const TEXT_FORMAT = '@';
 
 // ---- Values ---------------------------------------------------------------------------------------
 
-export const councilIdSchema = z
-  .string()
-  .regex(COUNCIL_ID_PATTERN, message('en', 'problem.json.councilId'));
+export const councilIdSchema = z.string().regex(COUNCIL_ID_PATTERN, message('en', 'problem.json.councilId'));
 
 /**
  * A period in what the service builds itself (stored records, views, responses): the same check as
@@ -110,18 +108,14 @@ export const TEXT_FORMATS: Readonly<Record<TextFormat, TextFormatRule>> = {
     code: 'invalid-id',
     test: (t) => PROJECT_ID_PATTERN.test(t),
     expected: 'problem.expected.projectId',
-    schema: z
-      .string()
-      .regex(PROJECT_ID_PATTERN, message('en', 'problem.json.projectId')),
+    schema: z.string().regex(PROJECT_ID_PATTERN, message('en', 'problem.json.projectId')),
     bounded: true,
   },
   name: {
     code: 'invalid-name',
     test: (t) => ONE_LINE_NAME.test(t),
     expected: 'problem.expected.name',
-    schema: z
-      .string()
-      .regex(ONE_LINE_NAME, message('en', 'problem.json.name')),
+    schema: z.string().regex(ONE_LINE_NAME, message('en', 'problem.json.name')),
     bounded: false,
   },
   financialYear: {

@@ -42,7 +42,10 @@ export function calendarReader(
   const expected = phrase(expectedKey);
   return (cell) =>
     parse(cell) ??
-    new CellFault(code, say('problem.mustBe', { column: column.header, expected, found: describeFound(cell) }));
+    new CellFault(
+      code,
+      say('problem.mustBe', { column: column.header, expected, found: describeFound(cell) }),
+    );
 }
 
 /** An ISO date as the cell that holds it. */

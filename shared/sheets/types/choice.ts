@@ -79,7 +79,10 @@ function choiceReader(column: ColumnLayout, ctx: ReadContext): CellReader {
     return (
       canonical.get(text) ??
       canonical.get(text.replace(/\s+/g, ' ').toLowerCase()) ??
-      new CellFault('not-in-list', say('problem.mustBe', { column: header, expected, found: describeFound(cell) }))
+      new CellFault(
+        'not-in-list',
+        say('problem.mustBe', { column: header, expected, found: describeFound(cell) }),
+      )
     );
   };
 }

@@ -47,7 +47,10 @@ function moneyReader(column: ColumnLayout): CellReader {
       );
     }
     if (Math.abs(pounds) >= MAX_POUNDS) {
-      return new CellFault('out-of-range', say('problem.tooLarge', { column: header, found: describeFound(cell) }));
+      return new CellFault(
+        'out-of-range',
+        say('problem.tooLarge', { column: header, found: describeFound(cell) }),
+      );
     }
     const pence = poundsToPence(pounds);
     if (min !== undefined && pence < min * 100) {

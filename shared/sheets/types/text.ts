@@ -62,12 +62,19 @@ export function textReader(column: ColumnLayout): CellReader {
     const raw = asText(cell);
     const text = isCouncilId ? raw.toLowerCase() : raw;
     if (maxLength !== undefined && text.length > maxLength) {
-      return new CellFault('too-long', say('problem.tooLong', { column: header, max: maxLength, length: text.length }));
+      return new CellFault(
+        'too-long',
+        say('problem.tooLong', { column: header, max: maxLength, length: text.length }),
+      );
     }
     if (format && !format.test(text)) {
       return new CellFault(
         format.code,
-        say('problem.mustBe', { column: header, expected: phrase(format.expected), found: describeFound(cell) }),
+        say('problem.mustBe', {
+          column: header,
+          expected: phrase(format.expected),
+          found: describeFound(cell),
+        }),
       );
     }
     return text;
