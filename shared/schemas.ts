@@ -94,7 +94,11 @@ export const problemSchema = z.object({
   severity: z.enum(['error', 'warning', 'note']),
   /** In English: a client that reads another language renders `say`. */
   message: z.string(),
-  say: saySchema.optional(),
+  say: saySchema
+    .optional()
+    .describe(
+      "What the message says, as a key of the service's problem catalogue and its values, for a client to say it in its reader's language; absent on receipts stored before it was added",
+    ),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
