@@ -46,8 +46,9 @@ export function runApart<T, R>(
 ): Promise<R> {
   const child = fork(fileURLToPath(module), [], {
     // From the sources (tests, `npm run dev`) the child needs tsx to load TypeScript, as the decode worker
-    // does; built, it runs the compiled module with no loader and none of the parent's flags.
-    execArgv: module.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    // does. Built, it runs the compiled module with the service's own flags: its heap limits keep a
+    // 400-council roll-up to about 380 MB where Node's defaults let it reach 550 MB (bin/service-memory.js).
+    execArgv: module.endsWith('.ts') ? ['--import', 'tsx'] : process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   // pino's own stream: the lines are already formatted as JSON, and a pretty stream makes them readable.
