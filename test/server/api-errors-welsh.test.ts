@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
+import type { SubmissionReceipt } from '../../shared/api.js';
 import { CY, EN } from '../../shared/i18n/index.js';
+import { problemMessage } from '../../shared/i18n/problems.js';
 import type { Problem } from '../../shared/schemas.js';
 import { ERROR_MESSAGES } from '../../server/error-language.js';
 import { buildZip } from '../helpers/zip.js';
@@ -171,6 +173,30 @@ describe('a 422 of a header and a rule across a row, in the language asked for',
     ]);
     // The messages are said in the language asked for; what they say by key stays in the service.
     expect(welsh.errors.every((e) => !('say' in e))).toBe(true);
+  });
+
+  it('gives a receipt’s warnings their key, the same when the receipt is replayed, for the pane to say in Welsh', async () => {
+    const data = demoCouncilSubmission('cherwell', '2026-09');
+    const sme = { ...data.skills[0]!, organisationType: 'SME' as const, dayRatePence: undefined };
+    const body = { ...data, skills: [sme, ...data.skills.slice(1)] };
+    const send = async () => {
+      const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-09', {
+        json: body,
+        headers: { 'idempotency-key': 'welsh-warnings' },
+      });
+      expect(response.status).toBe(201);
+      return json<SubmissionReceipt>(response);
+    };
+    const receipt = await send();
+    const warning = receipt.warnings.find((w) => w.code === 'day-rate-missing')!;
+    expect(warning.message).toBe(
+      'Day rate (£) is blank for someone from an SME; add it so the cost of their time is known.',
+    );
+    expect(warning.say).toEqual({ key: 'problem.dayRateMissing.sme', values: { column: 'Day rate (£)' } });
+    expect(problemMessage('cy', warning)).toBe(
+      'Mae Day rate (£) yn wag ar gyfer rhywun o fusnes bach neu ganolig (SME); ychwanegwch ef fel bod cost eu hamser yn hysbys.',
+    );
+    expect((await send()).warnings).toEqual(receipt.warnings);
   });
 });
 
