@@ -354,4 +354,11 @@ export const CY_PANE: { readonly [K in keyof typeof EN_PANE]: WelshMessage } = {
   'problem.unlisted': draft(
     'Cafwyd {total} o broblemau; rhestrir y {listed} cyntaf ac ni restrir {more} arall. Cywirwch y rhain a’i anfon eto i weld y gweddill.',
   ),
+  'pane.starting': draft('Yn dechrau…'),
+  'pane.language.now': draft('Mae’r cwarel yn Gymraeg nawr.'),
+  'signIn.dialog.pageTitle': draft('Mewngofnodi – Shared CDO'),
+  'signIn.notSetUp': draft('Nid yw mewngofnodi Microsoft 365 wedi’i osod ar y gwasanaeth hwn.'),
+  'signIn.unreadable': draft('Anfonodd y ffenestr fewngofnodi ateb na allai’r cwarel ei ddarllen.'),
+  'signIn.windowClosed': draft('Caewyd y ffenestr fewngofnodi.'),
+  'signIn.windowStopped': draft('Stopiodd y ffenestr fewngofnodi (gwall Office {code}).'),
 };

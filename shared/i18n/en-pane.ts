@@ -288,4 +288,13 @@ export const EN_PANE = {
   'problem.duplicateWarning': 'Same {what} as row {row} ({values}); check it is not entered twice.',
   'problem.unlisted':
     '{total} problems were found; the first {listed} are listed and {more} more are not. Correct these and send it again to see the rest.',
+  // The pane's first words, before it knows the language for sure, and the language changed in place.
+  'pane.starting': 'Starting…',
+  'pane.language.now': 'The pane is now in English.',
+  // Office's sign-in dialog: its own page, in the pane's language (passed in its address).
+  'signIn.dialog.pageTitle': 'Sign in – Shared CDO',
+  'signIn.notSetUp': 'Microsoft 365 sign-in is not set up on this service.',
+  'signIn.unreadable': 'The sign-in window sent an answer the pane could not read.',
+  'signIn.windowClosed': 'The sign-in window was closed.',
+  'signIn.windowStopped': 'The sign-in window stopped (Office error {code}).',
 } as const;

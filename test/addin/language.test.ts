@@ -2,7 +2,12 @@
 // pane; their choice is kept per Office partition.
 import { describe, expect, it } from 'vitest';
 import { browserStorage } from '../../addin/src/api/token-store.js';
-import { localeOfDisplayLanguage, paneLocale, rememberLocale } from '../../addin/src/ui/language.js';
+import {
+  likelyLocale,
+  localeOfDisplayLanguage,
+  paneLocale,
+  rememberLocale,
+} from '../../addin/src/ui/language.js';
 import { MONTH_WORDS, monthName } from '../../addin/src/words.js';
 import { LOCALES, message, monthLabel } from '../../shared/i18n/index.js';
 
@@ -34,6 +39,33 @@ describe('the pane’s language', () => {
     const storage = memory();
     storage.setItem('SharedCdo.language', 'fr');
     expect(paneLocale(storage, undefined, 'cy-GB')).toBe('cy');
+  });
+});
+
+describe('the pane’s first words', () => {
+  it('guess the person’s choice where the browser keeps one, else the browser’s own language', () => {
+    const storage = memory();
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
+    expect(likelyLocale(() => storage, ['cy'])).toBe('cy');
+    expect(likelyLocale(() => storage, [])).toBe('en');
+    // One choice, under a partition the page cannot name before Office answers: it is the guess.
+    rememberLocale(storage, 'p1', 'cy');
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
+    // The same choice again elsewhere: still one.
+    rememberLocale(storage, undefined, 'cy');
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
+    // Two different choices: which one is this pane's is unknown, so the browser's language decides.
+    rememberLocale(storage, 'p2', 'en');
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
+    expect(likelyLocale(() => storage, ['cy-GB'])).toBe('cy');
+  });
+
+  it('follow the browser’s language when storage is refused to the pane', () => {
+    const refused = (): Storage => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    };
+    expect(likelyLocale(refused, ['cy-GB'])).toBe('cy');
+    expect(likelyLocale(refused, ['en-US'])).toBe('en');
   });
 });
 

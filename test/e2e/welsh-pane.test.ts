@@ -8,7 +8,7 @@ import { CY } from '../../shared/i18n/index.js';
 import { requireTool } from '../helpers/tools.js';
 import type { TestService } from '../server/helpers/service.js';
 import { axeViolations } from './helpers/axe.js';
-import { act, connect, excel, openPane, outputText, screenshot, settled } from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
 import { NOW, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -218,10 +218,25 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await page.context().close();
   });
 
-  it('in English Office, choosing Cymraeg switches the pane and is remembered after a reload', async () => {
+  /** What the pane's live region last said, once its announcement has landed. */
+  const announced = async (page: Page, text: string): Promise<string> => {
+    await page.waitForFunction((t) => document.getElementById('announce')?.textContent === t, text, {
+      timeout: 5_000,
+    });
+    return (await page.locator('#announce').textContent()) ?? '';
+  };
+
+  /** Marks the page, so that a test can tell it was not loaded again. */
+  const markPage = (page: Page) =>
+    page.evaluate(() => ((globalThis as { __sameDocument?: boolean }).__sameDocument = true));
+  const samePage = (page: Page) =>
+    page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument === true);
+
+  it('in English Office, choosing Cymraeg switches the pane in place, keeping the session, the choice and the outcome shown', async () => {
     const page = await openPane(browser, service.url, world.fakeOffice, {
       now: NOW,
       partitionKey: 'cy-choice',
+      width: 320,
     });
     await page.locator('#token').waitFor();
     expect(await lang(page)).toBe('en-GB');
@@ -229,25 +244,152 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
     expect((await page.locator('#language').innerText()).trim()).toBe('Cymraeg');
     expect(await page.locator('#help').getAttribute('href')).toBe('help.html');
+    // The status board shown, and September picked in the list but not yet taken up.
+    await act(page, 'status');
+    const board = await outputText(page);
+    expect(board).toContain('October 2026');
+    await page.locator('select#period').selectOption('2026-09');
+    await markPage(page);
 
-    await Promise.all([page.waitForEvent('load'), page.locator('#language').click()]);
-    // The saved token reconnects; the pane now speaks Welsh.
-    await page.locator('#sign-out').waitFor();
-    await settled(page);
+    await page.locator('#language').click();
+    await announced(page, cy('pane.language.now'));
+    expect(await samePage(page)).toBe(true);
     expect(await lang(page)).toBe('cy');
+    // Still connected, in Welsh; the choice shown kept (its month now named in Welsh).
     expect((await page.locator('#sign-out').innerText()).trim()).toBe(cy('pane.signOut'));
+    expect((await page.locator('#setup').innerText()).trim()).toBe(cy('pane.setUp'));
+    expect(await page.locator('#token').count()).toBe(0);
+    expect(await page.locator('select#period option:checked').innerText()).toBe('Medi 2026');
+    expect(await page.locator('label[for="period"]').innerText()).toBe(cy('pane.period'));
+    // The outcome stays as it was said, marked English for a screen reader, until the next action.
+    expect(await outputText(page)).toBe(board);
+    expect(await page.locator('.output > h2.result-heading').getAttribute('lang')).toBe('en-GB');
+    // Focus stays on the language choice, which now offers English, named in English.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    expect(await page.locator('#language').getAttribute('lang')).toBe('en');
+    expect((await page.locator('#language').innerText()).trim()).toBe('English');
+    expect(await page.locator('#help').getAttribute('href')).toBe('help-cy.html');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
 
+    // The next action speaks Welsh, and takes up the month shown.
+    await act(page, 'status');
+    expect(await outputText(page)).toMatch(/Medi 2026: \d o 4 wedi’u dychwelyd/);
+    expect(await page.locator('.output > h2.result-heading').getAttribute('lang')).toBeNull();
+
+    // The choice is remembered.
     await page.reload();
     await page.locator('#sign-out').waitFor();
     expect(await lang(page)).toBe('cy');
     expect((await page.locator('#language').innerText()).trim()).toBe('English');
-    expect(await page.locator('#help').getAttribute('href')).toBe('help-cy.html');
 
-    // And back: English as before.
-    await Promise.all([page.waitForEvent('load'), page.locator('#language').click()]);
-    await page.locator('#sign-out').waitFor();
+    // And back: English as before, said in English.
+    await markPage(page);
+    await page.locator('#language').click();
+    expect(await announced(page, 'The pane is now in English.')).toBe('The pane is now in English.');
+    expect(await samePage(page)).toBe(true);
     expect(await lang(page)).toBe('en-GB');
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
+    expect((await page.locator('#language').innerText()).trim()).toBe('Cymraeg');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    expect(pageProblems(page).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('before connecting, the switch keeps what was typed in the form', async () => {
+    const page = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      partitionKey: 'cy-form',
+      width: 320,
+    });
+    await page.locator('#token').waitFor();
+    await page.locator('#service-url input').fill('https://cdo.example.gov.uk');
+    await page.locator('#token input').fill('scdo_half-typed');
+    await page.locator('#language').click();
+    await announced(page, cy('pane.language.now'));
+    expect(await lang(page)).toBe('cy');
+    expect(await page.getByRole('textbox', { name: cy('connect.accessToken') }).count()).toBe(1);
+    expect((await page.locator('#connect').innerText()).trim()).toBe(cy('connect.connect'));
+    expect(await page.locator('#service-url input').inputValue()).toBe('https://cdo.example.gov.uk');
+    expect(await page.locator('#token input').inputValue()).toBe('scdo_half-typed');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the pane’s first words are Welsh where the person chose Welsh in this browser before', async () => {
+    const page = await welshPane('cy-start');
+    await page.locator('#language').click(); // English
+    await page.locator('#language').click(); // Cymraeg again, remembered
+    // Everything the pane says as it opens again, from the page's own words on.
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      (globalThis as { __paneSaid?: string[] }).__paneSaid = said;
+      new MutationObserver(() => {
+        const text = document.getElementById('pane')?.textContent?.trim();
+        if (text && said.at(-1) !== text) said.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await page.locator('#token').waitFor();
+    const said = await page.evaluate(() => (globalThis as { __paneSaid?: string[] }).__paneSaid ?? []);
+    const welsh = said.indexOf(cy('pane.starting'));
+    expect(welsh, said.join(' | ')).toBeGreaterThanOrEqual(0);
+    expect(said.slice(welsh)).not.toContain('Starting…');
+    expect(await lang(page)).toBe('cy');
+    await page.context().close();
+  });
+
+  it('Office’s sign-in dialog in Welsh: its title, words, error and button, lang="cy", axe passes, nothing overflows at 320 px', async () => {
+    // This service has no Microsoft 365 sign-in set up: the dialog says so, to the pane and on its page.
+    const page = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      query: '?sign-in=dialog&lang=cy',
+      width: 320,
+    });
+    await page.locator('#try-again').waitFor();
+    expect(await lang(page)).toBe('cy');
+    expect(await page.title()).toBe(cy('signIn.dialog.pageTitle'));
+    expect(await page.locator('h2').innerText()).toBe(cy('connect.microsoft'));
+    const said = (await page.locator('.message').innerText()).replace(/\s+/g, ' ');
+    expect(said).toContain(cy('signIn.failed'));
+    expect(said).toContain(`(${cy('signIn.notSetUp')})`);
+    expect((await page.locator('#try-again').innerText()).trim()).toBe(cy('pane.tryAgain'));
+    expect(await page.locator('footer').count()).toBe(0);
+    // The pane is told, in its language.
+    expect((await excel(page).sentToParent()).map((m) => JSON.parse(m) as unknown)).toEqual([
+      { status: 'error', errorCode: 'failed', message: cy('signIn.notSetUp') },
+    ]);
+    await screenshot(page, 'cy-95-sign-in-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+
+    // Trying again starts the dialog again, still in Welsh.
+    await Promise.all([page.waitForEvent('load'), page.locator('#try-again').click()]);
+    await page.locator('#try-again').waitFor();
+    expect(new URL(page.url()).search).toBe('?sign-in=dialog&lang=cy');
+    expect(await lang(page)).toBe('cy');
+    expect(await page.locator('h2').innerText()).toBe(cy('connect.microsoft'));
+    await page.context().close();
+  });
+
+  it('Office’s sign-in dialog opened by an English pane speaks English', async () => {
+    const page = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      query: '?sign-in=dialog',
+      width: 320,
+    });
+    await page.locator('#try-again').waitFor();
+    expect(await lang(page)).toBe('en-GB');
+    expect(await page.title()).toBe('Sign in – Shared CDO');
+    expect(await page.locator('h2').innerText()).toBe('Sign in with Microsoft 365');
+    expect((await page.locator('.message').innerText()).replace(/\s+/g, ' ')).toContain(
+      'Microsoft 365 sign-in did not finish. Try again, or connect with an access token. (Microsoft 365 sign-in is not set up on this service.)',
+    );
+    expect((await page.locator('#try-again').innerText()).trim()).toBe('Try again');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -63,9 +63,16 @@ function figuresTable(caption: string, rows: readonly [string, string][]): HTMLE
 }
 
 export class AgreementView {
-  private readonly words = agreementWords(paneLanguage());
-  private readonly decisions = decisionWords(paneLanguage());
-  private readonly figures = agreementFigures(paneLanguage());
+  // Read each time: the person may change the pane's language while it is open.
+  private get words() {
+    return agreementWords(paneLanguage());
+  }
+  private get decisions() {
+    return decisionWords(paneLanguage());
+  }
+  private get figures() {
+    return agreementFigures(paneLanguage());
+  }
 
   constructor(private readonly ctx: PaneContext) {}
 

@@ -70,6 +70,14 @@ export class Connect {
   }
 
   private showConnect(notice?: HTMLElement): void {
+    const status = h('div', { class: 'connect-status' });
+    this.shell.view(() => this.drawConnect(status));
+    if (notice) this.shell.notify(status, notice);
+    else this.shell.announce(t('connect.announce'));
+  }
+
+  /** The form around `status`, the outcome of the last attempt, which keeps what it shows. */
+  private drawConnect(status: HTMLElement): void {
     const saved = loadConnection(this.store.storage, this.host.partitionKey);
     // Fluent's text input labels its inner <input> from the text inside the element; an outside
     // <label for> does not reach into its shadow root.
@@ -124,15 +132,12 @@ export class Connect {
       token,
       h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, t('connect.connect')),
     );
-    const status = h('div', { class: 'connect-status' });
     this.shell.show(signIn, form, status);
-    if (notice) this.shell.notify(status, notice);
-    else this.shell.announce(t('connect.announce'));
   }
 
   private async signInInteractively(microsoft: MicrosoftSignIn, status: HTMLElement): Promise<void> {
     try {
-      await microsoft.interactively();
+      await microsoft.interactively(paneLanguage());
     } catch (error) {
       // Cancelled, needing the user, needing an administrator's consent, or failed: each its own words.
       const failure = signInFailure(error);
@@ -158,9 +163,9 @@ export class Connect {
     return this.open(this.client(this.origin, token), silent, status, microsoft);
   }
 
-  /** A client of the service that asks for its messages in the pane's language. */
+  /** A client of the service that asks for its messages in the pane's language, whichever it is then. */
   private client(serviceUrl: string, token: string | (() => Promise<string>)): ApiClient {
-    return new ApiClient(serviceUrl, token, undefined, paneLanguage());
+    return new ApiClient(serviceUrl, token, undefined, paneLanguage);
   }
 
   private connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {

@@ -20,6 +20,11 @@ export interface Session {
 export interface PaneShell {
   /** Replaces everything the pane shows. */
   show(...content: (HTMLElement | null)[]): void;
+  /**
+   * Shows a view that `draw` draws (with `show`), and draws again when the person changes the pane's
+   * language; the fields it draws keep what was entered in them.
+   */
+  view(draw: () => void): void;
   /** Replaces `area`'s content with an outcome, announces it and moves focus to it. */
   notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void;
   /** Says `text` through the page's live region. */

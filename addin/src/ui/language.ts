@@ -31,14 +31,41 @@ export function rememberLocale(storage: Storage, partitionKey: string | undefine
 }
 
 /**
+ * The language the pane will most likely speak, guessed before Office has said which it is, so that its
+ * first words ("Starting…") are in it: the person's choice where the browser keeps just one (its key is
+ * per Office partition, which only Office can name), else Welsh when the browser's own language is.
+ * The pane settles the language once Office answers.
+ */
+export function likelyLocale(storage: () => Storage, browserLanguages: readonly string[]): Locale {
+  try {
+    const store = storage();
+    const chosen = new Set<string | null>();
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.endsWith(PREFIX)) chosen.add(store.getItem(key));
+    }
+    const only = [...chosen][0] ?? null;
+    if (chosen.size === 1 && isLocale(only)) return only;
+  } catch {
+    // Storage refused to the pane: the browser's language alone.
+  }
+  return localeOfDisplayLanguage(browserLanguages[0]);
+}
+
+/**
  * The pane's footer: its help page in the pane's language (opened beside the pane, so the pane keeps its
  * place), and the language choice: a button named, in its own language, for the other language
- * ("Cymraeg" in English, "English" in Welsh). Choosing it keeps the choice and reloads the pane, which
- * reconnects with the saved token and speaks the chosen language throughout.
+ * ("Cymraeg" in English, "English" in Welsh). Choosing it keeps the choice and calls `switchTo`, which
+ * draws the pane again in that language in place; the footer is drawn again too, and the choice keeps
+ * the focus.
  */
-export function paneFooter(storage: Storage, partitionKey: string | undefined): HTMLElement {
+export function paneFooter(
+  storage: Storage,
+  partitionKey: string | undefined,
+  switchTo: (locale: Locale) => void,
+): HTMLElement {
   const other: Locale = paneLanguage() === 'cy' ? 'en' : 'cy';
-  return h(
+  const footer = h(
     'footer',
     { class: 'language', 'aria-label': t('pane.language') },
     h(
@@ -55,10 +82,14 @@ export function paneFooter(storage: Storage, partitionKey: string | undefined): 
         lang: other,
         onclick: () => {
           rememberLocale(storage, partitionKey, other);
-          window.location.reload();
+          switchTo(other);
+          const redrawn = paneFooter(storage, partitionKey, switchTo);
+          footer.replaceWith(redrawn);
+          redrawn.querySelector<HTMLElement>('#language')?.focus();
         },
       },
       t('pane.language.other'),
     ),
   );
+  return footer;
 }

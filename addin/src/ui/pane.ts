@@ -3,7 +3,7 @@
 // leaves the user's sheets as they were. The pane owns the session and the output area; each workflow
 // lives in its own module and reaches the pane through `PaneContext` (context.ts).
 import { agreementWords } from '../../../shared/glossary.js';
-import type { PlainKey } from '../../../shared/i18n/index.js';
+import type { Locale, PlainKey } from '../../../shared/i18n/index.js';
 import type { Role } from '../../../shared/vocabulary.js';
 import { ServiceError } from '../api/client.js';
 import type { CellTarget, CheckResult, HostInfo, WorkbookChoices } from '../excel/index.js';
@@ -17,7 +17,7 @@ import { button, failureMessage, message, select, spinner } from './feedback.js'
 import { PartnershipActions } from './partnership-actions.js';
 import { periodChoices } from './periods.js';
 import { problemList } from './results.js';
-import { monthName, paneLanguage, t } from '../words.js';
+import { languageTag, monthName, paneLanguage, speak, t } from '../words.js';
 
 /** Each role as the pane names it beside the person's name. */
 const ROLE_WORDS = {
@@ -49,7 +49,8 @@ export class Pane implements PaneContext {
   private readonly council = new CouncilActions(this);
   private readonly partnership: PartnershipActions;
   private readonly agreement = new AgreementView(this);
-  private readonly words = agreementWords(paneLanguage());
+  /** Draws the view shown again, in the pane's language then; none while a passing state is shown. */
+  private redraw?: () => void;
 
   constructor(
     private readonly root: HTMLElement,
@@ -69,18 +70,20 @@ export class Pane implements PaneContext {
 
   async start(): Promise<void> {
     if (!this.host.inExcel) {
-      this.show(
-        h(
-          'div',
-          { class: 'outside' },
-          h('h2', {}, t('pane.outside.title')),
-          h('p', {}, t('pane.outside.body')),
+      this.view(() =>
+        this.show(
+          h(
+            'div',
+            { class: 'outside' },
+            h('h2', {}, t('pane.outside.title')),
+            h('p', {}, t('pane.outside.body')),
+          ),
         ),
       );
       return;
     }
     if (!this.host.supported) {
-      this.show(message('error', t('pane.tooOld')));
+      this.view(() => this.show(message('error', t('pane.tooOld'))));
       return;
     }
     await this.connection.begin();
@@ -97,6 +100,14 @@ export class Pane implements PaneContext {
   output = h('div', { class: 'output' });
 
   private showMain(): void {
+    this.output = h('div', { class: 'output' });
+    this.view(() => this.drawMain());
+    this.root.querySelector<HTMLElement>('h2.who-name')?.focus();
+    this.announce(t('pane.connectedAs', { name: this.session().me.label }));
+  }
+
+  /** The main view around the output area, which keeps what it shows. */
+  private drawMain(): void {
     const s = this.session();
     const isCouncilWork = s.me.role !== 'viewer';
     const seesPartnership = s.me.role !== 'council';
@@ -120,7 +131,6 @@ export class Pane implements PaneContext {
       periodChoices(new Date(), s.choices.period),
       s.choices.period ?? '',
     );
-    this.output = h('div', { class: 'output' });
     const heading = h(
       'h2',
       { class: 'who-name', tabindex: '-1' },
@@ -179,13 +189,12 @@ export class Pane implements PaneContext {
         seesPartnership
           ? button('consolidated', t('pane.consolidated'), () => this.partnership.consolidated())
           : null,
-        button('agreement', this.words.title, () => this.agreement.show()),
+        button('agreement', agreementWords(paneLanguage()).title, () => this.agreement.show()),
         seesPartnership ? button('download', t('pane.download'), () => this.partnership.download()) : null,
       ),
       this.output,
     );
-    heading.focus();
-    this.announce(t('pane.connectedAs', { name: s.me.label }));
+    if (this.busy) this.disableActions();
   }
 
   councilName(id?: string): string {
@@ -243,8 +252,7 @@ export class Pane implements PaneContext {
     this.busy = true;
     this.action = title;
     this.root.setAttribute('aria-busy', 'true');
-    for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
-      b.setAttribute('disabled', '');
+    this.disableActions();
     this.progress(label);
     try {
       if (title !== t('pane.choice')) await this.adoptShownChoice();
@@ -257,6 +265,11 @@ export class Pane implements PaneContext {
       for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
         b.removeAttribute('disabled');
     }
+  }
+
+  private disableActions(): void {
+    for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
+      b.setAttribute('disabled', '');
   }
 
   failure(error: unknown): HTMLElement {
@@ -301,7 +314,37 @@ export class Pane implements PaneContext {
   }
 
   show(...content: (HTMLElement | null)[]): void {
+    this.redraw = undefined;
     replaceChildren(this.root, ...content);
+  }
+
+  view(draw: () => void): void {
+    draw();
+    this.redraw = draw;
+  }
+
+  /**
+   * Speaks `locale` from now on, in place (DESIGN §12): the view shown is drawn again in it, keeping
+   * what the person entered or chose in its fields, the session and the outcome shown. That outcome,
+   * and a passing state such as a spinner, stay as they were said until the next action replaces
+   * them, marked with their own language so a screen reader reads them in it.
+   */
+  speak(locale: Locale): void {
+    const said = languageTag(paneLanguage());
+    const kept = this.redraw
+      ? this.root.querySelectorAll<HTMLElement>('.output > *, .connect-status > *')
+      : this.root.querySelectorAll<HTMLElement>(':scope > *');
+    for (const element of kept) if (!element.lang) element.lang = said;
+    const entered = [
+      ...this.root.querySelectorAll<HTMLInputElement>('select[id], textarea[id], fluent-text-input[id]'),
+    ].map((field) => [field.id, field.value] as const);
+    speak(locale);
+    if (!this.redraw) return;
+    this.redraw();
+    for (const [id, value] of entered) {
+      const field = this.root.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`);
+      if (field && field.value !== value) field.value = value;
+    }
   }
 
   session(): Session {
