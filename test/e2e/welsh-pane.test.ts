@@ -4,7 +4,7 @@
 // Office, choosing Cymraeg switches the pane and is remembered after a reload.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CY } from '../../shared/i18n/index.js';
+import { CY, EN } from '../../shared/i18n/index.js';
 import { requireTool } from '../helpers/tools.js';
 import type { TestService } from '../server/helpers/service.js';
 import { axeViolations } from './helpers/axe.js';
@@ -246,8 +246,7 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await page.locator('#help').getAttribute('href')).toBe('help.html');
     // The status board shown, and September picked in the list but not yet taken up.
     await act(page, 'status');
-    const board = await outputText(page);
-    expect(board).toContain('October 2026');
+    expect(await outputText(page)).toMatch(/^Status board October 2026: \d of 4 returned/);
     await page.locator('select#period').selectOption('2026-09');
     await markPage(page);
 
@@ -261,9 +260,11 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await page.locator('#token').count()).toBe(0);
     expect(await page.locator('select#period option:checked').innerText()).toBe('Medi 2026');
     expect(await page.locator('label[for="period"]').innerText()).toBe(cy('pane.period'));
-    // The outcome stays as it was said, marked English for a screen reader, until the next action.
-    expect(await outputText(page)).toBe(board);
-    expect(await page.locator('.output > h2.result-heading').getAttribute('lang')).toBe('en-GB');
+    // The outcome shown is said again in Welsh: still October's board, which September is not yet.
+    expect(await outputText(page)).toMatch(
+      new RegExp(`^${cy('pane.statusBoard')} Hydref 2026: \\d o 4 wedi’u dychwelyd`),
+    );
+    expect(await page.locator('.output [lang]').count()).toBe(0);
     // Focus stays on the language choice, which now offers English, named in English.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
     expect(await page.locator('#language').getAttribute('lang')).toBe('en');
@@ -272,10 +273,9 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
 
-    // The next action speaks Welsh, and takes up the month shown.
+    // The next action takes up the month shown.
     await act(page, 'status');
     expect(await outputText(page)).toMatch(/Medi 2026: \d o 4 wedi’u dychwelyd/);
-    expect(await page.locator('.output > h2.result-heading').getAttribute('lang')).toBeNull();
 
     // The choice is remembered.
     await page.reload();
@@ -283,7 +283,17 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await lang(page)).toBe('cy');
     expect((await page.locator('#language').innerText()).trim()).toBe('English');
 
-    // And back: English as before, said in English.
+    // A comment half written in the year's agreement survives the switch back to English.
+    const proposed = await service.call('POST', '/api/v1/agreements', {
+      token: 'cdo',
+      json: { fy: '2026-27' },
+    });
+    expect(proposed.status).toBe(201);
+    await act(page, 'agreement');
+    await page.locator('#decision-comment').fill('Angen trafod gyda’r cabinet');
+    await screenshot(page, 'cy-35-agreement-proposed');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
     await markPage(page);
     await page.locator('#language').click();
     expect(await announced(page, 'The pane is now in English.')).toBe('The pane is now in English.');
@@ -291,18 +301,25 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await lang(page)).toBe('en-GB');
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
     expect((await page.locator('#language').innerText()).trim()).toBe('Cymraeg');
+    expect(await page.locator('h2.result-heading').innerText()).toBe('Cost-share agreement');
+    expect((await page.locator('#agree').innerText()).trim()).toBe('Agree');
+    expect(await page.locator('#decision-comment').inputValue()).toBe('Angen trafod gyda’r cabinet');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
     expect(pageProblems(page).errors).toEqual([]);
     await page.context().close();
   });
 
-  it('before connecting, the switch keeps what was typed in the form', async () => {
+  it('before connecting, the switch keeps what was typed in the form, and the service’s refusal as it said it', async () => {
     const page = await openPane(browser, service.url, world.fakeOffice, {
       now: NOW,
       partitionKey: 'cy-form',
       width: 320,
     });
     await page.locator('#token').waitFor();
+    // The refusal of a token, said in English as it came.
+    await connect(page, 'not-a-real-token');
+    const refusal = await page.locator('.connect-status .message').innerText();
+    expect(refusal).toContain(EN['service.unauthorised']);
     await page.locator('#service-url input').fill('https://cdo.example.gov.uk');
     await page.locator('#token input').fill('scdo_half-typed');
     await page.locator('#language').click();
@@ -312,6 +329,9 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect((await page.locator('#connect').innerText()).trim()).toBe(cy('connect.connect'));
     expect(await page.locator('#service-url input').inputValue()).toBe('https://cdo.example.gov.uk');
     expect(await page.locator('#token input').inputValue()).toBe('scdo_half-typed');
+    // The refusal stays as the service said it, marked English for a screen reader.
+    expect(await page.locator('.connect-status .message').innerText()).toBe(refusal);
+    expect(await page.locator('.connect-status .message').getAttribute('lang')).toBe('en-GB');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);

@@ -10,7 +10,7 @@ import type { CellTarget, CheckResult, HostInfo, WorkbookChoices } from '../exce
 import * as excel from '../excel/index.js';
 import { AgreementView } from './agreement.js';
 import { Connect } from './connect.js';
-import type { PaneContext, Session } from './context.js';
+import type { Content, PaneContext, Session } from './context.js';
 import { CouncilActions } from './council-actions.js';
 import { h, replaceChildren } from './dom.js';
 import { button, failureMessage, message, select, spinner } from './feedback.js';
@@ -161,7 +161,7 @@ export class Pane implements PaneContext {
           'aria-label': t('pane.choice'),
           onsubmit: (event) => {
             event.preventDefault();
-            void this.run(t('pane.choice'), t('pane.choice.saving'), () => this.choose());
+            void this.run('pane.choice', t('pane.choice.saving'), () => this.choose());
           },
         },
         councilPicker,
@@ -225,8 +225,13 @@ export class Pane implements PaneContext {
   private async choose(): Promise<void> {
     const s = this.session();
     const changed = await this.adoptShownChoice();
-    const choice = { council: this.councilName(s.choices.council), month: monthName(s.choices.period ?? '') };
-    this.result(message('info', changed ? t('pane.choice.now', choice) : t('pane.choice.still', choice)));
+    this.result(() => {
+      const choice = {
+        council: this.councilName(s.choices.council),
+        month: monthName(s.choices.period ?? ''),
+      };
+      return [message('info', changed ? t('pane.choice.now', choice) : t('pane.choice.still', choice))];
+    });
   }
   target(): { council: string; period: string } {
     const { council, period } = this.session().choices;
@@ -237,9 +242,9 @@ export class Pane implements PaneContext {
   // ---- Plumbing -----------------------------------------------------------------------------------
 
   /** What the output area shows the outcome of: its heading, which takes focus after each action. */
-  private action = '';
+  private action?: PlainKey;
 
-  startAction(title: string): void {
+  startAction(title: PlainKey): void {
     this.action = title;
   }
 
@@ -247,7 +252,7 @@ export class Pane implements PaneContext {
    * Runs an action: its buttons off, a spinner, then its outcome under a heading named for it. An
    * action works on the council and period shown in the pickers, taking them up first if changed.
    */
-  async run(title: string, label: string, work: () => Promise<void>): Promise<void> {
+  async run(title: PlainKey, label: string, work: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.action = title;
@@ -255,10 +260,11 @@ export class Pane implements PaneContext {
     this.disableActions();
     this.progress(label);
     try {
-      if (title !== t('pane.choice')) await this.adoptShownChoice();
+      if (title !== 'pane.choice') await this.adoptShownChoice();
       await work();
     } catch (error) {
-      this.result(this.failure(error));
+      const failure = this.failure(error);
+      this.result(() => [failure]);
     } finally {
       this.busy = false;
       this.root.removeAttribute('aria-busy');
@@ -281,7 +287,10 @@ export class Pane implements PaneContext {
   }
 
   goToCell(target: CellTarget): void {
-    void excel.goTo(target).catch((error: unknown) => this.result(this.failure(error)));
+    void excel.goTo(target).catch((error: unknown) => {
+      const failure = this.failure(error);
+      this.result(() => [failure]);
+    });
   }
 
   progress(label: string): void {
@@ -290,13 +299,19 @@ export class Pane implements PaneContext {
   }
 
   /** Shows an action's outcome, announces it and moves focus to it, so no one loses their place. */
-  result(...content: (HTMLElement | null)[]): void {
-    const heading = this.action ? h('h2', { class: 'result-heading', tabindex: '-1' }, this.action) : null;
-    this.notify(this.output, heading, ...content);
+  result(draw: () => Content[]): void {
+    const action = this.action;
+    this.notify(this.output, () => [
+      action ? h('h2', { class: 'result-heading', tabindex: '-1' }, t(action)) : null,
+      ...draw(),
+    ]);
   }
 
-  notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void {
-    replaceChildren(area, ...content);
+  /** What each area shows, as drawn, and how to draw it again in another language. */
+  private readonly drawn = new Map<HTMLElement, { draw: () => Content[]; nodes: Node[] }>();
+
+  notify(area: HTMLElement, draw: () => Content[]): void {
+    const content = this.draw(area, draw);
     const first = content.find((c): c is HTMLElement => c !== null && !c.matches('.result-heading'));
     this.announce(first?.textContent ?? '');
     // The outcome's heading, so a keyboard or screen reader user starts at the top of what is new
@@ -313,6 +328,15 @@ export class Pane implements PaneContext {
     window.setTimeout(() => (this.announcer.textContent = text.replace(/\s+/g, ' ').trim()), 50);
   }
 
+  /** Draws `draw`'s content into `area`, and keeps how, for a change of language. */
+  private draw(area: HTMLElement, draw: () => Content[]): Content[] {
+    for (const gone of [...this.drawn.keys()].filter((a) => !a.isConnected)) this.drawn.delete(gone);
+    const content = draw();
+    replaceChildren(area, ...content);
+    this.drawn.set(area, { draw, nodes: [...area.childNodes] });
+    return content;
+  }
+
   show(...content: (HTMLElement | null)[]): void {
     this.redraw = undefined;
     replaceChildren(this.root, ...content);
@@ -324,23 +348,34 @@ export class Pane implements PaneContext {
   }
 
   /**
-   * Speaks `locale` from now on, in place (DESIGN §12): the view shown is drawn again in it, keeping
-   * what the person entered or chose in its fields, the session and the outcome shown. That outcome,
-   * and a passing state such as a spinner, stay as they were said until the next action replaces
-   * them, marked with their own language so a screen reader reads them in it.
+   * Speaks `locale` from now on, in place (DESIGN §12): the view shown and the outcomes in it are
+   * drawn again in it, keeping the session and what the person entered or chose in its fields. What
+   * cannot be said again (the service's and Excel's own words, a passing state such as a spinner)
+   * stays as it was said until the next action replaces it, marked with its language so that a
+   * screen reader reads it in that language.
    */
   speak(locale: Locale): void {
     const said = languageTag(paneLanguage());
-    const kept = this.redraw
-      ? this.root.querySelectorAll<HTMLElement>('.output > *, .connect-status > *')
-      : this.root.querySelectorAll<HTMLElement>(':scope > *');
-    for (const element of kept) if (!element.lang) element.lang = said;
     const entered = [
       ...this.root.querySelectorAll<HTMLInputElement>('select[id], textarea[id], fluent-text-input[id]'),
     ].map((field) => [field.id, field.value] as const);
+    const before = new Set<Element>(this.root.querySelectorAll('*'));
     speak(locale);
-    if (!this.redraw) return;
-    this.redraw();
+    if (this.redraw) this.redraw();
+    for (const [area, shown] of this.drawn) {
+      const unchanged =
+        area.isConnected &&
+        area.childNodes.length === shown.nodes.length &&
+        shown.nodes.every((node, i) => area.childNodes[i] === node);
+      if (unchanged) this.draw(area, shown.draw);
+      else this.drawn.delete(area);
+    }
+    // Whatever was kept rather than drawn again is in the language it was said in: each piece of it
+    // is marked where it sits in a place the view kept (the output area, the form's status).
+    const kept = (e: Element | null): e is HTMLElement => e !== null && before.has(e);
+    for (const element of this.root.querySelectorAll<HTMLElement>('*'))
+      if (kept(element) && kept(element.parentElement) && !kept(element.parentElement.parentElement))
+        element.lang ||= said;
     for (const [id, value] of entered) {
       const field = this.root.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`);
       if (field && field.value !== value) field.value = value;
