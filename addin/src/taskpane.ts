@@ -6,7 +6,7 @@ import '@fluentui/web-components/text-input.js';
 import { isSignInDialog, signInDialogLocale } from './api/sign-in-dialog.js';
 import { browserStorage } from './api/token-store.js';
 import { connectToHost, officeLoaded } from './excel/index.js';
-import { likelyLocale, paneFooter, paneLocale } from './ui/language.js';
+import { likelyLocale, paneFooter, paneLocale, rememberSpoken } from './ui/language.js';
 import { officeUnreachableView, Pane } from './ui/pane.js';
 import { signInPage } from './ui/sign-in-page.js';
 import { applyTheme } from './ui/theme.js';
@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   applyTheme(host.theme);
   const { storage, persistent } = browserStorage(() => window.localStorage);
   // Office's display language, or the person's own choice (DESIGN §12).
-  speak(paneLocale(storage, host.partitionKey, host.displayLanguage));
+  const locale = paneLocale(storage, host.partitionKey, host.displayLanguage);
+  speak(locale);
+  rememberSpoken(storage, locale);
   const pane = new Pane(root, host, { storage, persistent }, window.location.origin, announcer);
   if (host.inExcel)
     root.after(

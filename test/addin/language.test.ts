@@ -7,6 +7,7 @@ import {
   localeOfDisplayLanguage,
   paneLocale,
   rememberLocale,
+  rememberSpoken,
 } from '../../addin/src/ui/language.js';
 import { MONTH_WORDS, monthName } from '../../addin/src/words.js';
 import { LOCALES, message, monthLabel } from '../../shared/i18n/index.js';
@@ -43,21 +44,18 @@ describe('the pane’s language', () => {
 });
 
 describe('the pane’s first words', () => {
-  it('guess the person’s choice where the browser keeps one, else the browser’s own language', () => {
+  it('are in the language the pane spoke last in this browser, else the browser’s own', () => {
     const storage = memory();
     expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
     expect(likelyLocale(() => storage, ['cy'])).toBe('cy');
     expect(likelyLocale(() => storage, [])).toBe('en');
-    // One choice, under a partition the page cannot name before Office answers: it is the guess.
+    rememberSpoken(storage, 'cy');
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
+    rememberSpoken(storage, 'en');
+    expect(likelyLocale(() => storage, ['cy-GB'])).toBe('en');
+    // A person's choice is kept apart, per partition: it does not answer for another partition's pane.
     rememberLocale(storage, 'p1', 'cy');
-    expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
-    // The same choice again elsewhere: still one.
-    rememberLocale(storage, undefined, 'cy');
-    expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
-    // Two different choices: which one is this pane's is unknown, so the browser's language decides.
-    rememberLocale(storage, 'p2', 'en');
     expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
-    expect(likelyLocale(() => storage, ['cy-GB'])).toBe('cy');
   });
 
   it('follow the browser’s language when storage is refused to the pane', () => {

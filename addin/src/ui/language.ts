@@ -1,6 +1,7 @@
 // The pane's language (DESIGN §12): Welsh when Office's display language is Welsh, unless the person
 // chose otherwise in the pane; their choice is kept in the browser's storage for next time, like the
-// token (per Office partition, never in the workbook, which others share).
+// token (per Office partition, never in the workbook, which others share); and so is the language it
+// spoke last, so that its first words next time, before Office answers, are in it.
 import { HELP_PAGE, LOCALES, type Locale } from '../../../shared/i18n/index.js';
 import { h } from './dom.js';
 import { paneLanguage, t } from '../words.js';
@@ -30,22 +31,23 @@ export function rememberLocale(storage: Storage, partitionKey: string | undefine
   storage.setItem(storageKey(partitionKey), locale);
 }
 
+/** The language the pane spoke last in this browser, whichever partition: a guess for next time. */
+const LAST_SPOKEN = `${PREFIX}.last`;
+
+export function rememberSpoken(storage: Storage, locale: Locale): void {
+  storage.setItem(LAST_SPOKEN, locale);
+}
+
 /**
- * The language the pane will most likely speak, guessed before Office has said which it is, so that its
- * first words ("Starting…") are in it: the person's choice where the browser keeps just one (its key is
- * per Office partition, which only Office can name), else Welsh when the browser's own language is.
- * The pane settles the language once Office answers.
+ * The language the pane will most likely speak, known before Office says which (Office's display
+ * language and the partition that keys the person's choice come with Office): the one it spoke last
+ * in this browser, else Welsh where the browser's own language is Welsh. The pane settles the
+ * language once Office answers.
  */
 export function likelyLocale(storage: () => Storage, browserLanguages: readonly string[]): Locale {
   try {
-    const store = storage();
-    const chosen = new Set<string | null>();
-    for (let i = 0; i < store.length; i++) {
-      const key = store.key(i);
-      if (key?.endsWith(PREFIX)) chosen.add(store.getItem(key));
-    }
-    const only = [...chosen][0] ?? null;
-    if (chosen.size === 1 && isLocale(only)) return only;
+    const last = storage().getItem(LAST_SPOKEN);
+    if (isLocale(last)) return last;
   } catch {
     // Storage refused to the pane: the browser's language alone.
   }
@@ -82,6 +84,7 @@ export function paneFooter(
         lang: other,
         onclick: () => {
           rememberLocale(storage, partitionKey, other);
+          rememberSpoken(storage, other);
           switchTo(other);
           const redrawn = paneFooter(storage, partitionKey, switchTo);
           footer.replaceWith(redrawn);
