@@ -42,14 +42,19 @@ async function main(): Promise<void> {
   // Office's display language, or the person's own choice (DESIGN §12).
   const locale = paneLocale(storage, host.partitionKey, host.displayLanguage);
   speak(locale);
-  rememberSpoken(storage, locale);
+  rememberSpoken(storage, locale, navigator.languages);
   const pane = new Pane(root, host, { storage, persistent }, window.location.origin, announcer);
   if (host.inExcel)
     root.after(
-      paneFooter(storage, host.partitionKey, (locale) => {
-        pane.speak(locale);
-        pane.announce(t('pane.language.now'));
-      }),
+      paneFooter(
+        storage,
+        host.partitionKey,
+        (locale) => {
+          pane.speak(locale);
+          pane.announce(t('pane.language.now'));
+        },
+        navigator.languages,
+      ),
     );
   await pane.start();
 }

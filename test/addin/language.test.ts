@@ -49,10 +49,17 @@ describe('the pane’s first words', () => {
     expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
     expect(likelyLocale(() => storage, ['cy'])).toBe('cy');
     expect(likelyLocale(() => storage, [])).toBe('en');
-    rememberSpoken(storage, 'cy');
+    // Welsh in an English browser: kept, and the next guess.
+    rememberSpoken(storage, 'cy', ['en-GB']);
+    expect(storage.length).toBe(1);
     expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
-    rememberSpoken(storage, 'en');
+    // English in a Welsh browser: kept too.
+    rememberSpoken(storage, 'en', ['cy-GB']);
     expect(likelyLocale(() => storage, ['cy-GB'])).toBe('en');
+    // The browser's own language needs nothing kept: what was kept goes.
+    rememberSpoken(storage, 'en', ['en-GB']);
+    expect(storage.length).toBe(0);
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
     // A person's choice is kept apart, per partition: it does not answer for another partition's pane.
     rememberLocale(storage, 'p1', 'cy');
     expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');

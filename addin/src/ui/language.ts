@@ -34,8 +34,13 @@ export function rememberLocale(storage: Storage, partitionKey: string | undefine
 /** The language the pane spoke last in this browser, whichever partition: a guess for next time. */
 const LAST_SPOKEN = `${PREFIX}.last`;
 
-export function rememberSpoken(storage: Storage, locale: Locale): void {
-  storage.setItem(LAST_SPOKEN, locale);
+/**
+ * Keeps `locale` as the pane's next first guess, where the browser's own language would guess wrong;
+ * otherwise nothing is kept (a pane in the browser's language stores nothing new).
+ */
+export function rememberSpoken(storage: Storage, locale: Locale, browserLanguages: readonly string[]): void {
+  if (locale === localeOfDisplayLanguage(browserLanguages[0])) storage.removeItem(LAST_SPOKEN);
+  else storage.setItem(LAST_SPOKEN, locale);
 }
 
 /**
@@ -65,6 +70,7 @@ export function paneFooter(
   storage: Storage,
   partitionKey: string | undefined,
   switchTo: (locale: Locale) => void,
+  browserLanguages: readonly string[],
 ): HTMLElement {
   const other: Locale = paneLanguage() === 'cy' ? 'en' : 'cy';
   const footer = h(
@@ -84,9 +90,9 @@ export function paneFooter(
         lang: other,
         onclick: () => {
           rememberLocale(storage, partitionKey, other);
-          rememberSpoken(storage, other);
+          rememberSpoken(storage, other, browserLanguages);
           switchTo(other);
-          const redrawn = paneFooter(storage, partitionKey, switchTo);
+          const redrawn = paneFooter(storage, partitionKey, switchTo, browserLanguages);
           footer.replaceWith(redrawn);
           redrawn.querySelector<HTMLElement>('#language')?.focus();
         },
