@@ -1,6 +1,7 @@
 // What the token, user and tenant commands share: record numbers as arguments, and refusals that are
 // one line on standard error.
 import { InvalidArgumentError } from 'commander';
+import { say } from './cli-language.js';
 
 export class RegistrationRefused extends Error {}
 
@@ -10,6 +11,6 @@ export const registrationFailures = (error: unknown): string[] | undefined =>
 /** A record number as `list` shows it. */
 export function recordNumber(text: string): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1) throw new InvalidArgumentError('a number from the list command');
+  if (!/^\d+$/.test(text) || value < 1) throw new InvalidArgumentError(say('cli.value.recordNumber'));
   return value;
 }

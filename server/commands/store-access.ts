@@ -1,12 +1,13 @@
 // Commands that work on the database directly open it the way the service does (same DATABASE_URL).
 import { ConfigError, loadConfig, withoutPassword, type Config } from '../config.js';
 import { openStore, StoreOpenError, type Store } from '../store/index.js';
+import { say } from './cli-language.js';
 
 export { withoutPassword };
 
 /** The line on standard error that says which database a command works on; a password is hidden. */
 export function usingDatabaseLine(config: Pick<Config, 'databaseUrl'>): string {
-  return `Using database ${withoutPassword(config.databaseUrl)}\n`;
+  return `${say('cli.usingDatabase', { database: withoutPassword(config.databaseUrl) })}\n`;
 }
 
 export async function withStore<T>(work: (store: Store, config: Config) => Promise<T>): Promise<T> {
