@@ -5,7 +5,7 @@ import { newTenantSchema } from '../../shared/api.js';
 import { commandLineActor } from '../auth/actors.js';
 import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
-import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { fieldRefusal, recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 
@@ -21,11 +21,7 @@ export function register(program: Command): void {
         () =>
           withStore(async (store) => {
             const parsed = newTenantSchema.safeParse(options);
-            if (!parsed.success) {
-              const issue = parsed.error.issues[0]!;
-              const option = issue.path[0] === 'tenantId' ? 'tenant-id' : String(issue.path[0]);
-              throw new RegistrationRefused(`--${option}: ${issue.message}`);
-            }
+            if (!parsed.success) throw new RegistrationRefused(fieldRefusal(parsed.error.issues[0]!));
             const unknown = await unknownCouncil(store, parsed.data.council);
             if (unknown)
               throw new RegistrationRefused(say('cli.unknownCouncil', { council: parsed.data.council }));

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../../shared/vocabulary.js';
 import { commandLineActor } from '../auth/actors.js';
 import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
-import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { fieldRefusal, recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
 import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 
@@ -24,10 +24,7 @@ export function register(program: Command): void {
         () =>
           withStore(async (store) => {
             const parsed = newUserSchema.safeParse(options);
-            if (!parsed.success) {
-              const issue = parsed.error.issues[0]!;
-              throw new RegistrationRefused(`--${optionName(String(issue.path[0]))}: ${issue.message}`);
-            }
+            if (!parsed.success) throw new RegistrationRefused(fieldRefusal(parsed.error.issues[0]!));
             const spec = parsed.data;
             if ((spec.role === 'council') !== (spec.council !== undefined))
               throw new RegistrationRefused(say('cli.user.councilRule'));
@@ -99,5 +96,3 @@ export function register(program: Command): void {
       ),
     );
 }
-
-const optionName = (key: string): string => (key === 'tenantId' ? 'tenant-id' : key);

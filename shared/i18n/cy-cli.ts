@@ -96,6 +96,9 @@ export const CY_CLI: { readonly [K in keyof typeof EN_CLI]: WelshMessage } = {
   'cli.table.created': draft('Crëwyd'),
   'cli.table.expires': draft('Yn dod i ben'),
   'cli.table.lastUsed': draft('Defnyddiwyd ddiwethaf'),
+  'cli.invalid.tenantId': draft('rhaid iddo fod yn ID tenant Microsoft 365 (GUID)'),
+  'cli.invalid.email': draft('rhaid iddo fod yn gyfeiriad e-bost'),
+  'cli.invalid.council': draft('mae ID cyngor yn llythrennau bach a digidau wedi’u cysylltu â chysylltnodau'),
   'cli.user.councilRule': draft(
     '--council: mae defnyddiwr cyngor, a dim ond defnyddiwr cyngor, yn enwi ei gyngor',
   ),

@@ -77,7 +77,11 @@ export const EN_CLI = {
   'cli.table.created': 'Created',
   'cli.table.expires': 'Expires',
   'cli.table.lastUsed': 'Last used',
-  // `user` and `tenant`.
+  // `user` and `tenant`: what a field must be (shown in Welsh; English keeps the schema's words), then
+  // the outcomes.
+  'cli.invalid.tenantId': 'must be a Microsoft 365 tenant ID (a GUID)',
+  'cli.invalid.email': 'must be an e-mail address',
+  'cli.invalid.council': 'a council ID is lower-case letters and digits joined by hyphens',
   'cli.user.councilRule': '--council: a council user, and only a council user, names their council',
   'cli.user.exists': '{email} of that tenant is user {id} already.',
   'cli.user.registered': 'Registered user {id}: {email} of tenant {tenant} as {role}.',
