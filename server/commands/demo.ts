@@ -7,11 +7,12 @@ import type { Command } from 'commander';
 import { demoUpTo } from '../../demo/months.js';
 import { isValidPeriod } from '../../shared/dates.js';
 import { monthLabel } from '../../shared/i18n/index.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { previousPeriod } from '../services/clock.js';
 import { writeCouncilTemplate, writePartnershipWorkbook } from '../workbook/write-template.js';
 import { CLI_LOCALE, say } from './cli-language.js';
 import { writeFileAtomically } from './files.js';
+import { operatorFailure } from './store-access.js';
 import { notAMonth } from './help.js';
 
 export function register(program: Command): void {
@@ -31,8 +32,9 @@ async function runDemo(folder: string, period: string | undefined): Promise<numb
     try {
       latest = previousPeriod(loadConfig().timeZone, new Date());
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      console.error(error.message);
+      const failure = operatorFailure(error);
+      if (!failure) throw error;
+      console.error(failure);
       return 1;
     }
   }

@@ -1,10 +1,9 @@
 // `shared-cdo serve` (what `npm start` runs): the service until SIGTERM or SIGINT, then a graceful stop.
 import type { Command } from 'commander';
-import { ConfigError, configVariables, loadConfig } from '../config.js';
-import { StoreOpenError } from '../store/index.js';
+import { configVariables, loadConfig } from '../config.js';
 import type { PlainKey } from '../../shared/i18n/index.js';
 import { say } from './cli-language.js';
-import { usingDatabaseLine } from './store-access.js';
+import { operatorFailure, usingDatabaseLine } from './store-access.js';
 
 export function register(program: Command): void {
   program
@@ -42,7 +41,8 @@ export async function serve(): Promise<void> {
 
 /** The one line for a start-up failure an operator can fix, or undefined for a bug. */
 function startFailure(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof StoreOpenError) return error.message;
+  const failure = operatorFailure(error);
+  if (failure) return failure;
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE') return say('cli.serve.portInUse');
   if (code === 'EACCES') return say('cli.serve.noPermission');

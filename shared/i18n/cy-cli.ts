@@ -33,6 +33,13 @@ export const CY_CLI: { readonly [K in keyof typeof EN_CLI]: WelshMessage } = {
   'cli.rollup.nothingLeft': draft('Dim byd ar ôl i’w anfon.'),
   'cli.rollup.serviceSending': draft('Mae’r gwasanaeth sy’n rhedeg yn eu hanfon.'),
   'cli.usingDatabase': draft('Yn defnyddio’r gronfa ddata {database}'),
+  'cli.config.invalid': draft(
+    'Ffurfweddiad annilys: {variable}: ni ellir defnyddio ei werth (gweler `shared-cdo serve --help`)',
+  ),
+  'cli.database.cannotOpen': draft('Ni ellir agor y gronfa ddata {database}: {reason}.'),
+  'cli.database.noFolder': draft(
+    'Ni ellir agor y gronfa ddata {database}: nid yw’r ffolder {folder} yn bodoli; crëwch ef ar gyfer defnyddiwr y gwasanaeth (modd 0700) neu cywirwch DATABASE_URL.',
+  ),
   'cli.notAMonth': draft('{option}: nid yw "{value}" yn fis wedi’i ysgrifennu BBBB-MM'),
   'cli.notACouncilId': draft(
     '--council: nid yw "{value}" yn ID cyngor (llythrennau bach a digidau wedi’u cysylltu â chysylltnodau, e.e. cherwell)',

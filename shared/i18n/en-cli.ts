@@ -27,6 +27,12 @@ export const EN_CLI = {
   'cli.rollup.serviceSending': 'The running service is sending them.',
   // Words every command uses alike (server/commands/help.ts, store-access.ts).
   'cli.usingDatabase': 'Using database {database}',
+  // A variable or a database an operator must fix (a variable's English keeps config.ts's detail).
+  'cli.config.invalid':
+    'Invalid configuration: {variable}: its value cannot be used (see `shared-cdo serve --help`)',
+  'cli.database.cannotOpen': 'Cannot open the database {database}: {reason}.',
+  'cli.database.noFolder':
+    "Cannot open the database {database}: the folder {folder} does not exist; create it for the service's user (mode 0700) or correct DATABASE_URL.",
   'cli.notAMonth': '{option}: "{value}" is not a month written YYYY-MM',
   'cli.notACouncilId':
     '--council: "{value}" is not a council ID (lower-case letters and digits joined by hyphens, e.g. cherwell)',

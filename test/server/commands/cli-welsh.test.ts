@@ -223,6 +223,29 @@ describe('the commands', () => {
     );
   });
 
+  it('say in Welsh what an operator must fix: a variable, or a database whose folder does not exist', async () => {
+    const port = await cli.run(['token', 'list'], { ...WELSH, PORT: 'abc' });
+    welshOutput.push(port.stdout, port.stderr);
+    expect(port).toMatchObject({
+      code: 1,
+      stderr: 'Ffurfweddiad annilys: PORT: ni ellir defnyddio ei werth (gweler `shared-cdo serve --help`)\n',
+    });
+    expect((await cli.run(['token', 'list'], { ...ENGLISH, PORT: 'abc' })).stderr).toBe(
+      'Invalid configuration: PORT: must be a port number (0 to 65535)\n',
+    );
+    const folder = join(cli.dir, 'nowhere');
+    const database = await cli.run(['token', 'list'], {
+      ...WELSH,
+      DATABASE_URL: `sqlite:${join(folder, 'db.sqlite')}`,
+    });
+    welshOutput.push(database.stdout, database.stderr);
+    expect(database.code).toBe(1);
+    expect(database.stderr.split('\n')[1]).toBe(
+      `Ni ellir agor y gronfa ddata sqlite:${join(folder, 'db.sqlite')}: nid yw’r ffolder ${folder} yn bodoli; ` +
+        'crëwch ef ar gyfer defnyddiwr y gwasanaeth (modd 0700) neu cywirwch DATABASE_URL.',
+    );
+  });
+
   it('leave no English sentence of the command line’s catalogue in a Welsh run', () => {
     expect(welshOutput.length).toBeGreaterThan(20);
     // Each run of three or more plain words in an English text (between its placeholders): a sentence's
