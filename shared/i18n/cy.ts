@@ -3,6 +3,7 @@
 // Prif Swyddog Digidol). Each string records whether a Welsh speaker has reviewed it: `draft` until
 // one has, then `reviewed` (docs/welsh.md says how). The pane's words are in `cy-pane.ts`.
 import { CY_CLI } from './cy-cli.js';
+import { CY_CLI_HELP } from './cy-cli-help.js';
 import { CY_PANE } from './cy-pane.js';
 import type { MessageKey } from './en.js';
 import { draft, type WelshMessage } from './welsh-message.js';
@@ -478,4 +479,5 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': draft('Cymorth'),
   ...CY_CLI,
+  ...CY_CLI_HELP,
 };
