@@ -326,4 +326,11 @@ export const CY_PANE: { readonly [K in keyof typeof EN_PANE]: WelshMessage } = {
   'excel.chartColumnGone': draft(
     'Nid oes colofn “{column}” yn y tabl {sheet} mwyach, felly nid oes siart “{chart}” ar y Summary. Rhowch y golofn yn ôl i’w gweld.',
   ),
+  'pane.starting': draft('Yn dechrau…'),
+  'pane.language.now': draft('Mae’r cwarel yn Gymraeg nawr.'),
+  'signIn.dialog.pageTitle': draft('Mewngofnodi – Shared CDO'),
+  'signIn.notSetUp': draft('Nid yw mewngofnodi Microsoft 365 wedi’i osod ar y gwasanaeth hwn.'),
+  'signIn.unreadable': draft('Anfonodd y ffenestr fewngofnodi ateb na allai’r cwarel ei ddarllen.'),
+  'signIn.windowClosed': draft('Caewyd y ffenestr fewngofnodi.'),
+  'signIn.windowStopped': draft('Stopiodd y ffenestr fewngofnodi (gwall Office {code}).'),
 };

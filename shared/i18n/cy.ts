@@ -4,6 +4,7 @@
 // one has, then `reviewed` (docs/welsh.md says how). The pane's words are in `cy-pane.ts`, the
 // problems' in `cy-problems.ts`.
 import { CY_CLI } from './cy-cli.js';
+import { CY_CLI_HELP } from './cy-cli-help.js';
 import { CY_PANE } from './cy-pane.js';
 import { CY_PROBLEMS } from './cy-problems.js';
 import type { MessageKey } from './en.js';
@@ -481,4 +482,5 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': draft('Cymorth'),
   ...CY_CLI,
+  ...CY_CLI_HELP,
 };

@@ -265,4 +265,13 @@ export const EN_PANE = {
     'This workbook already has a sheet called “{sheet}” that is not a consolidated table. Open a new blank workbook for the consolidated view.',
   'excel.chartColumnGone':
     'The {sheet} table has no “{column}” column any more, so the Summary has no chart “{chart}”. Put the column back to see it.',
+  // The pane's first words, before it knows the language for sure, and the language changed in place.
+  'pane.starting': 'Starting…',
+  'pane.language.now': 'The pane is now in English.',
+  // Office's sign-in dialog: its own page, in the pane's language (passed in its address).
+  'signIn.dialog.pageTitle': 'Sign in – Shared CDO',
+  'signIn.notSetUp': 'Microsoft 365 sign-in is not set up on this service.',
+  'signIn.unreadable': 'The sign-in window sent an answer the pane could not read.',
+  'signIn.windowClosed': 'The sign-in window was closed.',
+  'signIn.windowStopped': 'The sign-in window stopped (Office error {code}).',
 } as const;

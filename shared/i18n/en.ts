@@ -3,6 +3,7 @@
 // fills. Keys are the contract between the code and both catalogues: `cy.ts` must have the same keys
 // with the same placeholders (test/shared/i18n-catalogue.test.ts).
 import { EN_CLI } from './en-cli.js';
+import { EN_CLI_HELP } from './en-cli-help.js';
 import { EN_PANE } from './en-pane.js';
 import { EN_PROBLEMS } from './en-problems.js';
 
@@ -398,6 +399,7 @@ export const EN = {
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
   ...EN_CLI,
+  ...EN_CLI_HELP,
 } as const;
 
 export type MessageKey = keyof typeof EN;
