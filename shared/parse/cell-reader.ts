@@ -7,14 +7,14 @@ import type { PlainCell } from './cells.js';
 import { phrase, say, spoken, type Say, type SayValue } from '../i18n/say.js';
 
 export class CellFault {
-  /** In English; `say` renders it in another language. */
-  readonly message: string;
-
   constructor(
     readonly code: string,
     readonly say: Say,
-  ) {
-    this.message = spoken('en', say);
+  ) {}
+
+  /** In English, written when asked for: most faults of a large sheet are only counted. */
+  get message(): string {
+    return spoken('en', this.say);
   }
 }
 

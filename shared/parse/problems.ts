@@ -46,16 +46,29 @@ export class ProblemList {
   private listedOthers = 0;
 
   push(p: Problem): void {
-    if (p.severity === 'error') {
+    if (this.counted(p.severity)) this.listed.push(p);
+  }
+
+  /**
+   * Counts a problem of `severity` and makes it only if it is kept: a sheet of 50,000 wrong rows has a
+   * million faulty cells, and writing the message of each one that is only counted would slow its check.
+   */
+  pushMade(severity: Severity, make: () => Problem): void {
+    if (this.counted(severity)) this.listed.push(make());
+  }
+
+  /** Counts a problem; true when it is to be kept. */
+  private counted(severity: Severity): boolean {
+    if (severity === 'error') {
       this.errorCount += 1;
-      if (this.listedErrors >= this.limit) return;
+      if (this.listedErrors >= this.limit) return false;
       this.listedErrors += 1;
     } else {
       this.otherCount += 1;
-      if (this.listedOthers >= this.limit) return;
+      if (this.listedOthers >= this.limit) return false;
       this.listedOthers += 1;
     }
-    this.listed.push(p);
+    return true;
   }
 
   /** Adds another list's problems one by one, with its counts of those it did not keep. */

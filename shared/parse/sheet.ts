@@ -189,7 +189,8 @@ export function readSheet<T>(
       }
       if (result instanceof CellFault) {
         unread.add(column.key);
-        problems.push(problem(sheet, rowNumber, column.header, result.code, 'error', result.say));
+        const { code, say: said } = result;
+        problems.pushMade('error', () => problem(sheet, rowNumber, column.header, code, 'error', said));
       } else if (result !== undefined) {
         value[column.key] = result;
       }
