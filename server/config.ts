@@ -227,7 +227,15 @@ export interface DecodeLimits {
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export class ConfigError extends Error {}
+/** A variable the service cannot run with: its message is one line naming `variable` and why. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    why: string,
+  ) {
+    super(`Invalid configuration: ${variable}: ${why}`);
+  }
+}
 
 /** `true`/`false`, a hop count, or what Express compiles as addresses and subnets. */
 function trustProxyValue(text: string): boolean | number | string {
@@ -262,18 +270,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid configuration: ${name}: ${issue.message}`);
+    throw new ConfigError(name, issue.message);
   }
   const e = parsed.data;
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
     const missing = e.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE';
-    throw new ConfigError(
-      `Invalid configuration: ${missing}: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither`,
-    );
+    throw new ConfigError(missing, 'set both TLS_CERT_FILE and TLS_KEY_FILE, or neither');
   }
   if (e.ENTRA_CLIENT_ID && !e.PUBLIC_URL) {
     throw new ConfigError(
-      'Invalid configuration: ENTRA_CLIENT_ID: needs PUBLIC_URL too (its host names the API: api://<host>/<client ID>)',
+      'ENTRA_CLIENT_ID',
+      'needs PUBLIC_URL too (its host names the API: api://<host>/<client ID>)',
     );
   }
   return {

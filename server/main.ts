@@ -87,7 +87,7 @@ export async function startService(options: StartOptions = {}): Promise<RunningS
   const tokensFile =
     demo && !(out as Partial<WriteStream>).isTTY ? saveDemoTokens(config, demo, logger) : undefined;
   out.write(banner(config, url, demo, tokensFile));
-  const mail = startMailService({ store, config, logger, now });
+  const mail = startMailService({ store, config, logger, now, env: options.env ?? process.env });
   const idle = collectWhenIdle(server);
 
   let closing: Promise<void> | undefined;

@@ -3,8 +3,10 @@
 // full stop, placeholders are lower-case nouns (or the format, as YYYY-MM), and required options say so.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, Help, type Option } from 'commander';
+import { Command } from 'commander';
 import { register as registerAudit } from './commands/audit.js';
+import { say } from './commands/cli-language.js';
+import { speakCommanderWords } from './commands/commander-words.js';
 import { addExamples } from './commands/help.js';
 import { register as registerConsolidate } from './commands/consolidate.js';
 import { register as registerDb } from './commands/db.js';
@@ -25,20 +27,13 @@ const { version } = JSON.parse(readFileSync(join(INSTALL_FOLDER, 'package.json')
 };
 
 export function buildProgram(): Command {
-  const program = new Command('shared-cdo')
-    .description(
-      'Shared CDO: contributions, skills and projects of councils that share a Chief Digital Officer',
-    )
-    .version(version, '-V, --version', 'Show the version number')
-    .helpOption('-h, --help', 'Show help for the command')
-    .helpCommand('help [command]', 'Show help for a command')
-    // Inherited by every command added below.
-    .configureHelp({
-      optionDescription(option: Option): string {
-        const text = Help.prototype.optionDescription.call(this, option);
-        return option.mandatory ? `${text} (required)` : text;
-      },
-    })
+  // Commander's words, then the program's own, in the environment's language; inherited by every
+  // command added below.
+  const program = speakCommanderWords(new Command('shared-cdo'))
+    .description(say('cli.help.program'))
+    .version(version, '-V, --version', say('cli.help.version'))
+    .helpOption('-h, --help', say('cli.help.helpOption'))
+    .helpCommand('help [command]', say('cli.help.helpCommand'))
     .showHelpAfterError();
 
   registerConsolidate(program);

@@ -1,17 +1,17 @@
 // The add-in's words (DESIGN §12) in the language the pane speaks, English or Welsh: the views' and the
-// Excel code's notices alike. The language is set once as the pane starts (choosing the other one
-// reloads the pane), so every word comes from one catalogue and none is left in the other language.
+// Excel code's notices alike. The language is set as the pane starts and again when the person chooses
+// the other one (the pane then draws its view again), so every word comes from one catalogue.
 import { message, type Locale, type Messages, type PlainKey } from '../../shared/i18n/index.js';
 
 let spoken: Locale = 'en';
 
-/**
- * Makes `locale` the pane's language, and the document's, so a screen reader speaks it (English keeps
- * the page's own `en-GB`).
- */
+/** The `lang` of text in `locale`: English is the page's own `en-GB`. */
+export const languageTag = (locale: Locale): string => (locale === 'en' ? 'en-GB' : locale);
+
+/** Makes `locale` the pane's language, and the document's, so a screen reader speaks it. */
 export function speak(locale: Locale): void {
   spoken = locale;
-  if (locale !== 'en') document.documentElement.lang = locale;
+  document.documentElement.lang = languageTag(locale);
 }
 
 export const paneLanguage = (): Locale => spoken;

@@ -3,20 +3,20 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AuditEntry } from '../../shared/api.js';
 import { AUDIT_PAGE, auditCsv, auditTimeSchema, startOf } from '../services/audit-trail.js';
+import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 
 function since(text: string): string {
-  if (!auditTimeSchema.safeParse(text).success)
-    throw new InvalidArgumentError('a date (YYYY-MM-DD) or an instant (2026-11-01T09:30:00Z)');
+  if (!auditTimeSchema.safeParse(text).success) throw new InvalidArgumentError(say('cli.value.auditSince'));
   return startOf(text);
 }
 
 export function register(program: Command): void {
   program
     .command('audit')
-    .description('Print the audit trail: every change and every refused write, oldest first')
-    .option('--since <date>', 'Only entries from this day (UTC) or instant on', since)
-    .option('--csv', 'Print CSV (as GET /api/v1/audit with Accept: text/csv)')
+    .description(say('cli.help.audit'))
+    .option('--since <date>', say('cli.help.audit.since'), since)
+    .option('--csv', say('cli.help.audit.csv'))
     .action((options: { since?: string; csv?: boolean }) =>
       runCommand(
         () =>
@@ -47,5 +47,5 @@ function line(e: AuditEntry): string {
   const who = e.actor.id
     ? `${e.actor.label} (${e.actor.via} ${e.actor.id})`
     : `${e.actor.label} (${e.actor.via})`;
-  return `${e.at} ${e.status} ${e.action}${where ? ` ${where}` : ''} — by ${who}\n`;
+  return `${say('cli.audit.line', { entry: `${e.at} ${e.status} ${e.action}${where ? ` ${where}` : ''}`, who })}\n`;
 }

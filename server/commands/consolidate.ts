@@ -5,11 +5,14 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { consolidate, ConsolidationError } from '../../shared/consolidate/index.js';
 import { latestReturns } from '../../shared/consolidate/select.js';
-import { isValidPeriod, periodLabel, yearToDate, type Period } from '../../shared/dates.js';
+import { isValidPeriod, yearToDate, type Period } from '../../shared/dates.js';
+import { monthLabel } from '../../shared/i18n/index.js';
+import { spoken } from '../../shared/i18n/say.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership, Problem, SubmissionRecord } from '../../shared/schemas.js';
 import { readWorkbookGrids } from '../workbook/read.js';
 import { writeConsolidatedWorkbook } from '../workbook/write-consolidated.js';
+import { CLI_LOCALE, say } from './cli-language.js';
 import { errorLines, loadPartnership, problemLine, unreadableLine, writeFileAtomically } from './files.js';
 import { notAMonth } from './help.js';
 
@@ -30,12 +33,12 @@ interface CouncilFile {
 export function register(program: Command): void {
   program
     .command('consolidate')
-    .description('Consolidate council workbooks offline, without a server or database')
-    .requiredOption('--partnership <file>', 'The partnership workbook (.xlsx) or its JSON')
-    .requiredOption('--period <YYYY-MM>', 'The month to consolidate')
-    .option('--out <file>', 'Write the consolidated workbook (.xlsx) to this file')
-    .option('--json <file>', 'Write the consolidated view as JSON to this file; - for standard output')
-    .argument('<workbooks...>', 'Council workbooks (.xlsx); each About sheet names its council and month')
+    .description(say('cli.help.consolidate'))
+    .requiredOption('--partnership <file>', say('cli.help.consolidate.partnership'))
+    .requiredOption('--period <YYYY-MM>', say('cli.help.consolidate.period'))
+    .option('--out <file>', say('cli.help.consolidate.out'))
+    .option('--json <file>', say('cli.help.consolidate.json'))
+    .argument('<workbooks...>', say('cli.help.consolidate.workbooks'))
     .action(async (workbooks: string[], options: Options) => {
       process.exitCode = await runConsolidate(workbooks, options);
     });
@@ -65,13 +68,13 @@ async function runConsolidate(workbooks: string[], options: Options): Promise<nu
     view = consolidate(partnership, counted, options.period);
   } catch (error) {
     if (error instanceof ConsolidationError)
-      return fail([`${options.partnership}: ${error.sheet}: ${error.message}`]);
+      return fail([`${options.partnership}: ${error.sheet}: ${spoken(CLI_LOCALE, error.say)}`]);
     throw error;
   }
   for (const note of notes) console.error(note);
   for (const { file, problems: found } of read) {
     for (const p of found.filter((x) => x.severity === 'warning'))
-      console.error(`${problemLine(file, p)} (warning)`);
+      console.error(say('cli.file.warning', { problem: problemLine(file, p) }));
   }
   if (options.out)
     await writeFileAtomically(options.out, (out) =>
@@ -127,15 +130,22 @@ function chooseFiles(
   const year = yearToDate(period);
   const { latest, replaced, outside } = latestReturns(files, year, (a, b) => a.period > b.period);
   const notes = outside.map((f) => {
-    const why = f.period > period ? `after ${periodLabel(period)}` : `outside ${year.financialYear}`;
-    return `${f.file}: ignored: it is ${nameOf(f.council)}'s return for ${periodLabel(f.period)}, ${why}.`;
+    const ignored = { file: f.file, council: nameOf(f.council), month: periodLabel(f.period) };
+    return f.period > period
+      ? say('cli.consolidate.ignoredAfter', { ...ignored, period: periodLabel(period) })
+      : say('cli.consolidate.ignoredOutside', { ...ignored, year: year.financialYear });
   });
   const conflicts: string[] = [];
   for (const f of replaced) {
     const counted = latest.get(f.council)!;
     if (counted.period === f.period) {
       conflicts.push(
-        `${f.file}: About: ${counted.file} is also ${nameOf(f.council)}'s return for ${periodLabel(f.period)}; give one workbook per council and month.`,
+        say('cli.consolidate.sameMonth', {
+          file: f.file,
+          other: counted.file,
+          council: nameOf(f.council),
+          month: periodLabel(f.period),
+        }),
       );
     } else {
       notes.push(ignoredFor(f, counted, nameOf));
@@ -145,7 +155,16 @@ function chooseFiles(
 }
 
 const ignoredFor = (older: CouncilFile, newer: CouncilFile, nameOf: (council: string) => string): string =>
-  `${older.file}: ignored: ${nameOf(older.council)}'s return for ${periodLabel(older.period)} is superseded by ${newer.file} (${periodLabel(newer.period)}).`;
+  say('cli.consolidate.superseded', {
+    file: older.file,
+    council: nameOf(older.council),
+    month: periodLabel(older.period),
+    newer: newer.file,
+    newerMonth: periodLabel(newer.period),
+  });
+
+/** "November 2026" or "Tachwedd 2026". */
+const periodLabel = (period: string): string => monthLabel(CLI_LOCALE, period);
 
 function endWith(out: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -3,22 +3,21 @@
 import type { Command } from 'commander';
 import { copyStore, TargetNotEmpty } from '../store/copy.js';
 import { openStore, type Store } from '../store/index.js';
+import { say } from './cli-language.js';
 import { runCommand, withoutPassword } from './store-access.js';
 
 class CopyRefused extends Error {}
 
 export function register(program: Command): void {
-  const db = program.command('db').description('Work on the database as a whole');
+  const db = program.command('db').description(say('cli.help.db'));
   db.command('copy')
-    .description(
-      'Copy everything (partnership versions, submissions, tokens, audit trail, e-mail outbox) into an empty database',
-    )
-    .requiredOption('--from <url>', 'The database to copy: sqlite:PATH or postgres://USER:PASS@HOST:PORT/DB')
-    .requiredOption('--to <url>', 'The empty database to copy into (its tables are created if needed)')
+    .description(say('cli.help.db.copy'))
+    .requiredOption('--from <url>', say('cli.help.db.from'))
+    .requiredOption('--to <url>', say('cli.help.db.to'))
     .action(async (options: { from: string; to: string }) =>
       runCommand(
         async () => {
-          if (options.from === options.to) throw new CopyRefused('--from and --to name the same database.');
+          if (options.from === options.to) throw new CopyRefused(say('cli.db.same'));
           const from = await open('--from', options.from);
           try {
             const to = await open('--to', options.to);
@@ -27,7 +26,7 @@ export function register(program: Command): void {
               const width = Math.max(...copied.map((c) => c.table.length));
               for (const { table, rows } of copied) process.stdout.write(`${table.padEnd(width)}  ${rows}\n`);
               const total = copied.reduce((sum, c) => sum + c.rows, 0);
-              process.stdout.write(`Copied ${total} rows in ${copied.length} tables.\n`);
+              process.stdout.write(`${say('cli.db.copied', { rows: total, tables: copied.length })}\n`);
             } finally {
               await to.close();
             }
@@ -35,8 +34,11 @@ export function register(program: Command): void {
             await from.close();
           }
         },
-        (error) =>
-          error instanceof CopyRefused || error instanceof TargetNotEmpty ? [error.message] : undefined,
+        (error) => {
+          if (error instanceof CopyRefused) return [error.message];
+          if (error instanceof TargetNotEmpty) return [say('cli.db.notEmpty', error)];
+          return undefined;
+        },
       ),
     );
 }
@@ -45,6 +47,8 @@ async function open(option: string, url: string): Promise<Store> {
   try {
     return await openStore(url);
   } catch (error) {
-    throw new CopyRefused(`${option}: cannot open ${withoutPassword(url)}: ${(error as Error).message}`);
+    throw new CopyRefused(
+      say('cli.db.cannotOpen', { option, database: withoutPassword(url), why: (error as Error).message }),
+    );
   }
 }

@@ -5,24 +5,22 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { demoUpTo } from '../../demo/months.js';
-import { isValidPeriod, periodLabel } from '../../shared/dates.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { isValidPeriod } from '../../shared/dates.js';
+import { monthLabel } from '../../shared/i18n/index.js';
+import { loadConfig } from '../config.js';
 import { previousPeriod } from '../services/clock.js';
 import { writeCouncilTemplate, writePartnershipWorkbook } from '../workbook/write-template.js';
+import { CLI_LOCALE, say } from './cli-language.js';
 import { writeFileAtomically } from './files.js';
+import { operatorFailure } from './store-access.js';
 import { notAMonth } from './help.js';
 
 export function register(program: Command): void {
   program
     .command('demo')
-    .description(
-      'Write the demo partnership workbook and its councils’ returns: the latest month under returns/, the month before under returns/YYYY-MM/',
-    )
-    .requiredOption('--out <folder>', 'The folder to write them to (created if needed)')
-    .option(
-      '--period <YYYY-MM>',
-      'The latest month of the returns (default: last month, as the service’s demo)',
-    )
+    .description(say('cli.help.demo'))
+    .requiredOption('--out <folder>', say('cli.help.demo.out'))
+    .option('--period <YYYY-MM>', say('cli.help.demo.period'))
     .action(async (options: { out: string; period?: string }) => {
       process.exitCode = await runDemo(options.out, options.period);
     });
@@ -34,8 +32,9 @@ async function runDemo(folder: string, period: string | undefined): Promise<numb
     try {
       latest = previousPeriod(loadConfig().timeZone, new Date());
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      console.error(error.message);
+      const failure = operatorFailure(error);
+      if (!failure) throw error;
+      console.error(failure);
       return 1;
     }
   }
@@ -62,8 +61,14 @@ async function runDemo(folder: string, period: string | undefined): Promise<numb
   }
   const [before, last] = months.map((m) => m.period) as [string, string];
   console.log(
-    `Wrote ${partnershipFile} and the returns of ${written[last]!.length} councils for ${periodLabel(last)} ` +
-      `(${path.join(folder, 'returns')}) and ${periodLabel(before)} (${path.join(folder, 'returns', before)}). Try:`,
+    say('cli.demo.wrote', {
+      partnership: partnershipFile,
+      count: written[last]!.length,
+      month: monthLabel(CLI_LOCALE, last),
+      folder: path.join(folder, 'returns'),
+      before: monthLabel(CLI_LOCALE, before),
+      beforeFolder: path.join(folder, 'returns', before),
+    }),
   );
   console.log(
     `  npx shared-cdo consolidate --partnership ${partnershipFile} --period ${last} --out ${path.join(folder, 'consolidated.xlsx')} ${written[last]!.join(' ')}`,

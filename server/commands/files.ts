@@ -1,34 +1,42 @@
 // File helpers shared by the offline commands: partnership files, problem lines, all-or-nothing output.
 import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
+import { problemMessage } from '../../shared/i18n/problems.js';
 import type { Partnership, Problem } from '../../shared/schemas.js';
+import { errorMessage } from '../error-language.js';
 import { HttpError, InvalidInput } from '../errors.js';
 import { readPartnership } from '../services/partnership-input.js';
 import { decodeUpload } from '../returns/upload.js';
 import { WorkbookRejected } from '../workbook/read.js';
+import { CLI_LOCALE, say } from './cli-language.js';
 
-/** `file: Sheet!row column: message`, the one-line form of a problem on standard error. */
-export function problemLine(file: string, p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message'>): string {
+/** `file: Sheet!row column: message`, the one-line form of a problem on standard error, in the run's language. */
+export function problemLine(
+  file: string,
+  p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message' | 'say'>,
+): string {
   const where = `${p.sheet}${p.row === null ? '' : `!${p.row}`}${p.column === null ? '' : ` ${p.column}`}`;
-  return `${file}: ${where}: ${p.message}`;
+  return `${file}: ${where}: ${problemMessage(CLI_LOCALE, p)}`;
 }
 
 /** The line for a file that could not be read at all. */
 export function unreadableLine(file: string, error: unknown): string {
   if (error instanceof WorkbookRejected) {
     const { where } = error;
+    const message = errorMessage(CLI_LOCALE, error.code, error.status, error.message);
     if (where) {
       const { sheet, row = null, column = null } = where;
-      return problemLine(file, { sheet, row, column, message: error.message });
+      return problemLine(file, { sheet, row, column, message });
     }
-    return `${file}: ${error.message}`;
+    return `${file}: ${message}`;
   }
   // What the service would answer for an upload like this file, e.g. JSON that does not parse.
-  if (error instanceof HttpError) return `${file}: ${error.message}`;
+  if (error instanceof HttpError)
+    return `${file}: ${errorMessage(CLI_LOCALE, error.code, error.status, error.message)}`;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `${file}: no such file.`;
-  if (code === 'EISDIR') return `${file}: is a folder, not a file.`;
-  return `${file}: cannot be read (${error instanceof Error ? error.message : String(error)}).`;
+  if (code === 'ENOENT') return say('cli.file.missing', { file });
+  if (code === 'EISDIR') return say('cli.file.folder', { file });
+  return say('cli.file.unreadable', { file, why: error instanceof Error ? error.message : String(error) });
 }
 
 export const errorLines = (file: string, problems: readonly Problem[]): string[] =>

@@ -1,6 +1,7 @@
 // Words every command uses alike: the example under each command's --help, and the one line for an
 // option whose value is not a month or not a council ID.
 import type { Command } from 'commander';
+import { say } from './cli-language.js';
 
 /** One example per command, by its name after `shared-cdo`, shown under its --help. */
 const EXAMPLES: Record<string, string> = {
@@ -51,15 +52,13 @@ export function addExamples(program: Command): void {
         const name = pathOf(sub).join(' ');
         const example = EXAMPLES[name];
         if (!example) throw new Error(`shared-cdo ${name} has no example for its --help`);
-        sub.addHelpText('after', `\nExample:\n  ${example}\n`);
+        sub.addHelpText('after', `\n${say('cli.help.example')}\n  ${example}\n`);
       }
     }
   };
   visit(program);
 }
 
-export const notAMonth = (option: string, value: string): string =>
-  `${option}: "${value}" is not a month written YYYY-MM`;
+export const notAMonth = (option: string, value: string): string => say('cli.notAMonth', { option, value });
 
-export const notACouncilId = (value: string): string =>
-  `--council: "${value}" is not a council ID (lower-case letters and digits joined by hyphens, e.g. cherwell)`;
+export const notACouncilId = (value: string): string => say('cli.notACouncilId', { value });

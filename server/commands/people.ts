@@ -7,10 +7,11 @@ import { emailSchema } from '../../shared/schemas.js';
 import { commandLineActor } from '../auth/actors.js';
 import { applyRetention } from '../services/personal-data-retention.js';
 import { changePerson, PersonalDataRefused, personReport } from '../services/personal-data.js';
+import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 
 function email(text: string): string {
-  if (!emailSchema.safeParse(text.trim()).success) throw new InvalidArgumentError('an e-mail address');
+  if (!emailSchema.safeParse(text.trim()).success) throw new InvalidArgumentError(say('cli.value.email'));
   return text.trim().toLowerCase();
 }
 
@@ -18,16 +19,12 @@ const refusals = (error: unknown): string[] | undefined =>
   error instanceof PersonalDataRefused ? [error.message] : undefined;
 
 export function register(program: Command): void {
-  const people = program
-    .command('people')
-    .description('Personal data: export what is held about a person, erase them, apply retention');
+  const people = program.command('people').description(say('cli.help.people'));
   people
     .command('export')
-    .description(
-      'Print everything held about a person: rows of every version, audit entries, users and tokens',
-    )
-    .requiredOption('--email <address>', "The person's e-mail address", email)
-    .option('--csv', 'Print CSV: one line per row, audit entry, user and token')
+    .description(say('cli.help.people.export'))
+    .requiredOption('--email <address>', say('cli.help.email'), email)
+    .option('--csv', say('cli.help.people.csv'))
     .action((options: { email: string; csv?: boolean }) =>
       runCommand(
         () =>
@@ -40,8 +37,8 @@ export function register(program: Command): void {
     );
   people
     .command('erase')
-    .description('Erase a person: their name and e-mail become a pseudonym in every version; figures stay')
-    .requiredOption('--email <address>', "The person's e-mail address", email)
+    .description(say('cli.help.people.erase'))
+    .requiredOption('--email <address>', say('cli.help.email'), email)
     .action((options: { email: string }) =>
       runCommand(
         () =>
@@ -53,11 +50,16 @@ export function register(program: Command): void {
               commandLineActor(),
               new Date().toISOString(),
             );
-            if (!changed) throw new PersonalDataRefused(`Nothing the service holds names ${options.email}.`);
+            if (!changed) throw new PersonalDataRefused(say('cli.people.nothing', { email: options.email }));
             process.stdout.write(
-              `Erased: now ${changed.name} <${changed.email}> in ${changed.versions} versions, ` +
-                `${changed.auditEntries} audit entries, ${changed.tokens} token labels and ` +
-                `${changed.emails} stored e-mails; ${changed.users} users removed.\n`,
+              `${say('cli.people.erased', {
+                person: `${changed.name} <${changed.email}>`,
+                versions: changed.versions,
+                audit: changed.auditEntries,
+                tokens: changed.tokens,
+                emails: changed.emails,
+                users: changed.users,
+              })}\n`,
             );
           }),
         refusals,
@@ -65,10 +67,8 @@ export function register(program: Command): void {
     );
   people
     .command('retention')
-    .description(
-      'Pseudonymise people in versions past PERSONAL_DATA_RETENTION_MONTHS and drop old client addresses (the 07:00 run does this daily)',
-    )
-    .option('--dry-run', 'List what would change, and change nothing')
+    .description(say('cli.help.people.retention'))
+    .option('--dry-run', say('cli.help.people.dryRun'))
     .action((options: { dryRun?: boolean }) =>
       runCommand(
         () =>
@@ -79,12 +79,13 @@ export function register(program: Command): void {
               dryRun: options.dryRun === true,
               actor: commandLineActor(),
             });
-            const verb = options.dryRun ? 'Would pseudonymise' : 'Pseudonymised';
-            const lines = outcome.versions.map((v) => `  ${v.council} ${v.period} version ${v.version}\n`);
+            const lines = outcome.versions.map((v) => `  ${say('cli.people.version', v)}\n`);
+            const versions = { count: outcome.versions.length, upTo: outcome.upTo };
+            const dropped = { count: outcome.clientAddresses };
             process.stdout.write(
-              `${verb} people in ${outcome.versions.length} versions of periods up to ${outcome.upTo}` +
+              say(options.dryRun ? 'cli.people.wouldPseudonymise' : 'cli.people.pseudonymised', versions) +
                 `${lines.length > 0 ? ':' : '.'}\n${lines.join('')}` +
-                `${options.dryRun ? 'Would drop' : 'Dropped'} the client address of ${outcome.clientAddresses} audit entries older than 12 months.\n`,
+                `${say(options.dryRun ? 'cli.people.wouldDrop' : 'cli.people.dropped', dropped)}\n`,
             );
           }),
         refusals,

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addMonths } from '../../shared/dates.js';
-import { messagesIn, monthLabel } from '../../shared/i18n/index.js';
+import { monthLabel } from '../../shared/i18n/index.js';
 import { problemMessage } from '../../shared/i18n/problems.js';
 import { periodSchema } from '../../shared/schemas.js';
 import { loadConfig } from '../config.js';
@@ -17,15 +17,13 @@ import { MailService, outboxDirFor } from '../mail/index.js';
 import { enqueueMail, outboxRows } from '../mail/outbox.js';
 import { safeFileStem } from '../mail/transport.js';
 import { currentPeriod } from '../services/clock.js';
-import { cliLocale } from './cli-language.js';
+import { CLI_LOCALE, say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 import { notAMonth } from './help.js';
 
 class RollupRefused extends Error {}
 
-const locale = cliLocale();
-const m = messagesIn(locale);
-const periodLabel = (period: string): string => monthLabel(locale, period);
+const periodLabel = (period: string): string => monthLabel(CLI_LOCALE, period);
 
 interface RollupOptions {
   period: string;
@@ -37,20 +35,20 @@ interface RollupOptions {
 export function register(program: Command): void {
   program
     .command('rollup')
-    .description('Build the roll-up of a month now and send it (once per recipient) through the outbox')
-    .requiredOption('--period <YYYY-MM>', 'The month the roll-up reports on')
-    .option('--dry-run', 'Write the e-mails as .eml files and send nothing')
-    .option('--out <folder>', 'Where --dry-run writes the .eml files (default: the outbox folder)')
-    .option('--force', 'For testing only: build it even for a month that has not ended')
+    .description(say('cli.help.rollup'))
+    .requiredOption('--period <YYYY-MM>', say('cli.help.rollup.period'))
+    .option('--dry-run', say('cli.help.rollup.dryRun'))
+    .option('--out <folder>', say('cli.help.rollup.out'))
+    .option('--force', say('cli.help.rollup.force'))
     .action(async (options: RollupOptions) =>
       runCommand(
         () => rollup(options),
         (error) => {
           if (error instanceof RollupRefused) return [error.message];
           if (error instanceof HttpError)
-            return [errorMessage(locale, error.code, error.status, error.message)];
+            return [errorMessage(CLI_LOCALE, error.code, error.status, error.message)];
           if (error instanceof InvalidInput)
-            return error.problems.map((p) => `${p.sheet}: ${problemMessage(locale, p)}`);
+            return error.problems.map((p) => `${p.sheet}: ${problemMessage(CLI_LOCALE, p)}`);
           return undefined;
         },
       ),
@@ -66,7 +64,7 @@ async function rollup(options: RollupOptions): Promise<void> {
   const thisMonth = currentPeriod(config.timeZone, new Date());
   if (period >= thisMonth && !options.force) {
     throw new RollupRefused(
-      m('cli.rollup.notEnded', {
+      say('cli.rollup.notEnded', {
         month: periodLabel(period),
         latest: periodLabel(addMonths(thisMonth, -1)),
       }),
@@ -80,7 +78,7 @@ async function rollup(options: RollupOptions): Promise<void> {
   const month = periodLabel(period);
   await withStore(async (store) => {
     if (!(await store.currentPartnership())) {
-      throw new RollupRefused(m('cli.rollup.noPartnership'));
+      throw new RollupRefused(say('cli.rollup.noPartnership'));
     }
     const mail = new MailService({ store, config, logger, outboxDir: outboxDirFor(config.database) });
     try {
@@ -94,7 +92,7 @@ async function rollup(options: RollupOptions): Promise<void> {
           writePrivateFile(file, m.message);
           process.stdout.write(`${file}\n`);
         }
-        process.stdout.write(`${m('cli.rollup.dryRun', { count: build!.messages.length, month })}\n`);
+        process.stdout.write(`${say('cli.rollup.dryRun', { count: build!.messages.length, month })}\n`);
         return;
       }
       const build = await mail.buildRollupIfNeeded(period);
@@ -110,12 +108,12 @@ async function rollup(options: RollupOptions): Promise<void> {
         );
       }
       const waiting = rows.filter((r) => r.status === 'pending' || r.status === 'sending').length;
-      const queued = m('cli.rollup.queued', { month, added, already: rows.length - added });
+      const queued = say('cli.rollup.queued', { month, added, already: rows.length - added });
       const next = pass.leader
         ? waiting > 0
-          ? m('cli.rollup.waiting', { count: waiting })
-          : m('cli.rollup.nothingLeft')
-        : m('cli.rollup.serviceSending');
+          ? say('cli.rollup.waiting', { count: waiting })
+          : say('cli.rollup.nothingLeft')
+        : say('cli.rollup.serviceSending');
       process.stdout.write(`${queued} ${next}\n`);
       if (rows.some((r) => r.status === 'failed')) process.exitCode = 1;
     } finally {

@@ -1,13 +1,14 @@
 // `shared-cdo serve` (what `npm start` runs): the service until SIGTERM or SIGINT, then a graceful stop.
 import type { Command } from 'commander';
-import { ConfigError, configVariables, loadConfig } from '../config.js';
-import { StoreOpenError } from '../store/index.js';
-import { usingDatabaseLine } from './store-access.js';
+import { configVariables, loadConfig } from '../config.js';
+import type { PlainKey } from '../../shared/i18n/index.js';
+import { say } from './cli-language.js';
+import { operatorFailure, usingDatabaseLine } from './store-access.js';
 
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Run the sync service until stopped, configured by the environment variables below')
+    .description(say('cli.help.serve'))
     .addHelpText('after', variablesHelp)
     .action(serve);
 }
@@ -40,17 +41,49 @@ export async function serve(): Promise<void> {
 
 /** The one line for a start-up failure an operator can fix, or undefined for a bug. */
 function startFailure(error: unknown): string | undefined {
-  if (error instanceof ConfigError || error instanceof StoreOpenError) return error.message;
+  const failure = operatorFailure(error);
+  if (failure) return failure;
   const code = (error as { code?: unknown }).code;
-  if (code === 'EADDRINUSE')
-    return 'Cannot start: the port is already in use; stop the other service or set PORT.';
-  if (code === 'EACCES')
-    return 'Cannot start: no permission to listen on that port; set PORT to 1024 or above.';
+  if (code === 'EADDRINUSE') return say('cli.serve.portInUse');
+  if (code === 'EACCES') return say('cli.serve.noPermission');
   if (code === 'ENOENT' && (error as { path?: string }).path) {
-    return `Cannot start: ${(error as { path: string }).path} does not exist (check TLS_CERT_FILE and TLS_KEY_FILE).`;
+    return say('cli.serve.noFile', { path: (error as { path: string }).path });
   }
   return undefined;
 }
+
+/**
+ * Each variable's description in the catalogue. config.ts, which loads before anything else, keeps the
+ * English itself; the test of the conventions checks that the catalogue's English is the same.
+ */
+export const VARIABLE_WORDS: Readonly<Record<string, PlainKey>> = {
+  PORT: 'cli.env.port',
+  DATABASE_URL: 'cli.env.databaseUrl',
+  PUBLIC_URL: 'cli.env.publicUrl',
+  DOWNLOAD_LINK_SECRET: 'cli.env.downloadLinkSecret',
+  SMTP_URL: 'cli.env.smtpUrl',
+  MAIL_FROM: 'cli.env.mailFrom',
+  TZ: 'cli.env.tz',
+  TLS_CERT_FILE: 'cli.env.tlsCertFile',
+  TLS_KEY_FILE: 'cli.env.tlsKeyFile',
+  DEMO: 'cli.env.demo',
+  LOG_LEVEL: 'cli.env.logLevel',
+  LOG_FORMAT: 'cli.env.logFormat',
+  RATE_LIMIT_PER_MINUTE: 'cli.env.rateLimitPerMinute',
+  MAX_VERSIONS_PER_PERIOD: 'cli.env.maxVersionsPerPeriod',
+  DECODE_MEMORY_MB: 'cli.env.decodeMemoryMb',
+  DECODE_TIME_LIMIT_SECONDS: 'cli.env.decodeTimeLimitSeconds',
+  ENTRA_CLIENT_ID: 'cli.env.entraClientId',
+  ENTRA_AUTHORITY: 'cli.env.entraAuthority',
+  PERSONAL_DATA_RETENTION_MONTHS: 'cli.env.personalDataRetentionMonths',
+  TRUST_PROXY: 'cli.env.trustProxy',
+};
+
+/** A variable's description in the run's language. */
+const described = (variable: { name: string; description: string }): string => {
+  const key = VARIABLE_WORDS[variable.name];
+  return key ? say(key) : variable.description;
+};
 
 /** Every environment variable `serve` reads, with its default, for `serve --help`. */
 function variablesHelp(): string {
@@ -58,7 +91,7 @@ function variablesHelp(): string {
   const indent = ' '.repeat(2 + Math.max(...variables.map((v) => v.name.length)) + 2);
   const lines = variables.map(
     (v) =>
-      `  ${v.name.padEnd(indent.length - 4)}  ${v.description}\n${indent}default: ${v.defaultValue ?? 'unset'}`,
+      `  ${v.name.padEnd(indent.length - 4)}  ${described(v)}\n${indent}${say('cli.help.default', { value: v.defaultValue ?? say('cli.help.serve.unset') })}`,
   );
-  return `\nEnvironment variables:\n${lines.join('\n')}\n`;
+  return `\n${say('cli.help.serve.variables')}\n${lines.join('\n')}\n`;
 }

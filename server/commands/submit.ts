@@ -2,12 +2,15 @@
 // through the same service function as the API (source "cli").
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { periodLabel } from '../../shared/dates.js';
+import { monthLabel } from '../../shared/i18n/index.js';
+import { problemMessage } from '../../shared/i18n/problems.js';
 import { councilIdSchema, periodSchema } from '../../shared/schemas.js';
 import { commandLineActor } from '../auth/actors.js';
+import { errorMessage } from '../error-language.js';
 import { HttpError, InvalidInput } from '../errors.js';
 import { DecodePool } from '../returns/decode/pool.js';
 import { submitReturn } from '../returns/submit-return.js';
+import { CLI_LOCALE, say } from './cli-language.js';
 import { councilNames, runCommand, withStore } from './store-access.js';
 import { notAMonth, notACouncilId } from './help.js';
 
@@ -16,11 +19,11 @@ class SubmitRefused extends Error {}
 export function register(program: Command): void {
   program
     .command('submit')
-    .description("Submit a council's workbook for a month without the add-in")
-    .requiredOption('--council <id>', 'The council ID, as on the About sheet')
-    .requiredOption('--period <YYYY-MM>', 'The month, as on the About sheet')
-    .option('--confirm <what>', 'With "empty": submit a workbook whose three sheets are all empty')
-    .argument('<file>', 'The council workbook (.xlsx)')
+    .description(say('cli.help.submit'))
+    .requiredOption('--council <id>', say('cli.help.submit.council'))
+    .requiredOption('--period <YYYY-MM>', say('cli.help.submit.period'))
+    .option('--confirm <what>', say('cli.help.submit.confirm'))
+    .argument('<file>', say('cli.help.submit.file'))
     .action(async (file: string, options: { council: string; period: string; confirm?: string }) =>
       runCommand(
         async () => {
@@ -31,10 +34,10 @@ export function register(program: Command): void {
             throw new SubmitRefused(notAMonth('--period', options.period));
           }
           if (options.confirm !== undefined && options.confirm !== 'empty') {
-            throw new SubmitRefused(`--confirm "${options.confirm}" is not known: only --confirm empty is`);
+            throw new SubmitRefused(say('cli.submit.confirm', { value: options.confirm }));
           }
           const bytes = await readFile(file).catch(() => {
-            throw new SubmitRefused(`Cannot read ${file}`);
+            throw new SubmitRefused(say('cli.submit.cannotRead', { file }));
           });
           const { receipt, nameOf } = await withStore(async (store, config) => {
             const decoder = new DecodePool(config.decode);
@@ -54,20 +57,35 @@ export function register(program: Command): void {
             .map(([sheet, c]) => `${sheet} +${c.added} ~${c.changed} -${c.removed}`)
             .join(', ');
           process.stdout.write(
-            `Submitted ${nameOf(receipt.council)}'s return for ${periodLabel(receipt.period)} as version ${receipt.version} (${changed}).\n` +
-              receipt.warnings.map((w) => `warning: ${where(w)}${w.message}\n`).join(''),
+            `${say('cli.submit.done', {
+              council: nameOf(receipt.council),
+              month: monthLabel(CLI_LOCALE, receipt.period),
+              version: receipt.version,
+              changes: changed,
+            })}\n` +
+              receipt.warnings
+                .map((w) => `${say('cli.submit.warning', { problem: problemText(w) })}\n`)
+                .join(''),
           );
         },
         (error) => {
           if (error instanceof SubmitRefused) return [error.message];
-          if (error instanceof InvalidInput) return error.problems.map((p) => `${where(p)}${p.message}`);
-          if (error instanceof HttpError) return [error.message];
+          if (error instanceof InvalidInput) return error.problems.map(problemText);
+          if (error instanceof HttpError)
+            return [errorMessage(CLI_LOCALE, error.code, error.status, error.message)];
           return undefined;
         },
       ),
     );
 }
 
-function where(p: { sheet: string; row: number | null; column: string | null }): string {
-  return `${p.sheet}${p.row !== null ? ` row ${p.row}` : ''}${p.column ? `, ${p.column}` : ''}: `;
+/** `Projects row 4, Budget: …`: where a problem is and what it is, in the run's language. */
+function problemText(p: {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+}): string {
+  const sheet = p.row !== null ? say('cli.submit.row', { sheet: p.sheet, row: p.row }) : p.sheet;
+  return `${sheet}${p.column ? `, ${p.column}` : ''}: ${problemMessage(CLI_LOCALE, p)}`;
 }

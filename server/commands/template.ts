@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { isValidPeriod } from '../../shared/dates.js';
 import { COUNCIL_ID_PATTERN } from '../../shared/vocabulary.js';
 import { writeCouncilTemplate } from '../workbook/write-template.js';
+import { say } from './cli-language.js';
 import { loadPartnership, writeFileAtomically } from './files.js';
 import { notAMonth, notACouncilId } from './help.js';
 
@@ -16,11 +17,11 @@ interface Options {
 export function register(program: Command): void {
   program
     .command('template')
-    .description("Write a council's return workbook for a month")
-    .requiredOption('--council <id>', 'The council ID, e.g. cherwell')
-    .requiredOption('--period <YYYY-MM>', 'The month the return is for')
-    .requiredOption('--out <file>', 'The workbook to write (.xlsx)')
-    .option('--partnership <file>', 'The partnership (.xlsx or .json), for the budget-line and council lists')
+    .description(say('cli.help.template'))
+    .requiredOption('--council <id>', say('cli.help.template.council'))
+    .requiredOption('--period <YYYY-MM>', say('cli.help.template.period'))
+    .requiredOption('--out <file>', say('cli.help.template.out'))
+    .option('--partnership <file>', say('cli.help.template.partnership'))
     .action(async (options: Options) => {
       process.exitCode = await runTemplate(options);
     });
@@ -37,7 +38,7 @@ async function runTemplate(options: Options): Promise<number> {
   errors.push(...(loaded?.errors ?? []));
   const partnership = loaded?.partnership;
   if (partnership && !partnership.councils.some((c) => c.id === council)) {
-    errors.push(`--council: ${council} is not a council of ${partnership.name}.`);
+    errors.push(say('cli.template.notInPartnership', { council, partnership: partnership.name }));
   }
   if (errors.length) {
     for (const line of errors) console.error(line);

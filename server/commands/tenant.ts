@@ -5,35 +5,37 @@ import { newTenantSchema } from '../../shared/api.js';
 import { commandLineActor } from '../auth/actors.js';
 import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
-import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { fieldRefusal, recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 
 export function register(program: Command): void {
-  const tenant = program.command('tenant').description('Manage Microsoft 365 organisations of the councils');
+  const tenant = program.command('tenant').description(say('cli.help.tenant'));
   tenant
     .command('add')
-    .description("Register a council's Microsoft 365 organisation: its people sign in as that council")
-    .requiredOption('--tenant-id <id>', "The organisation's Microsoft 365 tenant ID (a GUID)")
-    .requiredOption('--council <id>', 'The council it belongs to')
+    .description(say('cli.help.tenant.add'))
+    .requiredOption('--tenant-id <id>', say('cli.help.tenant.tenantId'))
+    .requiredOption('--council <id>', say('cli.help.tenant.council'))
     .action((options: { tenantId: string; council: string }) =>
       runCommand(
         () =>
           withStore(async (store) => {
             const parsed = newTenantSchema.safeParse(options);
-            if (!parsed.success) {
-              const issue = parsed.error.issues[0]!;
-              const option = issue.path[0] === 'tenantId' ? 'tenant-id' : String(issue.path[0]);
-              throw new RegistrationRefused(`--${option}: ${issue.message}`);
-            }
+            if (!parsed.success) throw new RegistrationRefused(fieldRefusal(parsed.error.issues[0]!));
             const unknown = await unknownCouncil(store, parsed.data.council);
-            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
+            if (unknown)
+              throw new RegistrationRefused(say('cli.unknownCouncil', { council: parsed.data.council }));
             const added = await store.addTenant(parsed.data, commandLineActor(), new Date().toISOString());
             if (added.kind === 'exists')
               throw new RegistrationRefused(
-                `Tenant ${options.tenantId} is registered to ${added.tenant.council} already (tenant ${added.tenant.id}).`,
+                say('cli.tenant.exists', {
+                  tenant: options.tenantId,
+                  council: added.tenant.council,
+                  id: added.tenant.id,
+                }),
               );
             process.stdout.write(
-              `Registered tenant ${added.tenant.id}: ${options.tenantId} for ${options.council}.\n`,
+              `${say('cli.tenant.registered', { id: added.tenant.id, tenant: options.tenantId, council: options.council })}\n`,
             );
           }),
         registrationFailures,
@@ -41,7 +43,7 @@ export function register(program: Command): void {
     );
   tenant
     .command('list')
-    .description('List registered organisations')
+    .description(say('cli.help.tenant.list'))
     .action(() =>
       runCommand(
         () =>
@@ -52,23 +54,30 @@ export function register(program: Command): void {
               t.council,
               t.createdAt.slice(0, 10),
             ]);
-            process.stdout.write(`${textTable(['Number', 'Tenant', 'Council', 'Added'], rows)}\n`);
+            const columns = [
+              say('cli.table.number'),
+              say('cli.table.tenant'),
+              say('cli.table.council'),
+              say('cli.table.added'),
+            ];
+            process.stdout.write(`${textTable(columns, rows)}\n`);
           }),
         registrationFailures,
       ),
     );
   tenant
     .command('remove')
-    .description('Remove a registered organisation (its number is in `tenant list`)')
-    .argument('<number>', 'The tenant number', recordNumber)
+    .description(say('cli.help.tenant.remove'))
+    .argument('<number>', say('cli.help.tenant.number'), recordNumber)
     .action((id: number) =>
       runCommand(
         () =>
           withStore(async (store) => {
             const removed = await store.removeTenant(id, commandLineActor(), new Date().toISOString());
-            if (!removed)
-              throw new RegistrationRefused(`There is no tenant number ${id} (see \`tenant list\`).`);
-            process.stdout.write(`Removed tenant ${id}: ${removed.tenantId} of ${removed.council}.\n`);
+            if (!removed) throw new RegistrationRefused(say('cli.tenant.none', { id }));
+            process.stdout.write(
+              `${say('cli.tenant.removed', { id, tenant: removed.tenantId, council: removed.council })}\n`,
+            );
           }),
         registrationFailures,
       ),

@@ -10,27 +10,28 @@ import { createToken } from '../auth/tokens.js';
 import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 import { notACouncilId } from './help.js';
 
 function days(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > TOKEN_DAYS.max)
-    throw new InvalidArgumentError(`a whole number of days from 1 to ${TOKEN_DAYS.max}`);
+    throw new InvalidArgumentError(say('cli.value.days', { max: TOKEN_DAYS.max }));
   return value;
 }
 
 export function register(program: Command): void {
-  const token = program.command('token').description('Manage access tokens');
+  const token = program.command('token').description(say('cli.help.token'));
   token
     .command('create')
-    .description('Create an access token (printed once; only its hash is kept)')
-    .addOption(new Option('--role <role>', 'What the token may do').choices(ROLES).makeOptionMandatory())
-    .option('--council <id>', 'The council a council token is bound to (needed for the council role)')
-    .requiredOption('--label <text>', 'Who or what holds the token (shown as "by whom")')
+    .description(say('cli.help.token.create'))
+    .addOption(new Option('--role <role>', say('cli.help.token.role')).choices(ROLES).makeOptionMandatory())
+    .option('--council <id>', say('cli.help.token.council'))
+    .requiredOption('--label <text>', say('cli.help.token.label'))
     .option(
       '--expires-in <days>',
-      `Days until the token stops working (at most ${TOKEN_DAYS.max})`,
+      say('cli.help.token.expiresIn', { max: TOKEN_DAYS.max }),
       days,
       TOKEN_DAYS.default,
     )
@@ -42,7 +43,13 @@ export function register(program: Command): void {
               throw new RegistrationRefused(notACouncilId(options.council));
             }
             const unknown = options.council && (await unknownCouncil(store, options.council));
-            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
+            if (unknown)
+              throw new RegistrationRefused(say('cli.unknownCouncil', { council: options.council! }));
+            // What createToken would refuse, said in the run's language.
+            if (options.role === 'council' && !options.council)
+              throw new RegistrationRefused(say('cli.token.councilNeeded'));
+            if (options.role !== 'council' && options.council)
+              throw new RegistrationRefused(say('cli.token.councilOnly'));
             let created: TokenInfo & { token: string };
             try {
               created = await createToken(
@@ -61,8 +68,12 @@ export function register(program: Command): void {
             // The token alone on standard output, so `TOKEN=$(shared-cdo token create …)` holds just it;
             // what was made is said to the person on standard error.
             process.stderr.write(
-              `Created ${holder(created)} number ${created.id} labelled "${created.label}", valid until ` +
-                `${created.expiresAt.slice(0, 10)}. Copy it now: it is not shown again.\n`,
+              `${say('cli.token.created', {
+                holder: holder(created),
+                id: created.id,
+                label: created.label,
+                date: day(created.expiresAt),
+              })}\n`,
             );
             process.stdout.write(`${created.token}\n`);
           }),
@@ -71,9 +82,7 @@ export function register(program: Command): void {
     );
   token
     .command('list')
-    .description(
-      'List access tokens: number, label, role, council, created, expires, last used (never the token)',
-    )
+    .description(say('cli.help.token.list'))
     .action(() =>
       runCommand(
         () =>
@@ -87,12 +96,25 @@ export function register(program: Command): void {
               t.council ?? '',
               day(t.createdAt),
               t.revokedAt
-                ? `revoked ${day(t.revokedAt)}`
-                : `${t.expiresAt <= now ? 'expired' : 'expires'} ${day(t.expiresAt)}`,
-              t.lastUsedAt ? day(t.lastUsedAt) : 'never',
+                ? say('cli.token.state.revoked', { date: day(t.revokedAt) })
+                : say(t.expiresAt <= now ? 'cli.token.state.expired' : 'cli.token.state.expires', {
+                    date: day(t.expiresAt),
+                  }),
+              t.lastUsedAt ? day(t.lastUsedAt) : say('cli.token.never'),
             ]);
             process.stdout.write(
-              `${textTable(['Number', 'Label', 'Role', 'Council', 'Created', 'Expires', 'Last used'], rows)}\n`,
+              `${textTable(
+                [
+                  say('cli.table.number'),
+                  say('cli.table.label'),
+                  say('cli.table.role'),
+                  say('cli.table.council'),
+                  say('cli.table.created'),
+                  say('cli.table.expires'),
+                  say('cli.table.lastUsed'),
+                ],
+                rows,
+              )}\n`,
             );
           }),
         registrationFailures,
@@ -100,17 +122,21 @@ export function register(program: Command): void {
     );
   token
     .command('revoke')
-    .description('Revoke an access token for good (its number is in `token list`)')
-    .argument('<number>', 'The token number', recordNumber)
+    .description(say('cli.help.token.revoke'))
+    .argument('<number>', say('cli.help.token.number'), recordNumber)
     .action((id: number) =>
       runCommand(
         () =>
           withStore(async (store) => {
             const revoked = await store.revokeToken(id, commandLineActor(), new Date().toISOString());
-            if (!revoked)
-              throw new RegistrationRefused(`There is no access token number ${id} (see \`token list\`).`);
+            if (!revoked) throw new RegistrationRefused(say('cli.token.none', { id }));
             process.stdout.write(
-              `Revoked ${holder(revoked)} number ${id} labelled "${revoked.label}" (${day(revoked.revokedAt!)}).\n`,
+              `${say('cli.token.revoked', {
+                holder: holder(revoked),
+                id,
+                label: revoked.label,
+                date: day(revoked.revokedAt!),
+              })}\n`,
             );
           }),
         registrationFailures,
@@ -119,6 +145,8 @@ export function register(program: Command): void {
 }
 
 const holder = (t: TokenInfo): string =>
-  t.council ? `the ${t.role} token for ${t.council}` : `the ${t.role} token`;
+  t.council
+    ? say('cli.token.holderFor', { role: t.role, council: t.council })
+    : say('cli.token.holder', { role: t.role });
 
 const day = (iso: string): string => iso.slice(0, 10);

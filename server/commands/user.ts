@@ -6,40 +6,45 @@ import { ROLES, type Role } from '../../shared/vocabulary.js';
 import { commandLineActor } from '../auth/actors.js';
 import { textTable } from '../mail/text.js';
 import { unknownCouncil } from '../services/council-check.js';
-import { recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { fieldRefusal, recordNumber, RegistrationRefused, registrationFailures } from './registration.js';
+import { say } from './cli-language.js';
 import { runCommand, withStore } from './store-access.js';
 
 export function register(program: Command): void {
-  const user = program.command('user').description('Manage Microsoft 365 users and their roles');
+  const user = program.command('user').description(say('cli.help.user'));
   user
     .command('add')
-    .description('Register a Microsoft 365 user with a role')
-    .requiredOption('--tenant-id <id>', "The user's Microsoft 365 tenant ID (a GUID)")
-    .requiredOption('--email <address>', 'Their sign-in name (preferred_username), matched without case')
-    .addOption(new Option('--role <role>', 'What they may do').choices(ROLES).makeOptionMandatory())
-    .option('--council <id>', 'The council of a council user (needed for the council role)')
+    .description(say('cli.help.user.add'))
+    .requiredOption('--tenant-id <id>', say('cli.help.user.tenantId'))
+    .requiredOption('--email <address>', say('cli.help.user.email'))
+    .addOption(new Option('--role <role>', say('cli.help.user.role')).choices(ROLES).makeOptionMandatory())
+    .option('--council <id>', say('cli.help.user.council'))
     .action((options: { tenantId: string; email: string; role: Role; council?: string }) =>
       runCommand(
         () =>
           withStore(async (store) => {
             const parsed = newUserSchema.safeParse(options);
-            if (!parsed.success) {
-              const issue = parsed.error.issues[0]!;
-              throw new RegistrationRefused(`--${optionName(String(issue.path[0]))}: ${issue.message}`);
-            }
+            if (!parsed.success) throw new RegistrationRefused(fieldRefusal(parsed.error.issues[0]!));
             const spec = parsed.data;
             if ((spec.role === 'council') !== (spec.council !== undefined))
-              throw new RegistrationRefused(
-                '--council: a council user, and only a council user, names their council',
-              );
+              throw new RegistrationRefused(say('cli.user.councilRule'));
             const unknown = spec.council && (await unknownCouncil(store, spec.council));
-            if (unknown) throw new RegistrationRefused(`--council ${unknown}`);
+            if (unknown) throw new RegistrationRefused(say('cli.unknownCouncil', { council: spec.council! }));
             const added = await store.addUser(spec, commandLineActor(), new Date().toISOString());
             if (added.kind === 'exists')
-              throw new RegistrationRefused(`${spec.email} of that tenant is user ${added.user.id} already.`);
+              throw new RegistrationRefused(say('cli.user.exists', { email: spec.email, id: added.user.id }));
+            const registered = {
+              id: added.user.id,
+              email: spec.email,
+              tenant: spec.tenantId,
+              role: spec.role,
+            };
             process.stdout.write(
-              `Registered user ${added.user.id}: ${spec.email} of tenant ${spec.tenantId} as ${spec.role}` +
-                `${spec.council ? ` for ${spec.council}` : ''}.\n`,
+              `${
+                spec.council
+                  ? say('cli.user.registeredFor', { ...registered, council: spec.council })
+                  : say('cli.user.registered', registered)
+              }\n`,
             );
           }),
         registrationFailures,
@@ -47,7 +52,7 @@ export function register(program: Command): void {
     );
   user
     .command('list')
-    .description('List registered users')
+    .description(say('cli.help.user.list'))
     .action(() =>
       runCommand(
         () =>
@@ -60,28 +65,34 @@ export function register(program: Command): void {
               u.council ?? '',
               u.createdAt.slice(0, 10),
             ]);
-            process.stdout.write(
-              `${textTable(['Number', 'Sign-in name', 'Tenant', 'Role', 'Council', 'Added'], rows)}\n`,
-            );
+            const columns = [
+              say('cli.table.number'),
+              say('cli.table.signInName'),
+              say('cli.table.tenant'),
+              say('cli.table.role'),
+              say('cli.table.council'),
+              say('cli.table.added'),
+            ];
+            process.stdout.write(`${textTable(columns, rows)}\n`);
           }),
         registrationFailures,
       ),
     );
   user
     .command('remove')
-    .description('Remove a registered user (their number is in `user list`)')
-    .argument('<number>', 'The user number', recordNumber)
+    .description(say('cli.help.user.remove'))
+    .argument('<number>', say('cli.help.user.number'), recordNumber)
     .action((id: number) =>
       runCommand(
         () =>
           withStore(async (store) => {
             const removed = await store.removeUser(id, commandLineActor(), new Date().toISOString());
-            if (!removed) throw new RegistrationRefused(`There is no user number ${id} (see \`user list\`).`);
-            process.stdout.write(`Removed user ${id}: ${removed.email} of tenant ${removed.tenantId}.\n`);
+            if (!removed) throw new RegistrationRefused(say('cli.user.none', { id }));
+            process.stdout.write(
+              `${say('cli.user.removed', { id, email: removed.email, tenant: removed.tenantId })}\n`,
+            );
           }),
         registrationFailures,
       ),
     );
 }
-
-const optionName = (key: string): string => (key === 'tenantId' ? 'tenant-id' : key);

@@ -6,7 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { agreementLine, agreementState, type Agreement, type YearRecord } from '../../shared/agreements.js';
 import { isValidFinancialYear } from '../../shared/dates.js';
 import { agreementWords, glossaryFigures } from '../../shared/glossary.js';
-import { messagesIn, type Locale, type Messages, type PlainKey } from '../../shared/i18n/index.js';
+import type { PlainKey } from '../../shared/i18n/index.js';
 import { formatPounds } from '../../shared/money.js';
 import { commandLineActor } from '../auth/actors.js';
 import { HttpError } from '../errors.js';
@@ -15,29 +15,26 @@ import { textTable } from '../mail/text.js';
 import { remindAgreement } from '../services/agreement-reminder.js';
 import { closeYear, proposeAgreement, reopenYear, ukDate, yearRecord } from '../services/partnership-year.js';
 import { Agreements } from '../store/agreements.js';
-import { cliLocale } from './cli-language.js';
+import { CLI_LOCALE, say } from './cli-language.js';
 import { councilNames, runCommand, withStore } from './store-access.js';
 
-/** The language of this run's messages, and its words. */
-const locale: Locale = cliLocale();
-const m: Messages = messagesIn(locale);
-
 function financialYear(text: string): string {
-  if (!isValidFinancialYear(text)) throw new InvalidArgumentError('a financial year such as 2026-27');
+  if (!isValidFinancialYear(text)) throw new InvalidArgumentError(say('cli.value.financialYear'));
   return text;
 }
 
 /** An agreement as `agreement show` numbers it. */
 function agreementNumber(text: string): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1)
-    throw new InvalidArgumentError('an agreement number, as `agreement show` prints it');
+  if (!/^\d+$/.test(text) || value < 1) throw new InvalidArgumentError(say('cli.value.agreementNumber'));
   return value;
 }
 
 /** A refusal the service would answer with (not closed yet, closed already): one line, exit code 1. */
 const refusals = (error: unknown): string[] | undefined =>
-  error instanceof HttpError ? [errorMessage(locale, error.code, error.status, error.message)] : undefined;
+  error instanceof HttpError
+    ? [errorMessage(CLI_LOCALE, error.code, error.status, error.message)]
+    : undefined;
 
 const STATUS_WORDS: Record<Agreement['status'], PlainKey> = {
   proposed: 'cli.agreement.status.proposed',
@@ -47,7 +44,7 @@ const STATUS_WORDS: Record<Agreement['status'], PlainKey> = {
 
 /** "A and B and C": names joined as the command line has always joined them. */
 const joined = (names: readonly string[]): string =>
-  names.reduce((first, last) => m('list.and', { first, last }));
+  names.reduce((first, last) => say('list.and', { first, last }));
 
 function agreementText(agreement: Agreement, nameOf: (council: string) => string): string {
   const decided = new Map(agreement.decisions.map((d) => [d.council, d]));
@@ -57,66 +54,66 @@ function agreementText(agreement: Agreement, nameOf: (council: string) => string
       nameOf(d.council),
       formatPounds(d.duePence),
       decision
-        ? m(decision.decision === 'agree' ? 'cli.decision.agreed' : 'cli.decision.declined', {
+        ? say(decision.decision === 'agree' ? 'cli.decision.agreed' : 'cli.decision.declined', {
             date: ukDate(decision.at),
           })
-        : m('cli.decision.awaiting'),
+        : say('cli.decision.awaiting'),
       decision?.comment ?? '',
     ];
   });
-  const heading = m('cli.agreement.heading', {
+  const heading = say('cli.agreement.heading', {
     id: agreement.id,
-    status: m(STATUS_WORDS[agreement.status]),
+    status: say(STATUS_WORDS[agreement.status]),
     date: ukDate(agreement.proposedAt),
     by: agreement.proposedBy,
   });
   const columns = [
-    m('pane.agreement.council'),
-    glossaryFigures(locale).duePence.label,
-    m('pane.agreement.decision'),
-    m('pane.agreement.comment'),
+    say('pane.agreement.council'),
+    glossaryFigures(CLI_LOCALE).duePence.label,
+    say('pane.agreement.decision'),
+    say('pane.agreement.comment'),
   ];
   return (
     `${heading}\n` +
-    `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate, locale)}\n\n` +
+    `${agreementLine(agreement.fy, agreementState(agreement), nameOf, ukDate, CLI_LOCALE)}\n\n` +
     `${textTable(columns, rows, [1])}\n`
   );
 }
 
 function yearText(year: YearRecord, nameOf: (council: string) => string): string {
-  if (year.status === 'open') return `${m('cli.year.open', { year: year.fy })}\n`;
+  if (year.status === 'open') return `${say('cli.year.open', { year: year.fy })}\n`;
   const rows = year.statements.map((s) => [
     nameOf(s.council),
     formatPounds(s.duePence),
     formatPounds(s.contributedPence),
     s.balancePence > 0
-      ? m('year.statement.toInvoice', { amount: formatPounds(s.balancePence) })
+      ? say('year.statement.toInvoice', { amount: formatPounds(s.balancePence) })
       : s.balancePence < 0
-        ? m('year.statement.toCredit', { amount: formatPounds(-s.balancePence) })
-        : m('cli.year.settled'),
+        ? say('year.statement.toCredit', { amount: formatPounds(-s.balancePence) })
+        : say('cli.year.settled'),
   ]);
-  const figures = glossaryFigures(locale);
+  const figures = glossaryFigures(CLI_LOCALE);
   const columns = [
-    m('pane.agreement.council'),
+    say('pane.agreement.council'),
     figures.duePence.label,
     figures.contributedPence.label,
-    m('rollup.column.balance'),
+    say('rollup.column.balance'),
   ];
   const state = year.agreement && agreementState(year.agreement);
   return (
-    `${m('cli.year.closed', { year: year.fy, date: ukDate(year.closedAt!), by: String(year.closedBy) })}\n` +
-    `${agreementLine(year.fy, state, nameOf, ukDate, locale)}\n\n` +
+    `${say('cli.year.closed', { year: year.fy, date: ukDate(year.closedAt!), by: String(year.closedBy) })}\n` +
+    `${agreementLine(year.fy, state, nameOf, ukDate, CLI_LOCALE)}\n\n` +
     `${textTable(columns, rows, [1, 2, 3])}\n`
   );
 }
 
 export function register(program: Command): void {
-  const agreement = program.command('agreement').description("Propose and follow a year's cost shares");
+  const agreement = program.command('agreement').description(say('cli.help.agreement'));
   agreement
     .command('propose')
-    .description('Propose the cost shares of a financial year for every Member council to agree')
-    .argument('<fy>', 'The financial year, e.g. 2026-27', financialYear)
-    .option('--note <text>', 'A note for the councils')
+    .description(say('cli.help.agreement.propose'))
+    .argument('<fy>', say('cli.help.fy', { example: '2026-27' }), financialYear)
+    .option('--note <text>', say('cli.help.agreement.note'))
     .action((fy: string, options: { note?: string }) =>
       runCommand(
         () =>
@@ -135,8 +132,8 @@ export function register(program: Command): void {
     );
   agreement
     .command('show')
-    .description("Show a financial year's latest agreement: each Member's due and decision")
-    .argument('<fy>', 'The financial year, e.g. 2026-27', financialYear)
+    .description(say('cli.help.agreement.show'))
+    .argument('<fy>', say('cli.help.fy', { example: '2026-27' }), financialYear)
     .action((fy: string) =>
       runCommand(
         () =>
@@ -145,7 +142,7 @@ export function register(program: Command): void {
             process.stdout.write(
               latest
                 ? agreementText(latest, await councilNames(store))
-                : `${m('cli.agreement.none', { year: fy })}\n`,
+                : `${say('cli.agreement.none', { year: fy })}\n`,
             );
           }),
         refusals,
@@ -153,8 +150,8 @@ export function register(program: Command): void {
     );
   agreement
     .command('remind')
-    .description('E-mail a reminder to the councils still awaiting a proposal (once a day per contact)')
-    .argument('<id>', 'The agreement number, as `agreement show` prints it', agreementNumber)
+    .description(say('cli.help.agreement.remind'))
+    .argument('<id>', say('cli.help.agreement.id'), agreementNumber)
     .action((id: number) =>
       runCommand(
         () =>
@@ -162,14 +159,14 @@ export function register(program: Command): void {
             const outcome = await remindAgreement(store, id, commandLineActor(), new Date(), config);
             const nameOf = await councilNames(store);
             const names = (ids: readonly string[]) => joined(ids.map(nameOf));
-            const words = agreementWords(locale);
+            const words = agreementWords(CLI_LOCALE);
             const lines = [
               ...(outcome.queued.length ? [words.reminded(names(outcome.queued))] : []),
               ...(outcome.remindedEarlierToday.length
                 ? [words.remindedEarlierToday(names(outcome.remindedEarlierToday))]
                 : []),
               ...(outcome.withoutContact.length
-                ? [m('cli.agreement.noContact', { councils: names(outcome.withoutContact) })]
+                ? [say('cli.agreement.noContact', { councils: names(outcome.withoutContact) })]
                 : []),
             ];
             process.stdout.write(lines.map((line) => `${line}\n`).join(''));
@@ -178,13 +175,11 @@ export function register(program: Command): void {
       ),
     );
 
-  const year = program.command('year').description('Close a financial year and see its statements');
+  const year = program.command('year').description(say('cli.help.year'));
   year
     .command('close')
-    .description(
-      "Close a financial year after its March: lock its months and record each council's statement",
-    )
-    .argument('<fy>', 'The financial year, e.g. 2025-26', financialYear)
+    .description(say('cli.help.year.close'))
+    .argument('<fy>', say('cli.help.fy', { example: '2025-26' }), financialYear)
     .action((fy: string) =>
       runCommand(
         () =>
@@ -197,8 +192,8 @@ export function register(program: Command): void {
     );
   year
     .command('show')
-    .description("Show whether a financial year is closed, and each council's statement")
-    .argument('<fy>', 'The financial year, e.g. 2025-26', financialYear)
+    .description(say('cli.help.year.show'))
+    .argument('<fy>', say('cli.help.fy', { example: '2025-26' }), financialYear)
     .action((fy: string) =>
       runCommand(
         () =>
@@ -210,9 +205,9 @@ export function register(program: Command): void {
     );
   year
     .command('reopen')
-    .description('Reopen a closed financial year (its months are unlocked); the reason is audited')
-    .argument('<fy>', 'The financial year, e.g. 2025-26', financialYear)
-    .requiredOption('--reason <text>', 'Why the year is reopened')
+    .description(say('cli.help.year.reopen'))
+    .argument('<fy>', say('cli.help.fy', { example: '2025-26' }), financialYear)
+    .requiredOption('--reason <text>', say('cli.help.year.reason'))
     .action((fy: string, options: { reason: string }) =>
       runCommand(
         () =>
@@ -220,7 +215,7 @@ export function register(program: Command): void {
             if (options.reason.trim() === '')
               throw new HttpError(422, 'reason', 'Give the reason for reopening.');
             await reopenYear(store, fy, options.reason.trim(), commandLineActor(), new Date());
-            process.stdout.write(`${m('cli.year.reopened', { year: fy })}\n`);
+            process.stdout.write(`${say('cli.year.reopened', { year: fy })}\n`);
           }),
         refusals,
       ),

@@ -1,16 +1,12 @@
 // The service's e-mail: what main.ts starts and stops. See service.ts for the schedule and outbox.ts
 // for delivery.
-import { join } from 'node:path';
-import type { Config, DatabaseLocation } from '../config.js';
-import { dataFolderFor } from '../data-folder.js';
+import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
-import { MailService } from './service.js';
+import { enqueueRollupApart } from './rollup-process.js';
+import { MailService, outboxDirFor } from './service.js';
 
-export { MailService } from './service.js';
-
-/** `.eml` files go to the outbox folder of the data folder (./data/outbox/ by default). */
-export const outboxDirFor = (database: DatabaseLocation): string => join(dataFolderFor(database), 'outbox');
+export { MailService, outboxDirFor } from './service.js';
 
 /** Starts the mail service without waiting for its start-up catch-up, so HTTP start-up is not delayed. */
 export function startMailService(deps: {
@@ -18,13 +14,19 @@ export function startMailService(deps: {
   config: Config;
   logger: Logger;
   now?: () => Date;
+  /** The environment the service was configured from, for the process that prepares the roll-up. */
+  env: NodeJS.ProcessEnv;
 }): MailService {
+  const { database } = deps.config;
+  // Prepared apart, unless the database is in this process's memory, where no other process can open it.
+  const inMemory = database.kind === 'sqlite' && database.file === ':memory:';
   const service = new MailService({
     store: deps.store,
     config: deps.config,
     logger: deps.logger,
-    outboxDir: outboxDirFor(deps.config.database),
+    outboxDir: outboxDirFor(database),
     ...(deps.now ? { now: deps.now } : {}),
+    ...(inMemory ? {} : { rollupApart: enqueueRollupApart(deps.env, deps.logger) }),
   });
   void service.start();
   deps.logger.info(

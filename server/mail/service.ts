@@ -1,11 +1,12 @@
 // The service's mail: a daily job at 07:00 (Europe/London) enqueues whatever is due — the roll-up and
 // statements, or reminders — and the outbox worker sends. The same check runs at start-up, so a run
 // missed while the service was down happens at its next start.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import { serviceActor } from '../auth/actors.js';
-import type { Config } from '../config.js';
+import type { Config, DatabaseLocation } from '../config.js';
+import { dataFolderFor } from '../data-folder.js';
 import type { Logger } from '../logger.js';
 import { consolidatedView } from '../services/consolidated-view.js';
 import { applyRetention } from '../services/personal-data-retention.js';
@@ -51,6 +52,9 @@ import { createMailTransport, type MailTransport } from './transport.js';
 /** Where e-mails go as `.eml` files when no SMTP_URL is configured. */
 export const DEFAULT_OUTBOX_DIR = 'data/outbox';
 
+/** `.eml` files go to the outbox folder of the data folder (./data/outbox/ by default). */
+export const outboxDirFor = (database: DatabaseLocation): string => join(dataFolderFor(database), 'outbox');
+
 const MAIL_ACTOR = serviceActor('mail', 'Shared CDO e-mail');
 const RETENTION_ACTOR = serviceActor('retention', 'Shared CDO retention');
 
@@ -63,6 +67,11 @@ export interface MailServiceOptions {
   outboxDir?: string;
   transport?: MailTransport;
   worker?: Omit<OutboxWorkerOptions, 'stillWanted' | 'sent' | 'logger' | 'now'>;
+  /**
+   * Queues a roll-up that is wanted from somewhere else than this process (the service: a child process,
+   * rollup-process.ts), resolving with the number of e-mails added; built here when not given.
+   */
+  rollupApart?: (period: Period, now: Date) => Promise<number>;
 }
 
 export interface JobOutcome {
@@ -192,6 +201,13 @@ export class MailService {
 
   /** Builds the roll-up for `period` (unless every one of its e-mails is already in the outbox) and enqueues it. */
   async enqueueRollup(period: Period): Promise<number> {
+    const { rollupApart } = this.options;
+    if (rollupApart) {
+      const current = await this.options.store.currentPartnership();
+      return current && (await this.rollupWanted(current.partnership, period))
+        ? rollupApart(period, this.now())
+        : 0;
+    }
     const build = await this.buildRollupIfNeeded(period);
     if (!build) return 0;
     const added = await enqueueMail(this.db, build.messages, this.now());
@@ -204,22 +220,24 @@ export class MailService {
     const current = await this.options.store.currentPartnership();
     if (!current) return undefined;
     const { partnership } = current;
-    const [rollups, statements] = await Promise.all([
-      outboxRecipients(this.db, 'rollup', period),
-      outboxRecipients(this.db, 'statement', period),
-    ]);
-    const wanted = [
-      ...partnership.rollupRecipients.map((r) => rollups.has(normaliseRecipient(r))),
-      ...statementCouncils(partnership, period).map((c) =>
-        statements.has(normaliseRecipient(c.contactEmail)),
-      ),
-    ];
-    if (!force && wanted.every(Boolean)) return undefined;
+    if (!force && !(await this.rollupWanted(partnership, period))) return undefined;
     const view = await consolidatedView(this.options.store, period);
     return buildRollup(partnership, view, {
       from: this.options.config.mailFrom,
       date: this.now(),
     });
+  }
+
+  /** Whether any of the roll-up's e-mails for `period` (to the board, and the councils' statements) is not yet in the outbox. */
+  private async rollupWanted(partnership: Partnership, period: Period): Promise<boolean> {
+    const [rollups, statements] = await Promise.all([
+      outboxRecipients(this.db, 'rollup', period),
+      outboxRecipients(this.db, 'statement', period),
+    ]);
+    return (
+      partnership.rollupRecipients.some((r) => !rollups.has(normaliseRecipient(r))) ||
+      statementCouncils(partnership, period).some((c) => !statements.has(normaliseRecipient(c.contactEmail)))
+    );
   }
 
   async enqueueReminders(period: string): Promise<number> {

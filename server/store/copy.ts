@@ -10,7 +10,15 @@ export interface CopiedTable {
   rows: number;
 }
 
-export class TargetNotEmpty extends Error {}
+/** The target database holds rows already: `table` has `rows` of them (`db copy` says so to people). */
+export class TargetNotEmpty extends Error {
+  constructor(
+    readonly table: string,
+    readonly rows: number,
+  ) {
+    super(`The target database is not empty: ${table} has ${rows} rows`);
+  }
+}
 
 /** Rows per insert: well under either database's limit on bound parameters. */
 const BATCH_ROWS = 100;
@@ -62,10 +70,7 @@ export async function copyStore(from: Store, to: Store): Promise<CopiedTable[]> 
     throw new Error(`The target database has no table ${missing.join(', ')}: is it older than the source?`);
   for (const table of targetTables) {
     const rows = await countRows(target, table);
-    if (rows > 0)
-      throw new TargetNotEmpty(
-        `The target database is not empty (${table} has ${rows} rows); db copy only copies into an empty database.`,
-      );
+    if (rows > 0) throw new TargetNotEmpty(table, rows);
   }
   // The source is read in one transaction too, so the copy is one moment of it even if it is in use
   // (repeatable read on PostgreSQL; a SQLite read transaction sees one snapshot of the WAL).

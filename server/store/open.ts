@@ -1,5 +1,5 @@
 // Opens the store on SQLite or PostgreSQL (DATABASE_URL) through Kysely and brings its schema up to date.
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
 import { createRequire } from 'node:module';
@@ -21,7 +21,18 @@ const CONNECT_TIMEOUT_MS = 30_000;
  * The database cannot be opened for a reason an operator fixes (a folder or database that does not
  * exist, a server that does not answer, a wrong role or password): one line naming it, password hidden.
  */
-export class StoreOpenError extends Error {}
+export class StoreOpenError extends Error {
+  constructor(
+    /** The database, its password hidden. */
+    readonly database: string,
+    /** Why, in the words of the driver or the file system. */
+    readonly reason: string,
+    /** The folder of a SQLite file, when it is that folder that does not exist. */
+    readonly missingFolder?: string,
+  ) {
+    super(`Cannot open the database ${database}: ${reason}.`);
+  }
+}
 
 const described = (location: DatabaseLocation): string =>
   location.kind === 'postgres' ? withoutPassword(location.url) : `sqlite:${location.file}`;
@@ -33,7 +44,7 @@ export async function openStore(url: string | DatabaseLocation): Promise<Store> 
   try {
     // Reached first, so that failing to connect is told apart from a migration that fails.
     await sql`select 1`.execute(db).catch((error: unknown) => {
-      throw new StoreOpenError(`Cannot open the database ${described(location)}: ${oneLine(error)}.`);
+      throw new StoreOpenError(described(location), oneLine(error));
     });
     await migrateWhenFree(db);
   } catch (error) {
@@ -77,7 +88,7 @@ export function openDialect(location: DatabaseLocation): Dialect {
 function sqliteDialect(file: string): Dialect {
   if (file !== ':memory:') {
     const problem = dataFolderProblem(dirname(file));
-    if (problem) throw new StoreOpenError(`Cannot open the database sqlite:${file}: ${problem}.`);
+    if (problem) throw new StoreOpenError(`sqlite:${file}`, problem, resolve(dirname(file)));
     keepPrivate(file);
   }
   const sqlite = new SqliteDatabase(file);

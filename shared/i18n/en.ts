@@ -3,7 +3,9 @@
 // fills. Keys are the contract between the code and both catalogues: `cy.ts` must have the same keys
 // with the same placeholders (test/shared/i18n-catalogue.test.ts).
 import { EN_CLI } from './en-cli.js';
+import { EN_CLI_HELP } from './en-cli-help.js';
 import { EN_PANE } from './en-pane.js';
+import { EN_PROBLEMS } from './en-problems.js';
 
 export const EN = {
   // DESIGN §2, words people see (contract).
@@ -393,9 +395,11 @@ export const EN = {
   'warning.settingsChanged.partnership':
     "The settings of {year} have changed since the cost shares were agreed on {date}, though no council's due has. Propose the cost shares again for every council to agree.",
   ...EN_PANE,
+  ...EN_PROBLEMS,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
   ...EN_CLI,
+  ...EN_CLI_HELP,
 } as const;
 
 export type MessageKey = keyof typeof EN;

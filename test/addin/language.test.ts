@@ -2,7 +2,13 @@
 // pane; their choice is kept per Office partition.
 import { describe, expect, it } from 'vitest';
 import { browserStorage } from '../../addin/src/api/token-store.js';
-import { localeOfDisplayLanguage, paneLocale, rememberLocale } from '../../addin/src/ui/language.js';
+import {
+  likelyLocale,
+  localeOfDisplayLanguage,
+  paneLocale,
+  rememberLocale,
+  rememberSpoken,
+} from '../../addin/src/ui/language.js';
 import { MONTH_WORDS, monthName } from '../../addin/src/words.js';
 import { LOCALES, message, monthLabel } from '../../shared/i18n/index.js';
 
@@ -34,6 +40,37 @@ describe('the pane’s language', () => {
     const storage = memory();
     storage.setItem('SharedCdo.language', 'fr');
     expect(paneLocale(storage, undefined, 'cy-GB')).toBe('cy');
+  });
+});
+
+describe('the pane’s first words', () => {
+  it('are in the language the pane spoke last in this browser, else the browser’s own', () => {
+    const storage = memory();
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
+    expect(likelyLocale(() => storage, ['cy'])).toBe('cy');
+    expect(likelyLocale(() => storage, [])).toBe('en');
+    // Welsh in an English browser: kept, and the next guess.
+    rememberSpoken(storage, 'cy', ['en-GB']);
+    expect(storage.length).toBe(1);
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('cy');
+    // English in a Welsh browser: kept too.
+    rememberSpoken(storage, 'en', ['cy-GB']);
+    expect(likelyLocale(() => storage, ['cy-GB'])).toBe('en');
+    // The browser's own language needs nothing kept: what was kept goes.
+    rememberSpoken(storage, 'en', ['en-GB']);
+    expect(storage.length).toBe(0);
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
+    // A person's choice is kept apart, per partition: it does not answer for another partition's pane.
+    rememberLocale(storage, 'p1', 'cy');
+    expect(likelyLocale(() => storage, ['en-GB'])).toBe('en');
+  });
+
+  it('follow the browser’s language when storage is refused to the pane', () => {
+    const refused = (): Storage => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    };
+    expect(likelyLocale(refused, ['cy-GB'])).toBe('cy');
+    expect(likelyLocale(refused, ['en-US'])).toBe('en');
   });
 });
 

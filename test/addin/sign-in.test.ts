@@ -2,7 +2,9 @@
 // bridge and the dialog produce them, each mapped to its own sentence.
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-browser';
 import { describe, expect, it } from 'vitest';
+import { browserStorage } from '../../addin/src/api/token-store.js';
 import { signInFailure } from '../../addin/src/api/microsoft.js';
+import { signInDialogAddress, signInDialogLocale } from '../../addin/src/api/sign-in-dialog.js';
 
 describe('sign-in failures', () => {
   it('tells cancelled, interaction required, consent required and other failures apart', () => {
@@ -28,5 +30,35 @@ describe('sign-in failures', () => {
       'failed',
       'Microsoft 365 sign-in did not finish. Try again, or connect with an access token. (network down)',
     ]);
+  });
+});
+
+describe('the sign-in dialog’s language', () => {
+  const dialog = '/addin/taskpane.html?sign-in=dialog';
+
+  it('is named in the dialog’s address for Welsh; English, the page’s own, is not named', () => {
+    expect(signInDialogAddress(dialog, 'cy')).toBe(`${dialog}&lang=cy`);
+    expect(signInDialogAddress(dialog, 'en')).toBe(dialog);
+  });
+
+  it('is the one the address names, and is kept for the page Microsoft sends back without it', () => {
+    const session = browserStorage(() => {
+      throw new Error('no storage');
+    }).storage;
+    expect(signInDialogLocale({ search: '?sign-in=dialog&lang=cy' }, session)).toBe('cy');
+    // MSAL's redirect comes back to the page's bare address.
+    expect(signInDialogLocale({ search: '' }, session)).toBe('cy');
+    expect(signInDialogLocale({ search: '?sign-in=dialog&lang=en' }, session)).toBe('en');
+    expect(signInDialogLocale({ search: '' }, session)).toBe('en');
+    // A language the pane does not speak is no language: the one kept stands.
+    signInDialogLocale({ search: '?sign-in=dialog&lang=cy' }, session);
+    expect(signInDialogLocale({ search: '?sign-in=dialog&lang=fr' }, session)).toBe('cy');
+  });
+
+  it('is English when nothing names it', () => {
+    const session = browserStorage(() => {
+      throw new Error('no storage');
+    }).storage;
+    expect(signInDialogLocale({ search: '?sign-in=dialog' }, session)).toBe('en');
   });
 });

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/api.js';
+import { CY } from '../../shared/i18n/index.js';
 import {
   CLIENT_ID,
   startLocalIssuer,
@@ -18,7 +19,7 @@ import { requireTool } from '../helpers/tools.js';
 import { ENTRA_PEOPLE, json, type TestService } from '../server/helpers/service.js';
 import type { FakeNaaConfig } from './fake-office/naa-bridge.js';
 import { axeViolations } from './helpers/axe.js';
-import { act, excel, openPane, outputText, pageProblems, settled } from './helpers/pane.js';
+import { act, excel, openPane, outputText, pageProblems, settled, type PaneOptions } from './helpers/pane.js';
 import { NOW, PERIOD, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -188,6 +189,34 @@ describe.runIf(haveChromium)('Microsoft 365 sign-in in the pane', () => {
     );
     expect(await page.locator('#token').count()).toBe(1);
     await page.context().close();
+  });
+
+  it('a Welsh pane opens Office’s dialog in Welsh, and says in Welsh when it is closed', async () => {
+    const opened = async (dialog: PaneOptions['dialog']) => {
+      const page = await openPane(browser, service.url, fakeOffice, {
+        now: NOW,
+        host: 'windows',
+        displayLanguage: 'cy-GB',
+        dialog,
+      });
+      await page.locator('#microsoft-sign-in').click();
+      return page;
+    };
+    const signedIn = await opened({
+      accessToken: await issuer.token(ENTRA_PEOPLE.cherwell),
+      expiresIn: 3600,
+    });
+    await signedIn.locator('.who-name').waitFor();
+    // The dialog's page learns the pane's language from its address.
+    expect(await excel(signedIn).openedDialogs()).toEqual([
+      `${service.url}/addin/taskpane.html?sign-in=dialog&lang=cy`,
+    ]);
+    await signedIn.context().close();
+
+    const closed = await opened('closed');
+    await closed.locator('.connect-status fluent-message-bar').waitFor();
+    expect(await closed.locator('.connect-status').innerText()).toContain(CY['signIn.cancelled'].text);
+    await closed.context().close();
   });
 
   it('offers the token form alone where the host can open neither nested authentication nor a dialog', async () => {

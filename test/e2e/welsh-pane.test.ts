@@ -1,14 +1,16 @@
 // The pane in Welsh (DESIGN §12): with Office's display language Welsh (cy-GB) the pane speaks Welsh
 // (`<html lang="cy">`, months in Welsh), passes axe (WCAG 2.2 AA) in its main views, a keyboard reaches
 // every control, and no Welsh word overflows a control in the narrowest pane (320 px). In English
-// Office, choosing Cymraeg switches the pane and is remembered after a reload.
+// Office, choosing Cymraeg switches the pane in place (session, fields and outcome kept, focus on the
+// switch, the change announced) and is remembered after a reload; the pane's first words follow the
+// language it spoke last; Office's sign-in dialog speaks the language the pane names in its address.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CY } from '../../shared/i18n/index.js';
+import { CY, EN } from '../../shared/i18n/index.js';
 import { requireTool } from '../helpers/tools.js';
 import type { TestService } from '../server/helpers/service.js';
 import { axeViolations } from './helpers/axe.js';
-import { act, connect, excel, openPane, outputText, screenshot, settled } from './helpers/pane.js';
+import { act, connect, excel, openPane, outputText, pageProblems, screenshot } from './helpers/pane.js';
 import { NOW, startPaneWorld, type PaneWorld } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');
@@ -154,8 +156,9 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await connect(page, service.tokens.cherwell);
     await act(page, 'setup');
     const wb = excel(page);
-    await wb.type('Skills', 'A2:G2', [
+    await wb.type('Skills', 'A2:G3', [
       ['Sam Jones', 'sam', 'Council', 'Cherwell District Council', 'Service design', 'Guru', 'two'],
+      ['Raj Patel', 'raj@pixel.example.com', 'SME', 'Pixel Ltd', 'Development', 'Expert', 2],
     ]);
     await wb.type('Projects', 'A2:H2', [
       ['WEB-01', '', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
@@ -172,7 +175,11 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
       'Rhes 2, Days per month: Rhaid i Days per month fod yn rhif, fel 2.5 — cafwyd "two".',
     );
     expect(text).toContain('Rhes 2, Title: Mae angen Title ond mae’r gell yn wag.');
-    expect(text).not.toMatch(/ must be | is required /);
+    // A rule across a row, by its key too.
+    expect(text).toContain(
+      'Rhes 3, Day rate (£): Mae Day rate (£) yn wag ar gyfer rhywun o fusnes bach neu ganolig (SME); ychwanegwch ef fel bod cost eu hamser yn hysbys.',
+    );
+    expect(text).not.toMatch(/ must be | is required | is blank for /);
     await screenshot(page, 'cy-15-check-list');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);
@@ -218,10 +225,25 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await page.context().close();
   });
 
-  it('in English Office, choosing Cymraeg switches the pane and is remembered after a reload', async () => {
+  /** What the pane's live region last said, once its announcement has landed. */
+  const announced = async (page: Page, text: string): Promise<string> => {
+    await page.waitForFunction((t) => document.getElementById('announce')?.textContent === t, text, {
+      timeout: 5_000,
+    });
+    return (await page.locator('#announce').textContent()) ?? '';
+  };
+
+  /** Marks the page, so that a test can tell it was not loaded again. */
+  const markPage = (page: Page) =>
+    page.evaluate(() => ((globalThis as { __sameDocument?: boolean }).__sameDocument = true));
+  const samePage = (page: Page) =>
+    page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument === true);
+
+  it('in English Office, choosing Cymraeg switches the pane in place, keeping the session, the choice and the outcome shown', async () => {
     const page = await openPane(browser, service.url, world.fakeOffice, {
       now: NOW,
       partitionKey: 'cy-choice',
+      width: 320,
     });
     await page.locator('#token').waitFor();
     expect(await lang(page)).toBe('en-GB');
@@ -229,25 +251,170 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
     expect((await page.locator('#language').innerText()).trim()).toBe('Cymraeg');
     expect(await page.locator('#help').getAttribute('href')).toBe('help.html');
+    // The status board shown, and September picked in the list but not yet taken up.
+    await act(page, 'status');
+    expect(await outputText(page)).toMatch(/^Status board October 2026: \d of 4 returned/);
+    await page.locator('select#period').selectOption('2026-09');
+    await markPage(page);
 
-    await Promise.all([page.waitForEvent('load'), page.locator('#language').click()]);
-    // The saved token reconnects; the pane now speaks Welsh.
-    await page.locator('#sign-out').waitFor();
-    await settled(page);
+    await page.locator('#language').click();
+    await announced(page, cy('pane.language.now'));
+    expect(await samePage(page)).toBe(true);
     expect(await lang(page)).toBe('cy');
+    // Still connected, in Welsh; the choice shown kept (its month now named in Welsh).
     expect((await page.locator('#sign-out').innerText()).trim()).toBe(cy('pane.signOut'));
+    expect((await page.locator('#setup').innerText()).trim()).toBe(cy('pane.setUp'));
+    expect(await page.locator('#token').count()).toBe(0);
+    expect(await page.locator('select#period option:checked').innerText()).toBe('Medi 2026');
+    expect(await page.locator('label[for="period"]').innerText()).toBe(cy('pane.period'));
+    // The outcome shown is said again in Welsh: still October's board, which September is not yet.
+    expect(await outputText(page)).toMatch(
+      new RegExp(`^${cy('pane.statusBoard')} Hydref 2026: \\d o 4 wedi’u dychwelyd`),
+    );
+    expect(await page.locator('.output [lang]').count()).toBe(0);
+    // Focus stays on the language choice, which now offers English, named in English.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    expect(await page.locator('#language').getAttribute('lang')).toBe('en');
+    expect((await page.locator('#language').innerText()).trim()).toBe('English');
+    expect(await page.locator('#help').getAttribute('href')).toBe('help-cy.html');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
 
+    // The next action takes up the month shown.
+    await act(page, 'status');
+    expect(await outputText(page)).toMatch(/Medi 2026: \d o 4 wedi’u dychwelyd/);
+
+    // The choice is remembered.
     await page.reload();
     await page.locator('#sign-out').waitFor();
     expect(await lang(page)).toBe('cy');
     expect((await page.locator('#language').innerText()).trim()).toBe('English');
-    expect(await page.locator('#help').getAttribute('href')).toBe('help-cy.html');
 
-    // And back: English as before.
-    await Promise.all([page.waitForEvent('load'), page.locator('#language').click()]);
-    await page.locator('#sign-out').waitFor();
+    // A comment half written in the year's agreement survives the switch back to English.
+    const proposed = await service.call('POST', '/api/v1/agreements', {
+      token: 'cdo',
+      json: { fy: '2026-27' },
+    });
+    expect(proposed.status).toBe(201);
+    await act(page, 'agreement');
+    await page.locator('#decision-comment').fill('Angen trafod gyda’r cabinet');
+    await screenshot(page, 'cy-35-agreement-proposed');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await markPage(page);
+    await page.locator('#language').click();
+    expect(await announced(page, 'The pane is now in English.')).toBe('The pane is now in English.');
+    expect(await samePage(page)).toBe(true);
     expect(await lang(page)).toBe('en-GB');
     expect((await page.locator('#sign-out').innerText()).trim()).toBe('Sign out');
+    expect((await page.locator('#language').innerText()).trim()).toBe('Cymraeg');
+    expect(await page.locator('h2.result-heading').innerText()).toBe('Cost-share agreement');
+    expect((await page.locator('#agree').innerText()).trim()).toBe('Agree');
+    expect(await page.locator('#decision-comment').inputValue()).toBe('Angen trafod gyda’r cabinet');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    expect(pageProblems(page).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('before connecting, the switch keeps what was typed in the form, and the service’s refusal as it said it', async () => {
+    const page = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      partitionKey: 'cy-form',
+      width: 320,
+    });
+    await page.locator('#token').waitFor();
+    // The refusal of a token, said in English as it came.
+    await connect(page, 'not-a-real-token');
+    const refusal = await page.locator('.connect-status .message').innerText();
+    expect(refusal).toContain(EN['service.unauthorised']);
+    await page.locator('#service-url input').fill('https://cdo.example.gov.uk');
+    await page.locator('#token input').fill('scdo_half-typed');
+    await page.locator('#language').click();
+    await announced(page, cy('pane.language.now'));
+    expect(await lang(page)).toBe('cy');
+    expect(await page.getByRole('textbox', { name: cy('connect.accessToken') }).count()).toBe(1);
+    expect((await page.locator('#connect').innerText()).trim()).toBe(cy('connect.connect'));
+    expect(await page.locator('#service-url input').inputValue()).toBe('https://cdo.example.gov.uk');
+    expect(await page.locator('#token input').inputValue()).toBe('scdo_half-typed');
+    // The refusal stays as the service said it, marked English for a screen reader.
+    expect(await page.locator('.connect-status .message').innerText()).toBe(refusal);
+    expect(await page.locator('.connect-status .message').getAttribute('lang')).toBe('en-GB');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the pane’s first words are Welsh once it has spoken Welsh in this browser, before Office answers', async () => {
+    const page = await welshPane('cy-start');
+    // Everything the pane says as it opens again, from the page's own words on.
+    await page.addInitScript(() => {
+      const said: string[] = [];
+      (globalThis as { __paneSaid?: string[] }).__paneSaid = said;
+      new MutationObserver(() => {
+        const text = document.getElementById('pane')?.textContent?.trim();
+        if (text && said.at(-1) !== text) said.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await page.locator('#token').waitFor();
+    const said = await page.evaluate(() => (globalThis as { __paneSaid?: string[] }).__paneSaid ?? []);
+    const welsh = said.indexOf(cy('pane.starting'));
+    expect(welsh, said.join(' | ')).toBeGreaterThanOrEqual(0);
+    expect(said.slice(welsh)).not.toContain('Starting…');
+    expect(await lang(page)).toBe('cy');
+    await page.context().close();
+  });
+
+  it('Office’s sign-in dialog in Welsh: its title, words, error and button, lang="cy", axe passes, nothing overflows at 320 px', async () => {
+    // This service has no Microsoft 365 sign-in set up: the dialog says so, to the pane and on its page.
+    const page = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      query: '?sign-in=dialog&lang=cy',
+      width: 320,
+    });
+    await page.locator('#try-again').waitFor();
+    expect(await lang(page)).toBe('cy');
+    expect(await page.title()).toBe(cy('signIn.dialog.pageTitle'));
+    expect(await page.locator('h2').innerText()).toBe(cy('connect.microsoft'));
+    const said = (await page.locator('.message').innerText()).replace(/\s+/g, ' ');
+    expect(said).toContain(cy('signIn.failed'));
+    expect(said).toContain(`(${cy('signIn.notSetUp')})`);
+    expect((await page.locator('#try-again').innerText()).trim()).toBe(cy('pane.tryAgain'));
+    expect(await page.locator('footer').count()).toBe(0);
+    // The pane is told, in its language.
+    expect((await excel(page).sentToParent()).map((m) => JSON.parse(m) as unknown)).toEqual([
+      { status: 'error', errorCode: 'failed', message: cy('signIn.notSetUp') },
+    ]);
+    await screenshot(page, 'cy-95-sign-in-dialog');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
+
+    // Trying again starts the dialog again, still in Welsh.
+    await Promise.all([page.waitForEvent('load'), page.locator('#try-again').click()]);
+    await page.locator('#try-again').waitFor();
+    expect(new URL(page.url()).search).toBe('?sign-in=dialog&lang=cy');
+    expect(await lang(page)).toBe('cy');
+    expect(await page.locator('h2').innerText()).toBe(cy('connect.microsoft'));
+    await page.context().close();
+  });
+
+  it('Office’s sign-in dialog opened by an English pane speaks English', async () => {
+    const page = await openPane(browser, service.url, world.fakeOffice, {
+      now: NOW,
+      query: '?sign-in=dialog',
+      width: 320,
+    });
+    await page.locator('#try-again').waitFor();
+    expect(await lang(page)).toBe('en-GB');
+    expect(await page.title()).toBe('Sign in – Shared CDO');
+    expect(await page.locator('h2').innerText()).toBe('Sign in with Microsoft 365');
+    expect((await page.locator('.message').innerText()).replace(/\s+/g, ' ')).toContain(
+      'Microsoft 365 sign-in did not finish. Try again, or connect with an access token. (Microsoft 365 sign-in is not set up on this service.)',
+    );
+    expect((await page.locator('#try-again').innerText()).trim()).toBe('Try again');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -17,8 +17,11 @@ export interface CliRun {
 }
 
 export function cliOnFreshDatabase(kind: StoreKind = 'sqlite'): {
-  run(args: string[]): Promise<CliRun>;
+  /** `env` adds to the test's own environment, e.g. a locale. */
+  run(args: string[], env?: NodeJS.ProcessEnv): Promise<CliRun>;
   remove(): void;
+  /** The temporary folder the commands run in (and the SQLite file's). */
+  dir: string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'shared-cdo-cli-db-'));
   let url: Promise<string> | undefined;
@@ -26,14 +29,15 @@ export function cliOnFreshDatabase(kind: StoreKind = 'sqlite'): {
     (url ??=
       kind === 'sqlite' ? Promise.resolve(`sqlite:${join(dir, 'db.sqlite')}`) : freshDatabaseUrl(kind));
   return {
-    run: async (args) => {
-      const env = { ...process.env, DATABASE_URL: await databaseUrl() };
+    run: async (args, extra = {}) => {
+      const env = { ...process.env, DATABASE_URL: await databaseUrl(), ...extra };
       return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) =>
+        execFile(process.execPath, [CLI, ...args], { env, cwd: dir }, (error, stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         );
       });
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+    dir,
   };
 }

@@ -95,10 +95,17 @@ export class ApiClient {
     /** An access token, or where to get a current one for each request (Microsoft 365 sign-in). */
     private readonly token: string | (() => Promise<string>),
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
-    /** The pane's language: the service answers in Welsh when asked (DESIGN §12), and so do these messages. */
-    private readonly locale: Locale = 'en',
+    /**
+     * The pane's language, or where to read it at each request (the person may change it): the service
+     * answers in Welsh when asked (DESIGN §12), and so do these messages.
+     */
+    private readonly language: Locale | (() => Locale) = 'en',
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  private get locale(): Locale {
+    return typeof this.language === 'function' ? this.language() : this.language;
   }
 
   private async request(path: string, init: RequestInit = {}): Promise<Response> {

@@ -115,11 +115,14 @@ export class MicrosoftSignIn {
     }
   }
 
-  /** Asks the user to sign in: Office's own prompt with nested authentication, else Office's dialog. */
-  async interactively(): Promise<string> {
+  /**
+   * Asks the user to sign in: Office's own prompt with nested authentication, else Office's dialog,
+   * which speaks `locale`, the pane's language.
+   */
+  async interactively(locale: Locale = 'en'): Promise<string> {
     try {
       if (this.route === 'dialog') {
-        this.dialogToken = await openSignInDialog(this.dialogUrl);
+        this.dialogToken = await openSignInDialog(this.dialogUrl, locale);
         return this.dialogToken.accessToken;
       }
       return this.keep(await this.msal!.acquireTokenPopup({ scopes: this.scopes }));

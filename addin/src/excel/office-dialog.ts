@@ -1,5 +1,6 @@
 // What the pane asks of Office for signing in: which route the host allows, and Office's dialog API
 // (displayDialogAsync, messageParent; DialogApi 1.1). The rest of sign-in is addin/src/api/.
+import { t as say } from '../words.js';
 
 export type SignInRoute = 'nested' | 'dialog' | 'none';
 
@@ -43,8 +44,8 @@ export function openDialog(url: string): Promise<string> {
           const code = 'error' in arg ? arg.error : 0;
           reject(
             code === DIALOG_CLOSED
-              ? Object.assign(new Error('The sign-in window was closed.'), { errorCode: 'user_cancelled' })
-              : Object.assign(new Error(`The sign-in window stopped (Office error ${code}).`), {
+              ? Object.assign(new Error(say('signIn.windowClosed')), { errorCode: 'user_cancelled' })
+              : Object.assign(new Error(say('signIn.windowStopped', { code })), {
                   errorCode: `dialog_${code}`,
                 }),
           );

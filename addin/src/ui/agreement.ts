@@ -13,7 +13,7 @@ import {
 import { addMonths, financialYearOf, monthsOfFinancialYear, ukDateOfInstant } from '../../../shared/dates.js';
 import { agreementFigures, agreementWords, decisionWords } from '../../../shared/glossary.js';
 import { formatPounds } from '../../../shared/money.js';
-import type { PaneContext } from './context.js';
+import type { Content, PaneContext } from './context.js';
 import { h } from './dom.js';
 import { button, message } from './feedback.js';
 import { joinedByAnd, paneLanguage, t } from '../words.js';
@@ -48,8 +48,11 @@ function changeFrom(due: number, last: number | undefined, lastFy: string): stri
     : t('pane.agreement.lessThanLast', compared);
 }
 
-/** Figures as a table of two columns, the figure's label heading its row. */
-function figuresTable(caption: string, rows: readonly [string, string][]): HTMLElement {
+/**
+ * Figures as a table of two columns, the figure's label heading its row. A figure is kept on one line;
+ * a value that is a sentence (`words`) wraps, so that it fits the narrowest pane in either language.
+ */
+function figuresTable(caption: string, rows: readonly (readonly [string, string, 'words'?])[]): HTMLElement {
   return h(
     'table',
     { class: 'compact figures' },
@@ -57,59 +60,77 @@ function figuresTable(caption: string, rows: readonly [string, string][]): HTMLE
     h(
       'tbody',
       {},
-      ...rows.map(([label, value]) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value))),
+      ...rows.map(([label, value, words]) =>
+        h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: words }, value)),
+      ),
     ),
   );
 }
 
 export class AgreementView {
-  private readonly words = agreementWords(paneLanguage());
-  private readonly decisions = decisionWords(paneLanguage());
-  private readonly figures = agreementFigures(paneLanguage());
+  // Read each time: the person may change the pane's language while it is open.
+  private get words() {
+    return agreementWords(paneLanguage());
+  }
+  private get decisions() {
+    return decisionWords(paneLanguage());
+  }
+  private get figures() {
+    return agreementFigures(paneLanguage());
+  }
 
   constructor(private readonly ctx: PaneContext) {}
 
   show(): Promise<void> {
-    return this.ctx.run(this.words.title, t('pane.agreement.fetching'), () => this.render());
+    return this.ctx.run('pane.agreement.title', t('pane.agreement.fetching'), () => this.render());
   }
 
   /** The latest proposal of the chosen period's financial year, after `notice` when given. */
-  private async render(notice?: HTMLElement): Promise<void> {
+  private async render(notice?: () => HTMLElement): Promise<void> {
     const s = this.ctx.session();
     const fy = financialYearOf(this.ctx.target().period);
     const [latest] = await s.api.agreements(fy);
-    const line = agreementLine(
-      fy,
-      latest ? agreementState(latest) : null,
-      (id) => this.ctx.councilName(id),
-      ukDateOfInstant,
-      paneLanguage(),
-    );
-    const status = message(latest?.status === 'agreed' ? 'success' : 'info', `${line}.`);
+    const status = () => {
+      const line = agreementLine(
+        fy,
+        latest ? agreementState(latest) : null,
+        (id) => this.ctx.councilName(id),
+        ukDateOfInstant,
+        paneLanguage(),
+      );
+      return message(latest?.status === 'agreed' ? 'success' : 'info', `${line}.`);
+    };
     if (!latest) {
-      this.ctx.result(notice ?? null, status);
+      this.ctx.result(() => [notice?.() ?? null, status()]);
       return;
     }
-    const view =
-      s.me.role === 'council' && s.me.council
-        ? await this.councilView(latest, s.me.council)
-        : this.partnershipView(latest, s.me.role === 'cdo' || s.me.role === 'admin');
-    this.ctx.result(notice ?? null, status, ...view);
+    const council = s.me.role === 'council' ? s.me.council : undefined;
+    // A Member's due last year, for the change from it.
+    const last =
+      council && latest.dues.some((d) => d.council === council)
+        ? dueIn(await s.api.year(yearBefore(latest.fy)), council)
+        : undefined;
+    this.ctx.result(() => [
+      notice?.() ?? null,
+      status(),
+      ...(council
+        ? this.councilView(latest, council, last)
+        : this.partnershipView(latest, s.me.role === 'cdo' || s.me.role === 'admin')),
+    ]);
   }
 
-  private async councilView(agreement: Agreement, council: string): Promise<(HTMLElement | null)[]> {
+  private councilView(agreement: Agreement, council: string, last: number | undefined): Content[] {
     const name = this.ctx.councilName(council);
     const due = agreement.dues.find((d) => d.council === council);
     if (!due) return [message('info', t('pane.agreement.notMember', { council: name }))];
     const lastFy = yearBefore(agreement.fy);
-    const last = dueIn(await this.ctx.session().api.year(lastFy), council);
     const decided = agreement.decisions.find((d) => d.council === council);
     return [
       figuresTable(
         t('pane.agreement.proposedOn', { council: name, date: ukDateOfInstant(agreement.proposedAt) }),
         [
           ...proposalRows(agreement, council, paneLanguage()),
-          [this.figures.changeFromLastYear, changeFrom(due.duePence, last, lastFy)],
+          [this.figures.changeFromLastYear, changeFrom(due.duePence, last, lastFy), 'words'],
         ],
       ),
       agreement.note ? h('p', {}, t('pane.agreement.note', { note: agreement.note })) : null,
@@ -143,20 +164,21 @@ export class AgreementView {
       const text = comment.value.trim();
       if (decision === 'decline' && !text) {
         // Said beside the box, which takes focus, and announced: nothing is sent.
-        const refusal = message('error', t('pane.agreement.declineWhy', { council: name }));
-        refusal.id = `${COMMENT_ID}-problem`;
-        this.ctx.notify(problem, refusal);
+        const refusal = `${COMMENT_ID}-problem`;
+        this.ctx.notify(problem, () => [
+          Object.assign(message('error', t('pane.agreement.declineWhy', { council: name })), { id: refusal }),
+        ]);
         comment.setAttribute('aria-invalid', 'true');
-        comment.setAttribute('aria-describedby', `${hint.id} ${refusal.id}`);
+        comment.setAttribute('aria-describedby', `${hint.id} ${refusal}`);
         comment.focus();
         return undefined;
       }
-      return this.ctx.run(this.words.title, t('pane.agreement.recording'), async () => {
+      return this.ctx.run('pane.agreement.title', t('pane.agreement.recording'), async () => {
         const after = await this.ctx.session().api.decide(agreement.id, { decision, comment: text });
         const due = formatPounds(
           after.dues.find((d) => d.council === this.ctx.session().me.council)!.duePence,
         );
-        await this.render(
+        await this.render(() =>
           message(
             'success',
             decision === 'agree'
@@ -244,16 +266,18 @@ export class AgreementView {
     const reachable = agreement.awaiting.filter(hasContact);
     const withoutContact = agreement.awaiting.filter((id) => !hasContact(id));
     const send = () =>
-      this.ctx.run(this.words.title, this.words.sendingReminder, async () => {
+      this.ctx.run('pane.agreement.title', this.words.sendingReminder, async () => {
         const outcome = await this.ctx.session().api.remind(agreement.id);
-        const said = [
+        const said = () => [
           ...(outcome.queued.length ? [this.words.reminded(names(outcome.queued))] : []),
           ...(outcome.remindedEarlierToday.length
             ? [this.words.remindedEarlierToday(names(outcome.remindedEarlierToday))]
             : []),
         ];
         await this.render(
-          said.length ? message(outcome.queued.length ? 'success' : 'info', said.join(' ')) : undefined,
+          said().length
+            ? () => message(outcome.queued.length ? 'success' : 'info', said().join(' '))
+            : undefined,
         );
       });
     return [

@@ -37,7 +37,7 @@ export class Connect {
     this.microsoft = await this.microsoftSignIn();
     const token = await this.microsoft?.silently();
     if (this.microsoft && token) await this.connectMicrosoft(this.microsoft, true);
-    else this.showConnect(this.store.persistent ? undefined : this.storageBlocked());
+    else this.showConnect(this.store.persistent ? undefined : () => this.storageBlocked());
   }
 
   /** Forgets the token (or ends the Microsoft 365 sign-in) of `session` and shows the form. */
@@ -45,7 +45,9 @@ export class Connect {
     const microsoft = session?.microsoft;
     forgetConnection(this.store.storage, this.host.partitionKey);
     if (microsoft) await microsoft.signOut();
-    this.showConnect(message('info', microsoft ? t('connect.signedOutMicrosoft') : t('connect.signedOut')));
+    this.showConnect(() =>
+      message('info', microsoft ? t('connect.signedOutMicrosoft') : t('connect.signedOut')),
+    );
   }
 
   /** MSAL, if the service the pane came from has Microsoft 365 sign-in on (GET /config says). */
@@ -69,7 +71,16 @@ export class Connect {
     return message('warning', t('connect.storageBlocked', { origin: this.origin }));
   }
 
-  private showConnect(notice?: HTMLElement): void {
+  /** The form, with `notice` (drawn as `notify` draws) in its status. */
+  private showConnect(notice?: () => HTMLElement): void {
+    const status = h('div', { class: 'connect-status' });
+    this.shell.view(() => this.drawConnect(status));
+    if (notice) this.shell.notify(status, () => [notice()]);
+    else this.shell.announce(t('connect.announce'));
+  }
+
+  /** The form around `status`, the outcome of the last attempt, which keeps what it shows. */
+  private drawConnect(status: HTMLElement): void {
     const saved = loadConnection(this.store.storage, this.host.partitionKey);
     // Fluent's text input labels its inner <input> from the text inside the element; an outside
     // <label for> does not reach into its shadow root.
@@ -111,7 +122,7 @@ export class Connect {
           const serviceUrl = String((url as HTMLInputElement).value ?? '').trim() || this.origin;
           const tokenText = String((token as HTMLInputElement).value ?? '').trim();
           if (!tokenText) {
-            this.shell.notify(status, message('warning', t('connect.pasteToken')));
+            this.shell.notify(status, () => [message('warning', t('connect.pasteToken'))]);
             token.focus();
             return;
           }
@@ -124,25 +135,23 @@ export class Connect {
       token,
       h('fluent-button', { type: 'submit', appearance: 'primary', id: 'connect' }, t('connect.connect')),
     );
-    const status = h('div', { class: 'connect-status' });
     this.shell.show(signIn, form, status);
-    if (notice) this.shell.notify(status, notice);
-    else this.shell.announce(t('connect.announce'));
   }
 
   private async signInInteractively(microsoft: MicrosoftSignIn, status: HTMLElement): Promise<void> {
     try {
-      await microsoft.interactively();
+      await microsoft.interactively(paneLanguage());
     } catch (error) {
       // Cancelled, needing the user, needing an administrator's consent, or failed: each its own words.
       const failure = signInFailure(error);
-      this.shell.notify(
-        status,
+      const said = () =>
         message(
           failure.reason === 'cancelled' ? 'info' : 'warning',
           signInMessage(failure.reason, failure.detail, paneLanguage()),
-        ),
-      );
+        );
+      // A detail is MSAL's or the dialog's own words, as said then: the whole is kept as it was said.
+      const kept = failure.detail ? said() : undefined;
+      this.shell.notify(status, () => [kept ?? said()]);
       return;
     }
     await this.connectMicrosoft(microsoft, false, status);
@@ -158,9 +167,9 @@ export class Connect {
     return this.open(this.client(this.origin, token), silent, status, microsoft);
   }
 
-  /** A client of the service that asks for its messages in the pane's language. */
+  /** A client of the service that asks for its messages in the pane's language, whichever it is then. */
   private client(serviceUrl: string, token: string | (() => Promise<string>)): ApiClient {
-    return new ApiClient(serviceUrl, token, undefined, paneLanguage());
+    return new ApiClient(serviceUrl, token, undefined, paneLanguage);
   }
 
   private connect(connection: Connection, silent: boolean, status?: HTMLElement): Promise<void> {
@@ -199,9 +208,10 @@ export class Connect {
         },
       });
     } catch (error) {
+      // The service's or Excel's own words, as said then.
       const notice = this.shell.failure(error);
-      if (silent) this.showConnect(notice);
-      else if (status) this.shell.notify(status, notice);
+      if (silent) this.showConnect(() => notice);
+      else if (status) this.shell.notify(status, () => [notice]);
     }
   }
 }

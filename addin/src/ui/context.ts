@@ -2,6 +2,7 @@
 // session, its output area and the way it runs an action. The workflows depend on this interface only,
 // and the pane that implements it imports them, so no module imports the pane back.
 import type { Me } from '../../../shared/api.js';
+import type { PlainKey } from '../../../shared/i18n/index.js';
 import type { Partnership } from '../../../shared/schemas.js';
 import type { ApiClient } from '../api/client.js';
 import type { MicrosoftSignIn } from '../api/microsoft.js';
@@ -16,12 +17,25 @@ export interface Session {
   choices: WorkbookChoices;
 }
 
+/** What a view or an outcome is drawn of; null for a part left out. */
+export type Content = HTMLElement | null;
+
 /** The pane's frame: what is on screen, what is said, and how a failure reads. */
 export interface PaneShell {
   /** Replaces everything the pane shows. */
   show(...content: (HTMLElement | null)[]): void;
-  /** Replaces `area`'s content with an outcome, announces it and moves focus to it. */
-  notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void;
+  /**
+   * Shows a view that `draw` draws (with `show`), and draws again when the person changes the pane's
+   * language; the fields it draws keep what was entered in them.
+   */
+  view(draw: () => void): void;
+  /**
+   * Replaces `area`'s content with an outcome drawn by `draw`, announces it and moves focus to it.
+   * `draw` is called again when the person changes the pane's language: what it builds is said again
+   * in the new language; what it returns built beforehand (the service's or Excel's own words) is kept
+   * as it was said, marked in its language.
+   */
+  notify(area: HTMLElement, draw: () => Content[]): void;
   /** Says `text` through the page's live region. */
   announce(text: string): void;
   /** A failure as the message a person reads. */
@@ -39,11 +53,11 @@ export interface PaneContext extends PaneShell {
    * Runs an action: its buttons off, a spinner, then its outcome under a heading named `title`; the
    * council and period shown in the pickers are taken up first.
    */
-  run(title: string, label: string, work: () => Promise<void>): Promise<void>;
+  run(title: PlainKey, label: string, work: () => Promise<void>): Promise<void>;
   /** Names the outcome shown next, for an outcome shown without `run` (a confirmation). */
-  startAction(title: string): void;
-  /** Shows the current action's outcome in the output area. */
-  result(...content: (HTMLElement | null)[]): void;
+  startAction(title: PlainKey): void;
+  /** Shows the current action's outcome, drawn by `draw` (as `notify` draws), in the output area. */
+  result(draw: () => Content[]): void;
   /** A spinner with `label` in the output area. */
   progress(label: string): void;
   /** The output area, to move focus inside an outcome. */

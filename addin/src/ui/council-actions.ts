@@ -23,34 +23,38 @@ export class CouncilActions {
   }
 
   setUp(): Promise<void> {
-    return this.ctx.run(t('pane.setUp'), t('pane.setUp.progress'), async () => {
+    return this.ctx.run('pane.setUp', t('pane.setUp.progress'), async () => {
       const { council, period } = this.ctx.target();
       const report = await excel.setUpSheets({ council, period, lists: this.lists() });
       await excel.saveChoices(this.ctx.session().choices);
-      const lines = [
-        report.created.length ? t('pane.setUp.created', { sheets: report.created.join(', ') }) : '',
-        ...report.repaired.map((r) => {
-          const added = { sheet: r.sheet, columns: r.addedColumns.join(', ') };
-          if (!r.addedColumns.length) return t('pane.setUp.refreshed', { sheet: r.sheet });
-          return r.addedColumns.length === 1
-            ? t('pane.setUp.addedColumn', added)
-            : t('pane.setUp.addedColumns', added);
-        }),
-      ].filter(Boolean);
-      const leftAlone = report.skipped.map((s) => `“${s.sheet}”`);
-      const except = { month: monthName(period), sheets: joinedByAnd(leftAlone) };
-      this.ctx.result(
-        message(
-          report.skipped.length ? 'warning' : 'success',
-          leftAlone.length === 0
-            ? t('pane.setUp.ready', { month: monthName(period) })
-            : leftAlone.length === 1
-              ? t('pane.setUp.exceptOne', except)
-              : t('pane.setUp.exceptMany', except),
-        ),
-        ...report.skipped.map((s) => message('warning', s.reason)),
-        h('ul', { class: 'plain' }, ...lines.map((l) => h('li', {}, l))),
-      );
+      // Why each sheet was left alone, as Excel's code said it then.
+      const reasons = report.skipped.map((s) => message('warning', s.reason));
+      this.ctx.result(() => {
+        const lines = [
+          report.created.length ? t('pane.setUp.created', { sheets: report.created.join(', ') }) : '',
+          ...report.repaired.map((r) => {
+            const added = { sheet: r.sheet, columns: r.addedColumns.join(', ') };
+            if (!r.addedColumns.length) return t('pane.setUp.refreshed', { sheet: r.sheet });
+            return r.addedColumns.length === 1
+              ? t('pane.setUp.addedColumn', added)
+              : t('pane.setUp.addedColumns', added);
+          }),
+        ].filter(Boolean);
+        const leftAlone = report.skipped.map((s) => `“${s.sheet}”`);
+        const except = { month: monthName(period), sheets: joinedByAnd(leftAlone) };
+        return [
+          message(
+            report.skipped.length ? 'warning' : 'success',
+            leftAlone.length === 0
+              ? t('pane.setUp.ready', { month: monthName(period) })
+              : leftAlone.length === 1
+                ? t('pane.setUp.exceptOne', except)
+                : t('pane.setUp.exceptMany', except),
+          ),
+          ...reasons,
+          h('ul', { class: 'plain' }, ...lines.map((l) => h('li', {}, l))),
+        ];
+      });
     });
   }
 
@@ -78,19 +82,22 @@ export class CouncilActions {
   }
 
   check(): Promise<void> {
-    return this.ctx.run(t('pane.check'), t('pane.check.progress'), async () => {
+    return this.ctx.run('pane.check', t('pane.check.progress'), async () => {
       const result = await this.runCheck();
-      this.ctx.result(this.checkSummary(result), this.ctx.problems(result.problems));
+      this.ctx.result(() => [this.checkSummary(result), this.ctx.problems(result.problems)]);
     });
   }
 
   submit(confirmEmpty = false): Promise<void> {
-    return this.ctx.run(t('pane.submit'), t('pane.submit.checking'), async () => {
+    return this.ctx.run('pane.submit', t('pane.submit.checking'), async () => {
       const s = this.ctx.session();
       const { council, period } = this.ctx.target();
       const result = await this.runCheck();
       if (!result.parsed.ok) {
-        this.ctx.result(message('error', t('pane.submit.fixFirst')), this.ctx.problems(result.problems));
+        this.ctx.result(() => [
+          message('error', t('pane.submit.fixFirst')),
+          this.ctx.problems(result.problems),
+        ]);
         return;
       }
       const submission = { ...result.parsed.submission, period: asPeriod(period) };
@@ -113,7 +120,7 @@ export class CouncilActions {
           versions: { ...s.choices.versions, [excel.versionKey(council, period)]: receipt.version },
         };
         await excel.saveChoices(s.choices);
-        this.ctx.result(
+        this.ctx.result(() => [
           message(
             'success',
             t('pane.submit.done', {
@@ -126,20 +133,21 @@ export class CouncilActions {
           receipt.warnings.length
             ? this.ctx.problems(excel.locateAll(receipt.warnings, result.snapshot))
             : null,
-        );
+        ]);
       } catch (error) {
         if (error instanceof ServiceError && error.kind === 'conflict' && error.code === 'version-conflict') {
           // Who submitted it and when, from the service's list (newest first).
           const [latest] = await s.api.submissions(council, period).catch(() => []);
-          const who = latest
-            ? t('pane.submit.someone', {
-                person: latest.submittedBy,
-                version: latest.version,
-                when: when(latest.submittedAt),
-              })
-            : t('pane.submit.someoneElse');
-          this.ctx.result(
-            message('warning', t('pane.submit.conflict', { who })),
+          const who = () =>
+            latest
+              ? t('pane.submit.someone', {
+                  person: latest.submittedBy,
+                  version: latest.version,
+                  when: when(latest.submittedAt),
+                })
+              : t('pane.submit.someoneElse');
+          this.ctx.result(() => [
+            message('warning', t('pane.submit.conflict', { who: who() })),
             h(
               'div',
               { class: 'inline-actions' },
@@ -151,14 +159,16 @@ export class CouncilActions {
               ),
               button('load-theirs', t('pane.compare.loadTheirs'), () => this.confirmLoad()),
             ),
-          );
+          ]);
           return;
         }
         if (error instanceof ServiceError && error.kind === 'invalid' && error.problems.length) {
-          this.ctx.result(
-            message('error', error.message),
+          // The service's own words, as it said them.
+          const refusal = message('error', error.message);
+          this.ctx.result(() => [
+            refusal,
             this.ctx.problems(excel.locateAll(error.problems, result.snapshot)),
-          );
+          ]);
           return;
         }
         throw error;
@@ -168,16 +178,16 @@ export class CouncilActions {
 
   /** The user's rows (as Check read them) against the newest version on the service. */
   private compareWithTheirs(mine: CouncilSubmission): Promise<void> {
-    return this.ctx.run(t('pane.compare.button'), t('pane.compare.progress'), async () => {
+    return this.ctx.run('pane.compare.button', t('pane.compare.progress'), async () => {
       const s = this.ctx.session();
       const { council, period } = this.ctx.target();
       const [latest] = await s.api.submissions(council, period);
       if (!latest) {
-        this.ctx.result(message('info', t('pane.compare.none')));
+        this.ctx.result(() => [message('info', t('pane.compare.none'))]);
         return;
       }
       const theirs = await s.api.submission(council, latest.id);
-      this.ctx.result(
+      this.ctx.result(() => [
         message(
           'info',
           t('pane.compare.intro', {
@@ -192,7 +202,7 @@ export class CouncilActions {
           { class: 'inline-actions' },
           button('load-theirs', t('pane.compare.loadTheirs'), () => this.confirmLoad()),
         ),
-      );
+      ]);
     });
   }
 
@@ -207,60 +217,64 @@ export class CouncilActions {
       Projects: data?.projects.length ?? 0,
     };
     const rows = counts.Contributions + counts.Skills + counts.Projects;
-    const removed = Object.entries(counts)
-      .map(([sheet, count]) => t('pane.empty.removed', { sheet, count }))
-      .join(', ');
-    this.ctx.result(
+    const removed = () =>
+      Object.entries(counts)
+        .map(([sheet, count]) => t('pane.empty.removed', { sheet, count }))
+        .join(', ');
+    this.ctx.result(() => [
       message(
         'warning',
         !latest
           ? t('pane.empty.nothing', { council: this.ctx.councilName(council), month: monthName(period) })
           : rows === 1
-            ? t('pane.empty.confirmOne', { count: rows, removed })
-            : t('pane.empty.confirmMany', { count: rows, removed }),
+            ? t('pane.empty.confirmOne', { count: rows, removed: removed() })
+            : t('pane.empty.confirmMany', { count: rows, removed: removed() }),
       ),
       h(
         'div',
         { class: 'inline-actions' },
         button('confirm-empty', t('pane.empty.confirm'), () => this.submit(true), 'primary'),
         button('cancel-empty', t('pane.cancel'), () =>
-          this.ctx.result(message('info', t('pane.empty.cancelled'))),
+          this.ctx.result(() => [message('info', t('pane.empty.cancelled'))]),
         ),
       ),
-    );
+    ]);
     this.ctx.output.querySelector<HTMLElement>('#confirm-empty')?.focus();
   }
 
   confirmLoad(): void {
-    this.ctx.startAction(t('pane.load'));
+    this.ctx.startAction('pane.load');
     const { period } = this.ctx.target();
-    const council = this.ctx.councilName(this.ctx.session().choices.council);
-    this.ctx.result(
-      message('warning', t('pane.load.confirm', { council, month: monthName(period) })),
+    const council = this.ctx.session().choices.council;
+    this.ctx.result(() => [
+      message(
+        'warning',
+        t('pane.load.confirm', { council: this.ctx.councilName(council), month: monthName(period) }),
+      ),
       h(
         'div',
         { class: 'inline-actions' },
         button('confirm-load', t('pane.load.replace'), () => this.load(), 'primary'),
         button('cancel-load', t('pane.cancel'), () =>
-          this.ctx.result(message('info', t('pane.load.cancelled'))),
+          this.ctx.result(() => [message('info', t('pane.load.cancelled'))]),
         ),
       ),
-    );
+    ]);
     this.ctx.output.querySelector<HTMLElement>('#confirm-load')?.focus();
   }
 
   private load(): Promise<void> {
-    return this.ctx.run(t('pane.load'), t('pane.load.progress'), async () => {
+    return this.ctx.run('pane.load', t('pane.load.progress'), async () => {
       const s = this.ctx.session();
       const { council, period } = this.ctx.target();
       const [latest] = await s.api.submissions(council, period);
       if (!latest) {
-        this.ctx.result(
+        this.ctx.result(() => [
           message(
             'info',
             t('pane.load.none', { council: this.ctx.councilName(council), month: monthName(period) }),
           ),
-        );
+        ]);
         return;
       }
       const detail = await s.api.submission(council, latest.id);
@@ -270,7 +284,7 @@ export class CouncilActions {
         versions: { ...s.choices.versions, [excel.versionKey(council, period)]: detail.version },
       };
       await excel.saveChoices(s.choices);
-      this.ctx.result(
+      this.ctx.result(() => [
         message(
           'success',
           t('pane.load.done', {
@@ -279,7 +293,7 @@ export class CouncilActions {
             person: detail.submittedBy,
           }),
         ),
-      );
+      ]);
     });
   }
 }

@@ -1,6 +1,7 @@
 // The pane's language (DESIGN §12): Welsh when Office's display language is Welsh, unless the person
 // chose otherwise in the pane; their choice is kept in the browser's storage for next time, like the
-// token (per Office partition, never in the workbook, which others share).
+// token (per Office partition, never in the workbook, which others share); and so is the language it
+// spoke last, so that its first words next time, before Office answers, are in it.
 import { HELP_PAGE, LOCALES, type Locale } from '../../../shared/i18n/index.js';
 import { h } from './dom.js';
 import { paneLanguage, t } from '../words.js';
@@ -30,15 +31,49 @@ export function rememberLocale(storage: Storage, partitionKey: string | undefine
   storage.setItem(storageKey(partitionKey), locale);
 }
 
+/** The language the pane spoke last in this browser, whichever partition: a guess for next time. */
+const LAST_SPOKEN = `${PREFIX}.last`;
+
+/**
+ * Keeps `locale` as the pane's next first guess, where the browser's own language would guess wrong;
+ * otherwise nothing is kept (a pane in the browser's language stores nothing new).
+ */
+export function rememberSpoken(storage: Storage, locale: Locale, browserLanguages: readonly string[]): void {
+  if (locale === localeOfDisplayLanguage(browserLanguages[0])) storage.removeItem(LAST_SPOKEN);
+  else storage.setItem(LAST_SPOKEN, locale);
+}
+
+/**
+ * The language the pane will most likely speak, known before Office says which (Office's display
+ * language and the partition that keys the person's choice come with Office): the one it spoke last
+ * in this browser, else Welsh where the browser's own language is Welsh. The pane settles the
+ * language once Office answers.
+ */
+export function likelyLocale(storage: () => Storage, browserLanguages: readonly string[]): Locale {
+  try {
+    const last = storage().getItem(LAST_SPOKEN);
+    if (isLocale(last)) return last;
+  } catch {
+    // Storage refused to the pane: the browser's language alone.
+  }
+  return localeOfDisplayLanguage(browserLanguages[0]);
+}
+
 /**
  * The pane's footer: its help page in the pane's language (opened beside the pane, so the pane keeps its
  * place), and the language choice: a button named, in its own language, for the other language
- * ("Cymraeg" in English, "English" in Welsh). Choosing it keeps the choice and reloads the pane, which
- * reconnects with the saved token and speaks the chosen language throughout.
+ * ("Cymraeg" in English, "English" in Welsh). Choosing it keeps the choice and calls `switchTo`, which
+ * draws the pane again in that language in place; the footer is drawn again too, and the choice keeps
+ * the focus.
  */
-export function paneFooter(storage: Storage, partitionKey: string | undefined): HTMLElement {
+export function paneFooter(
+  storage: Storage,
+  partitionKey: string | undefined,
+  switchTo: (locale: Locale) => void,
+  browserLanguages: readonly string[],
+): HTMLElement {
   const other: Locale = paneLanguage() === 'cy' ? 'en' : 'cy';
-  return h(
+  const footer = h(
     'footer',
     { class: 'language', 'aria-label': t('pane.language') },
     h(
@@ -55,10 +90,15 @@ export function paneFooter(storage: Storage, partitionKey: string | undefined): 
         lang: other,
         onclick: () => {
           rememberLocale(storage, partitionKey, other);
-          window.location.reload();
+          rememberSpoken(storage, other, browserLanguages);
+          switchTo(other);
+          const redrawn = paneFooter(storage, partitionKey, switchTo, browserLanguages);
+          footer.replaceWith(redrawn);
+          redrawn.querySelector<HTMLElement>('#language')?.focus();
         },
       },
       t('pane.language.other'),
     ),
   );
+  return footer;
 }

@@ -3,21 +3,21 @@
 // leaves the user's sheets as they were. The pane owns the session and the output area; each workflow
 // lives in its own module and reaches the pane through `PaneContext` (context.ts).
 import { agreementWords } from '../../../shared/glossary.js';
-import type { PlainKey } from '../../../shared/i18n/index.js';
+import type { Locale, PlainKey } from '../../../shared/i18n/index.js';
 import type { Role } from '../../../shared/vocabulary.js';
 import { ServiceError } from '../api/client.js';
 import type { CellTarget, CheckResult, HostInfo, WorkbookChoices } from '../excel/index.js';
 import * as excel from '../excel/index.js';
 import { AgreementView } from './agreement.js';
 import { Connect } from './connect.js';
-import type { PaneContext, Session } from './context.js';
+import type { Content, PaneContext, Session } from './context.js';
 import { CouncilActions } from './council-actions.js';
 import { h, replaceChildren } from './dom.js';
 import { button, failureMessage, message, select, spinner } from './feedback.js';
 import { PartnershipActions } from './partnership-actions.js';
 import { periodChoices } from './periods.js';
 import { problemList } from './results.js';
-import { monthName, paneLanguage, t } from '../words.js';
+import { languageTag, monthName, paneLanguage, speak, t } from '../words.js';
 
 /** Each role as the pane names it beside the person's name. */
 const ROLE_WORDS = {
@@ -49,7 +49,8 @@ export class Pane implements PaneContext {
   private readonly council = new CouncilActions(this);
   private readonly partnership: PartnershipActions;
   private readonly agreement = new AgreementView(this);
-  private readonly words = agreementWords(paneLanguage());
+  /** Draws the view shown again, in the pane's language then; none while a passing state is shown. */
+  private redraw?: () => void;
 
   constructor(
     private readonly root: HTMLElement,
@@ -69,18 +70,20 @@ export class Pane implements PaneContext {
 
   async start(): Promise<void> {
     if (!this.host.inExcel) {
-      this.show(
-        h(
-          'div',
-          { class: 'outside' },
-          h('h2', {}, t('pane.outside.title')),
-          h('p', {}, t('pane.outside.body')),
+      this.view(() =>
+        this.show(
+          h(
+            'div',
+            { class: 'outside' },
+            h('h2', {}, t('pane.outside.title')),
+            h('p', {}, t('pane.outside.body')),
+          ),
         ),
       );
       return;
     }
     if (!this.host.supported) {
-      this.show(message('error', t('pane.tooOld')));
+      this.view(() => this.show(message('error', t('pane.tooOld'))));
       return;
     }
     await this.connection.begin();
@@ -97,6 +100,14 @@ export class Pane implements PaneContext {
   output = h('div', { class: 'output' });
 
   private showMain(): void {
+    this.output = h('div', { class: 'output' });
+    this.view(() => this.drawMain());
+    this.root.querySelector<HTMLElement>('h2.who-name')?.focus();
+    this.announce(t('pane.connectedAs', { name: this.session().me.label }));
+  }
+
+  /** The main view around the output area, which keeps what it shows. */
+  private drawMain(): void {
     const s = this.session();
     const isCouncilWork = s.me.role !== 'viewer';
     const seesPartnership = s.me.role !== 'council';
@@ -120,7 +131,6 @@ export class Pane implements PaneContext {
       periodChoices(new Date(), s.choices.period),
       s.choices.period ?? '',
     );
-    this.output = h('div', { class: 'output' });
     const heading = h(
       'h2',
       { class: 'who-name', tabindex: '-1' },
@@ -151,7 +161,7 @@ export class Pane implements PaneContext {
           'aria-label': t('pane.choice'),
           onsubmit: (event) => {
             event.preventDefault();
-            void this.run(t('pane.choice'), t('pane.choice.saving'), () => this.choose());
+            void this.run('pane.choice', t('pane.choice.saving'), () => this.choose());
           },
         },
         councilPicker,
@@ -179,13 +189,12 @@ export class Pane implements PaneContext {
         seesPartnership
           ? button('consolidated', t('pane.consolidated'), () => this.partnership.consolidated())
           : null,
-        button('agreement', this.words.title, () => this.agreement.show()),
+        button('agreement', agreementWords(paneLanguage()).title, () => this.agreement.show()),
         seesPartnership ? button('download', t('pane.download'), () => this.partnership.download()) : null,
       ),
       this.output,
     );
-    heading.focus();
-    this.announce(t('pane.connectedAs', { name: s.me.label }));
+    if (this.busy) this.disableActions();
   }
 
   councilName(id?: string): string {
@@ -216,8 +225,13 @@ export class Pane implements PaneContext {
   private async choose(): Promise<void> {
     const s = this.session();
     const changed = await this.adoptShownChoice();
-    const choice = { council: this.councilName(s.choices.council), month: monthName(s.choices.period ?? '') };
-    this.result(message('info', changed ? t('pane.choice.now', choice) : t('pane.choice.still', choice)));
+    this.result(() => {
+      const choice = {
+        council: this.councilName(s.choices.council),
+        month: monthName(s.choices.period ?? ''),
+      };
+      return [message('info', changed ? t('pane.choice.now', choice) : t('pane.choice.still', choice))];
+    });
   }
   target(): { council: string; period: string } {
     const { council, period } = this.session().choices;
@@ -228,9 +242,9 @@ export class Pane implements PaneContext {
   // ---- Plumbing -----------------------------------------------------------------------------------
 
   /** What the output area shows the outcome of: its heading, which takes focus after each action. */
-  private action = '';
+  private action?: PlainKey;
 
-  startAction(title: string): void {
+  startAction(title: PlainKey): void {
     this.action = title;
   }
 
@@ -238,25 +252,30 @@ export class Pane implements PaneContext {
    * Runs an action: its buttons off, a spinner, then its outcome under a heading named for it. An
    * action works on the council and period shown in the pickers, taking them up first if changed.
    */
-  async run(title: string, label: string, work: () => Promise<void>): Promise<void> {
+  async run(title: PlainKey, label: string, work: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.action = title;
     this.root.setAttribute('aria-busy', 'true');
-    for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
-      b.setAttribute('disabled', '');
+    this.disableActions();
     this.progress(label);
     try {
-      if (title !== t('pane.choice')) await this.adoptShownChoice();
+      if (title !== 'pane.choice') await this.adoptShownChoice();
       await work();
     } catch (error) {
-      this.result(this.failure(error));
+      const failure = this.failure(error);
+      this.result(() => [failure]);
     } finally {
       this.busy = false;
       this.root.removeAttribute('aria-busy');
       for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
         b.removeAttribute('disabled');
     }
+  }
+
+  private disableActions(): void {
+    for (const b of this.root.querySelectorAll<HTMLElement>('.actions fluent-button'))
+      b.setAttribute('disabled', '');
   }
 
   failure(error: unknown): HTMLElement {
@@ -268,7 +287,10 @@ export class Pane implements PaneContext {
   }
 
   goToCell(target: CellTarget): void {
-    void excel.goTo(target).catch((error: unknown) => this.result(this.failure(error)));
+    void excel.goTo(target).catch((error: unknown) => {
+      const failure = this.failure(error);
+      this.result(() => [failure]);
+    });
   }
 
   progress(label: string): void {
@@ -277,13 +299,19 @@ export class Pane implements PaneContext {
   }
 
   /** Shows an action's outcome, announces it and moves focus to it, so no one loses their place. */
-  result(...content: (HTMLElement | null)[]): void {
-    const heading = this.action ? h('h2', { class: 'result-heading', tabindex: '-1' }, this.action) : null;
-    this.notify(this.output, heading, ...content);
+  result(draw: () => Content[]): void {
+    const action = this.action;
+    this.notify(this.output, () => [
+      action ? h('h2', { class: 'result-heading', tabindex: '-1' }, t(action)) : null,
+      ...draw(),
+    ]);
   }
 
-  notify(area: HTMLElement, ...content: (HTMLElement | null)[]): void {
-    replaceChildren(area, ...content);
+  /** What each area shows, as drawn, and how to draw it again in another language. */
+  private readonly drawn = new Map<HTMLElement, { draw: () => Content[]; nodes: Node[] }>();
+
+  notify(area: HTMLElement, draw: () => Content[]): void {
+    const content = this.draw(area, draw);
     const first = content.find((c): c is HTMLElement => c !== null && !c.matches('.result-heading'));
     this.announce(first?.textContent ?? '');
     // The outcome's heading, so a keyboard or screen reader user starts at the top of what is new
@@ -300,8 +328,58 @@ export class Pane implements PaneContext {
     window.setTimeout(() => (this.announcer.textContent = text.replace(/\s+/g, ' ').trim()), 50);
   }
 
+  /** Draws `draw`'s content into `area`, and keeps how, for a change of language. */
+  private draw(area: HTMLElement, draw: () => Content[]): Content[] {
+    for (const gone of [...this.drawn.keys()].filter((a) => !a.isConnected)) this.drawn.delete(gone);
+    const content = draw();
+    replaceChildren(area, ...content);
+    this.drawn.set(area, { draw, nodes: [...area.childNodes] });
+    return content;
+  }
+
   show(...content: (HTMLElement | null)[]): void {
+    this.redraw = undefined;
     replaceChildren(this.root, ...content);
+  }
+
+  view(draw: () => void): void {
+    draw();
+    this.redraw = draw;
+  }
+
+  /**
+   * Speaks `locale` from now on, in place (DESIGN §12): the view shown and the outcomes in it are
+   * drawn again in it, keeping the session and what the person entered or chose in its fields. What
+   * cannot be said again (the service's and Excel's own words, a passing state such as a spinner)
+   * stays as it was said until the next action replaces it, marked with its language so that a
+   * screen reader reads it in that language.
+   */
+  speak(locale: Locale): void {
+    const said = languageTag(paneLanguage());
+    const entered = [
+      ...this.root.querySelectorAll<HTMLInputElement>('select[id], textarea[id], fluent-text-input[id]'),
+    ].map((field) => [field.id, field.value] as const);
+    const before = new Set<Element>(this.root.querySelectorAll('*'));
+    speak(locale);
+    if (this.redraw) this.redraw();
+    for (const [area, shown] of this.drawn) {
+      const unchanged =
+        area.isConnected &&
+        area.childNodes.length === shown.nodes.length &&
+        shown.nodes.every((node, i) => area.childNodes[i] === node);
+      if (unchanged) this.draw(area, shown.draw);
+      else this.drawn.delete(area);
+    }
+    // Whatever was kept rather than drawn again is in the language it was said in: each piece of it
+    // is marked where it sits in a place the view kept (the output area, the form's status).
+    const kept = (e: Element | null): e is HTMLElement => e !== null && before.has(e);
+    for (const element of this.root.querySelectorAll<HTMLElement>('*'))
+      if (kept(element) && kept(element.parentElement) && !kept(element.parentElement.parentElement))
+        element.lang ||= said;
+    for (const [id, value] of entered) {
+      const field = this.root.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`);
+      if (field && field.value !== value) field.value = value;
+    }
   }
 
   session(): Session {

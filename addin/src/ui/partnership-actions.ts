@@ -16,32 +16,36 @@ export class PartnershipActions {
   ) {}
 
   statusBoard(): Promise<void> {
-    return this.ctx.run(t('pane.statusBoard'), t('pane.status.progress'), async () => {
+    return this.ctx.run('pane.statusBoard', t('pane.status.progress'), async () => {
       const board = await this.ctx.session().api.status(this.ctx.target().period);
-      this.ctx.result(statusBoardView(board));
+      this.ctx.result(() => [statusBoardView(board)]);
     });
   }
 
   consolidated(): Promise<void> {
-    return this.ctx.run(t('pane.consolidated'), t('pane.consolidated.progress'), async () => {
+    return this.ctx.run('pane.consolidated', t('pane.consolidated.progress'), async () => {
       const view = await this.ctx.session().api.consolidated(this.ctx.target().period);
       const written = await excel.showConsolidated(view);
       const count = written.charts.length;
-      const done = {
-        month: monthName(view.period),
-        summary: written.summary,
-        count,
-        changes: written.changes,
-      };
-      this.ctx.result(
-        message(
-          written.notices.length ? 'warning' : 'success',
-          count === 1 ? t('pane.consolidated.doneOne', done) : t('pane.consolidated.doneMany', done),
-        ),
-        ...written.notices.map((n) => message('info', n)),
-        headlineView(view),
-        changesView(view, written.changes, (target) => this.ctx.goToCell(target)),
-      );
+      // What Excel's code noticed as it wrote the sheets, as it said it then.
+      const notices = written.notices.map((n) => message('info', n));
+      this.ctx.result(() => {
+        const done = {
+          month: monthName(view.period),
+          summary: written.summary,
+          count,
+          changes: written.changes,
+        };
+        return [
+          message(
+            written.notices.length ? 'warning' : 'success',
+            count === 1 ? t('pane.consolidated.doneOne', done) : t('pane.consolidated.doneMany', done),
+          ),
+          ...notices,
+          headlineView(view),
+          changesView(view, written.changes, (target) => this.ctx.goToCell(target)),
+        ];
+      });
     });
   }
 
@@ -51,21 +55,18 @@ export class PartnershipActions {
 
   /** Where the web view saves files (Windows, the web): the file comes through the pane. */
   private downloadHere(): Promise<void> {
-    return this.ctx.run(t('pane.download'), t('pane.download.progress'), async () => {
+    return this.ctx.run('pane.download', t('pane.download.progress'), async () => {
       const { period } = this.ctx.target();
       const blob = await this.ctx.session().api.consolidatedWorkbook(period);
       const name = `shared-cdo-consolidated-${period}.xlsx`;
-      const link = h(
-        'a',
-        { href: URL.createObjectURL(blob), download: name },
-        t('pane.download.saveAgain', { name }),
-      );
-      link.click();
+      const href = URL.createObjectURL(blob);
+      const link = () => h('a', { href, download: name }, t('pane.download.saveAgain', { name }));
+      link().click();
       // The pane cannot see the save itself: it says what it handed over and how to do it again.
-      this.ctx.result(
+      this.ctx.result(() => [
         message('success', t('pane.download.handed', { month: monthName(period), name })),
-        h('p', {}, link),
-      );
+        h('p', {}, link()),
+      ]);
     });
   }
 
@@ -74,7 +75,7 @@ export class PartnershipActions {
    * browser, which saves the file.
    */
   private downloadInBrowser(): Promise<void> {
-    return this.ctx.run(t('pane.download'), t('pane.download.linkProgress'), async () => {
+    return this.ctx.run('pane.download', t('pane.download.linkProgress'), async () => {
       const { period } = this.ctx.target();
       const link = await this.ctx.session().api.downloadLink({ kind: 'consolidated', period });
       // The service's expiry, shown as a time of day: this computer's clock may be wrong, and a
@@ -83,24 +84,21 @@ export class PartnershipActions {
         hour: '2-digit',
         minute: '2-digit',
       });
-      const anchor = h(
-        'a',
-        { href: link.href, target: '_blank', rel: 'noopener' },
-        t('pane.download.openLink'),
-      );
+      const anchor = () =>
+        h('a', { href: link.href, target: '_blank', rel: 'noopener' }, t('pane.download.openLink'));
       try {
         excel.openInBrowser(link.href);
       } catch {
-        this.ctx.result(
+        this.ctx.result(() => [
           message('warning', t('pane.download.browserRefused', { month: monthName(period), time: until })),
-          h('p', {}, anchor),
-        );
+          h('p', {}, anchor()),
+        ]);
         return;
       }
-      this.ctx.result(
+      this.ctx.result(() => [
         message('info', t('pane.download.browserAsked', { month: monthName(period), time: until })),
-        h('p', {}, anchor),
-      );
+        h('p', {}, anchor()),
+      ]);
     });
   }
 }

@@ -52,6 +52,8 @@ const openedInBrowser: string[] = [];
 const openedWindows: string[] = [];
 /** URLs the pane opened in Office dialogs. */
 const openedDialogs: string[] = [];
+/** What this page, open as a dialog, sent to the pane that opened it (messageParent). */
+const sentToParent: string[] = [];
 
 type DialogHandler = (arg: { message: string } | { error: number }) => void;
 
@@ -120,6 +122,7 @@ const Office = {
     // requirement sets"); it opens http and https addresses only.
     ui: {
       displayDialogAsync,
+      messageParent: (text: string) => void sentToParent.push(text),
       ...(profile.openBrowserWindow
         ? {
             openBrowserWindow(url: string): void {
@@ -268,6 +271,7 @@ const fake = {
   openedInBrowser: () => [...openedInBrowser],
   openedWindows: () => [...openedWindows],
   openedDialogs: () => [...openedDialogs],
+  sentToParent: () => [...sentToParent],
   /** The user starts (true) or finishes (false) typing in a cell: Excel refuses every request meanwhile. */
   editCell(editing: boolean): void {
     workbook.cellEditMode = editing;

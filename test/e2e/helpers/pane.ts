@@ -29,6 +29,8 @@ export interface PaneOptions {
   width?: number;
   /** The pane's clock: the period picker offers the months around it. */
   now?: Date;
+  /** The query of the pane's page, e.g. `?sign-in=dialog&lang=cy` for the page Office's sign-in dialog opens. */
+  query?: string;
   /** Open the pane as a plain browser tab would, outside Office. */
   outsideOffice?: boolean;
   /** Office.context.platform, e.g. 'Mac' (default 'OfficeOnline'). */
@@ -122,7 +124,7 @@ export async function openPane(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   seen.set(page, { errors, blocked });
-  const pane = `${serviceUrl}/addin/taskpane.html`;
+  const pane = `${serviceUrl}/addin/taskpane.html${options.query ?? ''}`;
   if (options.framedBy) {
     const host = `${options.framedBy}/excel/host.html`;
     await page.route(host, (route) =>
@@ -223,6 +225,7 @@ type Fake = {
   settings(): Record<string, unknown>;
   openedInBrowser(): string[];
   openedDialogs(): string[];
+  sentToParent(): string[];
   openedWindows(): string[];
   selection(): { activeSheet?: string; selection?: string };
   stats(): {
@@ -255,6 +258,7 @@ export function excel(page: PaneView) {
     settings: () => call('settings'),
     openedInBrowser: () => call('openedInBrowser'),
     openedDialogs: () => call('openedDialogs'),
+    sentToParent: () => call('sentToParent'),
     openedWindows: () => call('openedWindows'),
     selection: () => call('selection'),
     stats: () => call('stats'),

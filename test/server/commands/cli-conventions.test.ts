@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configVariables } from '../../../server/config.js';
+import { VARIABLE_WORDS } from '../../../server/commands/serve.js';
 import { usingDatabaseLine } from '../../../server/commands/store-access.js';
 import { createLogger } from '../../../server/logger.js';
 import { buildProgram } from '../../../server/program.js';
+import { EN } from '../../../shared/i18n/index.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 
@@ -128,6 +130,12 @@ describe('shared-cdo conventions', () => {
       expect(entry).toContain(`default: ${v.defaultValue ?? 'unset'}`);
     }
     expect(stdout).toContain('default: sqlite:./data/shared-cdo.sqlite');
+  });
+
+  it("has each variable's description in the catalogue, the English as config.ts has it", () => {
+    const variables = configVariables();
+    expect(Object.keys(VARIABLE_WORDS).sort()).toEqual(variables.map((v) => v.name).sort());
+    for (const v of variables) expect(EN[VARIABLE_WORDS[v.name]!], v.name).toBe(v.description);
   });
 
   describeStores('a database command', (kind) => {
