@@ -108,15 +108,21 @@ export class UploadSpool {
    * a write together (the client waits while the disk catches up). Refused (413) as soon as it passes
    * `limit`, and left paused, never destroyed, so the refusal can still be sent; a body cut off leaves no
    * file behind. `discard` gives back its share of the allowance, or removes its file.
+   *
+   * `length`, the size the body declares (its Content-Length), lets a body kept in memory be copied
+   * into one buffer of that size as it arrives, its chunks let go at once, rather than held and joined
+   * at the end: half the memory for a moment, and the buffer is as the decode worker takes it.
    */
   async receive(
     stream: Readable,
-    limit = this.limits.maxBytes,
+    { limit = this.limits.maxBytes, length }: { limit?: number; length?: number } = {},
   ): Promise<Spooled & { discard(): Promise<void> }> {
     const { memoryBytes, sharedMemoryBytes, memoryHoldMs } = this.limits;
     let size = 0;
     /** In memory: the whole body while it is kept there; once it goes to its file, what is not written yet. */
     let chunks: Buffer[] = [];
+    /** A body kept in memory past `memoryBytes` whose length is declared: all of it, filled as it comes. */
+    let whole: Buffer | undefined;
     let unwritten = 0;
     /** Bytes of the shared allowance this body holds: what it keeps in memory past `memoryBytes`. */
     let borrowed = 0;
@@ -184,22 +190,42 @@ export class UploadSpool {
         };
         const spill = () => {
           toFile = true;
+          if (whole) chunks = [whole.subarray(0, size)];
+          whole = undefined;
           unwritten = size;
           if (!flushing) flush();
         };
+        const borrow = (bytes: number): boolean => {
+          if (late || this.sharedInMemory + bytes > sharedMemoryBytes) return false;
+          this.sharedInMemory += bytes;
+          borrowed += bytes;
+          return true;
+        };
         const onData = (chunk: Buffer) => {
+          if (size + chunk.length > limit) return fail(tooLarge(limit));
+          // More than it declared: its file takes the rest.
+          if (whole && size + chunk.length > whole.length) spill();
+          if (whole) {
+            chunk.copy(whole, size);
+            size += chunk.length;
+            return;
+          }
           size += chunk.length;
-          if (size > limit) return fail(tooLarge(limit));
           chunks.push(chunk);
           if (!toFile) {
             const past = size - memoryBytes;
             if (past <= 0) return;
-            if (!late && this.sharedInMemory + (past - borrowed) <= sharedMemoryBytes) {
-              this.sharedInMemory += past - borrowed;
-              borrowed = past;
+            if (length !== undefined && length >= size && length <= limit) {
+              // The whole declared body's share at once: it is known to be coming.
+              if (!borrow(length - memoryBytes)) return spill();
+              whole = Buffer.allocUnsafeSlow(length);
+              let at = 0;
+              for (const held of chunks) at += held.copy(whole, at);
+              chunks = [];
               return;
             }
-            return spill();
+            if (!borrow(past - borrowed)) return spill();
+            return;
           }
           unwritten += chunk.length;
           // At most about `memoryBytes` wait in memory for the disk; then the client waits too.
@@ -226,6 +252,7 @@ export class UploadSpool {
       await discard();
       throw error;
     }
+    if (whole) return { size, bytes: size === whole.length ? whole : whole.subarray(0, size), discard };
     if (!file) return { size, bytes: Buffer.concat(chunks, size), discard };
     const { path, handle } = file;
     await handle.close();

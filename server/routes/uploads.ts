@@ -48,7 +48,8 @@ const whenDone = (
 
 export async function receiveUpload(req: Request, res: Response, spool: UploadSpool): Promise<Upload> {
   if (req.is('application/json') || req.is(XLSX_TYPE)) {
-    const spooled = whenDone(res, await spool.receive(req));
+    const length = declaredLength(req);
+    const spooled = whenDone(res, await spool.receive(req, length === undefined ? {} : { length }));
     if (spooled.size === 0) throw new HttpError(400, 'empty-upload', 'The request body is empty.');
     return { kind: req.is(XLSX_TYPE) ? 'xlsx' : 'json', ...spooled };
   }

@@ -91,10 +91,42 @@ describe('the upload spool in memory', () => {
     expect(readdirSync(folder)).toHaveLength(0);
   });
 
+  it('fills one buffer of the declared length, the whole of its memory, and takes that share at once', async () => {
+    const spool = spoolOf();
+    const body = bodyOf(200 * KB);
+    const stream = new PassThrough();
+    const received = spool.receive(stream, { length: body.length });
+    send(stream, body, 100 * KB);
+    // Past its first 64 KB, the rest of the 200 KB it declared is held for it: 136 KB.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(spool.bytesInMemory).toBe(136 * KB);
+    stream.end(body.subarray(100 * KB));
+    const spooled = await received;
+    if (!('bytes' in spooled)) throw new Error('kept in memory');
+    expect(spooled.bytes.equals(body)).toBe(true);
+    // A buffer of its own, so the decode pool can move it to a worker rather than copy it.
+    expect(spooled.bytes.byteOffset).toBe(0);
+    expect(spooled.bytes.buffer.byteLength).toBe(body.length);
+    await spooled.discard();
+    expect(spool.bytesInMemory).toBe(0);
+  });
+
+  it('writes a body that sends more than it declared to its file, all of it', async () => {
+    const spool = spoolOf();
+    const body = bodyOf(300 * KB);
+    const stream = new PassThrough();
+    const received = spool.receive(stream, { length: 100 * KB });
+    send(stream, body);
+    const spooled = await received;
+    expect('file' in spooled && readFileSync(spooled.file).equals(body)).toBe(true);
+    expect(spool.bytesInMemory).toBe(0);
+    await spooled.discard();
+  });
+
   it('gives back the share of a body refused for its size', async () => {
     const spool = spoolOf();
     const stream = new PassThrough();
-    const received = spool.receive(stream, 128 * KB);
+    const received = spool.receive(stream, { limit: 128 * KB });
     send(stream, bodyOf(200 * KB));
     await expect(received).rejects.toMatchObject({ status: 413 });
     expect(spool.bytesInMemory).toBe(0);
