@@ -79,7 +79,8 @@ describe('what every consolidation warning says', () => {
 
   it('comes from `warning()`, never a warning written by hand, so the compiler checks every key', () => {
     // The fields of a warning in order, each given or shorthand: as every producer wrote one before.
-    const byHand = /(?<!\.)\bcode(?::\s*[^,]+)?,\s*council(?::\s*[^,]+)?,\s*project(?::\s*[^,]+)?,\s*message\b/;
+    const byHand =
+      /(?<!\.)\bcode(?::\s*[^,]+)?,\s*council(?::\s*[^,]+)?,\s*project(?::\s*[^,]+)?,\s*message\b/;
     const files: string[] = [];
     for (const folder of ['shared', 'server']) {
       for (const entry of readdirSync(path.join(ROOT, folder), { recursive: true, withFileTypes: true })) {
