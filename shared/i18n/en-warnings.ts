@@ -1,7 +1,8 @@
 // The consolidation's warnings (DESIGN §4, §10), in English: the consolidated view's Data quality lists
 // them and the workbook's Data quality sheet states them. Each producer writes its message from one of
 // these keys and records the key and values with it (shared/consolidate/warning.ts), so a reader in Welsh
-// gets `cy-warnings.ts`. Council IDs, names, amounts and dates are values, the same in every language.
+// gets `cy-warnings.ts`. Council IDs, names, amounts and dates are values, the same in every language;
+// a month and a cost-share method are said in the reader's.
 export const EN_WARNINGS = {
   'warning.unknownCouncil':
     'Returns from "{council}" were left out because no council has that ID in the partnership.',
