@@ -1,7 +1,8 @@
 // The e-mails of the partnership's year (DESIGN §10), to each Member's contact: the proposal of the
 // year's cost shares (its due, share and method, and where the pane's instructions are), the reminder
 // to councils still awaiting on the return reminder days, and the final statement when the year closes.
-// Each is an outbox row keyed so that it goes once, whichever instance or command queues it.
+// Each is an outbox row keyed so that it goes once, whichever instance or command queues it, and a
+// contact gets at most one reminder a day, the 07:00 run's or the CDO's.
 import {
   agreementLine,
   agreementState,
@@ -314,11 +315,12 @@ export async function queueAgreementReminders(
  * One reminder a contact a day across both keys. The outbox's unique key cannot do it alone (the month's
  * and the day's are two keys), and looking for the other key inside the insert would not either: under
  * PostgreSQL's read committed, two instances inserting the two keys at once do not see each other's row
- * and both would send. So each reminder row is added in a write transaction holding the contact's lock
- * (SQLite's single writer; a PostgreSQL advisory lock), after looking for a reminder of the same agreement
- * queued to that contact the same day: whichever path comes second finds the first's row. The month's
- * row is written even then, as a record that is never sent, because the month's once-only guarantee is
- * its unique key: every run until the deadline, on any instance or after a restart, finds it there.
+ * and both would send; nor would keying the 07:00 run's by the day too, which leaves the month unrecorded
+ * for the runs after the reminder day. So each reminder row is added in a write transaction holding the
+ * contact's lock (SQLite's single writer; a PostgreSQL advisory lock), after looking for a reminder of the
+ * same agreement queued to that contact the same day: whichever path comes second finds the first's row.
+ * The month's row is written even then, as a record that is never sent, because the month's once-only
+ * guarantee is its unique key: every run until the deadline, on any instance or after a restart, finds it.
  */
 async function enqueueReminder(
   db: Kysely<MailTables>,
