@@ -82,13 +82,15 @@ export function errorMessage(locale: Locale, code: string, status: number, engli
 
 /**
  * A 422's problems as the answer lists them: codes, sheet, row and column as they are; each message in
- * `locale` where the catalogue covers it, otherwise the English.
+ * `locale`, rendered from what the problem says. The `say` itself stays here: the message is already in
+ * the language asked for, and a thousand keys and values would double an answer that must stay small
+ * (DESIGN §9.5).
  */
 export const problemsIn = (locale: Locale, problems: readonly Problem[]) =>
-  problems.map(({ sheet, row, column, code, message }) => ({
+  problems.map(({ sheet, row, column, code, message, say }) => ({
     sheet,
     row,
     column,
     code,
-    message: problemMessage(locale, { message }),
+    message: problemMessage(locale, { message, say }),
   }));

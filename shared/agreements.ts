@@ -8,7 +8,7 @@ import {
   financialYearSchema,
   fundingSchema,
 } from './sheets/index.js';
-import { listAnd, messagesIn, type Locale } from './i18n/index.js';
+import { listAnd, message, messagesIn, type Locale } from './i18n/index.js';
 import { COST_SHARE_METHODS, MEMBERSHIPS } from './vocabulary.js';
 
 export const AGREEMENT_STATUSES = ['proposed', 'agreed', 'superseded'] as const;
@@ -68,7 +68,7 @@ export const decisionRequestSchema = z
   })
   .refine((d) => d.decision === 'agree' || d.comment.trim() !== '', {
     path: ['comment'],
-    message: 'say why the council declines: a comment is required to decline',
+    message: message('en', 'problem.json.declineComment'),
   });
 
 export const decisionSchema = z.object({

@@ -9,6 +9,7 @@ import {
   periodTextSchema,
   problemSchema,
 } from './schemas.js';
+import { message } from './i18n/index.js';
 import { MEMBERSHIPS, REVIEW_STATUSES, ROLES } from './vocabulary.js';
 
 export const apiErrorSchema = z.object({
@@ -18,10 +19,13 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /**
  * 422: the problems found, in sheet and row order: at most 1,000 listed, `problemCount` the total, and
- * when some are not listed a `message` saying how many more there are.
+ * when some are not listed a `message` saying how many more there are. Each message is in the language
+ * Accept-Language asks for, so the problems carry no `say`.
  */
 export const apiProblemsSchema = z.object({
-  errors: z.array(problemSchema.omit({ severity: true }).extend({ severity: z.literal('error').optional() })),
+  errors: z.array(
+    problemSchema.omit({ severity: true, say: true }).extend({ severity: z.literal('error').optional() }),
+  ),
   problemCount: z.number().int().optional(),
   message: z.string().optional(),
 });
@@ -271,4 +275,4 @@ export const rectifyPersonSchema = z
     name: z.string().trim().min(1).max(200).optional(),
     email: emailSchema.transform((e) => e.toLowerCase()).optional(),
   })
-  .refine((r) => r.name !== undefined || r.email !== undefined, 'give a new name, a new email, or both');
+  .refine((r) => r.name !== undefined || r.email !== undefined, message('en', 'problem.json.rectifyPerson'));

@@ -3,6 +3,7 @@
 // re-exported here. Types are inferred from them; the API, the OpenAPI document and the store all use
 // these.
 import { z } from 'zod';
+import { PROBLEM_KEYS } from './i18n/en-problems.js';
 import { agreementSummarySchema } from './agreements.js';
 import {
   councilIdSchema,
@@ -59,6 +60,30 @@ export {
 
 // ---- Problems -------------------------------------------------------------------------------------
 
+const plainValueSchema = z.union([z.string(), z.number()]);
+const problemKeySchema = z.enum(PROBLEM_KEYS);
+
+/**
+ * What a problem says, as a key of the problems' catalogue (shared/i18n/en-problems.ts) and the values of
+ * its placeholders, so a client can say it in its reader's language (DESIGN §12). A value is a name, a
+ * figure or a cell's text, the same in every language; a phrase of the catalogue; a list of items joined
+ * with the language's "and"; or a month (YYYY-MM), written in the language.
+ */
+export const saySchema = z.object({
+  key: problemKeySchema,
+  values: z
+    .record(
+      z.string(),
+      z.union([
+        plainValueSchema,
+        z.object({ key: problemKeySchema, values: z.record(z.string(), plainValueSchema).optional() }),
+        z.object({ and: z.array(z.string()) }),
+        z.object({ month: z.string() }),
+      ]),
+    )
+    .optional(),
+});
+
 export const problemSchema = z.object({
   sheet: z.string(),
   /** The row number as Excel shows it; null for a problem with the whole sheet. */
@@ -67,7 +92,13 @@ export const problemSchema = z.object({
   column: z.string().nullable(),
   code: z.string(),
   severity: z.enum(['error', 'warning', 'note']),
+  /** In English: a client that reads another language renders `say`. */
   message: z.string(),
+  say: saySchema
+    .optional()
+    .describe(
+      "What the message says, as a key of the service's problem catalogue and its values, for a client to say it in its reader's language; absent on receipts stored before it was added",
+    ),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -7,6 +7,7 @@ import { consolidate, ConsolidationError } from '../../shared/consolidate/index.
 import { latestReturns } from '../../shared/consolidate/select.js';
 import { isValidPeriod, yearToDate, type Period } from '../../shared/dates.js';
 import { monthLabel } from '../../shared/i18n/index.js';
+import { spoken } from '../../shared/i18n/say.js';
 import { parseCouncilWorkbook } from '../../shared/parse/index.js';
 import type { Partnership, Problem, SubmissionRecord } from '../../shared/schemas.js';
 import { readWorkbookGrids } from '../workbook/read.js';
@@ -67,7 +68,7 @@ async function runConsolidate(workbooks: string[], options: Options): Promise<nu
     view = consolidate(partnership, counted, options.period);
   } catch (error) {
     if (error instanceof ConsolidationError)
-      return fail([`${options.partnership}: ${error.sheet}: ${error.message}`]);
+      return fail([`${options.partnership}: ${error.sheet}: ${spoken(CLI_LOCALE, error.say)}`]);
     throw error;
   }
   for (const note of notes) console.error(note);

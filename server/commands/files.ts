@@ -11,7 +11,10 @@ import { WorkbookRejected } from '../workbook/read.js';
 import { CLI_LOCALE, say } from './cli-language.js';
 
 /** `file: Sheet!row column: message`, the one-line form of a problem on standard error, in the run's language. */
-export function problemLine(file: string, p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message'>): string {
+export function problemLine(
+  file: string,
+  p: Pick<Problem, 'sheet' | 'row' | 'column' | 'message' | 'say'>,
+): string {
   const where = `${p.sheet}${p.row === null ? '' : `!${p.row}`}${p.column === null ? '' : ` ${p.column}`}`;
   return `${file}: ${where}: ${problemMessage(CLI_LOCALE, p)}`;
 }

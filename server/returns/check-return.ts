@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { ABOUT_LABELS, ABOUT_SHEET } from '../../shared/sheets/index.js';
 import { validateCouncilSubmission } from '../../shared/parse/index.js';
+import { problem } from '../../shared/parse/problems.js';
+import { say } from '../../shared/i18n/say.js';
 import {
   parseCouncilSubmission,
   type CouncilSubmission,
@@ -49,15 +51,9 @@ export function checkJson(body: unknown, { partnership, council, period }: Retur
   const parsed = parseCouncilSubmission(body);
   if (!parsed.success) throw zodRefusal(parsed.error.issues, COUNCIL_JSON);
   if (parsed.data.period !== period) {
+    const said = say('problem.periodMismatch', { given: parsed.data.period, period });
     throw new InvalidInput([
-      {
-        sheet: ABOUT_SHEET,
-        row: null,
-        column: ABOUT_LABELS.period,
-        code: 'period-mismatch',
-        severity: 'error',
-        message: `The body is for period ${parsed.data.period} but was sent to period ${period}.`,
-      },
+      problem(ABOUT_SHEET, null, ABOUT_LABELS.period, 'period-mismatch', 'error', said),
     ]);
   }
   return split(parsed.data, validateCouncilSubmission(parsed.data, { partnership, council, period }));

@@ -4,6 +4,8 @@
 import type { Actor, SubmissionReceipt } from '../../shared/api.js';
 import { periodLabel } from '../../shared/dates.js';
 import type { Partnership } from '../../shared/schemas.js';
+import { problem } from '../../shared/parse/problems.js';
+import { say } from '../../shared/i18n/say.js';
 import { HttpError, InvalidInput, notFound } from '../errors.js';
 import type { Store, SubmissionSource } from '../store/index.js';
 import { checkJson, requestHash, storable, toStore, type CheckedReturn } from './check-return.js';
@@ -59,17 +61,7 @@ export async function submitReturn(store: Store, request: SubmitReturn): Promise
   // An empty template sent by mistake would remove every row of the latest version: that must be meant.
   if (!request.confirmEmpty && Object.values(digest).every((rows) => rows === '')) {
     throw new InvalidInput([
-      {
-        sheet: 'Contributions',
-        row: null,
-        column: null,
-        code: 'empty-return',
-        severity: 'error',
-        message:
-          'Contributions, Skills and Projects are all empty: submitted, this return would remove every row of ' +
-          'the latest version. To submit it all the same, send it again with confirm=empty ' +
-          '(`?confirm=empty`, or `shared-cdo submit --confirm empty`).',
-      },
+      problem('Contributions', null, null, 'empty-return', 'error', say('problem.emptyReturn')),
     ]);
   }
   const result = await store.appendSubmission({

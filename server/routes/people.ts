@@ -13,6 +13,7 @@ import { callerOf } from '../auth/middleware.js';
 import { HttpError, notFound } from '../errors.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { requestFieldProblem } from '../services/json-problems.js';
+import { phrase } from '../../shared/i18n/say.js';
 import type { RouteContext } from './context.js';
 import { idParams } from './params.js';
 
@@ -53,7 +54,7 @@ export function peopleRoutes({ registry, store, now }: RouteContext): Router {
     },
     async (_req, res, { body: user }) => {
       if ((user.role === 'council') !== (user.council !== undefined))
-        throw requestFieldProblem('council', 'a council user, and only a council user, names their council');
+        throw requestFieldProblem('council', phrase('problem.json.councilRole'));
       await requireCouncil(user.council);
       const added = await store.addUser(user, callerOf(res), now().toISOString());
       if (added.kind === 'exists')

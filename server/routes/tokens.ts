@@ -7,6 +7,7 @@ import { createToken } from '../auth/tokens.js';
 import { notFound } from '../errors.js';
 import { unknownCouncil } from '../services/council-check.js';
 import { requestFieldProblem } from '../services/json-problems.js';
+import { phrase } from '../../shared/i18n/say.js';
 import type { RouteContext } from './context.js';
 import { idParams } from './params.js';
 
@@ -41,7 +42,7 @@ export function tokenRoutes({ registry, store, now }: RouteContext): Router {
     },
     async (_req, res, { body: spec }) => {
       if ((spec.role === 'council') !== (spec.council !== undefined))
-        throw requestFieldProblem('council', 'a council token, and only a council token, names its council');
+        throw requestFieldProblem('council', phrase('problem.json.councilToken'));
       const unknown = spec.council && (await unknownCouncil(store, spec.council));
       if (unknown) throw requestFieldProblem('council', unknown);
       const created = await createToken(store, spec, callerOf(res), now());

@@ -7,6 +7,7 @@ import {
 } from '../../shared/consolidate/index.js';
 import type { Period } from '../../shared/dates.js';
 import type { ConsolidatedView } from '../../shared/schemas.js';
+import { problem } from '../../shared/parse/problems.js';
 import { badRequest, InvalidInput } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { withPartnershipYear } from './year-in-view.js';
@@ -19,8 +20,8 @@ export async function consolidatedView(
   compare?: Period,
 ): Promise<ConsolidatedView> {
   // Checked here, once, so that a bad compare is a 400 (before a missing partnership's 409).
-  const problem = compare === undefined ? null : comparisonProblem(period, compare);
-  if (problem !== null) throw badRequest('invalid-compare', problem);
+  const wrongCompare = compare === undefined ? null : comparisonProblem(period, compare);
+  if (wrongCompare !== null) throw badRequest('invalid-compare', wrongCompare);
   const partnership = await requirePartnership(store);
   try {
     const consolidation = new Consolidation(partnership, period, compare ?? defaultComparison(period));
@@ -32,15 +33,6 @@ export async function consolidatedView(
     return await withPartnershipYear(store, consolidation.view());
   } catch (error) {
     if (!(error instanceof ConsolidationError)) throw error;
-    throw new InvalidInput([
-      {
-        sheet: error.sheet,
-        row: null,
-        column: null,
-        code: 'consolidation',
-        severity: 'error',
-        message: error.message,
-      },
-    ]);
+    throw new InvalidInput([problem(error.sheet, null, null, 'consolidation', 'error', error.say)]);
   }
 }

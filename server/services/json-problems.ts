@@ -13,7 +13,9 @@ import {
   SETTINGS_SHEET,
   type SheetLayout,
 } from '../../shared/sheets/index.js';
-import { MAX_LISTED_PROBLEMS } from '../../shared/parse/problems.js';
+import { MAX_LISTED_PROBLEMS, problem } from '../../shared/parse/problems.js';
+import { message, type PlainKey } from '../../shared/i18n/index.js';
+import { phrase, say, spoken, type Phrase, type Say } from '../../shared/i18n/say.js';
 import { MAX_ROWS_PER_SHEET, type Problem } from '../../shared/schemas.js';
 import { HttpError } from '../errors.js';
 
@@ -81,18 +83,87 @@ export function zodRefusal(issues: readonly z.core.$ZodIssue[], map: SheetMap): 
 
 function zodProblem(issue: z.core.$ZodIssue, map: SheetMap): Problem {
   const [first, index, field] = issue.path;
+  const detail = zodDetail(issue);
   const layout = typeof first === 'string' ? map.tables[first] : undefined;
   if (layout) {
     const column = layout.columns.find((c) => c.key === field);
     const row = typeof index === 'number' ? index + 2 : null;
     const name =
       column?.header ?? (typeof field === 'string' ? field : index === undefined ? String(first) : null);
-    return problem(layout.sheet, row, name, `${name === null ? '' : `${name}: `}${issue.message}`);
+    const said =
+      name === null
+        ? say('problem.json.row', { detail })
+        : say('problem.json.field', { field: name, detail });
+    return invalid(layout.sheet, row, name, said);
   }
   const setting = typeof first === 'string' ? map.settings[first] : undefined;
-  if (setting) return problem(setting[0], null, setting[1], `${setting[1]}: ${issue.message}`);
-  const name = issue.path.length ? issue.path.join('.') : 'the request body';
-  return problem('Request', null, null, `${name}: ${issue.message}`);
+  if (setting)
+    return invalid(setting[0], null, setting[1], say('problem.json.field', { field: setting[1], detail }));
+  const name = issue.path.length ? issue.path.join('.') : phrase('problem.json.body');
+  return invalid('Request', null, null, say('problem.json.field', { field: name, detail }));
+}
+
+/** The messages the schemas give in their own words (shared/sheets, shared/api), from the catalogue. */
+const SCHEMA_MESSAGES: readonly Extract<PlainKey, `problem.json.${string}`>[] = [
+  'problem.json.unknownField',
+  'problem.json.sheetRequired',
+  'problem.json.councilId',
+  'problem.json.period',
+  'problem.json.periodRequired',
+  'problem.json.financialYear',
+  'problem.json.financialYearYears',
+  'problem.json.isoDate',
+  'problem.json.projectId',
+  'problem.json.name',
+  'problem.json.declineComment',
+  'problem.json.rectifyPerson',
+];
+
+/** zod's way of writing a value it expected. */
+const zodValue = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : String(value));
+
+/** The catalogue's phrase for what zod says of an issue, from the issue's own fields. */
+function zodPhrase(issue: z.core.$ZodIssue): Phrase | undefined {
+  switch (issue.code) {
+    case 'invalid_type': {
+      // zod keeps no input in an issue, only the type it found in the words after this.
+      const head = `Invalid input: expected ${issue.expected}, received `;
+      return issue.message.startsWith(head)
+        ? phrase('problem.json.invalidType', {
+            expected: issue.expected,
+            received: issue.message.slice(head.length),
+          })
+        : undefined;
+    }
+    case 'invalid_value':
+      return phrase('problem.json.invalidOption', { values: issue.values.map(zodValue).join('|') });
+    case 'too_small': {
+      const minimum = String(issue.minimum);
+      if (issue.origin === 'string') return phrase('problem.json.tooShort', { minimum });
+      if (issue.origin === 'array') return phrase('problem.json.tooFew', { minimum });
+      return phrase('problem.json.tooLow', { minimum });
+    }
+    case 'too_big': {
+      // Arrays are held to their bound before their schema (413 too-many-rows).
+      const maximum = String(issue.maximum);
+      return phrase(issue.origin === 'string' ? 'problem.json.tooLong' : 'problem.json.tooHigh', { maximum });
+    }
+    case 'invalid_format':
+      if (issue.format === 'email') return phrase('problem.json.invalidEmail');
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What is wrong with a value, as a phrase of the catalogue whose English is word for word what zod or
+ * the schema said; any other wording (a bound that is not inclusive, a format no phrase covers) is kept
+ * as zod wrote it.
+ */
+function zodDetail(issue: z.core.$ZodIssue): Phrase | string {
+  const candidates = [zodPhrase(issue), ...SCHEMA_MESSAGES.map((key): Phrase => ({ key }))];
+  return candidates.find((p) => p !== undefined && spoken('en', p) === issue.message) ?? issue.message;
 }
 
 /** An object with unknown keys is one issue; each key is its own problem, named where it is. */
@@ -101,18 +172,12 @@ function unknownKeysApart(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return issue.keys.map((key) => ({
     ...issue,
     path: [...issue.path, key],
-    message: 'not a field the service knows; remove it (field names are case-sensitive)',
+    message: message('en', 'problem.json.unknownField'),
   }));
 }
 
-const problem = (sheet: string, row: number | null, column: string | null, message: string): Problem => ({
-  sheet,
-  row,
-  column,
-  code: 'invalid-value',
-  severity: 'error',
-  message,
-});
+const invalid = (sheet: string, row: number | null, column: string | null, said: Say): Problem =>
+  problem(sheet, row, column, 'invalid-value', 'error', said);
 
 /** A plain request body (a review, a token, a user): problems name its fields, under sheet "Request". */
 export function parseRequestBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
@@ -122,5 +187,5 @@ export function parseRequestBody<T extends z.ZodType>(schema: T, body: unknown):
 }
 
 /** One problem with a request body's field, found after its schema passed (e.g. an unknown council). */
-export const requestFieldProblem = (field: string, message: string): InvalidInput =>
-  new InvalidInput([problem('Request', null, null, `${field}: ${message}`)]);
+export const requestFieldProblem = (field: string, detail: Phrase): InvalidInput =>
+  new InvalidInput([invalid('Request', null, null, say('problem.json.field', { field, detail }))]);

@@ -3,6 +3,7 @@ import { periodLabel, type YearToDate } from '../dates.js';
 import type { Council, DataQualityWarning, Partnership } from '../schemas.js';
 import type { CostShareMethod } from '../vocabulary.js';
 import type { ApportionWeight } from './apportion.js';
+import { say } from '../i18n/say.js';
 import { ConsolidationError } from './errors.js';
 import { addFractions, decimalToFraction, type Fraction } from './rational.js';
 
@@ -78,7 +79,7 @@ function fixedWeights(partnership: Partnership, payers: readonly Payer[], financ
     if (shares.has(row.council)) {
       throw new ConsolidationError(
         'Cost shares',
-        `Council ${row.council} has more than one share for ${financialYear}; keep one row per council.`,
+        say('problem.shares.duplicate', { council: row.council, year: financialYear }),
       );
     }
     const share = decimalToFraction(row.sharePercent);
@@ -92,22 +93,19 @@ function fixedWeights(partnership: Partnership, payers: readonly Payer[], financ
     throw new ConsolidationError(
       'Cost shares',
       shares.size === 0
-        ? `The cost-share method is Fixed but no shares are set for ${financialYear}.`
-        : `The shares for ${financialYear} add up to ${shown}% but must add up to 100%.`,
+        ? say('problem.shares.none', { year: financialYear })
+        : say('problem.shares.total', { year: financialYear, total: shown }),
     );
   }
   const unshared = payers.filter((p) => !shares.has(p.council.id)).map((p) => p.council.id);
   if (unshared.length > 0) {
     throw new ConsolidationError(
       'Cost shares',
-      `No share is set for ${financialYear} for ${unshared.join(', ')}; every paying member needs one.`,
+      say('problem.shares.unshared', { year: financialYear, councils: unshared.join(', ') }),
     );
   }
   if (payers.length > 0 && payers.every((p) => (shares.get(p.council.id)?.numerator ?? 0n) === 0n)) {
-    throw new ConsolidationError(
-      'Cost shares',
-      `Every paying member has a share of 0% for ${financialYear}, so nobody would pay the net cost.`,
-    );
+    throw new ConsolidationError('Cost shares', say('problem.shares.allZero', { year: financialYear }));
   }
   const paying = new Set(payers.map((p) => p.council.id));
   const warnings = [...shares]

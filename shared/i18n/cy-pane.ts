@@ -1,4 +1,4 @@
-// The Welsh words of the task pane and of the checks it shows: the same keys and placeholders as
+// The Welsh words of the task pane: the same keys and placeholders as
 // `en-pane.ts`; `cy.ts` takes these in. Each records whether a Welsh speaker has reviewed it.
 import type { EN_PANE } from './en-pane.js';
 import { draft, type WelshMessage } from './welsh-message.js';
@@ -325,34 +325,6 @@ export const CY_PANE: { readonly [K in keyof typeof EN_PANE]: WelshMessage } = {
   ),
   'excel.chartColumnGone': draft(
     'Nid oes colofn “{column}” yn y tabl {sheet} mwyach, felly nid oes siart “{chart}” ar y Summary. Rhowch y golofn yn ôl i’w gweld.',
-  ),
-  // The problems a check finds. Each `expected` follows "fod" and carries its own "yn" and mutation.
-  'problem.required': draft('Mae angen {column} ond mae’r gell yn wag.'),
-  'problem.mustBe': draft('Rhaid i {column} fod {expected} — cafwyd {found}.'),
-  'problem.expected.number': draft('yn rhif, fel 2.5'),
-  'problem.expected.wholeNumber': draft('yn rhif cyfan, fel 1200'),
-  'problem.expected.percent': draft('yn ganran, fel 12.5'),
-  'problem.expected.pounds': draft('yn swm mewn punnoedd, fel 1200.50'),
-  'problem.expected.date': draft('yn ddyddiad, fel 31/03/2027'),
-  'problem.expected.month': draft('yn fis, fel 2026-04, neu’n ddyddiad yn y mis hwnnw'),
-  'problem.expected.email': draft('yn gyfeiriad e-bost, fel name@council.gov.uk'),
-  'problem.expected.oneOf': draft('yn un o {words}'),
-  'problem.expected.between': draft('rhwng {min} a {max}'),
-  'problem.expected.atLeast': draft('yn {min} neu fwy'),
-  'problem.expected.atMost': draft('yn {max} neu lai'),
-  'problem.expected.council': draft('yn un o gynghorau’r bartneriaeth ({councils})'),
-  'problem.expected.councils': draft('yn gynghorau’r bartneriaeth ({councils})'),
-  'problem.expected.councilId': draft('yn ID cyngor, fel vale-of-white-horse'),
-  'problem.expected.councilIds': draft('yn IDs cyngor, fel vale-of-white-horse'),
-  'problem.found.date': draft('y dyddiad {date}'),
-  'problem.duplicate': draft(
-    'Yr un {what} â rhes {row} ({values}); rhaid i bob un ymddangos unwaith yn unig ar y ddalen hon.',
-  ),
-  'problem.duplicateWarning': draft(
-    'Yr un {what} â rhes {row} ({values}); gwiriwch nad yw wedi’i nodi ddwywaith.',
-  ),
-  'problem.unlisted': draft(
-    'Cafwyd {total} o broblemau; rhestrir y {listed} cyntaf ac ni restrir {more} arall. Cywirwch y rhain a’i anfon eto i weld y gweddill.',
   ),
   'pane.starting': draft('Yn dechrau…'),
   'pane.language.now': draft('Mae’r cwarel yn Gymraeg nawr.'),

@@ -1,10 +1,12 @@
 // The Welsh message catalogue (DESIGN §12): the same keys and placeholders as `en.ts`. Terms follow the
 // Welsh Government's term base, TermCymru, where it has one (cyngor, cyfraniad, cyllideb, partneriaeth,
 // Prif Swyddog Digidol). Each string records whether a Welsh speaker has reviewed it: `draft` until
-// one has, then `reviewed` (docs/welsh.md says how). The pane's words are in `cy-pane.ts`.
+// one has, then `reviewed` (docs/welsh.md says how). The pane's words are in `cy-pane.ts`, the
+// problems' in `cy-problems.ts`.
 import { CY_CLI } from './cy-cli.js';
 import { CY_CLI_HELP } from './cy-cli-help.js';
 import { CY_PANE } from './cy-pane.js';
+import { CY_PROBLEMS } from './cy-problems.js';
 import type { MessageKey } from './en.js';
 import { draft, type WelshMessage } from './welsh-message.js';
 
@@ -476,6 +478,7 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
     'Mae gosodiadau {year} wedi newid ers cytuno ar y cyfrannau costau ar {date}, er nad yw dyled unrhyw gyngor wedi newid. Cynigiwch y cyfrannau costau eto i bob cyngor gytuno arnynt.',
   ),
   ...CY_PANE,
+  ...CY_PROBLEMS,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': draft('Cymorth'),
   ...CY_CLI,

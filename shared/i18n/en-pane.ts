@@ -1,5 +1,6 @@
-// The English words of the task pane and of the checks it shows (DESIGN §12), kept apart from the
-// documents' words in `en.ts` so that each catalogue file stays one subject; `en.ts` takes these in.
+// The English words of the task pane (DESIGN §12), kept apart from the documents' words in `en.ts`
+// so that each catalogue file stays one subject; `en.ts` takes these in. The problems a check finds
+// are in `en-problems.ts`.
 export const EN_PANE = {
   // The task pane (addin/src/ui), in the language Office or the person chose (DESIGN §12).
   'pane.agreement.title': 'Cost-share agreement',
@@ -264,30 +265,6 @@ export const EN_PANE = {
     'This workbook already has a sheet called “{sheet}” that is not a consolidated table. Open a new blank workbook for the consolidated view.',
   'excel.chartColumnGone':
     'The {sheet} table has no “{column}” column any more, so the Summary has no chart “{chart}”. Put the column back to see it.',
-  // The problems a check finds (shared/parse), as the pane's Check list and a 422's errors say them;
-  // shared/i18n/problems.ts renders them in Welsh. Column headers and list words stay as the sheet has them.
-  'problem.required': '{column} is required but the cell is blank.',
-  'problem.mustBe': '{column} must be {expected} — found {found}.',
-  'problem.expected.number': 'a number, like 2.5',
-  'problem.expected.wholeNumber': 'a whole number, like 1200',
-  'problem.expected.percent': 'a percentage, like 12.5',
-  'problem.expected.pounds': 'a number of pounds, like 1200.50',
-  'problem.expected.date': 'a date, like 31/03/2027',
-  'problem.expected.month': 'a month, like 2026-04, or a date in that month',
-  'problem.expected.email': 'an email address, like name@council.gov.uk',
-  'problem.expected.oneOf': 'one of {words}',
-  'problem.expected.between': 'between {min} and {max}',
-  'problem.expected.atLeast': '{min} or more',
-  'problem.expected.atMost': '{max} or less',
-  'problem.expected.council': 'a council of the partnership ({councils})',
-  'problem.expected.councils': 'councils of the partnership ({councils})',
-  'problem.expected.councilId': 'a council ID, like vale-of-white-horse',
-  'problem.expected.councilIds': 'council IDs, like vale-of-white-horse',
-  'problem.found.date': 'the date {date}',
-  'problem.duplicate': 'Same {what} as row {row} ({values}); each must appear only once on this sheet.',
-  'problem.duplicateWarning': 'Same {what} as row {row} ({values}); check it is not entered twice.',
-  'problem.unlisted':
-    '{total} problems were found; the first {listed} are listed and {more} more are not. Correct these and send it again to see the rest.',
   // The pane's first words, before it knows the language for sure, and the language changed in place.
   'pane.starting': 'Starting…',
   'pane.language.now': 'The pane is now in English.',

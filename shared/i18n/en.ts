@@ -5,6 +5,7 @@
 import { EN_CLI } from './en-cli.js';
 import { EN_CLI_HELP } from './en-cli-help.js';
 import { EN_PANE } from './en-pane.js';
+import { EN_PROBLEMS } from './en-problems.js';
 
 export const EN = {
   // DESIGN §2, words people see (contract).
@@ -394,6 +395,7 @@ export const EN = {
   'warning.settingsChanged.partnership':
     "The settings of {year} have changed since the cost shares were agreed on {date}, though no council's due has. Propose the cost shares again for every council to agree.",
   ...EN_PANE,
+  ...EN_PROBLEMS,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
   ...EN_CLI,

@@ -1,16 +1,21 @@
 // What a column's cell reader is: it turns a plain cell into the typed value of the row, or a CellFault
-// saying in plain English what is wrong with it. Each column type's reader is in shared/sheets/types/;
-// the pieces several of them share are here.
+// saying what is wrong with it, as a key of the problems' catalogue and in English. Each column type's
+// reader is in shared/sheets/types/; the pieces several of them share are here.
 import { jsDateToIsoDate } from '../dates.js';
 import { COUNCIL_ID_PATTERN } from '../vocabulary.js';
 import type { PlainCell } from './cells.js';
-import { message } from '../i18n/index.js';
+import { phrase, say, spoken, type Say, type SayValue } from '../i18n/say.js';
 
 export class CellFault {
   constructor(
     readonly code: string,
-    readonly message: string,
+    readonly say: Say,
   ) {}
+
+  /** In English, written when asked for: most faults of a large sheet are only counted. */
+  get message(): string {
+    return spoken('en', this.say);
+  }
 }
 
 /** Reads a non-blank, non-error cell: the typed value, or a CellFault. */
@@ -46,18 +51,18 @@ export function councilResolver(councils?: readonly KnownCouncil[]): (text: stri
   };
 }
 
-/** The message for a council reference that is not one of the partnership's councils. */
-export function unknownCouncilMessage(
+/** What to say of a council reference that is not one of the partnership's councils. */
+export function unknownCouncilSay(
   header: string,
-  found: string,
+  found: SayValue,
   councils?: readonly KnownCouncil[],
   many = false,
-): string {
+): Say {
   const expected =
     councils && councils.length > 0
-      ? message('en', many ? 'problem.expected.councils' : 'problem.expected.council', {
+      ? phrase(many ? 'problem.expected.councils' : 'problem.expected.council', {
           councils: [...new Set(councils.map((c) => c.id))].join(', '),
         })
-      : message('en', many ? 'problem.expected.councilIds' : 'problem.expected.councilId');
-  return message('en', 'problem.mustBe', { column: header, expected, found });
+      : phrase(many ? 'problem.expected.councilIds' : 'problem.expected.councilId');
+  return say('problem.mustBe', { column: header, expected, found });
 }

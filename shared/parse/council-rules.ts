@@ -1,7 +1,8 @@
 // The rules of DESIGN §3.1 that look beyond one cell: across a row, across rows, across sheets and
 // against the partnership. The workbook path and the JSON path both run exactly these. A row with a
 // faulty cell is still checked, each rule only when every field it needs was read (`wasRead`).
-import { financialYearOf, firstDayOf, lastDayOf, monthsOfFinancialYear, periodLabel } from '../dates.js';
+import { financialYearOf, firstDayOf, lastDayOf, monthsOfFinancialYear } from '../dates.js';
+import { say, type Say } from '../i18n/say.js';
 import { formatPounds, roundHalfAwayFromZero } from '../money.js';
 import type { Problem } from '../schemas.js';
 import {
@@ -15,7 +16,7 @@ import {
   type SkillRow,
 } from '../sheets/index.js';
 import { plainNumber } from '../sheets/bounds.js';
-import { unknownCouncilMessage } from './cell-reader.js';
+import { unknownCouncilSay } from './cell-reader.js';
 import { problem } from './problems.js';
 import { datesOutOfOrder, duplicateRowProblems, header, wasRead } from './row-rules.js';
 import type { Located } from './sheet.js';
@@ -70,9 +71,9 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
     row: number,
     column: string,
     code: string,
-    message: string,
+    said: Say,
     severity: 'error' | 'warning' = 'error',
-  ) => problems.push(problem(CONTRIBUTIONS, row, column, code, severity, message));
+  ) => problems.push(problem(CONTRIBUTIONS, row, column, code, severity, said));
   const people = new Set(
     rows.skills.filter((s) => wasRead(s, 'email')).map((s) => s.value.email.toLowerCase()),
   );
@@ -95,14 +96,24 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
           row,
           MONTH,
           'month-outside-year',
-          `${MONTH} must be in the financial year ${year} of this return (${periodLabel(yearMonths[0]!)} to ${periodLabel(yearMonths[11]!)}) — found ${periodLabel(c.month)}.`,
+          say('problem.monthOutsideYear', {
+            column: MONTH,
+            year,
+            first: { month: yearMonths[0]! },
+            last: { month: yearMonths[11]! },
+            month: { month: c.month },
+          }),
         );
       } else if (c.month > period) {
         add(
           row,
           MONTH,
           'month-after-period',
-          `${MONTH} must not be after the period of this return (${periodLabel(period)}) — found ${periodLabel(c.month)}.`,
+          say('problem.monthAfterPeriod', {
+            column: MONTH,
+            period: { month: period },
+            month: { month: c.month },
+          }),
         );
       }
     }
@@ -115,8 +126,13 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
           BUDGET_LINE,
           'unknown-budget-line',
           lines.length > 0
-            ? `${BUDGET_LINE} must be one of the partnership's budget lines for ${fy} (${lines.join(', ')}) — found "${c.budgetLine}".`
-            : `${BUDGET_LINE} must be one of the partnership's budget lines for ${fy}, but it has none for that year — found "${c.budgetLine}".`,
+            ? say('problem.unknownBudgetLine', {
+                column: BUDGET_LINE,
+                year: fy,
+                lines: lines.join(', '),
+                found: `"${c.budgetLine}"`,
+              })
+            : say('problem.noBudgetLines', { column: BUDGET_LINE, year: fy, found: `"${c.budgetLine}"` }),
         );
       }
     }
@@ -126,25 +142,25 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
         row,
         DAYS,
         'days-not-half-steps',
-        `${DAYS} must be more than 0, in steps of 0.5, like 1.5 — found ${plainNumber(c.days)}.`,
+        say('problem.daysNotHalfSteps', { column: DAYS, found: plainNumber(c.days) }),
       );
     }
     if (!read('type')) continue;
     if (c.type === 'Cash') {
       if (read('amountPence') && c.amountPence === undefined) {
-        add(row, AMOUNT, 'required', `${AMOUNT} is required for a Cash row.`);
+        add(row, AMOUNT, 'required', say('problem.requiredForCash', { column: AMOUNT }));
       }
       continue;
     }
     if (read('days') && c.days === undefined) {
-      add(row, DAYS, 'required', `${DAYS} is required for an In-kind row.`);
+      add(row, DAYS, 'required', say('problem.requiredForInKind', { column: DAYS }));
     }
     if (!read('dayRatePence')) {
       // Its fault is already reported.
     } else if (c.dayRatePence === undefined) {
-      add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} is required for an In-kind row.`);
+      add(row, DAY_RATE, 'day-rate-missing', say('problem.requiredForInKind', { column: DAY_RATE }));
     } else if (c.dayRatePence <= 0) {
-      add(row, DAY_RATE, 'day-rate-missing', `${DAY_RATE} must be more than £0.00 for an In-kind row.`);
+      add(row, DAY_RATE, 'day-rate-missing', say('problem.dayRateNotPositive', { column: DAY_RATE }));
     }
     if (
       read('days', 'dayRatePence', 'amountPence') &&
@@ -159,19 +175,25 @@ function contributionProblems(rows: CouncilRows, ctx: CouncilRuleContext): Probl
           row,
           AMOUNT,
           'in-kind-amount-mismatch',
-          `${AMOUNT} must be blank or equal Days × Day rate (${plainNumber(c.days)} × ${formatPounds(c.dayRatePence)} = ${formatPounds(expected)}) — found ${formatPounds(c.amountPence)}.`,
+          say('problem.inKindAmountMismatch', {
+            column: AMOUNT,
+            days: plainNumber(c.days),
+            dayRate: formatPounds(c.dayRatePence),
+            expected: formatPounds(expected),
+            found: formatPounds(c.amountPence),
+          }),
         );
       }
     }
     if (!read('personEmail')) continue;
     if (c.personEmail === undefined) {
-      add(row, PERSON, 'required', `${PERSON} is required for an In-kind row.`);
+      add(row, PERSON, 'required', say('problem.requiredForInKind', { column: PERSON }));
     } else if (!ctx.skillsUnreadable && !people.has(c.personEmail.toLowerCase())) {
       add(
         row,
         PERSON,
         'person-not-on-skills',
-        `${c.personEmail} is not on this council's ${SKILLS} sheet; add them there so their time is counted.`,
+        say('problem.personNotOnSkills', { email: c.personEmail, sheet: SKILLS }),
         'warning',
       );
     }
@@ -225,7 +247,13 @@ function inKindCapacityProblems(rows: CouncilRows): Problem[] {
           DAYS,
           'in-kind-days-exceed',
           'warning',
-          `In-kind Days for ${c.personEmail} in ${periodLabel(c.month)} add up to ${plainNumber(total)}, more than their ${plainNumber(capacity)} Days per month on the ${SKILLS} sheet.`,
+          say('problem.inKindDaysExceed', {
+            email: c.personEmail,
+            month: { month: c.month },
+            total: plainNumber(total),
+            capacity: plainNumber(capacity),
+            sheet: SKILLS,
+          }),
         ),
       );
     }
@@ -249,7 +277,12 @@ function skillProblems(rows: readonly Located<SkillRow>[]): Problem[] {
           SKILL_DAY_RATE,
           'day-rate-missing',
           'warning',
-          `${SKILL_DAY_RATE} is blank for ${s.organisationType === 'SME' ? 'someone from an SME' : 'a Freelancer'}; add it so the cost of their time is known.`,
+          say(
+            s.organisationType === 'SME' ? 'problem.dayRateMissing.sme' : 'problem.dayRateMissing.freelancer',
+            {
+              column: SKILL_DAY_RATE,
+            },
+          ),
         ),
       );
     }
@@ -275,7 +308,7 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
             LEAD,
             'unknown-council',
             'error',
-            unknownCouncilMessage(LEAD, `"${p.lead}"`, partnership.councils),
+            unknownCouncilSay(LEAD, `"${p.lead}"`, partnership.councils),
           ),
         );
       }
@@ -288,7 +321,7 @@ function projectProblems(rows: readonly Located<ProjectRow>[], partnership?: Par
             PARTNERS,
             'unknown-council',
             'error',
-            unknownCouncilMessage(
+            unknownCouncilSay(
               PARTNERS,
               unknown.map((id) => `"${id}"`).join(', '),
               partnership.councils,

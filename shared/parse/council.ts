@@ -1,6 +1,7 @@
 // The council workbook (DESIGN §3.1): About, Contributions, Skills and Projects to a submission, and
 // the same row rules for a submission that arrives as JSON.
-import { asPeriod, periodLabel, type Period } from '../dates.js';
+import { asPeriod, type Period } from '../dates.js';
+import { say, type Say } from '../i18n/say.js';
 import type { Problem } from '../schemas.js';
 import {
   ABOUT_FIELDS,
@@ -18,7 +19,7 @@ import {
   type SkillRow,
 } from '../sheets/index.js';
 import { LAYOUT_VERSION } from '../vocabulary.js';
-import { unknownCouncilMessage, type ReadContext } from './cell-reader.js';
+import { unknownCouncilSay, type ReadContext } from './cell-reader.js';
 import { canonicalBudgetLines, councilRowProblems, inKindPence } from './council-rules.js';
 import type { CouncilRows } from './council-rules.js';
 import { readLabelValues, VALUE_COLUMN } from './label-values.js';
@@ -58,15 +59,11 @@ interface AboutRead {
 function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: ReadContext): AboutRead {
   const grid = findGrid(grids, ABOUT_SHEET);
   const problems: Problem[] = [];
-  const add = (row: number | null, code: string, message: string) =>
-    problems.push(problem(ABOUT_SHEET, row, row === null ? null : VALUE_COLUMN, code, 'error', message));
+  const add = (row: number | null, code: string, said: Say) =>
+    problems.push(problem(ABOUT_SHEET, row, row === null ? null : VALUE_COLUMN, code, 'error', said));
   if (!grid) {
     if (context.council === undefined || context.period === undefined) {
-      add(
-        null,
-        'about-missing',
-        `The workbook has no ${ABOUT_SHEET} sheet, so it does not say which council and period it is for; start from the council template.`,
-      );
+      add(null, 'about-missing', say('problem.aboutMissing', { sheet: ABOUT_SHEET }));
     }
     return { about: {}, problems };
   }
@@ -88,7 +85,7 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
           VALUE_COLUMN,
           'about-missing',
           'error',
-          `The ${ABOUT_SHEET} sheet has no "${label}" row; add that label with its value in the next cell.`,
+          say('problem.missingLabel', { sheet: ABOUT_SHEET, label }),
         ),
       );
     }
@@ -100,13 +97,13 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
       add(
         rowOf('council'),
         'unknown-council',
-        unknownCouncilMessage(ABOUT_LABELS.council, `"${council}"`, partnership.councils),
+        unknownCouncilSay(ABOUT_LABELS.council, `"${council}"`, partnership.councils),
       );
     } else if (context.council !== undefined && context.council !== council) {
       add(
         rowOf('council'),
         'about-council-mismatch',
-        `The ${ABOUT_SHEET} sheet says this workbook is for ${council}, but it is being submitted for ${context.council}.`,
+        say('problem.aboutCouncilMismatch', { sheet: ABOUT_SHEET, council, given: context.council }),
       );
     }
   }
@@ -116,7 +113,11 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
       add(
         rowOf('period'),
         'about-period-mismatch',
-        `The ${ABOUT_SHEET} sheet says this workbook is for ${periodLabel(period)}, but it is being submitted for ${periodLabel(context.period)}.`,
+        say('problem.aboutPeriodMismatch', {
+          sheet: ABOUT_SHEET,
+          month: { month: period },
+          given: { month: context.period },
+        }),
       );
     }
   }
@@ -126,17 +127,22 @@ function readAbout(grids: WorkbookGrids, context: CouncilContext, readContext: R
       add(
         rowOf('layoutVersion'),
         'about-layout-version',
-        `${ABOUT_LABELS.layoutVersion} ${version} is not one this service reads (it reads ${LAYOUT_VERSION}); download a fresh council template.`,
+        say('problem.layoutVersion', {
+          label: ABOUT_LABELS.layoutVersion,
+          version,
+          supported: LAYOUT_VERSION,
+        }),
       );
     }
   }
   return { about, problems };
 }
 
-const MISSING_COUNCIL_SHEET = {
-  severity: 'error',
-  advice: `the council template has ${SHEET_ORDER.join(', ')}`,
-} as const;
+const missingCouncilSheet = (sheet: string) =>
+  ({
+    severity: 'error',
+    say: say('problem.missingSheet.council', { sheet, sheets: SHEET_ORDER.join(', ') }),
+  }) as const;
 
 /** Reads a council workbook's sheets into a submission, checking every rule of DESIGN §3.1. */
 export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilContext): ParsedCouncilWorkbook {
@@ -148,7 +154,7 @@ export function parseCouncilWorkbook(grids: WorkbookGrids, context: CouncilConte
   const period: Period | undefined = context.period === undefined ? about.period : asPeriod(context.period);
 
   const read = <T>(layout: SheetLayout) =>
-    readWorkbookSheet<T>(grids, layout, readContext, problems, MISSING_COUNCIL_SHEET);
+    readWorkbookSheet<T>(grids, layout, readContext, problems, missingCouncilSheet(layout.sheet));
   const contributions = read<ContributionRow>(CONTRIBUTIONS_LAYOUT) ?? [];
   const skills = read<SkillRow>(SKILLS_LAYOUT);
   const rows: CouncilRows = {

@@ -1,5 +1,7 @@
 // Parsing and validation of the council and partnership workbooks (DESIGN §3): grids of cells to typed
-// rows and problems, the same rules for JSON, and typed rows back to cells.
+// rows and problems, the same rules for JSON, and typed rows back to cells. Each problem's message is
+// English, written from a key of shared/i18n/en-problems.ts that the problem carries as `say`
+// (shared/parse/problems.ts `problem()`), so every reader can be told it in their own language.
 //
 // Problem codes, stable for callers that act on them:
 // - sheet and header: missing-sheet, missing-header, missing-column, duplicate-column (errors);

@@ -8,7 +8,7 @@ import { CellFault, type ReadContext } from './cell-reader.js';
 import { columnReader } from './columns.js';
 import { problem } from './problems.js';
 import type { SheetGrid } from './sheet.js';
-import { message } from '../i18n/index.js';
+import { say } from '../i18n/say.js';
 
 export const VALUE_COLUMN = 'Value';
 
@@ -41,18 +41,18 @@ export function readLabelValues(
     let value: unknown;
     if (cell === undefined) {
       value = field.required
-        ? new CellFault('required', message('en', 'problem.required', { column: field.header }))
+        ? new CellFault('required', say('problem.required', { column: field.header }))
         : undefined;
     } else if (cell instanceof ExcelErrorValue) {
       value = new CellFault(
         'cell-error',
-        `${field.header} shows the Excel error ${cell.text}; correct the formula or type the value.`,
+        say('problem.cellError', { column: field.header, error: cell.text }),
       );
     } else {
       value = columnReader(field, ctx)(cell);
     }
     if (value instanceof CellFault) {
-      result.problems.push(problem(sheet, row, VALUE_COLUMN, value.code, 'error', value.message));
+      result.problems.push(problem(sheet, row, VALUE_COLUMN, value.code, 'error', value.say));
     } else if (value !== undefined) {
       result.values[field.key] = value;
     }
@@ -66,7 +66,7 @@ export function readLabelValues(
           VALUE_COLUMN,
           'missing-label',
           'error',
-          `The ${sheet} sheet has no "${field.header}" row; add that label with its value in the next cell.`,
+          say('problem.missingLabel', { sheet, label: field.header }),
         ),
       );
     }

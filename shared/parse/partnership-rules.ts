@@ -16,7 +16,8 @@ import {
   type Partnership,
 } from '../sheets/index.js';
 import { plainNumber } from '../sheets/bounds.js';
-import { unknownCouncilMessage } from './cell-reader.js';
+import { say } from '../i18n/say.js';
+import { unknownCouncilSay } from './cell-reader.js';
 import { problem, sortProblems } from './problems.js';
 import { datesOutOfOrder, duplicateRowProblems, header, locate, wasRead } from './row-rules.js';
 import type { Located } from './sheet.js';
@@ -55,7 +56,7 @@ export function partnershipRowProblems(
         null,
         'no-councils',
         'error',
-        `The ${COUNCILS_LAYOUT.sheet} sheet lists no councils; add at least one.`,
+        say('problem.noCouncils', { sheet: COUNCILS_LAYOUT.sheet }),
       ),
     );
   }
@@ -82,7 +83,7 @@ export function partnershipRowProblems(
           column,
           'unknown-council',
           'error',
-          unknownCouncilMessage(column, `"${value.council}"`, councils),
+          unknownCouncilSay(column, `"${value.council}"`, councils),
         ),
       );
     }
@@ -123,14 +124,7 @@ function fixedShareProblems(rows: PartnershipRows): Problem[] {
     const sheet = COST_SHARES_LAYOUT.sheet;
     if (!shared.has(year)) {
       problems.push(
-        problem(
-          sheet,
-          null,
-          SHARE,
-          'shares-missing',
-          'error',
-          `${sheet} has no rows for ${year}; the Fixed cost-share method needs each financial year's shares to total 100%.`,
-        ),
+        problem(sheet, null, SHARE, 'shares-missing', 'error', say('problem.sharesMissing', { sheet, year })),
       );
     } else if (Math.abs(total - 100) > SHARE_TOLERANCE + 1e-9) {
       problems.push(
@@ -140,7 +134,7 @@ function fixedShareProblems(rows: PartnershipRows): Problem[] {
           SHARE,
           'shares-not-100',
           'error',
-          `${sheet} for ${year} total ${plainNumber(total)}%; the Fixed cost-share method needs them to total 100%.`,
+          say('problem.sharesNot100', { sheet, year, total: plainNumber(total) }),
         ),
       );
     }

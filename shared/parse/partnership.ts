@@ -13,6 +13,7 @@ import {
   type RowOf,
   type SheetDefinition,
 } from '../sheets/index.js';
+import { say } from '../i18n/say.js';
 import type { ReadContext } from './cell-reader.js';
 import { readLabelValues } from './label-values.js';
 import type { PartnershipRows } from './partnership-rules.js';
@@ -44,7 +45,7 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
         null,
         'missing-sheet',
         'error',
-        `The workbook has no sheet named "${SETTINGS_SHEET}"; it holds the partnership name and cost-share method.`,
+        say('problem.missingSheet.settings', { sheet: SETTINGS_SHEET }),
       ),
     );
   }
@@ -78,7 +79,8 @@ export function parsePartnershipWorkbook(grids: WorkbookGrids): {
   });
   if (!parsed.success) {
     // The readers check everything the schema does; reaching here is a bug, reported rather than hidden.
-    sorted.push(problem(SETTINGS_SHEET, null, null, 'invalid-partnership', 'error', parsed.error.message));
+    const said = say('problem.invalidPartnership', { detail: parsed.error.message });
+    sorted.push(problem(SETTINGS_SHEET, null, null, 'invalid-partnership', 'error', said));
     return { problems: sorted, errorCount: 1 };
   }
   return { partnership: parsed.data, problems: sorted, errorCount: 0 };
@@ -91,11 +93,15 @@ function readPartnershipSheet<D extends SheetDefinition>(
   required: boolean,
   problems: ProblemList,
 ): Located<RowOf<D>>[] {
+  const { sheet } = layout;
   const missing = required
     ? {
         severity: 'error' as const,
-        advice: `add it with the columns ${layout.columns.map((c) => c.header).join(', ')}`,
+        say: say('problem.missingSheet.required', {
+          sheet,
+          columns: layout.columns.map((c) => c.header).join(', '),
+        }),
       }
-    : { severity: 'note' as const, advice: 'it is read as empty' };
+    : { severity: 'note' as const, say: say('problem.missingSheet.optional', { sheet }) };
   return readWorkbookSheet<RowOf<D>>(grids, layout, ctx, problems, missing) ?? [];
 }

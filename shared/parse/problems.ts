@@ -1,23 +1,19 @@
-// Building and ordering problems, and the small pieces of wording their messages share.
+// Building and ordering problems.
 import { message, type Locale } from '../i18n/index.js';
+import { spoken, type Say } from '../i18n/say.js';
 import type { Problem } from '../schemas.js';
 
 export type Severity = Problem['severity'];
 
+/** A problem: its message is what `said` says in English, and `said` goes with it for other readers. */
 export const problem = (
   sheet: string,
   row: number | null,
   column: string | null,
   code: string,
   severity: Severity,
-  message: string,
-): Problem => ({ sheet, row, column, code, severity, message });
-
-/** "a, b and c" */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+  said: Say,
+): Problem => ({ sheet, row, column, code, severity, message: spoken('en', said), say: said });
 
 /** Sheet order first, then row (problems with a whole sheet first); stable within a row. */
 export function sortProblems(problems: Problem[], sheetOrder: readonly string[]): Problem[] {
@@ -50,16 +46,29 @@ export class ProblemList {
   private listedOthers = 0;
 
   push(p: Problem): void {
-    if (p.severity === 'error') {
+    if (this.counted(p.severity)) this.listed.push(p);
+  }
+
+  /**
+   * Counts a problem of `severity` and makes it only if it is kept: a sheet of 50,000 wrong rows has a
+   * million faulty cells, and writing the message of each one that is only counted would slow its check.
+   */
+  pushMade(severity: Severity, make: () => Problem): void {
+    if (this.counted(severity)) this.listed.push(make());
+  }
+
+  /** Counts a problem; true when it is to be kept. */
+  private counted(severity: Severity): boolean {
+    if (severity === 'error') {
       this.errorCount += 1;
-      if (this.listedErrors >= this.limit) return;
+      if (this.listedErrors >= this.limit) return false;
       this.listedErrors += 1;
     } else {
       this.otherCount += 1;
-      if (this.listedOthers >= this.limit) return;
+      if (this.listedOthers >= this.limit) return false;
       this.listedOthers += 1;
     }
-    this.listed.push(p);
+    return true;
   }
 
   /** Adds another list's problems one by one, with its counts of those it did not keep. */

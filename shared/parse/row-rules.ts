@@ -4,9 +4,9 @@ import type { Problem } from '../schemas.js';
 import { columnOf, type SheetLayout } from '../sheets/index.js';
 import type { Severity } from './problems.js';
 import { ukDate } from './found.js';
-import { listInWords, problem } from './problems.js';
+import { problem } from './problems.js';
 import type { Located } from './sheet.js';
-import { message } from '../i18n/index.js';
+import { say } from '../i18n/say.js';
 
 /** The header of a sheet's column, by its key (a key the sheet does not have does not compile). */
 export const header = <K extends string>(layout: SheetLayout<K>, key: NoInfer<K>): string =>
@@ -43,7 +43,7 @@ export function duplicateRowProblems(
   const first = new Map<string, number>();
   const problems: Problem[] = [];
   const headers = layout.rowKey.map((key) => header(layout, key));
-  const what = listInWords(headers);
+  const what = { and: headers };
   const wording = severity === 'error' ? 'problem.duplicate' : 'problem.duplicateWarning';
   for (const located of rows) {
     if (!wasRead(located, ...layout.rowKey)) continue;
@@ -64,7 +64,7 @@ export function duplicateRowProblems(
         headers[0] ?? null,
         'duplicate-row',
         severity,
-        message('en', wording, { what, row: earlier, values: shown.join(', ') }),
+        say(wording, { what, row: earlier, values: shown.join(', ') }),
       ),
     );
   }
@@ -81,6 +81,11 @@ export function datesOutOfOrder<K extends string>(
 ): Problem[] {
   if (start === undefined || end === undefined || end >= start) return [];
   const endHeader = header(layout, endKey);
-  const message = `${endHeader} (${ukDate(end)}) must not be before ${header(layout, startKey)} (${ukDate(start)}).`;
-  return [problem(layout.sheet, row, endHeader, code, 'error', message)];
+  const said = say('problem.datesOutOfOrder', {
+    column: endHeader,
+    end: ukDate(end),
+    startColumn: header(layout, startKey),
+    start: ukDate(start),
+  });
+  return [problem(layout.sheet, row, endHeader, code, 'error', said)];
 }

@@ -6,8 +6,8 @@ import { ExcelErrorValue, plainCell } from './cells.js';
 import { CellFault, type CellReader, type ReadContext } from './cell-reader.js';
 import { blankValue, columnReader } from './columns.js';
 import type { Severity } from './problems.js';
-import { listInWords, problem, ProblemList } from './problems.js';
-import { message } from '../i18n/index.js';
+import { problem, ProblemList } from './problems.js';
+import { say, type Say } from '../i18n/say.js';
 
 /** A sheet's cells as Office.js range.values or exceljs give them; values[0] is Excel row `firstRow` (default 1). */
 export interface SheetGrid {
@@ -77,14 +77,7 @@ export function readSheet<T>(
   if (headerIndex === -1) {
     const headers = layout.columns.map((c) => c.header).join(', ');
     problems.push(
-      problem(
-        sheet,
-        null,
-        null,
-        'missing-header',
-        'error',
-        `The ${sheet} sheet is empty; its first row must hold the column headers (${headers}).`,
-      ),
+      problem(sheet, null, null, 'missing-header', 'error', say('problem.emptySheet', { sheet, headers })),
     );
     return { rows: [], problems, readable: false };
   }
@@ -110,7 +103,7 @@ export function readSheet<T>(
           column.header,
           'duplicate-column',
           'error',
-          `The column "${column.header}" appears more than once; keep one column with that header.`,
+          say('problem.duplicateColumn', { column: column.header }),
         ),
       );
     }
@@ -124,13 +117,13 @@ export function readSheet<T>(
         column.header,
         'missing-column',
         'error',
-        `The column "${column.header}" is missing; add a column with that header.`,
+        say('problem.missingColumn', { column: column.header }),
       ),
     );
   }
   const missingOptional = layout.columns.filter((c) => !c.required && !bound.has(c));
   if (missingOptional.length > 0) {
-    const names = listInWords(missingOptional.map((c) => `"${c.header}"`));
+    const columns = { and: missingOptional.map((c) => `"${c.header}"`) };
     problems.push(
       problem(
         sheet,
@@ -138,9 +131,12 @@ export function readSheet<T>(
         null,
         'missing-optional-columns',
         'note',
-        missingOptional.length === 1
-          ? `Optional column ${names} is not in the sheet and is read as blank.`
-          : `Optional columns ${names} are not in the sheet and are read as blank.`,
+        say(
+          missingOptional.length === 1 ? 'problem.missingOptionalColumn' : 'problem.missingOptionalColumns',
+          {
+            columns,
+          },
+        ),
       ),
     );
   }
@@ -152,7 +148,7 @@ export function readSheet<T>(
         null,
         'extra-columns',
         'note',
-        `Extra ${extra.length === 1 ? 'column' : 'columns'} ${listInWords(extra)} ${extra.length === 1 ? 'is' : 'are'} kept in your workbook and ignored.`,
+        say(extra.length === 1 ? 'problem.extraColumn' : 'problem.extraColumns', { columns: { and: extra } }),
       ),
     );
   }
@@ -181,19 +177,20 @@ export function readSheet<T>(
       let result: unknown;
       if (cell === undefined) {
         result = column.required
-          ? new CellFault('required', message('en', 'problem.required', { column: column.header }))
+          ? new CellFault('required', say('problem.required', { column: column.header }))
           : blankValue(column);
       } else if (cell instanceof ExcelErrorValue) {
         result = new CellFault(
           'cell-error',
-          `${column.header} shows the Excel error ${cell.text}; correct the formula or type the value.`,
+          say('problem.cellError', { column: column.header, error: cell.text }),
         );
       } else {
         result = read(cell);
       }
       if (result instanceof CellFault) {
         unread.add(column.key);
-        problems.push(problem(sheet, rowNumber, column.header, result.code, 'error', result.message));
+        const { code, say: said } = result;
+        problems.pushMade('error', () => problem(sheet, rowNumber, column.header, code, 'error', said));
       } else if (result !== undefined) {
         value[column.key] = result;
       }
@@ -213,19 +210,18 @@ export function readSheet<T>(
 
 /**
  * Finds a layout's sheet by name and reads it. A missing sheet is reported with the given severity and
- * advice. Undefined when the sheet is missing or its header row unusable.
+ * words. Undefined when the sheet is missing or its header row unusable.
  */
 export function readWorkbookSheet<T>(
   grids: WorkbookGrids,
   layout: SheetLayout,
   ctx: ReadContext,
   problems: ProblemList,
-  missing: { severity: Severity; advice: string },
+  missing: { severity: Severity; say: Say },
 ): Located<T>[] | undefined {
   const grid = findGrid(grids, layout.sheet);
   if (!grid) {
-    const message = `The workbook has no sheet named "${layout.sheet}"; ${missing.advice}.`;
-    problems.push(problem(layout.sheet, null, null, 'missing-sheet', missing.severity, message));
+    problems.push(problem(layout.sheet, null, null, 'missing-sheet', missing.severity, missing.say));
     return undefined;
   }
   const read = readSheet<T>(layout, grid, ctx, new ProblemList(problems.limit));

@@ -2,6 +2,8 @@
 // schema of each kind of value, which the sheet definitions build their row schemas from.
 import { z } from 'zod';
 import { isValidFinancialYear, isValidIsoDate, type IsoDate, type Period } from '../dates.js';
+import { message } from '../i18n/index.js';
+import type { ExpectedKey } from '../i18n/problems.js';
 import {
   COUNCIL_ID_PATTERN,
   FINANCIAL_YEAR_PATTERN,
@@ -53,24 +55,25 @@ export const TEXT_FORMAT = '@';
 
 // ---- Values ---------------------------------------------------------------------------------------
 
-export const councilIdSchema = z
-  .string()
-  .regex(COUNCIL_ID_PATTERN, 'a council ID is lower-case letters and digits joined by hyphens');
-const PERIOD_FORM = 'a period is a month written YYYY-MM';
+export const councilIdSchema = z.string().regex(COUNCIL_ID_PATTERN, message('en', 'problem.json.councilId'));
+
 /**
  * A period in what the service builds itself (stored records, views, responses): the same check as
  * `periodSchema`, but typed as the text it is stored as.
  */
 export const periodTextSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? `required: ${PERIOD_FORM}` : PERIOD_FORM) })
-  .regex(PERIOD_PATTERN, PERIOD_FORM);
+  .string({
+    error: (issue) =>
+      message('en', issue.input === undefined ? 'problem.json.periodRequired' : 'problem.json.period'),
+  })
+  .regex(PERIOD_PATTERN, message('en', 'problem.json.period'));
 /** A period in what is parsed (a return's period and months, a query): a checked `Period`. */
 export const periodSchema = periodTextSchema.brand<'Period'>();
 export const financialYearSchema = z
   .string()
-  .regex(FINANCIAL_YEAR_PATTERN, 'a financial year is written like 2026-27')
-  .refine(isValidFinancialYear, 'a financial year names two consecutive years, like 2026-27');
-export const isoDateSchema = z.string().refine(isValidIsoDate, 'a date is written YYYY-MM-DD');
+  .regex(FINANCIAL_YEAR_PATTERN, message('en', 'problem.json.financialYear'))
+  .refine(isValidFinancialYear, message('en', 'problem.json.financialYearYears'));
+export const isoDateSchema = z.string().refine(isValidIsoDate, message('en', 'problem.json.isoDate'));
 /** Integer pence; never floating-point pounds. */
 export const penceSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const emailSchema = z.email().max(254);
@@ -86,7 +89,7 @@ export interface TextFormatRule {
   readonly code: string;
   readonly test: (text: string) => boolean;
   /** What a cell must be, after "<Header> must be ". */
-  readonly rule: string;
+  readonly expected: ExpectedKey;
   /** The same rule for a JSON value. */
   readonly schema: z.ZodString;
   /** The pattern itself limits the length, so a column's maxLength adds nothing to the schema. */
@@ -97,32 +100,28 @@ export const TEXT_FORMATS: Readonly<Record<TextFormat, TextFormatRule>> = {
   councilId: {
     code: 'invalid-id',
     test: (t) => COUNCIL_ID_PATTERN.test(t),
-    rule: 'a council ID: lower-case letters and digits joined by hyphens, like vale-of-white-horse',
+    expected: 'problem.expected.councilIdFormat',
     schema: councilIdSchema,
     bounded: false,
   },
   projectId: {
     code: 'invalid-id',
     test: (t) => PROJECT_ID_PATTERN.test(t),
-    rule: 'up to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit',
-    schema: z
-      .string()
-      .regex(PROJECT_ID_PATTERN, 'a Project ID is up to 32 letters, digits, dots, dashes or underscores'),
+    expected: 'problem.expected.projectId',
+    schema: z.string().regex(PROJECT_ID_PATTERN, message('en', 'problem.json.projectId')),
     bounded: true,
   },
   name: {
     code: 'invalid-name',
     test: (t) => ONE_LINE_NAME.test(t),
-    rule: 'a name on one line, without line breaks, tabs or other control characters',
-    schema: z
-      .string()
-      .regex(ONE_LINE_NAME, 'a name is one line, without line breaks, tabs or other control characters'),
+    expected: 'problem.expected.name',
+    schema: z.string().regex(ONE_LINE_NAME, message('en', 'problem.json.name')),
     bounded: false,
   },
   financialYear: {
     code: 'invalid-financial-year',
     test: isValidFinancialYear,
-    rule: 'a financial year, like 2026-27',
+    expected: 'problem.expected.financialYear',
     schema: financialYearSchema,
     bounded: true,
   },

@@ -1,6 +1,7 @@
 // A sheet's rows as JSON carries them, and the quick check that takes the place of their schema for the
 // thousands of rows of a large return.
 import { z } from 'zod';
+import { message } from '../i18n/index.js';
 import { REFUSED, type Column } from './column.js';
 
 /** Rows a sheet of a return or of the partnership may hold, whether sent as a workbook or as JSON. */
@@ -10,7 +11,7 @@ export const MAX_ROWS_PER_SHEET = 50_000;
 export const sheetRows = <T extends z.ZodType>(row: T) =>
   z
     .array(row, {
-      error: (issue) => (issue.input === undefined ? 'required (send [] for an empty sheet)' : undefined),
+      error: (issue) => (issue.input === undefined ? message('en', 'problem.json.sheetRequired') : undefined),
     })
     .max(MAX_ROWS_PER_SHEET);
 

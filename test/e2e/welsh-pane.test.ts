@@ -156,8 +156,9 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     await connect(page, service.tokens.cherwell);
     await act(page, 'setup');
     const wb = excel(page);
-    await wb.type('Skills', 'A2:G2', [
+    await wb.type('Skills', 'A2:G3', [
       ['Sam Jones', 'sam', 'Council', 'Cherwell District Council', 'Service design', 'Guru', 'two'],
+      ['Raj Patel', 'raj@pixel.example.com', 'SME', 'Pixel Ltd', 'Development', 'Expert', 2],
     ]);
     await wb.type('Projects', 'A2:H2', [
       ['WEB-01', '', 'Digital government', 'cherwell', '', '', 'Beta', 'Green'],
@@ -174,7 +175,11 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
       'Rhes 2, Days per month: Rhaid i Days per month fod yn rhif, fel 2.5 — cafwyd "two".',
     );
     expect(text).toContain('Rhes 2, Title: Mae angen Title ond mae’r gell yn wag.');
-    expect(text).not.toMatch(/ must be | is required /);
+    // A rule across a row, by its key too.
+    expect(text).toContain(
+      'Rhes 3, Day rate (£): Mae Day rate (£) yn wag ar gyfer rhywun o fusnes bach neu ganolig (SME); ychwanegwch ef fel bod cost eu hamser yn hysbys.',
+    );
+    expect(text).not.toMatch(/ must be | is required | is blank for /);
     await screenshot(page, 'cy-15-check-list');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowing(page)).toEqual([]);

@@ -6,10 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { demoCouncilSubmission } from '../../demo/submissions.js';
+import type { SubmissionReceipt } from '../../shared/api.js';
 import { CY, EN } from '../../shared/i18n/index.js';
+import { problemMessage } from '../../shared/i18n/problems.js';
 import type { Problem } from '../../shared/schemas.js';
 import { ERROR_MESSAGES } from '../../server/error-language.js';
+import { buildZip } from '../helpers/zip.js';
 import { councilWorkbook } from './helpers/council-workbook.js';
+import { sheetPartName, textOf, unzipParts } from './hostile/corpus.js';
 import { json, startTestService, type TestService } from './helpers/service.js';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -119,6 +123,80 @@ describe('a 422 in the language asked for', () => {
       'Mae angen Title ond mae’r gell yn wag.',
       `Rhaid i Theme fod yn un o ${themes} — cafwyd "Space".`,
     ]);
+  });
+});
+
+describe('a 422 of a header and a rule across a row, in the language asked for', () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService({});
+    expect((await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status).toBe(
+      200,
+    );
+  });
+  afterAll(() => t.stop());
+
+  type Problems = { errors: Omit<Problem, 'severity'>[]; problemCount: number };
+
+  it('says a missing column and To before From in Welsh, and in English as before', async () => {
+    const data = demoCouncilSubmission('cherwell', '2026-10');
+    const [skill, ...skills] = data.skills;
+    const wrong = { ...data, skills: [{ ...skill!, from: '2026-09-01', to: '2026-08-31' }, ...skills] };
+    const parts = await unzipParts(await councilWorkbook('cherwell', '2026-10', demoPartnership, wrong));
+    const projects = sheetPartName(parts, 'Projects');
+    // The Projects header "Theme" retyped as "Themes": the column is missing (and the other ignored).
+    const renamed = parts.map((p) =>
+      p.name === projects ? { ...p, data: Buffer.from(textOf(p).replace('>Theme<', '>Themes<')) } : p,
+    );
+    const send = async (headers: Record<string, string>) => {
+      const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-10', {
+        xlsx: buildZip(renamed),
+        headers,
+      });
+      expect(response.status).toBe(422);
+      return json<Problems>(response);
+    };
+    const english = await send({});
+    const welsh = await send({ 'accept-language': 'cy' });
+    expect(english.errors.map((e) => [e.sheet, e.code, e.column, e.message])).toEqual([
+      ['Skills', 'to-before-from', 'To', 'To (31/08/2026) must not be before From (01/09/2026).'],
+      [
+        'Projects',
+        'missing-column',
+        'Theme',
+        'The column "Theme" is missing; add a column with that header.',
+      ],
+    ]);
+    expect(welsh.errors.map((e) => e.message)).toEqual([
+      'Ni chaiff To (31/08/2026) fod cyn From (01/09/2026).',
+      'Mae’r golofn "Theme" ar goll; ychwanegwch golofn â’r pennawd hwnnw.',
+    ]);
+    // The messages are said in the language asked for; what they say by key stays in the service.
+    expect(welsh.errors.every((e) => !('say' in e))).toBe(true);
+  });
+
+  it('gives a receipt’s warnings their key, the same when the receipt is replayed, for the pane to say in Welsh', async () => {
+    const data = demoCouncilSubmission('cherwell', '2026-09');
+    const sme = { ...data.skills[0]!, organisationType: 'SME' as const, dayRatePence: undefined };
+    const body = { ...data, skills: [sme, ...data.skills.slice(1)] };
+    const send = async () => {
+      const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-09', {
+        json: body,
+        headers: { 'idempotency-key': 'welsh-warnings' },
+      });
+      expect(response.status).toBe(201);
+      return json<SubmissionReceipt>(response);
+    };
+    const receipt = await send();
+    const warning = receipt.warnings.find((w) => w.code === 'day-rate-missing')!;
+    expect(warning.message).toBe(
+      'Day rate (£) is blank for someone from an SME; add it so the cost of their time is known.',
+    );
+    expect(warning.say).toEqual({ key: 'problem.dayRateMissing.sme', values: { column: 'Day rate (£)' } });
+    expect(problemMessage('cy', warning)).toBe(
+      'Mae Day rate (£) yn wag ar gyfer rhywun o fusnes bach neu ganolig (SME); ychwanegwch ef fel bod cost eu hamser yn hysbys.',
+    );
+    expect((await send()).warnings).toEqual(receipt.warnings);
   });
 });
 

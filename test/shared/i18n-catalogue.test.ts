@@ -14,10 +14,12 @@ const CATALOGUES = new Set([
   'shared/i18n/en-pane.ts',
   'shared/i18n/en-cli.ts',
   'shared/i18n/en-cli-help.ts',
+  'shared/i18n/en-problems.ts',
   'shared/i18n/cy.ts',
   'shared/i18n/cy-pane.ts',
   'shared/i18n/cy-cli.ts',
   'shared/i18n/cy-cli-help.ts',
+  'shared/i18n/cy-problems.ts',
 ]);
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

@@ -1,5 +1,6 @@
 // A small partnership and a valid council return, for the parsing and validation tests.
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { SheetLayout } from '../../shared/sheets/index.js';
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
 import type { SheetGrid, WorkbookGrids } from '../../shared/parse/index.js';
@@ -116,7 +117,13 @@ export function withSheet(sheet: string, values: unknown[][], firstRow?: number)
   return { ...councilGrids(), [sheet]: firstRow === undefined ? { values } : { values, firstRow } };
 }
 
-/** An expected problem, written in the order a reader scans it. */
+/** Any `say` a problem carries. */
+export const SAYS: Problem['say'] = expect.any(Object);
+
+/**
+ * An expected problem, written in the order a reader scans it: its English message, and what it says
+ * for other languages (test/shared/problem-keys.test.ts checks that).
+ */
 export const at = (
   sheet: string,
   row: number | null,
@@ -124,7 +131,7 @@ export const at = (
   code: string,
   message: string,
   severity: Problem['severity'] = 'error',
-): Problem => ({ sheet, row, column, code, severity, message });
+): Problem => ({ sheet, row, column, code, severity, message, say: SAYS });
 
 /** Anything a cell may hold, from either library, valid or not. */
 const anyCell = fc.oneof(

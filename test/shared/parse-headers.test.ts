@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECTS_LAYOUT } from '../../shared/sheets/index.js';
 import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
-import { context, councilGrids, submission, withSheet } from './parse-fixtures.js';
+import { context, councilGrids, SAYS, submission, withSheet } from './parse-fixtures.js';
 
 const projectGrid = () => rowsToGrid(PROJECTS_LAYOUT, submission.projects);
 
@@ -42,6 +42,7 @@ describe('finding columns by header text', () => {
         code: 'extra-columns',
         severity: 'note',
         message: 'Extra columns "My notes" and "Check" are kept in your workbook and ignored.',
+        say: SAYS,
       },
     ]);
     expect(result.ok).toBe(true);
@@ -59,6 +60,7 @@ describe('finding columns by header text', () => {
         code: 'missing-column',
         severity: 'error',
         message: 'The column "Theme" is missing; add a column with that header.',
+        say: SAYS,
       },
     ]);
     expect(result.ok).toBe(false);
@@ -90,6 +92,7 @@ describe('finding columns by header text', () => {
         code: 'duplicate-column',
         severity: 'error',
         message: 'The column "Title" appears more than once; keep one column with that header.',
+        say: SAYS,
       },
     ]);
   });
@@ -116,6 +119,7 @@ describe('finding columns by header text', () => {
         severity: 'error',
         message:
           'Theme must be one of Digital strategy, Digital government, Digital infrastructure, Digital funding, Digital inclusion — found "Nonsense".',
+        say: SAYS,
       },
     ]);
     expect(result.submission.projects.map((p) => p.id)).toEqual(['OX-001']);
@@ -145,6 +149,7 @@ describe('finding columns by header text', () => {
         severity: 'error',
         message:
           'The workbook has no sheet named "Skills"; the council template has About, Contributions, Skills, Projects.',
+        say: SAYS,
       },
     ]);
   });

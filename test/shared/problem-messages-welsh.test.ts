@@ -1,9 +1,13 @@
-// The problems a check finds, in Welsh (DESIGN §12): each covered problem, as the parser really writes
-// it, rendered from the Welsh catalogue; codes and places unchanged; anything uncovered stays English.
+// The problems a check finds, in Welsh (DESIGN §12): each problem, as the parser really writes it,
+// rendered from the Welsh catalogue by the key it carries; codes and places unchanged; a problem with no
+// key (a receipt stored by an earlier version) stays English. test/server/problem-keys.test.ts checks
+// every problem the checks raise.
 import { describe, expect, it } from 'vitest';
 import { problemMessage } from '../../shared/i18n/problems.js';
 import { CellFault } from '../../shared/parse/cell-reader.js';
-import { parseCouncilWorkbook, rowsToGrid } from '../../shared/parse/index.js';
+import { asPeriod } from '../../shared/dates.js';
+import type { ProblemKey } from '../../shared/i18n/en-problems.js';
+import { parseCouncilWorkbook, rowsToGrid, validateCouncilSubmission } from '../../shared/parse/index.js';
 import { unlistedSentence } from '../../shared/parse/problems.js';
 import type { ColumnLayout, SheetLayout } from '../../shared/sheets/index.js';
 import { CONTRIBUTIONS_LAYOUT, PROJECTS_LAYOUT, SKILLS_LAYOUT } from '../../shared/sheets/index.js';
@@ -145,5 +149,73 @@ describe('problems in Welsh', () => {
     // A message shaped like a covered one whose middle no template knows stays whole in English.
     const half = { message: 'Project ID must be a Project ID of your own — found "x".' };
     expect(problemMessage('cy', half)).toBe(half.message);
+  });
+
+  it('renders the rules across rows in Welsh, months in Welsh and headers as the sheet has them', () => {
+    const [ann] = submission.skills;
+    const [cash] = submission.contributions;
+    const problems = validateCouncilSubmission(
+      {
+        ...submission,
+        contributions: [{ ...cash!, month: asPeriod('2026-09') }],
+        skills: [{ ...ann!, from: '2026-09-01', to: '2026-08-31' }],
+      },
+      context,
+    );
+    expect(welsh(problems)).toEqual([
+      [
+        'month-after-period',
+        'Month',
+        'Ni chaiff Month fod ar ôl cyfnod y ffurflen hon (Gorffennaf 2026) — cafwyd Medi 2026.',
+      ],
+      ['to-before-from', 'To', 'Ni chaiff To (31/08/2026) fod cyn From (01/09/2026).'],
+    ]);
+  });
+
+  it('renders the header problems in Welsh, lists joined with the Welsh "a"', () => {
+    const [head, ...rows] = rowsToGrid(PROJECTS_LAYOUT, submission.projects) as [string[], ...unknown[][]];
+    const drop = ['Theme', 'Owner', 'Update'].map((h) => head.indexOf(h));
+    const grid = [head, ...rows].map((row, i) => [
+      ...row.filter((_, c) => !drop.includes(c)),
+      ...(i === 0 ? ['My notes', 'Check'] : ['a', 'b']),
+    ]);
+    expect(welsh(problemsOf('Projects', grid))).toEqual([
+      ['missing-column', 'Theme', 'Mae’r golofn "Theme" ar goll; ychwanegwch golofn â’r pennawd hwnnw.'],
+      [
+        'missing-optional-columns',
+        null,
+        'Nid yw’r colofnau dewisol "Owner" a "Update" yn y ddalen, ac fe’u darllenir yn wag.',
+      ],
+      [
+        'extra-columns',
+        null,
+        'Cedwir y colofnau ychwanegol "My notes" a "Check" yn eich llyfr gwaith a’u hanwybyddu.',
+      ],
+    ]);
+  });
+
+  it('renders the same Welsh after a problem crosses a worker and JSON, as a stored receipt does', () => {
+    const problems = problemsOf(
+      'Skills',
+      sheet(SKILLS_LAYOUT, [submission.skills[0]!], { 'Days per month': new Date(Date.UTC(2027, 2, 31)) }),
+    );
+    const carried = JSON.parse(JSON.stringify(structuredClone(problems))) as typeof problems;
+    expect(carried).toEqual(problems);
+    expect(welsh(carried)).toEqual([
+      [
+        'invalid-number',
+        'Days per month',
+        'Rhaid i Days per month fod yn rhif, fel 2.5 — cafwyd y dyddiad 31/03/2027.',
+      ],
+    ]);
+  });
+
+  it('keeps in English a stored warning with no key, or with a key this version does not know', () => {
+    const stored = {
+      message: "ann@x.gov.uk is not on this council's Skills sheet; add them there so their time is counted.",
+    };
+    expect(problemMessage('cy', stored)).toBe(stored.message);
+    const newer = { ...stored, say: { key: 'problem.fromTheFuture' as ProblemKey } };
+    expect(problemMessage('cy', newer)).toBe(stored.message);
   });
 });

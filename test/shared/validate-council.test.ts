@@ -8,7 +8,7 @@ import type {
   ProjectRow,
   SkillRow,
 } from '../../shared/schemas.js';
-import { aboutGrid, at, context, councilGrids, partnership, submission } from './parse-fixtures.js';
+import { aboutGrid, at, context, councilGrids, partnership, SAYS, submission } from './parse-fixtures.js';
 
 const [cash, inKind, zeroCash] = submission.contributions as [
   ContributionRow,
@@ -456,6 +456,7 @@ describe('the About sheet', () => {
         severity: 'error',
         message:
           'The workbook has no About sheet, so it does not say which council and period it is for; start from the council template.',
+        say: SAYS,
       },
     ]);
     const noPeriod = parseWithAbout([['Council ID', 'cherwell']], { partnership });
@@ -467,6 +468,7 @@ describe('the About sheet', () => {
         code: 'about-missing',
         severity: 'error',
         message: 'The About sheet has no "Period" row; add that label with its value in the next cell.',
+        say: SAYS,
       },
     ]);
   });

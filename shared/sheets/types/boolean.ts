@@ -5,6 +5,7 @@ import { describeFound } from '../../parse/found.js';
 import type { ColumnLayout } from '../layout.js';
 import { build, type Options } from './build.js';
 import type { ColumnType } from './column-type.js';
+import { phrase, say } from '../../i18n/say.js';
 
 export const boolean = <K extends string, const O extends Options<'boolean'>>(
   header: string,
@@ -23,7 +24,11 @@ function booleanReader(column: ColumnLayout): CellReader {
     if (NO.has(text)) return false;
     return new CellFault(
       'invalid-boolean',
-      `${column.header} must be Yes or No — found ${describeFound(cell)}.`,
+      say('problem.mustBe', {
+        column: column.header,
+        expected: phrase('problem.expected.yesNo'),
+        found: describeFound(cell),
+      }),
     );
   };
 }

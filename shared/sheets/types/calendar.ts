@@ -5,8 +5,8 @@ import { CellFault, type CellReader } from '../../parse/cell-reader.js';
 import { describeFound } from '../../parse/found.js';
 import type { ColumnLayout } from '../layout.js';
 import type { DateCells } from './column-type.js';
-import { message } from '../../i18n/index.js';
 import type { ExpectedKey } from '../../i18n/problems.js';
+import { phrase, say } from '../../i18n/say.js';
 
 /**
  * Date columns repeat the same few values down a sheet, and turning a cell into an ISO date costs a Date
@@ -39,12 +39,12 @@ export function calendarReader(
   expectedKey: ExpectedKey,
 ): CellReader {
   const parse = remembering(parseCell);
-  const expected = message('en', expectedKey);
+  const expected = phrase(expectedKey);
   return (cell) =>
     parse(cell) ??
     new CellFault(
       code,
-      message('en', 'problem.mustBe', { column: column.header, expected, found: describeFound(cell) }),
+      say('problem.mustBe', { column: column.header, expected, found: describeFound(cell) }),
     );
 }
 

@@ -4,7 +4,7 @@ import {
   asText,
   CellFault,
   councilResolver,
-  unknownCouncilMessage,
+  unknownCouncilSay,
   type CellReader,
   type ReadContext,
 } from '../../parse/cell-reader.js';
@@ -16,7 +16,7 @@ import { FIXED_LISTS, type FixedList, type ListSource, type ListWord } from '../
 import { build, type Defaulted, type Finished, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
 import { isText, textReader, textSchema } from './text.js';
-import { message } from '../../i18n/index.js';
+import { phrase, say } from '../../i18n/say.js';
 
 type ListSchema<L extends ListSource> = L extends FixedList
   ? z.ZodEnum<{ [W in ListWord<L>]: W }>
@@ -66,14 +66,14 @@ function choiceReader(column: ColumnLayout, ctx: ReadContext): CellReader {
     const resolve = councilResolver(ctx.councils);
     return (cell) =>
       resolve(asText(cell)) ??
-      new CellFault('unknown-council', unknownCouncilMessage(header, describeFound(cell), ctx.councils));
+      new CellFault('unknown-council', unknownCouncilSay(header, describeFound(cell), ctx.councils));
   }
   // Budget lines depend on the row's financial year: validation matches them against the partnership.
   if (list === undefined || list === 'budgetLines') return textReader(column);
   const words: readonly string[] = FIXED_LISTS[list];
   // Keyed by the exact spelling too, so the usual cell needs no normalising.
   const canonical = new Map(words.flatMap((w) => [[w, w] as const, [w.toLowerCase(), w] as const]));
-  const expected = message('en', 'problem.expected.oneOf', { words: words.join(', ') });
+  const expected = phrase('problem.expected.oneOf', { words: words.join(', ') });
   return (cell) => {
     const text = asText(cell);
     return (
@@ -81,7 +81,7 @@ function choiceReader(column: ColumnLayout, ctx: ReadContext): CellReader {
       canonical.get(text.replace(/\s+/g, ' ').toLowerCase()) ??
       new CellFault(
         'not-in-list',
-        message('en', 'problem.mustBe', { column: header, expected, found: describeFound(cell) }),
+        say('problem.mustBe', { column: header, expected, found: describeFound(cell) }),
       )
     );
   };

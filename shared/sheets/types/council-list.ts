@@ -4,7 +4,7 @@ import {
   asText,
   CellFault,
   councilResolver,
-  unknownCouncilMessage,
+  unknownCouncilSay,
   type CellReader,
   type ReadContext,
 } from '../../parse/cell-reader.js';
@@ -40,7 +40,7 @@ function councilListReader(column: ColumnLayout, ctx: ReadContext): CellReader {
       if (id === undefined) {
         return new CellFault(
           'unknown-council',
-          unknownCouncilMessage(column.header, `"${item}"`, ctx.councils, true),
+          unknownCouncilSay(column.header, `"${item}"`, ctx.councils, true),
         );
       }
       if (!ids.includes(id)) ids.push(id);

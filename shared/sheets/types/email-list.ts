@@ -8,6 +8,7 @@ import { build, isListOf, listItems, passes, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
 import { isEmailAddress } from './email.js';
 import { textReader } from './text.js';
+import { phrase, say } from '../../i18n/say.js';
 
 interface EmailListOptions extends Omit<Options<'emailList'>, 'required'> {
   readonly maxLength?: number;
@@ -41,7 +42,11 @@ function emailListReader(column: ColumnLayout): CellReader {
       ? list
       : new CellFault(
           'invalid-email',
-          `${column.header} must be email addresses separated by ; — found ${describeFound(bad)}.`,
+          say('problem.mustBe', {
+            column: column.header,
+            expected: phrase('problem.expected.emails'),
+            found: describeFound(bad),
+          }),
         );
   };
 }

@@ -6,7 +6,7 @@ import { emailSchema } from '../cells.js';
 import type { ColumnLayout } from '../layout.js';
 import { build, passes, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
-import { message } from '../../i18n/index.js';
+import { phrase, say } from '../../i18n/say.js';
 
 /** The longest address the schema and the readers accept. */
 export const MAX_EMAIL_LENGTH = 254;
@@ -28,9 +28,9 @@ function emailReader(column: ColumnLayout): CellReader {
     if (text.length > maxLength || !z.regexes.email.test(text)) {
       return new CellFault(
         'invalid-email',
-        message('en', 'problem.mustBe', {
+        say('problem.mustBe', {
           column: header,
-          expected: message('en', 'problem.expected.email'),
+          expected: phrase('problem.expected.email'),
           found: describeFound(cell),
         }),
       );

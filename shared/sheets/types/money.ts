@@ -7,7 +7,7 @@ import type { ColumnLayout } from '../layout.js';
 import { build, type Options } from './build.js';
 import type { ColumnType } from './column-type.js';
 import { isInteger } from './numeric.js';
-import { message } from '../../i18n/index.js';
+import { phrase, say } from '../../i18n/say.js';
 
 /** Larger amounts are typing mistakes, and beyond this pence stop being exact integers. */
 const MAX_POUNDS = 1e12;
@@ -39,9 +39,9 @@ function moneyReader(column: ColumnLayout): CellReader {
     if (pounds === undefined) {
       return new CellFault(
         'invalid-number',
-        message('en', 'problem.mustBe', {
+        say('problem.mustBe', {
           column: header,
-          expected: message('en', 'problem.expected.pounds'),
+          expected: phrase('problem.expected.pounds'),
           found: describeFound(cell),
         }),
       );
@@ -49,16 +49,16 @@ function moneyReader(column: ColumnLayout): CellReader {
     if (Math.abs(pounds) >= MAX_POUNDS) {
       return new CellFault(
         'out-of-range',
-        `${header} is too large to be an amount — found ${describeFound(cell)}.`,
+        say('problem.tooLarge', { column: header, found: describeFound(cell) }),
       );
     }
     const pence = poundsToPence(pounds);
     if (min !== undefined && pence < min * 100) {
       return new CellFault(
         'out-of-range',
-        message('en', 'problem.mustBe', {
+        say('problem.mustBe', {
           column: header,
-          expected: message('en', 'problem.expected.atLeast', { min: formatPounds(min * 100) }),
+          expected: phrase('problem.expected.atLeast', { min: formatPounds(min * 100) }),
           found: formatPounds(pence),
         }),
       );

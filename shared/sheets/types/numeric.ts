@@ -3,12 +3,12 @@
 import type { z } from 'zod';
 import { CellFault, type CellReader } from '../../parse/cell-reader.js';
 import { describeFound } from '../../parse/found.js';
-import { boundsInWords, plainNumber } from '../bounds.js';
+import { boundsPhrase, plainNumber } from '../bounds.js';
 import type { CellType } from '../cells.js';
 import type { ColumnLayout } from '../layout.js';
 import type { Bounds, Defaulted, Facts, Options } from './build.js';
-import { message } from '../../i18n/index.js';
 import type { ExpectedKey } from '../../i18n/problems.js';
+import { phrase, say } from '../../i18n/say.js';
 
 export interface NumberOptions<T extends CellType> extends Options<T>, Bounds, Defaulted<number> {
   readonly numberFormat?: string;
@@ -55,7 +55,7 @@ function rangeFault(column: ColumnLayout, value: number, shown: string): CellFau
   if (!tooLow && !tooHigh) return undefined;
   return new CellFault(
     'out-of-range',
-    message('en', 'problem.mustBe', { column: header, expected: boundsInWords(min, max), found: shown }),
+    say('problem.mustBe', { column: header, expected: boundsPhrase(min, max), found: shown }),
   );
 }
 
@@ -69,7 +69,7 @@ interface NumberReading {
 
 export function numberReader(column: ColumnLayout, reading: NumberReading): CellReader {
   const { whole, percent } = reading;
-  const expected = message('en', reading.expected);
+  const expected = phrase(reading.expected);
   const { header } = column;
   return (cell) => {
     const value =
@@ -77,7 +77,7 @@ export function numberReader(column: ColumnLayout, reading: NumberReading): Cell
     if (value === undefined || (whole && !Number.isInteger(value))) {
       return new CellFault(
         'invalid-number',
-        message('en', 'problem.mustBe', { column: header, expected, found: describeFound(cell) }),
+        say('problem.mustBe', { column: header, expected, found: describeFound(cell) }),
       );
     }
     return rangeFault(column, value, plainNumber(value)) ?? value;

@@ -7,6 +7,7 @@ import { TEXT_FORMAT, TEXT_FORMATS, type TextFormat } from '../cells.js';
 import type { ColumnLayout } from '../layout.js';
 import { build, type Options } from './build.js';
 import { asCell, type ColumnType } from './column-type.js';
+import { phrase, say } from '../../i18n/say.js';
 
 /** `textSchema`'s rule as a test. */
 export function isText(required: boolean | undefined, maxLength?: number, format?: TextFormat) {
@@ -63,11 +64,18 @@ export function textReader(column: ColumnLayout): CellReader {
     if (maxLength !== undefined && text.length > maxLength) {
       return new CellFault(
         'too-long',
-        `${header} must be at most ${maxLength} characters — found ${text.length}.`,
+        say('problem.tooLong', { column: header, max: maxLength, length: text.length }),
       );
     }
     if (format && !format.test(text)) {
-      return new CellFault(format.code, `${header} must be ${format.rule} — found ${describeFound(cell)}.`);
+      return new CellFault(
+        format.code,
+        say('problem.mustBe', {
+          column: header,
+          expected: phrase(format.expected),
+          found: describeFound(cell),
+        }),
+      );
     }
     return text;
   };
