@@ -238,6 +238,7 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'rollup.noProjects': draft('Dim prosiectau wedi’u nodi.'),
   'rollup.overdue': draft('Prosiectau hwyr ({count})'),
   'rollup.noOverdue': draft('Does dim prosiectau’n hwyr.'),
+  'rollup.more': draft('A {count} arall, pob un wedi’i restru yn y gweithlyfr cyfunol sydd wedi’i atodi.'),
   'rollup.skillsGaps': draft('Bylchau sgiliau'),
   'rollup.noGaps': draft('Mae gan bob sgìl o leiaf un ymarferydd.'),
   'rollup.returns': draft('Ffurflenni'),

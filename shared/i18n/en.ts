@@ -211,6 +211,7 @@ export const EN = {
   'rollup.noProjects': 'No projects reported.',
   'rollup.overdue': 'Overdue projects ({count})',
   'rollup.noOverdue': 'No projects are overdue.',
+  'rollup.more': 'And {count} more, all listed in the attached consolidated workbook.',
   'rollup.skillsGaps': 'Skills gaps',
   'rollup.noGaps': 'Every skill has at least one practitioner.',
   'rollup.returns': 'Returns',
