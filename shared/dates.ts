@@ -15,7 +15,7 @@ export type Period = string & z.core.$brand<'Period'>;
 
 /** Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29). */
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

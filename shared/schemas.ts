@@ -4,6 +4,7 @@
 // these.
 import { z } from 'zod';
 import { PROBLEM_KEYS } from './i18n/en-problems.js';
+import { WARNING_KEYS } from './i18n/en-warnings.js';
 import { agreementSummarySchema } from './agreements.js';
 import {
   councilIdSchema,
@@ -64,25 +65,32 @@ const plainValueSchema = z.union([z.string(), z.number()]);
 const problemKeySchema = z.enum(PROBLEM_KEYS);
 
 /**
- * What a problem says, as a key of the problems' catalogue (shared/i18n/en-problems.ts) and the values of
- * its placeholders, so a client can say it in its reader's language (DESIGN §12). A value is a name, a
- * figure or a cell's text, the same in every language; a phrase of the catalogue; a list of items joined
- * with the language's "and"; or a month (YYYY-MM), written in the language.
+ * The values of a sentence's placeholders. A value is a name, a figure or a cell's text, the same in every
+ * language; a phrase of the problems' catalogue; a list of items joined with the language's "and"; a month
+ * (YYYY-MM), written in the language; or a word of the fixed vocabulary (a cost-share method), in the
+ * language.
  */
-export const saySchema = z.object({
-  key: problemKeySchema,
-  values: z
-    .record(
-      z.string(),
-      z.union([
-        plainValueSchema,
-        z.object({ key: problemKeySchema, values: z.record(z.string(), plainValueSchema).optional() }),
-        z.object({ and: z.array(z.string()) }),
-        z.object({ month: z.string() }),
-      ]),
-    )
-    .optional(),
-});
+const sayValuesSchema = z
+  .record(
+    z.string(),
+    z.union([
+      plainValueSchema,
+      z.object({ key: problemKeySchema, values: z.record(z.string(), plainValueSchema).optional() }),
+      z.object({ and: z.array(z.string()) }),
+      z.object({ month: z.string() }),
+      z.object({ word: z.string() }),
+    ]),
+  )
+  .optional();
+
+/**
+ * What a problem says, as a key of the problems' catalogue (shared/i18n/en-problems.ts) and the values of
+ * its placeholders, so a client can say it in its reader's language (DESIGN §12).
+ */
+export const saySchema = z.object({ key: problemKeySchema, values: sayValuesSchema });
+
+/** What a consolidation warning says, the same way, by a key of shared/i18n/en-warnings.ts. */
+export const warningSaySchema = z.object({ key: z.enum(WARNING_KEYS), values: sayValuesSchema });
 
 export const problemSchema = z.object({
   sheet: z.string(),
@@ -196,7 +204,13 @@ export const dataQualityWarningSchema = z.object({
   code: z.string(),
   council: councilIdSchema.nullable(),
   project: z.string().nullable(),
+  /** In English: a client that reads another language renders `say`. */
   message: z.string(),
+  say: warningSaySchema
+    .optional()
+    .describe(
+      "What the message says, as a key of the service's warning catalogue and its values, for a client to say it in its reader's language",
+    ),
 });
 export type DataQualityWarning = z.infer<typeof dataQualityWarningSchema>;
 

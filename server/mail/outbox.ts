@@ -34,30 +34,41 @@ export async function enqueueMail(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let added = 0;
-    for (const m of messages) {
-      // An erased person's pseudonym is an address that cannot receive (DESIGN §11): nothing is sent to it.
-      if (isErasedAddress(m.recipient)) continue;
-      const result = await trx
-        .insertInto('mail_outbox')
-        .values({
-          kind: m.kind,
-          period: m.period,
-          recipient: normaliseRecipient(m.recipient),
-          envelope_from: m.from,
-          subject: m.subject,
-          message: m.message,
-          meta: m.meta === undefined ? null : JSON.stringify(m.meta),
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: now.getTime(),
-          created_at: now.toISOString(),
-        })
-        .onConflict((oc) => oc.columns(['kind', 'period', 'recipient']).doNothing())
-        .executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0n);
-    }
+    for (const m of messages) added += await insertMessage(trx, m, now);
     return added;
   });
+}
+
+/**
+ * Adds one message unless its key is in the outbox already (1 if added, else 0). `cancelled` records the
+ * key without sending anything: the message is kept to show what would have gone.
+ */
+export async function insertMessage(
+  db: Kysely<MailTables>,
+  m: OutboxMessage,
+  now: Date,
+  status: 'pending' | 'cancelled' = 'pending',
+): Promise<number> {
+  // An erased person's pseudonym is an address that cannot receive (DESIGN §11): nothing is sent to it.
+  if (isErasedAddress(m.recipient)) return 0;
+  const result = await db
+    .insertInto('mail_outbox')
+    .values({
+      kind: m.kind,
+      period: m.period,
+      recipient: normaliseRecipient(m.recipient),
+      envelope_from: m.from,
+      subject: m.subject,
+      message: m.message,
+      meta: m.meta === undefined ? null : JSON.stringify(m.meta),
+      status,
+      attempts: 0,
+      next_attempt_at: now.getTime(),
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['kind', 'period', 'recipient']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n);
 }
 
 /** Recipients that already have a row for this kind and period, whatever its status. */

@@ -103,6 +103,34 @@ function figureNote(figure: HeadlineFigure, all: readonly HeadlineFigure[], m: M
 }
 
 /** "Since <Month>": what changed since the month compared with, right after the headline figures. */
+/**
+ * Lines an e-mail lists of any one list (overdue projects, open conflicts, each kind of change): a large
+ * partnership's run to thousands, making an e-mail of tens of megabytes that mail servers refuse. The
+ * attached consolidated workbook lists them all.
+ */
+export const LISTED_LINES = 30;
+
+/** The first LISTED_LINES of `items`, and the line saying how many more the workbook lists. */
+function listed<T>(items: readonly T[], m: Messages): { shown: readonly T[]; more: string | undefined } {
+  if (items.length <= LISTED_LINES) return { shown: items, more: undefined };
+  return {
+    shown: items.slice(0, LISTED_LINES),
+    more: m('rollup.more', { count: items.length - LISTED_LINES }),
+  };
+}
+
+/** A list as HTML: its first lines as bullets, then how many more. */
+function listedHtml(items: readonly Content[], empty: string, m: Messages): Html {
+  const { shown, more } = listed(items, m);
+  return markup`${bulletList(shown, empty)}${more ? paragraph(more, true) : ''}`;
+}
+
+/** A list as plain text: its first lines, then how many more. */
+function listedText(items: readonly string[], empty: string, m: Messages): string {
+  const { shown, more } = listed(items, m);
+  return more ? `${textList(shown, empty)}\n${more}` : textList(shown, empty);
+}
+
 function sinceHtml(since: SinceReport, m: Messages): Html {
   if (since.since === null) {
     return markup`${heading(m('rollup.sinceLastMonth'))}${paragraph(m('rollup.firstMonth'))}`;
@@ -111,7 +139,7 @@ function sinceHtml(since: SinceReport, m: Messages): Html {
     since.groups.length === 0
       ? paragraph(m('rollup.nothingChanged', { month: since.since }))
       : since.groups.map(
-          (g) => markup`${paragraph(markup`<strong>${g.heading}</strong>`)}${bulletList(g.lines, '')}`,
+          (g) => markup`${paragraph(markup`<strong>${g.heading}</strong>`)}${listedHtml(g.lines, '', m)}`,
         )
   }`;
 }
@@ -122,7 +150,7 @@ function sinceText(since: SinceReport, m: Messages): string[] {
   if (since.groups.length === 0) return [title, m('rollup.nothingChanged', { month: since.since })];
   return [
     title,
-    ...since.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), `${g.heading}:`, textList(g.lines, '')]),
+    ...since.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), `${g.heading}:`, listedText(g.lines, '', m)]),
   ];
 }
 
@@ -207,7 +235,7 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
     chartImage('chart-projects'),
     chartImage('chart-rag-trend'),
     heading(overdueHeading),
-    bulletList(
+    listedHtml(
       projects.overdue.map((p) =>
         labelled(
           label(word(p.rag), css(RAG_COLOURS[p.rag])),
@@ -215,6 +243,7 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
         ),
       ),
       noOverdue,
+      m,
     ),
     heading(m('rollup.skillsGaps')),
     paragraph(gapsSentence),
@@ -229,7 +258,7 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
       ? paragraph(markup`<strong>${carriedLead}</strong> ${returns.carriedForward.join(', ')}.`)
       : '',
     heading(conflictsHeading),
-    bulletList(returns.conflicts, noConflicts),
+    listedHtml(returns.conflicts, noConflicts, m),
     paragraph(m('rollup.footer'), true),
   ].map((part) => markup`${part}\n`)}`;
 
@@ -289,9 +318,10 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
         ),
     '',
     textHeading(overdueHeading),
-    textList(
+    listedText(
       projects.overdue.map((p) => `${p.id} ${p.title} [${word(p.rag)}] (${p.detail})`),
       noOverdue,
+      m,
     ),
     '',
     textHeading(m('rollup.skillsGaps')),
@@ -303,7 +333,7 @@ function rollupPart(view: ConsolidatedView, charts: readonly RollupChart[], loca
     ...(returns.carriedForward.length > 0 ? [`${carriedLead} ${returns.carriedForward.join(', ')}.`] : []),
     '',
     textHeading(conflictsHeading),
-    textList(returns.conflicts, noConflicts),
+    listedText(returns.conflicts, noConflicts, m),
     '',
     ...partCharts.map((c) => m('rollup.chart', { alt: alts[c.chart] })),
     '',

@@ -279,8 +279,12 @@ export class MailService {
             this.db,
             partnership,
             latest,
-            reminderPeriod,
-            submissionDeadline(reminderPeriod, partnership.submissionDeadlineDay),
+            {
+              keyedBy: 'month',
+              period: reminderPeriod,
+              deadline: submissionDeadline(reminderPeriod, partnership.submissionDeadlineDay),
+              timeZone: this.options.config.timeZone,
+            },
             mail,
           ),
         );

@@ -1,7 +1,8 @@
 // The e-mails of the partnership's year (DESIGN §10), to each Member's contact: the proposal of the
 // year's cost shares (its due, share and method, and where the pane's instructions are), the reminder
 // to councils still awaiting on the return reminder days, and the final statement when the year closes.
-// Each is an outbox row keyed so that it goes once, whichever instance or command queues it.
+// Each is an outbox row keyed so that it goes once, whichever instance or command queues it, and a
+// contact gets at most one reminder a day, the 07:00 run's or the CDO's.
 import {
   agreementLine,
   agreementState,
@@ -10,16 +11,24 @@ import {
   type YearRecord,
 } from '../../shared/agreements.js';
 import { proposalRows } from '../../shared/agreement-breakdown.js';
-import { dateLabel, ukDateOfInstant } from '../../shared/dates.js';
+import { DAY_MS, dateLabel, ukDateOfInstant } from '../../shared/dates.js';
 import { HELP_PAGE, listAnd, messagesIn, type Locale, type Messages } from '../../shared/i18n/index.js';
 import { formatPounds } from '../../shared/money.js';
 import type { Partnership } from '../../shared/schemas.js';
 import { dataTable, heading, markup, paragraph } from './html.js';
 import { inLanguages } from './languages.js';
 import { outboxMessage } from './messages.js';
-import { enqueueMail, normaliseRecipient, outboxRecipients, type OutboxMessage } from './outbox.js';
+import {
+  enqueueMail,
+  insertMessage,
+  normaliseRecipient,
+  outboxRecipients,
+  type OutboxMessage,
+} from './outbox.js';
 import type { RenderedEmail } from './languages.js';
 import type { MailTables } from '../store/mail-tables.js';
+import { advisoryLock, writeTransaction } from '../store/dialect.js';
+import { todayIn } from '../services/clock.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { DEV_PORT } from '../routes/addin.js';
@@ -251,13 +260,31 @@ export async function queueProposalEmails(
   return enqueueMail(db, messages, options.date);
 }
 
-/** Queues reminders for `period`'s reminder day to contacts of councils still awaiting `agreement`. */
+/**
+ * How a reminder's outbox row is keyed. `month`: the 07:00 run's, once per return month (its period, e.g.
+ * `2026-06`), tried by every run from the reminder day to the deadline. `day`: the CDO's, once per
+ * calendar day (`reminderKey`).
+ */
+export interface ReminderKey {
+  keyedBy: 'month' | 'day';
+  period: string;
+  /** The date the e-mail asks the councils to decide by. */
+  deadline: string;
+  /** The partnership's time zone: its calendar day is the day of "one reminder a day". */
+  timeZone: string;
+}
+
+/**
+ * Queues a reminder of `agreement` to the contact of each council still awaiting it, under `key`, and
+ * returns how many were added. A contact that already has a reminder of this agreement queued today (by
+ * the 07:00 run or the CDO) gets none: the CDO's key is skipped, and the month's is recorded as
+ * `cancelled` so that no later run of the month sends it.
+ */
 export async function queueAgreementReminders(
   db: Kysely<MailTables>,
   partnership: Partnership,
   agreement: Agreement,
-  period: string,
-  deadline: string,
+  key: ReminderKey,
   options: YearMailOptions,
 ): Promise<number> {
   if (agreement.status !== 'proposed' || agreement.awaiting.length === 0) return 0;
@@ -271,13 +298,68 @@ export async function queueAgreementReminders(
   );
   const messages = await messagesFor(
     'agreement-reminder',
-    period,
-    await notYetQueued(db, 'agreement-reminder', period, groups),
-    (councils) => renderAgreementReminderEmail(partnership, agreement, councils, deadline, options.baseUrl),
+    key.period,
+    await notYetQueued(db, 'agreement-reminder', key.period, groups),
+    (councils) =>
+      renderAgreementReminderEmail(partnership, agreement, councils, key.deadline, options.baseUrl),
     options,
     (councils) => ({ agreement: agreement.id, councils }),
   );
-  return enqueueMail(db, messages, options.date);
+  const now = options.date ?? new Date();
+  let added = 0;
+  for (const message of messages) added += await enqueueReminder(db, message, agreement.id, key, now);
+  return added;
+}
+
+/**
+ * One reminder a contact a day across both keys. The outbox's unique key cannot do it alone (the month's
+ * and the day's are two keys), and looking for the other key inside the insert would not either: under
+ * PostgreSQL's read committed, two instances inserting the two keys at once do not see each other's row
+ * and both would send; nor would keying the 07:00 run's by the day too, which leaves the month unrecorded
+ * for the runs after the reminder day. So each reminder row is added in a write transaction holding the
+ * contact's lock (SQLite's single writer; a PostgreSQL advisory lock), after looking for a reminder of the
+ * same agreement queued to that contact the same day: whichever path comes second finds the first's row.
+ * The month's row is written even then, as a record that is never sent, because the month's once-only
+ * guarantee is its unique key: every run until the deadline, on any instance or after a restart, finds it.
+ */
+async function enqueueReminder(
+  db: Kysely<MailTables>,
+  message: OutboxMessage,
+  agreement: number,
+  key: ReminderKey,
+  now: Date,
+): Promise<number> {
+  const recipient = normaliseRecipient(message.recipient);
+  return writeTransaction(db, async (trx) => {
+    await advisoryLock(trx, 'agreementReminder', recipient);
+    if (!(await remindedToday(trx, recipient, agreement, key.timeZone, now)))
+      return insertMessage(trx, message, now);
+    if (key.keyedBy === 'month') await insertMessage(trx, message, now, 'cancelled');
+    return 0;
+  });
+}
+
+/** Whether `recipient` has a reminder of `agreement` queued on the partnership's calendar day of `now`. */
+async function remindedToday(
+  db: Kysely<MailTables>,
+  recipient: string,
+  agreement: number,
+  timeZone: string,
+  now: Date,
+): Promise<boolean> {
+  const today = todayIn(timeZone, now);
+  // Two days back covers any time zone's day; the exact day is then compared in the partnership's zone.
+  const since = new Date(now.getTime() - 2 * DAY_MS).toISOString();
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['meta', 'created_at'])
+    .where('kind', '=', 'agreement-reminder')
+    .where('recipient', '=', recipient)
+    .where('created_at', '>=', since)
+    .execute();
+  return rows.some(
+    (r) => agreementOfRow(r.meta) === agreement && todayIn(timeZone, new Date(r.created_at)) === today,
+  );
 }
 
 /** Queues each Member's final statement of a closed year to its contact, once per year. */

@@ -1,6 +1,7 @@
 // The CDO's reminder to the councils still awaiting a proposal of the year's cost shares (DESIGN §10,
 // issue 24): the service sends it through the outbox with the 07:00 run's composer, keyed by the day so
-// that two clicks, or two instances, send one reminder a day to each contact.
+// that two clicks, or two instances, send one reminder a day to each contact; nor does a contact the
+// 07:00 run reminded that day get a second (queueAgreementReminders).
 import type { Agreement, ReminderOutcome } from '../../shared/agreements.js';
 import type { Actor } from '../../shared/api.js';
 import { addMonths, submissionDeadline, type IsoDate } from '../../shared/dates.js';
@@ -28,9 +29,10 @@ export type ReminderConfig = Pick<Config, 'timeZone' | 'mailFrom'> &
 
 /**
  * Queues a reminder to the contact of each council awaiting proposal `id` (POST
- * /agreements/{id}/reminders, `agreement remind`). A contact reminded today already is not e-mailed again:
- * its councils are answered as `remindedEarlierToday`, not as an error, since the reminder asked for is on
- * its way either way. Refused (409) when the proposal is no longer open or nobody awaits.
+ * /agreements/{id}/reminders, `agreement remind`). A contact reminded today already, by the CDO or the
+ * 07:00 run, is not e-mailed again: its councils are answered as `remindedEarlierToday`, not as an error,
+ * since the reminder asked for is on its way either way. Refused (409) when the proposal is no longer
+ * open or nobody awaits.
  */
 export async function remindAgreement(
   store: Store,
@@ -76,8 +78,7 @@ export async function remindAgreement(
       store.mail,
       partnership,
       { ...agreement, awaiting: councils },
-      reminderKey(agreement, today),
-      deadline,
+      { keyedBy: 'day', period: reminderKey(agreement, today), deadline, timeZone: config.timeZone },
       mail,
     );
     if (added > 0) councils.forEach((c) => queued.add(c));

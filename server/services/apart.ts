@@ -47,7 +47,7 @@ export function runApart<T, R>(
   const child = fork(fileURLToPath(module), [], {
     // From the sources (tests, `npm run dev`) the child needs tsx to load TypeScript, as the decode worker
     // does. Built, it runs the compiled module with the service's own flags: its heap limits keep a
-    // 400-council roll-up to about 380 MB where Node's defaults let it reach 550 MB (bin/service-memory.js).
+    // 400-council roll-up to about 330 MB where Node's defaults let it reach 550 MB (bin/service-memory.js).
     execArgv: module.endsWith('.ts') ? ['--import', 'tsx'] : process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -4,6 +4,8 @@
 // the view for March, so neither imports the other back.
 import type { Agreement, AgreementSummary } from '../../shared/agreements.js';
 import { previousFinancialYear, ukDateOfInstant } from '../../shared/dates.js';
+import { warning } from '../../shared/consolidate/warning.js';
+import { say } from '../../shared/i18n/say.js';
 import { formatPounds } from '../../shared/money.js';
 import type { ConsolidatedView, DataQualityWarning } from '../../shared/schemas.js';
 import { Agreements } from '../store/agreements.js';
@@ -37,22 +39,27 @@ export function settingsChangedWarnings(
     const was = agreed.get(c.council) ?? 0;
     if (was === c.duePence) return [];
     return [
-      {
-        code: 'settings-changed-since-agreement',
-        council: c.council,
-        project: null,
-        message: `${c.name}'s due for the year is ${formatPounds(c.duePence)} under the settings in force; ${formatPounds(was)} was agreed on ${agreedOn}. Propose the cost shares again for every council to agree.`,
-      },
+      warning(
+        'settings-changed-since-agreement',
+        c.council,
+        null,
+        say('warning.settingsChanged.council', {
+          council: c.name,
+          due: formatPounds(c.duePence),
+          agreed: formatPounds(was),
+          date: agreedOn,
+        }),
+      ),
     ];
   });
   if (warnings.length > 0) return warnings;
   return [
-    {
-      code: 'settings-changed-since-agreement',
-      council: null,
-      project: null,
-      message: `The settings of ${latest.fy} have changed since the cost shares were agreed on ${agreedOn}, though no council's due has. Propose the cost shares again for every council to agree.`,
-    },
+    warning(
+      'settings-changed-since-agreement',
+      null,
+      null,
+      say('warning.settingsChanged.partnership', { year: latest.fy, date: agreedOn }),
+    ),
   ];
 }
 

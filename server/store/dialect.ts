@@ -73,6 +73,8 @@ export const LOCK_SPACES = {
   period: 4,
   /** Erasure, rectification and retention (DESIGN §11): one at a time, across instances. */
   personalData: 5,
+  /** Per contact: its agreement reminders (the 07:00 run's and the CDO's) one at a time, so one a day. */
+  agreementReminder: 6,
 } as const;
 
 /**

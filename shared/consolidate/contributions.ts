@@ -1,6 +1,7 @@
 // Who pays what (DESIGN §4 rules 1–7): net cost, dues by the cost-share method, what each council has
 // paid in cash and in kind up to P, and how that compares with its due profiled over the months so far.
 import type { YearToDate } from '../dates.js';
+import { say } from '../i18n/say.js';
 import type {
   ConsolidatedView,
   ContributionRow,
@@ -13,6 +14,7 @@ import { contributionTotals } from '../report/totals.js';
 import { apportionLargestRemainder } from './apportion.js';
 import { monthsOfMembership } from './membership.js';
 import { decimalToFraction, roundFraction } from './rational.js';
+import { warning } from './warning.js';
 import { costShareWeights, type Payer } from './weights.js';
 
 export type ContributionsView = ConsolidatedView['contributions'];
@@ -84,12 +86,9 @@ export function dueShares(partnership: Partnership, year: YearToDate): DueShares
     .map((council) => ({ council, months: months.get(council.id) ?? 0 }));
   const { weights, appliedMethod, warnings } = costShareWeights(partnership, payers, year);
   if (payers.length === 0 && netCostPence > 0) {
-    warnings.push({
-      code: 'no-paying-councils',
-      council: null,
-      project: null,
-      message: `No council is a paying member in ${financialYear}, so nobody is due to pay the net cost.`,
-    });
+    warnings.push(
+      warning('no-paying-councils', null, null, say('warning.noPayingCouncils', { year: financialYear })),
+    );
   }
   const dues =
     payers.length > 0 ? apportionLargestRemainder(netCostPence, weights) : new Map<string, number>();

@@ -1,6 +1,7 @@
 // What we are doing together (DESIGN §4 Projects): one item per upper-cased Project ID, with the lead
 // council's own row as the authority and every council's spend, savings and investment added up.
 import { lastDayOf } from '../dates.js';
+import { say } from '../i18n/say.js';
 import type {
   ConsolidatedProject,
   ConsolidatedView,
@@ -9,6 +10,7 @@ import type {
   ProjectRow,
 } from '../schemas.js';
 import { PHASES, RAGS, THEMES, type Phase, type Rag } from '../vocabulary.js';
+import { warning } from './warning.js';
 
 export type ProjectsView = ConsolidatedView['projects'];
 
@@ -178,14 +180,14 @@ export class ProjectFold {
     const items = tallies.map(({ item, mainCouncil, own, agreeing, differing = [] }) => {
       const { id, lead, partners } = item;
       if (!own) {
-        warnings.push({
-          code: 'lead-missing',
-          council: lead,
-          project: id,
-          message:
-            `Project ${id} names ${lead} as lead council, but ${lead}'s return does not list it as ` +
-            `its own; the details reported by ${mainCouncil} are used.`,
-        });
+        warnings.push(
+          warning(
+            'lead-missing',
+            lead,
+            id,
+            say('warning.leadMissing', { project: id, lead, main: mainCouncil }),
+          ),
+        );
       }
       /** Per position of a differing report, where its values start. */
       const starts = new Map<number, number>();
@@ -197,12 +199,9 @@ export class ProjectFold {
       item.reportedBy = this.list(order.map((position) => this.councilOrder[position]!));
       item.reportedBy.forEach((council, r) => {
         if (council !== lead && !partners.includes(council)) {
-          warnings.push({
-            code: 'not-a-partner',
-            council,
-            project: id,
-            message: `${council} reports project ${id} but is neither its lead council nor one of its partners.`,
-          });
+          warnings.push(
+            warning('not-a-partner', council, id, say('warning.notAPartner', { council, project: id })),
+          );
         }
         const start = starts.get(order[r]!);
         if (council === mainCouncil || start === undefined) return;

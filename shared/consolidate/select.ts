@@ -1,7 +1,9 @@
 // Which stored version counts for each council in period P (DESIGN §4): the latest version for P, else
 // the latest version of the most recent earlier period of the same financial year.
 import { firstDayOf, lastDayOf, type YearToDate } from '../dates.js';
+import { say } from '../i18n/say.js';
 import type { Council, DataQualityWarning, Partnership, SubmissionRecord } from '../schemas.js';
+import { warning } from './warning.js';
 
 export interface SubmissionSelection {
   /** The counting version per council ID (councils without one are absent). */
@@ -103,11 +105,8 @@ export function selectSubmissions(
     if (record.period !== period) carriedForward.push({ council: council.id, from: record.period });
   }
 
-  const warnings = [...strangers].sort().map((council): DataQualityWarning => ({
-    code: 'unknown-council',
-    council,
-    project: null,
-    message: `Returns from "${council}" were left out because no council has that ID in the partnership.`,
-  }));
+  const warnings = [...strangers]
+    .sort()
+    .map((council) => warning('unknown-council', council, null, say('warning.unknownCouncil', { council })));
   return { chosen, missing, carriedForward, warnings };
 }

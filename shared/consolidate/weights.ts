@@ -1,10 +1,12 @@
 // Cost-share weights (DESIGN §4 rule 3) as exact fractions, one per paying council.
-import { periodLabel, type YearToDate } from '../dates.js';
+import type { YearToDate } from '../dates.js';
 import type { Council, DataQualityWarning, Partnership } from '../schemas.js';
 import type { CostShareMethod } from '../vocabulary.js';
 import type { ApportionWeight } from './apportion.js';
-import { say } from '../i18n/say.js';
+import type { WarningKey } from '../i18n/en-warnings.js';
+import { say, type Say } from '../i18n/say.js';
 import { ConsolidationError } from './errors.js';
+import { warning } from './warning.js';
 import { addFractions, decimalToFraction, type Fraction } from './rational.js';
 
 export interface Payer {
@@ -20,13 +22,6 @@ export interface CostShareWeights {
 }
 
 const ZERO: Fraction = { numerator: 0n, denominator: 1n };
-
-const fallbackWarning = (code: string, message: string): DataQualityWarning => ({
-  code,
-  council: null,
-  project: null,
-  message,
-});
 
 function equalWeights(payers: readonly Payer[]): ApportionWeight[] {
   return payers.map((p) => ({ council: p.council.id, numerator: BigInt(p.months), denominator: 12n }));
@@ -111,14 +106,14 @@ function fixedWeights(partnership: Partnership, payers: readonly Payer[], financ
   const warnings = [...shares]
     .filter(([council, share]) => !paying.has(council) && share.numerator > 0n)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([council]) => ({
-      code: 'share-not-paying',
-      council,
-      project: null,
-      message:
-        `${council} has a share for ${financialYear} but is not a paying member that year, ` +
-        'so the paying members share the whole cost in proportion to their own shares.',
-    }));
+    .map(([council]) =>
+      warning(
+        'share-not-paying',
+        council,
+        null,
+        say('warning.shareNotPaying', { council, year: financialYear }),
+      ),
+    );
   const weights = payers.map((p): ApportionWeight => ({
     council: p.council.id,
     ...(shares.get(p.council.id) ?? ZERO),
@@ -133,10 +128,10 @@ export function costShareWeights(
 ): CostShareWeights {
   const method = partnership.costShareMethod;
   const { financialYear, period } = year;
-  const equal = (code: string, message: string): CostShareWeights => ({
+  const equal = (code: string, said: Say<WarningKey>): CostShareWeights => ({
     weights: equalWeights(payers),
     appliedMethod: 'Equal',
-    warnings: [fallbackWarning(code, message)],
+    warnings: [warning(code, null, null, said)],
   });
   switch (method) {
     case 'Equal':
@@ -145,10 +140,7 @@ export function costShareWeights(
     case 'Hybrid': {
       const sumPopulationMonths = payers.reduce((sum, p) => sum + populationMonths(p), 0n);
       if (sumPopulationMonths === 0n && payers.length > 0) {
-        return equal(
-          'population-missing',
-          `No paying council has a population, so costs are shared equally instead of by the ${method} method.`,
-        );
+        return equal('population-missing', say('warning.populationMissing', { method: { word: method } }));
       }
       const weights =
         method === 'Population'
@@ -161,8 +153,7 @@ export function costShareWeights(
       if ([...days.values()].every((d) => d.numerator === 0n) && payers.length > 0) {
         return equal(
           'usage-fallback',
-          `No CDO time is recorded for paying councils in ${financialYear} up to ${periodLabel(period)}, ` +
-            'so costs are shared equally instead of by usage.',
+          say('warning.usageFallback', { year: financialYear, month: { month: period } }),
         );
       }
       const weights = payers.map((p): ApportionWeight => ({

@@ -2,11 +2,12 @@
 // Welsh Government's term base, TermCymru, where it has one (cyngor, cyfraniad, cyllideb, partneriaeth,
 // Prif Swyddog Digidol). Each string records whether a Welsh speaker has reviewed it: `draft` until
 // one has, then `reviewed` (docs/welsh.md says how). The pane's words are in `cy-pane.ts`, the
-// problems' in `cy-problems.ts`.
+// problems' in `cy-problems.ts`, the consolidation's warnings in `cy-warnings.ts`.
 import { CY_CLI } from './cy-cli.js';
 import { CY_CLI_HELP } from './cy-cli-help.js';
 import { CY_PANE } from './cy-pane.js';
 import { CY_PROBLEMS } from './cy-problems.js';
+import { CY_WARNINGS } from './cy-warnings.js';
 import type { MessageKey } from './en.js';
 import { draft, type WelshMessage } from './welsh-message.js';
 
@@ -237,6 +238,7 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'rollup.noProjects': draft('Dim prosiectau wedi’u nodi.'),
   'rollup.overdue': draft('Prosiectau hwyr ({count})'),
   'rollup.noOverdue': draft('Does dim prosiectau’n hwyr.'),
+  'rollup.more': draft('A {count} arall, pob un wedi’i restru yn y gweithlyfr cyfunol sydd wedi’i atodi.'),
   'rollup.skillsGaps': draft('Bylchau sgiliau'),
   'rollup.noGaps': draft('Mae gan bob sgìl o leiaf un ymarferydd.'),
   'rollup.returns': draft('Ffurflenni'),
@@ -443,42 +445,17 @@ export const CY: { readonly [K in MessageKey]: WelshMessage } = {
   'chartImage.ragTrend.title': draft('Prosiectau yn ôl RAG, {year}'),
   'chartImage.ragTrend.subtitle': draft('Ar ddiwedd pob mis'),
 
-  // The consolidated workbook's Data quality sheet (shared/report/data-quality.ts).
+  // The consolidated workbook's Data quality sheet (shared/report/data-quality.ts); the consolidation's
+  // warnings it lists are in `cy-warnings.ts`.
   'dataQuality.kind.missing': draft('Ffurflen ar goll'),
   'dataQuality.kind.carriedForward': draft('Wedi’i chario ymlaen'),
   'dataQuality.kind.projectConflict': draft('Gwrthdaro prosiect'),
   'dataQuality.kind.skillConflict': draft('Gwrthdaro sgil'),
   'dataQuality.missing': draft('Dim ffurflen ar gyfer {month} nac unrhyw fis cynharach yn {year}.'),
   'dataQuality.carriedForward': draft('Dim ffurflen ar gyfer {month}; defnyddir y ffurflen ar gyfer {from}.'),
-  'warning.unknownCouncil': draft(
-    'Gadawyd y ffurflenni gan "{council}" allan am nad oes gan unrhyw gyngor yn y bartneriaeth y dynodydd hwnnw.',
-  ),
-  'warning.leadMissing': draft(
-    'Mae prosiect {project} yn enwi {lead} fel y cyngor arweiniol, ond nid yw ffurflen {lead} yn ei restru fel ei brosiect ei hun; defnyddir y manylion a adroddwyd gan {main}.',
-  ),
-  'warning.notAPartner': draft(
-    'Mae {council} yn adrodd ar brosiect {project} ond nid yw’n gyngor arweiniol arno nac yn un o’i bartneriaid.',
-  ),
-  'warning.shareNotPaying': draft(
-    'Mae gan {council} gyfran ar gyfer {year} ond nid yw’n aelod sy’n talu’r flwyddyn honno, felly mae’r aelodau sy’n talu yn rhannu’r gost gyfan yn gymesur â’u cyfrannau eu hunain.',
-  ),
-  'warning.noPayingCouncils': draft(
-    'Nid oes unrhyw gyngor yn aelod sy’n talu yn {year}, felly nid oes neb yn ddyledus i dalu’r gost net.',
-  ),
-  'warning.populationMissing': draft(
-    'Nid oes gan unrhyw gyngor sy’n talu boblogaeth, felly rhennir y costau’n gyfartal yn hytrach nag yn ôl y dull {method}.',
-  ),
-  'warning.usageFallback': draft(
-    'Nid oes amser y Prif Swyddog Digidol wedi’i gofnodi ar gyfer cynghorau sy’n talu yn {year} hyd at {month}, felly rhennir y costau’n gyfartal yn hytrach nag yn ôl defnydd.',
-  ),
-  'warning.settingsChanged.council': draft(
-    'Mae dyled {council} am y flwyddyn yn {due} o dan y gosodiadau sydd mewn grym; cytunwyd ar {agreed} ar {date}. Cynigiwch y cyfrannau costau eto i bob cyngor gytuno arnynt.',
-  ),
-  'warning.settingsChanged.partnership': draft(
-    'Mae gosodiadau {year} wedi newid ers cytuno ar y cyfrannau costau ar {date}, er nad yw dyled unrhyw gyngor wedi newid. Cynigiwch y cyfrannau costau eto i bob cyngor gytuno arnynt.',
-  ),
   ...CY_PANE,
   ...CY_PROBLEMS,
+  ...CY_WARNINGS,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': draft('Cymorth'),
   ...CY_CLI,

@@ -6,6 +6,7 @@ import { EN_CLI } from './en-cli.js';
 import { EN_CLI_HELP } from './en-cli-help.js';
 import { EN_PANE } from './en-pane.js';
 import { EN_PROBLEMS } from './en-problems.js';
+import { EN_WARNINGS } from './en-warnings.js';
 
 export const EN = {
   // DESIGN §2, words people see (contract).
@@ -210,6 +211,7 @@ export const EN = {
   'rollup.noProjects': 'No projects reported.',
   'rollup.overdue': 'Overdue projects ({count})',
   'rollup.noOverdue': 'No projects are overdue.',
+  'rollup.more': 'And {count} more, all listed in the attached consolidated workbook.',
   'rollup.skillsGaps': 'Skills gaps',
   'rollup.noGaps': 'Every skill has at least one practitioner.',
   'rollup.returns': 'Returns',
@@ -368,34 +370,17 @@ export const EN = {
   'chartImage.ragTrend.title': 'Projects by RAG, {year}',
   'chartImage.ragTrend.subtitle': 'At the end of each month',
 
-  // The consolidated workbook's Data quality sheet (shared/report/data-quality.ts). The warnings' English
-  // texts are the messages the consolidation writes, word for word: the Welsh is filled from them.
+  // The consolidated workbook's Data quality sheet (shared/report/data-quality.ts); the consolidation's
+  // warnings it lists are in `en-warnings.ts`.
   'dataQuality.kind.missing': 'Missing return',
   'dataQuality.kind.carriedForward': 'Carried forward',
   'dataQuality.kind.projectConflict': 'Project conflict',
   'dataQuality.kind.skillConflict': 'Skill conflict',
   'dataQuality.missing': 'No return for {month} nor any earlier month of {year}.',
   'dataQuality.carriedForward': 'No return for {month}; the return for {from} is used.',
-  'warning.unknownCouncil':
-    'Returns from "{council}" were left out because no council has that ID in the partnership.',
-  'warning.leadMissing':
-    "Project {project} names {lead} as lead council, but {lead}'s return does not list it as its own; the details reported by {main} are used.",
-  'warning.notAPartner':
-    '{council} reports project {project} but is neither its lead council nor one of its partners.',
-  'warning.shareNotPaying':
-    '{council} has a share for {year} but is not a paying member that year, so the paying members share the whole cost in proportion to their own shares.',
-  'warning.noPayingCouncils':
-    'No council is a paying member in {year}, so nobody is due to pay the net cost.',
-  'warning.populationMissing':
-    'No paying council has a population, so costs are shared equally instead of by the {method} method.',
-  'warning.usageFallback':
-    'No CDO time is recorded for paying councils in {year} up to {month}, so costs are shared equally instead of by usage.',
-  'warning.settingsChanged.council':
-    "{council}'s due for the year is {due} under the settings in force; {agreed} was agreed on {date}. Propose the cost shares again for every council to agree.",
-  'warning.settingsChanged.partnership':
-    "The settings of {year} have changed since the cost shares were agreed on {date}, though no council's due has. Propose the cost shares again for every council to agree.",
   ...EN_PANE,
   ...EN_PROBLEMS,
+  ...EN_WARNINGS,
   // The pane's link to its help page (addin/src/help.html, help-cy.html).
   'pane.help': 'Help',
   ...EN_CLI,

@@ -4,7 +4,7 @@
 // `say` (a receipt stored by an earlier version) or with one this catalogue does not know stays in
 // English, never blank.
 import type { Locale, PlainKey } from './index.js';
-import { isKnown, spoken, type Say } from './say.js';
+import { saidIn, type Say } from './say.js';
 
 /** What a cell of a column type must be, after "<Column> must be ". */
 export type ExpectedKey = Extract<PlainKey, `problem.expected.${string}`>;
@@ -14,6 +14,5 @@ export function problemMessage(
   locale: Locale,
   problem: { readonly message: string; readonly say?: Say | undefined },
 ): string {
-  if (locale === 'en' || !problem.say || !isKnown(problem.say)) return problem.message;
-  return spoken(locale, problem.say);
+  return saidIn(locale, problem);
 }

@@ -1,18 +1,9 @@
 // Returns and data quality in sentences: missing and carried-forward returns, conflicts between councils'
 // returns and the consolidation's warnings, worded once for the e-mail, the workbook and the add-in.
-import { periodLabel } from '../dates.js';
-import {
-  EN,
-  inEach,
-  message,
-  messagesIn,
-  monthLabel,
-  type Locale,
-  type MessageKey,
-  type PlainKey,
-} from '../i18n/index.js';
+import { inEach, message, messagesIn, monthLabel, type Locale, type PlainKey } from '../i18n/index.js';
+import { saidIn } from '../i18n/say.js';
 import { vocabularyWord } from '../i18n/vocabulary-words.js';
-import type { ConsolidatedView, DataQualityWarning, ProjectConflict, SkillConflict } from '../schemas.js';
+import type { ConsolidatedView, ProjectConflict, SkillConflict } from '../schemas.js';
 import { councilNames } from './councils.js';
 
 export interface DataQualityLine {
@@ -83,77 +74,10 @@ export function returnsReport(view: ConsolidatedView, locale: Locale = 'en'): Re
 }
 
 /**
- * The warnings' texts in the catalogue, by code: the English of each is the message the consolidation
- * writes, word for word, so that its values (IDs, amounts, dates) can be read back out of it. A code that
- * has more than one wording lists each.
- */
-const WARNING_KEYS: Readonly<Record<string, readonly MessageKey[]>> = {
-  'unknown-council': ['warning.unknownCouncil'],
-  'lead-missing': ['warning.leadMissing'],
-  'not-a-partner': ['warning.notAPartner'],
-  'share-not-paying': ['warning.shareNotPaying'],
-  'no-paying-councils': ['warning.noPayingCouncils'],
-  'population-missing': ['warning.populationMissing'],
-  'usage-fallback': ['warning.usageFallback'],
-  'settings-changed-since-agreement': [
-    'warning.settingsChanged.council',
-    'warning.settingsChanged.partnership',
-  ],
-};
-
-const patterns = new Map<MessageKey, RegExp>();
-
-/** A catalogue text as a pattern that matches it filled in, each placeholder a named group. */
-function templatePattern(key: MessageKey): RegExp {
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    const named = new Set<string>();
-    const source = EN[key]
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const placeholder = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (placeholder === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (named.has(placeholder)) return `\\k<${placeholder}>`;
-        named.add(placeholder);
-        return `(?<${placeholder}>.+?)`;
-      })
-      .join('');
-    pattern = new RegExp(`^${source}$`, 's');
-    patterns.set(key, pattern);
-  }
-  return pattern;
-}
-
-/** `message` for a key known only at run time, with the values read back from its English text. */
-const fill = message as (locale: Locale, key: MessageKey, params: Record<string, string>) => string;
-
-/**
- * A warning of the consolidation in `locale`. The API keeps its code and English message (DESIGN §5); the
- * sentence a person reads in the workbook follows the partnership's language (DESIGN §12), its month and
- * cost-share method in that language too. A warning worded in a way the catalogue does not know is
- * given as the consolidation wrote it.
- */
-export function warningSentence(warning: DataQualityWarning, view: ConsolidatedView, locale: Locale): string {
-  if (locale === 'en') return warning.message;
-  const localValue = (placeholder: string, value: string): string => {
-    if (placeholder === 'method') return vocabularyWord(locale, value);
-    if (placeholder === 'month' && value === periodLabel(view.period)) return monthLabel(locale, view.period);
-    return value;
-  };
-  for (const key of WARNING_KEYS[warning.code] ?? []) {
-    const values = templatePattern(key).exec(warning.message)?.groups;
-    if (!values) continue;
-    const params = Object.fromEntries(
-      Object.entries(values).map(([placeholder, value]) => [placeholder, localValue(placeholder, value)]),
-    );
-    return fill(locale, key, params);
-  }
-  return warning.message;
-}
-
-/**
  * Every line of the Data quality sheet, in the partnership's languages (Welsh first, then English, when
- * bilingual, as the workbook's other labels are). A warning's kind is its code, as the API gives it.
+ * bilingual, as the workbook's other labels are). A warning's kind is its code, as the API gives it; its
+ * sentence is said from its key and values (DESIGN §12), in English as the consolidation wrote it when
+ * it has no key this catalogue knows.
  */
 export function dataQualityLines(
   view: ConsolidatedView,
@@ -197,7 +121,7 @@ export function dataQualityLines(
       kind: w.code,
       council: w.council ?? undefined,
       project: w.project ?? undefined,
-      message: say((locale) => warningSentence(w, view, locale)),
+      message: say((locale) => saidIn(locale, w)),
     })),
   ];
 }

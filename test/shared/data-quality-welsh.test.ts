@@ -1,12 +1,15 @@
 // The Data quality sheet's lines in the partnership's language (DESIGN §12): the consolidation's warnings
-// keep their codes and English messages for the API, and the sheet states them in Welsh (Welsh first, then
-// English, when bilingual), their IDs, amounts and dates read back out of the English.
+// keep their codes and English messages for the API, carry what they say as a key and values, and the
+// sheet states them in Welsh from it (Welsh first, then English, when bilingual), their IDs, amounts and
+// dates as they are.
 import { describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../demo/partnership.js';
 import { consolidate } from '../../shared/consolidate/index.js';
+import type { WarningKey } from '../../shared/i18n/en-warnings.js';
 import { CY, EN, message } from '../../shared/i18n/index.js';
-import { dataQualityLines, warningSentence } from '../../shared/report/data-quality.js';
+import { dataQualityLines } from '../../shared/report/data-quality.js';
 import type { DataQualityWarning } from '../../shared/schemas.js';
+import { everyWarning } from '../server/every-warning.js';
 import { demoRecords } from '../server/mail/demo-records.js';
 
 const PERIOD = '2027-03';
@@ -19,12 +22,18 @@ const englishWords = (text: string) =>
     .map((s) => s.trim())
     .filter((s) => s.length >= 8);
 
-const warning = (code: string, text: string): DataQualityWarning => ({
-  code,
-  council: null,
-  project: null,
-  message: text,
+/** A warning's Welsh text with its values filled in: `message` for a key of the table below. */
+const welshOf = message.bind(null, 'cy') as (key: WarningKey, values: Record<string, string>) => string;
+
+/** The demo view with these warnings instead of its own, as the sheet would list them. */
+const withWarnings = (warnings: DataQualityWarning[]) => ({
+  ...view,
+  dataQuality: { ...view.dataQuality, warnings },
 });
+
+/** The Data quality lines of the warnings alone, in `locales`. */
+const warningLines = (warnings: DataQualityWarning[], locales: ('en' | 'cy')[]) =>
+  dataQualityLines(withWarnings(warnings), locales).slice(-warnings.length);
 
 describe('the Data quality lines', () => {
   it('are as before in English: the API’s messages, the kinds in words or codes', () => {
@@ -65,73 +74,107 @@ describe('the Data quality lines', () => {
     });
   });
 
-  it('read a warning the consolidation wrote back into Welsh: the cost-share method too', () => {
-    const noPopulations = {
-      ...demoPartnership,
-      costShareMethod: 'Population' as const,
-      councils: demoPartnership.councils.map((c) => ({ ...c, population: 0 })),
-    };
-    const fallback = consolidate(noPopulations, demoRecords({ hostile: false }), PERIOD);
-    const w = fallback.dataQuality.warnings.find((x) => x.code === 'population-missing');
-    expect(w?.message).toBe(message('en', 'warning.populationMissing', { method: 'Population' }));
-    expect(warningSentence(w!, fallback, 'cy')).toBe(
-      message('cy', 'warning.populationMissing', { method: CY['method.population'].text }),
-    );
+  // Each way of going wrong, the warnings the consolidation gives for it: their codes, their English as
+  // it has always been, and the key and values of their Welsh, worked out by hand.
+  const WAYS: [keyof ReturnType<typeof everyWarning>, string, string, WarningKey, Record<string, string>][] =
+    [
+      [
+        'stranger',
+        'unknown-council',
+        'Returns from "elsewhere" were left out because no council has that ID in the partnership.',
+        'warning.unknownCouncil',
+        { council: 'elsewhere' },
+      ],
+      [
+        'notLed',
+        'lead-missing',
+        "Project P-1 names vale-of-white-horse as lead council, but vale-of-white-horse's return does not list it as its own; the details reported by cherwell are used.",
+        'warning.leadMissing',
+        { project: 'P-1', lead: 'vale-of-white-horse', main: 'cherwell' },
+      ],
+      [
+        'notLed',
+        'not-a-partner',
+        'cherwell reports project P-1 but is neither its lead council nor one of its partners.',
+        'warning.notAPartner',
+        { council: 'cherwell', project: 'P-1' },
+      ],
+      [
+        'observerShare',
+        'share-not-paying',
+        'west-oxfordshire has a share for 2026-27 but is not a paying member that year, so the paying members share the whole cost in proportion to their own shares.',
+        'warning.shareNotPaying',
+        { council: 'west-oxfordshire', year: '2026-27' },
+      ],
+      [
+        'noMembers',
+        'no-paying-councils',
+        'No council is a paying member in 2026-27, so nobody is due to pay the net cost.',
+        'warning.noPayingCouncils',
+        { year: '2026-27' },
+      ],
+      [
+        'noPopulations',
+        'population-missing',
+        'No paying council has a population, so costs are shared equally instead of by the Population method.',
+        'warning.populationMissing',
+        { method: CY['method.population'].text },
+      ],
+      [
+        'noUsage',
+        'usage-fallback',
+        'No CDO time is recorded for paying councils in 2026-27 up to June 2026, so costs are shared equally instead of by usage.',
+        'warning.usageFallback',
+        { year: '2026-27', month: 'Mehefin 2026' },
+      ],
+      [
+        'dueChanged',
+        'settings-changed-since-agreement',
+        "Cherwell District Council's due for the year is £64,793.16 under the settings in force; £60,000.00 was agreed on 05/11/2026. Propose the cost shares again for every council to agree.",
+        'warning.settingsChanged.council',
+        { council: 'Cherwell District Council', due: '£64,793.16', agreed: '£60,000.00', date: '05/11/2026' },
+      ],
+      [
+        'sameDues',
+        'settings-changed-since-agreement',
+        "The settings of 2026-27 have changed since the cost shares were agreed on 05/11/2026, though no council's due has. Propose the cost shares again for every council to agree.",
+        'warning.settingsChanged.partnership',
+        { year: '2026-27', date: '05/11/2026' },
+      ],
+    ];
+  const made = everyWarning();
+
+  it('are the warnings the consolidation gives, each way of going wrong, in English as before', () => {
+    for (const way of new Set(WAYS.map(([w]) => w))) {
+      const expected = WAYS.filter(([w]) => w === way).map(([, code, english]) => [code, english]);
+      expect(
+        made[way].map((w) => [w.code, w.message]),
+        way,
+      ).toEqual(expected);
+      expect(warningLines(made[way], ['en']).map((l) => l.message)).toEqual(expected.map(([, e]) => e));
+    }
   });
 
-  it.each([
-    [
-      'unknown-council',
-      'warning.unknownCouncil',
-      'Returns from "oxon-x" were left out because no council has that ID in the partnership.',
-      ['oxon-x'],
-    ],
-    [
-      'not-a-partner',
-      'warning.notAPartner',
-      'cherwell reports project OXD-009 but is neither its lead council nor one of its partners.',
-      ['cherwell', 'OXD-009'],
-    ],
-    [
-      'share-not-paying',
-      'warning.shareNotPaying',
-      'cherwell has a share for 2026-27 but is not a paying member that year, so the paying members share the whole cost in proportion to their own shares.',
-      ['cherwell', '2026-27'],
-    ],
-    [
-      'no-paying-councils',
-      'warning.noPayingCouncils',
-      'No council is a paying member in 2026-27, so nobody is due to pay the net cost.',
-      ['2026-27'],
-    ],
-    [
-      'usage-fallback',
-      'warning.usageFallback',
-      'No CDO time is recorded for paying councils in 2026-27 up to March 2027, so costs are shared equally instead of by usage.',
-      ['2026-27', 'Mawrth 2027'],
-    ],
-    [
-      'settings-changed-since-agreement',
-      'warning.settingsChanged.council',
-      "Cherwell District Council's due for the year is £70,000.00 under the settings in force; £65,000.00 was agreed on 05/11/2026. Propose the cost shares again for every council to agree.",
-      ['Cherwell District Council', '£70,000.00', '£65,000.00', '05/11/2026'],
-    ],
-    [
-      'settings-changed-since-agreement',
-      'warning.settingsChanged.partnership',
-      "The settings of 2026-27 have changed since the cost shares were agreed on 05/11/2026, though no council's due has. Propose the cost shares again for every council to agree.",
-      ['2026-27', '05/11/2026'],
-    ],
-  ] as const)('put the %s warning (%s) into Welsh, its values kept', (code, key, english, values) => {
-    const welsh = warningSentence(warning(code, english), view, 'cy');
-    expect(welsh.startsWith(CY[key].text.split('{')[0]!)).toBe(true);
-    for (const value of values) expect(welsh).toContain(value);
-    expect(englishWords(EN[key]).filter((w) => welsh.includes(w))).toEqual([]);
-    expect(warningSentence(warning(code, english), view, 'en')).toBe(english);
-  });
+  it.each(WAYS)(
+    'say the %s warning (%s) in Welsh from its key, values kept',
+    (way, code, english, key, cy) => {
+      const warnings = made[way];
+      const i = warnings.findIndex((w) => w.code === code && w.message === english);
+      const welsh = warningLines(warnings, ['cy'])[i]!;
+      expect(welsh.kind).toBe(code);
+      expect(welsh.message).toBe(welshOf(key, cy));
+      expect(englishWords(EN[key]).filter((w) => welsh.message.includes(w))).toEqual([]);
+      expect(warningLines(warnings, ['cy', 'en'])[i]!.message).toBe(`${welsh.message} / ${english}`);
+    },
+  );
 
-  it('give a warning worded in a way the catalogue does not know as the consolidation wrote it', () => {
-    const odd = warning('lead-missing', 'Something new happened.');
-    expect(warningSentence(odd, view, 'cy')).toBe('Something new happened.');
+  it('give a warning without a key, or with one the catalogue does not know, in English, never blank', () => {
+    const [stranger] = made.stranger;
+    const { say: _say, ...keyless } = stranger!;
+    const unknown = { ...stranger!, say: { key: 'warning.fromTheFuture' as WarningKey } };
+    expect(warningLines([keyless, unknown], ['cy']).map((l) => l.message)).toEqual([
+      stranger!.message,
+      stranger!.message,
+    ]);
   });
 });

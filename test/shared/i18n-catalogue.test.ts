@@ -15,11 +15,13 @@ const CATALOGUES = new Set([
   'shared/i18n/en-cli.ts',
   'shared/i18n/en-cli-help.ts',
   'shared/i18n/en-problems.ts',
+  'shared/i18n/en-warnings.ts',
   'shared/i18n/cy.ts',
   'shared/i18n/cy-pane.ts',
   'shared/i18n/cy-cli.ts',
   'shared/i18n/cy-cli-help.ts',
   'shared/i18n/cy-problems.ts',
+  'shared/i18n/cy-warnings.ts',
 ]);
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

@@ -14,14 +14,15 @@ import type { Partnership } from '../../../shared/schemas.js';
 import { createLogger } from '../../../server/logger.js';
 import { outboxRows } from '../../../server/mail/outbox.js';
 import { MailService } from '../../../server/mail/service.js';
-import { remindAgreement } from '../../../server/services/agreement-reminder.js';
+import { queueAgreementReminders, yearMailOptions } from '../../../server/mail/year-emails.js';
+import { reminderKey, remindAgreement } from '../../../server/services/agreement-reminder.js';
 import { closeYear, proposeAgreement } from '../../../server/services/partnership-year.js';
 import { Agreements } from '../../../server/store/agreements.js';
 import { openStore, type Store } from '../../../server/store/index.js';
 import { testActor } from '../../helpers/actors.js';
 import { describeStores, freshDatabaseUrl } from '../../helpers/databases.js';
 import { startTestSmtp, type TestSmtp } from './smtp-harness.js';
-import { asPeriod } from '../../../shared/dates.js';
+import { addMonths, asPeriod } from '../../../shared/dates.js';
 
 // Equal shares of £400.00 in 2026-27 (£100.00 each, 25.00%) and of £1,000.01 in 2025-26 (25,000.25p
 // each: the leftover penny to the lowest Council ID, Cherwell).
@@ -45,6 +46,7 @@ const config = {
 };
 
 let dir: string;
+let databaseUrl: string;
 let store: Store;
 let smtp: TestSmtp;
 let clock = new Date('2026-06-01T08:00:00Z');
@@ -81,7 +83,8 @@ const recipientsOf = async (subject: RegExp): Promise<string[]> =>
 describeStores('the e-mails of the partnership year', (kind) => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'year-emails-'));
-    store = await openStore(await freshDatabaseUrl(kind));
+    databaseUrl = await freshDatabaseUrl(kind);
+    store = await openStore(databaseUrl);
     await store.savePartnership(partnership, testActor('test'), '2026-04-01T00:00:00Z');
     smtp = await startTestSmtp();
     clock = new Date('2026-06-01T08:00:00Z');
@@ -214,6 +217,141 @@ describeStores('the e-mails of the partnership year', (kind) => {
     expect(west).toContain('by 10/07/2026');
     expect(west).toMatch(/Due for 2026-27 +£100\.00/);
     expect(west).toContain('https://cdo.oxfordshire-districts.example/addin/help.html#agreement');
+  });
+
+  // One agreement reminder a contact a day, whether the 07:00 run's (keyed by the month) or the CDO's
+  // (keyed by the day). Cherwell and South Oxfordshire agree, so Vale of White Horse and West
+  // Oxfordshire, each with its own contact, are the two awaiting. The June return's deadline is 10 July
+  // and reminders go 3 days before it: the 07:00 run reminds on 7 July, or on the next run up to the 10th
+  // if that one was missed; the July return's reminder day is 7 August.
+  const AWAITING = ['vale-of-white-horse', 'west-oxfordshire'];
+  const proposeAwaitingTwo = async () => {
+    const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
+    for (const council of ['cherwell', 'south-oxfordshire'])
+      await new Agreements(store.db).decide(
+        proposed.id,
+        council,
+        { decision: 'agree', comment: '' },
+        testActor(council),
+        '2026-06-01T09:00:00Z',
+      );
+    return proposed;
+  };
+  const cdoReminds = (id: number, s: Store = store) =>
+    remindAgreement(s, id, testActor('cdo'), clock, config);
+  const reminded = () => recipientsOf(/awaiting your decision/);
+  const june = (added: number) => ({ kind: 'agreement-reminder', period: '2026-06', added });
+
+  it('gives a contact the 07:00 reminder and not the CDO’s the same day, which says it went earlier', async () => {
+    const mail = service();
+    const proposed = await proposeAwaitingTwo();
+    clock = new Date('2026-07-07T06:00:00Z'); // 07:00 BST on the reminder day
+    expect(await mail.runDueJobs()).toContainEqual(june(2));
+    clock = new Date('2026-07-07T15:00:00Z'); // 16:00 BST, the same day
+    expect(await cdoReminds(proposed.id)).toEqual({
+      queued: [],
+      remindedEarlierToday: AWAITING,
+      withoutContact: [],
+    });
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0 });
+    expect(await reminded()).toEqual(AWAITING.map(contact).sort());
+
+    // The next day the CDO's reminder goes: one a day, not one a month.
+    clock = new Date('2026-07-08T09:00:00Z');
+    expect((await cdoReminds(proposed.id)).queued).toEqual(AWAITING);
+    await mail.worker.runOnce();
+    expect(await reminded()).toEqual(AWAITING.flatMap((c) => [contact(c), contact(c)]).sort());
+  });
+
+  it('gives a contact the CDO’s reminder and not the 07:00 one the same day, and the next month’s', async () => {
+    const mail = service();
+    const proposed = await proposeAwaitingTwo();
+    clock = new Date('2026-07-07T05:50:00Z'); // 06:50 BST on the reminder day
+    expect((await cdoReminds(proposed.id)).queued).toEqual(AWAITING);
+    clock = new Date('2026-07-07T06:00:00Z');
+    // Two instances' 07:00 runs: neither adds a reminder.
+    for (const outcomes of await Promise.all([mail.runDueJobs(), service().runDueJobs()]))
+      expect(outcomes).toContainEqual(june(0));
+    expect(await mail.worker.runOnce()).toMatchObject({ failed: 0 });
+    expect(await reminded()).toEqual(AWAITING.map(contact).sort());
+
+    // The month's reminder counts as done: a restart the next day and the run on the deadline add none.
+    for (const at of ['2026-07-08T06:00:00Z', '2026-07-10T06:00:00Z']) {
+      clock = new Date(at);
+      expect(await service().runDueJobs()).toContainEqual(june(0));
+    }
+    await mail.worker.runOnce();
+    expect(await reminded()).toEqual(AWAITING.map(contact).sort());
+
+    // The July return's reminder day: the month's reminder goes again.
+    clock = new Date('2026-08-07T06:00:00Z');
+    expect(await mail.runDueJobs()).toContainEqual({
+      kind: 'agreement-reminder',
+      period: '2026-07',
+      added: 2,
+    });
+    await mail.worker.runOnce();
+    expect(await reminded()).toEqual(AWAITING.flatMap((c) => [contact(c), contact(c)]).sort());
+  });
+
+  it('sends the 07:00 reminder the day after the CDO’s', async () => {
+    const mail = service();
+    const proposed = await proposeAwaitingTwo();
+    clock = new Date('2026-07-06T09:00:00Z'); // 10:00 BST, the day before the reminder day
+    expect((await cdoReminds(proposed.id)).queued).toEqual(AWAITING);
+    clock = new Date('2026-07-07T06:00:00Z');
+    expect(await mail.runDueJobs()).toContainEqual(june(2));
+    await mail.worker.runOnce();
+    expect(await reminded()).toEqual(AWAITING.flatMap((c) => [contact(c), contact(c)]).sort());
+  });
+
+  it('sends one reminder a contact when the 07:00 run and the CDO queue at the same moment on two instances', async () => {
+    const proposed = (await new Agreements(store.db).get((await proposeAwaitingTwo()).id))!;
+    expect(proposed.awaiting).toEqual(AWAITING);
+    const other = await openStore(databaseUrl);
+    try {
+      // Each month's reminder day from July to March, the two paths' queueing started together.
+      for (let month = 7; month <= 15; month += 1) {
+        clock = new Date(Date.UTC(2026, month - 1, 7, 6)); // 07:00 in London (06:00 or 07:00 UTC)
+        const day = clock.toISOString().slice(0, 10);
+        const returnMonth = addMonths(day.slice(0, 7), -1);
+        const mail = { ...yearMailOptions(config), date: clock };
+        const queued = await Promise.all([
+          queueAgreementReminders(
+            store.mail,
+            partnership,
+            proposed,
+            {
+              keyedBy: 'month',
+              period: returnMonth,
+              deadline: `${day.slice(0, 8)}10`,
+              timeZone: config.timeZone,
+            },
+            mail,
+          ),
+          queueAgreementReminders(
+            other.mail,
+            partnership,
+            proposed,
+            {
+              keyedBy: 'day',
+              period: reminderKey(proposed, day),
+              deadline: `${day.slice(0, 8)}10`,
+              timeZone: config.timeZone,
+            },
+            mail,
+          ),
+        ]);
+        // Between them, one e-mail to each of the two contacts that day.
+        expect(queued[0] + queued[1]).toBe(2);
+        const toSend = (await outboxRows(store.mail, { kind: 'agreement-reminder' })).filter(
+          (r) => r.status === 'pending' && r.created_at === clock.toISOString(),
+        );
+        expect(toSend.map((r) => r.recipient).sort()).toEqual(AWAITING.map(contact).sort());
+      }
+    } finally {
+      await other.close();
+    }
   });
 
   it("e-mails each Member's contact its statement once when the year closes", async () => {
