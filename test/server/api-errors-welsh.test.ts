@@ -77,6 +77,17 @@ describe('a 422 in the language asked for', () => {
 
   type Problems = { errors: Omit<Problem, 'severity'>[]; problemCount: number };
 
+  /** Cherwell's October return sent as `xlsx`, refused (422) in the language `headers` ask for. */
+  const refused = async (xlsx: Buffer, headers: Record<string, string>): Promise<Problems> => {
+    const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-10', {
+      xlsx,
+      headers,
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+    return json<Problems>(response);
+  };
+
   it('lists the same problems with Welsh messages when Welsh is preferred', async () => {
     const data = demoCouncilSubmission('cherwell', '2026-10');
     const [project, ...projects] = data.projects;
@@ -87,17 +98,8 @@ describe('a 422 in the language asked for', () => {
       skills: [{ ...skill!, email: 'ann', level: 'Guru' as never }, other!, other!, ...skills],
     };
     const workbook = await councilWorkbook('cherwell', '2026-10', demoPartnership, wrong);
-    const send = async (headers: Record<string, string>) => {
-      const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-10', {
-        xlsx: workbook,
-        headers,
-      });
-      expect(response.status).toBe(422);
-      expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
-      return json<Problems>(response);
-    };
-    const english = await send({});
-    const welsh = await send({ 'accept-language': 'cy' });
+    const english = await refused(workbook, {});
+    const welsh = await refused(workbook, { 'accept-language': 'cy' });
 
     const places = ({ errors }: Problems) => errors.map(({ message: _, ...place }) => place);
     expect(places(welsh)).toEqual(places(english));
@@ -124,19 +126,6 @@ describe('a 422 in the language asked for', () => {
       `Rhaid i Theme fod yn un o ${themes} — cafwyd "Space".`,
     ]);
   });
-});
-
-describe('a 422 of a header and a rule across a row, in the language asked for', () => {
-  let t: TestService;
-  beforeAll(async () => {
-    t = await startTestService({});
-    expect((await t.call('PUT', '/api/v1/partnership', { token: 'cdo', json: demoPartnership })).status).toBe(
-      200,
-    );
-  });
-  afterAll(() => t.stop());
-
-  type Problems = { errors: Omit<Problem, 'severity'>[]; problemCount: number };
 
   it('says a missing column and To before From in Welsh, and in English as before', async () => {
     const data = demoCouncilSubmission('cherwell', '2026-10');
@@ -148,16 +137,8 @@ describe('a 422 of a header and a rule across a row, in the language asked for',
     const renamed = parts.map((p) =>
       p.name === projects ? { ...p, data: Buffer.from(textOf(p).replace('>Theme<', '>Themes<')) } : p,
     );
-    const send = async (headers: Record<string, string>) => {
-      const response = await t.call('POST', '/api/v1/councils/cherwell/submissions?period=2026-10', {
-        xlsx: buildZip(renamed),
-        headers,
-      });
-      expect(response.status).toBe(422);
-      return json<Problems>(response);
-    };
-    const english = await send({});
-    const welsh = await send({ 'accept-language': 'cy' });
+    const english = await refused(buildZip(renamed), {});
+    const welsh = await refused(buildZip(renamed), { 'accept-language': 'cy' });
     expect(english.errors.map((e) => [e.sheet, e.code, e.column, e.message])).toEqual([
       ['Skills', 'to-before-from', 'To', 'To (31/08/2026) must not be before From (01/09/2026).'],
       [
