@@ -186,8 +186,9 @@ describeStores('the e-mails of the partnership year', (kind) => {
     );
   });
 
-  it("sends the CDO's reminder to the councils still awaiting, once a day", async () => {
-    const mail = service();
+  /** Proposes 2026-27's shares; Cherwell and South Oxfordshire agree, so the two AWAITING are left. */
+  const AWAITING = ['vale-of-white-horse', 'west-oxfordshire'];
+  const proposeAwaitingTwo = async () => {
     const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
     for (const council of ['cherwell', 'south-oxfordshire'])
       await new Agreements(store.db).decide(
@@ -197,6 +198,12 @@ describeStores('the e-mails of the partnership year', (kind) => {
         testActor(council),
         '2026-06-01T09:00:00Z',
       );
+    return proposed;
+  };
+
+  it("sends the CDO's reminder to the councils still awaiting, once a day", async () => {
+    const mail = service();
+    const proposed = await proposeAwaitingTwo();
     // 16 June at 10:00 (BST): asked twice, as two clicks would.
     clock = new Date('2026-06-16T09:00:00Z');
     const first = await remindAgreement(store, proposed.id, testActor('cdo'), clock, config);
@@ -224,19 +231,6 @@ describeStores('the e-mails of the partnership year', (kind) => {
   // Oxfordshire, each with its own contact, are the two awaiting. The June return's deadline is 10 July
   // and reminders go 3 days before it: the 07:00 run reminds on 7 July, or on the next run up to the 10th
   // if that one was missed; the July return's reminder day is 7 August.
-  const AWAITING = ['vale-of-white-horse', 'west-oxfordshire'];
-  const proposeAwaitingTwo = async () => {
-    const proposed = await proposeAgreement(store, { fy: '2026-27' }, testActor('cdo'), clock, config);
-    for (const council of ['cherwell', 'south-oxfordshire'])
-      await new Agreements(store.db).decide(
-        proposed.id,
-        council,
-        { decision: 'agree', comment: '' },
-        testActor(council),
-        '2026-06-01T09:00:00Z',
-      );
-    return proposed;
-  };
   const cdoReminds = (id: number, s: Store = store) =>
     remindAgreement(s, id, testActor('cdo'), clock, config);
   const reminded = () => recipientsOf(/awaiting your decision/);
