@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTool } from '../helpers/tools.js';
 import { startTestService, type TestService } from '../server/helpers/service.js';
 import { buildFakeOffice } from './fake-office/build.js';
-import { act, connect, excel, launchChromium, openPane, outputText, paneFrame } from './helpers/pane.js';
+import { launchChromium } from '../helpers/chromium.js';
+import { act, connect, excel, openPane, outputText, paneFrame } from './helpers/pane.js';
 import { NOW } from './helpers/world.js';
 
 const haveChromium = requireTool('chromium');

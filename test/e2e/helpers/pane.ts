@@ -3,20 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { OFFICE_JS_URL } from '../../../server/routes/addin.js';
 import type { FakeNaaConfig } from '../fake-office/naa-bridge.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR =
   process.env.SCREENSHOT_DIR ?? path.join(tmpdir(), 'shared-cdo-pane-screenshots');
-
-export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
-  });
-}
 
 /** The pane's document: a page, or the frame an Office host page put it in. */
 export type PaneView = Page | Frame;

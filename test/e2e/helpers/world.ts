@@ -5,7 +5,7 @@ import { demoPartnership } from '../../../demo/partnership.js';
 import type { LocalIssuer } from '../../helpers/entra-issuer.js';
 import { startTestService, type TestService } from '../../server/helpers/service.js';
 import { buildFakeOffice } from '../fake-office/build.js';
-import { launchChromium } from './pane.js';
+import { launchChromium } from '../../helpers/chromium.js';
 
 /** The tests' today: early November 2026, so October 2026's return is the one due. */
 export const NOW = new Date('2026-11-05T10:00:00Z');

@@ -1,8 +1,7 @@
 // The e-mails as finance teams and their mail clients read them: one money vocabulary with the workbook
 // and the README, real data tables with header cells (layout tables stay presentational), labels that
 // Outlook for Windows draws, and a roll-up that prints on A4 with no chart split across pages.
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { renderRollupCharts } from '../../../server/charts/rollup-charts.js';
@@ -11,6 +10,7 @@ import { renderRollupEmail } from '../../../server/mail/rollup-email.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { CONSOLIDATED_CONTRIBUTIONS_LAYOUT } from '../../../shared/report/index.js';
 import { RAGS } from '../../../shared/vocabulary.js';
+import { hasChromium, launchChromium } from '../../helpers/chromium.js';
 import { pdfImageCount, pdfPages } from '../../helpers/pdf.js';
 import { demoRecords } from './demo-records.js';
 
@@ -85,21 +85,13 @@ describe('e-mail tables', () => {
   });
 });
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true')
-  throw new Error(`Chromium is required under CI, but ${CHROMIUM} does not exist`);
-
-describe.skipIf(!hasChromium)('the roll-up printed', () => {
+describe.skipIf(!hasChromium('print the roll-up'))('the roll-up printed', () => {
   it('prints on A4 with every chart whole on one page', async () => {
     let html = rollup.html;
     for (const chart of charts) {
       html = html.replaceAll(`cid:${chart.id}`, `data:image/png;base64,${chart.png.toString('base64')}`);
     }
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });

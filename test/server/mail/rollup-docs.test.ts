@@ -3,24 +3,24 @@
 // the November consolidated workbook printed by LibreOffice. DOCS_DIR=docs writes the pictures in docs/
 // (rollup-2026-10-600.png ... consolidated-2026-11.pdf); by default they go to a temporary folder. Printed
 // on A4, no table row and no council's name and amounts are split across a page break.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUpTo } from '../../../demo/months.js';
 import { buildRollup } from '../../../server/mail/messages.js';
 import { writeConsolidatedWorkbook } from '../../../server/workbook/write-consolidated.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import type { SubmissionRecord } from '../../../shared/schemas.js';
+import { hasChromium, launchChromium } from '../../helpers/chromium.js';
 import { convertWithLibreOffice } from '../../helpers/libreoffice.js';
 import { pdfPages } from '../../helpers/pdf.js';
 import { requireTool } from '../../helpers/tools.js';
 import { writtenBytes } from '../../helpers/xlsx.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outDir = process.env.DOCS_DIR ?? mkdtempSync(join(tmpdir(), 'rollup-docs-'));
 const demo = demoUpTo('2026-11');
 
@@ -42,15 +42,12 @@ function recordsUpTo(period: string): SubmissionRecord[] {
 
 const viewFor = (period: string) => consolidate(demo.partnership, recordsUpTo(period), period);
 
-describe.skipIf(!existsSync(CHROMIUM))("the demo's roll-ups in a browser", () => {
+describe.skipIf(!hasChromium('render the roll-up e-mails'))("the demo's roll-ups in a browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,25 +1,19 @@
 // The roll-up HTML as a mail client shows it: rendered in headless Chromium at phone and desktop widths,
 // from the message as received (inline images resolved from their cid: parts). Screenshots are written
 // to SCREENSHOT_DIR (default: a temporary folder) for people to look at; docs/rollup-email.png is one.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
 import { buildRollup, type RollupBuild } from '../../../server/mail/messages.js';
+import { hasChromium, launchChromium } from '../../helpers/chromium.js';
 import { demoRecords } from './demo-records.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') {
-  throw new Error(
-    `Chromium is required under CI to render the roll-up e-mail, but ${CHROMIUM} does not exist`,
-  );
-}
-if (!available) console.warn(`Skipping the e-mail rendering test: no Chromium at ${CHROMIUM}`);
+const available = hasChromium('render the roll-up e-mail');
 
 describe.skipIf(!available)('roll-up e-mail in a browser', () => {
   let browser: Browser;
@@ -44,10 +38,7 @@ describe.skipIf(!available)('roll-up e-mail in a browser', () => {
       );
     }
     mkdirSync(outDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -3,13 +3,12 @@
 // marked `lang`, a subject naming the month in both languages and the plain text in the same order; with
 // `Cymraeg`, Welsh alone, no English sentence of the catalogue left. Rendered in Chromium too: the PNGs
 // in docs/ (welsh-*.png) are these, written when SCREENSHOT_DIR is docs.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { TopLevelSpec } from 'vega-lite';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPartnership } from '../../../demo/partnership.js';
 import { consolidate } from '../../../shared/consolidate/index.js';
@@ -28,6 +27,7 @@ import { renderAgreementReminderEmail, renderProposalEmail } from '../../../serv
 import { enqueueMail, OutboxWorker } from '../../../server/mail/outbox.js';
 import { smtpTransport } from '../../../server/mail/transport.js';
 import type { MailTables } from '../../../server/store/mail-tables.js';
+import { hasChromium, launchChromium } from '../../helpers/chromium.js';
 import { freshDatabaseUrl } from '../../helpers/databases.js';
 import { demoRecords } from './demo-records.js';
 import { openMailDb } from './mail-db.js';
@@ -327,48 +327,46 @@ describe('the roll-up’s charts in Welsh', () => {
   );
 });
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))('a bilingual partnership’s e-mails in a browser', () => {
-  it('show the roll-up, a statement and a reminder with Welsh first, within a phone’s width', async () => {
-    const all = await sendAll(bilingual);
-    const outDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'welsh-screens-'));
-    mkdirSync(outDir, { recursive: true });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    try {
-      for (const kind of ['rollup', 'statement', 'reminder'] as const) {
-        const mail = one(all, kind);
-        let html = String(mail.html);
-        for (const part of mail.attachments.filter((a) => a.cid)) {
-          html = html.replaceAll(
-            `cid:${part.cid}`,
-            `data:${part.contentType};base64,${part.content.toString('base64')}`,
-          );
+describe.skipIf(!hasChromium('render the Welsh e-mails'))(
+  'a bilingual partnership’s e-mails in a browser',
+  () => {
+    it('show the roll-up, a statement and a reminder with Welsh first, within a phone’s width', async () => {
+      const all = await sendAll(bilingual);
+      const outDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'welsh-screens-'));
+      mkdirSync(outDir, { recursive: true });
+      const browser = await launchChromium();
+      try {
+        for (const kind of ['rollup', 'statement', 'reminder'] as const) {
+          const mail = one(all, kind);
+          let html = String(mail.html);
+          for (const part of mail.attachments.filter((a) => a.cid)) {
+            html = html.replaceAll(
+              `cid:${part.cid}`,
+              `data:${part.contentType};base64,${part.content.toString('base64')}`,
+            );
+          }
+          const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+          await page.setContent(html, { waitUntil: 'load' });
+          const layout = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            documentLang: document.documentElement.lang,
+            parts: [...document.querySelectorAll('div[lang]')].map((d) => ({
+              lang: d.getAttribute('lang'),
+              top: d.getBoundingClientRect().top,
+              words: (d.textContent ?? '').trim().length,
+            })),
+          }));
+          expect(layout.scrollWidth).toBeLessThanOrEqual(600);
+          expect(layout.documentLang).toBe('cy-GB');
+          expect(layout.parts.map((p) => p.lang)).toEqual(['cy', 'en']);
+          expect(layout.parts[1]!.top).toBeGreaterThan(layout.parts[0]!.top);
+          for (const part of layout.parts) expect(part.words).toBeGreaterThan(100);
+          await page.screenshot({ path: join(outDir, `welsh-${kind}.png`), fullPage: true });
+          await page.close();
         }
-        const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
-        await page.setContent(html, { waitUntil: 'load' });
-        const layout = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          documentLang: document.documentElement.lang,
-          parts: [...document.querySelectorAll('div[lang]')].map((d) => ({
-            lang: d.getAttribute('lang'),
-            top: d.getBoundingClientRect().top,
-            words: (d.textContent ?? '').trim().length,
-          })),
-        }));
-        expect(layout.scrollWidth).toBeLessThanOrEqual(600);
-        expect(layout.documentLang).toBe('cy-GB');
-        expect(layout.parts.map((p) => p.lang)).toEqual(['cy', 'en']);
-        expect(layout.parts[1]!.top).toBeGreaterThan(layout.parts[0]!.top);
-        for (const part of layout.parts) expect(part.words).toBeGreaterThan(100);
-        await page.screenshot({ path: join(outDir, `welsh-${kind}.png`), fullPage: true });
-        await page.close();
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
-    }
-  }, 120_000);
-});
+    }, 120_000);
+  },
+);
