@@ -61,26 +61,39 @@ async function databaseWithMarch(url: string): Promise<Store> {
   return store;
 }
 
+/** A log destination and the JSON lines written to it so far. */
+function logCollector(): { stream: PassThrough; lines: () => LogLine[] } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const lines = () =>
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as LogLine);
+  return { stream, lines };
+}
+
+/** Waits until March's roll-up has reached every recipient. */
+async function delivered(): Promise<void> {
+  for (let i = 0; i < 1500 && smtp.deliveries.length < EXPECTED.length; i++) await sleep(20);
+  expect(deliveredTo(smtp)).toEqual(EXPECTED);
+}
+
 /** Starts the service on `url` and waits until the roll-up has been delivered; its log lines. */
 async function startAndSend(url: string, store?: Store): Promise<LogLine[]> {
-  const logs = new PassThrough();
-  let text = '';
-  logs.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const logs = logCollector();
   running = await startService({
     env: { PORT: '0', DATABASE_URL: url, DEMO: 'off', LOG_LEVEL: 'info', SMTP_URL: smtp.url },
     now,
     out: new PassThrough().resume(),
-    logDestination: logs,
+    logDestination: logs.stream,
   });
   if (store) await store.close();
-  for (let i = 0; i < 1500 && smtp.deliveries.length < EXPECTED.length; i++) await sleep(20);
-  expect(deliveredTo(smtp)).toEqual(EXPECTED);
+  await delivered();
   const subject = (await simpleParser(smtp.deliveries[0]!.raw)).subject;
   expect(subject).toContain('March 2027');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LogLine);
+  return logs.lines();
 }
 
 describeStores('the roll-up prepared apart', (kind) => {
@@ -100,19 +113,18 @@ it('is prepared in the service itself when its database is in memory', async () 
   // No other process can open a database in memory, so the mail service's check prepares it where it runs.
   const env = { DATABASE_URL: 'sqlite::memory:', DEMO: 'off', LOG_LEVEL: 'info', SMTP_URL: smtp.url };
   const store = await databaseWithMarch('sqlite::memory:');
-  const logs = new PassThrough();
-  let text = '';
-  logs.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const logs = logCollector();
   const config = loadConfig(env);
-  const mail = startMailService({ store, config, logger: createLogger('info', logs, 'json'), now, env });
+  const mail = startMailService({
+    store,
+    config,
+    logger: createLogger('info', logs.stream, 'json'),
+    now,
+    env,
+  });
   try {
-    for (let i = 0; i < 1500 && smtp.deliveries.length < EXPECTED.length; i++) await sleep(20);
-    expect(deliveredTo(smtp)).toEqual(EXPECTED);
-    const queued = text
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as LogLine)
-      .filter((l) => l.msg === 'roll-up e-mails queued');
+    await delivered();
+    const queued = logs.lines().filter((l) => l.msg === 'roll-up e-mails queued');
     expect(queued).toEqual([expect.objectContaining({ pid: process.pid, added: EXPECTED.length })]);
   } finally {
     await mail.stop();
