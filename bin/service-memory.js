@@ -12,5 +12,8 @@
 //   than left in the arenas.
 // - V8's collector exposed, for the one collection the service makes once it has been idle a while
 //   (server/idle-memory.ts): it gives back the young generation and start-up's bytecode, about 7 MB.
+// The heap sizes are for the thread that serves requests: V8 applies them to every isolate it makes, so
+// they are cleared before the first worker thread starts (server/worker-heaps.ts), and each worker has
+// the heap its own resourceLimits give it (the decode workers: DECODE_MEMORY_MB).
 export const SERVICE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=256', '--expose-gc'];
 export const SERVICE_MALLOC = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '65536' };

@@ -219,7 +219,7 @@ export interface EntraConfig {
 
 /** What one upload may take in the decode pool (DECODE_MEMORY_MB, DECODE_TIME_LIMIT_SECONDS). */
 export interface DecodeLimits {
-  /** Heap one worker may use (its old generation), in megabytes. */
+  /** Heap one worker may use (its young and old generations together), in megabytes. */
   memoryMb: number;
   /** Wall-clock time one upload may take to decode and check, in milliseconds. */
   timeLimitMs: number;

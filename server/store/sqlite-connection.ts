@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
+import { workersSizeTheirOwnHeaps } from '../worker-heaps.js';
 
 /**
  * Statements kept prepared; the store's queries are a few dozen shapes, and a query with a list of
@@ -27,6 +28,9 @@ const IDLE_MS = 30_000;
 
 /** How long closing waits for a checkpoint in progress to finish, in milliseconds. */
 const STOP_WAIT_MS = 30_000;
+
+/** The checkpointer's heap: it holds a connection and answers one message at a time. */
+const CHECKPOINTER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 
 /** `ts` when running from the sources, `js` once built: the checkpoint worker is the same. */
 const sourceExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
@@ -109,6 +113,7 @@ class Checkpoints {
     // From now on only the worker checkpoints.
     this.sqlite.pragma('wal_autocheckpoint = 0');
     const stopped = new SharedArrayBuffer(4);
+    workersSizeTheirOwnHeaps();
     // Compiled JavaScript once built; from the sources, Node strips the worker's types itself (it
     // imports no TypeScript module at run time, so it needs no loader).
     const thread = new Worker(new URL(`./checkpoint-worker.${sourceExtension}`, import.meta.url), {
@@ -117,6 +122,7 @@ class Checkpoints {
         restartAtPages: RESTART_AT_PAGES,
         stopped,
       } satisfies CheckpointerOptions,
+      resourceLimits: CHECKPOINTER_HEAP,
     });
     // It must not keep a command from exiting; it is stopped before the connection closes.
     thread.unref();
