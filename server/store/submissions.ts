@@ -194,12 +194,6 @@ export function submissions(db: Kysely<Database>) {
             council: input.council,
             period: input.period,
             version,
-            data:
-              typeof input.data === 'string'
-                ? input.data
-                : input.data instanceof Uint8Array
-                  ? textOfUtf8(trx, input.data)
-                  : JSON.stringify(input.data),
             submittedAt: input.submittedAt,
             tokenId: input.actor.via === 'token' ? Number(input.actor.id) : null,
             submittedBy: input.actor.label,
@@ -208,6 +202,14 @@ export function submissions(db: Kysely<Database>) {
             requestHash: input.requestHash ?? null,
             receipt: JSON.stringify(receipt),
             rowDigest: input.rowDigest ?? null,
+            // Last: PostgreSQL's driver copies each value onto the end of the values before it, growing
+            // its buffer as it goes, so megabytes at the end are copied once, not again for each after.
+            data:
+              typeof input.data === 'string'
+                ? input.data
+                : input.data instanceof Uint8Array
+                  ? textOfUtf8(trx, input.data)
+                  : JSON.stringify(input.data),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -343,7 +345,7 @@ export function submissions(db: Kysely<Database>) {
  */
 function textOfUtf8(db: Kysely<Database>, bytes: Uint8Array) {
   const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return dialectOf(db) === 'postgres'
-    ? sql<string>`convert_from(${blob}::bytea, 'UTF8')`
-    : sql<string>`cast(${blob} as text)`;
+  // PostgreSQL: bytes sent in binary form for a text column are that text's binary form, which the
+  // server checks as UTF-8 and keeps, with no bytea value made and converted on the way.
+  return dialectOf(db) === 'postgres' ? sql<string>`${blob}` : sql<string>`cast(${blob} as text)`;
 }

@@ -170,6 +170,27 @@ describeStores('store', (kind) => {
       expect(first?.data).toEqual(demoCouncilSubmission('cherwell', '2026-10'));
     });
 
+    it('stores a return handed over as UTF-8 bytes as the text they encode, letters outside ASCII included', async () => {
+      await store.savePartnership(demoPartnership, testActor(), '2026-11-01T00:00:00.000Z');
+      const data = demoCouncilSubmission('cherwell', '2026-10');
+      const [first, ...rest] = data.skills;
+      const welsh = { ...data, skills: [{ ...first!, person: 'Siân Llŷr — “tîm” £5 ✓' }, ...rest] };
+      const bytes = new TextEncoder().encode(JSON.stringify(welsh));
+      const created = await store.appendSubmission(submission({ data: bytes }));
+      if (created.kind !== 'created') throw new Error(created.kind);
+      expect((await store.getSubmission('cherwell', created.id))?.data.skills[0]?.person).toBe(
+        'Siân Llŷr — “tîm” £5 ✓',
+      );
+      const stored = await store.db
+        .selectFrom('submissions')
+        .select('data')
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
+      // Stored as text, not as bytes: the personal-data searches look inside it with SQL.
+      expect(typeof stored.data).toBe('string');
+      expect(stored.data).toContain('Siân Llŷr');
+    });
+
     it('hands the receipt builder the previous row digest, or the previous data when it has none', async () => {
       await store.appendSubmission(submission());
       await store.appendSubmission(submission({ rowDigest: '{"Projects":[]}' }));
