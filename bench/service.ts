@@ -145,6 +145,32 @@ async function submissions(
 
 const perSecond = (t: Throughput) => `${t.requestsPerSecond.toFixed(1)} req/s`;
 
+/**
+ * Rounds of the parse-only baseline, SQLite and PostgreSQL, one after another in each round. On a machine
+ * shared with others one pass can land in a slow minute (the baseline has differed by a fifth between two
+ * passes a few minutes apart), so each ratio is taken within its round and the median round is reported.
+ */
+const ROUNDS = 3;
+
+interface Round {
+  baseline: Throughput;
+  ours: Throughput;
+  pgOne: Throughput;
+}
+
+const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+const sqliteRatio = (r: Round) => r.ours.requestsPerSecond / r.baseline.requestsPerSecond;
+const pgRatio = (r: Round) => r.pgOne.requestsPerSecond / r.ours.requestsPerSecond;
+
+/** The round whose `ratio` is the median (ROUNDS is odd), and every round's, for the table. */
+function medianRound(rounds: readonly Round[], ratio: (r: Round) => number): { round: Round; all: string } {
+  const sorted = [...rounds].sort((a, b) => ratio(a) - ratio(b));
+  return {
+    round: sorted[(sorted.length - 1) / 2]!,
+    all: rounds.map((r) => percent(ratio(r))).join(', '),
+  };
+}
+
 async function submissionUnderLoad(dir: string, postgres: string): Promise<Measure[]> {
   const submission = benchSubmission(0, COUNCILS, SUBMISSION_ROWS - 30, BENCH_PERIOD);
   const rows = submission.contributions.length + submission.skills.length + submission.projects.length;
@@ -153,15 +179,22 @@ async function submissionUnderLoad(dir: string, postgres: string): Promise<Measu
   await runSeed(sqlite, 0);
   await runSeed(postgres, 0);
   // One after another, never side by side: each has the machine to itself.
-  const baseline = await submissions([sqlite], body, { path: PARSE_ONLY });
-  const ours = await submissions([sqlite], body);
-  const pgOne = await submissions([postgres], body);
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const baseline = await submissions([sqlite], body, { path: PARSE_ONLY });
+    const ours = await submissions([sqlite], body);
+    rounds.push({ baseline, ours, pgOne: await submissions([postgres], body) });
+  }
+  const failures = rounds.reduce((n, r) => n + r.baseline.failures + r.ours.failures + r.pgOne.failures, 0);
+  const bySqlite = medianRound(rounds, sqliteRatio);
+  const byPostgres = medianRound(rounds, pgRatio);
+  const { baseline, ours } = bySqlite.round;
+  const { pgOne } = byPostgres.round;
   const pgTwo = await submissions([postgres, postgres], body);
   const nodeBaseline = await submissions([sqlite], body, { path: PARSE_ONLY, settings: 'node' });
   const nodeOurs = await submissions([sqlite], body, { settings: 'node' });
-  const ratio = ours.requestsPerSecond / baseline.requestsPerSecond;
+  const ratio = sqliteRatio(bySqlite.round);
   const nodeRatio = nodeOurs.requestsPerSecond / nodeBaseline.requestsPerSecond;
-  const pgRatio = pgOne.requestsPerSecond / ours.requestsPerSecond;
   const pgTwoRatio = pgTwo.requestsPerSecond / ours.requestsPerSecond;
   const size = `${rows.toLocaleString('en-GB')} rows, ${megabytes(body.length) === '0 MB' ? `${Math.round(body.length / 1024)} KB` : megabytes(body.length)}`;
   return [
@@ -169,9 +202,9 @@ async function submissionUnderLoad(dir: string, postgres: string): Promise<Measu
       measure: `POST a JSON return (${size}), ${CONNECTIONS} connections, SQLite, as \`serve\` runs: throughput`,
       ours: perSecond(ours),
       baseline: `${perSecond(baseline)} (parse the body only)`,
-      comparison: `${Math.round(ratio * 100)}% of baseline`,
+      comparison: `${percent(ratio)} of baseline (median of ${ROUNDS} rounds: ${bySqlite.all})`,
       target: '≥ 40% of baseline, no errors',
-      met: ratio >= 0.4 && ours.failures + baseline.failures === 0,
+      met: ratio >= 0.4 && failures === 0,
     },
     {
       measure: '  latency p50 / p99',
@@ -184,16 +217,16 @@ async function submissionUnderLoad(dir: string, postgres: string): Promise<Measu
     {
       measure: `  the same on PostgreSQL, one instance`,
       ours: `${perSecond(pgOne)}, p50 / p99 ${pgOne.p50} / ${pgOne.p99} ms`,
-      baseline: `${perSecond(ours)} (SQLite)`,
-      comparison: `${Math.round(pgRatio * 100)}% of SQLite`,
+      baseline: `${perSecond(byPostgres.round.ours)} (SQLite, same round)`,
+      comparison: `${percent(pgRatio(byPostgres.round))} of SQLite (median of ${ROUNDS} rounds: ${byPostgres.all})`,
       target: '≥ 80% of SQLite, no errors',
-      met: pgRatio >= 0.8 && pgOne.failures === 0,
+      met: pgRatio(byPostgres.round) >= 0.8 && failures === 0,
     },
     {
       measure: `  the same on PostgreSQL, two instances (${CONNECTIONS / 2} connections each)`,
       ours: `${perSecond(pgTwo)}, p50 / p99 ${pgTwo.p50} / ${pgTwo.p99} ms`,
       baseline: `${perSecond(ours)} (SQLite)`,
-      comparison: `${Math.round(pgTwoRatio * 100)}% of SQLite`,
+      comparison: `${percent(pgTwoRatio)} of SQLite`,
       target: '(reported), no errors',
       met: pgTwo.failures === 0,
     },
@@ -201,7 +234,7 @@ async function submissionUnderLoad(dir: string, postgres: string): Promise<Measu
       measure: "  the same SQLite pair with Node's default memory settings",
       ours: perSecond(nodeOurs),
       baseline: `${perSecond(nodeBaseline)} (parse the body only)`,
-      comparison: `${Math.round(nodeRatio * 100)}% of baseline`,
+      comparison: `${percent(nodeRatio)} of baseline`,
       target: '(reported), no errors',
       met: nodeOurs.failures + nodeBaseline.failures === 0,
     },
