@@ -290,13 +290,21 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await lang(page)).toBe('cy');
     expect((await page.locator('#language').innerText()).trim()).toBe('English');
 
-    // A comment half written in the year's agreement survives the switch back to English.
+    // A comment half written in the year's agreement survives the switch back to English, and so does
+    // the refusal of a decline sent before it was written, said again in English beside the box.
     const proposed = await service.call('POST', '/api/v1/agreements', {
       token: 'cdo',
       json: { fy: '2026-27' },
     });
     expect(proposed.status).toBe(201);
     await act(page, 'agreement');
+    await page.locator('#decline').click();
+    const refusal = page.locator('#decision-comment-problem');
+    await refusal.waitFor();
+    // The words around the council's name, in the language the refusal is said in.
+    const sayingDeclineWhy = (words: string) => words.split('{council}');
+    for (const part of sayingDeclineWhy(cy('pane.agreement.declineWhy')))
+      expect(await refusal.innerText()).toContain(part);
     await page.locator('#decision-comment').fill('Angen trafod gyda’r cabinet');
     await screenshot(page, 'cy-35-agreement-proposed');
     expect(await axeViolations(page)).toEqual([]);
@@ -311,6 +319,12 @@ describe.runIf(haveChromium)('the pane in Welsh', () => {
     expect(await page.locator('h2.result-heading').innerText()).toBe('Cost-share agreement');
     expect((await page.locator('#agree').innerText()).trim()).toBe('Agree');
     expect(await page.locator('#decision-comment').inputValue()).toBe('Angen trafod gyda’r cabinet');
+    for (const part of sayingDeclineWhy(EN['pane.agreement.declineWhy']))
+      expect(await refusal.innerText()).toContain(part);
+    expect(await page.locator('#decision-comment').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#decision-comment').getAttribute('aria-describedby')).toContain(
+      'decision-comment-problem',
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('language');
     expect(pageProblems(page).errors).toEqual([]);
     await page.context().close();

@@ -159,17 +159,24 @@ export class AgreementView {
       maxlength: '2000',
       'aria-describedby': hint.id,
     }) as HTMLTextAreaElement;
-    const problem = h('div', { class: 'field-problem' });
+    // With an id, so that a change of language says a refusal shown here again in the form drawn anew.
+    const problem = h('div', { class: 'field-problem', id: `${COMMENT_ID}-problems` });
     const decide = (decision: 'agree' | 'decline'): Promise<void> | undefined => {
       const text = comment.value.trim();
       if (decision === 'decline' && !text) {
-        // Said beside the box, which takes focus, and announced: nothing is sent.
+        // Said beside the box, which takes focus, and announced: nothing is sent. The box is found by
+        // its id, as a change of language draws the form, box and all, again.
         const refusal = `${COMMENT_ID}-problem`;
-        this.ctx.notify(problem, () => [
-          Object.assign(message('error', t('pane.agreement.declineWhy', { council: name })), { id: refusal }),
-        ]);
-        comment.setAttribute('aria-invalid', 'true');
-        comment.setAttribute('aria-describedby', `${hint.id} ${refusal}`);
+        this.ctx.notify(problem, () => {
+          const box = document.getElementById(COMMENT_ID);
+          box?.setAttribute('aria-invalid', 'true');
+          box?.setAttribute('aria-describedby', `${hint.id} ${refusal}`);
+          return [
+            Object.assign(message('error', t('pane.agreement.declineWhy', { council: name })), {
+              id: refusal,
+            }),
+          ];
+        });
         comment.focus();
         return undefined;
       }
