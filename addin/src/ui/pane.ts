@@ -366,9 +366,7 @@ export class Pane implements PaneContext {
       // An outcome inside another (a refusal beside a field of a view shown as an outcome) is in an area
       // that drawing the outer one again has replaced: an area with an id is drawn again in its successor.
       const successor =
-        !area.isConnected && area.id
-          ? this.root.querySelector<HTMLElement>(`#${CSS.escape(area.id)}`)
-          : null;
+        !area.isConnected && area.id ? this.root.querySelector<HTMLElement>(`#${CSS.escape(area.id)}`) : null;
       if (successor && successor.childNodes.length === 0) {
         this.drawn.delete(area);
         this.draw(successor, shown.draw);
