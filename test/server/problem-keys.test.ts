@@ -1,46 +1,11 @@
 // Every problem a check raises says what it says by key (DESIGN §12): run over deliberately wrong
 // returns, partnerships and request bodies, each problem carries a key of the problems' catalogue, its
 // English message is that key's English, and its Welsh is the Welsh catalogue's, no English words left.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CY, EN } from '../../shared/i18n/index.js';
 import { EN_PROBLEMS, type ProblemKey } from '../../shared/i18n/en-problems.js';
-import { problemMessage } from '../../shared/i18n/problems.js';
-import { isKnown, spoken, type Say } from '../../shared/i18n/say.js';
 import type { Problem } from '../../shared/schemas.js';
+import { faults, filesMatching, keysOf, source } from '../helpers/said-by-key.js';
 import { wrongProblems } from './wrong-returns.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const source = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
-
-/** The keys a sentence uses: its own and its phrases'. */
-const keysOf = (said: Say): ProblemKey[] => [
-  said.key,
-  ...Object.values(said.values ?? {}).flatMap((v) => (typeof v === 'object' && 'key' in v ? [v.key] : [])),
-];
-
-/** The words of a key's English text between its placeholders that its Welsh text does not share. */
-const englishWords = (key: ProblemKey): string[] =>
-  EN[key]
-    .split(/\{\w+\}/)
-    .map((part) => part.trim())
-    .filter((part) => (part.match(/[a-z]{2,}/gi) ?? []).length >= 2 && !CY[key].text.includes(part));
-
-/** What is wrong with a problem's keys and Welsh, or nothing. */
-function faults(p: Problem): string[] {
-  if (!p.say) return ['no key'];
-  if (!isKnown(p.say)) return ['not a key of the catalogue'];
-  const wrong: string[] = [];
-  if (spoken('en', p.say) !== p.message) wrong.push('English not from its key');
-  const welsh = problemMessage('cy', p);
-  if (welsh === p.message) wrong.push('Welsh the same as English');
-  for (const key of keysOf(p.say)) {
-    for (const words of englishWords(key)) if (welsh.includes(words)) wrong.push(`English left: ${words}`);
-  }
-  return wrong;
-}
 
 /** The problem codes shared/parse documents, from its list in shared/parse/index.ts. */
 function documentedCodes(): string[] {
@@ -98,14 +63,6 @@ describe('what every problem says', () => {
 
   it('comes from `problem()`, never a problem written by hand, so the compiler checks every key', () => {
     const byHand = /\{[^{}]*\bcode:\s*'[^{}]*\bseverity:[^{}]*\bmessage:[^{}]*\}/;
-    const files: string[] = [];
-    for (const folder of ['shared', 'server', 'addin/src']) {
-      for (const entry of readdirSync(path.join(ROOT, folder), { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-        const file = path.relative(ROOT, path.join(entry.parentPath, entry.name));
-        if (byHand.test(source(file))) files.push(file);
-      }
-    }
-    expect(files).toEqual([]);
+    expect(filesMatching(['shared', 'server', 'addin/src'], byHand)).toEqual([]);
   });
 });
