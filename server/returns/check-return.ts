@@ -15,7 +15,7 @@ import {
 } from '../../shared/schemas.js';
 import { InvalidInput } from '../errors.js';
 import { COUNCIL_JSON, refuseTooManyRows, zodRefusal } from '../services/json-problems.js';
-import { serialiseWithDigest, storedDigest, type RowDigest } from './row-diff/digest.js';
+import { readStoredDigest, serialiseWithDigest, storedDigest, type RowDigest } from './row-diff/digest.js';
 import type { DecodedUpload } from './upload.js';
 
 export interface ReturnContext {
@@ -33,9 +33,10 @@ export interface CheckedSubmission {
 export interface StorableReturn {
   /** The submission's JSON text, UTF-8 encoded, in an ArrayBuffer of its own. */
   json: Uint8Array;
-  /** Its rows' keys and hashes (row-diff/digest.ts), for the receipt's changes. */
-  rowDigest: RowDigest;
-  /** The same as stored with the version, for the next version's changes: made here, beside the rest. */
+  /**
+   * Its rows' keys and hashes (row-diff/digest.ts) as stored with the version, for the next version's
+   * changes: made here, beside the rest, and sent as this one text (this receipt's changes read it too).
+   */
   storedRowDigest: string;
   warnings: Problem[];
   /** Present when asked for: identifies the request body for Idempotency-Key replays. */
@@ -44,6 +45,8 @@ export interface StorableReturn {
 
 /** A return ready to store: serialised once, for the database and the digest alike. */
 export interface CheckedReturn extends StorableReturn {
+  /** Its rows' keys and hashes, read from `storedRowDigest`, for the receipt's changes. */
+  readonly rowDigest: RowDigest;
   /** The submission's JSON text, as stored (decoded from `json` when asked for; the store takes `json`). */
   readonly data: string;
 }
@@ -77,7 +80,7 @@ export function split(
 
 export function toStore({ submission, warnings }: CheckedSubmission): StorableReturn {
   const { json, digest } = serialiseWithDigest(submission);
-  return { json, rowDigest: digest, storedRowDigest: storedDigest(digest), warnings };
+  return { json, storedRowDigest: storedDigest(digest), warnings };
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -87,6 +90,8 @@ export function storable(checked: StorableReturn): CheckedReturn {
   let text: string | undefined;
   return {
     ...checked,
+    // Slices of the stored text: no copy of the rows' lines is made.
+    rowDigest: readStoredDigest(checked.storedRowDigest)!,
     get data() {
       return (text ??= utf8.decode(checked.json));
     },

@@ -90,6 +90,46 @@ describeStores('submitting a JSON return', (kind) => {
     });
   });
 
+  it('reads a digest kept as JSON, as versions stored it before, without rereading the data', async () => {
+    const first = demoCouncilSubmission('cherwell', PERIOD);
+    const { id } = await submit(decoded(first));
+    const row = await store.db
+      .selectFrom('submissions')
+      .select('row_digest')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // The digest as stored now: its format's name, then each sheet's name on a line of its own before
+    // its rows' lines (`key<tab>hash`). Put in the JSON form the previous release stored, with the same
+    // row hashes, and one more project than the version holds: a receipt that says a project was
+    // removed has read this digest, not the version's data.
+    const [format, ...lines] = row.row_digest!.split('\n');
+    expect(format).toBe('lines-sha256');
+    const sheets: Record<string, string[]> = {};
+    let sheet = '';
+    for (const line of lines) {
+      if (line.includes('\t')) sheets[sheet]!.push(line);
+      else sheets[(sheet = line)] = [];
+    }
+    expect(Object.keys(sheets)).toEqual(['Contributions', 'Skills', 'Projects']);
+    expect(sheets['Projects']).toHaveLength(first.projects.length);
+    sheets['Projects']!.push(`gone-1\t${createHash('sha256').update('gone').digest('base64')}`);
+    const json = {
+      format: 'lines-json-sha256',
+      sheets: Object.fromEntries(Object.entries(sheets).map(([name, rows]) => [name, rows.join('\n')])),
+    };
+    await store.db
+      .updateTable('submissions')
+      .set({ row_digest: JSON.stringify(json) })
+      .where('id', '=', id)
+      .execute();
+    const receipt = await submit(asBytes(first));
+    expect(receipt.changes).toEqual({
+      Contributions: unchanged,
+      Skills: unchanged,
+      Projects: { added: 0, changed: 0, removed: 1 },
+    });
+  });
+
   it('refuses a return checked in a worker with the same problems as one checked here', async () => {
     const bad = demoCouncilSubmission('cherwell', PERIOD);
     bad.projects[0]!.rag = 'Purple' as never;
