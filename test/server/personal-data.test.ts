@@ -114,10 +114,17 @@ async function seed(store: Store): Promise<void> {
 async function everything(store: Store): Promise<string> {
   let text = '';
   for (const table of await tablesInCreationOrder(store.db)) {
+    // Rows in a fixed order: a table read without one comes in the order its rows lie on disk, and on
+    // PostgreSQL an updated row (an erasure) may move, or not, depending on how much room its page has.
+    const rows: string[] = [];
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, whatever its columns
     for (const row of await (store.db as any).selectFrom(table).selectAll().execute())
-      for (const value of Object.values(row as Record<string, unknown>))
-        text += `${Buffer.isBuffer(value) ? value.toString('latin1') : String(value)}\n`;
+      rows.push(
+        Object.values(row as Record<string, unknown>)
+          .map((value) => `${Buffer.isBuffer(value) ? value.toString('latin1') : String(value)}\n`)
+          .join(''),
+      );
+    text += `${table}\n${rows.sort().join('')}`;
   }
   return text;
 }
