@@ -19,9 +19,12 @@ import {
 import { rejectedWorkbook } from './workbook-errors.js';
 
 export default async function decode(task: DecodeTask): Promise<DecodeOutcome<unknown>> {
+  let size = 0;
   try {
-    if (task.task === 'partnership') return { ok: true, value: await readPartnershipTask(task) };
-    const value = await checkReturn(task);
+    const bytes = await bytesOf(task);
+    size = bytes.length;
+    if (task.task === 'partnership') return { ok: true, value: await readPartnershipTask(task, bytes) };
+    const value = await checkReturn(task, bytes);
     // The return's text (megabytes) is moved to the thread that stores it, not copied.
     return move({
       [transferableSymbol]: [value.json.buffer],
@@ -29,8 +32,25 @@ export default async function decode(task: DecodeTask): Promise<DecodeOutcome<un
     }) as unknown as DecodeOutcome<StorableReturn>;
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
+  } finally {
+    if (task.kind === 'xlsx' && size >= LARGE_WORKBOOK_BYTES) collectAfterLargeWorkbook?.();
   }
 }
+
+/** A workbook of at least this many bytes is followed by a collection that gives memory back. */
+const LARGE_WORKBOOK_BYTES = 1024 * 1024;
+
+/**
+ * A large workbook's parts are inflated outside the heap (up to 100 MB), which V8 counts against a limit
+ * of its own and may leave to a later collection (bin/service-memory.js): then what it left behind is still
+ * held while the worker reads the next upload, and two workers' leftovers add to the service's peak
+ * (`npm run bench hostile`, ten of the worst workbook: 584–624 MB without this, 555–585 MB with it). A full
+ * collection costs a small workbook three times its reading time and one of 10,000 rows (600 KB) up to a
+ * third more, so only workbooks of a megabyte or more, which take seconds to read, are followed by one.
+ * The collector is exposed where `shared-cdo serve` runs.
+ */
+const collectAfterLargeWorkbook =
+  globalThis.gc && (() => globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
 
 /** The upload's bytes: those sent, or read here from the spooled file (so they never sat in the main thread). */
 const bytesOf = async (body: TaskBody): Promise<Buffer> =>
@@ -38,9 +58,9 @@ const bytesOf = async (body: TaskBody): Promise<Buffer> =>
     ? readFile(body.file)
     : Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.length);
 
-async function checkReturn(task: ReturnTask): Promise<StorableReturn> {
+async function checkReturn(task: ReturnTask, bytes: Buffer): Promise<StorableReturn> {
   const { kind, context, hashRequest } = task;
-  const input = decodeUpload({ kind, bytes: await bytesOf(task) });
+  const input = decodeUpload({ kind, bytes });
   let checked: StorableReturn;
   if (input.kind === 'json') {
     checked = toStore(checkJson(input.body, context));
@@ -53,8 +73,6 @@ async function checkReturn(task: ReturnTask): Promise<StorableReturn> {
   return hashRequest ? { ...checked, requestHash: requestHash(context.period, input) } : checked;
 }
 
-async function readPartnershipTask(task: PartnershipTask): Promise<Partnership> {
-  return readPartnership(decodeUpload({ kind: task.kind, bytes: await bytesOf(task) })).catch(
-    rejectedWorkbook,
-  );
+async function readPartnershipTask(task: PartnershipTask, bytes: Buffer): Promise<Partnership> {
+  return readPartnership(decodeUpload({ kind: task.kind, bytes })).catch(rejectedWorkbook);
 }
