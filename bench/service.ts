@@ -147,10 +147,12 @@ const perSecond = (t: Throughput) => `${t.requestsPerSecond.toFixed(1)} req/s`;
 
 /**
  * Rounds of the parse-only baseline, SQLite and PostgreSQL, one after another in each round. On a machine
- * shared with others one pass can land in a slow minute (the baseline has differed by a fifth between two
- * passes a few minutes apart), so each ratio is taken within its round and the median round is reported.
+ * shared with others one pass can land in a slow minute, so each ratio is taken within its round and the
+ * median round is reported. Five, not three: the baseline is one thread and a submission needs both
+ * processors, and on the 2-core machine the baseline alone has gone from 51 to 75 req/s within minutes
+ * while submissions stayed at 24–29, so one round's SQLite ratio has read anywhere from 37% to 57%.
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 interface Round {
   baseline: Throughput;
