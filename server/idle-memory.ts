@@ -4,21 +4,10 @@
 // QUIET_MS, one full collection that reduces memory is made (README, "What it costs"); the next quiet
 // spell after more requests makes another.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { exposedCollector, type Collect } from './collector.js';
 
 /** How long without a request before the collection. */
 export const QUIET_MS = 20_000;
-
-/** A full collection that also shrinks the young generation and drops bytecode not run lately. */
-export type Collect = () => void;
-
-/**
- * V8's collector, exposed by `--expose-gc`, which `shared-cdo serve` starts Node with (bin/service-memory.js);
- * undefined without it (a service started some other way, as the tests do), and then nothing is collected.
- */
-export function exposedCollector(): Collect | undefined {
-  const gc = globalThis.gc;
-  return gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
-}
 
 /** Collects once the server has answered everything and had no request for `quietMs`; again after each later quiet spell. */
 export function collectWhenIdle(

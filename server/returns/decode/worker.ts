@@ -16,6 +16,7 @@ import {
   type ReturnTask,
   type TaskBody,
 } from './pool.js';
+import { exposedCollector } from '../../collector.js';
 import { rejectedWorkbook } from './workbook-errors.js';
 
 export default async function decode(task: DecodeTask): Promise<DecodeOutcome<unknown>> {
@@ -47,10 +48,9 @@ const LARGE_WORKBOOK_BYTES = 1024 * 1024;
  * (`npm run bench hostile`, ten of the worst workbook: 584–624 MB without this, 555–585 MB with it). A full
  * collection costs a small workbook three times its reading time and one of 10,000 rows (600 KB) up to a
  * third more, so only workbooks of a megabyte or more, which take seconds to read, are followed by one.
- * The collector is exposed where `shared-cdo serve` runs.
+ * The collector is exposed where `shared-cdo serve` runs (../../collector.ts).
  */
-const collectAfterLargeWorkbook =
-  globalThis.gc && (() => globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
+const collectAfterLargeWorkbook = exposedCollector();
 
 /** The upload's bytes: those sent, or read here from the spooled file (so they never sat in the main thread). */
 const bytesOf = async (body: TaskBody): Promise<Buffer> =>
